@@ -1,0 +1,73 @@
+/**
+ * Percentiles by linear interpolation between closest ranks (NumPy's default).
+ * `p` is a fraction in [0, 1]; p ≤ 0 gives the minimum, p ≥ 1 the maximum, an empty list 0.
+ */
+export function percentileSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return 0;
+  if (p <= 0) return sorted[0];
+  if (p >= 1) return sorted[n - 1];
+  const i = (n - 1) * p;
+  const lo = Math.floor(i);
+  const frac = i - lo;
+  if (lo + 1 >= n) return sorted[n - 1];
+  return sorted[lo] * (1 - frac) + sorted[lo + 1] * frac;
+}
+
+/** Percentile of unsorted values; sorts a copy. Prefer `percentileSorted` in loops. */
+export function percentile(values: ArrayLike<number>, p: number): number {
+  const sorted = Float64Array.from(values).sort();
+  return percentileSorted(sorted, p);
+}
+
+/**
+ * Percentile of integer values given as counts (`counts[v]` runs had value `offset + v`),
+ * with the same interpolation as `percentileSorted` over the expanded list. Lets us aggregate
+ * millions of integer outcomes (weeks, items) exactly in a small, mergeable histogram.
+ */
+export function percentileFromCounts(
+  counts: ArrayLike<number>,
+  total: number,
+  p: number,
+  offset = 0,
+): number {
+  if (total <= 0) return 0;
+  const pc = p <= 0 ? 0 : p >= 1 ? 1 : p;
+  const i = (total - 1) * pc;
+  const lo = Math.floor(i);
+  const frac = i - lo;
+  const a = valueAtRank(counts, lo) + offset;
+  if (frac === 0) return a;
+  const b = valueAtRank(counts, lo + 1) + offset;
+  return a * (1 - frac) + b * frac;
+}
+
+function valueAtRank(counts: ArrayLike<number>, rank: number): number {
+  let seen = 0;
+  for (let v = 0; v < counts.length; v++) {
+    seen += counts[v];
+    if (seen > rank) return v;
+  }
+  return counts.length - 1;
+}
+
+/**
+ * "How much the sample disagrees with itself": sort, compare the mean of odd-index items with
+ * the mean of even-index items, as a percent of the range. Above 25 % we ask for more history.
+ */
+export function errorRate(samples: ArrayLike<number>): number {
+  const n = samples.length;
+  if (n <= 1) return 0;
+  const s = Float64Array.from(samples).sort();
+  const range = s[n - 1] - s[0];
+  if (range === 0) return 0;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    if (i % 2 === 0) even += s[i];
+    else odd += s[i];
+  }
+  const evenMean = even / Math.ceil(n / 2);
+  const oddMean = odd / Math.floor(n / 2);
+  return Math.round((100 * Math.abs(evenMean - oddMean)) / range);
+}
