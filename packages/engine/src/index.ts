@@ -12,3 +12,6 @@ export * from './weibull';
 export * from './triangular';
 export * from './discrete-sampler';
 export * from './throughput';
+export * from './beta';
+export * from './pert';
+export * from './cost';
