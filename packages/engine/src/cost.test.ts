@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { costAnalysis, costEfficiencyFactor, COST_EXACT_MAX_ITEMS } from './cost';
 import { pertParameters } from './pert';
+import { EngineInputError } from './errors';
 import { referenceCases } from '../test/reference-cases';
 
 describe('pertParameters', () => {
@@ -156,7 +157,7 @@ describe('costAnalysis', () => {
     expect(r.percentile_stats.p95).toBe(0);
     expect(() =>
       costAnalysis({ optimistic: 5, mostLikely: 2, pessimistic: 3, backlog: 1 }),
-    ).toThrow(RangeError);
+    ).toThrow(EngineInputError);
   });
 
   it('approximates big backlogs closely (Cornish–Fisher vs item by item)', () => {

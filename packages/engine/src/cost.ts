@@ -19,6 +19,7 @@ import type { CostInput } from './inputs';
 import { createRng, randomSeed } from './prng';
 import type { RandomSource } from './prng';
 import { createBetaSampler } from './beta';
+import { EngineInputError } from './errors';
 import { pertParameters } from './pert';
 import type { PertParameters } from './pert';
 import { histogramSorted, meanAndSd, summarizePercentiles } from './analytics-stats';
@@ -135,7 +136,10 @@ export function costAnalysis(input: CostInput): CostResult {
   const m = input.mostLikely;
   const b = input.pessimistic;
   if (!(a < m && m < b)) {
-    throw new RangeError('cost estimate needs optimistic < mostLikely < pessimistic');
+    throw new EngineInputError(
+      'the cost estimate needs optimistic < mostLikely < pessimistic',
+      'mostLikely',
+    );
   }
   const backlog = Math.max(0, Math.round(input.backlog));
   const n = Math.min(

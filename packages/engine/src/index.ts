@@ -15,3 +15,5 @@ export * from './throughput';
 export * from './beta';
 export * from './pert';
 export * from './cost';
+export * from './risk-summary';
+export * from './dependencies';
