@@ -1,0 +1,158 @@
+/**
+ * The scaled back end, worker side: pulls jobs from BullMQ and runs them through a processor.
+ * Short locks (5 s, checked every 2 s) let another worker take over a SIGKILLed worker's job
+ * within seconds; the job then restarts from the beginning, which is safe because processors
+ * are pure computations and saving happens once, keyed by job id, in the web process.
+ */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { UnrecoverableError, Worker } from 'bullmq';
+import type { Job } from 'bullmq';
+import type { Processor } from './job-types';
+import type { BullJobData } from './bull-queue';
+import { JOB_ERROR, JobAbortedError, toJobError } from './errors';
+import { QUEUE_NAME, connectRedis, encodeFailure, metaKeys } from './redis';
+
+export interface BullWorkerOptions {
+  redisUrl: string;
+  prefix?: string;
+  processor: Processor;
+  /** Jobs at once in this process. */
+  concurrency?: number;
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  heartbeatMs?: number;
+  /** How often a running job checks its cancel flag. */
+  cancelPollMs?: number;
+  /** Minimum gap between progress writes to Redis. */
+  progressThrottleMs?: number;
+}
+
+export interface BullWorkerHandle {
+  readonly id: string;
+  readonly worker: Worker;
+  /** Jobs currently running here. */
+  active(): number;
+  /** Stops taking jobs, lets running ones finish (unless `force`), then disconnects. */
+  close(force?: boolean): Promise<void>;
+}
+
+export function startBullWorker(options: BullWorkerOptions): BullWorkerHandle {
+  const prefix = options.prefix ?? 'ff';
+  const keys = metaKeys(prefix);
+  const id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const meta = connectRedis({
+    url: options.redisUrl,
+    name: `${prefix}:worker-meta`,
+    failFast: false,
+  });
+  const cancelPollMs = options.cancelPollMs ?? 200;
+  const progressThrottleMs = options.progressThrottleMs ?? 100;
+  let running = 0;
+
+  const processJob = async (job: Job<BullJobData>): Promise<unknown> => {
+    const jobId = job.id as string;
+    if (await meta.exists(keys.cancel(jobId))) {
+      throw new UnrecoverableError(encodeFailure(JOB_ERROR.cancelled, 'The job was cancelled'));
+    }
+    running++;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      controller.abort(
+        new JobAbortedError(
+          JOB_ERROR.timeout,
+          `The job exceeded its ${job.data.timeoutMs} ms limit`,
+        ),
+      );
+    }, job.data.timeoutMs);
+    const poll = setInterval(() => {
+      meta
+        .exists(keys.cancel(jobId))
+        .then((n) => {
+          if (n > 0) {
+            controller.abort(new JobAbortedError(JOB_ERROR.cancelled, 'The job was cancelled'));
+          }
+        })
+        .catch(() => undefined);
+    }, cancelPollMs);
+    const aborted = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), {
+        once: true,
+      });
+    });
+    let lastWrite = 0;
+    let lastStage = '';
+    const report = (percent: number, stage?: string): void => {
+      const now = Date.now();
+      const stageChanged = stage !== undefined && stage !== lastStage;
+      if (!stageChanged && now - lastWrite < progressThrottleMs && percent < 100) return;
+      lastWrite = now;
+      if (stage !== undefined) lastStage = stage;
+      const value = { percent: Math.max(0, Math.min(100, Math.round(percent))), stage: lastStage };
+      job.updateProgress(value).catch(() => undefined);
+    };
+    try {
+      return await Promise.race([
+        options.processor(
+          {
+            id: jobId,
+            kind: job.data.kind,
+            input: job.data.input,
+            owner: job.data.owner,
+            attempt: Math.max(1, job.attemptsStarted ?? 1),
+          },
+          controller.signal,
+          report,
+        ),
+        aborted,
+      ]);
+    } catch (err) {
+      const e = toJobError(err);
+      // Unrecoverable: a failed forecast fails the same way again, so never retry it.
+      throw new UnrecoverableError(encodeFailure(e.code, e.message));
+    } finally {
+      clearTimeout(timer);
+      clearInterval(poll);
+      aborted.catch(() => undefined);
+      running--;
+    }
+  };
+
+  const connection = connectRedis({
+    url: options.redisUrl,
+    name: `${prefix}:worker`,
+    failFast: false,
+  });
+  const worker = new Worker<BullJobData>(QUEUE_NAME, processJob, {
+    connection,
+    prefix,
+    concurrency: options.concurrency ?? 1,
+    lockDuration: options.lockDurationMs ?? 5_000,
+    stalledInterval: options.stalledIntervalMs ?? 2_000,
+    maxStalledCount: 2,
+  });
+  worker.on('error', () => undefined);
+
+  const beat = (): void => {
+    meta.zadd(keys.workers, Date.now(), id).catch(() => undefined);
+  };
+  beat();
+  const heartbeat = setInterval(beat, options.heartbeatMs ?? 1_000);
+
+  let closing: Promise<void> | undefined;
+  return {
+    id,
+    worker,
+    active: () => running,
+    close(force = false) {
+      closing ??= (async () => {
+        clearInterval(heartbeat);
+        await worker.close(force).catch(() => undefined);
+        connection.disconnect();
+        await meta.zrem(keys.workers, id).catch(() => undefined);
+        meta.disconnect();
+      })();
+      return closing;
+    },
+  };
+}

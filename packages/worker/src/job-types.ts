@@ -1,0 +1,100 @@
+/**
+ * The one job interface both back ends implement (in-process pool and BullMQ on Redis).
+ * The server and the conformance suite only ever see these types, so the back end is a
+ * configuration choice, not a code path.
+ */
+
+export type JobState = 'PENDING' | 'PROGRESS' | 'SUCCESS' | 'FAILURE' | 'REVOKED';
+
+/** What to do with a successful result besides keeping it for polling. */
+export interface SaveRequest {
+  userId: string;
+  projectId?: string | null;
+  name?: string | null;
+}
+
+export interface SubmitOptions {
+  /** Who may see the job: a user id, or the job id itself for anonymous callers. */
+  owner: string;
+  /** Lower runs first (1 = interactive). Default 5. */
+  priority?: number;
+  /** Wall-clock limit from the moment the job starts running. */
+  timeoutMs?: number;
+  save?: SaveRequest | null;
+}
+
+export interface JobError {
+  code: string;
+  message: string;
+}
+
+export interface JobInfo {
+  id: string;
+  kind: string;
+  state: JobState;
+  /** 0–100. */
+  progress: number;
+  stage: string;
+  owner: string;
+  priority: number;
+  createdAt: number;
+  startedAt?: number;
+  finishedAt?: number;
+  result?: unknown;
+  error?: JobError;
+  save?: SaveRequest | null;
+}
+
+export interface QueueHealth {
+  ok: boolean;
+  latencyMs: number;
+  /** Live workers: pool threads, or BullMQ worker processes with a fresh heartbeat. */
+  workers: number;
+  backend: 'memory' | 'bullmq';
+  error?: string;
+}
+
+export interface JobQueue {
+  readonly backend: 'memory' | 'bullmq';
+  /** Enqueue; resolves to an unguessable id. Throws QueueFullError / QueueUnavailableError. */
+  submit(kind: string, input: unknown, options: SubmitOptions): Promise<string>;
+  /** Undefined when unknown or past retention. */
+  get(id: string): Promise<JobInfo | undefined>;
+  /** True when the job was queued or running and is now REVOKED. */
+  cancel(id: string): Promise<boolean>;
+  /** The owner's retained jobs, newest first. */
+  list(owner: string, limit?: number): Promise<JobInfo[]>;
+  health(): Promise<QueueHealth>;
+  /** Called once per observed success (may repeat across processes: make it idempotent). */
+  onSuccess(listener: SuccessListener): void;
+  close(): Promise<void>;
+}
+
+export type SuccessListener = (job: JobInfo) => void | Promise<void>;
+
+/** What a processor sees of its job. */
+export interface JobContext {
+  id: string;
+  kind: string;
+  input: unknown;
+  owner: string;
+  /** 1 on the first run; higher when a stalled job is re-run elsewhere. */
+  attempt: number;
+}
+
+export type ReportProgress = (percent: number, stage?: string) => void;
+
+/**
+ * Runs one job. Must honour `signal` between units of work (it fires on cancel and on
+ * timeout) and must be safe to run again from the start: BullMQ re-runs stalled jobs.
+ */
+export type Processor = (
+  job: JobContext,
+  signal: AbortSignal,
+  reportProgress: ReportProgress,
+) => Promise<unknown>;
+
+export const DEFAULT_PRIORITY = 5;
+export const DEFAULT_TIMEOUT_MS = 600_000;
+export const DEFAULT_RETENTION_MS = 3_600_000;
+export const DEFAULT_MAX_QUEUED = 1_000;

@@ -1,0 +1,51 @@
+/**
+ * The worker-thread pool (piscina). One pool per process; every job shares it so a single big
+ * forecast can use all cores and many small ones do not each spawn threads.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { PoolTask } from './pool-task';
+
+export interface TaskPool {
+  readonly threads: number;
+  /** Runs a task on a thread. An abort before it starts drops it; after, ends that thread. */
+  run<T>(task: PoolTask, signal?: AbortSignal): Promise<T>;
+  /** Tasks waiting for a free thread. */
+  queued(): number;
+  destroy(): Promise<void>;
+}
+
+export interface PoolOptions {
+  /** Default: the number of cores. */
+  threads?: number;
+  /** Threads with no work exit after this long (they respawn on demand). */
+  idleTimeoutMs?: number;
+}
+
+export function defaultThreadCount(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export function createTaskPool(options: PoolOptions = {}): TaskPool {
+  const threads = Math.max(1, options.threads ?? defaultThreadCount());
+  const piscina = new Piscina({
+    filename: new URL('./pool-entry.mjs', import.meta.url).href,
+    workerData: { taskModule: new URL('./pool-task.ts', import.meta.url).href },
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: options.idleTimeoutMs ?? 60_000,
+  });
+  let destroyed = false;
+  return {
+    threads,
+    run<T>(task: PoolTask, signal?: AbortSignal): Promise<T> {
+      return piscina.run(task, signal ? { signal } : {}) as Promise<T>;
+    },
+    queued: () => piscina.queueSize,
+    async destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      await piscina.destroy();
+    },
+  };
+}

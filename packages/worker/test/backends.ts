@@ -1,0 +1,120 @@
+/**
+ * The two back ends as the conformance suite builds them. BullMQ runs against the real Redis
+ * on 127.0.0.1:6379 under a unique key prefix that is deleted afterwards.
+ */
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import {
+  createBullQueue,
+  createMemoryQueue,
+  startBullWorker,
+  type JobQueue,
+  type Processor,
+} from '../src/index';
+
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface QueueSettings {
+  processor: Processor;
+  concurrency?: number;
+  retentionMs?: number;
+  maxQueued?: number;
+  defaultTimeoutMs?: number;
+}
+
+export interface BackendInstance {
+  queue: JobQueue;
+  stop(): Promise<void>;
+}
+
+export interface Backend {
+  name: 'memory' | 'bullmq';
+  make(settings: QueueSettings): Promise<BackendInstance>;
+}
+
+export const memoryBackend: Backend = {
+  name: 'memory',
+  async make(s) {
+    const queue = createMemoryQueue({
+      processor: s.processor,
+      concurrency: s.concurrency ?? 2,
+      retentionMs: s.retentionMs,
+      maxQueued: s.maxQueued,
+      defaultTimeoutMs: s.defaultTimeoutMs,
+    });
+    return { queue, stop: () => queue.close() };
+  },
+};
+
+export function uniquePrefix(): string {
+  return `fftest-${randomUUID().slice(0, 12)}`;
+}
+
+/** Deletes every key under `prefix` (SCAN, never FLUSHALL: the Redis is shared). */
+export async function deletePrefix(prefix: string): Promise<void> {
+  const r = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await r.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    r.disconnect();
+  }
+}
+
+export const bullBackend: Backend = {
+  name: 'bullmq',
+  async make(s) {
+    const prefix = uniquePrefix();
+    const queue = createBullQueue({
+      redisUrl: REDIS_URL,
+      prefix,
+      retentionMs: s.retentionMs,
+      maxQueued: s.maxQueued,
+      defaultTimeoutMs: s.defaultTimeoutMs,
+    });
+    await queue.ready();
+    const worker = startBullWorker({
+      redisUrl: REDIS_URL,
+      prefix,
+      processor: s.processor,
+      concurrency: s.concurrency ?? 2,
+      progressThrottleMs: 20,
+      cancelPollMs: 100,
+    });
+    await worker.worker.waitUntilReady();
+    return {
+      queue,
+      async stop() {
+        await worker.close(true);
+        await queue.close();
+        await deletePrefix(prefix);
+      },
+    };
+  },
+};
+
+export const backends: Backend[] = [memoryBackend, bullBackend];
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Polls `get` until the job reaches a final state or `timeoutMs` passes. */
+export async function waitFor(
+  queue: JobQueue,
+  id: string,
+  predicate: (state: string) => boolean,
+  timeoutMs = 10_000,
+) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const info = await queue.get(id);
+    if (info && predicate(info.state)) return info;
+    if (Date.now() > until) throw new Error(`job ${id} stuck in ${info?.state ?? 'missing'}`);
+    await sleep(15);
+  }
+}
+
+export const isFinal = (s: string) => s === 'SUCCESS' || s === 'FAILURE' || s === 'REVOKED';
