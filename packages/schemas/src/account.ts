@@ -1,0 +1,141 @@
+/**
+ * Bodies of the account and saved-work API. Strings are trimmed and bounded so a pasted novel
+ * cannot reach the database, and passwords are bounded above too: the KDF is deliberately
+ * expensive and must not be handed megabytes.
+ */
+import { z } from 'zod';
+import { compact } from './aliases';
+import { dateField } from './dates';
+import { int, longText, num, report } from './fields';
+import { describeIssues, toValidationError } from './issues';
+import type { ParseResult } from './issues';
+import { REQUEST_KINDS } from './kinds';
+import type { RequestKind } from './kinds';
+import { LIMITS } from './limits';
+import { parseRequest } from './requests';
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 256;
+
+const email = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email())
+  .transform((s) => s.toLowerCase());
+const newPassword = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+const anyPassword = z.string().min(1).max(PASSWORD_MAX_LENGTH);
+const title = z.string().trim().min(1).max(LIMITS.text.short);
+const id = z.guid();
+
+export const registerSchema = z.object({
+  email,
+  password: newPassword,
+  name: title.optional(),
+});
+
+export const loginSchema = z.object({ email, password: anyPassword });
+
+export const forgotPasswordSchema = z.object({ email });
+
+export const resetPasswordSchema = z.object({
+  token: z.string().min(1).max(512),
+  password: newPassword,
+});
+
+export const projectSchema = z.object({
+  name: title,
+  description: longText.optional(),
+});
+
+export const projectUpdateSchema = projectSchema.partial();
+
+export const tokenSchema = z.object({ name: title });
+
+/**
+ * A saved forecast. `input` is validated (and normalised) as a request of `kind`, so what is
+ * stored can always be re-run; its errors are reported under `input.` (`input.tpSamples`).
+ */
+export const forecastSaveSchema = z
+  .object({
+    projectId: id.nullable().optional(),
+    kind: z.enum(REQUEST_KINDS),
+    input: z.record(z.string(), z.unknown()),
+    result: z.record(z.string(), z.unknown()).optional(),
+    name: title.optional(),
+  })
+  .transform((v, ctx) => {
+    const parsed = parseRequest(v.kind, v.input);
+    if (!parsed.ok) {
+      for (const issue of parsed.issues) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['input', ...(issue.field === '' ? [] : issue.field.split('.'))],
+          message: issue.message,
+          params: { ...issue.params, ffCode: issue.code },
+        });
+      }
+      return z.NEVER;
+    }
+    return compact({
+      projectId: v.projectId,
+      kind: v.kind as RequestKind,
+      input: parsed.value as Record<string, unknown>,
+      result: v.result,
+      name: v.name,
+    });
+  });
+
+export const forecastUpdateSchema = z.object({
+  name: title.optional(),
+  projectId: id.nullable().optional(),
+});
+
+export const actualSchema = z
+  .object({
+    forecastId: id,
+    actualWeeks: num(0, LIMITS.maxWeeks.max).optional(),
+    actualItems: int(0, LIMITS.tasks.max).optional(),
+    completedDate: dateField.optional(),
+    notes: longText.optional(),
+  })
+  .transform((v, ctx) => {
+    if (
+      v.actualWeeks === undefined &&
+      v.actualItems === undefined &&
+      v.completedDate === undefined
+    ) {
+      report(ctx, ['actualWeeks'], 'needs_one_of', {
+        fields: ['actualWeeks', 'actualItems', 'completedDate'],
+      });
+    }
+    return compact(v);
+  });
+
+export type RegisterBody = z.output<typeof registerSchema>;
+export type LoginBody = z.output<typeof loginSchema>;
+export type ForgotPasswordBody = z.output<typeof forgotPasswordSchema>;
+export type ResetPasswordBody = z.output<typeof resetPasswordSchema>;
+export type ProjectBody = z.output<typeof projectSchema>;
+export type ProjectUpdateBody = z.output<typeof projectUpdateSchema>;
+export type TokenBody = z.output<typeof tokenSchema>;
+export type ForecastSaveBody = z.output<typeof forecastSaveSchema>;
+export type ForecastUpdateBody = z.output<typeof forecastUpdateSchema>;
+export type ActualBody = z.output<typeof actualSchema>;
+
+/** `parseRequest` for any schema (the account bodies above): same result shape, never throws. */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): ParseResult<z.output<S>> {
+  let result: z.ZodSafeParseResult<z.output<S>>;
+  try {
+    result = schema.safeParse(body) as z.ZodSafeParseResult<z.output<S>>;
+  } catch (_e) {
+    const issues = describeIssues(
+      [{ code: 'custom', path: [], message: 'it could not be read as JSON data', input: body }],
+      body,
+    );
+    return { ok: false, error: toValidationError(issues[0]), issues };
+  }
+  if (result.success) return { ok: true, value: result.data };
+  const issues = describeIssues(result.error.issues, body);
+  return { ok: false, error: toValidationError(issues[0]), issues };
+}

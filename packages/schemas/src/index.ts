@@ -1,0 +1,9 @@
+/**
+ * @flow-forecaster/schemas — request validation shared by the server, the CLI and the web form.
+ */
+export * from './kinds';
+export * from './limits';
+export * from './issues';
+export { DATE_FORMATS, dateField } from './dates';
+export * from './requests';
+export * from './account';

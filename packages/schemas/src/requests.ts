@@ -1,0 +1,95 @@
+/**
+ * The schema of every request kind, and `parseRequest`, the one entry point the server, the
+ * CLI and the web form validate with.
+ */
+import { z } from 'zod';
+import { accuracySchema, pbcSchema } from './accuracy';
+import { backtestSchema } from './backtest';
+import { costSchema } from './cost';
+import { dependencyAnalysisSchema } from './dependencies';
+import { historySchema } from './history';
+import { describeIssues, englishMessage, toValidationError } from './issues';
+import type { FieldIssue, ParseResult } from './issues';
+import type { RequestKind } from './kinds';
+import { REQUEST_KINDS, isRequestKind } from './kinds';
+import { riskSummarySchema } from './risks';
+import { simulateSchema } from './simulate';
+import { deadlineSchema, howManySchema, whenSchema } from './when';
+
+export const requestSchemas = {
+  simulate: simulateSchema,
+  when: whenSchema,
+  'how-many': howManySchema,
+  deadline: deadlineSchema,
+  cost: costSchema,
+  risks: riskSummarySchema,
+  dependencies: dependencyAnalysisSchema,
+  backtest: backtestSchema,
+  accuracy: accuracySchema,
+  pbc: pbcSchema,
+  history: historySchema,
+} as const satisfies Record<RequestKind, z.ZodType>;
+
+export type RequestSchemas = typeof requestSchemas;
+/** The validated input of a kind: exactly what the engine's function for that kind takes. */
+export type RequestInput<K extends RequestKind> = z.output<RequestSchemas[K]>;
+/** What a client may send for a kind (before aliases and dates are normalised). */
+export type RequestBody<K extends RequestKind> = z.input<RequestSchemas[K]>;
+
+function failure<T>(issues: FieldIssue[]): ParseResult<T> {
+  return { ok: false, error: toValidationError(issues[0]), issues };
+}
+
+/**
+ * Validates `body` as a request of `kind`. Never throws: any value gives either the
+ * normalised input or the first problem as `{code: 'FF_ERR_VALIDATION', message, field}`,
+ * with every problem in `issues` for forms that mark all fields at once.
+ */
+export function parseRequest<K extends RequestKind>(
+  kind: K,
+  body: unknown,
+): ParseResult<RequestInput<K>> {
+  if (!isRequestKind(kind)) {
+    const params = { options: [...REQUEST_KINDS] };
+    return failure([
+      {
+        field: 'kind',
+        code: 'invalid_option',
+        params,
+        message: englishMessage('kind', 'invalid_option', params),
+      },
+    ]);
+  }
+  let result: z.ZodSafeParseResult<RequestInput<K>>;
+  try {
+    result = (requestSchemas[kind] as z.ZodType).safeParse(body) as z.ZodSafeParseResult<
+      RequestInput<K>
+    >;
+  } catch (_e) {
+    // zod does not throw on data, but a hostile object (a getter that throws, a Proxy) can.
+    const params = { reason: 'it could not be read as JSON data' };
+    return failure([
+      { field: '', code: 'invalid', params, message: englishMessage('', 'invalid', params) },
+    ]);
+  }
+  if (result.success) return { ok: true, value: result.data };
+  return failure(describeIssues(result.error.issues, body));
+}
+
+/** Every problem of a body as (field, code, params, message), for forms and translations. */
+export function requestIssues(kind: RequestKind, body: unknown): FieldIssue[] {
+  const result = parseRequest(kind, body);
+  return result.ok ? [] : result.issues;
+}
+
+/**
+ * JSON Schema (draft 2020-12) of what a client may send for a kind, for OpenAPI documents.
+ * Cross-field rules (min ≤ max, a < m < b, aliases) cannot be expressed there and are
+ * enforced by `parseRequest` only.
+ */
+export function requestJsonSchema(kind: RequestKind): Record<string, unknown> {
+  return z.toJSONSchema(requestSchemas[kind], { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+}

@@ -1,0 +1,67 @@
+/**
+ * Throughput history or a three-point estimate, shared by every throughput-driven kind.
+ *
+ * The model is inferred when the request does not name it: a body with pBest/pLikely/pWorst
+ * and no tpSamples is the spreadsheet's range estimate (the `{targetOutcome, pBest, …}` shape).
+ */
+import type { z } from 'zod';
+import type { ThroughputInput, ThroughputModel } from '@flow-forecaster/engine';
+import { num, report, throughputModel, tpSamples } from './fields';
+
+const estimatePoint = num(0, 1_000_000).optional();
+
+export const throughputShape = {
+  tpSamples: tpSamples.optional(),
+  throughputModel: throughputModel.optional(),
+  pBest: estimatePoint,
+  pLikely: estimatePoint,
+  pWorst: estimatePoint,
+};
+
+export type ThroughputFields = {
+  tpSamples?: number[];
+  throughputModel?: ThroughputModel;
+  pBest?: number;
+  pLikely?: number;
+  pWorst?: number;
+};
+
+const ESTIMATE_KEYS = ['pBest', 'pLikely', 'pWorst'] as const;
+
+/** Checks the throughput part of a request and returns it in the engine's shape. */
+export function resolveThroughput(v: ThroughputFields, ctx: z.RefinementCtx): ThroughputInput {
+  const hasEstimate = ESTIMATE_KEYS.some((k) => v[k] !== undefined);
+  let model = v.throughputModel;
+  if (model === undefined && v.tpSamples === undefined && hasEstimate) model = 'estimate';
+
+  if (model === 'estimate') {
+    for (const key of ESTIMATE_KEYS) {
+      if (v[key] === undefined)
+        report(ctx, [key], 'required', { when: 'throughputModel is estimate' });
+    }
+    const points = ESTIMATE_KEYS.map((k) => v[k] ?? 0);
+    if (ESTIMATE_KEYS.every((k) => v[k] !== undefined) && Math.max(...points) === 0) {
+      report(ctx, ['pBest'], 'invalid', {
+        reason: 'pBest, pLikely and pWorst are all 0, so no forecast can finish',
+      });
+    }
+    return {
+      throughputModel: 'estimate',
+      pBest: v.pBest,
+      pLikely: v.pLikely,
+      pWorst: v.pWorst,
+      ...(v.tpSamples ? { tpSamples: v.tpSamples } : {}),
+    };
+  }
+
+  if (v.tpSamples === undefined) {
+    report(ctx, ['tpSamples'], 'required', {});
+  } else if (!v.tpSamples.some((x) => x > 0)) {
+    report(ctx, ['tpSamples'], 'all_zero');
+  }
+  return {
+    tpSamples: v.tpSamples,
+    ...(model ? { throughputModel: model } : {}),
+    ...(hasEstimate ? { pBest: v.pBest, pLikely: v.pLikely, pWorst: v.pWorst } : {}),
+  };
+}

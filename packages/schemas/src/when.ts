@@ -1,0 +1,111 @@
+/** `when`, `how-many` and `deadline`: the throughput-only forecasts. */
+import { z } from 'zod';
+import type { DeadlineInput, HowManyInput, WhenInput } from '@flow-forecaster/engine';
+import { compact, resolveAlias } from './aliases';
+import { dateField } from './dates';
+import {
+  contributors,
+  currency,
+  maxWeeks,
+  money,
+  report,
+  seed,
+  simulations,
+  tasks,
+  teamFocus,
+} from './fields';
+import { LIMITS } from './limits';
+import { checkContributorRange, SIMULATIONS_KEYS } from './simulate';
+import { resolveThroughput, throughputShape } from './throughput';
+
+const WHEN_BACKLOG_KEYS = ['backlog', 'numberOfTasks', 'targetOutcome'] as const;
+
+const common = {
+  ...throughputShape,
+  teamFocus: teamFocus.optional(),
+  numberOfSimulations: simulations.optional(),
+  nSimulations: simulations.optional(),
+  seed: seed.optional(),
+};
+
+export const whenSchema = z
+  .object({
+    ...common,
+    backlog: tasks.optional(),
+    numberOfTasks: tasks.optional(),
+    targetOutcome: tasks.optional(),
+    startDate: dateField.optional(),
+    maxWeeks: maxWeeks.optional(),
+  })
+  .transform((v, ctx): WhenInput =>
+    compact({
+      ...resolveThroughput(v, ctx),
+      backlog: resolveAlias<number>(ctx, v, WHEN_BACKLOG_KEYS, { required: true }) ?? 0,
+      startDate: v.startDate,
+      teamFocus: v.teamFocus,
+      numberOfSimulations: resolveAlias<number>(ctx, v, SIMULATIONS_KEYS),
+      maxWeeks: v.maxWeeks,
+      seed: v.seed,
+    }),
+  );
+
+export const howManySchema = z
+  .object({
+    ...common,
+    days: z.number().gt(0).max(LIMITS.days.max).optional(),
+    startDate: dateField.optional(),
+    endDate: dateField.optional(),
+  })
+  .transform((v, ctx): HowManyInput => {
+    const throughput = resolveThroughput(v, ctx);
+    if (v.days === undefined) {
+      if (v.startDate === undefined || v.endDate === undefined) {
+        report(ctx, ['days'], 'needs_one_of', { fields: ['days', 'startDate and endDate'] });
+      } else if (v.endDate <= v.startDate) {
+        report(ctx, ['endDate'], 'must_follow', { other: 'startDate' });
+      }
+    }
+    return compact({
+      ...throughput,
+      days: v.days,
+      startDate: v.startDate,
+      endDate: v.endDate,
+      teamFocus: v.teamFocus,
+      numberOfSimulations: resolveAlias<number>(ctx, v, SIMULATIONS_KEYS),
+      seed: v.seed,
+    });
+  });
+
+export const deadlineSchema = z
+  .object({
+    ...common,
+    backlog: tasks.optional(),
+    numberOfTasks: tasks.optional(),
+    startDate: dateField,
+    deadlineDate: dateField,
+    minContributors: contributors.optional(),
+    maxContributors: contributors.optional(),
+    costPerPersonWeek: money.optional(),
+    currency: currency.optional(),
+  })
+  .transform((v, ctx): DeadlineInput => {
+    const throughput = resolveThroughput(v, ctx);
+    const backlog = resolveAlias<number>(ctx, v, ['backlog', 'numberOfTasks'], { required: true });
+    if (v.deadlineDate < v.startDate) {
+      report(ctx, ['deadlineDate'], 'must_not_precede', { other: 'startDate' });
+    }
+    checkContributorRange(v, ctx);
+    return compact({
+      ...throughput,
+      backlog: backlog ?? 0,
+      startDate: v.startDate,
+      deadlineDate: v.deadlineDate,
+      teamFocus: v.teamFocus,
+      minContributors: v.minContributors,
+      maxContributors: v.maxContributors,
+      costPerPersonWeek: v.costPerPersonWeek,
+      currency: v.currency,
+      numberOfSimulations: resolveAlias<number>(ctx, v, SIMULATIONS_KEYS),
+      seed: v.seed,
+    });
+  });
