@@ -17,3 +17,5 @@ export * from './pert';
 export * from './cost';
 export * from './risk-summary';
 export * from './dependencies';
+export * from './accuracy';
+export * from './pbc';
