@@ -19,3 +19,5 @@ export * from './risk-summary';
 export * from './dependencies';
 export * from './accuracy';
 export * from './pbc';
+export * from './date-time';
+export * from './history';

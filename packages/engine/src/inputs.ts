@@ -188,4 +188,9 @@ export interface HistoryInput {
   /** Inclusive ISO date range of done dates to count; default the span of the data. */
   from?: string;
   to?: string;
+  /**
+   * Format of the item dates (`parseDateTime` pattern such as `dd/MMM/yy h:mm a`, or `iso`);
+   * default ISO, then Jira's month names, then day-first.
+   */
+  dateFormat?: string;
 }

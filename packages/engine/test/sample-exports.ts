@@ -1,0 +1,39 @@
+// Reads the sample tracker exports in ../shared/data (laid beside the repo, like the reference
+// cases). The engine has no CSV parser by design; this tiny reader exists only for the tests.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dataDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/data');
+
+/** A tiny CSV reader for the test: quoted fields with separators and "" escapes. */
+export function readSampleCsv(file: string, sep: string): Record<string, string>[] {
+  const text = readFileSync(resolve(dataDir, file), 'utf8').replace(/^\uFEFF/, '');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === sep) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  const [header, ...body] = rows.filter((r) => r.length > 1);
+  return body.map((r) => Object.fromEntries(header.map((h, k) => [h, r[k] ?? ''])));
+}
