@@ -1,0 +1,101 @@
+import { AxisBottom, AxisLeft } from '@visx/axis';
+import { Group } from '@visx/group';
+import { scaleLinear } from '@visx/scale';
+import { LinePath } from '@visx/shape';
+import { useFormat } from '../i18n/format';
+import { axisProps, COLORS, HEIGHT, INNER_H, INNER_W, MARGIN, WIDTH } from './frame';
+
+export interface BacktestPoint {
+  fold: number;
+  forecast: number;
+  actual: number;
+}
+
+/** Forecast (line) vs what really happened (dots, red when it took longer) per fold. */
+export default function BacktestChart({
+  points,
+  title,
+  xLabel,
+  yLabel,
+  legend,
+}: {
+  points: BacktestPoint[];
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  legend: { forecast: string; actual: string; miss: string };
+}) {
+  const fmt = useFormat();
+  if (points.length === 0) return <p className="empty">—</p>;
+  const folds = points.map((p) => p.fold);
+  const x = scaleLinear<number>({
+    domain: [Math.min(...folds), Math.max(Math.max(...folds), Math.min(...folds) + 1)],
+    range: [0, INNER_W],
+  });
+  const maxY = Math.max(...points.map((p) => Math.max(p.forecast, p.actual)), 1);
+  const y = scaleLinear<number>({ domain: [0, maxY * 1.05], range: [INNER_H, 0], nice: true });
+  return (
+    <>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width={WIDTH}
+        height={HEIGHT}
+        role="img"
+        aria-label={title}
+        data-testid="backtest-chart"
+      >
+        <title>{title}</title>
+        <rect width={WIDTH} height={HEIGHT} fill="#fff" />
+        <Group left={MARGIN.left} top={MARGIN.top}>
+          <LinePath
+            data={points}
+            x={(p) => x(p.fold)}
+            y={(p) => y(p.forecast)}
+            stroke={COLORS.p85}
+            strokeWidth={2.5}
+          />
+          {points.map((p) => (
+            <circle
+              key={p.fold}
+              cx={x(p.fold)}
+              cy={y(p.actual)}
+              r={4}
+              fill={p.actual > p.forecast ? COLORS.bad : COLORS.p50}
+            >
+              <title>{`${fmt.integer(p.fold)}: ${fmt.number(p.forecast)} / ${fmt.number(p.actual)}`}</title>
+            </circle>
+          ))}
+          <AxisLeft
+            scale={y}
+            numTicks={5}
+            tickFormat={(v) => fmt.number(Number(v))}
+            label={yLabel}
+            {...axisProps}
+          />
+          <AxisBottom
+            top={INNER_H}
+            scale={x}
+            numTicks={Math.min(12, points.length)}
+            tickFormat={(v) => fmt.integer(Number(v))}
+            label={xLabel}
+            {...axisProps}
+          />
+        </Group>
+      </svg>
+      <div className="legend">
+        <span>
+          <i style={{ background: COLORS.p85 }} />
+          {legend.forecast}
+        </span>
+        <span>
+          <i style={{ background: COLORS.p50, height: 8, width: 8, borderRadius: 4 }} />
+          {legend.actual}
+        </span>
+        <span>
+          <i style={{ background: COLORS.bad, height: 8, width: 8, borderRadius: 4 }} />
+          {legend.miss}
+        </span>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import { AxisBottom, AxisLeft } from '@visx/axis';
+import { Group } from '@visx/group';
+import { scaleLinear } from '@visx/scale';
+import { Area, LinePath, Line } from '@visx/shape';
+import { useFormat } from '../i18n/format';
+import { axisProps, COLORS, HEIGHT, INNER_H, INNER_W, MARGIN, WIDTH } from './frame';
+
+export interface FanPoint {
+  week: number;
+  p5: number;
+  p50: number;
+  p85?: number;
+  p95: number;
+}
+
+/** Remaining work per week across all runs: P5–P95 band, the P85 line and the median. */
+export default function BurnDownFan({
+  points,
+  xLabel,
+  yLabel,
+  title,
+  legend,
+}: {
+  points: FanPoint[];
+  xLabel: string;
+  yLabel: string;
+  title: string;
+  legend: { band: string; median: string; p85: string };
+}) {
+  const fmt = useFormat();
+  if (points.length === 0) return <p className="empty">—</p>;
+  const maxWeek = Math.max(...points.map((p) => p.week), 1);
+  const maxY = Math.max(...points.map((p) => Math.max(p.p95, p.p5, p.p50)), 1);
+  const x = scaleLinear<number>({ domain: [0, maxWeek], range: [0, INNER_W] });
+  const y = scaleLinear<number>({ domain: [0, maxY], range: [INNER_H, 0], nice: true });
+  const hi = (p: FanPoint) => Math.max(p.p5, p.p95);
+  const lo = (p: FanPoint) => Math.min(p.p5, p.p95);
+  return (
+    <>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width={WIDTH}
+        height={HEIGHT}
+        role="img"
+        aria-label={title}
+        data-testid="burndown"
+      >
+        <title>{title}</title>
+        <rect width={WIDTH} height={HEIGHT} fill="#fff" />
+        <Group left={MARGIN.left} top={MARGIN.top}>
+          {y.ticks(5).map((t) => (
+            <Line
+              key={t}
+              from={{ x: 0, y: y(t) }}
+              to={{ x: INNER_W, y: y(t) }}
+              stroke={COLORS.grid}
+            />
+          ))}
+          <Area
+            data={points}
+            x={(p) => x(p.week)}
+            y0={(p) => y(lo(p))}
+            y1={(p) => y(hi(p))}
+            fill={COLORS.band85}
+            fillOpacity={0.8}
+          />
+          {points.some((p) => p.p85 !== undefined) && (
+            <LinePath
+              data={points.filter((p) => p.p85 !== undefined)}
+              x={(p) => x(p.week)}
+              y={(p) => y(p.p85 ?? 0)}
+              stroke={COLORS.p85}
+              strokeWidth={2}
+              strokeDasharray="6 3"
+            />
+          )}
+          <LinePath
+            data={points}
+            x={(p) => x(p.week)}
+            y={(p) => y(p.p50)}
+            stroke={COLORS.median}
+            strokeWidth={2.5}
+          />
+          <AxisLeft
+            scale={y}
+            numTicks={5}
+            tickFormat={(v) => fmt.integer(Number(v))}
+            label={yLabel}
+            {...axisProps}
+          />
+          <AxisBottom
+            top={INNER_H}
+            scale={x}
+            numTicks={Math.min(12, maxWeek)}
+            tickFormat={(v) => fmt.integer(Number(v))}
+            label={xLabel}
+            {...axisProps}
+          />
+        </Group>
+      </svg>
+      <div className="legend">
+        <span>
+          <i style={{ background: COLORS.band85, height: 10 }} />
+          {legend.band}
+        </span>
+        <span>
+          <i style={{ background: COLORS.median }} />
+          {legend.median}
+        </span>
+        <span>
+          <i style={{ background: COLORS.p85 }} />
+          {legend.p85}
+        </span>
+      </div>
+    </>
+  );
+}

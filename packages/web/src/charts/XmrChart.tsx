@@ -1,0 +1,110 @@
+import { AxisBottom, AxisLeft } from '@visx/axis';
+import { Group } from '@visx/group';
+import { scaleLinear } from '@visx/scale';
+import { Line, LinePath } from '@visx/shape';
+import { useFormat } from '../i18n/format';
+import { axisProps, COLORS, HEIGHT, INNER_H, INNER_W, MARGIN, WIDTH } from './frame';
+
+export interface XmrProps {
+  values: number[];
+  /** Per point: true when part of any signal (beyond limits, run or trend). */
+  signals: boolean[];
+  mean: number;
+  upper: number;
+  lower: number;
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  limitLabels: { mean: string; upper: string; lower: string };
+}
+
+/** The X chart of an XmR pair: values, the mean, natural process limits, signals in red. */
+export default function XmrChart(props: XmrProps) {
+  const { values, signals, mean, upper, lower, title, xLabel, yLabel, limitLabels } = props;
+  const fmt = useFormat();
+  if (values.length === 0) return <p className="empty">—</p>;
+  const x = scaleLinear<number>({
+    domain: [0, Math.max(1, values.length - 1)],
+    range: [0, INNER_W],
+  });
+  const y = scaleLinear<number>({
+    domain: [Math.min(lower, ...values, 0), Math.max(upper, ...values) * 1.05],
+    range: [INNER_H, 0],
+    nice: true,
+  });
+  const limit = (v: number, label: string, color: string, dash?: string) => (
+    <g key={label}>
+      <Line
+        from={{ x: 0, y: y(v) }}
+        to={{ x: INNER_W, y: y(v) }}
+        stroke={color}
+        strokeWidth={1.5}
+        strokeDasharray={dash}
+      />
+      <text
+        x={INNER_W - 4}
+        y={y(v) - 4}
+        textAnchor="end"
+        fill={color}
+        fontSize={11}
+        fontWeight={600}
+      >
+        {`${label} ${fmt.number(v, 2)}`}
+      </text>
+    </g>
+  );
+  return (
+    <svg
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      width={WIDTH}
+      height={HEIGHT}
+      role="img"
+      aria-label={title}
+      data-testid="xmr-chart"
+    >
+      <title>{title}</title>
+      <rect width={WIDTH} height={HEIGHT} fill="#fff" />
+      <Group left={MARGIN.left} top={MARGIN.top}>
+        {limit(upper, limitLabels.upper, COLORS.bad, '6 3')}
+        {limit(mean, limitLabels.mean, COLORS.p50)}
+        {limit(lower, limitLabels.lower, COLORS.bad, '6 3')}
+        <LinePath
+          data={values}
+          x={(_v, i) => x(i)}
+          y={(v) => y(v)}
+          stroke={COLORS.line}
+          strokeWidth={1.5}
+        />
+        {values.map((v, i) => (
+          <circle
+            key={i}
+            cx={x(i)}
+            cy={y(v)}
+            r={signals[i] ? 5 : 3.5}
+            fill={signals[i] ? COLORS.bad : COLORS.p50}
+            stroke="#fff"
+            strokeWidth={1}
+            data-signal={signals[i] ? 'true' : undefined}
+          >
+            <title>{`${i + 1}: ${fmt.number(v, 2)}`}</title>
+          </circle>
+        ))}
+        <AxisLeft
+          scale={y}
+          numTicks={5}
+          tickFormat={(v) => fmt.number(Number(v), 1)}
+          label={yLabel}
+          {...axisProps}
+        />
+        <AxisBottom
+          top={INNER_H}
+          scale={x}
+          numTicks={Math.min(12, values.length)}
+          tickFormat={(v) => fmt.integer(Number(v) + 1)}
+          label={xLabel}
+          {...axisProps}
+        />
+      </Group>
+    </svg>
+  );
+}

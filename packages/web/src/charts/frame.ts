@@ -1,0 +1,29 @@
+/** Every chart draws into the same fixed viewBox and scales with CSS, so downloads are crisp. */
+export const WIDTH = 720;
+export const HEIGHT = 320;
+export const MARGIN = { top: 16, right: 20, bottom: 46, left: 56 };
+export const INNER_W = WIDTH - MARGIN.left - MARGIN.right;
+export const INNER_H = HEIGHT - MARGIN.top - MARGIN.bottom;
+
+export const COLORS = {
+  bar: '#7ea6d8',
+  barStrong: '#1d4f91',
+  p50: '#1d4f91',
+  p85: '#b44d12',
+  p95: '#7b1fa2',
+  band95: '#dbe6f4',
+  band85: '#b9cfea',
+  median: '#163e73',
+  bad: '#b3261e',
+  good: '#1e6b3a',
+  grid: '#e4e7eb',
+  axis: '#52606d',
+  line: '#1f2933',
+};
+
+export const axisProps = {
+  stroke: COLORS.axis,
+  tickStroke: COLORS.axis,
+  tickLabelProps: () => ({ fill: '#1f2933', fontSize: 11, fontFamily: 'system-ui, sans-serif' }),
+  labelProps: { fill: '#1f2933', fontSize: 12, fontFamily: 'system-ui, sans-serif' },
+};

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { downloadCsv, downloadJson } from '../lib/download';
+import { getSaveSlot } from '../lib/slots';
+
+export interface CsvTable {
+  header: string[];
+  rows: unknown[][];
+}
+
+/** Share link, CSV/JSON downloads and the account pages' "Save" button under every result. */
+export function ResultActions({
+  kind,
+  input,
+  result,
+  csv,
+  shareLink,
+}: {
+  kind: string;
+  input: unknown;
+  result: unknown;
+  csv?: CsvTable;
+  shareLink?: string;
+}) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'shown'>('idle');
+  const SaveSlot = getSaveSlot();
+  const filename = `flow-forecast-${kind}`;
+
+  const share = async () => {
+    if (!shareLink) return;
+    try {
+      await navigator.clipboard.writeText(shareLink);
+      setCopied('copied');
+    } catch (_e) {
+      setCopied('shown');
+    }
+  };
+
+  return (
+    <div className="result-actions">
+      {shareLink && (
+        <button type="button" className="btn" onClick={() => void share()} data-testid="share">
+          {t('common.share')}
+        </button>
+      )}
+      {csv && (
+        <button
+          type="button"
+          className="btn"
+          onClick={() => downloadCsv(csv.header, csv.rows, filename)}
+        >
+          {t('common.downloadCsv')}
+        </button>
+      )}
+      <button
+        type="button"
+        className="btn"
+        onClick={() => downloadJson({ kind, input, result }, filename)}
+      >
+        {t('common.downloadJson')}
+      </button>
+      {SaveSlot && <SaveSlot kind={kind} input={input} result={result} />}
+      {shareLink && copied !== 'idle' && (
+        <p className="share-link" role="status">
+          {copied === 'copied' ? t('common.linkCopied') : t('common.linkReady')}{' '}
+          <input
+            readOnly
+            value={shareLink}
+            aria-label={t('common.shareLink')}
+            data-testid="share-link"
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { RunState } from '../runner/context';
+
+/** The submit button, then progress with a cancel button while a forecast runs. */
+export function RunControls<R>({
+  state,
+  onCancel,
+  label,
+}: {
+  state: RunState<R>;
+  onCancel: () => void;
+  label?: string;
+}) {
+  const { t } = useTranslation();
+  const running = state.status === 'running';
+  const pct = running ? Math.round(state.progress * 100) : 0;
+  return (
+    <div className="run-controls">
+      <button type="submit" className="btn btn--primary" disabled={running}>
+        {label ?? t('common.run')}
+      </button>
+      {running && (
+        <div className="run-progress" aria-live="polite">
+          <progress
+            max={100}
+            value={pct}
+            aria-label={t('common.progress')}
+            data-testid="run-progress"
+          />
+          <span>
+            {t('common.percentDone', { pct })}{' '}
+            {state.mode === 'server'
+              ? t('common.onServer')
+              : state.mode === 'browser'
+                ? t('common.inBrowser')
+                : ''}
+          </span>
+          <button type="button" className="btn" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
+      {state.status === 'cancelled' && (
+        <p className="notice" role="status">
+          {t('common.cancelled')}
+        </p>
+      )}
+      {state.status === 'error' && (
+        <p className="notice notice--error" role="alert">
+          {t('common.failed', { message: state.message })}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import type { AccuracyResult } from '@flow-forecaster/engine';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../components/Field';
+import { RunControls } from '../../components/RunControls';
+import { ResultActions } from '../../components/ResultActions';
+import { useFormat } from '../../i18n/format';
+import { BodyBuilder } from '../shared/body';
+import { TextInput } from '../shared/Inputs';
+import { Kpi, PageLayout } from '../shared/PageLayout';
+import { useForecastPage } from '../shared/useForecastPage';
+
+interface AccuracyForm {
+  forecasts: string;
+  actuals: string;
+}
+
+const initial: AccuracyForm = { forecasts: '10, 12, 8, 15, 11', actuals: '9.5, 13, 8.5, 14, 10' };
+
+function toBody(form: AccuracyForm) {
+  const b = new BodyBuilder();
+  b.list('forecasts', form.forecasts, true);
+  b.list('actuals', form.actuals, true);
+  return b.build();
+}
+
+/**
+ * Forecasts vs actuals typed in by hand. The account pages add the same analysis over saved
+ * forecasts with recorded actuals.
+ */
+export default function AccuracyPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const page = useForecastPage<AccuracyForm, AccuracyResult>({
+    kind: 'accuracy',
+    path: '/accuracy',
+    idPrefix: 'accuracy',
+    initial,
+    toBody,
+    seeded: false,
+  });
+  const { form, update, errors, id } = page;
+  const r = page.result;
+  return (
+    <PageLayout
+      id="accuracy"
+      title={t('accuracy.title')}
+      lead={t('accuracy.lead')}
+      onSubmit={page.onSubmit}
+      form={
+        <>
+          <Field id={id('forecasts')} label={t('accuracy.forecasts')} error={errors.forecasts}>
+            <TextInput form={form} name="forecasts" update={update} />
+          </Field>
+          <Field id={id('actuals')} label={t('accuracy.actuals')} error={errors.actuals}>
+            <TextInput form={form} name="actuals" update={update} />
+          </Field>
+          <RunControls state={page.state} onCancel={page.cancel} label={t('accuracy.run')} />
+        </>
+      }
+      results={
+        r && (
+          <>
+            <p className="headline">
+              {t('accuracy.quality')}: <strong>{t(`accuracy.qualities.${r.quality}`)}</strong>
+            </p>
+            <div className="kpis">
+              <Kpi label="MAE" value={fmt.number(r.mae, 2)} />
+              <Kpi label="RMSE" value={fmt.number(r.rmse, 2)} />
+              <Kpi label="MAPE" value={r.mape === null ? '—' : `${fmt.number(r.mape, 1)} %`} />
+              <Kpi label="R²" value={r.r2 === null ? '—' : fmt.number(r.r2, 3)} />
+              <Kpi
+                label={t('accuracy.accuracyRate')}
+                value={`${fmt.number(r.accuracyRate, 0)} %`}
+                strong
+              />
+              <Kpi label={t('accuracy.bias')} value={t(`accuracy.biases.${r.bias}`)} />
+            </div>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">{t('backtest.forecast')}</th>
+                    <th scope="col">{t('backtest.actual')}</th>
+                    <th scope="col">%</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.pairs.map((p, i) => (
+                    <tr key={i}>
+                      <td>{i + 1}</td>
+                      <td>{fmt.number(p.forecast, 2)}</td>
+                      <td>{fmt.number(p.actual, 2)}</td>
+                      <td className={p.withinTolerance ? 'good' : 'bad'}>
+                        {p.percentError === null ? '—' : `${fmt.number(p.percentError, 1)} %`}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <ResultActions
+              kind="accuracy"
+              input={page.input}
+              result={r}
+              shareLink={page.shareLink}
+            />
+          </>
+        )
+      }
+    />
+  );
+}

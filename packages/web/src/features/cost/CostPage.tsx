@@ -1,0 +1,171 @@
+import type { CostResult } from '@flow-forecaster/engine';
+import { useTranslation } from 'react-i18next';
+import { ChartFrame } from '../../components/ChartFrame';
+import { Field } from '../../components/Field';
+import { RunControls } from '../../components/RunControls';
+import { ResultActions } from '../../components/ResultActions';
+import { CostChart } from '../../charts/lazy';
+import { useFormat } from '../../i18n/format';
+import { BodyBuilder } from '../shared/body';
+import { RunSettings, TextInput } from '../shared/Inputs';
+import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
+import { useForecastPage } from '../shared/useForecastPage';
+
+interface CostForm {
+  optimistic: string;
+  mostLikely: string;
+  pessimistic: string;
+  backlog: string;
+  teamSize: string;
+  tpText: string;
+  budget: string;
+  currency: string;
+  runs: string;
+}
+
+const initial: CostForm = {
+  optimistic: '3000',
+  mostLikely: '5000',
+  pessimistic: '10000',
+  backlog: '50',
+  teamSize: '',
+  tpText: '',
+  budget: '',
+  currency: 'BRL',
+  runs: '10000',
+};
+
+function toBody(form: CostForm) {
+  const b = new BodyBuilder();
+  b.number('optimistic', form.optimistic);
+  b.number('mostLikely', form.mostLikely);
+  b.number('pessimistic', form.pessimistic);
+  b.number('backlog', form.backlog);
+  b.number('teamSize', form.teamSize);
+  b.list('tpSamples', form.tpText);
+  b.number('budget', form.budget);
+  b.text('currency', form.currency);
+  b.number('nSimulations', form.runs);
+  return b.build();
+}
+
+export default function CostPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const page = useForecastPage<CostForm, CostResult>({
+    kind: 'cost',
+    path: '/cost',
+    idPrefix: 'cost',
+    initial,
+    toBody,
+  });
+  const { form, update, errors, id } = page;
+  const r = page.result;
+  const money = (v: number) => fmt.money(v, r?.currency ?? form.currency);
+  return (
+    <PageLayout
+      id="cost"
+      title={t('cost.title')}
+      lead={t('cost.lead')}
+      onSubmit={page.onSubmit}
+      form={
+        <>
+          <div className="row">
+            <Field id={id('optimistic')} label={t('cost.optimistic')} error={errors.optimistic}>
+              <TextInput form={form} name="optimistic" update={update} />
+            </Field>
+            <Field id={id('mostLikely')} label={t('cost.mostLikely')} error={errors.mostLikely}>
+              <TextInput form={form} name="mostLikely" update={update} />
+            </Field>
+            <Field id={id('pessimistic')} label={t('cost.pessimistic')} error={errors.pessimistic}>
+              <TextInput form={form} name="pessimistic" update={update} />
+            </Field>
+          </div>
+          <div className="row">
+            <Field id={id('backlog')} label={t('cost.backlog')} error={errors.backlog}>
+              <TextInput form={form} name="backlog" update={update} inputMode="numeric" />
+            </Field>
+            <Field id={id('budget')} label={t('cost.budget')} error={errors.budget}>
+              <TextInput form={form} name="budget" update={update} />
+            </Field>
+            <Field id={id('currency')} label={t('cost.currency')} error={errors.currency}>
+              <TextInput form={form} name="currency" update={update} inputMode="text" />
+            </Field>
+          </div>
+          <div className="row">
+            <Field id={id('teamSize')} label={t('cost.teamSize')} error={errors.teamSize}>
+              <TextInput form={form} name="teamSize" update={update} inputMode="numeric" />
+            </Field>
+            <Field id={id('tpSamples')} label={t('throughput.samples')} error={errors.tpSamples}>
+              <TextInput form={form} name="tpText" update={update} />
+            </Field>
+          </div>
+          <RunSettings
+            runs={form.runs}
+            onRuns={(v) => update('runs', v)}
+            seed={page.seed}
+            onSeed={page.setSeed}
+            errors={errors}
+            id={id}
+            runsField="nSimulations"
+          />
+          <RunControls state={page.state} onCancel={page.cancel} />
+        </>
+      }
+      results={
+        r && (
+          <>
+            <p className="headline" data-testid="headline">
+              {t('cost.headline', { pct: fmt.percent(0.85), cost: money(r.percentile_stats.p85) })}
+            </p>
+            {r.risk.probabilityOverBudget !== undefined && r.risk.budget !== undefined && (
+              <p className={r.risk.probabilityOverBudget > 0.15 ? 'bad' : 'good'}>
+                {t('cost.overBudget', {
+                  pct: fmt.percent(r.risk.probabilityOverBudget, 1),
+                  budget: money(r.risk.budget),
+                })}
+              </p>
+            )}
+            <div className="kpis">
+              <Kpi label="P50" value={money(r.percentile_stats.p50)} />
+              <Kpi label="P85" value={money(r.percentile_stats.p85)} strong />
+              <Kpi label="P95" value={money(r.percentile_stats.p95)} />
+              <Kpi label={t('common.mean')} value={money(r.mean)} />
+              <Kpi label={t('cost.contingency')} value={money(r.risk.contingencyP85)} />
+            </div>
+            <ChartFrame
+              title={t('cost.chart')}
+              filename="cost-histogram"
+              description={t('cost.chartDesc')}
+            >
+              <CostChart
+                bins={r.histogram}
+                cumulative={r.cumulative.map((c) => ({ x: c.cost, p: c.probability }))}
+                budget={r.risk.budget}
+                title={t('cost.chart')}
+                xLabel={t('cost.costAxis')}
+                yLabel={t('when.runsAxis')}
+                budgetLabel={t('cost.budgetLine')}
+                formatMoney={money}
+              />
+            </ChartFrame>
+            <Warnings items={r.warnings} />
+            <p className="field__hint">
+              {t('common.seedUsed', { seed: r.seed, runs: fmt.integer(r.nSimulations) })}
+            </p>
+            <ResultActions
+              kind="cost"
+              input={page.input}
+              result={r}
+              shareLink={page.shareLink}
+              csv={{
+                header: ['percentile', 'cost'],
+                rows: Object.entries(r.percentile_stats).map(([k, v]) => [k, v]),
+              }}
+            />
+          </>
+        )
+      }
+    />
+  );
+}

@@ -1,0 +1,148 @@
+import type { DependencyAnalysisResult } from '@flow-forecaster/engine';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../components/Field';
+import { RunControls } from '../../components/RunControls';
+import { ResultActions } from '../../components/ResultActions';
+import { useFormat } from '../../i18n/format';
+import { BodyBuilder } from '../shared/body';
+import { RunSettings } from '../shared/Inputs';
+import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
+import { RowsEditor } from '../shared/RowsEditor';
+import { useForecastPage } from '../shared/useForecastPage';
+import { blankDependency, type DependencyRow } from '../when/form';
+
+interface DependenciesForm {
+  dependencies: DependencyRow[];
+  mode: 'sum' | 'max';
+  runs: string;
+}
+
+const initial: DependenciesForm = {
+  dependencies: [
+    { name: 'Payments API', onTime: '70', delay: '7' },
+    { name: 'Design system', onTime: '70', delay: '10' },
+  ],
+  mode: 'sum',
+  runs: '10000',
+};
+
+function toBody(form: DependenciesForm) {
+  const b = new BodyBuilder();
+  b.set(
+    'dependencies',
+    form.dependencies.map((d, i) => {
+      const dep: Record<string, unknown> = {};
+      if (d.name.trim()) dep.name = d.name.trim();
+      const p = b.value(`dependencies.${i}.onTimeProbability`, d.onTime, 0.01);
+      if (p !== undefined) dep.onTimeProbability = p;
+      const delay = b.value(`dependencies.${i}.expectedDelayDays`, d.delay);
+      if (delay !== undefined) dep.expectedDelayDays = delay;
+      return dep;
+    }),
+  );
+  b.set('mode', form.mode);
+  b.number('nSimulations', form.runs);
+  return b.build();
+}
+
+export default function DependenciesPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const page = useForecastPage<DependenciesForm, DependencyAnalysisResult>({
+    kind: 'dependencies',
+    path: '/dependencies',
+    idPrefix: 'deps',
+    initial,
+    toBody,
+  });
+  const r = page.result;
+  const pct = ['p50', 'p85', 'p95'] as const;
+  return (
+    <PageLayout
+      id="deps"
+      title={t('dependencies.title')}
+      lead={t('dependencies.lead')}
+      onSubmit={page.onSubmit}
+      form={
+        <>
+          <RowsEditor
+            idPrefix="deps"
+            listField="dependencies"
+            rows={page.form.dependencies}
+            blank={blankDependency}
+            onChange={(rows) => page.update('dependencies', rows)}
+            errors={page.errors}
+            caption={t('when.dependencies')}
+            addLabel={t('when.addDependency')}
+            columns={[
+              { key: 'name', label: t('dependency.name'), inputMode: 'text' },
+              { key: 'onTime', field: 'onTimeProbability', label: t('dependency.onTime') },
+              { key: 'delay', field: 'expectedDelayDays', label: t('dependency.delay') },
+            ]}
+          />
+          <Field id={page.id('mode')} label={t('dependencies.mode')} error={page.errors.mode}>
+            <select
+              value={page.form.mode}
+              onChange={(e) => page.update('mode', e.target.value as 'sum' | 'max')}
+            >
+              <option value="sum">{t('dependencies.modes.sum')}</option>
+              <option value="max">{t('dependencies.modes.max')}</option>
+            </select>
+          </Field>
+          <RunSettings
+            runs={page.form.runs}
+            onRuns={(v) => page.update('runs', v)}
+            seed={page.seed}
+            onSeed={page.setSeed}
+            errors={page.errors}
+            id={page.id}
+            runsField="nSimulations"
+          />
+          <RunControls state={page.state} onCancel={page.cancel} />
+        </>
+      }
+      results={
+        r && (
+          <>
+            <p className="headline">
+              {t('dependencies.allOnTime')}: <strong>{fmt.percent(r.onTimeProbability)}</strong>
+            </p>
+            <p>{t('dependencies.odds', { odds: r.odds })}</p>
+            <div className="kpis">
+              <Kpi label={t('dependencies.riskScore')} value={fmt.integer(r.riskScore)} />
+              <Kpi label={t('risks.severity')} value={t(`risks.levels.${r.riskLevel}`)} strong />
+              <Kpi label={t('dependencies.meanDelay')} value={`${fmt.number(r.meanDelayDays)} d`} />
+            </div>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('common.percentile')}</th>
+                    <th scope="col">{t('dependencies.delay')}</th>
+                    <th scope="col">{t('dependencies.delayWeeks')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {pct.map((k) => (
+                    <tr key={k}>
+                      <td>{k.toUpperCase()}</td>
+                      <td>{fmt.number(r.delayDays[k])}</td>
+                      <td>{fmt.number(r.delayWeeks[k])}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Warnings items={r.warnings} />
+            <ResultActions
+              kind="dependencies"
+              input={page.input}
+              result={r}
+              shareLink={page.shareLink}
+            />
+          </>
+        )
+      }
+    />
+  );
+}

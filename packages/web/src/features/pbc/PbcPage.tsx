@@ -1,0 +1,141 @@
+import type { PbcResult } from '@flow-forecaster/engine';
+import { useTranslation } from 'react-i18next';
+import { ChartFrame } from '../../components/ChartFrame';
+import { Field } from '../../components/Field';
+import { RunControls } from '../../components/RunControls';
+import { ResultActions } from '../../components/ResultActions';
+import { XmrChart } from '../../charts/lazy';
+import { useFormat } from '../../i18n/format';
+import { BodyBuilder } from '../shared/body';
+import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
+import { useForecastPage } from '../shared/useForecastPage';
+
+interface PbcForm {
+  values: string;
+}
+
+const initial: PbcForm = {
+  values: '6, 5, 4, 5, 3, 4, 1, 6, 0, 1, 10, 6, 0, 5, 7, 9, 6, 6, 3, 8, 8, 0, 8, 4, 4, 5',
+};
+
+function toBody(form: PbcForm) {
+  const b = new BodyBuilder();
+  b.list('values', form.values, true);
+  return b.build();
+}
+
+export default function PbcPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const page = useForecastPage<PbcForm, PbcResult>({
+    kind: 'pbc',
+    path: '/pbc',
+    idPrefix: 'pbc',
+    initial,
+    toBody,
+    seeded: false,
+  });
+  const r = page.result;
+  const signalSpans = r ? [...r.signals.runs, ...r.signals.trends] : [];
+  return (
+    <PageLayout
+      id="pbc"
+      title={t('pbc.title')}
+      lead={t('pbc.lead')}
+      onSubmit={page.onSubmit}
+      form={
+        <>
+          <Field
+            id={page.id('values')}
+            label={t('pbc.values')}
+            hint={t('throughput.samplesHint')}
+            error={page.errors.values}
+          >
+            <textarea
+              rows={4}
+              value={page.form.values}
+              onChange={(e) => page.update('values', e.target.value)}
+              spellCheck={false}
+            />
+          </Field>
+          <RunControls state={page.state} onCancel={page.cancel} label={t('pbc.run')} />
+        </>
+      }
+      results={
+        r && (
+          <>
+            <p className="headline">
+              {r.predictable ? t('pbc.predictable') : t('pbc.unpredictable')}
+            </p>
+            <div className="kpis">
+              <Kpi label={t('pbc.score')} value={fmt.integer(r.score)} strong />
+              <Kpi label={t('pbc.mean')} value={fmt.number(r.average, 2)} />
+              <Kpi label={t('pbc.upper')} value={fmt.number(r.unpl, 2)} />
+              <Kpi label={t('pbc.lower')} value={fmt.number(r.lnpl, 2)} />
+              <Kpi label={t('pbc.mrUpper')} value={fmt.number(r.urlMovingRange, 2)} />
+            </div>
+            <ChartFrame title={t('pbc.chart')} filename="xmr-chart">
+              <XmrChart
+                values={r.points.map((p) => p.value)}
+                signals={r.points.map((p) => p.aboveLimit || p.belowLimit || p.inRun || p.inTrend)}
+                mean={r.average}
+                upper={r.unpl}
+                lower={r.lnpl}
+                title={t('pbc.chart')}
+                xLabel={t('pbc.pointAxis')}
+                yLabel={t('pbc.valueAxis')}
+                limitLabels={{ mean: t('pbc.mean'), upper: t('pbc.upper'), lower: t('pbc.lower') }}
+              />
+            </ChartFrame>
+            <h3>{t('pbc.signals')}</h3>
+            {r.signals.pointsBeyondLimits === 0 && signalSpans.length === 0 ? (
+              <p>{t('pbc.noSignals')}</p>
+            ) : (
+              <ul>
+                {r.points
+                  .filter((p) => p.aboveLimit || p.belowLimit)
+                  .map((p) => (
+                    <li key={`p${p.index}`}>
+                      {`#${p.index + 1}: ${fmt.number(p.value, 2)} ${p.aboveLimit ? '> ' + t('pbc.upper') : '< ' + t('pbc.lower')}`}
+                    </li>
+                  ))}
+                {signalSpans.map((s) => (
+                  <li key={`s${s.start}-${s.direction}`}>
+                    {`#${s.start + 1}–#${s.end + 1} (${s.length}) ${s.direction === 'above' || s.direction === 'up' ? '↑' : '↓'}`}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Warnings items={r.warnings} />
+            <ResultActions
+              kind="pbc"
+              input={page.input}
+              result={r}
+              shareLink={page.shareLink}
+              csv={{
+                header: [
+                  'index',
+                  'value',
+                  'movingRange',
+                  'aboveLimit',
+                  'belowLimit',
+                  'inRun',
+                  'inTrend',
+                ],
+                rows: r.points.map((p) => [
+                  p.index + 1,
+                  p.value,
+                  p.movingRange,
+                  p.aboveLimit,
+                  p.belowLimit,
+                  p.inRun,
+                  p.inTrend,
+                ]),
+              }}
+            />
+          </>
+        )
+      }
+    />
+  );
+}

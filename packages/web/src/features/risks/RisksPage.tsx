@@ -1,0 +1,149 @@
+import type { RiskSummaryResult } from '@flow-forecaster/engine';
+import { useTranslation } from 'react-i18next';
+import { RunControls } from '../../components/RunControls';
+import { ResultActions } from '../../components/ResultActions';
+import { useFormat } from '../../i18n/format';
+import { BodyBuilder } from '../shared/body';
+import { Kpi, PageLayout } from '../shared/PageLayout';
+import { RowsEditor } from '../shared/RowsEditor';
+import { useForecastPage } from '../shared/useForecastPage';
+import { blankRisk, type RiskRow } from '../when/form';
+
+interface RisksForm {
+  risks: RiskRow[];
+}
+
+const initial: RisksForm = {
+  risks: [
+    { likelihood: '30', low: '10', medium: '12', high: '15', description: 'API redesign' },
+    { likelihood: '15', low: '5', medium: '7', high: '10', description: 'New compliance rule' },
+    { likelihood: '20', low: '5', medium: '10', high: '15', description: 'Vendor migration' },
+  ],
+};
+
+function toBody(form: RisksForm) {
+  const b = new BodyBuilder();
+  b.set(
+    'risks',
+    form.risks.map((r, i) => {
+      const risk: Record<string, unknown> = {
+        likelihood: b.value(`risks.${i}.likelihood`, r.likelihood),
+        lowImpact: b.value(`risks.${i}.lowImpact`, r.low),
+        highImpact: b.value(`risks.${i}.highImpact`, r.high),
+      };
+      const medium = b.value(`risks.${i}.mediumImpact`, r.medium);
+      if (medium !== undefined) risk.mediumImpact = medium;
+      if (r.description.trim()) risk.description = r.description.trim();
+      return risk;
+    }),
+  );
+  return b.build();
+}
+
+export default function RisksPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const page = useForecastPage<RisksForm, RiskSummaryResult>({
+    kind: 'risks',
+    path: '/risks',
+    idPrefix: 'risks',
+    initial,
+    toBody,
+    seeded: false,
+  });
+  const r = page.result;
+  return (
+    <PageLayout
+      id="risks"
+      title={t('risks.title')}
+      lead={t('risks.lead')}
+      onSubmit={page.onSubmit}
+      form={
+        <>
+          <RowsEditor
+            idPrefix="risks"
+            listField="risks"
+            rows={page.form.risks}
+            blank={blankRisk}
+            onChange={(rows) => page.update('risks', rows)}
+            errors={page.errors}
+            caption={t('when.risksLegend')}
+            addLabel={t('when.addRisk')}
+            columns={[
+              { key: 'likelihood', label: t('risk.likelihood') },
+              { key: 'low', field: 'lowImpact', label: t('risk.low') },
+              { key: 'medium', field: 'mediumImpact', label: t('risk.medium') },
+              { key: 'high', field: 'highImpact', label: t('risk.high') },
+              { key: 'description', label: t('risk.description'), inputMode: 'text' },
+            ]}
+          />
+          <RunControls state={page.state} onCancel={page.cancel} label={t('risks.run')} />
+        </>
+      }
+      results={
+        r && (
+          <>
+            <div className="kpis">
+              <Kpi label={t('risks.expected')} value={fmt.number(r.totalExpectedImpact)} strong />
+              <Kpi label={t('risks.p85')} value={fmt.number(r.totalP85Impact)} />
+            </div>
+            <div className="table-wrap">
+              <table data-testid="risk-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('risks.rank')}</th>
+                    <th scope="col">{t('risk.description')}</th>
+                    <th scope="col">{t('risk.likelihood')}</th>
+                    <th scope="col">{t('risks.expected')}</th>
+                    <th scope="col">{t('risks.p85')}</th>
+                    <th scope="col">{t('risks.severity')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.risks.map((item) => (
+                    <tr key={item.index}>
+                      <td>{fmt.integer(item.rank)}</td>
+                      <td style={{ textAlign: 'left' }}>
+                        {item.description || `#${item.index + 1}`}
+                      </td>
+                      <td>{fmt.percent(item.probability)}</td>
+                      <td>{fmt.number(item.expectedImpact)}</td>
+                      <td>{fmt.number(item.p85Impact)}</td>
+                      <td className={`level-${item.severity}`}>
+                        {t(`risks.levels.${item.severity}`)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <ResultActions
+              kind="risks"
+              input={page.input}
+              result={r}
+              shareLink={page.shareLink}
+              csv={{
+                header: [
+                  'rank',
+                  'description',
+                  'probability',
+                  'expectedImpact',
+                  'p85Impact',
+                  'severity',
+                ],
+                rows: r.risks.map((i) => [
+                  i.rank,
+                  i.description,
+                  i.probability,
+                  i.expectedImpact,
+                  i.p85Impact,
+                  i.severity,
+                ]),
+              }}
+            />
+          </>
+        )
+      }
+    />
+  );
+}

@@ -1,0 +1,190 @@
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../components/Field';
+import type { FieldErrors } from './issues';
+
+/** Throughput history or a three-point estimate: shared by every throughput-driven page. */
+export interface ThroughputForm {
+  tpText: string;
+  model: 'weibull' | 'bootstrap' | 'estimate';
+  pBest: string;
+  pLikely: string;
+  pWorst: string;
+}
+
+export const defaultThroughput: ThroughputForm = {
+  tpText: '5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7',
+  model: 'weibull',
+  pBest: '',
+  pLikely: '',
+  pWorst: '',
+};
+
+export function ThroughputFields<F extends ThroughputForm>({
+  form,
+  update,
+  errors,
+  id,
+  allowEstimate = true,
+  children,
+}: {
+  form: F;
+  update: <K extends keyof F>(key: K, value: F[K]) => void;
+  errors: FieldErrors;
+  id: (field: string) => string;
+  allowEstimate?: boolean;
+  children?: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const estimate = form.model === 'estimate';
+  return (
+    <fieldset>
+      <legend>{t('throughput.legend')}</legend>
+      <Field
+        id={id('throughputModel')}
+        label={t('throughput.model')}
+        error={errors.throughputModel}
+      >
+        <select value={form.model} onChange={(e) => update('model', e.target.value as F['model'])}>
+          <option value="weibull">{t('throughput.models.weibull')}</option>
+          <option value="bootstrap">{t('throughput.models.bootstrap')}</option>
+          {allowEstimate && <option value="estimate">{t('throughput.models.estimate')}</option>}
+        </select>
+      </Field>
+      {!estimate && (
+        <Field
+          id={id('tpSamples')}
+          label={t('throughput.samples')}
+          hint={t('throughput.samplesHint')}
+          error={errors.tpSamples}
+        >
+          <textarea
+            value={form.tpText}
+            onChange={(e) => update('tpText', e.target.value)}
+            rows={3}
+            spellCheck={false}
+          />
+        </Field>
+      )}
+      {!estimate && children}
+      {estimate && (
+        <>
+          <p className="field__hint">{t('throughput.estimateHint')}</p>
+          <div className="row">
+            <Field id={id('pWorst')} label={t('throughput.pWorst')} error={errors.pWorst}>
+              <input
+                inputMode="decimal"
+                value={form.pWorst}
+                onChange={(e) => update('pWorst', e.target.value)}
+              />
+            </Field>
+            <Field id={id('pLikely')} label={t('throughput.pLikely')} error={errors.pLikely}>
+              <input
+                inputMode="decimal"
+                value={form.pLikely}
+                onChange={(e) => update('pLikely', e.target.value)}
+              />
+            </Field>
+            <Field id={id('pBest')} label={t('throughput.pBest')} error={errors.pBest}>
+              <input
+                inputMode="decimal"
+                value={form.pBest}
+                onChange={(e) => update('pBest', e.target.value)}
+              />
+            </Field>
+          </div>
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+export function addThroughput(
+  b: {
+    list(field: string, text: string, required?: boolean): number[] | undefined;
+    number(field: string, text: string): number | undefined;
+    set(field: string, value: unknown): void;
+  },
+  form: ThroughputForm,
+): void {
+  b.set('throughputModel', form.model);
+  if (form.model === 'estimate') {
+    b.number('pBest', form.pBest);
+    b.number('pLikely', form.pLikely);
+    b.number('pWorst', form.pWorst);
+  } else {
+    b.list('tpSamples', form.tpText);
+  }
+}
+
+/** A plain text/number input bound to one form key. */
+export function TextInput<F>({
+  form,
+  name,
+  update,
+  inputMode = 'decimal',
+  type = 'text',
+  placeholder,
+}: {
+  form: F;
+  name: keyof F & string;
+  update: <K extends keyof F>(key: K, value: F[K]) => void;
+  inputMode?: 'decimal' | 'numeric' | 'text';
+  type?: 'text' | 'date';
+  placeholder?: string;
+}) {
+  return (
+    <input
+      type={type}
+      inputMode={type === 'date' ? undefined : inputMode}
+      value={String(form[name] ?? '')}
+      placeholder={placeholder}
+      onChange={(e) => update(name, e.target.value as F[typeof name])}
+    />
+  );
+}
+
+/** Seed and number of runs, tucked away: most people never change them. */
+export function RunSettings({
+  runs,
+  onRuns,
+  seed,
+  onSeed,
+  errors,
+  id,
+  runsField = 'numberOfSimulations',
+}: {
+  runs: string;
+  onRuns: (v: string) => void;
+  seed: number | undefined;
+  onSeed: (v: number | undefined) => void;
+  errors: FieldErrors;
+  id: (field: string) => string;
+  runsField?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <details className="fieldset">
+      <summary>{t('common.advanced')}</summary>
+      <div className="row">
+        <Field id={id(runsField)} label={t('common.runs')} error={errors[runsField]}>
+          <input inputMode="numeric" value={runs} onChange={(e) => onRuns(e.target.value)} />
+        </Field>
+        <Field
+          id={id('seed')}
+          label={t('common.seed')}
+          hint={t('common.seedHint')}
+          error={errors.seed}
+        >
+          <input
+            inputMode="numeric"
+            value={seed === undefined ? '' : String(seed)}
+            onChange={(e) => {
+              const v = e.target.value.trim();
+              onSeed(v === '' || !/^\d+$/.test(v) ? undefined : Number(v));
+            }}
+          />
+        </Field>
+      </div>
+    </details>
+  );
+}

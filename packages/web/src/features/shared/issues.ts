@@ -1,0 +1,39 @@
+import type { TFunction } from 'i18next';
+import type { Formatter } from '../../i18n/format';
+
+/** A problem with one field, as the schemas report it (or as the form finds it first). */
+export interface Issue {
+  field: string;
+  code: string;
+  params: Readonly<Record<string, unknown>>;
+}
+
+export type FieldErrors = Record<string, string>;
+
+/** Turns schema issues into messages in the user's language, one per field (the first wins). */
+export function translateIssues(
+  issues: readonly Issue[],
+  t: TFunction,
+  fmt: Formatter,
+): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of issues) {
+    if (out[issue.field] !== undefined) continue;
+    const params: Record<string, string> = {};
+    for (const [k, v] of Object.entries(issue.params)) {
+      if (typeof v === 'number') params[k] = fmt.number(v, 6);
+      else if (Array.isArray(v)) params[k] = v.join(', ');
+      else params[k] = String(v);
+    }
+    if (params.other)
+      params.other = t(`fieldNames.${params.other}`, { defaultValue: params.other });
+    const key = `errors.${issue.code}`;
+    out[issue.field] = t(key, { ...params, defaultValue: t('errors.invalid', { reason: '' }) });
+  }
+  return out;
+}
+
+/** Element id of a field path: `risks.0.likelihood` → `when-risks-0-likelihood`. */
+export function fieldId(prefix: string, path: string): string {
+  return `${prefix}-${path.replace(/\./g, '-')}`;
+}

@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { replaceQuery, useLocation } from '../../app/router';
+import { useForecastRun } from '../../runner/context';
+import { useFormat } from '../../i18n/format';
+import { decodeShare, encodeShare, shareUrl } from '../../lib/share';
+import { fieldId, translateIssues, type FieldErrors, type Issue } from './issues';
+
+export interface BuiltBody {
+  body: Record<string, unknown>;
+  /** Problems found while reading the form (e.g. "5, x, 7" in a number list). */
+  issues: Issue[];
+}
+
+interface Options<F> {
+  kind: string;
+  path: string;
+  idPrefix: string;
+  initial: F;
+  toBody: (form: F) => BuiltBody;
+  /** Some pages (risks, accuracy…) compute without a seed. */
+  seeded?: boolean;
+}
+
+function resultSeed(result: unknown): number | undefined {
+  if (typeof result === 'object' && result !== null && 'seed' in result) {
+    const s = (result as { seed: unknown }).seed;
+    if (typeof s === 'number') return s;
+  }
+  return undefined;
+}
+
+/**
+ * Everything a forecast page does besides drawing: form state (restored from a share link),
+ * validation with the shared schemas, running in the worker or on the server, and the share
+ * link of the current result.
+ */
+export function useForecastPage<F extends object, R>(options: Options<F>) {
+  const { kind, path, idPrefix, initial, toBody, seeded = true } = options;
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const location = useLocation();
+  const sParam = location.query.get('s');
+  const shared = useMemo(() => decodeShare<F>(sParam), [sParam]);
+  const [form, setForm] = useState<F>(() => (shared ? { ...initial, ...shared.form } : initial));
+  const [seed, setSeed] = useState<number | undefined>(shared?.seed);
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const runner = useForecastRun<R>();
+  const { run } = runner;
+  const [ranForm, setRanForm] = useState<F | null>(null);
+  const errors: FieldErrors = useMemo(() => translateIssues(issues, t, fmt), [issues, t, fmt]);
+
+  const update = useCallback(<K extends keyof F>(key: K, value: F[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+  }, []);
+
+  const submit = useCallback(
+    async (formValue: F, fixedSeed?: number) => {
+      const built = toBody(formValue);
+      const body = { ...built.body };
+      if (seeded && fixedSeed !== undefined) body.seed = fixedSeed;
+      const { validateRequest } = await import('../../lib/validate');
+      const checked = validateRequest(kind, body);
+      const all: Issue[] = [...built.issues, ...(checked.ok ? [] : checked.issues)];
+      setIssues(all);
+      if (all.length > 0) {
+        // Focus the first field in error so keyboard users land where the fix is needed.
+        const first = document.getElementById(fieldId(idPrefix, all[0].field));
+        first?.focus();
+        return;
+      }
+      setRanForm(formValue);
+      await run(kind, checked.ok ? checked.value : body);
+    },
+    [kind, idPrefix, toBody, seeded, run],
+  );
+
+  const onSubmit = useCallback(
+    (e: { preventDefault(): void }) => {
+      e.preventDefault();
+      void submit(form, seed);
+    },
+    [submit, form, seed],
+  );
+
+  // A share link runs on arrival, with its seed, so the numbers match the sender's. The link
+  // this page writes into the address bar itself is remembered so it does not run again.
+  const handled = useRef<string | null>(null);
+  useEffect(() => {
+    if (shared && sParam !== handled.current) {
+      handled.current = sParam;
+      const restored = { ...initial, ...shared.form };
+      setForm(restored);
+      setSeed(shared.seed);
+      void submit(restored, shared.seed);
+    }
+  }, [shared, sParam, submit, initial]);
+
+  const result = runner.state.status === 'done' ? runner.state.result : null;
+  const usedSeed = resultSeed(result);
+  const shareLink =
+    result && ranForm && (!seeded || usedSeed !== undefined)
+      ? shareUrl(path, encodeShare(ranForm, usedSeed ?? 0))
+      : undefined;
+
+  // Keep the address bar on the current result, so a bookmark or reload shows it again.
+  useEffect(() => {
+    if (result && ranForm && (!seeded || usedSeed !== undefined)) {
+      const encoded = encodeShare(ranForm, usedSeed ?? 0);
+      handled.current = encoded;
+      replaceQuery(path, { s: encoded });
+    }
+  }, [result, ranForm, usedSeed, seeded, path]);
+
+  return {
+    form,
+    setForm,
+    update,
+    seed,
+    setSeed,
+    errors,
+    issues,
+    onSubmit,
+    state: runner.state,
+    cancel: runner.cancel,
+    result,
+    input: runner.state.status === 'done' ? runner.state.input : null,
+    shareLink,
+    id: (field: string) => fieldId(idPrefix, field),
+  };
+}

@@ -1,0 +1,116 @@
+import { BodyBuilder } from '../shared/body';
+import { addThroughput, defaultThroughput, type ThroughputForm } from '../shared/Inputs';
+import { adjustedBacklog, type Complexity } from './backlog';
+
+export interface RiskRow extends Record<string, string> {
+  likelihood: string;
+  low: string;
+  medium: string;
+  high: string;
+  description: string;
+}
+
+export interface DependencyRow extends Record<string, string> {
+  name: string;
+  onTime: string;
+  delay: string;
+}
+
+export interface WhenForm extends ThroughputForm {
+  backlog: string;
+  backlogHigh: string;
+  complexity: Complexity;
+  splitText: string;
+  ltText: string;
+  risks: RiskRow[];
+  dependencies: DependencyRow[];
+  totalContributors: string;
+  minContributors: string;
+  maxContributors: string;
+  sCurveSize: string;
+  focus: string;
+  startDate: string;
+  runs: string;
+}
+
+export const initialWhenForm: WhenForm = {
+  ...defaultThroughput,
+  backlog: '50',
+  backlogHigh: '',
+  complexity: 'clear',
+  splitText: '',
+  ltText: '',
+  risks: [],
+  dependencies: [],
+  totalContributors: '',
+  minContributors: '',
+  maxContributors: '',
+  sCurveSize: '',
+  focus: '100',
+  startDate: '',
+  runs: '10000',
+};
+
+export const blankRisk: RiskRow = {
+  likelihood: '',
+  low: '',
+  medium: '',
+  high: '',
+  description: '',
+};
+export const blankDependency: DependencyRow = { name: '', onTime: '70', delay: '7' };
+
+/** The `simulate` request this form describes (validated afterwards by the shared schema). */
+export function whenBody(form: WhenForm) {
+  const b = new BodyBuilder();
+  addThroughput(b, form);
+  const low = b.number('numberOfTasks', form.backlog);
+  const high = b.value('backlogHigh', form.backlogHigh);
+  if (low !== undefined && Number.isInteger(low) && low >= 0) {
+    const range = adjustedBacklog(low, high, form.complexity);
+    if (range) {
+      b.set('backlogAdjustedMin', range.min);
+      b.set('backlogAdjustedMax', range.max);
+    }
+  }
+  b.list('splitRateSamples', form.splitText);
+  b.list('ltSamples', form.ltText);
+  if (form.risks.length > 0) {
+    b.set(
+      'risks',
+      form.risks.map((r, i) => {
+        const risk: Record<string, unknown> = {
+          likelihood: b.value(`risks.${i}.likelihood`, r.likelihood),
+          lowImpact: b.value(`risks.${i}.lowImpact`, r.low),
+          highImpact: b.value(`risks.${i}.highImpact`, r.high),
+        };
+        const medium = b.value(`risks.${i}.mediumImpact`, r.medium);
+        if (medium !== undefined) risk.mediumImpact = medium;
+        if (r.description.trim()) risk.description = r.description.trim();
+        return risk;
+      }),
+    );
+  }
+  if (form.dependencies.length > 0) {
+    b.set(
+      'dependencies',
+      form.dependencies.map((d, i) => {
+        const dep: Record<string, unknown> = {};
+        if (d.name.trim()) dep.name = d.name.trim();
+        const p = b.value(`dependencies.${i}.onTimeProbability`, d.onTime, 0.01);
+        if (p !== undefined) dep.onTimeProbability = p;
+        const delay = b.value(`dependencies.${i}.expectedDelayDays`, d.delay);
+        if (delay !== undefined) dep.expectedDelayDays = delay;
+        return dep;
+      }),
+    );
+  }
+  b.number('totalContributors', form.totalContributors);
+  b.number('minContributors', form.minContributors);
+  b.number('maxContributors', form.maxContributors);
+  b.number('sCurveSize', form.sCurveSize);
+  b.number('teamFocus', form.focus, 0.01);
+  b.text('startDate', form.startDate);
+  b.number('numberOfSimulations', form.runs);
+  return b.build();
+}

@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+
+/** Number and date formatting for the chosen language, through `Intl` only. */
+export interface Formatter {
+  locale: string;
+  number(value: number, maxDigits?: number): string;
+  integer(value: number): string;
+  percent(fraction: number, maxDigits?: number): string;
+  money(value: number, currency: string): string;
+  /** An ISO `YYYY-MM-DD` date in long form ("14 de março de 2027"). */
+  date(iso: string): string;
+  shortDate(iso: string): string;
+}
+
+const cache = new Map<string, Formatter>();
+
+export function formatterFor(locale: string): Formatter {
+  const hit = cache.get(locale);
+  if (hit) return hit;
+  const nf = (max: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: max });
+  const long = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const short = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const toDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  const f: Formatter = {
+    locale,
+    number: (v, max = 1) => (Number.isFinite(v) ? nf(max).format(v) : '—'),
+    integer: (v) => (Number.isFinite(v) ? nf(0).format(Math.round(v)) : '—'),
+    percent: (fr, max = 0) =>
+      Number.isFinite(fr)
+        ? new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: max }).format(fr)
+        : '—',
+    money: (v, currency) => {
+      try {
+        return new Intl.NumberFormat(locale, {
+          style: 'currency',
+          currency,
+          maximumFractionDigits: 0,
+        }).format(v);
+      } catch (_e) {
+        return `${nf(0).format(v)} ${currency}`;
+      }
+    },
+    date: (iso) => (iso ? long.format(toDate(iso)) : '—'),
+    shortDate: (iso) => (iso ? short.format(toDate(iso)) : '—'),
+  };
+  cache.set(locale, f);
+  return f;
+}
+
+export function useFormat(): Formatter {
+  const { i18n } = useTranslation();
+  return formatterFor(i18n.language || 'en');
+}

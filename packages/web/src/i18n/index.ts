@@ -1,0 +1,37 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './locales/en';
+import { ptBR } from './locales/pt-BR';
+import { es } from './locales/es';
+import { detectLanguage, saveLanguage, type Language } from './languages';
+
+export const resources = {
+  en: { translation: en },
+  'pt-BR': { translation: ptBR },
+  es: { translation: es },
+} as const;
+
+export function initI18n(lng: Language = detectLanguage()) {
+  void i18next.use(initReactI18next).init({
+    resources,
+    lng,
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  syncDocumentLanguage(lng);
+  return i18next;
+}
+
+function syncDocumentLanguage(lng: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
+}
+
+export async function changeLanguage(lng: Language): Promise<void> {
+  saveLanguage(lng);
+  await i18next.changeLanguage(lng);
+  syncDocumentLanguage(lng);
+}
+
+export { i18next };

@@ -1,0 +1,41 @@
+export const LANGUAGES = ['pt-BR', 'en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  'pt-BR': 'Português (Brasil)',
+  en: 'English',
+  es: 'Español',
+};
+
+const STORAGE_KEY = 'ff.language';
+
+/** A saved choice wins; else the first browser language we speak; else English. */
+export function detectLanguage(
+  preferred: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages,
+  saved: string | null = readSaved(),
+): Language {
+  if (saved && (LANGUAGES as readonly string[]).includes(saved)) return saved as Language;
+  for (const tag of preferred) {
+    const lower = tag.toLowerCase();
+    if (lower.startsWith('pt')) return 'pt-BR';
+    if (lower.startsWith('es')) return 'es';
+    if (lower.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+function readSaved(): string | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
+  } catch (_e) {
+    return null;
+  }
+}
+
+export function saveLanguage(lang: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch (_e) {
+    // Private mode may refuse storage; the choice then lasts for this visit only.
+  }
+}

@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from './locales/en';
+import { ptBR } from './locales/pt-BR';
+import { es } from './locales/es';
+
+function keys(obj: object, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+}
+
+function lookup(obj: object, key: string): unknown {
+  return key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], obj);
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) && !/\.test\./.test(name) ? [path] : [];
+  });
+}
+
+const languages = { 'pt-BR': ptBR, es } as const;
+
+describe('translations', () => {
+  const enKeys = keys(en).sort();
+
+  it.each(Object.entries(languages))('%s has exactly the English keys', (_name, lang) => {
+    expect(keys(lang).sort()).toEqual(enKeys);
+  });
+
+  it.each(Object.entries(languages))(
+    '%s keeps every {{placeholder}} of each message',
+    (_n, lang) => {
+      for (const key of enKeys) {
+        const mine = lookup(lang, key);
+        expect(typeof mine, key).toBe('string');
+        expect(placeholders(mine as string), key).toEqual(placeholders(lookup(en, key) as string));
+      }
+    },
+  );
+
+  it.each(Object.entries(languages))(
+    '%s translates the sentences (not English copies)',
+    (_n, lang) => {
+      // Format examples (e.g. Jira's date format) are the same in every language.
+      const universal = new Set(['csv.formats.jira']);
+      const same = enKeys.filter((k) => {
+        if (universal.has(k)) return false;
+        const text = lookup(en, k) as string;
+        return text.split(' ').length > 3 && lookup(lang, k) === text;
+      });
+      expect(same).toEqual([]);
+    },
+  );
+
+  it('every key the code asks for exists', () => {
+    const root = join(__dirname, '..');
+    const used = new Set<string>();
+    for (const file of sourceFiles(root)) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(m[1]);
+      for (const m of text.matchAll(
+        /titleKey:\s*'([a-zA-Z0-9_.]+)'|page\('[^']+',\s*'([a-zA-Z0-9_.]+)'/g,
+      ))
+        used.add(m[1] ?? m[2]);
+    }
+    expect(used.size).toBeGreaterThan(100);
+    const missing = [...used].filter((k) => typeof lookup(en, k) !== 'string');
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,32 @@
+/// <reference lib="webworker" />
+import { dispatch } from './dispatch';
+import type { RunRequest, WorkerMessage } from './protocol';
+
+// The engine is synchronous: it runs here so the page stays responsive. Cancelling terminates
+// this worker from the page, which stops a run mid-batch without any cooperation from it.
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+function post(message: WorkerMessage): void {
+  scope.postMessage(message);
+}
+
+scope.onmessage = (event: MessageEvent<RunRequest>) => {
+  const { id, kind, input } = event.data;
+  let last = 0;
+  try {
+    const result = dispatch(kind, input, {
+      onProgress(fraction: number) {
+        // Posting every batch of a 1M-run forecast is cheap, but a progress bar needs no more
+        // than a hundred updates.
+        if (fraction - last >= 0.01 || fraction >= 1) {
+          last = fraction;
+          post({ id, type: 'progress', fraction });
+        }
+      },
+    });
+    post({ id, type: 'result', result });
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    post({ id, type: 'error', name: e.name, message: e.message });
+  }
+};

@@ -1,0 +1,166 @@
+import { apiFetch, ApiError } from '../lib/api';
+import type { RunRequest, WorkerMessage } from './protocol';
+
+export interface RunOptions {
+  onProgress?: (fraction: number) => void;
+  onMode?: (mode: RunMode) => void;
+  signal?: AbortSignal;
+}
+
+/** Where a forecast ran: the Web Worker in this page, or the server's job queue. */
+export type RunMode = 'browser' | 'server';
+
+/** Runs one forecast and resolves with the engine's result (the same JSON as the API's). */
+export type ForecastRunner = (
+  kind: string,
+  input: unknown,
+  options?: RunOptions,
+) => Promise<unknown>;
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'AbortError';
+  }
+}
+
+let nextId = 1;
+
+/**
+ * One worker per run: terminating it is the only way to stop a synchronous engine mid-run,
+ * and the worker's module is cached after the first run so starting one is cheap.
+ */
+export const runInWorker: ForecastRunner = (kind, input, options = {}) =>
+  new Promise((resolve, reject) => {
+    if (options.signal?.aborted) return reject(new CancelledError());
+    const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+    const id = nextId++;
+    options.onMode?.('browser');
+    const finish = () => {
+      worker.terminate();
+      options.signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      finish();
+      reject(new CancelledError());
+    };
+    options.signal?.addEventListener('abort', onAbort);
+    worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+      const msg = event.data;
+      if (msg.id !== id) return;
+      if (msg.type === 'progress') options.onProgress?.(msg.fraction);
+      else if (msg.type === 'result') {
+        finish();
+        resolve(msg.result);
+      } else {
+        finish();
+        const err = new Error(msg.message);
+        err.name = msg.name;
+        reject(err);
+      }
+    };
+    worker.onerror = (event) => {
+      finish();
+      reject(new Error(event.message || 'The forecast engine failed to start'));
+    };
+    const request: RunRequest = { id, kind, input };
+    worker.postMessage(request);
+  });
+
+const THRESHOLD_KEY = 'ff.asyncThreshold';
+export const DEFAULT_ASYNC_THRESHOLD = 200_000;
+
+/** Runs at or above this many simulations go to the server when it is reachable. */
+export function asyncThreshold(): number {
+  try {
+    const saved = Number(localStorage.getItem(THRESHOLD_KEY));
+    if (Number.isFinite(saved) && saved > 0) return saved;
+  } catch (_e) {
+    // fall through to the default
+  }
+  return DEFAULT_ASYNC_THRESHOLD;
+}
+
+interface TaskAccepted {
+  task_id: string;
+  poll_url?: string;
+}
+
+interface TaskStatus {
+  task_id: string;
+  state: 'PENDING' | 'PROGRESS' | 'SUCCESS' | 'FAILURE' | 'REVOKED';
+  progress?: number;
+  result?: unknown;
+  error?: { code?: string; message?: string } | string;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(new CancelledError());
+    });
+  });
+
+/** Submits to `POST /api/async/<kind>` and polls until done; cancel sends DELETE. */
+export async function runOnServer(
+  kind: string,
+  input: unknown,
+  options: RunOptions = {},
+): Promise<unknown> {
+  const path = kind === 'simulate' ? '/api/async/simulate' : `/api/async/${kind}`;
+  const accepted = await apiFetch<TaskAccepted>(path, { body: input, timeoutMs: 5000 });
+  options.onMode?.('server');
+  const taskUrl = `/api/tasks/${encodeURIComponent(accepted.task_id)}`;
+  const cancel = () => {
+    void apiFetch(taskUrl, { method: 'DELETE', timeoutMs: 5000 }).catch(() => undefined);
+  };
+  options.signal?.addEventListener('abort', cancel);
+  try {
+    for (;;) {
+      const status = await apiFetch<TaskStatus>(taskUrl, {
+        signal: options.signal,
+        timeoutMs: 10_000,
+      });
+      if (typeof status.progress === 'number') options.onProgress?.(status.progress / 100);
+      if (status.state === 'SUCCESS') return status.result;
+      if (status.state === 'REVOKED') throw new CancelledError();
+      if (status.state === 'FAILURE') {
+        const e = status.error;
+        throw new Error(typeof e === 'string' ? e : (e?.message ?? 'The forecast failed'));
+      }
+      await sleep(400, options.signal);
+    }
+  } catch (err) {
+    if (options.signal?.aborted) throw new CancelledError();
+    throw err;
+  } finally {
+    options.signal?.removeEventListener('abort', cancel);
+  }
+}
+
+function runsOf(input: unknown): number {
+  if (typeof input !== 'object' || input === null) return 0;
+  const o = input as Record<string, unknown>;
+  const n = o.numberOfSimulations ?? o.nSimulations;
+  return typeof n === 'number' ? n : 0;
+}
+
+/**
+ * Big runs go to the server (it has more cores and the job survives a closed laptop lid); if
+ * the server cannot take them (offline, no async API, queue full) they run here instead.
+ */
+export const runForecast: ForecastRunner = async (kind, input, options = {}) => {
+  const online = typeof navigator === 'undefined' || navigator.onLine !== false;
+  if (kind === 'simulate' && online && runsOf(input) >= asyncThreshold()) {
+    try {
+      return await runOnServer(kind, input, options);
+    } catch (err) {
+      if (err instanceof CancelledError || options.signal?.aborted) throw err;
+      // A 400 means the input is wrong wherever it runs; show it instead of retrying.
+      if (err instanceof ApiError && err.status === 400) throw err;
+    }
+  }
+  return runInWorker(kind, input, options);
+};
