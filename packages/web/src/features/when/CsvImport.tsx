@@ -1,6 +1,208 @@
-export default function CsvImport(_props: {
+import {
+  DATE_TIME_FORMATS,
+  detectDateTimeFormat,
+  historyFromItems,
+  type HistoryResult,
+} from '@flow-forecaster/engine';
+import Papa from 'papaparse';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../components/Field';
+
+interface Table {
+  columns: string[];
+  rows: Record<string, string>[];
+}
+
+const FORMAT_CHOICES: { key: 'auto' | 'iso' | 'dmy' | 'mdy' | 'jira'; format: string | null }[] = [
+  { key: 'auto', format: null },
+  { key: 'iso', format: DATE_TIME_FORMATS.iso },
+  { key: 'dmy', format: DATE_TIME_FORMATS.dayFirst },
+  { key: 'mdy', format: DATE_TIME_FORMATS.azureUs },
+  { key: 'jira', format: DATE_TIME_FORMATS.jira },
+];
+
+// Column names trackers and spreadsheets use, in the languages of our users.
+const DONE_NAMES = /resolved|closed|completed|done|finish|conclus|entreg|finaliz|fin\b|cerrad/i;
+const START_NAMES = /start|activated|begin|in[ií]cio|inicio|comenz/i;
+
+export function parseCsv(text: string): Table {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+  });
+  const columns = (parsed.meta.fields ?? []).filter((c) => c.trim() !== '');
+  return { columns, rows: parsed.data };
+}
+
+/** FileReader rather than `Blob.text()`: older mobile browsers (and jsdom) lack the latter. */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsText(file);
+  });
+}
+
+export function guessColumn(columns: string[], pattern: RegExp, avoid?: string): string {
+  return columns.find((c) => c !== avoid && pattern.test(c)) ?? '';
+}
+
+/**
+ * The column-mapping step of a tracker export: pick the done (and start) column and the date
+ * format; the engine turns the items into weekly throughput (zero weeks included) and lead times.
+ */
+export default function CsvImport({
+  onApply,
+  onClose,
+}: {
   onApply: (tp: number[], lt: number[]) => void;
   onClose: () => void;
 }) {
-  return null;
+  const { t } = useTranslation();
+  const [table, setTable] = useState<Table | null>(null);
+  const [readError, setReadError] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+  const [start, setStart] = useState('');
+  const [formatKey, setFormatKey] = useState<(typeof FORMAT_CHOICES)[number]['key']>('auto');
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const parsed = parseCsv(await readText(file));
+      setTable(parsed);
+      setReadError(null);
+      const d = guessColumn(parsed.columns, DONE_NAMES);
+      setDone(d);
+      setStart(guessColumn(parsed.columns, START_NAMES, d));
+    } catch (err) {
+      setReadError((err as Error).message);
+    }
+  };
+
+  const preview: { history: HistoryResult; format: string | null } | { error: string } | null =
+    useMemo(() => {
+      if (!table || !done) return null;
+      try {
+        const choice = FORMAT_CHOICES.find((c) => c.key === formatKey)?.format ?? null;
+        const doneValues = table.rows.map((r) => r[done]);
+        const detected = choice ?? detectDateTimeFormat(doneValues);
+        const format =
+          typeof detected === 'string'
+            ? detected
+            : (detected.format ?? detected.candidates[0] ?? null);
+        const items = table.rows.map((r) => ({
+          done: r[done]?.trim() || null,
+          start: start ? r[start]?.trim() || null : null,
+        }));
+        const history = historyFromItems(format ? { items, dateFormat: format } : { items });
+        return { history, format };
+      } catch (err) {
+        return { error: (err as Error).message };
+      }
+    }, [table, done, start, formatKey]);
+
+  return (
+    <div className="card" role="group" aria-labelledby="csv-title" data-testid="csv-import">
+      <h3 id="csv-title">{t('csv.title')}</h3>
+      <Field
+        id="csv-file"
+        label={t('csv.file')}
+        error={readError ? t('csv.parseFailed', { message: readError }) : undefined}
+      >
+        <input
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          onChange={(e) => void onFile(e.target.files?.[0])}
+        />
+      </Field>
+      {table && (
+        <>
+          <p className="field__hint">
+            {t('csv.rows', { count: table.rows.length, columns: table.columns.length })}
+          </p>
+          <div className="row">
+            <Field id="csv-done" label={t('csv.doneColumn')}>
+              <select value={done} onChange={(e) => setDone(e.target.value)}>
+                <option value="">{t('csv.none')}</option>
+                {table.columns.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="csv-start" label={t('csv.startColumn')}>
+              <select value={start} onChange={(e) => setStart(e.target.value)}>
+                <option value="">{t('csv.none')}</option>
+                {table.columns.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <Field
+            id="csv-format"
+            label={t('csv.dateFormat')}
+            hint={preview && 'format' in preview && preview.format ? preview.format : undefined}
+          >
+            <select
+              value={formatKey}
+              onChange={(e) => setFormatKey(e.target.value as typeof formatKey)}
+            >
+              {FORMAT_CHOICES.map((c) => (
+                <option key={c.key} value={c.key}>
+                  {t(`csv.formats.${c.key}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </>
+      )}
+      {preview && 'error' in preview && (
+        <p className="notice notice--error" role="alert">
+          {t('csv.parseFailed', { message: preview.error })}
+        </p>
+      )}
+      {preview && 'history' in preview && (
+        <div role="status" data-testid="csv-summary">
+          <p>
+            {t('csv.summary', {
+              done: preview.history.counts.done,
+              weeks: preview.history.weeklyThroughput.length,
+              inProgress: preview.history.counts.inProgress,
+              notStarted: preview.history.counts.notStarted,
+            })}
+          </p>
+          {preview.history.counts.invalid > 0 && (
+            <p className="notice notice--warn">
+              {t('csv.unreadable', { count: preview.history.counts.invalid })}
+            </p>
+          )}
+          <p className="field__hint">{preview.history.weeklyThroughput.join(', ')}</p>
+        </div>
+      )}
+      <div className="run-controls">
+        <button
+          type="button"
+          className="btn btn--primary"
+          disabled={
+            !preview || !('history' in preview) || preview.history.weeklyThroughput.length === 0
+          }
+          onClick={() => {
+            if (preview && 'history' in preview)
+              onApply(preview.history.weeklyThroughput, preview.history.leadTimes);
+          }}
+        >
+          {t('csv.apply')}
+        </button>
+        <button type="button" className="btn" onClick={onClose}>
+          {t('csv.close')}
+        </button>
+      </div>
+    </div>
+  );
 }
