@@ -12,6 +12,8 @@ import {
 import { createRng } from './prng';
 import { triangularCdf } from './triangular';
 
+// Thresholds are stored with the draw's low bits (≥ 2^-32 resolution), so probabilities are
+// exact to about 1e-10, not to the last double digit.
 describe('alias table', () => {
   it('keeps the probabilities it was given', () => {
     fc.assert(
@@ -65,7 +67,7 @@ describe('alias table', () => {
     const p = tableProbabilities(roundedTriangularTable(tri));
     for (let k = 2; k <= 11; k++) {
       const exp = triangularCdf(k + 0.5, tri) - triangularCdf(k - 0.5, tri);
-      expect(p.get(k) ?? 0).toBeCloseTo(exp, 12);
+      expect(p.get(k) ?? 0).toBeCloseTo(exp, 9);
     }
     expect(tableMean(roundedTriangularTable({ low: 3, mode: 3, high: 3 }))).toBe(3);
     // A degenerate range rounds half to even.

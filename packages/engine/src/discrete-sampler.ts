@@ -1,6 +1,6 @@
 /**
  * A discrete distribution as an alias table (Walker/Vose): after an O(n) build, a draw is one
- * uint32, one multiply, one compare and two array reads — no logarithms or powers per draw.
+ * uint32, a shift, a mask, a subtraction and three array reads — no logarithms or powers per draw.
  * Tables are plain typed arrays so they cross worker boundaries by structured clone.
  */
 import type { RandomSource } from './prng';
@@ -8,14 +8,15 @@ import { roundHalfEven } from './round';
 import { triangularCdf, type TriangularParams } from './triangular';
 
 export interface DiscreteTable {
-  /** Outcome of each column. */
+  /** Outcome of each column; the column count is a power of two (unused columns weigh 0). */
   values: Float64Array;
-  /** Probability of keeping column i's own value (else its alias). */
-  keep: Float64Array;
+  /** Keep column i's own value when the draw's low bits are below threshold[i], else its alias. */
+  threshold: Int32Array;
   alias: Int32Array;
+  /** A draw's column is u32 >>> shift; its low `shift` bits are the coin. */
+  shift: number;
+  lowMask: number;
 }
-
-const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 
 /** Builds an alias table from outcomes and non-negative weights (need not sum to 1). */
 export function createDiscreteTable(
@@ -23,35 +24,44 @@ export function createDiscreteTable(
   weights: ArrayLike<number>,
 ): DiscreteTable {
   const n = values.length;
-  if (n === 0 || weights.length !== n)
+  if (n === 0 || weights.length !== n) {
     throw new RangeError('a discrete table needs matching, non-empty values and weights');
+  }
   let total = 0;
   for (let i = 0; i < n; i++) {
     const w = weights[i];
-    if (!(w >= 0) || !Number.isFinite(w))
+    if (!(w >= 0) || !Number.isFinite(w)) {
       throw new RangeError('weights must be finite and non-negative');
+    }
     total += w;
   }
   if (!(total > 0)) throw new RangeError('weights must not all be zero');
-  const scaled = new Float64Array(n);
-  for (let i = 0; i < n; i++) scaled[i] = (weights[i] * n) / total;
-  const keep = new Float64Array(n);
-  const alias = new Int32Array(n);
-  const small = new Int32Array(n);
-  const large = new Int32Array(n);
+  // A power-of-two column count lets the column and the coin come from one uint32 with a
+  // shift and a mask; at least 4 columns keeps the coin's thresholds below 2^31.
+  let bits = 2;
+  while (1 << bits < n) bits++;
+  if (bits > 24) throw new RangeError('a discrete table has at most 2^24 outcomes');
+  const cols = 1 << bits;
+  const shift = 32 - bits;
+  const scaled = new Float64Array(cols);
+  for (let i = 0; i < n; i++) scaled[i] = (weights[i] * cols) / total;
+  const keep = new Float64Array(cols);
+  const alias = new Int32Array(cols);
+  const small = new Int32Array(cols);
+  const large = new Int32Array(cols);
   let ns = 0;
   let nl = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < cols; i++) {
     alias[i] = i;
     if (scaled[i] < 1) small[ns++] = i;
     else large[nl++] = i;
   }
   while (ns > 0 && nl > 0) {
-    const s = small[--ns];
+    const sm = small[--ns];
     const l = large[nl - 1];
-    keep[s] = scaled[s];
-    alias[s] = l;
-    scaled[l] = scaled[l] + scaled[s] - 1;
+    keep[sm] = scaled[sm];
+    alias[sm] = l;
+    scaled[l] = scaled[l] + scaled[sm] - 1;
     if (scaled[l] < 1) {
       nl--;
       small[ns++] = l;
@@ -60,14 +70,24 @@ export function createDiscreteTable(
   // Whatever is left is 1 up to rounding error.
   while (nl > 0) keep[large[--nl]] = 1;
   while (ns > 0) keep[small[--ns]] = 1;
-  return { values: Float64Array.from(values), keep, alias };
+  const scale = 2 ** shift;
+  const threshold = new Int32Array(cols);
+  for (let i = 0; i < cols; i++) threshold[i] = Math.min(scale, Math.round(keep[i] * scale));
+  const vals = new Float64Array(cols);
+  for (let i = 0; i < cols; i++) vals[i] = i < n ? values[i] : values[0];
+  return { values: vals, threshold, alias, shift, lowMask: scale - 1 };
 }
 
-/** The outcome selected by one uniform uint32: its high part picks the column, the rest the coin. */
+/**
+ * The outcome selected by one uniform 32-bit integer (signed or unsigned): its high bits pick
+ * the column, its low bits toss the column's coin. Branch-free selection, because a coin that
+ * is right half the time defeats the branch predictor and costs more than the draw itself.
+ */
 export function sampleDiscrete(table: DiscreteTable, u32: number): number {
-  const x = u32 * TWO_POW_MINUS_32 * table.values.length;
-  const i = Math.floor(x);
-  return x - i < table.keep[i] ? table.values[i] : table.values[table.alias[i]];
+  const i = u32 >>> table.shift;
+  const a = table.alias[i];
+  const own = ((u32 & table.lowMask) - table.threshold[i]) >> 31;
+  return table.values[a ^ ((i ^ a) & own)];
 }
 
 export function drawDiscrete(table: DiscreteTable, rng: RandomSource): number {
@@ -75,14 +95,17 @@ export function drawDiscrete(table: DiscreteTable, rng: RandomSource): number {
 }
 
 /** Exact probability of each distinct outcome, for tests and for moments of the model. */
+/** Exact probability of each distinct outcome, for tests and for moments of the model. */
 export function tableProbabilities(table: DiscreteTable): Map<number, number> {
-  const n = table.values.length;
+  const cols = table.values.length;
+  const scale = table.lowMask + 1;
   const out = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < cols; i++) {
+    const keep = table.threshold[i] / scale;
     const own = table.values[i];
     const other = table.values[table.alias[i]];
-    out.set(own, (out.get(own) ?? 0) + table.keep[i] / n);
-    out.set(other, (out.get(other) ?? 0) + (1 - table.keep[i]) / n);
+    out.set(own, (out.get(own) ?? 0) + keep / cols);
+    out.set(other, (out.get(other) ?? 0) + (1 - keep) / cols);
   }
   for (const [k, p] of out) if (p <= 0) out.delete(k);
   return out;
@@ -94,15 +117,17 @@ export function tableMean(table: DiscreteTable): number {
   return m;
 }
 
+/** Largest outcome with a positive probability. */
 export function tableMax(table: DiscreteTable): number {
   let m = -Infinity;
-  for (let i = 0; i < table.values.length; i++) if (table.values[i] > m) m = table.values[i];
+  for (const v of tableProbabilities(table).keys()) if (v > m) m = v;
   return m;
 }
 
+/** Smallest outcome with a positive probability. */
 export function tableMin(table: DiscreteTable): number {
   let m = Infinity;
-  for (let i = 0; i < table.values.length; i++) if (table.values[i] < m) m = table.values[i];
+  for (const v of tableProbabilities(table).keys()) if (v < m) m = v;
   return m;
 }
 

@@ -106,6 +106,8 @@ export interface WhenInput extends ThroughputInput, SeededInput {
   startDate?: string;
   teamFocus?: number;
   numberOfSimulations?: number;
+  /** The original's name for numberOfSimulations on this endpoint. */
+  nSimulations?: number;
   maxWeeks?: number;
 }
 

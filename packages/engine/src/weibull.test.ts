@@ -20,7 +20,8 @@ describe('fitWeibull', () => {
       fc.property(
         fc.array(fc.double({ min: 0.1, max: 1000, noNaN: true }), { minLength: 2, maxLength: 50 }),
         (xs) => {
-          fc.pre(xs.some((x) => x !== xs[0]));
+          // Nearly equal samples fit k in the millions, where this check's own xᵏ overflows.
+          fc.pre(Math.max(...xs) / Math.min(...xs) > 1.01);
           const { shape: k, scale } = fitWeibull(xs);
           const n = xs.length;
           const sxk = xs.reduce((s, x) => s + x ** k, 0);

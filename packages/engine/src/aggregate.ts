@@ -1,0 +1,396 @@
+/**
+ * Merging simulation batches and turning the merged histograms into the API's result.
+ */
+import type { SimulationPlan } from './simulation-plan';
+import type { KeptRuns, SimulationBatch } from './simulate-run';
+import { percentileFromCounts, percentileSorted, errorRate } from './percentile';
+import { roundHalfEven, roundTo } from './round';
+import { addWeeks } from './dates';
+import { burnDownBands, type BurnDownBand } from './burn-down';
+import { inputStats, type InputStats } from './input-stats';
+import { howManyTable, itemsDistribution, type HowManyTable } from './how-many';
+import { createRng } from './prng';
+import type { ThroughputModel } from './inputs';
+import type { WeibullParams } from './weibull';
+
+export interface PercentileStats {
+  p10: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p85: number;
+  p90: number;
+  p95: number;
+}
+
+export interface ResultsTableRow {
+  /** Percent of runs that finished within this row's figures. */
+  Likelihood: number;
+  Duration: number;
+  TotalTasks: number;
+  Effort: number;
+  LT: number;
+}
+
+export interface RunSummary {
+  totalTasks: number;
+  durationInCalendarWeeks: number;
+  leadTime: number;
+  effortWeeks: number;
+}
+
+export interface SimulationResult {
+  /** Weeks; Pn = n % of runs finished within this many weeks. */
+  percentile_stats: PercentileStats;
+  resultsTable: ResultsTableRow[];
+  /** Runs per duration in weeks, every week from the shortest to the longest run. */
+  histogram: { weeks: number; count: number }[];
+  burnDownBands: BurnDownBand[];
+  /** Items per burn-down bin (1 = exact; see the README). */
+  burnDownBinWidth: number;
+  /** Start + the percentile's weeks, when a startDate was given. */
+  completionDates: Record<keyof PercentileStats, string> | null;
+  /** Person-weeks. */
+  effort: PercentileStats;
+  cost: (PercentileStats & { currency: string; costPerPersonWeek: number }) | null;
+  totalTasks: PercentileStats;
+  /** Days; null without lead-time samples. */
+  leadTime: PercentileStats | null;
+  meanWeeks: number;
+  sdWeeks: number;
+  /** The percentile the summary sentence headlines (`confidence`, default 0.85). */
+  headline: { confidence: number; weeks: number; effortPersonWeeks: number; date: string | null };
+  input_stats: InputStats;
+  tpErrorRate: number;
+  ltErrorRate: number;
+  items_forecast_30_days: HowManyTable;
+  throughput: {
+    model: ThroughputModel;
+    requestedModel: ThroughputModel;
+    weibull: WeibullParams | null;
+    zeroShare: number | null;
+    meanPerWeek: number;
+  };
+  team: {
+    minContributors: number;
+    maxContributors: number;
+    historicalTeamSize: number;
+    teamFocus: number;
+  };
+  numberOfSimulations: number;
+  unfinishedRuns: number;
+  seed: number;
+  warnings: string[];
+  runs?: RunSummary[];
+  burnDowns?: number[][];
+}
+
+/** Running totals of merged batches; memory depends on output ranges, not on the run count. */
+export interface SimulationAccumulator {
+  runs: number;
+  unfinished: number;
+  weeks: Float64Array;
+  tasksCounts: Float64Array;
+  tasksValues: Float64Array[];
+  effortCounts: Float64Array;
+  effortValues: Float64Array[];
+  leadTimes: Float64Array[];
+  burnDown: Float64Array;
+  burnDownRows: number;
+  finishedAt: Float64Array;
+  kept: KeptRuns[];
+}
+
+export function createAccumulator(): SimulationAccumulator {
+  return {
+    runs: 0,
+    unfinished: 0,
+    weeks: new Float64Array(0),
+    tasksCounts: new Float64Array(0),
+    tasksValues: [],
+    effortCounts: new Float64Array(0),
+    effortValues: [],
+    leadTimes: [],
+    burnDown: new Float64Array(0),
+    burnDownRows: 0,
+    finishedAt: new Float64Array(0),
+    kept: [],
+  };
+}
+
+function addCounts(into: Float64Array, from: ArrayLike<number>): Float64Array {
+  let last = from.length - 1;
+  while (last >= 0 && from[last] === 0) last--;
+  const out = last + 1 > into.length ? growTo(into, last + 1) : into;
+  for (let i = 0; i <= last; i++) out[i] += from[i];
+  return out;
+}
+
+function growTo(a: Float64Array, length: number): Float64Array {
+  const b = new Float64Array(length);
+  b.set(a);
+  return b;
+}
+
+/** Adds one batch. Batches must be added in batch order for `includeRuns` output. */
+export function addBatch(
+  acc: SimulationAccumulator,
+  plan: SimulationPlan,
+  batch: SimulationBatch,
+): void {
+  acc.runs += batch.runs;
+  acc.unfinished += batch.unfinished;
+  acc.weeks = addCounts(acc.weeks, batch.weeks);
+  if (plan.tasksAsCounts) acc.tasksCounts = addCounts(acc.tasksCounts, batch.tasks);
+  else acc.tasksValues.push(batch.tasks as Float64Array);
+  if (plan.effortAsCounts) acc.effortCounts = addCounts(acc.effortCounts, batch.effort);
+  else acc.effortValues.push(batch.effort as Float64Array);
+  if (batch.leadTimes.length > 0) acc.leadTimes.push(batch.leadTimes);
+  if (batch.burnDownRows > acc.burnDownRows) {
+    acc.burnDown = growTo(acc.burnDown, batch.burnDownRows * plan.burnDownBins);
+    acc.burnDownRows = batch.burnDownRows;
+  }
+  for (let i = 0; i < batch.burnDown.length; i++) acc.burnDown[i] += batch.burnDown[i];
+  acc.finishedAt = addCounts(acc.finishedAt, batch.finishedAt);
+  if (batch.kept) acc.kept.push(batch.kept);
+}
+
+function concatSorted(chunks: Float64Array[]): Float64Array {
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  const out = new Float64Array(n);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out.sort();
+}
+
+/** A percentile function over either a count histogram or sorted values. */
+type Quantile = (p: number) => number;
+
+function countsQuantile(counts: Float64Array, total: number): Quantile {
+  return (p) => percentileFromCounts(counts, total, p);
+}
+
+function sortedQuantile(sorted: Float64Array): Quantile {
+  return (p) => percentileSorted(sorted, p);
+}
+
+function stats(q: Quantile): PercentileStats {
+  return {
+    p10: q(0.1),
+    p25: q(0.25),
+    p50: q(0.5),
+    p75: q(0.75),
+    p85: q(0.85),
+    p90: q(0.9),
+    p95: q(0.95),
+  };
+}
+
+function mapStats(s: PercentileStats, f: (v: number) => number): PercentileStats {
+  return {
+    p10: f(s.p10),
+    p25: f(s.p25),
+    p50: f(s.p50),
+    p75: f(s.p75),
+    p85: f(s.p85),
+    p90: f(s.p90),
+    p95: f(s.p95),
+  };
+}
+
+/** Stream of the 30-day how-many table, apart from every batch stream. */
+const HOW_MANY_STREAM = 0x40000000;
+const HOW_MANY_RUNS = 10_000;
+
+export function resultFromAccumulator(
+  plan: SimulationPlan,
+  acc: SimulationAccumulator,
+): SimulationResult {
+  const n = acc.runs;
+  const weeksQ = countsQuantile(acc.weeks, n);
+  const tasksQ = plan.tasksAsCounts
+    ? countsQuantile(acc.tasksCounts, n)
+    : sortedQuantile(concatSorted(acc.tasksValues));
+  const effortQ = plan.effortAsCounts
+    ? countsQuantile(acc.effortCounts, n)
+    : sortedQuantile(concatSorted(acc.effortValues));
+  const lt = acc.leadTimes.length > 0 ? concatSorted(acc.leadTimes) : null;
+  const ltQ: Quantile = lt ? sortedQuantile(lt) : () => 0;
+
+  const resultsTable: ResultsTableRow[] = [];
+  for (let L = 100; L >= 0; L -= 5) {
+    // [fix] the L % row reads the L percentile (the original read 100 − L).
+    const p = L / 100;
+    resultsTable.push({
+      Likelihood: L,
+      Duration: roundHalfEven(weeksQ(p)),
+      TotalTasks: roundHalfEven(tasksQ(p)),
+      Effort: roundHalfEven(effortQ(p)),
+      LT: roundHalfEven(ltQ(p)),
+    });
+  }
+
+  const histogram: { weeks: number; count: number }[] = [];
+  let firstWeek = -1;
+  let lastWeek = -1;
+  let sum = 0;
+  for (let w = 0; w < acc.weeks.length; w++) {
+    if (acc.weeks[w] > 0) {
+      if (firstWeek < 0) firstWeek = w;
+      lastWeek = w;
+      sum += w * acc.weeks[w];
+    }
+  }
+  const mean = n > 0 ? sum / n : 0;
+  let ss = 0;
+  for (let w = Math.max(0, firstWeek); w <= lastWeek; w++) {
+    histogram.push({ weeks: w, count: acc.weeks[w] });
+    ss += acc.weeks[w] * (w - mean) * (w - mean);
+  }
+
+  const percentile_stats = stats(weeksQ);
+  const effort = stats(effortQ);
+  const start = plan.startDate;
+  let completionDates: Record<keyof PercentileStats, string> | null = null;
+  if (start) {
+    const d = (w: number) => addWeeks(start, w);
+    completionDates = {
+      p10: d(percentile_stats.p10),
+      p25: d(percentile_stats.p25),
+      p50: d(percentile_stats.p50),
+      p75: d(percentile_stats.p75),
+      p85: d(percentile_stats.p85),
+      p90: d(percentile_stats.p90),
+      p95: d(percentile_stats.p95),
+    };
+  }
+  const warnings = [...plan.warnings];
+  const tpErrorRate = errorRate(plan.tpSamples);
+  const ltErrorRate = errorRate(plan.leadTimes);
+  if (tpErrorRate > 25) {
+    warnings.push(
+      `The throughput history disagrees with itself (error rate ${tpErrorRate} % > 25 %); more history would make the forecast more reliable.`,
+    );
+  }
+  if (ltErrorRate > 25) {
+    warnings.push(
+      `The lead-time history disagrees with itself (error rate ${ltErrorRate} % > 25 %).`,
+    );
+  }
+  if (plan.leadTimes.length > 0 && plan.leadTimes.length < 6) {
+    warnings.push(`Only ${plan.leadTimes.length} lead-time samples; fewer than 6 are unreliable.`);
+  }
+  if (acc.unfinished > 0) {
+    warnings.push(
+      `${acc.unfinished} of ${n} runs did not finish within ${plan.maxWeeks} weeks and were stopped there; the forecast's upper percentiles are at least that long.`,
+    );
+  }
+
+  const conf = plan.confidence;
+  const headlineWeeks = weeksQ(conf);
+  const items30 = itemsDistribution(
+    plan.throughput,
+    Math.ceil(30 / 7),
+    Math.min(n, HOW_MANY_RUNS),
+    createRng(plan.seed, HOW_MANY_STREAM),
+    plan.teamFocus,
+  );
+
+  const result: SimulationResult = {
+    percentile_stats,
+    resultsTable,
+    histogram,
+    burnDownBands: burnDownBands(
+      acc.burnDown,
+      acc.burnDownRows,
+      plan.burnDownBins,
+      plan.burnDownBinWidth,
+      acc.finishedAt,
+    ),
+    burnDownBinWidth: plan.burnDownBinWidth,
+    completionDates,
+    effort,
+    cost:
+      plan.costPerPersonWeek !== null
+        ? {
+            ...mapStats(effort, (e) => roundTo(e * (plan.costPerPersonWeek as number), 2)),
+            currency: plan.currency,
+            costPerPersonWeek: plan.costPerPersonWeek,
+          }
+        : null,
+    totalTasks: stats(tasksQ),
+    leadTime: lt ? stats(ltQ) : null,
+    meanWeeks: mean,
+    sdWeeks: n > 0 ? Math.sqrt(ss / n) : 0,
+    headline: {
+      confidence: conf,
+      weeks: headlineWeeks,
+      effortPersonWeeks: effortQ(conf),
+      date: start ? addWeeks(start, headlineWeeks) : null,
+    },
+    input_stats: inputStats(plan.tpSamples, plan.leadTimes),
+    tpErrorRate,
+    ltErrorRate,
+    items_forecast_30_days: howManyTable(items30, 30, Math.ceil(30 / 7)),
+    throughput: {
+      model: plan.throughputModel,
+      requestedModel: plan.requestedThroughputModel,
+      weibull: plan.weibull,
+      zeroShare: plan.zeroShare,
+      meanPerWeek: plan.throughputMean,
+    },
+    team: {
+      minContributors: plan.minContributors,
+      maxContributors: plan.maxContributors,
+      historicalTeamSize: plan.historicalTeamSize,
+      teamFocus: plan.teamFocus,
+    },
+    numberOfSimulations: n,
+    unfinishedRuns: acc.unfinished,
+    seed: plan.seed,
+    warnings,
+  };
+  if (plan.includeRuns) {
+    const runs: RunSummary[] = [];
+    const burnDowns: number[][] = [];
+    for (const k of acc.kept) {
+      for (let i = 0; i < k.totalTasks.length; i++) {
+        runs.push({
+          totalTasks: k.totalTasks[i],
+          durationInCalendarWeeks: k.durationInCalendarWeeks[i],
+          leadTime: k.leadTime[i],
+          effortWeeks: k.effortWeeks[i],
+        });
+      }
+      for (let i = 0; i + 1 < k.burnDownOffsets.length; i++) {
+        burnDowns.push(
+          Array.from(k.burnDownValues.subarray(k.burnDownOffsets[i], k.burnDownOffsets[i + 1])),
+        );
+      }
+    }
+    result.runs = runs;
+    result.burnDowns = burnDowns;
+  }
+  return result;
+}
+
+/** Merges batches in batch order (whatever order they arrived in) into the final result. */
+export function finishSimulation(
+  plan: SimulationPlan,
+  batches: SimulationBatch[],
+): SimulationResult {
+  const acc = createAccumulator();
+  const ordered = [...batches].sort((a, b) => a.batchIndex - b.batchIndex);
+  ordered.forEach((b, i) => {
+    if (b.batchIndex !== i) throw new RangeError(`batch ${i} is missing`);
+    addBatch(acc, plan, b);
+  });
+  const expected = Math.ceil(plan.numberOfSimulations / plan.batchSize);
+  if (ordered.length !== expected)
+    throw new RangeError(`expected ${expected} batches, got ${ordered.length}`);
+  return resultFromAccumulator(plan, acc);
+}

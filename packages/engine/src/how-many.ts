@@ -1,0 +1,119 @@
+/**
+ * "How many items by a date?": sum a number of simulated weeks' throughput, many times.
+ */
+import type { HowManyInput } from './inputs';
+import { sampleDiscrete, type DiscreteTable } from './discrete-sampler';
+import type { RandomSource } from './prng';
+import { createRng, randomSeed } from './prng';
+import { createThroughputSampler } from './throughput';
+import { daysBetween, parseDate } from './dates';
+import { EngineInputError } from './errors';
+import { percentileSorted } from './percentile';
+import { roundHalfEven } from './round';
+import { DEFAULT_SIMULATIONS, MAX_SIMULATIONS } from './simulation-plan';
+
+/** Confidence levels of the table, in percent: 100, 95, …, 5 and 1. */
+export const HOW_MANY_CONFIDENCES: readonly number[] = [
+  100, 95, 90, 85, 80, 75, 70, 65, 60, 55, 50, 45, 40, 35, 30, 25, 20, 15, 10, 5, 1,
+];
+
+export interface HowManyTable {
+  days: number;
+  weeks: number;
+  /** Items reached in at least q % of runs, keyed by q. */
+  itemsAtConfidence: Record<string, number>;
+  mean: number;
+  histogram: { items: number; count: number }[];
+}
+
+export interface HowManyResult extends HowManyTable {
+  numberOfSimulations: number;
+  seed: number;
+  warnings: string[];
+  startDate?: string;
+  endDate?: string;
+}
+
+/** Items finished in `weeks` weeks for each of `runs` runs, sorted ascending. */
+export function itemsDistribution(
+  table: DiscreteTable,
+  weeks: number,
+  runs: number,
+  rng: RandomSource,
+  focus = 1,
+): Float64Array {
+  const out = new Float64Array(runs);
+  for (let r = 0; r < runs; r++) {
+    let sum = 0;
+    for (let w = 0; w < weeks; w++) sum += sampleDiscrete(table, rng.nextUint32());
+    out[r] = sum * focus;
+  }
+  return out.sort();
+}
+
+/**
+ * The table users read: q % confidence means at least that many items in q % of runs, so the
+ * (1 − q) percentile [fix: the original took the q percentile, the optimistic side].
+ */
+export function howManyTable(sortedItems: Float64Array, days: number, weeks: number): HowManyTable {
+  const itemsAtConfidence: Record<string, number> = {};
+  for (const q of HOW_MANY_CONFIDENCES) {
+    itemsAtConfidence[String(q)] = roundHalfEven(percentileSorted(sortedItems, 1 - q / 100));
+  }
+  let sum = 0;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < sortedItems.length; i++) {
+    sum += sortedItems[i];
+    const k = roundHalfEven(sortedItems[i]);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return {
+    days,
+    weeks,
+    itemsAtConfidence,
+    mean: sortedItems.length > 0 ? sum / sortedItems.length : 0,
+    histogram: [...counts].map(([items, count]) => ({ items, count })),
+  };
+}
+
+export function forecastHowMany(input: HowManyInput): HowManyResult {
+  const sampler = createThroughputSampler(input);
+  const seed = input.seed === undefined || input.seed === null ? randomSeed() : input.seed >>> 0;
+  const focus = input.teamFocus ?? 1;
+  if (!(focus > 0 && focus <= 1))
+    throw new EngineInputError('teamFocus must be in (0, 1]', 'teamFocus');
+  const n = input.numberOfSimulations ?? DEFAULT_SIMULATIONS;
+  if (!(Number.isInteger(n) && n >= 1 && n <= MAX_SIMULATIONS)) {
+    throw new EngineInputError(
+      'numberOfSimulations must be an integer from 1 to 1,000,000',
+      'numberOfSimulations',
+    );
+  }
+  let days: number;
+  let startDate: string | undefined;
+  let endDate: string | undefined;
+  if (typeof input.days === 'number') {
+    if (!Number.isFinite(input.days) || input.days < 0 || input.days > 36_500) {
+      throw new EngineInputError('days must be between 0 and 36,500', 'days');
+    }
+    days = input.days;
+  } else {
+    const s = input.startDate === undefined ? null : parseDate(input.startDate);
+    const e = input.endDate === undefined ? null : parseDate(input.endDate);
+    if (s === null) throw new EngineInputError('give days, or startDate and endDate', 'startDate');
+    if (e === null) throw new EngineInputError('give days, or startDate and endDate', 'endDate');
+    days = daysBetween(s, e);
+    if (days < 0) throw new EngineInputError('endDate is before startDate', 'endDate');
+    startDate = s;
+    endDate = e;
+  }
+  const weeks = Math.ceil(days / 7);
+  const items = itemsDistribution(sampler.table, weeks, n, createRng(seed, 0), focus);
+  return {
+    ...howManyTable(items, days, weeks),
+    numberOfSimulations: n,
+    seed,
+    warnings: sampler.warnings,
+    ...(startDate !== undefined ? { startDate, endDate } : {}),
+  };
+}

@@ -1,0 +1,267 @@
+/**
+ * One batch of simulation runs ("One simulation run" in the spec, repeated). Outputs are count
+ * histograms and a few typed arrays, never per-run objects, so memory does not grow with the
+ * number of runs and a batch crosses a worker boundary as a handful of buffers.
+ */
+import { createRng } from './prng';
+import type { SimulationPlan } from './simulation-plan';
+import { sampleDiscrete } from './discrete-sampler';
+
+const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
+
+/** Runs `[first, first + runs)` of a plan; plain data with typed arrays. */
+export interface SimulationBatch {
+  batchIndex: number;
+  runs: number;
+  unfinished: number;
+  /** weeks[w] = runs that took w calendar weeks. */
+  weeks: Uint32Array;
+  /** Counts by total tasks when `plan.tasksAsCounts`, else one value per run. */
+  tasks: Uint32Array | Float64Array;
+  /** Counts by person-weeks when `plan.effortAsCounts`, else one value per run. */
+  effort: Uint32Array | Float64Array;
+  /** Each run's mean lead time in days; empty without lead-time samples. */
+  leadTimes: Float64Array;
+  /** burnDown[row · bins + bin]: runs with ceil(remaining) in that bin at loop week `row`. */
+  burnDown: Uint32Array;
+  burnDownRows: number;
+  /** finishedAt[w]: finished runs whose work loop took w weeks (they have 0 left after). */
+  finishedAt: Uint32Array;
+  kept: KeptRuns | null;
+}
+
+/** The first runs of the whole simulation, for `includeRuns`. */
+export interface KeptRuns {
+  totalTasks: Int32Array;
+  durationInCalendarWeeks: Int32Array;
+  leadTime: Float64Array;
+  effortWeeks: Float64Array;
+  /** Burn-down k is burnDownValues[burnDownOffsets[k] .. burnDownOffsets[k + 1]). */
+  burnDownOffsets: Int32Array;
+  burnDownValues: Int32Array;
+}
+
+function grow(a: Uint32Array, index: number): Uint32Array<ArrayBuffer> {
+  const b = new Uint32Array(Math.max(index + 1, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Runs batch `batchIndex` of `plan` on its own PRNG stream (seed, batchIndex), so any worker can
+ * run any batch and the merged result is the same.
+ */
+export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): SimulationBatch {
+  const first = batchIndex * plan.batchSize;
+  const runs = Math.max(0, Math.min(plan.batchSize, plan.numberOfSimulations - first));
+  const rng = createRng(plan.seed, batchIndex);
+
+  const tpValues = plan.throughput.values;
+  const tpThreshold = plan.throughput.threshold;
+  const tpAlias = plan.throughput.alias;
+  const tpShift = plan.throughput.shift;
+  const tpMask = plan.throughput.lowMask;
+  const weekFactor = plan.weekFactor;
+  const curve = plan.curve;
+  const maxWeeks = plan.maxWeeks;
+  const backlogMin = plan.backlogMin;
+  const backlogSpan = plan.backlogMax - plan.backlogMin + 1;
+  const splits = plan.splitRates;
+  const nSplits = splits.length;
+  const lts = plan.leadTimes;
+  const nLts = lts.length;
+  const ltMin = plan.leadTimeMinDraws;
+  const ltSpan = plan.leadTimeMaxDraws - plan.leadTimeMinDraws + 1;
+  const riskP = plan.riskLikelihood;
+  const riskTables = plan.riskImpacts;
+  const nRisks = riskP.length;
+  const deps = plan.dependencies;
+  const nDeps = deps.length;
+  const depMax = plan.dependencyMode === 'max';
+  const bins = plan.burnDownBins;
+  const binWidth = plan.burnDownBinWidth;
+  const tasksAsCounts = plan.tasksAsCounts;
+  const effortAsCounts = plan.effortAsCounts;
+
+  let weeksHist = new Uint32Array(64);
+  let tasksCounts = new Uint32Array(tasksAsCounts ? 64 : 0);
+  const tasksValues = new Float64Array(tasksAsCounts ? 0 : runs);
+  let effortCounts = new Uint32Array(effortAsCounts ? 64 : 0);
+  const effortValues = new Float64Array(effortAsCounts ? 0 : runs);
+  const leadTimes = new Float64Array(nLts > 0 ? runs : 0);
+  let burnDown = new Uint32Array(bins * 32);
+  let burnDownRows = 0;
+  let finishedAt = new Uint32Array(64);
+  let unfinished = 0;
+
+  const keepRuns = Math.max(0, Math.min(runs, plan.keptRuns - first));
+  const keepBurnDowns = Math.max(0, Math.min(runs, plan.keptBurnDowns - first));
+  const kept: KeptRuns | null =
+    keepRuns > 0
+      ? {
+          totalTasks: new Int32Array(keepRuns),
+          durationInCalendarWeeks: new Int32Array(keepRuns),
+          leadTime: new Float64Array(keepRuns),
+          effortWeeks: new Float64Array(keepRuns),
+          burnDownOffsets: new Int32Array(keepBurnDowns + 1),
+          burnDownValues: new Int32Array(0),
+        }
+      : null;
+  const keptValues: number[] = [];
+
+  for (let r = 0; r < runs; r++) {
+    // 1. Backlog.
+    const backlog =
+      backlogSpan > 1
+        ? backlogMin + Math.floor(rng.nextUint32() * TWO_POW_MINUS_32 * backlogSpan)
+        : backlogMin;
+
+    // 2. Split rate: mean of m ~ U{1..3n} draws.
+    let rho = 1;
+    if (nSplits > 0) {
+      const m = 1 + Math.floor(rng.nextUint32() * TWO_POW_MINUS_32 * 3 * nSplits);
+      let sum = 0;
+      for (let j = 0; j < m; j++)
+        sum += splits[Math.floor(rng.nextUint32() * TWO_POW_MINUS_32 * nSplits)];
+      rho = sum / m;
+    }
+
+    // 3. Risks.
+    let impacts = 0;
+    for (let k = 0; k < nRisks; k++) {
+      if (rng.nextUint32() * TWO_POW_MINUS_32 <= riskP[k]) {
+        impacts += sampleDiscrete(riskTables[k], rng.nextUint32());
+      }
+    }
+
+    // 4. Total tasks, rounded half to even.
+    const rawTotal = (backlog + impacts) * rho;
+    let total = Math.round(rawTotal);
+    if (total - rawTotal === 0.5 && (total & 1) !== 0) total -= 1;
+
+    // 5. Lead time: mean of m ~ U{round(0.1n)..round(0.9n)} draws (m ≥ 1).
+    let leadTime = 0;
+    let weeks = 0;
+    if (nLts > 0) {
+      const m = ltMin + Math.floor(rng.nextUint32() * TWO_POW_MINUS_32 * ltSpan);
+      let sum = 0;
+      for (let j = 0; j < m; j++)
+        sum += lts[Math.floor(rng.nextUint32() * TWO_POW_MINUS_32 * nLts)];
+      leadTime = sum / m;
+      leadTimes[r] = leadTime;
+      const w = leadTime / 7;
+      weeks = Math.round(w);
+      if (weeks - w === 0.5 && (weeks & 1) !== 0) weeks -= 1;
+    }
+
+    // 6. Weekly loop.
+    const keepThis = r < keepBurnDowns;
+    let remaining = total;
+    let effort = 0;
+    let loopWeeks = 0;
+    let finished = true;
+    // The week loop is the hot path: the generator's state lives in locals here (same
+    // xoshiro128** step as Xoshiro128.nextUint32) and is written back after the loop.
+    let s0 = rng.s0;
+    let s1 = rng.s1;
+    let s2 = rng.s2;
+    let s3 = rng.s3;
+    while (remaining > 0) {
+      if (weeks >= maxWeeks) {
+        finished = false;
+        break;
+      }
+      const left = Math.ceil(remaining);
+      if (loopWeeks >= burnDownRows) {
+        if ((loopWeeks + 1) * bins > burnDown.length) {
+          const b = new Uint32Array(burnDown.length * 2);
+          b.set(burnDown);
+          burnDown = b;
+        }
+        burnDownRows = loopWeeks + 1;
+      }
+      burnDown[loopWeeks * bins + Math.floor(left / binWidth)]++;
+      if (keepThis) keptValues.push(left);
+      const x = ((total - remaining) / total) * 100;
+      let pct = Math.round(x);
+      if (pct - x === 0.5 && (pct & 1) !== 0) pct -= 1;
+      if (pct > 99) pct = 99;
+      else if (pct < 0) pct = 0;
+      const m5 = Math.imul(s1, 5);
+      const u32 = Math.imul((m5 << 7) | (m5 >>> 25), 9);
+      const t9 = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t9;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      // sampleDiscrete, inlined.
+      const col = u32 >>> tpShift;
+      const al = tpAlias[col];
+      const tp = tpValues[al ^ ((col ^ al) & (((u32 & tpMask) - tpThreshold[col]) >> 31))];
+      remaining -= tp * weekFactor[pct];
+      weeks++;
+      loopWeeks++;
+      effort += curve[pct];
+    }
+    rng.s0 = s0;
+    rng.s1 = s1;
+    rng.s2 = s2;
+    rng.s3 = s3;
+    if (finished) {
+      if (loopWeeks >= finishedAt.length) finishedAt = grow(finishedAt, loopWeeks);
+      finishedAt[loopWeeks]++;
+    } else unfinished++;
+
+    // 7. Dependencies: late ones add their delay (summed, or the longest one).
+    if (nDeps > 0) {
+      let delay = 0;
+      for (let k = 0; k < nDeps; k++) {
+        const d = deps[k];
+        if (rng.nextUint32() * TWO_POW_MINUS_32 > d.onTime) {
+          const ns = d.samples.length;
+          const u = rng.nextUint32() * TWO_POW_MINUS_32;
+          const days =
+            ns > 0 ? d.samples[Math.floor(u * ns)] : d.delayLow + u * (d.delayHigh - d.delayLow);
+          delay = depMax ? (days > delay ? days : delay) : delay + days;
+        }
+      }
+      weeks += Math.ceil(delay / 7);
+    }
+
+    // 8. Record the run.
+    if (weeks >= weeksHist.length) weeksHist = grow(weeksHist, weeks);
+    weeksHist[weeks]++;
+    if (tasksAsCounts) {
+      if (total >= tasksCounts.length) tasksCounts = grow(tasksCounts, total);
+      tasksCounts[total]++;
+    } else tasksValues[r] = total;
+    if (effortAsCounts) {
+      if (effort >= effortCounts.length) effortCounts = grow(effortCounts, effort);
+      effortCounts[effort]++;
+    } else effortValues[r] = effort;
+    if (kept !== null && r < keepRuns) {
+      kept.totalTasks[r] = total;
+      kept.durationInCalendarWeeks[r] = weeks;
+      kept.leadTime[r] = leadTime;
+      kept.effortWeeks[r] = effort;
+      if (keepThis) kept.burnDownOffsets[r + 1] = keptValues.length;
+    }
+  }
+  if (kept !== null) kept.burnDownValues = Int32Array.from(keptValues);
+
+  return {
+    batchIndex,
+    runs,
+    unfinished,
+    weeks: weeksHist,
+    tasks: tasksAsCounts ? tasksCounts : tasksValues,
+    effort: effortAsCounts ? effortCounts : effortValues,
+    leadTimes,
+    burnDown: burnDown.slice(0, burnDownRows * bins),
+    burnDownRows,
+    finishedAt,
+    kept,
+  };
+}
