@@ -1,0 +1,55 @@
+/** `--help` text, generated from the command and option tables. */
+import type { CommandSpec } from './commands';
+import { COMMANDS } from './commands';
+import { optionsFor } from './options';
+
+function columns(rows: readonly [string, string][], indent = 2): string {
+  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+  return rows
+    .map(([left, right]) => `${' '.repeat(indent)}${left.padEnd(width)}${right}`)
+    .join('\n');
+}
+
+function optionRows(command: CommandSpec | undefined): [string, string][] {
+  return optionsFor(command).map((o) => {
+    const names = `${o.short ? `-${o.short}, ` : '    '}--${o.flag}${o.value ? ` ${o.value}` : ''}`;
+    return [names, o.description];
+  });
+}
+
+export function globalHelp(): string {
+  return [
+    'ff: Flow Forecaster on the command line (Monte Carlo delivery forecasts)',
+    '',
+    'Usage: ff <command> [--input FILE.json | < FILE.json] [options]',
+    '',
+    'Commands:',
+    columns(COMMANDS.map((c) => [c.name, c.summary])),
+    '',
+    'Options:',
+    columns(optionRows(undefined)),
+    '',
+    "Run 'ff <command> --help' for a command's options.",
+    'Exit codes: 0 ok, 2 bad input or usage (one line on stderr naming the field), 1 other failures.',
+    '',
+  ].join('\n');
+}
+
+export function commandHelp(command: CommandSpec): string {
+  const input =
+    command.name === 'history'
+      ? '(--csv FILE --done-column NAME | --input FILE.json)'
+      : '--input FILE.json';
+  return [
+    `Usage: ff ${command.name} ${input} [options]`,
+    '',
+    `${command.summary}.`,
+    '',
+    'Options:',
+    columns(optionRows(command)),
+    '',
+    'Example:',
+    `  ${command.example}`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,206 @@
+/**
+ * Every option of `ff`, in ONE typed table: the argument parser, the value checks and both
+ * levels of `--help` are generated from it, so an option cannot exist without being documented.
+ */
+import { LIMITS } from '@flow-forecaster/schemas';
+import type { CommandSpec } from './commands';
+import { usageError } from './errors';
+
+export const DATE_FORMATS = ['auto', 'iso', 'dmy', 'mdy', 'jira'] as const;
+export type DateFormatOption = (typeof DATE_FORMATS)[number];
+export const OUTPUT_FORMATS = ['json', 'table'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export interface CliOptions {
+  help: boolean;
+  version: boolean;
+  input?: string;
+  output?: string;
+  format: OutputFormat;
+  seed?: number;
+  runs?: number;
+  csv?: string;
+  doneColumn?: string;
+  startColumn?: string;
+  /** A named choice, or an engine pattern such as `dd/MM/yyyy HH:mm`. */
+  dateFormat: DateFormatOption | string;
+  delimiter?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Which commands an option belongs to. */
+type Scope = 'global' | 'every' | 'seeded' | 'runs' | 'history';
+
+interface OptionSpec<K extends keyof CliOptions> {
+  key: K;
+  flag: string;
+  short?: string;
+  /** Placeholder shown in help; options without one are switches. */
+  value?: string;
+  description: string;
+  scope: Scope;
+  choices?: readonly string[];
+  parse?: (raw: string, flag: string) => CliOptions[K];
+}
+
+type AnyOptionSpec = { [K in keyof CliOptions]-?: OptionSpec<K> }[keyof CliOptions];
+
+function integer(min: number, max: number) {
+  return (raw: string, flag: string): number => {
+    const n = /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      throw usageError(
+        `must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')} (got '${raw}')`,
+        `--${flag}`,
+      );
+    }
+    return n;
+  };
+}
+
+function oneOf<T extends string>(choices: readonly T[]) {
+  return (raw: string, flag: string): T => {
+    if (!(choices as readonly string[]).includes(raw)) {
+      throw usageError(`must be one of ${choices.join(', ')} (got '${raw}')`, `--${flag}`);
+    }
+    return raw as T;
+  };
+}
+
+// A custom pattern needs a year token; anything else is most likely a typo of a choice.
+function dateFormat(raw: string, flag: string): string {
+  if ((DATE_FORMATS as readonly string[]).includes(raw) || /yy/.test(raw)) return raw;
+  throw usageError(
+    `must be one of ${DATE_FORMATS.join(', ')} or a pattern such as 'dd/MM/yyyy HH:mm' (got '${raw}')`,
+    `--${flag}`,
+  );
+}
+
+export const OPTIONS: readonly AnyOptionSpec[] = [
+  { key: 'help', flag: 'help', short: 'h', description: 'show help', scope: 'global' },
+  {
+    key: 'version',
+    flag: 'version',
+    short: 'v',
+    description: 'print the version',
+    scope: 'global',
+  },
+  {
+    key: 'input',
+    flag: 'input',
+    short: 'i',
+    value: 'FILE',
+    description: "request JSON file; '-' (or a pipe) reads stdin",
+    scope: 'every',
+  },
+  {
+    key: 'format',
+    flag: 'format',
+    short: 'f',
+    value: 'FORMAT',
+    description: 'json (the API response, default) or table (a readable summary)',
+    scope: 'every',
+    choices: OUTPUT_FORMATS,
+    parse: oneOf(OUTPUT_FORMATS),
+  },
+  {
+    key: 'output',
+    flag: 'output',
+    short: 'o',
+    value: 'FILE',
+    description: 'write the result to FILE instead of stdout',
+    scope: 'every',
+  },
+  {
+    key: 'seed',
+    flag: 'seed',
+    value: 'N',
+    description: 'random seed (0–4294967295); same input + seed = same output',
+    scope: 'seeded',
+    parse: integer(LIMITS.seed.min, LIMITS.seed.max),
+  },
+  {
+    key: 'runs',
+    flag: 'runs',
+    short: 'n',
+    value: 'N',
+    description: 'number of simulation runs (100–1,000,000)',
+    scope: 'runs',
+    parse: integer(LIMITS.simulations.min, LIMITS.simulations.max),
+  },
+  {
+    key: 'csv',
+    flag: 'csv',
+    value: 'FILE',
+    description: 'tracker CSV export (Jira, Azure DevOps, Linear, a spreadsheet)',
+    scope: 'history',
+  },
+  {
+    key: 'doneColumn',
+    flag: 'done-column',
+    value: 'NAME',
+    description: 'column with the done/resolved date (required with --csv)',
+    scope: 'history',
+  },
+  {
+    key: 'startColumn',
+    flag: 'start-column',
+    value: 'NAME',
+    description: 'column with the start date, for lead times',
+    scope: 'history',
+  },
+  {
+    key: 'dateFormat',
+    flag: 'date-format',
+    value: 'FORMAT',
+    description:
+      "auto (default: decided from the whole file), iso, dmy (day first), mdy (month first), jira (06/Mar/25 5:15 PM), or a pattern like 'dd/MM/yyyy HH:mm'",
+    scope: 'history',
+    choices: DATE_FORMATS,
+    parse: dateFormat,
+  },
+  {
+    key: 'delimiter',
+    flag: 'delimiter',
+    value: 'CHAR',
+    description: "CSV field separator (default: detected, e.g. ',' or ';')",
+    scope: 'history',
+  },
+  {
+    key: 'from',
+    flag: 'from',
+    value: 'DATE',
+    description: 'first day whose finished items count (default: first done date)',
+    scope: 'history',
+  },
+  {
+    key: 'to',
+    flag: 'to',
+    value: 'DATE',
+    description: 'last day whose finished items count (default: last done date)',
+    scope: 'history',
+  },
+];
+
+export function defaultOptions(): CliOptions {
+  return { help: false, version: false, format: 'json', dateFormat: 'auto' };
+}
+
+/** The options a command accepts (all of them for `undefined`, i.e. before the command). */
+export function optionsFor(command: CommandSpec | undefined): readonly AnyOptionSpec[] {
+  if (command === undefined) return OPTIONS.filter((o) => o.scope === 'global');
+  return OPTIONS.filter((o) => {
+    switch (o.scope) {
+      case 'global':
+      case 'every':
+        return true;
+      case 'seeded':
+        return command.seeded;
+      case 'runs':
+        return command.runsField !== undefined;
+      case 'history':
+        return command.name === 'history';
+    }
+  });
+}

@@ -1,0 +1,154 @@
+/**
+ * The programmatic CLI: `run(argv, io)` does everything `ff` does and returns the exit code,
+ * so tests and scripts can drive it without a process. Output goes through `io` only.
+ */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { EngineInputError, runForecast } from '@flow-forecaster/engine';
+import { parseRequest } from '@flow-forecaster/schemas';
+import { parseCommandLine } from './args';
+import type { CommandSpec } from './commands';
+import { itemsFromCsv } from './csv-history';
+import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, errorLine, usageError } from './errors';
+import { commandHelp, globalHelp } from './help';
+import type { InputSource } from './input';
+import { parseJson, readRequestText, readTextFile } from './input';
+import type { CliOptions } from './options';
+import { formatTable } from './table';
+import { VERSION } from './version';
+
+export interface CliIo extends InputSource {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The request body of the command, with the command-line overrides applied. */
+async function requestBody(
+  command: CommandSpec,
+  options: CliOptions,
+  io: CliIo,
+): Promise<{ body: unknown; extra?: Record<string, unknown> }> {
+  if (command.name === 'history' && options.csv !== undefined) {
+    if (options.input !== undefined) throw usageError('give either --csv or --input, not both');
+    if (options.doneColumn === undefined) {
+      throw usageError('--done-column NAME is required with --csv', '--done-column');
+    }
+    const text = await readTextFile(options.csv, io.cwd, '--csv');
+    const csv = itemsFromCsv(text, {
+      doneColumn: options.doneColumn,
+      startColumn: options.startColumn,
+      dateFormat: options.dateFormat,
+      delimiter: options.delimiter,
+    });
+    return {
+      body: { items: csv.items, dateFormat: csv.dateFormat, from: options.from, to: options.to },
+      extra: { csv: { file: options.csv, dateFormat: csv.dateFormat, rows: csv.rows } },
+    };
+  }
+  if (command.name === 'history' && (options.doneColumn ?? options.startColumn) !== undefined) {
+    throw usageError('--done-column and --start-column need --csv FILE', '--csv');
+  }
+
+  const body = parseJson(await readRequestText(options.input, io));
+  if (!isPlainObject(body)) return { body };
+  const patched: Record<string, unknown> = { ...body };
+  if (options.seed !== undefined) patched.seed = options.seed;
+  if (options.runs !== undefined && command.runsField !== undefined) {
+    // Drop both spellings first so the override cannot conflict with an alias in the file.
+    delete patched.numberOfSimulations;
+    delete patched.nSimulations;
+    patched[command.runsField] = options.runs;
+  }
+  if (options.from !== undefined) patched.from = options.from;
+  if (options.to !== undefined) patched.to = options.to;
+  return { body: patched };
+}
+
+/**
+ * History as the engine returns it, led by `tpSamples` and `ltSamples` so the file can be
+ * fed straight to the other commands (`ff history … > h.json`, then add numberOfTasks).
+ */
+function historyOutput(result: Record<string, unknown>, extra?: Record<string, unknown>) {
+  return {
+    tpSamples: result.weeklyThroughput,
+    ltSamples: result.leadTimes,
+    ...result,
+    ...extra,
+  };
+}
+
+async function execute(argv: readonly string[], io: CliIo): Promise<number> {
+  const { command, options } = parseCommandLine(argv);
+  if (options.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  if (command === undefined) {
+    if (options.help) {
+      io.stdout.write(globalHelp());
+      return EXIT_OK;
+    }
+    throw usageError("no command given; run 'ff --help' for the list");
+  }
+  if (options.help) {
+    io.stdout.write(commandHelp(command));
+    return EXIT_OK;
+  }
+
+  const { body, extra } = await requestBody(command, options, io);
+  const parsed = parseRequest(command.name, body);
+  if (!parsed.ok) {
+    throw new CliError(parsed.error.message, {
+      exitCode: EXIT_USAGE,
+      subject: parsed.error.field ?? 'input',
+    });
+  }
+
+  const result = (await runForecast(command.name, parsed.value)) as unknown as Record<
+    string,
+    unknown
+  >;
+  const output = command.name === 'history' ? historyOutput(result, extra) : result;
+  const text =
+    options.format === 'table'
+      ? formatTable(command.name, output)
+      : `${JSON.stringify(output, null, 2)}\n`;
+
+  if (options.output !== undefined) {
+    try {
+      await writeFile(resolve(io.cwd, options.output), text, 'utf8');
+    } catch (e) {
+      throw new CliError(`${options.output}: ${(e as Error).message}`, {
+        exitCode: EXIT_FAILURE,
+        subject: '--output',
+      });
+    }
+  } else {
+    io.stdout.write(text);
+  }
+  return EXIT_OK;
+}
+
+/** Runs `ff` with `argv` (without node and the script); resolves to the exit code. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await execute(argv, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr.write(`${errorLine(e.subject, e.message)}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof EngineInputError) {
+      // The schemas should have caught it; it is still the user's input, so exit 2.
+      io.stderr.write(`${errorLine(e.field, e.message)}\n`);
+      return EXIT_USAGE;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr.write(`${errorLine(undefined, `unexpected failure: ${message}`)}\n`);
+    return EXIT_FAILURE;
+  }
+}

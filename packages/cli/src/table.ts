@@ -1,0 +1,333 @@
+/**
+ * `--format table`: a readable summary of each kind's result. It reads the JSON result the
+ * API returns (not engine internals) and tolerates missing parts, so a field the engine adds
+ * or drops changes the table, never crashes it. JSON stays the complete, canonical output.
+ */
+import type { RequestKind } from '@flow-forecaster/schemas';
+import type { Cell } from './text-layout';
+import { cell, grid, pairs, percent, section } from './text-layout';
+
+type Obj = Record<string, unknown>;
+
+const PERCENTILES = ['p10', 'p25', 'p50', 'p75', 'p85', 'p90', 'p95'] as const;
+
+function obj(value: unknown): Obj | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Obj)
+    : undefined;
+}
+
+function list(value: unknown): Obj[] {
+  return Array.isArray(value) ? value.map((v) => obj(v) ?? {}) : [];
+}
+
+function val(value: unknown): Cell {
+  return typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean'
+    ? value
+    : value === null
+      ? null
+      : undefined;
+}
+
+/** Rows "P50 | weeks | date | …" from parallel percentile maps. */
+function percentileGrid(columns: [string, Obj | undefined][]): string {
+  const present = columns.filter(([, m]) => m !== undefined);
+  const rows = PERCENTILES.filter((p) => present.some(([, m]) => m?.[p] !== undefined)).map(
+    (p): Cell[] => [p.toUpperCase(), ...present.map(([, m]) => val(m?.[p]))],
+  );
+  return grid(['', ...present.map(([h]) => h)], rows);
+}
+
+function footer(r: Obj): string {
+  const warnings = Array.isArray(r.warnings) ? (r.warnings as unknown[]).map(String) : [];
+  const meta = pairs([
+    ['runs', val(r.numberOfSimulations ?? r.nSimulations)],
+    // A seed is an identifier to copy, not a quantity: no thousands separators.
+    ['seed', r.seed === undefined ? undefined : String(r.seed)],
+  ]);
+  return [meta, ...warnings.map((w) => `warning: ${w}`)].filter((s) => s !== '').join('\n');
+}
+
+function simulate(r: Obj): string[] {
+  const headline = obj(r.headline);
+  const cost = obj(r.cost);
+  const parts = [];
+  if (headline) {
+    const date = headline.date ? ` (by ${String(headline.date)})` : '';
+    parts.push(
+      `${percent(headline.confidence, 0)} likely to finish within ${cell(val(headline.weeks))} weeks${date}, ` +
+        `${cell(val(headline.effortPersonWeeks))} person-weeks.`,
+    );
+  }
+  parts.push(
+    section(
+      'Percentiles (Pn: n% of runs finished within)',
+      percentileGrid([
+        ['weeks', obj(r.percentile_stats)],
+        ['date', obj(r.completionDates)],
+        ['person-weeks', obj(r.effort)],
+        ['items', obj(r.totalTasks)],
+        ['lead time (d)', obj(r.leadTime)],
+        [cost ? `cost (${String(cost.currency)})` : 'cost', cost],
+      ]),
+    ),
+  );
+  const table = list(r.resultsTable);
+  if (table.length > 0) {
+    parts.push(
+      section(
+        'Likelihood table',
+        grid(
+          ['likelihood %', 'weeks', 'items', 'person-weeks', 'lead time (d)'],
+          table.map((row) => [
+            val(row.Likelihood),
+            val(row.Duration),
+            val(row.TotalTasks),
+            val(row.Effort),
+            val(row.LT),
+          ]),
+        ),
+      ),
+    );
+  }
+  parts.push(
+    pairs([
+      ['mean weeks', val(r.meanWeeks)],
+      ['sd weeks', val(r.sdWeeks)],
+      ['unfinished runs', val(r.unfinishedRuns)],
+      ['throughput error rate %', val(r.tpErrorRate)],
+    ]),
+  );
+  return parts;
+}
+
+function when(r: Obj): string[] {
+  const dates = obj(r.completionDates) ?? obj(r.dates);
+  return [
+    section(
+      'Weeks to finish (Pn: n% of runs finished within)',
+      percentileGrid([
+        ['weeks', obj(r.percentile_stats)],
+        ['date', dates],
+      ]),
+    ),
+    pairs([
+      ['mean weeks', val(r.mean)],
+      ['sd weeks', val(r.std)],
+      ['unfinished runs', val(r.unfinishedRuns ?? r.unfinished)],
+    ]),
+  ];
+}
+
+function howMany(r: Obj): string[] {
+  const at = obj(r.itemsAtConfidence) ?? {};
+  const rows = Object.entries(at)
+    .map(([q, n]): Cell[] => [Number(q), val(n)])
+    .sort((a, b) => Number(b[0]) - Number(a[0]));
+  const span = r.startDate && r.endDate ? ` (${String(r.startDate)} to ${String(r.endDate)})` : '';
+  return [
+    `Items finished in ${cell(val(r.days))} days = ${cell(val(r.weeks))} weeks${span}; mean ${cell(val(r.mean))}.`,
+    section(
+      'At least this many items, with this confidence',
+      grid(['confidence %', 'items'], rows),
+    ),
+  ];
+}
+
+function scalarPairs(r: Obj, skip: readonly string[] = []): string {
+  return pairs(
+    Object.entries(r)
+      .filter(([k, v]) => !skip.includes(k) && val(v) !== undefined)
+      .map(([k, v]): [string, Cell] => [k, val(v)]),
+  );
+}
+
+function nestedPercentiles(r: Obj): string[] {
+  const maps = Object.entries(r)
+    .map(([k, v]): [string, Obj | undefined] => [k, obj(v)])
+    .filter(([, m]) => m !== undefined && PERCENTILES.some((p) => typeof m[p] === 'number'));
+  return maps.length > 0 ? [section('Percentiles', percentileGrid(maps))] : [];
+}
+
+function deadline(r: Obj): string[] {
+  const levels = ['p50', 'p85', 'p95'] as const;
+  const dates = obj(r.completionDates);
+  const possible = obj(r.itemsPossible);
+  const work = obj(r.projectedWork);
+  const effort = obj(r.effort);
+  const cost = obj(r.cost);
+  const verdict = r.canMeet ? 'can meet' : 'is NOT likely to meet';
+  return [
+    `${cell(val(r.backlog))} items from ${String(r.startDate)}: the team ${verdict} the deadline ` +
+      `${String(r.deadlineDate)} (${cell(val(r.weeksToDeadline))} weeks away; P85 is ${cell(val(r.p85Weeks))} weeks).`,
+    grid(
+      ['', 'weeks', 'done by', 'items that fit', 'of the backlog', 'person-weeks', 'cost'],
+      levels.map((p): Cell[] => [
+        p.toUpperCase(),
+        val(r[`${p}Weeks`]),
+        val(dates?.[p]),
+        val(possible?.[p]),
+        val(work?.[p]),
+        val(effort?.[p]),
+        cost ? `${cell(val(cost[p]))} ${String(cost.currency)}` : undefined,
+      ]),
+    ),
+    pairs([
+      ['scope done by the deadline (P85)', `${cell(val(r.scopeCompletionPct))}%`],
+      ['time used of the deadline (P85)', `${cell(val(r.deadlineCompletionPct))}%`],
+    ]),
+  ];
+}
+
+function cost(r: Obj): string[] {
+  const risk = obj(r.risk) ?? {};
+  return [
+    `Cost of ${cell(val(r.backlog))} items (${String(r.currency ?? '')}): mean ${cell(val(r.mean), 0)}, sd ${cell(val(r.sd), 0)}.`,
+    section('Percentiles', percentileGrid([['total cost', obj(r.percentile_stats)]])),
+    pairs([
+      ['contingency to P85', val(risk.contingencyP85)],
+      ['contingency to P95', val(risk.contingencyP95)],
+      ['budget', val(risk.budget)],
+      [
+        'P(over budget)',
+        risk.probabilityOverBudget === undefined ? undefined : percent(risk.probabilityOverBudget),
+      ],
+      ['efficiency factor', val(r.efficiencyFactor)],
+    ]),
+  ];
+}
+
+function risks(r: Obj): string[] {
+  return [
+    grid(
+      ['rank', 'risk', 'probability', 'expected', 'P85', 'severity'],
+      list(r.risks).map((x) => [
+        val(x.rank),
+        val(x.description) || `risk ${cell(val(x.index))}`,
+        percent(x.probability, 0),
+        val(x.expectedImpact),
+        val(x.p85Impact),
+        val(x.severity),
+      ]),
+    ),
+    pairs([
+      ['total expected impact (items)', val(r.totalExpectedImpact)],
+      ['total P85 impact (items)', val(r.totalP85Impact)],
+    ]),
+  ];
+}
+
+function dependencies(r: Obj): string[] {
+  return [
+    pairs([
+      ['P(all on time)', percent(r.onTimeProbability)],
+      ['odds', val(r.odds)],
+      ['mean delay (days)', val(r.meanDelayDays)],
+      ['risk score', val(r.riskScore)],
+      ['risk level', val(r.riskLevel)],
+    ]),
+    section(
+      'Delay percentiles',
+      percentileGrid([
+        ['days', obj(r.delayDays)],
+        ['weeks', obj(r.delayWeeks)],
+      ]),
+    ),
+    grid(
+      ['dependency', 'on time', 'expected delay (d)', 'mean delay if late (d)'],
+      list(r.dependencies).map((d) => [
+        val(d.name),
+        percent(d.onTimeProbability, 0),
+        val(d.expectedDelayDays),
+        val(d.meanDelayWhenLate),
+      ]),
+    ),
+  ];
+}
+
+function accuracy(r: Obj): string[] {
+  return [
+    pairs([
+      ['pairs', val(r.n)],
+      ['MAE', val(r.mae)],
+      ['RMSE', val(r.rmse)],
+      ['MAPE %', val(r.mape)],
+      ['R²', val(r.r2 ?? r.rSquared)],
+      ['bias', val(r.bias)],
+      ['within ±20 %', val(r.accuracyRate)],
+      ['quality', val(r.quality)],
+    ]),
+    grid(
+      ['forecast', 'actual', 'error', 'error %'],
+      list(r.pairs).map((p) => [val(p.forecast), val(p.actual), val(p.error), val(p.percentError)]),
+    ),
+  ];
+}
+
+function pbc(r: Obj): string[] {
+  const signals = obj(r.signals) ?? {};
+  const count = (v: unknown) => (Array.isArray(v) ? v.length : val(v));
+  return [
+    pairs([
+      ['points', val(r.n)],
+      ['average', val(r.average)],
+      ['upper limit (UNPL)', val(r.unpl)],
+      ['lower limit (LNPL)', val(r.lnpl)],
+      ['moving range average', val(r.averageMovingRange)],
+      ['moving range limit (URL)', val(r.urlMovingRange)],
+      ['points beyond limits', count(signals.pointsBeyondLimits)],
+      ['runs (8+ on one side)', count(signals.runs)],
+      ['trends (6+ rising/falling)', count(signals.trends)],
+      ['predictability score', val(r.score)],
+      ['verdict', val(r.verdict)],
+    ]),
+  ];
+}
+
+function history(r: Obj): string[] {
+  const weeks = Array.isArray(r.weekStarts) ? (r.weekStarts as unknown[]) : [];
+  const tp = Array.isArray(r.weeklyThroughput) ? (r.weeklyThroughput as unknown[]) : [];
+  const lt = Array.isArray(r.leadTimes) ? (r.leadTimes as number[]) : [];
+  const sorted = [...lt].sort((a, b) => a - b);
+  const at = (p: number) => (sorted.length ? sorted[Math.round((sorted.length - 1) * p)] : null);
+  return [
+    section(
+      'Weekly throughput',
+      grid(
+        ['week of', 'items'],
+        weeks.map((w, i) => [val(w), val(tp[i])]),
+      ),
+    ),
+    pairs([
+      ['tpSamples', tp.join(', ')],
+      ['lead times', lt.length],
+      ['lead time median (days)', at(0.5)],
+      ['lead time P85 (days)', at(0.85)],
+    ]),
+    section('Items', scalarPairs(obj(r.counts) ?? {})),
+  ];
+}
+
+function generic(r: Obj): string[] {
+  return [scalarPairs(r, ['seed']), ...nestedPercentiles(r)];
+}
+
+const FORMATTERS: Record<RequestKind, (r: Obj) => string[]> = {
+  simulate,
+  when,
+  'how-many': howMany,
+  deadline,
+  cost,
+  risks,
+  dependencies,
+  backtest: generic,
+  accuracy,
+  pbc,
+  history,
+};
+
+export function formatTable(kind: RequestKind, result: unknown): string {
+  const r = obj(result) ?? {};
+  const parts = [...FORMATTERS[kind](r), footer(r)].filter((p) => p.trim() !== '');
+  return `${parts.join('\n\n')}\n`;
+}

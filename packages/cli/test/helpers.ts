@@ -1,0 +1,44 @@
+/** Spawning the real `bin/ff.js`, as a user's shell would. */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(here, '../../..');
+export const BIN = resolve(here, '../bin/ff.js');
+export const DATA = '/work/shared/data';
+
+export interface FfRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function ff(args: string[], options: { stdin?: string; cwd?: string } = {}): Promise<FfRun> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // A hang is a failure of its own: kill it rather than let the suite time out.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, stdout, stderr });
+    });
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+export function example(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(resolve(ROOT, 'examples', name), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+}
