@@ -32,3 +32,5 @@ export * from './how-many';
 export * from './when';
 export * from './deadline';
 export * from './forecast';
+export * from './calibration';
+export * from './backtest';

@@ -1,0 +1,358 @@
+/**
+ * Backtesting a weeks-to-finish forecast over the team's own throughput history.
+ *
+ * Folds: training windows end at i = minTrainSize, minTrainSize + foldStride, … while
+ * i ≤ n − testSize (Python's range(minTrain, n − test + 1, stride)). Walk-forward trains on the
+ * last minTrainSize weeks before i (a fixed window), expanding on every week before i. Each
+ * fold forecasts the weeks to finish `backlog` from its training window with the "when" engine
+ * (`createThroughputSampler` + `weeksToFinish`, the same code as `forecastWhen`) at each
+ * requested confidence, and is scored two ways:
+ * - classic (as the original): actual = backlog / mean(test window); MAE, RMSE, MAPE, bias
+ *   (mean of forecast − actual) and hit rate (share of folds with actual ≤ forecast), per level;
+ * - calibration [fix]: actual = the weeks the history after the training window really took to
+ *   finish the backlog; see `calibration.ts` for the coverage, band and verdict.
+ *
+ * Decisions where the spec is silent:
+ * - Rates (hit rate, coverage, nominal, band) are percents, like the accuracy rate.
+ * - Folds whose test window has a mean of 0 have no classic actual; folds whose remaining
+ *   history never reaches the backlog have no calibration actual; folds whose training window
+ *   has no positive week cannot be forecast. Each is kept in `folds` with a reason and counted.
+ * - Fold k draws from PRNG stream k of the seed, so a fold's forecast does not depend on the
+ *   other folds. `numberOfSimulations` (default 10,000) is per fold; when folds × runs would
+ *   exceed 2,000,000 the runs per fold are lowered (not below 1,000) and a warning says so.
+ * - Calibration always uses P50, P85 and P95, whatever `confidenceLevels` asks for.
+ */
+import type { BacktestInput, BacktestMethod, ThroughputModel } from './inputs';
+import { createRng, randomSeed } from './prng';
+import { createThroughputSampler } from './throughput';
+import { weeksPercentile, weeksToFinish } from './when';
+import { EngineInputError } from './errors';
+import {
+  binomialBand,
+  calibrationVerdict,
+  cdfFromCounts,
+  completionWeeks,
+  coverageScore,
+  driftWarnings,
+  effectiveFoldCount,
+} from './calibration';
+import type { BinomialBand, CalibrationVerdict } from './calibration';
+
+export const BACKTEST_DEFAULT_MIN_TRAIN = 5;
+export const BACKTEST_DEFAULT_TEST_SIZE = 1;
+export const BACKTEST_DEFAULT_STRIDE = 1;
+export const BACKTEST_CALIBRATION_LEVELS = [50, 85, 95] as const;
+const DEFAULT_RUNS = 10_000;
+const MAX_TOTAL_RUNS = 2_000_000;
+const MIN_RUNS = 1_000;
+const MAX_WEEKS = 520;
+
+export interface BacktestFold {
+  index: number;
+  /** Training window [trainStart, trainEnd) and test window [trainEnd, testEnd) in weeks. */
+  trainStart: number;
+  trainEnd: number;
+  testEnd: number;
+  trainMean: number;
+  /** Forecast weeks by confidence percent ("85" → weeks); empty when the fold was skipped. */
+  forecasts: Record<string, number>;
+  /** Classic actual, backlog / mean(test window); null when the test mean is 0. */
+  actual: number | null;
+  /** Whether the classic actual was within each forecast. */
+  hits: Record<string, boolean>;
+  /** Calibration actual: weeks the later history took to finish the backlog. */
+  completionWeeks: number | null;
+  /** Whole-week corrected coverage scores at 50/85/95 (see calibration.ts). */
+  coverageScores: Record<string, number>;
+  /** The model's own P(W ≤ forecast) at 50/85/95. */
+  claimedProbability: Record<string, number>;
+  skipped: string | null;
+}
+
+export interface BacktestLevelMetrics {
+  confidence: number;
+  folds: number;
+  mae: number;
+  rmse: number;
+  /** Percent. */
+  mape: number;
+  /** Mean of forecast − actual: positive forecasts run long. */
+  bias: number;
+  /** Percent of folds whose actual was ≤ the forecast. */
+  hitRate: number;
+}
+
+export interface CalibrationLevel {
+  confidence: number;
+  /** Percent: the level itself. */
+  nominal: number;
+  folds: number;
+  /** Percent of folds with actual ≤ forecast (literal). */
+  hitRate: number;
+  /** Percent the model claimed for its whole-week forecasts, on average. */
+  expectedHitRate: number;
+  /** Whole-week corrected coverage, percent; a calibrated model averages `nominal`. */
+  coverage: number;
+  /** 95 % binomial band around nominal for `effectiveFolds`, percent. */
+  band: BinomialBand;
+  verdict: CalibrationVerdict;
+}
+
+export interface BacktestCalibration {
+  folds: number;
+  /** Folds whose remaining history was too short to finish the backlog. */
+  skippedFolds: number;
+  effectiveFolds: number;
+  levels: CalibrationLevel[];
+  /** Error metrics of the forecasts against the real completion weeks. */
+  metrics: BacktestLevelMetrics[];
+  /** The P85 verdict. */
+  verdict: CalibrationVerdict;
+}
+
+export interface BacktestResult {
+  method: BacktestMethod;
+  backlog: number;
+  seed: number;
+  throughputModel: ThroughputModel;
+  numberOfSimulations: number;
+  minTrainSize: number;
+  testSize: number;
+  foldStride: number;
+  confidenceLevels: number[];
+  foldCount: number;
+  /** Folds without a classic actual or without a forecast. */
+  skippedFolds: number;
+  folds: BacktestFold[];
+  metrics: BacktestLevelMetrics[];
+  calibration: BacktestCalibration;
+  warnings: string[];
+}
+
+function intParam(v: number | undefined, fallback: number, field: string, min: number): number {
+  if (v === undefined || v === null) return fallback;
+  if (!Number.isInteger(v) || v < min) {
+    throw new EngineInputError(`${field} must be an integer ≥ ${min}`, field);
+  }
+  return v;
+}
+
+function levelMetrics(confidence: number, pairs: { f: number; a: number }[]): BacktestLevelMetrics {
+  const n = pairs.length;
+  if (n === 0) return { confidence, folds: 0, mae: 0, rmse: 0, mape: 0, bias: 0, hitRate: 0 };
+  let abs = 0;
+  let sq = 0;
+  let ape = 0;
+  let err = 0;
+  let hits = 0;
+  for (const { f, a } of pairs) {
+    const e = f - a;
+    abs += Math.abs(e);
+    sq += e * e;
+    ape += a > 0 ? Math.abs(e) / a : 0;
+    err += e;
+    if (a <= f) hits++;
+  }
+  return {
+    confidence,
+    folds: n,
+    mae: abs / n,
+    rmse: Math.sqrt(sq / n),
+    mape: (ape / n) * 100,
+    bias: err / n,
+    hitRate: (hits / n) * 100,
+  };
+}
+
+export function backtest(input: BacktestInput): BacktestResult {
+  const tp = input.tpSamples;
+  if (!Array.isArray(tp) || tp.some((x) => typeof x !== 'number' || !Number.isFinite(x) || x < 0)) {
+    throw new EngineInputError('tpSamples must be finite numbers ≥ 0', 'tpSamples');
+  }
+  const backlog = input.backlog;
+  if (!(typeof backlog === 'number' && Number.isFinite(backlog) && backlog > 0)) {
+    throw new EngineInputError('backlog must be a positive number', 'backlog');
+  }
+  const seed = (input.seed ?? randomSeed()) >>> 0;
+  const method: BacktestMethod = input.method ?? 'walk-forward';
+  const minTrain = intParam(input.minTrainSize, BACKTEST_DEFAULT_MIN_TRAIN, 'minTrainSize', 1);
+  const testSize = intParam(input.testSize, BACKTEST_DEFAULT_TEST_SIZE, 'testSize', 1);
+  const stride = intParam(input.foldStride, BACKTEST_DEFAULT_STRIDE, 'foldStride', 1);
+  const levels = [...new Set(input.confidenceLevels ?? [85])];
+  if (levels.length === 0 || levels.some((l) => !(l > 0 && l < 100))) {
+    throw new EngineInputError(
+      'confidenceLevels must be percents between 0 and 100',
+      'confidenceLevels',
+    );
+  }
+  const model: ThroughputModel = input.throughputModel ?? 'weibull';
+  if (model === 'estimate') {
+    throw new EngineInputError(
+      'backtesting needs a throughput history, not an estimate',
+      'throughputModel',
+    );
+  }
+  const n = tp.length;
+  const warnings: string[] = [];
+
+  const foldEnds: number[] = [];
+  for (let i = minTrain; i < n - testSize + 1; i += stride) foldEnds.push(i);
+  let runs = intParam(input.numberOfSimulations, DEFAULT_RUNS, 'numberOfSimulations', 1);
+  if (foldEnds.length * runs > MAX_TOTAL_RUNS) {
+    const lowered = Math.max(MIN_RUNS, Math.floor(MAX_TOTAL_RUNS / foldEnds.length));
+    if (lowered < runs) {
+      warnings.push(
+        `${foldEnds.length} folds: runs per fold lowered from ${runs} to ${lowered} to keep the backtest fast.`,
+      );
+      runs = lowered;
+    }
+  }
+  if (foldEnds.length === 0) {
+    warnings.push(
+      `History of ${n} weeks is too short for a training window of ${minTrain} and a test window of ${testSize}.`,
+    );
+  }
+
+  const forecastLevels = [...new Set([...levels, ...BACKTEST_CALIBRATION_LEVELS])].sort(
+    (a, b) => a - b,
+  );
+  const folds: BacktestFold[] = [];
+  let fallbacks = 0;
+  foldEnds.forEach((end, k) => {
+    const start = method === 'expanding' ? 0 : end - minTrain;
+    const train = tp.slice(start, end);
+    const test = tp.slice(end, end + testSize);
+    const trainMean = train.reduce((s, x) => s + x, 0) / train.length;
+    const testMean = test.reduce((s, x) => s + x, 0) / test.length;
+    const fold: BacktestFold = {
+      index: k,
+      trainStart: start,
+      trainEnd: end,
+      testEnd: end + testSize,
+      trainMean,
+      forecasts: {},
+      actual: testMean > 0 ? backlog / testMean : null,
+      hits: {},
+      completionWeeks: completionWeeks(tp, end, backlog),
+      coverageScores: {},
+      claimedProbability: {},
+      skipped: null,
+    };
+    folds.push(fold);
+    if (!train.some((x) => x > 0)) {
+      fold.skipped = 'no positive week in the training window';
+      return;
+    }
+    const sampler = createThroughputSampler({ tpSamples: train, throughputModel: model });
+    if (sampler.model !== model) fallbacks++;
+    const dist = weeksToFinish(sampler.table, backlog, runs, createRng(seed, k), 1, MAX_WEEKS);
+    for (const q of forecastLevels) fold.forecasts[String(q)] = weeksPercentile(dist, q / 100);
+    if (fold.actual !== null) {
+      for (const q of levels) fold.hits[String(q)] = fold.actual <= fold.forecasts[String(q)];
+    } else fold.skipped = 'test window without throughput';
+    if (fold.completionWeeks !== null) {
+      for (const q of BACKTEST_CALIBRATION_LEVELS) {
+        const key = String(q);
+        fold.coverageScores[key] = coverageScore(
+          dist.counts,
+          dist.runs,
+          fold.completionWeeks,
+          q / 100,
+        );
+        fold.claimedProbability[key] = cdfFromCounts(dist.counts, dist.runs, fold.forecasts[key]);
+      }
+    }
+  });
+  if (fallbacks > 0) {
+    warnings.push(
+      `${fallbacks} fold(s) had fewer than 2 positive training weeks and used bootstrap instead of ${model}.`,
+    );
+  }
+  if (foldEnds.length > 0 && minTrain < 6 && method === 'walk-forward') {
+    warnings.push(
+      `Training windows of ${minTrain} weeks are short; forecasts from fewer than 6 weeks are unreliable.`,
+    );
+  }
+
+  const forecastable = folds.filter((f) => Object.keys(f.forecasts).length > 0);
+  const classic = forecastable.filter((f) => f.actual !== null);
+  const metrics = levels.map((q) =>
+    levelMetrics(
+      q,
+      classic.map((f) => ({ f: f.forecasts[String(q)], a: f.actual as number })),
+    ),
+  );
+
+  const calibrated = forecastable.filter((f) => f.completionWeeks !== null);
+  const effective = effectiveFoldCount(
+    calibrated.map((f) => f.trainEnd),
+    calibrated.map((f) => f.completionWeeks as number),
+  );
+  const calLevels: CalibrationLevel[] = BACKTEST_CALIBRATION_LEVELS.map((q) => {
+    const key = String(q);
+    const m = calibrated.length;
+    let hits = 0;
+    let claimed = 0;
+    let score = 0;
+    for (const f of calibrated) {
+      if ((f.completionWeeks as number) <= f.forecasts[key]) hits++;
+      claimed += f.claimedProbability[key];
+      score += f.coverageScores[key];
+    }
+    const band = binomialBand(q / 100, effective);
+    const coverage = m > 0 ? score / m : 0;
+    return {
+      confidence: q,
+      nominal: q,
+      folds: m,
+      hitRate: m > 0 ? (hits / m) * 100 : 0,
+      expectedHitRate: m > 0 ? (claimed / m) * 100 : 0,
+      coverage: coverage * 100,
+      band: { low: band.low * 100, high: band.high * 100 },
+      verdict: m > 0 ? calibrationVerdict(coverage, band, effective) : 'insufficient data',
+    };
+  });
+  const calMetrics = BACKTEST_CALIBRATION_LEVELS.map((q) =>
+    levelMetrics(
+      q,
+      calibrated.map((f) => ({ f: f.forecasts[String(q)], a: f.completionWeeks as number })),
+    ),
+  );
+  const calSkipped = forecastable.length - calibrated.length;
+  if (calSkipped > 0) {
+    warnings.push(
+      `${calSkipped} fold(s) left out of calibration: the history after them never reached ${backlog} items.`,
+    );
+  }
+  if (calibrated.length > 0 && effective < 10) {
+    warnings.push(
+      `Calibration rests on about ${Math.max(1, Math.round(effective))} independent completion period(s); its verdict is rough. A longer history or a smaller backlog gives more.`,
+    );
+  }
+  warnings.push(...driftWarnings(tp));
+
+  return {
+    method,
+    backlog,
+    seed,
+    throughputModel: model,
+    numberOfSimulations: runs,
+    minTrainSize: minTrain,
+    testSize,
+    foldStride: stride,
+    confidenceLevels: levels,
+    foldCount: folds.length,
+    skippedFolds: folds.length - classic.length,
+    folds,
+    metrics,
+    calibration: {
+      folds: calibrated.length,
+      skippedFolds: calSkipped,
+      effectiveFolds: effective,
+      levels: calLevels,
+      metrics: calMetrics,
+      verdict: calLevels[1].verdict,
+    },
+    warnings,
+  };
+}
