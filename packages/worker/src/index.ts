@@ -9,3 +9,4 @@ export type { PoolTask } from './pool-task';
 export * from './memory-queue';
 export * from './bull-queue';
 export * from './bull-runtime';
+export * from './forecast-processor';

@@ -35,6 +35,11 @@ export function createTaskPool(options: PoolOptions = {}): TaskPool {
     maxThreads: threads,
     idleTimeout: options.idleTimeoutMs ?? 60_000,
   });
+  // A thread that dies (e.g. its module failed to load) is replaced by piscina; without a
+  // listener the 'error' event would take the whole process down with it.
+  piscina.on('error', (err: unknown) => {
+    process.emitWarning(`worker thread error: ${err instanceof Error ? err.message : String(err)}`);
+  });
   let destroyed = false;
   return {
     threads,

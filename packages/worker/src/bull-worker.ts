@@ -1,0 +1,73 @@
+/**
+ * `npm run worker`: a BullMQ worker process for the scaled deployment. Run any number of them
+ * on any number of machines against the same REDIS_URL and JOB_QUEUE_PREFIX.
+ *
+ * Environment: REDIS_URL (required), JOB_QUEUE_PREFIX (default `ff`), WORKER_CONCURRENCY
+ * (jobs at once, default one per core), WORKER_THREADS (pool threads, default one per core).
+ * SIGTERM/SIGINT: stop taking jobs, finish the running ones, then exit 0.
+ */
+import { createForecastProcessor } from './forecast-processor';
+import { createTaskPool, defaultThreadCount } from './pool';
+import { startBullWorker } from './bull-runtime';
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer`);
+  return n;
+}
+
+function log(level: 'info' | 'error', msg: string, extra: Record<string, unknown> = {}): void {
+  const line = JSON.stringify({ level, time: Date.now(), pid: process.pid, msg, ...extra });
+  if (level === 'error') process.stderr.write(`${line}\n`);
+  else process.stdout.write(`${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const redisUrl = process.env.REDIS_URL;
+  if (!redisUrl) throw new Error('REDIS_URL is required for `npm run worker`');
+  const prefix = process.env.JOB_QUEUE_PREFIX || 'ff';
+  const concurrency = intFromEnv('WORKER_CONCURRENCY', defaultThreadCount());
+  const threads = intFromEnv('WORKER_THREADS', defaultThreadCount());
+  const pool = createTaskPool({ threads });
+  const handle = startBullWorker({
+    redisUrl,
+    prefix,
+    concurrency,
+    processor: createForecastProcessor({
+      pool,
+      testJobs: process.env.FF_ENABLE_TEST_JOBS === '1',
+    }),
+  });
+  handle.worker.on('active', (job) => log('info', 'job started', { jobId: job.id }));
+  handle.worker.on('completed', (job) => log('info', 'job completed', { jobId: job.id }));
+  handle.worker.on('failed', (job, err) =>
+    log('info', 'job failed', { jobId: job?.id, reason: err.message }),
+  );
+  await handle.worker.waitUntilReady();
+  log('info', 'worker ready', { workerId: handle.id, prefix, concurrency, threads });
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log('info', 'stopping: finishing running jobs', { signal, active: handle.active() });
+    void handle
+      .close()
+      .then(() => pool.destroy())
+      .then(() => {
+        log('info', 'worker stopped');
+        process.exit(0);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  log('error', 'worker failed to start', {
+    error: err instanceof Error ? err.message : String(err),
+  });
+  process.exit(1);
+});

@@ -1,0 +1,126 @@
+/**
+ * The processor for forecast jobs on either back end. A simulation is planned once, its
+ * fixed-size batches are spread over the pool's threads and merged in batch order, so the
+ * result is bit-identical to a single-thread `runForecast` whatever the thread count; the
+ * signal is checked between batches, which keeps cancellation well under a second.
+ */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import {
+  addBatch,
+  createAccumulator,
+  planSimulation,
+  resultFromAccumulator,
+  runForecast,
+  runSimulationBatch,
+  simulationBatchCount,
+} from '@flow-forecaster/engine';
+import type {
+  ForecastKind,
+  SimulateInput,
+  SimulationBatch,
+  SimulationPlan,
+} from '@flow-forecaster/engine';
+import type { JobContext, Processor, ReportProgress } from './job-types';
+import type { TaskPool } from './pool';
+import { throwIfAborted } from './errors';
+
+export interface ForecastProcessorOptions {
+  /** Without a pool, batches run on this thread, yielding to the event loop between them. */
+  pool?: TaskPool;
+  /** Batches of one job in flight at once; default the pool's thread count. */
+  maxInFlight?: number;
+  /**
+   * Accept the `test-steps` kind ({steps, stepMs}): a slow, cancellable job that lets fault
+   * tests kill a worker mid-job. Never reachable from HTTP (the routes validate the kind).
+   */
+  testJobs?: boolean;
+}
+
+/** Runs the batches of `plan` and merges them; the same answer as `runForecast('simulate')`. */
+export async function runPlannedSimulation(
+  plan: SimulationPlan,
+  signal: AbortSignal,
+  report: ReportProgress,
+  options: ForecastProcessorOptions = {},
+): Promise<unknown> {
+  const total = simulationBatchCount(plan);
+  const acc = createAccumulator();
+  // Batches may finish out of order on the pool; they are merged strictly in batch order
+  // (that order is what makes the result independent of the thread count), holding early
+  // arrivals only until the gap before them fills.
+  const early = new Map<number, SimulationBatch>();
+  let merged = 0;
+  const arrive = (i: number, batch: SimulationBatch): void => {
+    early.set(i, batch);
+    for (let b = early.get(merged); b !== undefined; b = early.get(merged)) {
+      early.delete(merged);
+      addBatch(acc, plan, b);
+      merged++;
+    }
+  };
+  let next = 0;
+  let done = 0;
+  report(0, 'simulating');
+  const pool = options.pool;
+  if (!pool) {
+    for (let i = 0; i < total; i++) {
+      throwIfAborted(signal);
+      arrive(i, runSimulationBatch(plan, i));
+      report(((i + 1) / total) * 95, 'simulating');
+      await yieldToLoop();
+    }
+  } else {
+    // A few batches per job in flight, not all of them: other jobs' batches interleave, so a
+    // small forecast is not stuck behind a million-run one inside the pool's FIFO.
+    const lanes = Math.max(1, Math.min(total, options.maxInFlight ?? pool.threads));
+    const lane = async (): Promise<void> => {
+      while (next < total) {
+        throwIfAborted(signal);
+        const i = next++;
+        arrive(i, await pool.run<SimulationBatch>({ op: 'simulation-batch', plan, batchIndex: i }));
+        done++;
+        report((done / total) * 95, 'simulating');
+      }
+    };
+    await Promise.all(Array.from({ length: lanes }, lane));
+  }
+  throwIfAborted(signal);
+  report(96, 'summarising');
+  return resultFromAccumulator(plan, acc);
+}
+
+async function testSteps(
+  input: { steps?: number; stepMs?: number },
+  signal: AbortSignal,
+  report: ReportProgress,
+): Promise<unknown> {
+  const steps = Math.max(1, Math.min(10_000, input.steps ?? 10));
+  const stepMs = Math.max(1, Math.min(10_000, input.stepMs ?? 100));
+  for (let i = 0; i < steps; i++) {
+    throwIfAborted(signal);
+    await new Promise((r) => setTimeout(r, stepMs));
+    report(((i + 1) / steps) * 100, `step ${i + 1}/${steps}`);
+  }
+  return { steps, stepMs, checksum: (steps * 7919 + stepMs) % 1_000_003 };
+}
+
+export function createForecastProcessor(options: ForecastProcessorOptions = {}): Processor {
+  return async (job: JobContext, signal, report) => {
+    if (job.kind === 'test-steps' && options.testJobs) {
+      return testSteps(job.input as { steps?: number; stepMs?: number }, signal, report);
+    }
+    throwIfAborted(signal);
+    if (job.kind === 'simulate') {
+      report(0, 'planning');
+      const plan = planSimulation(job.input as SimulateInput);
+      return runPlannedSimulation(plan, signal, report, options);
+    }
+    report(10, 'running');
+    const kind = job.kind as ForecastKind;
+    const result = options.pool
+      ? await options.pool.run({ op: 'forecast', kind, input: job.input }, signal)
+      : runForecast(kind, job.input as never);
+    report(100, 'done');
+    return result;
+  };
+}
