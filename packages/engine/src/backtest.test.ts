@@ -149,6 +149,15 @@ describe('backtest folds', () => {
       EngineInputError,
     );
     expect(() => backtest({ tpSamples: [1, -1], backlog: 5 })).toThrow(EngineInputError);
+    // 100 % is allowed: the slowest simulated run.
+    const all = backtest({
+      tpSamples: T12,
+      backlog: 10,
+      confidenceLevels: [100],
+      numberOfSimulations: 100,
+      seed: 1,
+    });
+    expect(all.metrics[0].hitRate).toBe(100);
   });
 
   it('lowers runs per fold for very many folds, with a warning', () => {

@@ -179,11 +179,8 @@ export function backtest(input: BacktestInput): BacktestResult {
   const testSize = intParam(input.testSize, BACKTEST_DEFAULT_TEST_SIZE, 'testSize', 1);
   const stride = intParam(input.foldStride, BACKTEST_DEFAULT_STRIDE, 'foldStride', 1);
   const levels = [...new Set(input.confidenceLevels ?? [85])];
-  if (levels.length === 0 || levels.some((l) => !(l > 0 && l < 100))) {
-    throw new EngineInputError(
-      'confidenceLevels must be percents between 0 and 100',
-      'confidenceLevels',
-    );
+  if (levels.length === 0 || levels.some((l) => !(l > 0 && l <= 100))) {
+    throw new EngineInputError('confidenceLevels must be percents in (0, 100]', 'confidenceLevels');
   }
   const model: ThroughputModel = input.throughputModel ?? 'weibull';
   if (model === 'estimate') {
