@@ -34,3 +34,4 @@ export * from './deadline';
 export * from './forecast';
 export * from './calibration';
 export * from './backtest';
+export * from './percent-complete';

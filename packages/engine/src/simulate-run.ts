@@ -6,6 +6,7 @@
 import { createRng } from './prng';
 import type { SimulationPlan } from './simulation-plan';
 import { sampleDiscrete } from './discrete-sampler';
+import { segmentThresholds } from './percent-complete';
 
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 
@@ -61,8 +62,14 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
   const tpAlias = plan.throughput.alias;
   const tpShift = plan.throughput.shift;
   const tpMask = plan.throughput.lowMask;
-  const weekFactor = plan.weekFactor;
-  const curve = plan.curve;
+  const segStart = plan.segments.start;
+  const segFactor = plan.segments.factor;
+  const segContributors = plan.segments.contributors;
+  const nSeg = segStart.length;
+  // Segment thresholds per total; totals repeat across runs (often a single value).
+  const thresholdCache = new Map<number, Float64Array>();
+  let thresholds: Float64Array = new Float64Array(1);
+  let lastTotal = -1;
   const maxWeeks = plan.maxWeeks;
   const backlogMin = plan.backlogMin;
   const backlogSpan = plan.backlogMax - plan.backlogMin + 1;
@@ -159,7 +166,19 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
     let remaining = total;
     let effort = 0;
     let loopWeeks = 0;
+    let rowBase = 0;
     let finished = true;
+    if (nSeg > 1 && total > 0 && total !== lastTotal) {
+      const cached = thresholdCache.get(total);
+      if (cached) thresholds = cached;
+      else {
+        thresholds = segmentThresholds(total, segStart);
+        if (thresholdCache.size < 65_536) thresholdCache.set(total, thresholds);
+      }
+      lastTotal = total;
+    }
+    let seg = 0;
+    let nextThreshold = nSeg > 1 ? thresholds[1] : -1;
     // The week loop is the hot path: the generator's state lives in locals here (same
     // xoshiro128** step as Xoshiro128.nextUint32) and is written back after the loop.
     let s0 = rng.s0;
@@ -180,13 +199,14 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
         }
         burnDownRows = loopWeeks + 1;
       }
-      burnDown[loopWeeks * bins + Math.floor(left / binWidth)]++;
+      burnDown[rowBase + (binWidth === 1 ? left : Math.floor(left / binWidth))]++;
+      rowBase += bins;
       if (keepThis) keptValues.push(left);
-      const x = ((total - remaining) / total) * 100;
-      let pct = Math.round(x);
-      if (pct - x === 0.5 && (pct & 1) !== 0) pct -= 1;
-      if (pct > 99) pct = 99;
-      else if (pct < 0) pct = 0;
+      // Move to the S-curve segment this remaining work has reached (exactly as percentComplete).
+      while (remaining <= nextThreshold) {
+        seg++;
+        nextThreshold = seg + 1 < nSeg ? thresholds[seg + 1] : -1;
+      }
       const m5 = Math.imul(s1, 5);
       const u32 = Math.imul((m5 << 7) | (m5 >>> 25), 9);
       const t9 = s1 << 9;
@@ -200,10 +220,10 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
       const col = u32 >>> tpShift;
       const al = tpAlias[col];
       const tp = tpValues[al ^ ((col ^ al) & (((u32 & tpMask) - tpThreshold[col]) >> 31))];
-      remaining -= tp * weekFactor[pct];
+      remaining -= tp * segFactor[seg];
       weeks++;
       loopWeeks++;
-      effort += curve[pct];
+      effort += segContributors[seg];
     }
     rng.s0 = s0;
     rng.s1 = s1;

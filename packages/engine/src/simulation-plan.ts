@@ -10,6 +10,7 @@ import { roundHalfEven } from './round';
 import { createThroughputSampler } from './throughput';
 import { roundedTriangularTable, tableMax, type DiscreteTable } from './discrete-sampler';
 import { buildSCurve } from './s-curve';
+import { curveSegments, type CurveSegments } from './percent-complete';
 import type { WeibullParams } from './weibull';
 import { parseDate } from './dates';
 
@@ -63,6 +64,8 @@ export interface SimulationPlan {
   curve: Int32Array;
   /** curve[pct] / h · f: the multiplier of a week's throughput draw. */
   weekFactor: Float64Array;
+  /** The curve as runs of equal team size (see percent-complete.ts). */
+  segments: CurveSegments;
   maxWeeks: number;
   /** Upper bound of a run's total tasks, for output layouts. */
   maxTotalTasks: number;
@@ -293,6 +296,7 @@ export function planSimulation(input: SimulateInput): SimulationPlan {
     teamFocus: focus,
     curve,
     weekFactor,
+    segments: curveSegments(curve, weekFactor),
     maxWeeks,
     maxTotalTasks,
     tasksAsCounts: maxTotalTasks < MAX_COUNT_RANGE,
