@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { FORECAST_KINDS, runForecast } from './forecast';
 import { EngineInputError } from './errors';
+import { riskSummary } from './risk-summary';
+import { pbcAnalysis } from './pbc';
+import { accuracyAnalysis } from './accuracy';
+import { backtest } from './backtest';
+import { costAnalysis } from './cost';
+import { dependencyAnalysis } from './dependencies';
+import { historyFromItems } from './history';
 
 describe('runForecast', () => {
   it('dispatches every throughput kind to its engine function', () => {
@@ -27,15 +34,33 @@ describe('runForecast', () => {
     expect(d.canMeet).toBe(true);
   });
 
-  it('dispatches the analysis kinds', () => {
-    const risks = runForecast('risks', {
-      risks: [{ likelihood: 30, lowImpact: 10, mediumImpact: 12, highImpact: 15 }],
-    });
-    expect(risks).toBeTruthy();
-    const pbc = runForecast('pbc', { values: [3, 2.8, 3.2, 2.9, 3.1, 3.0] });
-    expect(pbc).toBeTruthy();
-    const acc = runForecast('accuracy', { forecasts: [10, 12], actuals: [9, 13] });
-    expect(acc).toBeTruthy();
+  it('dispatches the analysis kinds to their functions', () => {
+    const risks = { risks: [{ likelihood: 30, lowImpact: 10, mediumImpact: 12, highImpact: 15 }] };
+    expect(runForecast('risks', risks)).toEqual(riskSummary(risks));
+    const pbc = { values: [3, 2.8, 3.2, 2.9, 3.1, 3.0] };
+    expect(runForecast('pbc', pbc)).toEqual(pbcAnalysis(pbc));
+    const acc = { forecasts: [10, 12], actuals: [9, 13] };
+    expect(runForecast('accuracy', acc)).toEqual(accuracyAnalysis(acc));
+    const bt = {
+      tpSamples: [5, 6, 7, 4, 8, 6, 5, 7, 6, 8],
+      backlog: 20,
+      numberOfSimulations: 200,
+      seed: 1,
+    };
+    expect(runForecast('backtest', bt)).toEqual(backtest(bt));
+    const cost = {
+      optimistic: 1,
+      mostLikely: 2,
+      pessimistic: 4,
+      backlog: 10,
+      nSimulations: 500,
+      seed: 1,
+    };
+    expect(runForecast('cost', cost)).toEqual(costAnalysis(cost));
+    const deps = { dependencies: [{ onTimeProbability: 0.7 }], nSimulations: 500, seed: 1 };
+    expect(runForecast('dependencies', deps)).toEqual(dependencyAnalysis(deps));
+    const history = { items: [{ start: '2025-01-06', done: '2025-01-08' }] };
+    expect(runForecast('history', history)).toEqual(historyFromItems(history));
   });
 
   it('reports completion and honours an aborted signal', () => {

@@ -26,6 +26,7 @@ import { dependencyAnalysis, type DependencyAnalysisResult } from './dependencie
 import { accuracyAnalysis, type AccuracyResult } from './accuracy';
 import { pbcAnalysis, type PbcResult } from './pbc';
 import { historyFromItems, type HistoryResult } from './history';
+import { backtest, type BacktestResult } from './backtest';
 import { EngineInputError, abortError } from './errors';
 
 export type ForecastKind =
@@ -77,7 +78,7 @@ export interface ForecastResults {
   cost: CostResult;
   risks: RiskSummaryResult;
   dependencies: DependencyAnalysisResult;
-  backtest: unknown;
+  backtest: BacktestResult;
   accuracy: AccuracyResult;
   pbc: PbcResult;
   history: HistoryResult;
@@ -98,9 +99,7 @@ const RUNNERS: { [K in ForecastKind]: Runner<K> } = {
   cost: (input) => costAnalysis(input),
   risks: (input) => riskSummary(input),
   dependencies: (input) => dependencyAnalysis(input),
-  backtest: () => {
-    throw new EngineInputError('backtesting is not available in this build', 'kind');
-  },
+  backtest: (input) => backtest(input),
   accuracy: (input) => accuracyAnalysis(input),
   pbc: (input) => pbcAnalysis(input),
   history: (input) => historyFromItems(input),
