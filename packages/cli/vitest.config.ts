@@ -5,5 +5,9 @@ export default defineConfig({
     name: 'cli',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
+    // The end-to-end tests spawn `ff` (tsx start-up ≈ 1 s of CPU each); on 2 busy cores a
+    // spawn can take several seconds, which is slow, not broken.
+    testTimeout: 60_000,
+    maxConcurrency: 4,
   },
 });

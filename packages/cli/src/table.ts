@@ -142,13 +142,6 @@ function scalarPairs(r: Obj, skip: readonly string[] = []): string {
   );
 }
 
-function nestedPercentiles(r: Obj): string[] {
-  const maps = Object.entries(r)
-    .map(([k, v]): [string, Obj | undefined] => [k, obj(v)])
-    .filter(([, m]) => m !== undefined && PERCENTILES.some((p) => typeof m[p] === 'number'));
-  return maps.length > 0 ? [section('Percentiles', percentileGrid(maps))] : [];
-}
-
 function deadline(r: Obj): string[] {
   const levels = ['p50', 'p85', 'p95'] as const;
   const dates = obj(r.completionDates);
@@ -161,7 +154,10 @@ function deadline(r: Obj): string[] {
     `${cell(val(r.backlog))} items from ${String(r.startDate)}: the team ${verdict} the deadline ` +
       `${String(r.deadlineDate)} (${cell(val(r.weeksToDeadline))} weeks away; P85 is ${cell(val(r.p85Weeks))} weeks).`,
     grid(
-      ['', 'weeks', 'done by', 'items that fit', 'of the backlog', 'person-weeks', 'cost'],
+      ['', 'weeks', 'done by', 'items that fit', 'of the backlog', 'person-weeks', 'cost'].slice(
+        0,
+        cost ? 7 : 6,
+      ),
       levels.map((p): Cell[] => [
         p.toUpperCase(),
         val(r[`${p}Weeks`]),
@@ -169,7 +165,7 @@ function deadline(r: Obj): string[] {
         val(possible?.[p]),
         val(work?.[p]),
         val(effort?.[p]),
-        cost ? `${cell(val(cost[p]))} ${String(cost.currency)}` : undefined,
+        ...(cost ? [`${cell(val(cost[p]))} ${String(cost.currency)}`] : []),
       ]),
     ),
     pairs([
@@ -308,8 +304,45 @@ function history(r: Obj): string[] {
   ];
 }
 
-function generic(r: Obj): string[] {
-  return [scalarPairs(r, ['seed']), ...nestedPercentiles(r)];
+function metricsGrid(metrics: Obj[]): string {
+  return grid(
+    ['confidence %', 'folds', 'MAE', 'RMSE', 'MAPE %', 'bias', 'hit rate %'],
+    metrics.map((m) => [
+      val(m.confidence),
+      val(m.folds),
+      val(m.mae),
+      val(m.rmse),
+      val(m.mape),
+      val(m.bias),
+      val(m.hitRate),
+    ]),
+  );
+}
+
+function backtest(r: Obj): string[] {
+  const calibration = obj(r.calibration) ?? {};
+  return [
+    `${String(r.method)} backtest of ${cell(val(r.backlog))} items over ${cell(val(r.foldCount))} folds ` +
+      `(${cell(val(r.skippedFolds))} skipped), model ${String(r.throughputModel)}.`,
+    section(
+      'Against backlog / mean of the test window (as the original)',
+      metricsGrid(list(r.metrics)),
+    ),
+    section(
+      `Calibration against real completion times (${cell(val(calibration.effectiveFolds))} effective folds)`,
+      grid(
+        ['nominal %', 'folds', 'hit rate %', 'coverage %', 'verdict'],
+        list(calibration.levels).map((l) => [
+          val(l.nominal),
+          val(l.folds),
+          val(l.hitRate),
+          val(l.coverage),
+          val(l.verdict),
+        ]),
+      ),
+    ),
+    pairs([['verdict (P85)', val(calibration.verdict)]]),
+  ];
 }
 
 const FORMATTERS: Record<RequestKind, (r: Obj) => string[]> = {
@@ -320,7 +353,7 @@ const FORMATTERS: Record<RequestKind, (r: Obj) => string[]> = {
   cost,
   risks,
   dependencies,
-  backtest: generic,
+  backtest,
   accuracy,
   pbc,
   history,
