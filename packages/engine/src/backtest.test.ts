@@ -160,10 +160,20 @@ describe('backtest folds', () => {
     expect(all.metrics[0].hitRate).toBe(100);
   });
 
-  it('lowers runs per fold for very many folds, with a warning', () => {
-    const tp = Array.from({ length: 600 }, (_, i) => 4 + (i % 3));
-    const r = backtest({ tpSamples: tp, backlog: 10, numberOfSimulations: 10_000, seed: 1 });
-    expect(r.numberOfSimulations).toBe(Math.floor(2_000_000 / r.foldCount));
+  it('lowers runs per fold when folds × runs × weeks would be too much work, with a warning', () => {
+    // 295 folds of ~81 weeks (backlog 400 at 5 a week): 10,000 runs each would be 240 M weeks.
+    const tp = Array.from({ length: 300 }, (_, i) => 4 + (i % 3));
+    const r = backtest({
+      tpSamples: tp,
+      backlog: 400,
+      numberOfSimulations: 10_000,
+      seed: 1,
+      throughputModel: 'bootstrap',
+    });
+    expect(r.foldCount).toBe(295);
+    expect(r.numberOfSimulations).toBeLessThan(10_000);
+    expect(r.numberOfSimulations).toBeGreaterThanOrEqual(200);
+    expect(r.foldCount * r.numberOfSimulations * 81).toBeLessThanOrEqual(20_000_000);
     expect(r.warnings.some((w) => w.includes('lowered'))).toBe(true);
   });
 });

@@ -18,8 +18,9 @@
  *   history never reaches the backlog have no calibration actual; folds whose training window
  *   has no positive week cannot be forecast. Each is kept in `folds` with a reason and counted.
  * - Fold k draws from PRNG stream k of the seed, so a fold's forecast does not depend on the
- *   other folds. `numberOfSimulations` (default 10,000) is per fold; when folds × runs would
- *   exceed 2,000,000 the runs per fold are lowered (not below 1,000) and a warning says so.
+ *   other folds. `numberOfSimulations` (default 10,000) is per fold; when folds × runs × the
+ *   expected weeks per run (backlog / mean throughput + 1) would exceed 20 million simulated
+ *   weeks, the runs per fold are lowered (not below 200) and a warning says so.
  * - Calibration always uses P50, P85 and P95, whatever `confidenceLevels` asks for.
  */
 import type { BacktestInput, BacktestMethod, ThroughputModel } from './inputs';
@@ -43,8 +44,9 @@ export const BACKTEST_DEFAULT_TEST_SIZE = 1;
 export const BACKTEST_DEFAULT_STRIDE = 1;
 export const BACKTEST_CALIBRATION_LEVELS = [50, 85, 95] as const;
 const DEFAULT_RUNS = 10_000;
-const MAX_TOTAL_RUNS = 2_000_000;
-const MIN_RUNS = 1_000;
+/** Budget of simulated weeks over all folds (about a second on a laptop). */
+const MAX_TOTAL_DRAWS = 20_000_000;
+const MIN_RUNS = 200;
 const MAX_WEEKS = 520;
 
 export interface BacktestFold {
@@ -195,11 +197,15 @@ export function backtest(input: BacktestInput): BacktestResult {
   const foldEnds: number[] = [];
   for (let i = minTrain; i < n - testSize + 1; i += stride) foldEnds.push(i);
   let runs = intParam(input.numberOfSimulations, DEFAULT_RUNS, 'numberOfSimulations', 1);
-  if (foldEnds.length * runs > MAX_TOTAL_RUNS) {
-    const lowered = Math.max(MIN_RUNS, Math.floor(MAX_TOTAL_RUNS / foldEnds.length));
+  // Work is folds × runs × weeks per run; estimate the weeks from the whole history's mean.
+  const mean = n > 0 ? tp.reduce((s, x) => s + x, 0) / n : 0;
+  const weeksPerRun = mean > 0 ? Math.min(MAX_WEEKS, Math.ceil(backlog / mean) + 1) : MAX_WEEKS;
+  const affordable = Math.floor(MAX_TOTAL_DRAWS / Math.max(1, foldEnds.length * weeksPerRun));
+  if (affordable < runs) {
+    const lowered = Math.max(MIN_RUNS, affordable);
     if (lowered < runs) {
       warnings.push(
-        `${foldEnds.length} folds: runs per fold lowered from ${runs} to ${lowered} to keep the backtest fast.`,
+        `${foldEnds.length} folds of about ${weeksPerRun} weeks each: runs per fold lowered from ${runs} to ${lowered} to keep the backtest fast.`,
       );
       runs = lowered;
     }
