@@ -5,29 +5,33 @@
  */
 import type { z } from 'zod';
 
-export type IssueCode =
-  | 'required'
-  | 'wrong_type'
-  | 'not_integer'
-  | 'too_small'
-  | 'too_big'
-  | 'too_few_items'
-  | 'too_many_items'
-  | 'too_long'
-  | 'invalid_option'
-  | 'invalid_date'
-  | 'invalid_format'
-  | 'all_zero'
-  | 'must_exceed'
-  | 'must_not_exceed'
-  | 'must_be_between'
-  | 'must_follow'
-  | 'must_not_precede'
-  | 'alias_conflict'
-  | 'length_mismatch'
-  | 'needs_one_of'
-  | 'not_enough_history'
-  | 'invalid';
+/** Every code an issue can carry; the web app keeps one translation per code. */
+export const ISSUE_CODES = [
+  'required',
+  'wrong_type',
+  'not_integer',
+  'too_small',
+  'too_big',
+  'too_few_items',
+  'too_many_items',
+  'too_long',
+  'invalid_option',
+  'invalid_date',
+  'invalid_format',
+  'all_zero',
+  'must_exceed',
+  'must_not_exceed',
+  'must_be_between',
+  'must_follow',
+  'must_not_precede',
+  'alias_conflict',
+  'length_mismatch',
+  'needs_one_of',
+  'not_enough_history',
+  'invalid',
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
 
 export type IssueParam = string | number | boolean | readonly string[];
 export type IssueParams = Readonly<Record<string, IssueParam>>;
