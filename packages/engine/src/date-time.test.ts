@@ -34,6 +34,10 @@ describe('parseDateTime', () => {
       '2025-12-15T21:00:00',
     );
     expect(parseDateTime('6/3/2025', DATE_TIME_FORMATS.dayFirst)).toBe('2025-03-06T00:00:00');
+    expect(parseDateTime('06/03/2025 17:15:42', DATE_TIME_FORMATS.dayFirst)).toBe(
+      '2025-03-06T17:15:42',
+    );
+    expect(parseDateTime('06/03/2025 17:15 PM', DATE_TIME_FORMATS.dayFirst)).toBeNull();
   });
 
   it('rejects impossible dates and values in another format', () => {

@@ -12,7 +12,8 @@
  * `HH`/`H` (0–23), `hh`/`h` (1–12, needs `a`), `mm`, `ss`, `a` (AM/PM, also a.m./p.m.); any
  * other character must match literally. Numeric tokens accept one or two digits whether
  * padded or not. The time part (everything after the first space of the pattern) may be
- * missing from a value, and seconds may carry a fraction.
+ * missing from a value, seconds may follow minutes even when the pattern has no `ss`, and
+ * seconds may carry a fraction.
  */
 
 export const DATE_TIME_FORMATS = {
@@ -172,6 +173,7 @@ function compile(pattern: string): CompiledPattern {
   const fields: Field[] = [];
   let re = '';
   let timeOpened = false;
+  const hasSeconds = pattern.includes('ss');
   for (let i = 0; i < pattern.length;) {
     if (pattern[i] === ' ' && !timeOpened) {
       // Everything from the first space on is the optional time part.
@@ -185,6 +187,11 @@ function compile(pattern: string): CompiledPattern {
       fields.push(tok[1]);
       re += tok[2];
       i += tok[0].length;
+      if (tok[1] === 'minute' && !hasSeconds) {
+        // Spreadsheets add seconds to `HH:mm` columns now and then; accept them.
+        fields.push('second');
+        re += '(?::(\\d{2})(?:[.,]\\d+)?)?';
+      }
     } else {
       re += pattern[i] === ' ' ? '\\s*' : escapeRe(pattern[i]);
       i++;
