@@ -73,9 +73,11 @@ async function requestBody(
  * fed straight to the other commands (`ff history … > h.json`, then add numberOfTasks).
  */
 function historyOutput(result: Record<string, unknown>, extra?: Record<string, unknown>) {
+  const weekStarts = result.weekStarts;
   return {
     tpSamples: result.weeklyThroughput,
     ltSamples: result.leadTimes,
+    weeks: Array.isArray(weekStarts) ? weekStarts.length : 0,
     ...result,
     ...extra,
   };

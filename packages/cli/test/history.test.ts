@@ -16,6 +16,7 @@ type History = {
   tpSamples: number[];
   ltSamples: number[];
   weeklyThroughput: number[];
+  weeks: number;
   weekStarts: string[];
   counts: Record<string, number>;
   csv: { dateFormat: string; rows: number };
@@ -40,6 +41,7 @@ describe.concurrent('history from tracker exports', () => {
       expect(h.weeklyThroughput).toEqual(WEEKLY);
       expect(h.weekStarts[0]).toBe('2025-03-03');
       expect(h.weekStarts).toHaveLength(26);
+      expect(h.weeks).toBe(26);
       expect(h.counts).toMatchObject({ done: 124, inProgress: 8, notStarted: 5 });
       expect(h.ltSamples).toHaveLength(124);
       expect(h.ltSamples.every((d) => d > 0)).toBe(true);
