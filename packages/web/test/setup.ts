@@ -1,9 +1,12 @@
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { initI18n } from '../src/i18n';
 
 // Tests read English unless they switch; the browser's language must not leak in.
 initI18n('en');
+
+// Real engine runs and lazy chunks take longer than the 1 s default on a busy 2-core machine.
+configure({ asyncUtilTimeout: 15_000 });
 
 afterEach(() => {
   cleanup();

@@ -28,6 +28,16 @@ function syncDocumentLanguage(lng: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
 }
 
+/**
+ * Lets a feature folder (e.g. features/account) bring its own strings without touching the
+ * core locale files; they are deep-merged into the `translation` namespace.
+ */
+export function registerTranslations(bundles: Record<Language, Record<string, unknown>>): void {
+  for (const [lng, bundle] of Object.entries(bundles)) {
+    i18next.addResourceBundle(lng, 'translation', bundle, true, false);
+  }
+}
+
 export async function changeLanguage(lng: Language): Promise<void> {
   saveLanguage(lng);
   await i18next.changeLanguage(lng);

@@ -1,3 +1,257 @@
-export default function Placeholder() {
-  return <p className="empty">…</p>;
+import type { BacktestResult } from '@flow-forecaster/engine';
+import { useTranslation } from 'react-i18next';
+import { ChartFrame } from '../../components/ChartFrame';
+import { Field } from '../../components/Field';
+import { RunControls } from '../../components/RunControls';
+import { ResultActions } from '../../components/ResultActions';
+import { BacktestChart } from '../../charts/lazy';
+import { useFormat } from '../../i18n/format';
+import { BodyBuilder } from '../shared/body';
+import { RunSettings, TextInput } from '../shared/Inputs';
+import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
+import { useForecastPage } from '../shared/useForecastPage';
+
+interface BacktestForm {
+  tpText: string;
+  backlog: string;
+  method: 'walk-forward' | 'expanding';
+  model: 'weibull' | 'bootstrap';
+  minTrainSize: string;
+  testSize: string;
+  levels: string;
+  runs: string;
+}
+
+const initial: BacktestForm = {
+  tpText: '6, 5, 4, 5, 3, 4, 1, 6, 0, 1, 10, 6, 0, 5, 7, 9, 6, 6, 3, 8, 8, 0, 8, 4, 4, 5',
+  backlog: '15',
+  method: 'walk-forward',
+  model: 'bootstrap',
+  minTrainSize: '8',
+  testSize: '1',
+  levels: '50, 85, 95',
+  runs: '2000',
+};
+
+function toBody(form: BacktestForm) {
+  const b = new BodyBuilder();
+  b.list('tpSamples', form.tpText, true);
+  b.number('backlog', form.backlog);
+  b.set('method', form.method);
+  b.set('throughputModel', form.model);
+  b.number('minTrainSize', form.minTrainSize);
+  b.number('testSize', form.testSize);
+  b.list('confidenceLevels', form.levels);
+  b.number('numberOfSimulations', form.runs);
+  return b.build();
+}
+
+function verdictKey(v: string): string {
+  return v === 'insufficient data' ? 'insufficient' : v;
+}
+
+export default function BacktestPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const page = useForecastPage<BacktestForm, BacktestResult>({
+    kind: 'backtest',
+    path: '/backtest',
+    idPrefix: 'backtest',
+    initial,
+    toBody,
+  });
+  const { form, update, errors, id } = page;
+  const r = page.result;
+  const chartLevel = r ? (r.confidenceLevels.includes(85) ? 85 : r.confidenceLevels[0]) : 85;
+  const points = r
+    ? r.folds
+        .filter((f) => f.completionWeeks !== null && f.forecasts[String(chartLevel)] !== undefined)
+        .map((f) => ({
+          fold: f.index + 1,
+          forecast: f.forecasts[String(chartLevel)],
+          actual: f.completionWeeks ?? 0,
+        }))
+    : [];
+  return (
+    <PageLayout
+      id="backtest"
+      title={t('backtest.title')}
+      lead={t('backtest.lead')}
+      onSubmit={page.onSubmit}
+      form={
+        <>
+          <Field
+            id={id('tpSamples')}
+            label={t('throughput.samples')}
+            hint={t('throughput.samplesHint')}
+            error={errors.tpSamples}
+          >
+            <textarea
+              rows={3}
+              value={form.tpText}
+              onChange={(e) => update('tpText', e.target.value)}
+              spellCheck={false}
+            />
+          </Field>
+          <div className="row">
+            <Field id={id('backlog')} label={t('backtest.backlog')} error={errors.backlog}>
+              <TextInput form={form} name="backlog" update={update} inputMode="numeric" />
+            </Field>
+            <Field
+              id={id('confidenceLevels')}
+              label={t('backtest.levels')}
+              error={errors.confidenceLevels}
+            >
+              <TextInput form={form} name="levels" update={update} />
+            </Field>
+          </div>
+          <div className="row">
+            <Field id={id('method')} label={t('backtest.method')} error={errors.method}>
+              <select
+                value={form.method}
+                onChange={(e) => update('method', e.target.value as BacktestForm['method'])}
+              >
+                <option value="walk-forward">{t('backtest.methods.walk-forward')}</option>
+                <option value="expanding">{t('backtest.methods.expanding')}</option>
+              </select>
+            </Field>
+            <Field
+              id={id('throughputModel')}
+              label={t('throughput.model')}
+              error={errors.throughputModel}
+            >
+              <select
+                value={form.model}
+                onChange={(e) => update('model', e.target.value as BacktestForm['model'])}
+              >
+                <option value="weibull">{t('throughput.models.weibull')}</option>
+                <option value="bootstrap">{t('throughput.models.bootstrap')}</option>
+              </select>
+            </Field>
+          </div>
+          <div className="row">
+            <Field
+              id={id('minTrainSize')}
+              label={t('backtest.minTrainSize')}
+              error={errors.minTrainSize}
+            >
+              <TextInput form={form} name="minTrainSize" update={update} inputMode="numeric" />
+            </Field>
+            <Field id={id('testSize')} label={t('backtest.testSize')} error={errors.testSize}>
+              <TextInput form={form} name="testSize" update={update} inputMode="numeric" />
+            </Field>
+          </div>
+          <RunSettings
+            runs={form.runs}
+            onRuns={(v) => update('runs', v)}
+            seed={page.seed}
+            onSeed={page.setSeed}
+            errors={errors}
+            id={id}
+          />
+          <RunControls state={page.state} onCancel={page.cancel} />
+        </>
+      }
+      results={
+        r && (
+          <>
+            <p className="headline" data-testid="headline">
+              {t('backtest.verdict')}:{' '}
+              <strong>{t(`backtest.verdicts.${verdictKey(r.calibration.verdict)}`)}</strong>
+            </p>
+            <div className="kpis">
+              <Kpi label={t('backtest.folds')} value={fmt.integer(r.calibration.effectiveFolds)} />
+              {r.calibration.levels.map((l) => (
+                <Kpi
+                  key={l.confidence}
+                  label={`P${l.confidence} · ${t('backtest.observed')}`}
+                  value={`${fmt.number(l.hitRate, 0)} %`}
+                  strong={l.confidence === 85}
+                />
+              ))}
+            </div>
+            <h3>{t('backtest.calibration')}</h3>
+            <p className="field__hint">{t('backtest.calibrationDesc')}</p>
+            <div className="table-wrap">
+              <table data-testid="calibration-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('common.percentile')}</th>
+                    <th scope="col">{t('backtest.nominal')}</th>
+                    <th scope="col">{t('backtest.observed')}</th>
+                    <th scope="col">{t('backtest.band')}</th>
+                    <th scope="col">{t('backtest.folds')}</th>
+                    <th scope="col">{t('backtest.verdict')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.calibration.levels.map((l) => (
+                    <tr key={l.confidence}>
+                      <td>P{l.confidence}</td>
+                      <td>{fmt.number(l.nominal, 0)} %</td>
+                      <td>{fmt.number(l.hitRate, 0)} %</td>
+                      <td>{`${fmt.number(l.band.low, 0)}–${fmt.number(l.band.high, 0)} %`}</td>
+                      <td>{fmt.integer(l.folds)}</td>
+                      <td>{t(`backtest.verdicts.${verdictKey(l.verdict)}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <ChartFrame title={`${t('backtest.chart')} (P${chartLevel})`} filename="backtest-folds">
+              <BacktestChart
+                points={points}
+                title={t('backtest.chart')}
+                xLabel={t('backtest.foldAxis')}
+                yLabel={t('when.weeksAxis')}
+                legend={{
+                  forecast: `${t('backtest.forecast')} P${chartLevel}`,
+                  actual: t('backtest.actual'),
+                  miss: t('backtest.miss'),
+                }}
+              />
+            </ChartFrame>
+            <h3>{t('backtest.metrics')}</h3>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('common.percentile')}</th>
+                    <th scope="col">MAE</th>
+                    <th scope="col">RMSE</th>
+                    <th scope="col">MAPE</th>
+                    <th scope="col">{t('accuracy.bias')}</th>
+                    <th scope="col">{t('backtest.hitRate')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.metrics.map((m) => (
+                    <tr key={m.confidence}>
+                      <td>P{m.confidence}</td>
+                      <td>{fmt.number(m.mae, 2)}</td>
+                      <td>{fmt.number(m.rmse, 2)}</td>
+                      <td>{fmt.number(m.mape, 1)} %</td>
+                      <td>{fmt.number(m.bias, 2)}</td>
+                      <td>{fmt.number(m.hitRate, 0)} %</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Warnings items={r.warnings} />
+            <ResultActions
+              kind="backtest"
+              input={page.input}
+              result={r}
+              shareLink={page.shareLink}
+              csv={{
+                header: ['fold', 'forecast', 'actualWeeks'],
+                rows: points.map((p) => [p.fold, p.forecast, p.actual]),
+              }}
+            />
+          </>
+        )
+      }
+    />
+  );
 }

@@ -1,3 +1,174 @@
-export default function Placeholder() {
-  return <p className="empty">…</p>;
+import type { HowManyResult } from '@flow-forecaster/engine';
+import { useTranslation } from 'react-i18next';
+import { ChartFrame } from '../../components/ChartFrame';
+import { Field } from '../../components/Field';
+import { RunControls } from '../../components/RunControls';
+import { ResultActions } from '../../components/ResultActions';
+import { Histogram } from '../../charts/lazy';
+import { COLORS } from '../../charts/frame';
+import { useFormat } from '../../i18n/format';
+import { BodyBuilder } from '../shared/body';
+import {
+  addThroughput,
+  defaultThroughput,
+  RunSettings,
+  TextInput,
+  ThroughputFields,
+  type ThroughputForm,
+} from '../shared/Inputs';
+import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
+import { useForecastPage } from '../shared/useForecastPage';
+import { todayIso } from '../when/form';
+
+interface HowManyForm extends ThroughputForm {
+  days: string;
+  startDate: string;
+  endDate: string;
+  focus: string;
+  runs: string;
+}
+
+const initial: HowManyForm = {
+  ...defaultThroughput,
+  days: '30',
+  startDate: todayIso(),
+  endDate: '',
+  focus: '100',
+  runs: '10000',
+};
+
+const LEVELS = ['95', '90', '85', '80', '70', '50', '30', '10'];
+
+function toBody(form: HowManyForm) {
+  const b = new BodyBuilder();
+  addThroughput(b, form);
+  // An end date wins over a number of days: it is the more specific question.
+  if (form.endDate.trim()) {
+    b.text('startDate', form.startDate);
+    b.text('endDate', form.endDate);
+  } else {
+    b.number('days', form.days);
+  }
+  b.number('teamFocus', form.focus, 0.01);
+  b.number('numberOfSimulations', form.runs);
+  return b.build();
+}
+
+export default function HowManyPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const page = useForecastPage<HowManyForm, HowManyResult>({
+    kind: 'how-many',
+    path: '/how-many',
+    idPrefix: 'howmany',
+    initial,
+    toBody,
+  });
+  const { form, update, errors, id } = page;
+  const r = page.result;
+  const at = (q: string) => r?.itemsAtConfidence[q] ?? NaN;
+  return (
+    <PageLayout
+      id="howmany"
+      title={t('howMany.title')}
+      lead={t('howMany.lead')}
+      onSubmit={page.onSubmit}
+      form={
+        <>
+          <ThroughputFields form={form} update={update} errors={errors} id={id} />
+          <fieldset>
+            <legend>{t('howMany.days')}</legend>
+            <Field id={id('days')} label={t('howMany.days')} error={errors.days}>
+              <TextInput form={form} name="days" update={update} inputMode="numeric" />
+            </Field>
+            <p className="field__hint">{t('howMany.or')}</p>
+            <div className="row">
+              <Field id={id('startDate')} label={t('common.startDate')} error={errors.startDate}>
+                <TextInput form={form} name="startDate" update={update} type="date" />
+              </Field>
+              <Field id={id('endDate')} label={t('howMany.endDate')} error={errors.endDate}>
+                <TextInput form={form} name="endDate" update={update} type="date" />
+              </Field>
+            </div>
+            <Field id={id('teamFocus')} label={t('howMany.focus')} error={errors.teamFocus}>
+              <TextInput form={form} name="focus" update={update} />
+            </Field>
+          </fieldset>
+          <RunSettings
+            runs={form.runs}
+            onRuns={(v) => update('runs', v)}
+            seed={page.seed}
+            onSeed={page.setSeed}
+            errors={errors}
+            id={id}
+          />
+          <RunControls state={page.state} onCancel={page.cancel} />
+        </>
+      }
+      results={
+        r && (
+          <>
+            <p className="headline" data-testid="headline">
+              {t('howMany.headline', {
+                pct: fmt.percent(0.85),
+                items: fmt.integer(at('85')),
+                days: fmt.integer(r.days),
+              })}
+            </p>
+            <div className="kpis">
+              <Kpi label="95 %" value={fmt.integer(at('95'))} />
+              <Kpi label="85 %" value={fmt.integer(at('85'))} strong />
+              <Kpi label="50 %" value={fmt.integer(at('50'))} />
+              <Kpi label={t('common.mean')} value={fmt.number(r.mean)} />
+            </div>
+            <ChartFrame title={t('howMany.histogram')} filename="how-many-histogram">
+              <Histogram
+                bins={r.histogram.map((h) => ({ x: h.items, count: h.count }))}
+                markers={[
+                  { label: '85 %', value: at('85'), color: COLORS.p85 },
+                  { label: '50 %', value: at('50'), color: COLORS.p50 },
+                ]}
+                xLabel={t('howMany.itemsAxis')}
+                yLabel={t('when.runsAxis')}
+                title={t('howMany.histogram')}
+              />
+            </ChartFrame>
+            <h3>{t('howMany.table')}</h3>
+            <div className="table-wrap">
+              <table data-testid="how-many-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('when.confidence')}</th>
+                    <th scope="col">{t('when.atLeast')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {LEVELS.map((q) => (
+                    <tr key={q} className={q === '85' ? 'highlight' : undefined}>
+                      <td>{fmt.percent(Number(q) / 100)}</td>
+                      <td>{fmt.integer(at(q))}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Warnings items={r.warnings} />
+            <p className="field__hint">
+              {t('common.seedUsed', { seed: r.seed, runs: fmt.integer(r.numberOfSimulations) })}
+            </p>
+            <ResultActions
+              kind="how-many"
+              input={page.input}
+              result={r}
+              shareLink={page.shareLink}
+              csv={{
+                header: ['confidence', 'items'],
+                rows: Object.entries(r.itemsAtConfidence).map(([q, v]) => [q, v]),
+              }}
+            />
+          </>
+        )
+      }
+    />
+  );
 }

@@ -116,7 +116,7 @@ export function addThroughput(
   }
 }
 
-/** A plain text/number input bound to one form key. */
+/** A plain text/number input bound to one form key; `Field` passes id and aria props through. */
 export function TextInput<F>({
   form,
   name,
@@ -124,6 +124,7 @@ export function TextInput<F>({
   inputMode = 'decimal',
   type = 'text',
   placeholder,
+  ...rest
 }: {
   form: F;
   name: keyof F & string;
@@ -131,9 +132,13 @@ export function TextInput<F>({
   inputMode?: 'decimal' | 'numeric' | 'text';
   type?: 'text' | 'date';
   placeholder?: string;
+  id?: string;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
 }) {
   return (
     <input
+      {...rest}
       type={type}
       inputMode={type === 'date' ? undefined : inputMode}
       value={String(form[name] ?? '')}

@@ -10,6 +10,9 @@ export interface Issue {
 
 export type FieldErrors = Record<string, string>;
 
+/** Fractions the forms ask for in percent; their limits are shown in percent too. */
+const PERCENT_FIELDS = /(^|\.)(teamFocus|onTimeProbability)$/;
+
 /** Turns schema issues into messages in the user's language, one per field (the first wins). */
 export function translateIssues(
   issues: readonly Issue[],
@@ -20,8 +23,10 @@ export function translateIssues(
   for (const issue of issues) {
     if (out[issue.field] !== undefined) continue;
     const params: Record<string, string> = {};
+    const scale = PERCENT_FIELDS.test(issue.field) ? 100 : 1;
     for (const [k, v] of Object.entries(issue.params)) {
-      if (typeof v === 'number') params[k] = fmt.number(v, 6);
+      if (typeof v === 'number')
+        params[k] = fmt.number(v * (k === 'minimum' || k === 'maximum' ? scale : 1), 6);
       else if (Array.isArray(v)) params[k] = v.join(', ');
       else params[k] = String(v);
     }

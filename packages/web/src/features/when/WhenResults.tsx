@@ -1,9 +1,227 @@
-export type SimulationView = Record<string, unknown>;
+import { addWeeks, type SimulationResult } from '@flow-forecaster/engine';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { ChartFrame } from '../../components/ChartFrame';
+import { ResultActions } from '../../components/ResultActions';
+import { BurnDownFan, Histogram } from '../../charts/lazy';
+import { useFormat } from '../../i18n/format';
+import { percentileMarkers } from '../shared/charts-data';
+import { Kpi, Warnings } from '../shared/PageLayout';
 
-export function WhenResults(_props: {
-  result: SimulationView;
+export type SimulationView = SimulationResult;
+
+const THIRTY_DAY_LEVELS = ['95', '85', '70', '50'];
+const FEW_SAMPLES = 6;
+
+/** Warnings in the user's language, from the numbers (the engine's own are English). */
+function translatedWarnings(r: SimulationResult, t: TFunction): string[] {
+  const out: string[] = [];
+  if (r.tpErrorRate > 25) out.push(t('when.errorRateHigh', { rate: r.tpErrorRate }));
+  const n = r.input_stats.throughput.count;
+  if (n > 0 && n < FEW_SAMPLES) out.push(t('when.fewSamples', { count: n }));
+  if (r.unfinishedRuns > 0) out.push(t('when.unfinished', { count: r.unfinishedRuns }));
+  return out;
+}
+
+export function WhenResults({
+  result: r,
+  input,
+  shareLink,
+}: {
+  result: SimulationResult;
   input: unknown;
   shareLink?: string;
 }) {
-  return <p className="empty">…</p>;
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const p = r.percentile_stats;
+  const startDate =
+    typeof input === 'object' && input !== null && 'startDate' in input
+      ? String((input as { startDate: unknown }).startDate)
+      : null;
+  const conf = fmt.percent(r.headline.confidence);
+  const weeks = fmt.number(r.headline.weeks);
+  const tp = r.input_stats.throughput;
+  const lt = r.input_stats.leadTime;
+  const warnings = translatedWarnings(r, t);
+  return (
+    <div data-testid="when-results">
+      <p className="headline" data-testid="headline">
+        {r.headline.date
+          ? t('when.headline', { pct: conf, weeks, date: fmt.date(r.headline.date) })
+          : t('when.headlineNoDate', { pct: conf, weeks })}
+      </p>
+      <p>{t('when.effort', { pct: conf, effort: fmt.number(r.headline.effortPersonWeeks) })}</p>
+      <div className="kpis">
+        <Kpi label="P50" value={`${fmt.number(p.p50)} ${t('common.weeks')}`} />
+        <Kpi label="P85" value={`${fmt.number(p.p85)} ${t('common.weeks')}`} strong />
+        <Kpi label="P95" value={`${fmt.number(p.p95)} ${t('common.weeks')}`} />
+        <Kpi
+          label={t('common.mean')}
+          value={`${fmt.number(r.meanWeeks)} ± ${fmt.number(r.sdWeeks)}`}
+        />
+      </div>
+      {r.completionDates && (
+        <div className="kpis" data-testid="completion-dates">
+          <Kpi label={`P50 · ${t('when.date')}`} value={fmt.shortDate(r.completionDates.p50)} />
+          <Kpi
+            label={`P85 · ${t('when.date')}`}
+            value={fmt.shortDate(r.completionDates.p85)}
+            strong
+          />
+          <Kpi label={`P95 · ${t('when.date')}`} value={fmt.shortDate(r.completionDates.p95)} />
+        </div>
+      )}
+      <Warnings items={warnings} />
+
+      <ChartFrame
+        title={t('when.histogram')}
+        filename="duration-histogram"
+        description={t('when.histogramDesc')}
+      >
+        <Histogram
+          bins={r.histogram.map((h) => ({ x: h.weeks, count: h.count }))}
+          markers={percentileMarkers(p)}
+          xLabel={t('when.weeksAxis')}
+          yLabel={t('when.runsAxis')}
+          title={t('when.histogram')}
+        />
+      </ChartFrame>
+      <ChartFrame
+        title={t('when.burndown')}
+        filename="burn-down-fan"
+        description={t('when.burndownDesc')}
+      >
+        <BurnDownFan
+          points={r.burnDownBands}
+          xLabel={t('when.weeksAxis')}
+          yLabel={t('when.remainingAxis')}
+          title={t('when.burndown')}
+          legend={{ band: t('when.band'), median: t('when.median'), p85: t('when.p85line') }}
+        />
+      </ChartFrame>
+
+      <h3>{t('when.table')}</h3>
+      <div className="table-wrap">
+        <table data-testid="probability-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('common.likelihood')}</th>
+              <th scope="col">{t('when.duration')}</th>
+              {startDate && <th scope="col">{t('when.date')}</th>}
+              <th scope="col">{t('when.totalTasks')}</th>
+              <th scope="col">{t('when.effortCol')}</th>
+              {lt && <th scope="col">{t('when.leadTime')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {r.resultsTable.map((row) => (
+              <tr key={row.Likelihood} className={row.Likelihood === 85 ? 'highlight' : undefined}>
+                <td>{fmt.percent(row.Likelihood / 100)}</td>
+                <td>{fmt.integer(row.Duration)}</td>
+                {startDate && <td>{fmt.shortDate(addWeeks(startDate, row.Duration))}</td>}
+                <td>{fmt.integer(row.TotalTasks)}</td>
+                <td>{fmt.integer(row.Effort)}</td>
+                {lt && <td>{fmt.integer(row.LT)}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h3>{t('when.howMany30')}</h3>
+      <div className="table-wrap">
+        <table data-testid="how-many-30">
+          <thead>
+            <tr>
+              <th scope="col">{t('when.confidence')}</th>
+              <th scope="col">{t('when.atLeast')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {THIRTY_DAY_LEVELS.map((q) => (
+              <tr key={q}>
+                <td>{fmt.percent(Number(q) / 100)}</td>
+                <td>{fmt.integer(r.items_forecast_30_days.itemsAtConfidence[q] ?? NaN)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h3>{t('when.inputStats')}</h3>
+      <div className="table-wrap">
+        <table data-testid="input-stats">
+          <thead>
+            <tr>
+              <th scope="col">{t('when.stat')}</th>
+              <th scope="col">{t('when.tp')}</th>
+              {lt && <th scope="col">{t('when.lt')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {(
+              [
+                ['count', 'when.count', 0],
+                ['mean', 'common.mean', 1],
+                ['median', 'when.median2', 1],
+                ['sd', 'common.sd', 1],
+                ['min', 'when.min', 1],
+                ['max', 'when.max', 1],
+                ['p85', 'P85', 1],
+              ] as const
+            ).map(([key, label, digits]) => (
+              <tr key={key}>
+                <td>{label === 'P85' ? label : t(label)}</td>
+                <td>{fmt.number(tp[key], digits)}</td>
+                {lt && <td>{fmt.number(lt[key], digits)}</td>}
+              </tr>
+            ))}
+            <tr>
+              <td>{t('when.errorRate')}</td>
+              <td className={r.tpErrorRate > 25 ? 'bad' : undefined}>
+                {fmt.integer(r.tpErrorRate)} %
+              </td>
+              {lt && (
+                <td className={r.ltErrorRate > 25 ? 'bad' : undefined}>
+                  {fmt.integer(r.ltErrorRate)} %
+                </td>
+              )}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {r.warnings.length > 0 && (
+        <details>
+          <summary>
+            {t('common.warnings')} ({r.warnings.length})
+          </summary>
+          <ul className="warnings" lang="en">
+            {r.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <p className="field__hint" data-testid="seed-used">
+        {t('common.seedUsed', { seed: r.seed, runs: fmt.integer(r.numberOfSimulations) })}
+      </p>
+      <ResultActions
+        kind="simulate"
+        input={input}
+        result={r}
+        shareLink={shareLink}
+        csv={{
+          header: ['Likelihood', 'Duration', 'TotalTasks', 'Effort', 'LT'],
+          rows: r.resultsTable.map((row) => [
+            row.Likelihood,
+            row.Duration,
+            row.TotalTasks,
+            row.Effort,
+            row.LT,
+          ]),
+        }}
+      />
+    </div>
+  );
 }

@@ -33,6 +33,13 @@ export interface WhenForm extends ThroughputForm {
   runs: string;
 }
 
+/** Today as ISO, in the user's own calendar day (not UTC's). */
+export function todayIso(now = new Date()): string {
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${now.getFullYear()}-${m}-${d}`;
+}
+
 export const initialWhenForm: WhenForm = {
   ...defaultThroughput,
   backlog: '50',
@@ -47,7 +54,7 @@ export const initialWhenForm: WhenForm = {
   maxContributors: '',
   sCurveSize: '',
   focus: '100',
-  startDate: '',
+  startDate: todayIso(),
   runs: '10000',
 };
 

@@ -311,6 +311,13 @@ export const en = {
     actual: 'Actual',
     miss: 'Took longer',
     foldAxis: 'Fold',
+    band: '95 % band',
+    verdicts: {
+      calibrated: 'Calibrated',
+      overconfident: 'Overconfident: forecasts too short',
+      underconfident: 'Underconfident: forecasts too long',
+      insufficient: 'Not enough folds to judge',
+    },
   },
   pbc: {
     title: 'Is the process predictable?',

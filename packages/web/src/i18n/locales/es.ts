@@ -319,6 +319,13 @@ export const es: Translation = {
     actual: 'Real',
     miss: 'Tardó más',
     foldAxis: 'Ronda',
+    band: 'Banda del 95 %',
+    verdicts: {
+      calibrated: 'Calibrado',
+      overconfident: 'Demasiado confiado: pronósticos demasiado cortos',
+      underconfident: 'Demasiado cauto: pronósticos demasiado largos',
+      insufficient: 'No hay suficientes rondas para juzgar',
+    },
   },
   pbc: {
     title: '¿Es predecible el proceso?',

@@ -316,6 +316,13 @@ export const ptBR: Translation = {
     actual: 'Real',
     miss: 'Levou mais tempo',
     foldAxis: 'Rodada',
+    band: 'Faixa de 95 %',
+    verdicts: {
+      calibrated: 'Calibrado',
+      overconfident: 'Confiante demais: previsões curtas demais',
+      underconfident: 'Cauteloso demais: previsões longas demais',
+      insufficient: 'Rodadas insuficientes para avaliar',
+    },
   },
   pbc: {
     title: 'O processo é previsível?',
