@@ -218,11 +218,13 @@ export class BullJobQueue implements JobQueue {
     if (this.closed) return;
     this.closed = true;
     if (this.events) {
-      await this.events.close().catch(() => undefined);
       this.eventsConnection?.disconnect();
+      await withDeadline(this.events.close(), 2_000, 'events close').catch(() => undefined);
     }
-    await this.queue.close().catch(() => undefined);
+    // Queue.close() waits for a connection that may never come when Redis is down; the
+    // client is ours, so drop it first and bound the rest.
     this.client.disconnect();
+    await withDeadline(this.queue.close(), 2_000, 'queue close').catch(() => undefined);
   }
 
   private async read(id: string): Promise<JobInfo | undefined> {
