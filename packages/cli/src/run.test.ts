@@ -57,6 +57,11 @@ describe('run()', () => {
     ['risks', 'risks.json', [/^\s+1\s+A: .*HIGH$/m, /total expected impact \(items\):\s+6\.8/]],
     ['dependencies', 'dependencies.json', [/P\(all on time\):\s+49\.0%/, /1 in 2/]],
     ['accuracy', 'accuracy.json', [/MAE:\s+0\.8/, /quality:\s+excellent/]],
+    [
+      'backtest',
+      'backtest.json',
+      [/walk-forward backtest of 10 items over 18 folds/, /^\s+85\s+\d+/m],
+    ],
     ['pbc', 'pbc.json', [/upper limit \(UNPL\)/, /verdict:/]],
   ] as const)('%s --format table', async (kind, file, patterns) => {
     const t = io();

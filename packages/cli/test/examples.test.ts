@@ -34,6 +34,7 @@ const cases: [RequestKind, string][] = [
   ['cost', 'cost.json'],
   ['risks', 'risks.json'],
   ['dependencies', 'dependencies.json'],
+  ['backtest', 'backtest.json'],
   ['accuracy', 'accuracy.json'],
   ['pbc', 'pbc.json'],
 ];
@@ -99,6 +100,14 @@ describe.concurrent('each command on its example', () => {
     const out = await ffJson(['dependencies', '--input', 'examples/dependencies.json']);
     expect(out.onTimeProbability).toBeCloseTo(0.49, 12);
     expect(out.odds).toBe('1 in 2');
+  });
+
+  it('backtest: walk-forward folds per len(range(minTrain, n − test + 1, stride))', async () => {
+    const out = await ffJson(['backtest', '--input', 'examples/backtest.json']);
+    // 26 weeks, minTrainSize 8, testSize 1, stride 1 → range(8, 26) → 18 folds.
+    expect(out.foldCount).toBe(18);
+    expect((out.metrics as Obj[]).map((m) => m.confidence)).toEqual([50, 85, 95]);
+    expect(((out.calibration as Obj).levels as Obj[]).map((l) => l.nominal)).toEqual([50, 85, 95]);
   });
 
   it('accuracy: the spec reference figures', async () => {
