@@ -279,6 +279,7 @@ export class BullJobQueue implements JobQueue {
       owner: job.data.owner,
       priority: job.opts.priority ?? DEFAULT_PRIORITY,
       createdAt: job.timestamp,
+      input: job.data.input,
       save: job.data.save,
     };
     if (job.processedOn) info.startedAt = job.processedOn;

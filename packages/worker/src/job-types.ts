@@ -40,6 +40,8 @@ export interface JobInfo {
   createdAt: number;
   startedAt?: number;
   finishedAt?: number;
+  /** The validated input, kept while the job is retained (saving needs it with the result). */
+  input?: unknown;
   result?: unknown;
   error?: JobError;
   save?: SaveRequest | null;

@@ -95,7 +95,7 @@ export class MemoryJobQueue implements JobQueue {
   async get(id: string): Promise<JobInfo | undefined> {
     const entry = this.jobs.get(id);
     if (!entry || this.expired(entry, Date.now())) return undefined;
-    return snapshot(entry.info);
+    return { ...snapshot(entry.info), input: entry.input };
   }
 
   async cancel(id: string): Promise<boolean> {
@@ -218,7 +218,7 @@ export class MemoryJobQueue implements JobQueue {
         this.finish(entry, 'SUCCESS', result);
         for (const listener of this.listeners) {
           void Promise.resolve()
-            .then(() => listener(snapshot(info)))
+            .then(() => listener({ ...snapshot(info), input: entry.input }))
             .catch(() => undefined);
         }
       }
@@ -256,7 +256,8 @@ export class MemoryJobQueue implements JobQueue {
       info.result = result;
     }
     if (error) info.error = error;
-    entry.input = undefined;
+    // Only a successful job needs its input later (saving); drop the rest early.
+    if (state !== 'SUCCESS') entry.input = undefined;
   }
 
   private expired(entry: Entry, now: number): boolean {

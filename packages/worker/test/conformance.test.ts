@@ -66,6 +66,7 @@ describe.each(backends)('job queue conformance: $name', (backend) => {
     expect(final?.kind).toBe('steps');
     expect(final?.owner).toBe('alice');
     expect(final?.result).toEqual(await expectedResult('steps', input));
+    expect(final?.input).toEqual(input);
     const mid = seen.filter((s) => s.state === 'PROGRESS' && s.progress > 0 && s.progress < 100);
     expect(mid.length).toBeGreaterThan(1);
     // Progress never goes backwards.
