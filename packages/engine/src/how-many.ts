@@ -48,7 +48,24 @@ export function itemsDistribution(
     for (let w = 0; w < weeks; w++) sum += sampleDiscrete(table, rng.nextUint32());
     out[r] = sum * focus;
   }
-  return out.sort();
+  return sortItems(out);
+}
+
+/** Sorts in place; whole item counts (the usual case) take a counting sort instead of a comparison sort. */
+function sortItems(items: Float64Array): Float64Array {
+  let max = 0;
+  let whole = true;
+  for (let i = 0; i < items.length; i++) {
+    const v = items[i];
+    if (v > max) max = v;
+    if (!Number.isInteger(v) || v < 0) whole = false;
+  }
+  if (!whole || max > 1 << 20) return items.sort();
+  const counts = new Uint32Array(max + 1);
+  for (let i = 0; i < items.length; i++) counts[items[i]]++;
+  let o = 0;
+  for (let v = 0; v <= max; v++) for (let c = counts[v]; c > 0; c--) items[o++] = v;
+  return items;
 }
 
 /**
