@@ -2,16 +2,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initI18n } from './i18n';
-import { SessionProvider } from './lib/session';
+import { AccountProvider, registerAccountSlots } from './features/account';
+import { registerAccountTranslations } from './features/account/i18n';
 import './styles.css';
 
 initI18n();
+registerAccountTranslations();
+registerAccountSlots();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <SessionProvider>
+    <AccountProvider>
       <App />
-    </SessionProvider>
+    </AccountProvider>
   </StrictMode>,
 );
 

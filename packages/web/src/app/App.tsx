@@ -4,6 +4,7 @@ import { DEFAULT_PATH, findRoute, routes } from './routes';
 import { href, useLocation } from './router';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { AccountMenu } from '../features/account';
 
 function subscribeOnline(cb: () => void) {
   window.addEventListener('online', cb);
@@ -70,6 +71,7 @@ export function App() {
                 {t('app.offline')}
               </span>
             )}
+            <AccountMenu />
             <LanguageSwitcher />
           </div>
         </div>

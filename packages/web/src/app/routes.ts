@@ -38,7 +38,60 @@ export const routes: RouteDef[] = [
   page('/backtest', 'nav.backtest', () => import('../features/backtest/BacktestPage')),
   page('/pbc', 'nav.pbc', () => import('../features/pbc/PbcPage')),
   page('/accuracy', 'nav.accuracy', () => import('../features/accuracy/AccuracyPage')),
+  ...accountRoutes(),
 ];
+
+/** The account pages (features/account), linked from the header's account menu. */
+function accountRoutes(): RouteDef[] {
+  const a = (path: string, titleKey: string, load: () => Promise<{ default: ComponentType }>) =>
+    page(path, titleKey, load, 'account');
+  return [
+    a('/login', 'account.login.title', () => import('../features/account/auth/LoginPage')),
+    a('/register', 'account.register.title', () => import('../features/account/auth/RegisterPage')),
+    a(
+      '/forgot-password',
+      'account.forgot.title',
+      () => import('../features/account/auth/ForgotPasswordPage'),
+    ),
+    a(
+      '/reset-password',
+      'account.reset.title',
+      () => import('../features/account/auth/ResetPasswordPage'),
+    ),
+    a(
+      '/projects',
+      'account.projects.title',
+      () => import('../features/account/projects/ProjectsPage'),
+    ),
+    a(
+      '/project',
+      'account.project.forecasts',
+      () => import('../features/account/projects/ProjectPage'),
+    ),
+    a(
+      '/forecast',
+      'account.fields.kind',
+      () => import('../features/account/forecasts/ForecastPage'),
+    ),
+    a(
+      '/compare',
+      'account.compare.title',
+      () => import('../features/account/forecasts/ComparePage'),
+    ),
+    a(
+      '/save',
+      'account.pending.title',
+      () => import('../features/account/forecasts/SavePendingPage'),
+    ),
+    a(
+      '/saved-accuracy',
+      'account.accuracy.title',
+      () => import('../features/account/forecasts/SavedAccuracyPage'),
+    ),
+    a('/tokens', 'account.tokens.title', () => import('../features/account/tokens/TokensPage')),
+    a('/admin', 'account.admin.title', () => import('../features/account/admin/AdminPage')),
+  ];
+}
 
 export const DEFAULT_PATH = '/when';
 

@@ -1,0 +1,68 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { parseBody } from '@flow-forecaster/schemas';
+import { useFormat } from '../../i18n/format';
+import { ApiError } from '../../lib/api';
+import { translateIssues, type Issue } from '../shared/issues';
+import { useErrorText } from './ui';
+
+/**
+ * Form state for the account forms: validates with the server's own zod schema before sending,
+ * puts each problem beside its field (also the server's `field` errors), and anything else in
+ * one alert at the top.
+ */
+export function useAccountForm<S extends z.ZodType>(schema: S, prefix: string) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const errorText = useErrorText();
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = useMemo(() => translateIssues(issues, t, fmt), [issues, t, fmt]);
+
+  const id = useCallback((field: string) => `${prefix}-${field}`, [prefix]);
+
+  /**
+   * Validates `body`; when it passes (and the page has no problem of its own, `blocked`), runs
+   * `send` with the parsed value. `describe` turns an API error into a page-specific message.
+   */
+  const submit = useCallback(
+    async (
+      body: unknown,
+      send: (value: z.output<S>) => Promise<void>,
+      options: { describe?: (err: ApiError) => string | null; blocked?: string } = {},
+    ): Promise<boolean> => {
+      const { describe, blocked } = options;
+      setFormError(null);
+      const parsed = parseBody(schema, body);
+      if (!parsed.ok) {
+        setIssues(parsed.issues);
+        document.getElementById(id(parsed.issues[0].field))?.focus();
+        return false;
+      }
+      setIssues([]);
+      if (blocked) {
+        document.getElementById(id(blocked))?.focus();
+        return false;
+      }
+      setBusy(true);
+      try {
+        await send(parsed.value);
+        return true;
+      } catch (err) {
+        const special = err instanceof ApiError && describe ? describe(err) : null;
+        if (special) setFormError(special);
+        else if (err instanceof ApiError && err.status === 400 && err.field) {
+          setIssues([{ field: err.field, code: 'invalid', params: { reason: err.message } }]);
+        } else setFormError(errorText(err));
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [schema, id, errorText],
+  );
+
+  return { errors, formError, setFormError, busy, submit, id };
+}

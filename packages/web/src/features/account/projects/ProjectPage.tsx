@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { href, navigate, useLocation } from '../../../app/router';
+import { useFormat } from '../../../i18n/format';
+import { forecastsApi, projectsApi, type SavedForecast } from '../api';
+import { byCreated, summaryOf } from '../summary';
+import { ErrorNotice, RequireLogin, useDateTime, useLoad } from '../ui';
+import { TrendChart } from './TrendChart';
+
+export default function ProjectPage() {
+  return (
+    <RequireLogin>
+      <ProjectView />
+    </RequireLogin>
+  );
+}
+
+function ProjectView() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const dateTime = useDateTime();
+  const id = useLocation().query.get('id') ?? '';
+  const project = useLoad(() => projectsApi.get(id), [id]);
+  const forecasts = useLoad(async () => byCreated(await forecastsApi.list(id)), [id]);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const p = project.data;
+
+  const toggle = (fid: string, on: boolean) =>
+    // Keep the last two picked: comparing is always between a pair.
+    setPicked((cur) =>
+      on ? [...cur.filter((x) => x !== fid), fid].slice(-2) : cur.filter((x) => x !== fid),
+    );
+
+  const rerun = async (f: SavedForecast) => {
+    setBusy(f.id);
+    setActionError(null);
+    try {
+      await forecastsApi.rerun(f.id);
+      await forecasts.reload();
+    } catch (err) {
+      setActionError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const setArchived = async (archived: boolean) => {
+    setActionError(null);
+    try {
+      await projectsApi.update(id, { archived });
+      await project.reload();
+    } catch (err) {
+      setActionError(err);
+    }
+  };
+
+  if (project.error) return <ErrorNotice error={project.error} />;
+  if (!p) return <p className="page-loading">{t('common.loading')}</p>;
+  const rows = forecasts.data ?? [];
+
+  return (
+    <div>
+      <p>
+        <a href={href('/projects')}>← {t('account.projects.title')}</a>
+      </p>
+      <h1>{p.name}</h1>
+      {p.description && <p className="lead">{p.description}</p>}
+      <p className="account-actions">
+        {p.archivedAt && <span className="muted">{t('account.projects.archived')}</span>}
+        <button
+          type="button"
+          className="btn btn--small"
+          onClick={() => void setArchived(!p.archivedAt)}
+        >
+          {p.archivedAt ? t('account.projects.restore') : t('account.projects.archive')}
+        </button>
+        <a className="btn btn--small" href={href('/when')}>
+          {t('account.project.newForecast')}
+        </a>
+      </p>
+      <ErrorNotice error={forecasts.error ?? actionError} />
+      <section className="card" aria-labelledby="project-forecasts-title">
+        <h2 id="project-forecasts-title">{t('account.project.forecasts')}</h2>
+        {forecasts.loading && !forecasts.data && <p>{t('common.loading')}</p>}
+        {forecasts.data && rows.length === 0 && (
+          <p className="empty">{t('account.project.none')}</p>
+        )}
+        {rows.length > 0 && (
+          <>
+            <TrendChart forecasts={rows} />
+            <div className="table-wrap">
+              <table data-testid="project-forecasts">
+                <caption className="visually-hidden">{t('account.project.forecasts')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('account.project.compareCol')}</th>
+                    <th scope="col">{t('account.fields.created')}</th>
+                    <th scope="col">{t('account.fields.name')}</th>
+                    <th scope="col">P50</th>
+                    <th scope="col">P85</th>
+                    <th scope="col">P95</th>
+                    <th scope="col">{t('account.fields.version')}</th>
+                    <th scope="col">{t('account.fields.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...rows].reverse().map((f) => {
+                    const s = summaryOf(f);
+                    const label = f.name || t(`account.kinds.${f.kind}`, f.kind);
+                    return (
+                      <tr key={f.id}>
+                        <td>
+                          <input
+                            type="checkbox"
+                            checked={picked.includes(f.id)}
+                            onChange={(e) => toggle(f.id, e.target.checked)}
+                            aria-label={t('account.project.pick', { name: label })}
+                          />
+                        </td>
+                        <td>{dateTime(f.createdAt)}</td>
+                        <td>
+                          <a href={href('/forecast', { id: f.id })}>{label}</a>
+                        </td>
+                        <td>{s.p50 === null ? '—' : fmt.number(s.p50)}</td>
+                        <td>
+                          <strong>{s.p85 === null ? '—' : fmt.number(s.p85)}</strong>
+                        </td>
+                        <td>{s.p95 === null ? '—' : fmt.number(s.p95)}</td>
+                        <td>{f.version ?? 1}</td>
+                        <td>
+                          <button
+                            type="button"
+                            className="btn btn--small"
+                            disabled={busy === f.id}
+                            onClick={() => void rerun(f)}
+                            aria-label={`${t('account.forecast.rerun')}: ${label}`}
+                          >
+                            {t('account.forecast.rerun')}
+                          </button>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <p className="account-actions">
+              <button
+                type="button"
+                className="btn btn--primary"
+                disabled={picked.length !== 2}
+                onClick={() => navigate('/compare', { a: picked[0], b: picked[1] })}
+              >
+                {t('account.project.compare')}
+              </button>
+              <span className="muted">{t('account.project.compareHint')}</span>
+            </p>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { projectSchema } from '@flow-forecaster/schemas';
+import { href } from '../../../app/router';
+import { Field } from '../../../components/Field';
+import { projectsApi, type Project } from '../api';
+import { FormAlert } from '../auth/common';
+import { ImportExport } from '../forecasts/ImportExport';
+import { useAccountForm } from '../form';
+import { ErrorNotice, RequireLogin, useDateTime, useLoad } from '../ui';
+
+export default function ProjectsPage() {
+  return (
+    <RequireLogin>
+      <Projects />
+    </RequireLogin>
+  );
+}
+
+function Projects() {
+  const { t } = useTranslation();
+  const dateTime = useDateTime();
+  const list = useLoad(() => projectsApi.list(true), []);
+  const [showArchived, setShowArchived] = useState(false);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const projects = list.data ?? [];
+  const shown = projects.filter((p) => showArchived || !p.archivedAt);
+  const archivedCount = projects.filter((p) => p.archivedAt).length;
+
+  const setArchived = async (p: Project, archived: boolean) => {
+    setActionError(null);
+    try {
+      await projectsApi.update(p.id, { archived });
+      await list.reload();
+    } catch (err) {
+      setActionError(err);
+    }
+  };
+
+  return (
+    <div>
+      <h1>{t('account.projects.title')}</h1>
+      <p className="lead">{t('account.projects.lead')}</p>
+      <div className="layout">
+        <section className="card" aria-labelledby="projects-list-title">
+          <h2 id="projects-list-title">{t('account.projects.list')}</h2>
+          <ErrorNotice error={list.error ?? actionError} />
+          {list.loading && !list.data && <p>{t('common.loading')}</p>}
+          {list.data && shown.length === 0 && <p className="empty">{t('account.projects.none')}</p>}
+          <ul className="account-list" data-testid="projects">
+            {shown.map((p) => (
+              <li key={p.id}>
+                <div>
+                  <h3>
+                    <a href={href('/project', { id: p.id })}>{p.name}</a>
+                    {p.archivedAt && (
+                      <span className="muted"> · {t('account.projects.archived')}</span>
+                    )}
+                  </h3>
+                  {p.description && <p>{p.description}</p>}
+                  <p className="muted">
+                    {t('account.projects.created', { date: dateTime(p.createdAt) })}
+                  </p>
+                </div>
+                <div className="account-actions">
+                  <button
+                    type="button"
+                    className="btn btn--small"
+                    onClick={() => void setArchived(p, !p.archivedAt)}
+                    aria-label={`${
+                      p.archivedAt ? t('account.projects.restore') : t('account.projects.archive')
+                    }: ${p.name}`}
+                  >
+                    {p.archivedAt ? t('account.projects.restore') : t('account.projects.archive')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+          {archivedCount > 0 && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={showArchived}
+                onChange={(e) => setShowArchived(e.target.checked)}
+              />{' '}
+              {t('account.projects.showArchived', { count: archivedCount })}
+            </label>
+          )}
+        </section>
+        <div>
+          <NewProject onCreated={() => void list.reload()} />
+          <ImportExport onImported={() => void list.reload()} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function NewProject({ onCreated }: { onCreated: (p: Project) => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const form = useAccountForm(projectSchema, 'project');
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const body = { name, ...(description.trim() ? { description } : {}) };
+    void form.submit(body, async (v) => {
+      const created = await projectsApi.create(v);
+      setName('');
+      setDescription('');
+      onCreated(created);
+    });
+  };
+
+  return (
+    <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="new-project-title">
+      <h2 id="new-project-title">{t('account.projects.new')}</h2>
+      <FormAlert message={form.formError} />
+      <Field id={form.id('name')} label={t('account.projects.name')} error={form.errors.name}>
+        <input value={name} onChange={(e) => setName(e.target.value)} />
+      </Field>
+      <Field
+        id={form.id('description')}
+        label={t('account.projects.description')}
+        error={form.errors.description}
+      >
+        <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} />
+      </Field>
+      <button type="submit" className="btn btn--primary" disabled={form.busy}>
+        {t('account.projects.create')}
+      </button>
+    </form>
+  );
+}
