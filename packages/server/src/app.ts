@@ -1,0 +1,143 @@
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import { installErrorHandlers } from './errors';
+import { openDatabase } from './db/client';
+import type { Database } from './db/client';
+import { createMailer } from './auth/mailer';
+import type { Mailer } from './auth/mailer';
+import { saveForecast } from './services/save-forecast';
+import { recordForecast } from './plugins/metrics';
+import dbPlugin from './plugins/db';
+import metricsPlugin from './plugins/metrics';
+import securityPlugin from './plugins/security';
+import authPlugin from './plugins/auth';
+import docsPlugin from './plugins/docs';
+import webPlugin from './plugins/web';
+import jobsPlugin from './plugins/jobs';
+import type { JobsPluginOptions } from './plugins/jobs';
+import healthRoutes from './routes/health';
+import authRoutes from './routes/auth';
+import tokenRoutes from './routes/tokens';
+import adminRoutes from './routes/admin';
+import projectRoutes from './routes/projects';
+import savedForecastRoutes from './routes/saved-forecasts';
+import actualRoutes from './routes/actuals';
+import forecastRoutes from './routes/forecasts';
+import asyncRoutes from './routes/async';
+import type { AsyncRoutesOptions } from './routes/async';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    mailer: Mailer;
+  }
+}
+
+export interface BuildAppOptions {
+  /** An already open database (the app closes it on close); default: opened from config. */
+  database?: Database;
+  /** Options for the job plugin (tests shrink the pool); merged over the config's. */
+  jobs?: Partial<JobsPluginOptions>;
+  /** A pino logger or logger options; default JSON logs at `config.logLevel`. */
+  logger?: FastifyServerOptions['logger'];
+  loggerInstance?: FastifyServerOptions['loggerInstance'];
+}
+
+/** Never logged, wherever they appear in a request or a log object. */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  'password',
+  'token',
+  'csrfToken',
+  '*.password',
+  '*.token',
+  '*.csrfToken',
+  '*.authorization',
+  '*.cookie',
+];
+
+/** Builds the whole application as plugins; `server.ts` only listens and handles signals. */
+export async function buildApp(
+  config: Config,
+  opts: BuildAppOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(opts.loggerInstance
+      ? { loggerInstance: opts.loggerInstance }
+      : { logger: opts.logger ?? { level: config.logLevel, redact: REDACT_PATHS } }),
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    // While shutting down, new requests get a 503 so a load balancer retries elsewhere.
+    return503OnClosing: true,
+  });
+  app.decorate('config', config);
+  installErrorHandlers(app, {
+    spaFallback: () => app.webAppBuilt,
+  });
+  // Bodies are validated in handlers with the shared schemas (their messages name the field
+  // the same way everywhere); route schemas are for the OpenAPI document.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const database =
+    opts.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  try {
+    app.decorate('mailer', createMailer(config, app.log));
+    await app.register(dbPlugin, { database });
+    await app.register(metricsPlugin);
+    await app.register(authPlugin, { config });
+    await app.register(securityPlugin, { config });
+    await app.register(docsPlugin);
+    await app.register(jobsPlugin, {
+      redisUrl: config.redisUrl,
+      poolWorkThreshold: config.syncRunsThreshold * 10,
+      saveResult: async (job) => {
+        if (!job.save) return;
+        const input = (job as { input?: unknown }).input;
+        await saveForecast(app.db, job.save.userId, {
+          kind: job.kind,
+          input: (input ?? {}) as Record<string, unknown>,
+          result: job.result,
+          projectId: job.save.projectId ?? null,
+          name: job.save.name ?? null,
+          jobId: job.id,
+        });
+      },
+      ...opts.jobs,
+    });
+
+    const routeOptions: AsyncRoutesOptions = {
+      requireLogin: config.requireLogin,
+      userIdOf: (request) => request.user?.id,
+      onForecast: (kind, input, result) => recordForecast(app.metrics, kind, input, result),
+      checkDatabase: () => app.database.ping(),
+    };
+    await app.register(healthRoutes);
+    await app.register(authRoutes, { config });
+    await app.register(tokenRoutes);
+    await app.register(adminRoutes);
+    await app.register(projectRoutes);
+    await app.register(savedForecastRoutes);
+    await app.register(actualRoutes);
+    await app.register(forecastRoutes, routeOptions);
+    await app.register(asyncRoutes, routeOptions);
+    await app.register(webPlugin, { dist: config.webDist });
+  } catch (err) {
+    await app.close().catch(() => {});
+    await database.close().catch(() => {});
+    throw err;
+  }
+  return app;
+}

@@ -1,0 +1,52 @@
+import nodemailer from 'nodemailer';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  /** Resolves to what the transport reported (the JSON message under `jsonTransport`). */
+  send(mail: Mail): Promise<unknown>;
+  readonly configured: boolean;
+}
+
+/**
+ * With SMTP settings mail goes out through nodemailer; without them the message (a reset link)
+ * is written to the log, which is what a laptop or workshop install needs.
+ */
+export function createMailer(config: Config, log: FastifyBaseLogger): Mailer {
+  const options =
+    config.mailTransport ??
+    (config.smtp
+      ? {
+          host: config.smtp.host,
+          port: config.smtp.port,
+          secure: config.smtp.secure,
+          auth: config.smtp.user ? { user: config.smtp.user, pass: config.smtp.pass } : undefined,
+        }
+      : undefined);
+  if (!options) {
+    return {
+      configured: false,
+      async send(mail) {
+        log.warn(
+          { mailTo: mail.to, subject: mail.subject, body: mail.text },
+          'SMTP is not configured; mail written to the log',
+        );
+        return undefined;
+      },
+    };
+  }
+  const transport = nodemailer.createTransport(options);
+  const from = config.smtp?.from ?? 'Flow Forecaster <no-reply@localhost>';
+  return {
+    configured: true,
+    async send(mail) {
+      return transport.sendMail({ from, ...mail });
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+// Environment variables are strings; these helpers turn them into typed values and reject
+// nonsense at start rather than at the first request that needs them.
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : ['true', '1', 'yes'].includes(v)));
+
+const int = (fallback: number, min = 0) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min) {
+        ctx.addIssue({ code: 'custom', message: `must be an integer ≥ ${min}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const envSchema = z.object({
+  PORT: int(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: optionalString,
+  DATA_DIR: z.string().default('./data'),
+  REDIS_URL: optionalString,
+  REQUIRE_LOGIN: bool(false),
+  SESSION_TTL: int(7 * 24 * 3600, 60),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: bool(false),
+  RATE_LIMIT_MAX: int(120, 1),
+  RATE_LIMIT_WINDOW: int(60, 1),
+  AUTH_RATE_LIMIT_MAX: int(10, 1),
+  WORKSHOP_MODE: bool(false),
+  BODY_LIMIT: int(1024 * 1024, 1024),
+  SYNC_RUNS_THRESHOLD: int(200_000, 0),
+  SMTP_HOST: optionalString,
+  SMTP_PORT: int(587, 1),
+  SMTP_USER: optionalString,
+  SMTP_PASS: optionalString,
+  SMTP_FROM: z.string().default('Flow Forecaster <no-reply@localhost>'),
+  SMTP_SECURE: bool(false),
+  APP_URL: z.string().url().default('http://localhost:8080'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_DIST: optionalString,
+});
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  pass?: string;
+  from: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absent: embedded PGlite in `dataDir`. `memory://` also means an in-memory PGlite (tests). */
+  databaseUrl?: string;
+  dataDir: string;
+  redisUrl?: string;
+  requireLogin: boolean;
+  /** Session lifetime in seconds. */
+  sessionTtl: number;
+  cookieSecure: 'auto' | boolean;
+  trustProxy: boolean;
+  rateLimit: { max: number; windowSeconds: number; authMax: number };
+  workshopMode: boolean;
+  bodyLimit: number;
+  syncRunsThreshold: number;
+  smtp?: SmtpConfig;
+  appUrl: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Directory of the built web app; defaults to packages/web/dist. */
+  webDist?: string;
+  /** Tests only: an object given to nodemailer instead of SMTP settings (e.g. jsonTransport). */
+  mailTransport?: object;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+// A classroom shares one address and bursts at the same moment the instructor says "run it".
+const WORKSHOP_FACTOR = 5;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const factor = e.WORKSHOP_MODE ? WORKSHOP_FACTOR : 1;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    redisUrl: e.REDIS_URL,
+    requireLogin: e.REQUIRE_LOGIN,
+    sessionTtl: e.SESSION_TTL,
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
+    trustProxy: e.TRUST_PROXY,
+    rateLimit: {
+      max: e.RATE_LIMIT_MAX * factor,
+      windowSeconds: e.RATE_LIMIT_WINDOW,
+      authMax: e.AUTH_RATE_LIMIT_MAX * factor,
+    },
+    workshopMode: e.WORKSHOP_MODE,
+    bodyLimit: e.BODY_LIMIT,
+    syncRunsThreshold: e.SYNC_RUNS_THRESHOLD,
+    smtp: e.SMTP_HOST
+      ? {
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT,
+          secure: e.SMTP_SECURE,
+          user: e.SMTP_USER,
+          pass: e.SMTP_PASS,
+          from: e.SMTP_FROM,
+        }
+      : undefined,
+    appUrl: e.APP_URL.replace(/\/+$/, ''),
+    logLevel: e.LOG_LEVEL,
+    webDist: e.WEB_DIST,
+  };
+}

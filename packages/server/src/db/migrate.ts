@@ -1,0 +1,36 @@
+import { migrate as migrateWithPglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migrateWithPg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import type pg from 'pg';
+import { fileURLToPath } from 'node:url';
+
+export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+// Any fixed number works; it only has to be the same in every process of this app.
+const MIGRATION_LOCK_KEY = 727_274_001;
+
+export async function migratePglite<T extends Record<string, unknown>>(
+  db: PgliteDatabase<T>,
+): Promise<void> {
+  // The data-dir lock file already guarantees a single process.
+  await migrateWithPglite(db, { migrationsFolder });
+}
+
+/**
+ * Several web nodes may start at once against one database; the advisory lock makes the others
+ * wait until the first has applied the migrations, after which they find nothing to do.
+ */
+export async function migratePostgres(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await migrateWithPg(drizzlePg({ client }), { migrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    client.release();
+  }
+}

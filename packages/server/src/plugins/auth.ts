@@ -1,0 +1,110 @@
+import fp from 'fastify-plugin';
+import cookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config';
+import { AppError } from '../errors';
+import { canUse } from '../repositories/users';
+import type { UserRow } from '../repositories/users';
+import type { UserRole } from '../db/schema';
+import { safeEqual } from '../auth/tokens';
+
+export const SESSION_COOKIE = 'ff_session';
+
+/** The caller as routes see it. */
+export interface AuthUser {
+  id: string;
+  email: string;
+  name: string | null;
+  role: UserRole;
+  instructorId: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The logged-in caller, or null for anonymous requests. */
+    user: AuthUser | null;
+    /** How the caller authenticated: cookie-authenticated writes need the CSRF header. */
+    authVia: 'cookie' | 'token' | null;
+    /** A valid session cookie came with an unsafe method but without its CSRF token. */
+    csrfFailed: boolean;
+    /** The session's CSRF token, for cookie-authenticated requests (GET /api/auth/me). */
+    csrfToken: string | null;
+  }
+  interface FastifyInstance {
+    /** preHandler: 401 (or 403 for a missing CSRF token) unless a user is logged in. */
+    requireUser: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** preHandler: lets anonymous callers through; `request.user` is set when logged in. */
+    optionalUser: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** preHandler factory: 403 unless the logged-in user has one of the roles. */
+    requireRole: (
+      ...roles: UserRole[]
+    ) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** Whether to mark cookies Secure for this request. */
+    secureCookies: (request: FastifyRequest) => boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function toAuthUser(u: UserRow): AuthUser {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, instructorId: u.instructorId };
+}
+
+async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promise<void> {
+  await app.register(cookie);
+  app.decorateRequest('user', null);
+  app.decorateRequest('authVia', null);
+  app.decorateRequest('csrfFailed', false);
+  app.decorateRequest('csrfToken', null);
+
+  app.decorate('secureCookies', (request: FastifyRequest) =>
+    opts.config.cookieSecure === 'auto' ? request.protocol === 'https' : opts.config.cookieSecure,
+  );
+
+  // Resolved once per API request, before rate limiting, so limits can be per user: a
+  // classroom behind one address must not share one bucket.
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const header = request.headers.authorization;
+    if (typeof header === 'string' && /^bearer\s/i.test(header)) {
+      const token = header.slice(7).trim();
+      const user = token ? await app.repos.apiTokens.findUser(token) : undefined;
+      // A script with a wrong token should hear so, not silently run as anonymous.
+      if (!user) throw new AppError('FF_ERR_UNAUTHORIZED', 'The API token is not valid');
+      if (!canUse(user)) throw new AppError('FF_ERR_ACCOUNT_INACTIVE');
+      request.user = toAuthUser(user);
+      request.authVia = 'token';
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await app.repos.sessions.find(token);
+    if (!session || !canUse(session.user)) return;
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) {
+        request.csrfFailed = true;
+        return;
+      }
+    }
+    request.user = toAuthUser(session.user);
+    request.authVia = 'cookie';
+    request.csrfToken = session.csrfToken;
+  });
+
+  app.decorate('requireUser', async (request: FastifyRequest) => {
+    if (request.user) return;
+    if (request.csrfFailed) throw new AppError('FF_ERR_CSRF');
+    throw new AppError('FF_ERR_UNAUTHORIZED');
+  });
+  app.decorate('optionalUser', async () => {});
+  app.decorate('requireRole', (...roles: UserRole[]) => async (request: FastifyRequest) => {
+    if (!request.user) {
+      if (request.csrfFailed) throw new AppError('FF_ERR_CSRF');
+      throw new AppError('FF_ERR_UNAUTHORIZED');
+    }
+    if (!roles.includes(request.user.role)) throw new AppError('FF_ERR_FORBIDDEN');
+  });
+}
+
+export default fp(authPlugin, { name: 'ff-auth', dependencies: ['ff-db'] });

@@ -1,0 +1,55 @@
+import fp from 'fastify-plugin';
+import helmet from '@fastify/helmet';
+import compress from '@fastify/compress';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config';
+
+/** Per logged-in user when there is one; per address only for anonymous callers. */
+export function rateLimitKey(request: FastifyRequest): string {
+  return request.user ? `u:${request.user.id}` : `ip:${request.ip}`;
+}
+
+/**
+ * Login, forgot and reset are keyed by address and the account they target, so guessing one
+ * account's password is slow while a classroom behind one address can still all log in.
+ */
+export function authRateLimitKey(request: FastifyRequest): string {
+  const body = request.body as { email?: unknown } | undefined;
+  const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+  return `auth:${request.ip}:${email}`;
+}
+
+async function securityPlugin(app: FastifyInstance, opts: { config: Config }): Promise<void> {
+  await app.register(helmet, {
+    // The SPA loads its own hashed scripts, inline styles from React and data: images.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(compress, { threshold: 1024 });
+  await app.register(rateLimit, {
+    global: true,
+    max: opts.config.rateLimit.max,
+    timeWindow: opts.config.rateLimit.windowSeconds * 1000,
+    // After the auth hook has run (and for auth routes after the body is parsed, see their
+    // route config), so the key can be the user or the targeted email.
+    hook: 'preHandler',
+    keyGenerator: rateLimitKey,
+    // Only the API is limited; static files, docs, health and metrics are not.
+    allowList: (request) => !request.url.startsWith('/api/'),
+  });
+}
+
+export default fp(securityPlugin, { name: 'ff-security', dependencies: ['ff-auth'] });

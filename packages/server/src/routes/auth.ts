@@ -1,0 +1,148 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  forgotPasswordSchema,
+  loginSchema,
+  registerSchema,
+  resetPasswordSchema,
+} from '@flow-forecaster/schemas';
+import type { Config } from '../config';
+import { AppError } from '../errors';
+import { burnPasswordTime, hashPassword, verifyPassword } from '../auth/password';
+import { EmailTakenError, canUse, publicUser } from '../repositories/users';
+import { SESSION_COOKIE } from '../plugins/auth';
+import { authRateLimitKey } from '../plugins/security';
+import { parse } from './parse';
+
+const tags = ['auth'];
+
+export default async function authRoutes(
+  app: FastifyInstance,
+  opts: { config: Config },
+): Promise<void> {
+  const { config } = opts;
+  const strict = {
+    rateLimit: {
+      max: config.rateLimit.authMax,
+      timeWindow: config.rateLimit.windowSeconds * 1000,
+      keyGenerator: authRateLimitKey,
+    },
+  };
+
+  app.post(
+    '/api/auth/register',
+    { schema: { tags, body: registerSchema }, config: strict },
+    async (request, reply) => {
+      const body = parse(registerSchema, request.body);
+      const passwordHash = await hashPassword(body.password);
+      try {
+        const user = await app.repos.users.create({
+          email: body.email,
+          name: body.name,
+          passwordHash,
+        });
+        reply.code(201);
+        return { user: publicUser(user) };
+      } catch (err) {
+        if (err instanceof EmailTakenError)
+          throw new AppError('FF_ERR_EMAIL_TAKEN', undefined, 'email');
+        throw err;
+      }
+    },
+  );
+
+  app.post(
+    '/api/auth/login',
+    { schema: { tags, body: loginSchema }, config: strict },
+    async (request, reply) => {
+      const body = parse(loginSchema, request.body);
+      const user = await app.repos.users.findByEmail(body.email);
+      if (!user) {
+        await burnPasswordTime(body.password);
+        throw new AppError('FF_ERR_BAD_CREDENTIALS');
+      }
+      if (!(await verifyPassword(user.passwordHash, body.password))) {
+        throw new AppError('FF_ERR_BAD_CREDENTIALS');
+      }
+      // Checked after the password so the answer does not reveal which accounts exist.
+      if (!canUse(user)) throw new AppError('FF_ERR_ACCOUNT_INACTIVE');
+      const session = await app.repos.sessions.create(user.id, config.sessionTtl);
+      setSessionCookie(app, request, reply, session.token, session.expiresAt);
+      return { user: publicUser(user), csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post('/api/auth/logout', { schema: { tags } }, async (request, reply) => {
+    if (request.csrfFailed) throw new AppError('FF_ERR_CSRF');
+    const token = request.cookies[SESSION_COOKIE];
+    if (token && request.authVia === 'cookie') await app.repos.sessions.delete(token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/api/auth/me', { schema: { tags } }, async (request) => {
+    // Anonymous is an answer, not an error: the web app asks this on every load.
+    if (!request.user) return { user: null, csrfToken: null };
+    const user = await app.repos.users.findById(request.user.id);
+    if (!user) return { user: null, csrfToken: null };
+    return { user: publicUser(user), csrfToken: request.csrfToken };
+  });
+
+  app.post(
+    '/api/auth/forgot-password',
+    { schema: { tags, body: forgotPasswordSchema }, config: strict },
+    async (request) => {
+      const body = parse(forgotPasswordSchema, request.body);
+      const user = await app.repos.users.findByEmail(body.email);
+      if (user && canUse(user)) {
+        const token = await app.repos.passwordResets.create(user.id);
+        const link = `${config.appUrl}/#/reset-password?token=${encodeURIComponent(token)}`;
+        const sending = app.mailer.send({
+          to: user.email,
+          subject: 'Reset your Flow Forecaster password',
+          text:
+            `Someone asked to reset the password of your Flow Forecaster account.\n\n` +
+            `Open this link within 90 minutes to choose a new password:\n${link}\n\n` +
+            `If it was not you, ignore this message; your password stays as it is.`,
+        });
+        // Not awaited: how long the mail server takes must not tell who has an account.
+        sending.catch((err: unknown) =>
+          request.log.error({ err }, 'sending the reset mail failed'),
+        );
+      }
+      return {
+        ok: true,
+        message: 'If an account exists for this email, a reset link is on its way.',
+      };
+    },
+  );
+
+  app.post(
+    '/api/auth/reset-password',
+    { schema: { tags, body: resetPasswordSchema }, config: strict },
+    async (request) => {
+      const body = parse(resetPasswordSchema, request.body);
+      const userId = await app.repos.passwordResets.consume(body.token);
+      if (!userId) throw new AppError('FF_ERR_INVALID_RESET_TOKEN', undefined, 'token');
+      await app.repos.users.setPassword(userId, await hashPassword(body.password));
+      // Whoever knew the old password is logged out everywhere.
+      await app.repos.sessions.deleteForUser(userId);
+      return { ok: true };
+    },
+  );
+}
+
+function setSessionCookie(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  expires: Date,
+): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: app.secureCookies(request),
+    path: '/',
+    expires,
+  });
+}

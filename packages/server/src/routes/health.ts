@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+
+const CHECK_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
+interface Check {
+  status: 'ok' | 'down';
+  latencyMs: number;
+  error?: string;
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<Check> {
+  const t0 = performance.now();
+  try {
+    await withTimeout(fn(), CHECK_TIMEOUT_MS);
+    return { status: 'ok', latencyMs: Math.round((performance.now() - t0) * 10) / 10 };
+  } catch (err) {
+    return {
+      status: 'down',
+      latencyMs: Math.round(performance.now() - t0),
+      error: err instanceof Error ? err.message : String(err),
+    };
+  }
+}
+
+/** Liveness and readiness for load balancers and orchestrators; never rate-limited. */
+export default async function healthRoutes(app: FastifyInstance): Promise<void> {
+  const opts = { config: { rateLimit: false }, schema: { tags: ['operations'] } };
+
+  const readiness = async () => {
+    const database = await timed(() => app.database.ping());
+    let queue: Check | undefined;
+    if (app.hasDecorator('jobs')) {
+      queue = await timed(async () => {
+        const h = await app.jobs.health();
+        if (!h.ok) throw new Error(h.error ?? 'job queue unavailable');
+      });
+    }
+    const ready = database.status === 'ok' && (queue === undefined || queue.status === 'ok');
+    return { ready, database, ...(queue ? { queue } : {}) };
+  };
+
+  app.get('/healthz', opts, async () => ({ status: 'ok' }));
+
+  app.get('/readyz', opts, async (_request, reply) => {
+    const r = await readiness();
+    reply.code(r.ready ? 200 : 503);
+    return { status: r.ready ? 'ready' : 'not ready', ...r, timestamp: new Date().toISOString() };
+  });
+
+  // The original's endpoint, kept for existing monitors.
+  app.get('/health', opts, async (_request, reply) => {
+    const r = await readiness();
+    reply.code(r.ready ? 200 : 503);
+    return {
+      status: r.ready ? 'healthy' : 'unhealthy',
+      database: r.database.status,
+      ...(r.queue ? { queue: r.queue.status } : {}),
+      timestamp: new Date().toISOString(),
+    };
+  });
+}

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import { tokenSchema } from '@flow-forecaster/schemas';
+import { notFound } from '../errors';
+import { idParam, parse } from './parse';
+
+const tags = ['tokens'];
+
+/** Personal API tokens for scripts and the CLI (`Authorization: Bearer …`). */
+export default async function tokenRoutes(app: FastifyInstance): Promise<void> {
+  app.addHook('preHandler', app.requireUser);
+
+  app.post('/api/tokens', { schema: { tags, body: tokenSchema } }, async (request, reply) => {
+    const body = parse(tokenSchema, request.body);
+    const created = await app.repos.apiTokens.create(request.user!.id, body.name);
+    reply.code(201);
+    // The only time the token is shown: only its hash is kept.
+    return { ...created, name: body.name };
+  });
+
+  app.get('/api/tokens', { schema: { tags } }, async (request) => ({
+    items: await app.repos.apiTokens.list(request.user!.id),
+  }));
+
+  app.delete('/api/tokens/:id', { schema: { tags } }, async (request, reply) => {
+    const id = idParam(request, 'No such token');
+    if (!(await app.repos.apiTokens.delete(request.user!.id, id))) throw notFound('No such token');
+    reply.code(204);
+  });
+}

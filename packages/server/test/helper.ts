@@ -1,0 +1,190 @@
+/**
+ * Builds the real app for tests on a fresh database of either kind: an in-memory (or temp dir)
+ * PGlite, or a new database on the local PostgreSQL, dropped again in `close`.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../src/app';
+import type { BuildAppOptions } from '../src/app';
+import { loadConfig } from '../src/config';
+import type { Config } from '../src/config';
+
+export const databases = ['pglite', 'postgres'] as const;
+export type DatabaseKind = (typeof databases)[number];
+
+/** The local PostgreSQL (trust auth); override with TEST_DATABASE_URL. */
+export const ADMIN_DATABASE_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TestAppOptions {
+  db: DatabaseKind;
+  config?: Partial<Config>;
+  /** PGlite in a temp directory instead of memory, so `restart` keeps the data. */
+  persistent?: boolean;
+  build?: Omit<BuildAppOptions, 'database'>;
+}
+
+export interface TestApp {
+  /** The current app (replaced by `restart`). */
+  readonly app: FastifyInstance;
+  config: Config;
+  /** Closes the app and opens a new one on the same database. */
+  restart(): Promise<FastifyInstance>;
+  /** Closes the app and removes its database. */
+  close(): Promise<void>;
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTestApp(opts: TestAppOptions): Promise<TestApp> {
+  let databaseUrl: string;
+  let dataDir: string | undefined;
+  let cleanup: () => Promise<void>;
+  if (opts.db === 'postgres') {
+    const name = `ff_t_${randomBytes(6).toString('hex')}`;
+    await adminQuery(`create database ${name}`);
+    databaseUrl = withDatabase(ADMIN_DATABASE_URL, name);
+    cleanup = () => adminQuery(`drop database if exists ${name} with (force)`);
+  } else if (opts.persistent) {
+    dataDir = mkdtempSync(join(tmpdir(), 'ff-pglite-'));
+    databaseUrl = '';
+    const dir = dataDir;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    databaseUrl = 'memory://';
+    cleanup = async () => {};
+  }
+
+  const config: Config = {
+    ...loadConfig({ LOG_LEVEL: 'silent' }),
+    databaseUrl: databaseUrl || undefined,
+    dataDir: dataDir ?? './data',
+    webDist: join(tmpdir(), 'ff-no-web-dist'),
+    ...opts.config,
+  };
+  const build = (): Promise<FastifyInstance> =>
+    buildApp(config, { ...opts.build, jobs: { threads: 1, ...opts.build?.jobs } });
+
+  let app: FastifyInstance;
+  try {
+    app = await build();
+    await app.ready();
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+  let closed = false;
+  return {
+    get app() {
+      return app;
+    },
+    config,
+    async restart() {
+      await app.close();
+      app = await build();
+      await app.ready();
+      return app;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await app.close();
+      } finally {
+        await cleanup();
+      }
+    },
+  };
+}
+
+// ---- small helpers for writing route tests ----------------------------------------------------
+
+export interface Caller {
+  /** Headers that authenticate this caller (cookie + CSRF, or a bearer token). */
+  headers: Record<string, string>;
+  user: { id: string; email: string; role: string };
+  csrfToken?: string;
+}
+
+let counter = 0;
+export const uniqueEmail = (prefix = 'user') =>
+  `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}@example.test`;
+
+export const PASSWORD = 'correct horse battery';
+
+export async function register(
+  app: FastifyInstance,
+  email = uniqueEmail(),
+  password = PASSWORD,
+): Promise<{ id: string; email: string; role: string }> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/register',
+    payload: { email, password },
+  });
+  if (res.statusCode !== 201) throw new Error(`register ${res.statusCode}: ${res.body}`);
+  return (res.json() as { user: { id: string; email: string; role: string } }).user;
+}
+
+export function sessionCookie(res: LightMyRequestResponse): string {
+  const c = res.cookies.find((x) => x.name === 'ff_session');
+  if (!c) throw new Error('no session cookie');
+  return `ff_session=${c.value}`;
+}
+
+/** Registers (unless the email exists) and logs in; the caller's headers carry cookie + CSRF. */
+export async function login(
+  app: FastifyInstance,
+  email = uniqueEmail(),
+  password = PASSWORD,
+): Promise<Caller> {
+  await app
+    .inject({ method: 'POST', url: '/api/auth/register', payload: { email, password } })
+    .catch(() => undefined);
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`login ${res.statusCode}: ${res.body}`);
+  const body = res.json() as { user: Caller['user']; csrfToken: string };
+  return {
+    headers: { cookie: sessionCookie(res), 'x-csrf-token': body.csrfToken },
+    user: body.user,
+    csrfToken: body.csrfToken,
+  };
+}
+
+/** A logged-in caller that authenticates with a personal API token instead of a cookie. */
+export async function tokenCaller(app: FastifyInstance, email = uniqueEmail()): Promise<Caller> {
+  const c = await login(app, email);
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/tokens',
+    headers: c.headers,
+    payload: { name: 'test' },
+  });
+  if (res.statusCode !== 201) throw new Error(`token ${res.statusCode}: ${res.body}`);
+  return {
+    headers: { authorization: `Bearer ${(res.json() as { token: string }).token}` },
+    user: c.user,
+  };
+}
