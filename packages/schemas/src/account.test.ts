@@ -3,11 +3,11 @@ import {
   actualSchema,
   forecastSaveSchema,
   loginSchema,
-  parseBody,
   projectSchema,
   registerSchema,
   tokenSchema,
 } from './account';
+import { parseBody } from './parse';
 import { T12 } from './test-bodies';
 
 const ID = '0b6f1c52-8d0e-4c55-9a6b-3f2f6d1e7a10';

@@ -7,8 +7,6 @@ import { z } from 'zod';
 import { compact } from './aliases';
 import { dateField } from './dates';
 import { int, longText, num, report } from './fields';
-import { describeIssues, toValidationError } from './issues';
-import type { ParseResult } from './issues';
 import { REQUEST_KINDS } from './kinds';
 import type { RequestKind } from './kinds';
 import { LIMITS } from './limits';
@@ -122,20 +120,3 @@ export type TokenBody = z.output<typeof tokenSchema>;
 export type ForecastSaveBody = z.output<typeof forecastSaveSchema>;
 export type ForecastUpdateBody = z.output<typeof forecastUpdateSchema>;
 export type ActualBody = z.output<typeof actualSchema>;
-
-/** `parseRequest` for any schema (the account bodies above): same result shape, never throws. */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): ParseResult<z.output<S>> {
-  let result: z.ZodSafeParseResult<z.output<S>>;
-  try {
-    result = schema.safeParse(body) as z.ZodSafeParseResult<z.output<S>>;
-  } catch (_e) {
-    const issues = describeIssues(
-      [{ code: 'custom', path: [], message: 'it could not be read as JSON data', input: body }],
-      body,
-    );
-    return { ok: false, error: toValidationError(issues[0]), issues };
-  }
-  if (result.success) return { ok: true, value: result.data };
-  const issues = describeIssues(result.error.issues, body);
-  return { ok: false, error: toValidationError(issues[0]), issues };
-}

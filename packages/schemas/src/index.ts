@@ -6,4 +6,5 @@ export * from './limits';
 export * from './issues';
 export { DATE_FORMATS, dateField } from './dates';
 export * from './requests';
+export { parseBody } from './parse';
 export * from './account';

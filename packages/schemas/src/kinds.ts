@@ -1,20 +1,12 @@
-/** Every forecast kind a request can ask for; the same names as the engine's `ForecastKind`. */
-export const REQUEST_KINDS = [
-  'simulate',
-  'when',
-  'how-many',
-  'deadline',
-  'cost',
-  'risks',
-  'dependencies',
-  'backtest',
-  'accuracy',
-  'pbc',
-  'history',
-] as const;
+/**
+ * The request kinds are the engine's forecast kinds, under the names the schemas' users
+ * already import (the server, the web app); one list, so a new kind cannot be half-added.
+ */
+import { FORECAST_KINDS, isForecastKind } from '@flow-forecaster/engine';
+import type { ForecastKind } from '@flow-forecaster/engine';
 
-export type RequestKind = (typeof REQUEST_KINDS)[number];
+export const REQUEST_KINDS: readonly ForecastKind[] = FORECAST_KINDS;
 
-export function isRequestKind(value: unknown): value is RequestKind {
-  return typeof value === 'string' && (REQUEST_KINDS as readonly string[]).includes(value);
-}
+export type RequestKind = ForecastKind;
+
+export const isRequestKind: (value: unknown) => value is RequestKind = isForecastKind;

@@ -8,8 +8,9 @@ import { backtestSchema } from './backtest';
 import { costSchema } from './cost';
 import { dependencyAnalysisSchema } from './dependencies';
 import { historySchema } from './history';
-import { describeIssues, englishMessage, toValidationError } from './issues';
+import { englishMessage } from './issues';
 import type { FieldIssue, ParseResult } from './issues';
+import { failure, parseBody } from './parse';
 import type { RequestKind } from './kinds';
 import { REQUEST_KINDS, isRequestKind } from './kinds';
 import { riskSummarySchema } from './risks';
@@ -36,10 +37,6 @@ export type RequestInput<K extends RequestKind> = z.output<RequestSchemas[K]>;
 /** What a client may send for a kind (before aliases and dates are normalised). */
 export type RequestBody<K extends RequestKind> = z.input<RequestSchemas[K]>;
 
-function failure<T>(issues: FieldIssue[]): ParseResult<T> {
-  return { ok: false, error: toValidationError(issues[0]), issues };
-}
-
 /**
  * Validates `body` as a request of `kind`. Never throws: any value gives either the
  * normalised input or the first problem as `{code: 'FF_ERR_VALIDATION', message, field}`,
@@ -60,20 +57,7 @@ export function parseRequest<K extends RequestKind>(
       },
     ]);
   }
-  let result: z.ZodSafeParseResult<RequestInput<K>>;
-  try {
-    result = (requestSchemas[kind] as z.ZodType).safeParse(body) as z.ZodSafeParseResult<
-      RequestInput<K>
-    >;
-  } catch (_e) {
-    // zod does not throw on data, but a hostile object (a getter that throws, a Proxy) can.
-    const params = { reason: 'it could not be read as JSON data' };
-    return failure([
-      { field: '', code: 'invalid', params, message: englishMessage('', 'invalid', params) },
-    ]);
-  }
-  if (result.success) return { ok: true, value: result.data };
-  return failure(describeIssues(result.error.issues, body));
+  return parseBody(requestSchemas[kind] as z.ZodType, body) as ParseResult<RequestInput<K>>;
 }
 
 /** Every problem of a body as (field, code, params, message), for forms and translations. */
