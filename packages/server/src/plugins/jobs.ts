@@ -1,0 +1,200 @@
+/**
+ * The job service as a Fastify plugin: one worker-thread pool for this process, the job queue
+ * (in-memory on that pool by default, BullMQ when REDIS_URL is set) and the runner that sends
+ * big synchronous forecasts to the pool so the event loop stays free.
+ *
+ * Saving `?save=true` results happens here, in the web process, never in a worker: the worker
+ * then needs no database credentials, and a job re-run after a worker crash cannot save twice
+ * because the save is keyed by job id. It is attempted when a success is announced (queue
+ * events) and again when a poll first sees SUCCESS; whichever comes first wins, the other is
+ * a no-op.
+ */
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import {
+  DEFAULT_MAX_QUEUED,
+  DEFAULT_RETENTION_MS,
+  DEFAULT_TIMEOUT_MS,
+  createBullQueue,
+  createForecastProcessor,
+  createMemoryQueue,
+  createTaskPool,
+  defaultThreadCount,
+} from '@flow-forecaster/worker';
+import { runForecast } from '@flow-forecaster/engine';
+import type { ForecastKind } from '@flow-forecaster/engine';
+import type { JobInfo, JobQueue, Processor, TaskPool } from '@flow-forecaster/worker';
+
+export interface JobsPluginOptions {
+  /** BullMQ on this Redis; absent: the in-process queue. */
+  redisUrl?: string;
+  /** Redis key prefix (tests use a unique one). Env JOB_QUEUE_PREFIX, default `ff`. */
+  prefix?: string;
+  /** Env JOB_RETENTION_SECONDS, default 3600. */
+  retentionMs?: number;
+  /** Env JOB_QUEUE_MAX, default 1000. */
+  maxQueued?: number;
+  /** Env JOB_TIMEOUT_SECONDS, default 600. */
+  timeoutMs?: number;
+  /** Pool threads. Env WORKER_THREADS, default one per core. */
+  threads?: number;
+  /** In-process back end: jobs at once. Default the thread count. */
+  concurrency?: number;
+  /**
+   * Forecasts whose estimated work (runs × weeks) exceeds this run on the pool, also when
+   * called synchronously. Default SYNC_RUNS_THRESHOLD × 10 (a 10-week project).
+   */
+  poolWorkThreshold?: number;
+  /** Saves a finished `save` job; must be idempotent on job.id. */
+  saveResult?: (job: JobInfo) => Promise<void>;
+}
+
+export interface ForecastRunner {
+  /** Same result as the engine's `runForecast`, computed on the pool when the work is big. */
+  run(kind: string, input: unknown): Promise<unknown>;
+  /** Whether `run` would use the pool for this input. */
+  usesPool(kind: string, input: unknown): boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: JobQueue;
+    forecastPool: TaskPool;
+    forecastRunner: ForecastRunner;
+    /** Saves a finished job's result if it asked to be saved; safe to call repeatedly. */
+    saveJobResult(job: JobInfo): Promise<void>;
+  }
+}
+
+function envInt(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const n = Number(raw);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+function meanPositive(xs: unknown): number | undefined {
+  if (!Array.isArray(xs) || xs.length === 0) return undefined;
+  let sum = 0;
+  for (const x of xs) sum += typeof x === 'number' ? x : 0;
+  const mean = sum / xs.length;
+  return mean > 0 ? mean : undefined;
+}
+
+/**
+ * Rough cost of a forecast in run-weeks, the unit the simulation loop spends its time in.
+ * Only the order of magnitude matters: it decides thread vs pool, never the answer.
+ */
+export function estimateWork(kind: string, input: unknown): number {
+  const body = (input ?? {}) as Record<string, unknown>;
+  const runs = num(body.numberOfSimulations) ?? num(body.nSimulations) ?? 10_000;
+  const backlog = num(body.numberOfTasks) ?? num(body.backlog) ?? num(body.targetOutcome) ?? 0;
+  const weekly =
+    meanPositive(body.tpSamples) ?? num(body.pLikely) ?? num(body.pBest) ?? num(body.pWorst) ?? 1;
+  const weeksFor = (items: number) => Math.min(520, Math.max(1, items / Math.max(weekly, 0.1)));
+  switch (kind) {
+    case 'simulate':
+    case 'when':
+    case 'deadline':
+      return runs * weeksFor(backlog);
+    case 'how-many':
+      return runs * Math.max(1, (num(body.days) ?? 70) / 7);
+    case 'cost':
+      return (runs * Math.max(1, backlog)) / 10;
+    case 'backtest': {
+      const n = Array.isArray(body.tpSamples) ? body.tpSamples.length : 0;
+      return runs * Math.max(1, n) * weeksFor(backlog);
+    }
+    case 'dependencies':
+      return runs;
+    default:
+      return 0;
+  }
+}
+
+async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promise<void> {
+  const threads = opts.threads ?? envInt('WORKER_THREADS') ?? defaultThreadCount();
+  const retentionMs =
+    opts.retentionMs ?? (envInt('JOB_RETENTION_SECONDS') ?? DEFAULT_RETENTION_MS / 1000) * 1000;
+  const timeoutMs =
+    opts.timeoutMs ?? (envInt('JOB_TIMEOUT_SECONDS') ?? DEFAULT_TIMEOUT_MS / 1000) * 1000;
+  const maxQueued = opts.maxQueued ?? envInt('JOB_QUEUE_MAX') ?? DEFAULT_MAX_QUEUED;
+  const prefix = opts.prefix ?? process.env.JOB_QUEUE_PREFIX ?? 'ff';
+  const threshold = opts.poolWorkThreshold ?? (envInt('SYNC_RUNS_THRESHOLD') ?? 200_000) * 10;
+
+  const pool = createTaskPool({ threads });
+  const processor: Processor = createForecastProcessor({ pool });
+
+  let queue: JobQueue;
+  if (opts.redisUrl) {
+    const bull = createBullQueue({
+      redisUrl: opts.redisUrl,
+      prefix,
+      retentionMs,
+      maxQueued,
+      defaultTimeoutMs: timeoutMs,
+    });
+    // Start even if Redis is down: async routes answer 503 until it is back, the rest works.
+    await Promise.race([
+      bull.ready().catch(() => undefined),
+      new Promise((r) => setTimeout(r, 2_000)),
+    ]);
+    queue = bull;
+  } else {
+    queue = createMemoryQueue({
+      processor,
+      concurrency: opts.concurrency ?? threads,
+      workers: threads,
+      retentionMs,
+      maxQueued,
+      defaultTimeoutMs: timeoutMs,
+    });
+  }
+
+  const saving = new Map<string, Promise<void>>();
+  const saveJobResult = async (job: JobInfo): Promise<void> => {
+    if (job.state !== 'SUCCESS' || !job.save || !opts.saveResult) return;
+    // One attempt in flight per job in this process; the repository dedupes across processes.
+    let p = saving.get(job.id);
+    if (!p) {
+      p = opts.saveResult(job).catch((err: unknown) => {
+        saving.delete(job.id);
+        app.log.error({ err, jobId: job.id }, 'saving a finished job failed');
+      });
+      saving.set(job.id, p);
+      setTimeout(() => saving.delete(job.id), retentionMs).unref();
+    }
+    await p;
+  };
+  queue.onSuccess((job) => saveJobResult(job));
+
+  const runner: ForecastRunner = {
+    usesPool: (kind, input) => estimateWork(kind, input) > threshold,
+    async run(kind, input) {
+      // Small forecasts take a few milliseconds: a thread hop would cost more than it saves.
+      if (!runner.usesPool(kind, input)) return runForecast(kind as ForecastKind, input as never);
+      return processor(
+        { id: 'sync', kind, input, owner: '', attempt: 1 },
+        new AbortController().signal,
+        () => undefined,
+      );
+    },
+  };
+
+  app.decorate('jobs', queue);
+  app.decorate('forecastPool', pool);
+  app.decorate('forecastRunner', runner);
+  app.decorate('saveJobResult', saveJobResult);
+
+  app.addHook('onClose', async () => {
+    await queue.close();
+    await Promise.allSettled([...saving.values()]);
+    await pool.destroy();
+  });
+}
+
+export default fp(jobsPlugin, { name: 'ff-jobs' });

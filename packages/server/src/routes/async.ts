@@ -1,0 +1,213 @@
+/**
+ * Asynchronous forecasts: submit, poll, cancel, list, plus the job system's health. Input is
+ * validated before queueing, so bad input is a 400 now rather than a failed job later.
+ *
+ * Visibility: a logged-in submitter owns the job by user id; an anonymous submitter's job is
+ * owned by its own (random, unguessable) id, so the id itself is the capability.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RequestKind } from '@flow-forecaster/schemas';
+import { JobQueueError } from '@flow-forecaster/worker';
+import type { JobInfo } from '@flow-forecaster/worker';
+import { AppError, notFound, validation } from '../errors';
+import { requireCaller, validateForecast } from './forecasts';
+import type { ForecastRoutesOptions } from './forecasts';
+
+/** Kinds that may be queued, by every name a client may use in `/api/async/<kind>`. */
+export const ASYNC_KINDS: Readonly<Record<string, RequestKind>> = {
+  simulate: 'simulate',
+  'how-many': 'how-many',
+  'forecast-how-many': 'how-many',
+  when: 'when',
+  'forecast-when': 'when',
+  'mc-throughput': 'when',
+  deadline: 'deadline',
+  'deadline-analysis': 'deadline',
+  cost: 'cost',
+  'cost-analysis': 'cost',
+  backtest: 'backtest',
+  dependencies: 'dependencies',
+  'dependency-analysis': 'dependencies',
+};
+
+/** Interactive-sized jobs first; the pool threshold is what "big" means everywhere. */
+export const PRIORITY_INTERACTIVE = 1;
+export const PRIORITY_BATCH = 10;
+
+export interface AsyncRoutesOptions extends ForecastRoutesOptions {
+  /** Times the database round trip for the health check; throws when it is down. */
+  checkDatabase?: () => Promise<void>;
+}
+
+const STATUS_TEXT: Record<JobInfo['state'], string> = {
+  PENDING: 'Waiting in the queue',
+  PROGRESS: 'Running',
+  SUCCESS: 'Done',
+  FAILURE: 'Failed',
+  REVOKED: 'Cancelled',
+};
+
+export function taskView(job: JobInfo) {
+  return {
+    task_id: job.id,
+    kind: job.kind,
+    state: job.state,
+    status: job.state === 'PROGRESS' ? `Running: ${job.stage}` : STATUS_TEXT[job.state],
+    progress: job.progress,
+    stage: job.stage,
+    created_at: new Date(job.createdAt).toISOString(),
+    ...(job.startedAt ? { started_at: new Date(job.startedAt).toISOString() } : {}),
+    ...(job.finishedAt ? { finished_at: new Date(job.finishedAt).toISOString() } : {}),
+    ...(job.state === 'SUCCESS' ? { result: job.result } : {}),
+    ...(job.error ? { error: job.error } : {}),
+  };
+}
+
+function queueError(err: unknown): unknown {
+  if (err instanceof JobQueueError) {
+    if (err.statusCode === 429) return new AppError('FF_ERR_RATE_LIMITED', err.message);
+    return new AppError('FF_ERR_UNAVAILABLE', err.message);
+  }
+  return err;
+}
+
+function visibleTo(job: JobInfo | undefined, userId: string | undefined): job is JobInfo {
+  return (
+    job !== undefined && (job.owner === job.id || (userId !== undefined && job.owner === userId))
+  );
+}
+
+function taskId(request: FastifyRequest): string {
+  const { id } = request.params as { id?: string };
+  // Ids are UUIDs; anything else cannot exist, so do not bother the queue with it.
+  if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw notFound('No such task');
+  return id;
+}
+
+export default async function asyncRoutes(
+  app: FastifyInstance,
+  opts: AsyncRoutesOptions,
+): Promise<void> {
+  const submit = async (request: FastifyRequest, kind: RequestKind) => {
+    const userId = await requireCaller(request, opts);
+    const input = validateForecast(kind, request.body);
+    const { save } = (request.query ?? {}) as { save?: string };
+    const wantsSave = save === 'true' || save === '1';
+    if (wantsSave && !userId) throw new AppError('FF_ERR_UNAUTHORIZED', 'Log in to save forecasts');
+    const priority = app.forecastRunner.usesPool(kind, input)
+      ? PRIORITY_BATCH
+      : PRIORITY_INTERACTIVE;
+    let id: string;
+    try {
+      id = await app.jobs.submit(kind, input, {
+        owner: userId ?? '',
+        priority,
+        save: wantsSave && userId ? { userId } : null,
+      });
+    } catch (err) {
+      throw queueError(err);
+    }
+    return {
+      task_id: id,
+      status: 'PENDING' as const,
+      message: `Forecast queued; poll ${`/api/tasks/${id}`} for progress and the result`,
+      poll_url: `/api/tasks/${id}`,
+    };
+  };
+
+  app.post('/api/async/simulate', async (request, reply) => {
+    reply.code(202);
+    return submit(request, 'simulate');
+  });
+
+  app.post('/api/async/:kind', async (request, reply) => {
+    const { kind } = request.params as { kind: string };
+    const mapped = Object.hasOwn(ASYNC_KINDS, kind) ? ASYNC_KINDS[kind] : undefined;
+    if (!mapped) {
+      throw validation(
+        `kind: "${kind}" cannot be queued; use one of ${Object.keys(ASYNC_KINDS).join(', ')}`,
+        'kind',
+      );
+    }
+    reply.code(202);
+    return submit(request, mapped);
+  });
+
+  app.get('/api/tasks/:id', async (request) => {
+    const id = taskId(request);
+    const userId = await opts.userIdOf?.(request);
+    let job: JobInfo | undefined;
+    try {
+      job = await app.jobs.get(id);
+    } catch (err) {
+      throw queueError(err);
+    }
+    if (!visibleTo(job, userId)) throw notFound('No such task');
+    if (job.state === 'SUCCESS' && job.save) await app.saveJobResult(job);
+    return taskView(job);
+  });
+
+  app.delete('/api/tasks/:id', async (request) => {
+    const id = taskId(request);
+    const userId = await opts.userIdOf?.(request);
+    try {
+      const job = await app.jobs.get(id);
+      if (!visibleTo(job, userId)) throw notFound('No such task');
+      const cancelled = await app.jobs.cancel(id);
+      const now = await app.jobs.get(id);
+      return { task_id: id, cancelled, state: now?.state ?? 'REVOKED' };
+    } catch (err) {
+      throw queueError(err);
+    }
+  });
+
+  app.get('/api/tasks', async (request) => {
+    const userId = await opts.userIdOf?.(request);
+    if (!userId) throw new AppError('FF_ERR_UNAUTHORIZED', 'Log in to list your tasks');
+    try {
+      const jobs = await app.jobs.list(userId);
+      // Lists stay light: fetch a task for its result.
+      return { items: jobs.map((j) => ({ ...taskView(j), result: undefined })) };
+    } catch (err) {
+      throw queueError(err);
+    }
+  });
+
+  app.get('/api/async/health', async (_request, reply) => {
+    const timed = async (fn: () => Promise<unknown>) => {
+      const t0 = performance.now();
+      try {
+        await fn();
+        return { status: 'ok', latencyMs: Math.round((performance.now() - t0) * 10) / 10 };
+      } catch (err) {
+        return {
+          status: 'down',
+          latencyMs: Math.round(performance.now() - t0),
+          error: err instanceof Error ? err.message : String(err),
+        };
+      }
+    };
+    const [database, queue] = await Promise.all([
+      opts.checkDatabase
+        ? timed(opts.checkDatabase)
+        : Promise.resolve({ status: 'not configured' }),
+      app.jobs.health(),
+    ]);
+    const redis =
+      queue.backend === 'bullmq'
+        ? queue.ok
+          ? { status: 'ok', latencyMs: queue.latencyMs }
+          : { status: 'down', latencyMs: queue.latencyMs, error: queue.error }
+        : { status: 'not configured', backend: 'in-process worker threads' };
+    const down = database.status === 'down' || redis.status === 'down';
+    reply.code(down ? 503 : 200);
+    return {
+      status: down ? 'unhealthy' : queue.workers > 0 ? 'healthy' : 'degraded',
+      database,
+      redis,
+      workers: queue.workers,
+      backend: queue.backend,
+      timestamp: new Date().toISOString(),
+    };
+  });
+}

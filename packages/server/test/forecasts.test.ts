@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { runForecast } from '@flow-forecaster/engine';
+import { parseRequest } from '@flow-forecaster/schemas';
+import { TEAM_CASE, T12, buildJobsApp, sleep } from './jobs-app';
+
+/** Incompressible samples: a link of these cannot fit the size limit. */
+function noise(n: number): number[] {
+  let x = 12345;
+  return Array.from({ length: n }, () => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return x % 100_000;
+  });
+}
+
+describe('synchronous forecast routes', () => {
+  let app: FastifyInstance;
+  let pooled: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildJobsApp();
+    // Everything through the worker-thread pool, to compare with the in-thread answers.
+    pooled = await buildJobsApp({ poolWorkThreshold: 0 });
+  });
+  afterAll(async () => {
+    await app.close();
+    await pooled.close();
+  });
+
+  it('answers /api/simulate with the engine’s result for the team reference case', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/simulate', payload: TEAM_CASE });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { percentile_stats: Record<string, number>; seed: number };
+    const parsed = parseRequest('simulate', TEAM_CASE);
+    if (!parsed.ok) throw new Error('reference case must validate');
+    expect(body).toEqual(JSON.parse(JSON.stringify(runForecast('simulate', parsed.value))));
+    expect(body.seed).toBe(TEAM_CASE.seed);
+    // Spec: P85 = 23 weeks (seeded, so a small band around it).
+    expect(body.percentile_stats.p85).toBeGreaterThanOrEqual(22);
+    expect(body.percentile_stats.p85).toBeLessThanOrEqual(24);
+  });
+
+  it('gives the same answer on the pool as on the request thread', async () => {
+    const cases: [string, Record<string, unknown>][] = [
+      ['/api/simulate', { ...TEAM_CASE, numberOfSimulations: 50_000 }],
+      ['/api/forecast-when', { tpSamples: T12, backlog: 60, seed: 9, startDate: '2025-10-01' }],
+      ['/api/forecast-how-many', { tpSamples: T12, days: 30, seed: 9 }],
+    ];
+    for (const [url, payload] of cases) {
+      const a = await app.inject({ method: 'POST', url, payload });
+      const b = await pooled.inject({ method: 'POST', url, payload });
+      expect(a.statusCode, url).toBe(200);
+      expect(b.json(), url).toEqual(a.json());
+    }
+    expect(pooled.forecastRunner.usesPool('simulate', TEAM_CASE)).toBe(true);
+    expect(app.forecastRunner.usesPool('simulate', TEAM_CASE)).toBe(false);
+  });
+
+  it('serves every forecast path', async () => {
+    const bodies: [string, Record<string, unknown>][] = [
+      ['/api/mc-throughput', { tpSamples: T12, backlog: 30, seed: 1 }],
+      [
+        '/api/deadline-analysis',
+        {
+          tpSamples: [10, 10, 10, 10, 10, 10, 10, 10],
+          backlog: 20,
+          startDate: '2025-10-01',
+          deadlineDate: '2025-10-16',
+          seed: 1,
+        },
+      ],
+      [
+        '/api/cost-analysis',
+        { optimistic: 3000, mostLikely: 5000, pessimistic: 10000, backlog: 50, seed: 1 },
+      ],
+      [
+        '/api/risk-summary',
+        {
+          risks: [
+            { likelihood: 30, lowImpact: 10, mediumImpact: 12, highImpact: 15 },
+            { likelihood: 0.15, lowImpact: 5, mediumImpact: 7, highImpact: 10 },
+          ],
+        },
+      ],
+      [
+        '/api/dependency-analysis',
+        { dependencies: [{ onTimeProbability: 0.7 }, { onTimeProbability: 0.7 }], seed: 1 },
+      ],
+      [
+        '/api/accuracy-analysis',
+        { forecasts: [10, 12, 8, 15, 11], actuals: [9.5, 13, 8.5, 14, 10] },
+      ],
+      ['/api/pbc-analysis', { values: [3, 3.1, 2.9, 3, 3.2, 2.8, 3, 3.1, 2.9, 3] }],
+    ];
+    for (const [url, payload] of bodies) {
+      const res = await app.inject({ method: 'POST', url, payload });
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+      expect(Object.keys(res.json() as object).length, url).toBeGreaterThan(0);
+    }
+  });
+
+  it('rejects bad bodies with 400 naming the field', async () => {
+    const bad: [string, unknown, string][] = [
+      ['/api/simulate', { tpSamples: 'lots', numberOfTasks: 5 }, 'tpSamples'],
+      ['/api/simulate', { tpSamples: [0, 0], numberOfTasks: 5 }, 'tpSamples'],
+      ['/api/simulate', { tpSamples: [1, 2], numberOfTasks: 5, teamFocus: 0 }, 'teamFocus'],
+      [
+        '/api/simulate',
+        { tpSamples: [1, 2], numberOfTasks: 5, numberOfSimulations: 5e6 },
+        'numberOfSimulations',
+      ],
+      ['/api/forecast-when', { tpSamples: [1, 2] }, 'backlog'],
+      ['/api/cost-analysis', { optimistic: 5, mostLikely: 3, pessimistic: 10, backlog: 5 }, ''],
+    ];
+    for (const [url, payload, field] of bad) {
+      const res = await app.inject({ method: 'POST', url, payload: payload as object });
+      expect(res.statusCode, `${url} ${JSON.stringify(payload)}`).toBe(400);
+      const err = (res.json() as { error: { code: string; field?: string; message: string } })
+        .error;
+      expect(err.code).toBe('FF_ERR_VALIDATION');
+      if (field) expect(err.field).toBe(field);
+      expect(res.body).not.toMatch(/at .*\.ts:\d+/);
+    }
+  });
+
+  it('round-trips share links and refuses damaged ones', async () => {
+    const input = { tpSamples: T12, numberOfTasks: 40, seed: 77 };
+    const enc = await app.inject({
+      method: 'POST',
+      url: '/api/encode',
+      payload: { kind: 'simulate', input },
+    });
+    expect(enc.statusCode).toBe(200);
+    const { code } = enc.json() as { code: string };
+    expect(code).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
+    const dec = await app.inject({ method: 'POST', url: '/api/decode', payload: { code } });
+    expect(dec.statusCode).toBe(200);
+    expect(dec.json()).toEqual({ kind: 'simulate', input });
+
+    // A bare simulate body (the original's form) encodes too.
+    const bare = await app.inject({ method: 'POST', url: '/api/encode', payload: input });
+    expect((bare.json() as { code: string }).code).toBe(code);
+
+    for (const broken of [
+      code.slice(0, -6),
+      'v2.' + code.slice(3),
+      'hello',
+      code.replace('v1.', 'v1.AAAA'),
+    ]) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/decode',
+        payload: { code: broken },
+      });
+      expect(res.statusCode, broken).toBe(400);
+      expect((res.json() as { error: { field: string } }).error.field).toBe('code');
+    }
+    const invalid = await app.inject({
+      method: 'POST',
+      url: '/api/encode',
+      payload: { kind: 'simulate', input: { tpSamples: [0], numberOfTasks: 4 } },
+    });
+    expect(invalid.statusCode).toBe(400);
+    const huge = await app.inject({
+      method: 'POST',
+      url: '/api/encode',
+      payload: {
+        kind: 'simulate',
+        input: {
+          tpSamples: noise(9000),
+          numberOfTasks: 4,
+        },
+      },
+    });
+    expect(huge.statusCode).toBe(400);
+    expect((huge.json() as { error: { message: string } }).error.message).toMatch(/limit/);
+  });
+
+  it('keeps the event loop responsive while a million-run forecast runs', async () => {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const base = `http://127.0.0.1:${port}`;
+    let done = false;
+    const t0 = performance.now();
+    const big = fetch(`${base}/api/simulate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...TEAM_CASE, numberOfSimulations: 1_000_000 }),
+    }).then(async (r) => {
+      done = true;
+      return { status: r.status, body: (await r.json()) as { percentile_stats: { p85: number } } };
+    });
+    const latencies: number[] = [];
+    while (!done) {
+      const s = performance.now();
+      const r = await fetch(`${base}/ping`);
+      expect(r.status).toBe(200);
+      latencies.push(performance.now() - s);
+      await sleep(10);
+    }
+    const result = await big;
+    const elapsed = performance.now() - t0;
+    expect(result.status).toBe(200);
+    expect(result.body.percentile_stats.p85).toBeGreaterThanOrEqual(22);
+    // The ping kept answering during the whole run, each within a fraction of it.
+    expect(latencies.length).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...latencies)).toBeLessThan(Math.max(100, elapsed / 4));
+  }, 60_000);
+});
