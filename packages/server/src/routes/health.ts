@@ -45,9 +45,13 @@ export default async function healthRoutes(app: FastifyInstance): Promise<void> 
   const readiness = async () => {
     const database = await timed(() => app.database.ping());
     let queue: Check | undefined;
-    if (app.hasDecorator('jobs')) {
+    // The job plugin (when registered) decorates `jobs`; this file does not depend on it.
+    const jobs = (
+      app as unknown as { jobs?: { health(): Promise<{ ok: boolean; error?: string }> } }
+    ).jobs;
+    if (jobs) {
       queue = await timed(async () => {
-        const h = await app.jobs.health();
+        const h = await jobs.health();
         if (!h.ok) throw new Error(h.error ?? 'job queue unavailable');
       });
     }

@@ -1,6 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { runForecast } from '@flow-forecaster/engine';
-import type { ForecastKind } from '@flow-forecaster/engine';
 import { forecastSaveSchema, forecastUpdateSchema, parseBody } from '@flow-forecaster/schemas';
 import { z } from 'zod';
 import { notFound, validation } from '../errors';
@@ -8,7 +6,6 @@ import { forecastSummaryView, forecastView } from '../repositories/forecasts';
 import type { ForecastRow } from '../repositories/forecasts';
 import { recordForecast } from '../plugins/metrics';
 import { saveForecast } from '../services/save-forecast';
-import { mapEngineError } from './forecasts';
 import { idParam, isUuid, parse, queryString } from './parse';
 
 const tags = ['saved forecasts'];
@@ -46,19 +43,35 @@ const importSchema = z.object({
   forecasts: z.array(z.unknown()).min(1).max(MAX_IMPORT),
 });
 
-export default async function savedForecastRoutes(app: FastifyInstance): Promise<void> {
+export interface SavedForecastRoutesOptions {
+  /** Computes a forecast on the server (the worker pool for big ones). */
+  run: (kind: string, input: unknown) => Promise<unknown>;
+}
+
+/** Engine input errors are a 400 whether thrown here or inside a pool thread. */
+function engineErrorToHttp(err: unknown): unknown {
+  const e = err as { name?: unknown; code?: unknown; message?: unknown; field?: unknown };
+  if (e && (e.name === 'EngineInputError' || e.code === 'FF_ERR_ENGINE_INPUT')) {
+    const field = typeof e.field === 'string' ? e.field : undefined;
+    return validation(typeof e.message === 'string' ? e.message : 'The input is not valid', field);
+  }
+  return err;
+}
+
+export default async function savedForecastRoutes(
+  app: FastifyInstance,
+  opts: SavedForecastRoutesOptions,
+): Promise<void> {
   app.addHook('preHandler', app.requireUser);
 
   /** The server's own result for a validated input: on the pool when big, never the client's. */
   const compute = async (kind: string, input: Record<string, unknown>): Promise<unknown> => {
     try {
-      const result = app.hasDecorator('forecastRunner')
-        ? await app.forecastRunner.run(kind, input)
-        : runForecast(kind as ForecastKind, input as never);
+      const result = await opts.run(kind, input);
       recordForecast(app.metrics, kind, input, result);
       return result;
     } catch (err) {
-      throw mapEngineError(err);
+      throw engineErrorToHttp(err);
     }
   };
 
