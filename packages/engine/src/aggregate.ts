@@ -310,6 +310,7 @@ export function resultFromAccumulator(
       plan.burnDownBins,
       plan.burnDownBinWidth,
       acc.finishedAt,
+      plan.burnDownStride,
     ),
     burnDownBinWidth: plan.burnDownBinWidth,
     completionDates,

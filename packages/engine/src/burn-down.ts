@@ -4,7 +4,8 @@
  * Each simulated week adds a run's ceil(remaining) to that week's histogram; runs that have
  * finished count as 0 remaining in every later week. When a backlog is too large for one bin
  * per item, bins are `binWidth` items wide and a band value is the middle of its bin, so bands
- * of large backlogs are accurate to ±binWidth/2 items (exact when binWidth is 1).
+ * of large backlogs are accurate to ±binWidth/2 items (exact when binWidth is 1). With a huge
+ * maxWeeks only every `stride`-th week is recorded, so the histograms stay a few megabytes.
  */
 
 export interface BurnDownBand {
@@ -42,12 +43,17 @@ export function burnDownBands(
   bins: number,
   binWidth: number,
   finishedAt: ArrayLike<number>,
+  stride = 1,
 ): BurnDownBand[] {
   const bands: BurnDownBand[] = [];
   let zeros = 0;
+  let finishedUpTo = 0;
   for (let w = 0; w < rows; w++) {
-    // Runs whose work loop took exactly w weeks have nothing left from week w on.
-    if (w < finishedAt.length) zeros += finishedAt[w];
+    // Runs whose work loop took L ≤ this row's week have nothing left.
+    const week = w * stride;
+    for (; finishedUpTo <= week && finishedUpTo < finishedAt.length; finishedUpTo++) {
+      zeros += finishedAt[finishedUpTo];
+    }
     let inProgress = 0;
     for (let b = 0; b < bins; b++) inProgress += counts[w * bins + b];
     const total = zeros + inProgress;
@@ -60,7 +66,7 @@ export function burnDownBands(
       const c = valueAtRank(zeros, counts, w * bins, bins, lo + 1, binWidth);
       return a * (1 - frac) + c * frac;
     });
-    bands.push({ week: w, p5: v[0], p50: v[1], p85: v[2], p95: v[3] });
+    bands.push({ week, p5: v[0], p50: v[1], p85: v[2], p95: v[3] });
   }
   return bands;
 }

@@ -23,7 +23,7 @@ export interface SimulationBatch {
   effort: Uint32Array | Float64Array;
   /** Each run's mean lead time in days; empty without lead-time samples. */
   leadTimes: Float64Array;
-  /** burnDown[row · bins + bin]: runs with ceil(remaining) in that bin at loop week `row`. */
+  /** burnDown[row · bins + bin]: runs with ceil(remaining) in that bin at loop week row · stride. */
   burnDown: Uint32Array;
   burnDownRows: number;
   /** finishedAt[w]: finished runs whose work loop took w weeks (they have 0 left after). */
@@ -87,6 +87,7 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
   const depMax = plan.dependencyMode === 'max';
   const bins = plan.burnDownBins;
   const binWidth = plan.burnDownBinWidth;
+  const stride = plan.burnDownStride;
   const tasksAsCounts = plan.tasksAsCounts;
   const effortAsCounts = plan.effortAsCounts;
 
@@ -167,6 +168,8 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
     let effort = 0;
     let loopWeeks = 0;
     let rowBase = 0;
+    let row = 0;
+    let toRecord = 0;
     let finished = true;
     if (nSeg > 1 && total > 0 && total !== lastTotal) {
       const cached = thresholdCache.get(total);
@@ -191,16 +194,21 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
         break;
       }
       const left = Math.ceil(remaining);
-      if (loopWeeks >= burnDownRows) {
-        if ((loopWeeks + 1) * bins > burnDown.length) {
-          const b = new Uint32Array(burnDown.length * 2);
-          b.set(burnDown);
-          burnDown = b;
+      if (toRecord === 0) {
+        if (row >= burnDownRows) {
+          if ((row + 1) * bins > burnDown.length) {
+            const b = new Uint32Array(burnDown.length * 2);
+            b.set(burnDown);
+            burnDown = b;
+          }
+          burnDownRows = row + 1;
         }
-        burnDownRows = loopWeeks + 1;
+        burnDown[rowBase + (binWidth === 1 ? left : Math.floor(left / binWidth))]++;
+        rowBase += bins;
+        row++;
+        toRecord = stride;
       }
-      burnDown[rowBase + (binWidth === 1 ? left : Math.floor(left / binWidth))]++;
-      rowBase += bins;
+      toRecord--;
       if (keepThis) keptValues.push(left);
       // Move to the S-curve segment this remaining work has reached (exactly as percentComplete).
       while (remaining <= nextThreshold) {

@@ -365,6 +365,22 @@ describe('simulate: properties', () => {
     expect(huge.unfinishedRuns).toBe(0);
     expect(performance.now() - started).toBeLessThan(5_000);
 
+    // A huge maxWeeks records every stride-th burn-down week, so the histograms stay small.
+    const long = simulate({
+      tpSamples: [1],
+      numberOfTasks: 900,
+      teamFocus: 0.01,
+      maxWeeks: 100_000,
+      numberOfSimulations: 100,
+      seed: 1,
+    });
+    expect(long.unfinishedRuns).toBe(0);
+    // 0.01 items a week: 90,000 weeks, give or take the floating-point sum.
+    expect(Math.abs(long.percentile_stats.p50 - 90_000)).toBeLessThanOrEqual(1);
+    expect(long.burnDownBands.length).toBeLessThan(2_100);
+    expect(long.burnDownBands[1].week).toBeGreaterThan(1);
+    expect(long.burnDownBands[1].p50).toBeLessThan(1000);
+
     expect(() => simulate({ tpSamples: [0, 0, 0], numberOfTasks: 5 })).toThrow(EngineInputError);
     expect(() => simulate({ tpSamples: [1], numberOfTasks: 5, teamFocus: 0 })).toThrow(
       EngineInputError,

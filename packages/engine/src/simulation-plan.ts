@@ -26,6 +26,7 @@ export const KEPT_BURN_DOWNS = 100;
 const MAX_COUNT_RANGE = 1 << 18;
 /** At most this many burn-down bins per week; wider backlogs share bins (see README). */
 const MAX_BURN_DOWN_BINS = 1024;
+const MAX_BURN_DOWN_CELLS = 1 << 21;
 
 export interface DependencyPlan {
   onTime: number;
@@ -73,6 +74,8 @@ export interface SimulationPlan {
   effortAsCounts: boolean;
   burnDownBinWidth: number;
   burnDownBins: number;
+  /** Burn-down histograms record every `burnDownStride`-th week (1 unless maxWeeks is huge). */
+  burnDownStride: number;
   keptRuns: number;
   keptBurnDowns: number;
   includeRuns: boolean;
@@ -256,6 +259,9 @@ export function planSimulation(input: SimulateInput): SimulationPlan {
   const maxTotalTasks = roundHalfEven((backlogMax + maxImpact) * maxSplit);
   const burnDownBinWidth = Math.max(1, Math.ceil((maxTotalTasks + 1) / MAX_BURN_DOWN_BINS));
   const burnDownBins = Math.floor(maxTotalTasks / burnDownBinWidth) + 1;
+  // At most ~2²¹ cells (8 MB) of burn-down histogram per batch, even with a huge maxWeeks.
+  const burnDownRowsCap = Math.max(16, Math.floor(MAX_BURN_DOWN_CELLS / burnDownBins));
+  const burnDownStride = Math.max(1, Math.ceil((maxWeeks + 1) / burnDownRowsCap));
 
   let startDate: string | null = null;
   if (input.startDate !== undefined && input.startDate !== null) {
@@ -303,6 +309,7 @@ export function planSimulation(input: SimulateInput): SimulationPlan {
     effortAsCounts: maxWeeks * max < MAX_COUNT_RANGE,
     burnDownBinWidth,
     burnDownBins,
+    burnDownStride,
     keptRuns: input.includeRuns ? Math.min(n, KEPT_RUNS) : 0,
     keptBurnDowns: input.includeRuns ? Math.min(n, KEPT_BURN_DOWNS) : 0,
     includeRuns: input.includeRuns === true,
