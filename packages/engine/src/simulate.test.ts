@@ -334,6 +334,42 @@ describe('simulate: properties', () => {
     );
   });
 
+  it('same seed, same result; batches merged in any order give the one-at-a-time result', () => {
+    const input = fc.record({
+      tpSamples: history,
+      numberOfTasks: fc.integer({ min: 0, max: 120 }),
+      minContributors: fc.integer({ min: 1, max: 4 }),
+      extra: fc.integer({ min: 0, max: 4 }),
+      sCurveSize: fc.integer({ min: 0, max: 50 }),
+      splitRateSamples: fc.array(fc.double({ min: 0.2, max: 3, noNaN: true }), { maxLength: 4 }),
+      ltSamples: fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 6 }),
+      seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+    });
+    fc.assert(
+      fc.property(input, fc.integer({ min: 0, max: 1000 }), ({ extra, ...i }, shuffleSeed) => {
+        const req: SimulateInput = {
+          ...i,
+          maxContributors: i.minContributors + extra,
+          numberOfSimulations: 900,
+        };
+        expect(simulate(req)).toEqual(simulate(req));
+        // Small batches (the plan is plain data) make many of them cheaply.
+        const plan = { ...planSimulation(req), batchSize: 64 };
+        const count = simulationBatchCount(plan);
+        const inOrder = Array.from({ length: count }, (_, b) => runSimulationBatch(plan, b));
+        const shuffled = [...inOrder].map((b) => structuredClone(b));
+        let x = shuffleSeed + 1;
+        for (let k = shuffled.length - 1; k > 0; k--) {
+          x = (x * 48271) % 2147483647;
+          const j = x % (k + 1);
+          [shuffled[k], shuffled[j]] = [shuffled[j], shuffled[k]];
+        }
+        expect(finishSimulation(plan, shuffled)).toEqual(finishSimulation(plan, inOrder));
+      }),
+      { numRuns: 15 },
+    );
+  });
+
   it('adversarial inputs finish quickly with a result and warnings', () => {
     const started = performance.now();
     const slow = simulate({
