@@ -7,6 +7,18 @@ import { ApiError } from '../../lib/api';
 import { translateIssues, type Issue } from '../shared/issues';
 import { useErrorText } from './ui';
 
+function fieldValue(body: unknown, field: string): unknown {
+  return field
+    .split('.')
+    .reduce<unknown>(
+      (node, key) =>
+        typeof node === 'object' && node !== null
+          ? (node as Record<string, unknown>)[key]
+          : undefined,
+      body,
+    );
+}
+
 /**
  * Form state for the account forms: validates with the server's own zod schema before sending,
  * puts each problem beside its field (also the server's `field` errors), and anything else in
@@ -17,9 +29,26 @@ export function useAccountForm<S extends z.ZodType>(schema: S, prefix: string) {
   const fmt = useFormat();
   const errorText = useErrorText();
   const [issues, setIssues] = useState<Issue[]>([]);
+  const [sent, setSent] = useState<unknown>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const errors = useMemo(() => translateIssues(issues, t, fmt), [issues, t, fmt]);
+  const errors = useMemo(() => {
+    const out = translateIssues(issues, t, fmt);
+    for (const issue of issues) {
+      // Text typed into a number box reads better quoted back than as a type name.
+      const typed = fieldValue(sent, issue.field);
+      if (issue.code === 'wrong_type' && typeof typed === 'string') {
+        out[issue.field] = t('errors.not_a_number', { value: typed });
+        continue;
+      }
+      // The schemas report a short string as too few "items"; here every such field is text.
+      if (issue.code !== 'too_few_items' || out[issue.field] === undefined) continue;
+      const min = Number(issue.params.minimum);
+      out[issue.field] =
+        min <= 1 ? t('errors.required') : t('account.fields.tooShort', { min: fmt.integer(min) });
+    }
+    return out;
+  }, [issues, sent, t, fmt]);
 
   const id = useCallback((field: string) => `${prefix}-${field}`, [prefix]);
 
@@ -35,6 +64,7 @@ export function useAccountForm<S extends z.ZodType>(schema: S, prefix: string) {
     ): Promise<boolean> => {
       const { describe, blocked } = options;
       setFormError(null);
+      setSent(body);
       const parsed = parseBody(schema, body);
       if (!parsed.ok) {
         setIssues(parsed.issues);

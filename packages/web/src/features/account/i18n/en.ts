@@ -7,6 +7,7 @@ export const accountEn = {
     newPassword: 'New password',
     confirm: 'Repeat the password',
     mismatch: 'The two passwords are different.',
+    tooShort: 'At least {{min}} characters.',
     passwordHint: 'At least {{min}} characters. A short sentence is easy to remember.',
     name: 'Name',
     kind: 'Forecast',

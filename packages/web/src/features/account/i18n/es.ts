@@ -8,6 +8,7 @@ export const accountEs: AccountTranslation = {
     newPassword: 'Nueva contraseña',
     confirm: 'Repite la contraseña',
     mismatch: 'Las dos contraseñas son distintas.',
+    tooShort: 'Al menos {{min}} caracteres.',
     passwordHint: 'Al menos {{min}} caracteres. Una frase corta es fácil de recordar.',
     name: 'Nombre',
     kind: 'Pronóstico',

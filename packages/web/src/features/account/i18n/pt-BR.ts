@@ -8,6 +8,7 @@ export const accountPtBR: AccountTranslation = {
     newPassword: 'Nova senha',
     confirm: 'Repita a senha',
     mismatch: 'As duas senhas são diferentes.',
+    tooShort: 'Pelo menos {{min}} caracteres.',
     passwordHint: 'Pelo menos {{min}} caracteres. Uma frase curta é fácil de lembrar.',
     name: 'Nome',
     kind: 'Previsão',
