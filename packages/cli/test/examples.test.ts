@@ -18,8 +18,13 @@ function engine(kind: RequestKind, body: unknown): Obj {
   return JSON.parse(JSON.stringify(runForecast(kind, parsed.value as never))) as Obj;
 }
 
+// Several tests read the same command's output; spawn it once (each spawn costs ~1 s of CPU).
+const runs = new Map<string, Promise<Awaited<ReturnType<typeof ff>>>>();
+
 async function ffJson(args: string[]): Promise<Obj> {
-  const r = await ff(args);
+  const key = args.join('\0');
+  if (!runs.has(key)) runs.set(key, ff(args));
+  const r = await runs.get(key)!;
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as Obj;
