@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { EngineInputError, runForecast } from '@flow-forecaster/engine';
+import type { HistoryResult } from '@flow-forecaster/engine';
 import { parseRequest } from '@flow-forecaster/schemas';
 import { parseCommandLine } from './args';
 import type { CommandSpec } from './commands';
@@ -72,12 +73,11 @@ async function requestBody(
  * History as the engine returns it, led by `tpSamples` and `ltSamples` so the file can be
  * fed straight to the other commands (`ff history … > h.json`, then add numberOfTasks).
  */
-function historyOutput(result: Record<string, unknown>, extra?: Record<string, unknown>) {
-  const weekStarts = result.weekStarts;
+function historyOutput(result: HistoryResult, extra?: Record<string, unknown>) {
   return {
     tpSamples: result.weeklyThroughput,
     ltSamples: result.leadTimes,
-    weeks: Array.isArray(weekStarts) ? weekStarts.length : 0,
+    weeks: result.weekStarts.length,
     ...result,
     ...extra,
   };
@@ -110,11 +110,11 @@ async function execute(argv: readonly string[], io: CliIo): Promise<number> {
     });
   }
 
-  const result = (await runForecast(command.name, parsed.value)) as unknown as Record<
-    string,
-    unknown
-  >;
-  const output = command.name === 'history' ? historyOutput(result, extra) : result;
+  // parseRequest(kind) yields exactly the engine input of that kind; TypeScript cannot
+  // correlate the two through a union-typed kind, hence the cast.
+  const result: unknown = runForecast(command.name, parsed.value as never);
+  const output =
+    command.name === 'history' ? historyOutput(result as HistoryResult, extra) : result;
   const text =
     options.format === 'table'
       ? formatTable(command.name, output)
