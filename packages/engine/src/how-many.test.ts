@@ -3,6 +3,8 @@ import { forecastHowMany, HOW_MANY_CONFIDENCES } from './how-many';
 import type { HowManyInput } from './inputs';
 import { referenceCases } from '../test/reference-cases';
 import { EngineInputError } from './errors';
+import { createThroughputSampler } from './throughput';
+import { tableProbabilities } from './discrete-sampler';
 
 describe('forecastHowMany', () => {
   for (const c of referenceCases('howMany')) {
@@ -32,6 +34,24 @@ describe('forecastHowMany', () => {
         .map(Number)
         .sort((a, b) => b - a),
     ).toEqual([...HOW_MANY_CONFIDENCES]);
+  });
+
+  it('sums weeks drawn from the fitted Weibull: mean within 4 standard errors of 10 × its mean', () => {
+    const tp = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
+    const table = tableProbabilities(createThroughputSampler({ tpSamples: tp }).table);
+    let mean = 0;
+    let second = 0;
+    for (const [v, p] of table) {
+      mean += v * p;
+      second += v * v * p;
+    }
+    const n = 20_000;
+    const r = forecastHowMany({ tpSamples: tp, days: 70, numberOfSimulations: n, seed: 11 });
+    expect(r.weeks).toBe(10);
+    const sdOfSum = Math.sqrt(10 * (second - mean * mean));
+    expect(Math.abs(r.mean - 10 * mean)).toBeLessThan((4 * sdOfSum) / Math.sqrt(n));
+    // The median of a sum of 10 such weeks is near its mean (skew is small): within 1 item.
+    expect(Math.abs(r.itemsAtConfidence['50'] - 10 * mean)).toBeLessThan(1);
   });
 
   it('higher confidence never promises more items', () => {
