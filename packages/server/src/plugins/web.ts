@@ -33,6 +33,8 @@ async function webPlugin(app: FastifyInstance, opts: { dist?: string }): Promise
     root: dist,
     index: false,
     wildcard: true,
+    // Our own Cache-Control below, per kind of file.
+    cacheControl: false,
     setHeaders(res, path) {
       const p = path.replace(/\\/g, '/');
       res.setHeader(
