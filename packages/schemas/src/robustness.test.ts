@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as account from './account';
+import { parseBody } from './parse';
 import { parseRequest } from './requests';
 import { REQUEST_KINDS } from './kinds';
 import { T12, validBodies } from './test-bodies';
@@ -89,6 +91,28 @@ describe('any JSON value', () => {
         }
       }),
       { numRuns: 2000, seed: 20251125 },
+    );
+  });
+
+  it('never throws on the account bodies either', () => {
+    const schemas = [
+      account.registerSchema,
+      account.loginSchema,
+      account.forgotPasswordSchema,
+      account.resetPasswordSchema,
+      account.projectSchema,
+      account.projectUpdateSchema,
+      account.tokenSchema,
+      account.forecastSaveSchema,
+      account.forecastUpdateSchema,
+      account.actualSchema,
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...schemas), fc.jsonValue({ maxDepth: 4 }), (schema, body) => {
+        const r = parseBody(schema, body);
+        if (!r.ok) expect(r.error.code).toBe('FF_ERR_VALIDATION');
+      }),
+      { numRuns: 500, seed: 20251125 },
     );
   });
 
