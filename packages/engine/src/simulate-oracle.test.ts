@@ -9,6 +9,7 @@ import { createRng } from './prng';
 import { sampleDiscrete } from './discrete-sampler';
 import { percentComplete } from './percent-complete';
 import { roundHalfEven } from './round';
+import { triangularQuantile } from './triangular';
 import type { SimulateInput } from './inputs';
 
 interface OracleRun {
@@ -36,7 +37,10 @@ function oracleBatch(plan: SimulationPlan, batchIndex: number, runs: number): Or
     }
     let impacts = 0;
     plan.riskLikelihood.forEach((p, k) => {
-      if (u() <= p) impacts += sampleDiscrete(plan.riskImpacts[k], rng.nextUint32());
+      if (u() <= p) {
+        const tri = { low: plan.riskLow[k], mode: plan.riskMode[k], high: plan.riskHigh[k] };
+        impacts += roundHalfEven(triangularQuantile(u(), tri));
+      }
     });
     const total = roundHalfEven((backlog + impacts) * rho);
     let leadTime = 0;

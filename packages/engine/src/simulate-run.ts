@@ -5,7 +5,8 @@
  */
 import { createRng } from './prng';
 import type { SimulationPlan } from './simulation-plan';
-import { sampleDiscrete } from './discrete-sampler';
+import { triangularQuantile } from './triangular';
+import { roundHalfEven } from './round';
 import { segmentThresholds } from './percent-complete';
 
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
@@ -80,7 +81,9 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
   const ltMin = plan.leadTimeMinDraws;
   const ltSpan = plan.leadTimeMaxDraws - plan.leadTimeMinDraws + 1;
   const riskP = plan.riskLikelihood;
-  const riskTables = plan.riskImpacts;
+  const riskLow = plan.riskLow;
+  const riskMode = plan.riskMode;
+  const riskHigh = plan.riskHigh;
   const nRisks = riskP.length;
   const deps = plan.dependencies;
   const nDeps = deps.length;
@@ -138,7 +141,13 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
     let impacts = 0;
     for (let k = 0; k < nRisks; k++) {
       if (rng.nextUint32() * TWO_POW_MINUS_32 <= riskP[k]) {
-        impacts += sampleDiscrete(riskTables[k], rng.nextUint32());
+        impacts += roundHalfEven(
+          triangularQuantile(rng.nextUint32() * TWO_POW_MINUS_32, {
+            low: riskLow[k],
+            mode: riskMode[k],
+            high: riskHigh[k],
+          }),
+        );
       }
     }
 

@@ -8,7 +8,7 @@ import { EngineInputError } from './errors';
 import { randomSeed } from './prng';
 import { roundHalfEven } from './round';
 import { createThroughputSampler } from './throughput';
-import { roundedTriangularTable, tableMax, type DiscreteTable } from './discrete-sampler';
+import type { DiscreteTable } from './discrete-sampler';
 import { buildSCurve } from './s-curve';
 import { curveSegments, type CurveSegments } from './percent-complete';
 import type { WeibullParams } from './weibull';
@@ -52,9 +52,11 @@ export interface SimulationPlan {
   leadTimes: Float64Array;
   leadTimeMinDraws: number;
   leadTimeMaxDraws: number;
-  /** Risk likelihoods as fractions, and each risk's rounded-triangular impact table. */
+  /** Risk likelihoods as fractions, and each risk's triangular impact (low, mode, high). */
   riskLikelihood: Float64Array;
-  riskImpacts: DiscreteTable[];
+  riskLow: Float64Array;
+  riskMode: Float64Array;
+  riskHigh: Float64Array;
   dependencies: DependencyPlan[];
   dependencyMode: 'sum' | 'max';
   minContributors: number;
@@ -224,7 +226,9 @@ export function planSimulation(input: SimulateInput): SimulationPlan {
   const risks = input.risks ?? [];
   if (risks.length > 100) throw new EngineInputError('at most 100 risks', 'risks');
   const riskLikelihood = new Float64Array(risks.length);
-  const riskImpacts: DiscreteTable[] = [];
+  const riskLow = new Float64Array(risks.length);
+  const riskMode = new Float64Array(risks.length);
+  const riskHigh = new Float64Array(risks.length);
   let maxImpact = 0;
   risks.forEach((r, i) => {
     const field = `risks[${i}]`;
@@ -241,9 +245,13 @@ export function planSimulation(input: SimulateInput): SimulationPlan {
     const low = Math.min(r.lowImpact, r.highImpact);
     const high = Math.max(r.lowImpact, r.highImpact);
     const mode = Math.min(high, Math.max(low, r.mediumImpact ?? (low + high) / 2));
-    const table = roundedTriangularTable({ low, mode, high });
-    riskImpacts.push(table);
-    maxImpact += tableMax(table);
+    if (high > 1_000_000)
+      throw new EngineInputError(`${field}.highImpact must be at most 1,000,000`, field);
+    // Drawn once per run, so a continuous draw (one square root) is cheap and suits any range.
+    riskLow[i] = low;
+    riskMode[i] = mode;
+    riskHigh[i] = high;
+    maxImpact += roundHalfEven(high);
   });
 
   const { min, max, h } = teamSizes(input);
@@ -293,7 +301,9 @@ export function planSimulation(input: SimulateInput): SimulationPlan {
     leadTimeMinDraws,
     leadTimeMaxDraws,
     riskLikelihood,
-    riskImpacts,
+    riskLow,
+    riskMode,
+    riskHigh,
     dependencies: planDependencies(input),
     dependencyMode: input.dependencyMode === 'max' ? 'max' : 'sum',
     minContributors: min,

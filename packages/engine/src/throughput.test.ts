@@ -71,6 +71,9 @@ describe('throughput models', () => {
     expect(() =>
       createThroughputSampler({ throughputModel: 'estimate', pBest: 0, pLikely: 0, pWorst: 0 }),
     ).toThrow(EngineInputError);
+    expect(() =>
+      createThroughputSampler({ throughputModel: 'estimate', pBest: 1e9, pLikely: 5, pWorst: 1 }),
+    ).toThrow(EngineInputError);
   });
 
   it('puts the far tail of a heavy Weibull onto its last cell', () => {

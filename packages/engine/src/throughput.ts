@@ -37,6 +37,8 @@ export interface ThroughputSampler {
 const TAIL_EPSILON = 1e-12;
 /** Longest rounded-Weibull table; the remaining tail mass goes onto its last value. */
 const MAX_TABLE = 65_536;
+/** Widest three-point estimate; its table has one entry per item count. */
+const MAX_ESTIMATE_RANGE = 1_000_000;
 
 /**
  * P(max(0, round(W)) = k) for k = 0, 1, …, as a table, with zero-inflation p0. Rounding ties
@@ -90,6 +92,12 @@ export function createThroughputSampler(input: ThroughputInput): ThroughputSampl
         'the throughput estimate must allow more than zero items a week',
         'pBest',
       );
+    if (t.high - t.low > MAX_ESTIMATE_RANGE) {
+      throw new EngineInputError(
+        'the throughput estimate may span at most 1,000,000 items a week',
+        'pBest',
+      );
+    }
     const table = roundedTriangularTable(t, true);
     const mean = tableMean(table);
     if (!(mean > 0))
