@@ -7,7 +7,9 @@ import { dirname, resolve } from 'node:path';
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '../../..');
 export const BIN = resolve(here, '../bin/ff.js');
-export const DATA = '/work/shared/data';
+// The sample exports and the spec live beside the repository (../shared), here and in CI.
+export const SHARED = resolve(ROOT, '../shared');
+export const DATA = resolve(SHARED, 'data');
 
 export interface FfRun {
   code: number | null;

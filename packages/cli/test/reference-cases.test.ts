@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ROOT, ff } from './helpers';
+import { SHARED, ff } from './helpers';
 
 type Obj = Record<string, unknown>;
 
@@ -19,7 +19,7 @@ interface ReferenceCase {
   absoluteTolerance?: number;
 }
 
-const FILE = `${ROOT}/../shared/spec/reference-cases.json`;
+const FILE = `${SHARED}/spec/reference-cases.json`;
 const cases = (JSON.parse(readFileSync(FILE, 'utf8')) as { cases: ReferenceCase[] }).cases;
 
 const o = (v: unknown) => (v ?? {}) as Obj;
