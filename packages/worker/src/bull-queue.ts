@@ -173,7 +173,12 @@ export class BullJobQueue implements JobQueue {
         await this.client.zremrangebyscore(this.keys.workers, 0, now - this.heartbeatTtlMs * 4);
         return this.client.zcount(this.keys.workers, now - this.heartbeatTtlMs, '+inf');
       }, 'health');
-      return { ok: true, latencyMs, workers, backend: 'bullmq' };
+      const counts = await this.call(
+        () => this.queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active'),
+        'counts',
+      );
+      const waiting = (counts.waiting ?? 0) + (counts.prioritized ?? 0) + (counts.delayed ?? 0);
+      return { ok: true, latencyMs, workers, backend: 'bullmq', waiting, active: counts.active };
     } catch (err) {
       return {
         ok: false,

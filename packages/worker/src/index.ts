@@ -10,3 +10,4 @@ export * from './memory-queue';
 export * from './bull-queue';
 export * from './bull-runtime';
 export * from './forecast-processor';
+export { QUEUE_NAME } from './redis';

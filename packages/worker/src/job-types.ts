@@ -54,6 +54,9 @@ export interface QueueHealth {
   workers: number;
   backend: 'memory' | 'bullmq';
   error?: string;
+  /** Jobs waiting to start and jobs running (the queue-depth metric); absent when unknown. */
+  waiting?: number;
+  active?: number;
 }
 
 export interface JobQueue {

@@ -139,6 +139,8 @@ export class MemoryJobQueue implements JobQueue {
       latencyMs: 0,
       workers: this.opts.workers ?? this.opts.concurrency,
       backend: 'memory',
+      waiting: this.pending.length,
+      active: this.running,
     };
   }
 
