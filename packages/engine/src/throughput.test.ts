@@ -76,9 +76,20 @@ describe('throughput models', () => {
     ).toThrow(EngineInputError);
   });
 
+  it('starts the table near the throughput of a team that finishes thousands a week', () => {
+    const s = createThroughputSampler({
+      tpSamples: [100_000, 120_000, 95_000, 110_000, 105_000, 98_000],
+    });
+    const p = tableProbabilities(s.table);
+    expect(p.size).toBeLessThan(1 << 18);
+    expect(s.mean).toBeGreaterThan(95_000);
+    expect(s.mean).toBeLessThan(115_000);
+    expect(p.get(0) ?? 0).toBeLessThan(1e-11);
+  });
+
   it('puts the far tail of a heavy Weibull onto its last cell', () => {
     const t = roundedWeibullTable({ shape: 0.2, scale: 5 });
-    expect(t.values.length).toBe(65_536);
+    expect(tableProbabilities(t).size).toBe(1 << 18);
     let total = 0;
     for (const v of tableProbabilities(t).values()) total += v;
     expect(total).toBeCloseTo(1, 9);

@@ -13,7 +13,7 @@ import {
   uniformTable,
   type DiscreteTable,
 } from './discrete-sampler';
-import { fitWeibull, weibullSurvival, type WeibullParams } from './weibull';
+import { fitWeibull, weibullCdf, weibullSurvival, type WeibullParams } from './weibull';
 import { triangularFromPoints } from './triangular';
 
 /** What a model was built from, for display and for tests. */
@@ -36,7 +36,7 @@ export interface ThroughputSampler {
 /** Tail mass below which the rounded-Weibull table stops. */
 const TAIL_EPSILON = 1e-12;
 /** Longest rounded-Weibull table; the remaining tail mass goes onto its last value. */
-const MAX_TABLE = 65_536;
+const MAX_TABLE = 1 << 18;
 /** Widest three-point estimate; its table has one entry per item count. */
 const MAX_ESTIMATE_RANGE = 1_000_000;
 
@@ -45,16 +45,30 @@ const MAX_ESTIMATE_RANGE = 1_000_000;
  * have probability zero, so the cell of k is (k − ½, k + ½].
  */
 export function roundedWeibullTable(params: WeibullParams, zeroShare = 0): DiscreteTable {
-  const values: number[] = [];
+  const values: number[] = [0];
   const weights: number[] = [];
-  let prevSurvival = 1;
-  for (let k = 0; k < MAX_TABLE; k++) {
+  // Cells below the first with a mass above 1e-12 are merged into the zero cell, so teams that
+  // finish thousands of items a week still get a table that starts near their throughput.
+  let first = 1;
+  if (weibullCdf(0.5, params) < TAIL_EPSILON) {
+    let lo = 0;
+    let hi = Math.ceil(params.scale);
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (weibullCdf(mid + 0.5, params) < TAIL_EPSILON) lo = mid;
+      else hi = mid;
+    }
+    first = hi;
+  }
+  let prevSurvival = weibullSurvival(first - 0.5, params);
+  weights.push(zeroShare + (1 - zeroShare) * (1 - prevSurvival));
+  for (let k = first; k < first + MAX_TABLE - 1; k++) {
     const survival = weibullSurvival(k + 0.5, params);
-    const last = survival < TAIL_EPSILON || k === MAX_TABLE - 1;
+    const last = survival < TAIL_EPSILON || k === first + MAX_TABLE - 2;
     // The last cell takes the whole remaining tail so the table sums to one.
     const p = last ? prevSurvival : prevSurvival - survival;
     values.push(k);
-    weights.push((1 - zeroShare) * p + (k === 0 ? zeroShare : 0));
+    weights.push((1 - zeroShare) * p);
     prevSurvival = survival;
     if (last) break;
   }
