@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { compact } from './aliases';
 import { dateField } from './dates';
 import { int, longText, num, report } from './fields';
+import { FF_CODE } from './issues';
 import { REQUEST_KINDS } from './kinds';
 import type { RequestKind } from './kinds';
 import { LIMITS } from './limits';
@@ -70,7 +71,7 @@ export const forecastSaveSchema = z
           code: 'custom',
           path: ['input', ...(issue.field === '' ? [] : issue.field.split('.'))],
           message: issue.message,
-          params: { ...issue.params, ffCode: issue.code },
+          params: { ...issue.params, [FF_CODE]: issue.code },
         });
       }
       return z.NEVER;
