@@ -25,6 +25,9 @@ import adminRoutes from './routes/admin';
 import projectRoutes from './routes/projects';
 import savedForecastRoutes from './routes/saved-forecasts';
 import actualRoutes from './routes/actuals';
+import jobsPlugin from './plugins/jobs';
+import forecastRoutes from './routes/forecasts';
+import asyncRoutes from './routes/async';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -145,12 +148,14 @@ export async function buildApp(
     await app.register(authPlugin, { config });
     await app.register(securityPlugin, { config });
     await app.register(docsPlugin);
-    // Helper E's job plugin and forecast routes go here, one line each:
-    //   await app.register(jobsPlugin, { redisUrl: config.redisUrl, saveResult: saveJob, ...opts.jobs });
-    //   await app.register(forecastRoutes, forecastRouteOptions);
-    //   await app.register(asyncRoutes, forecastRouteOptions);
-    void saveJob;
-    void forecastRouteOptions;
+    await app.register(jobsPlugin, {
+      redisUrl: config.redisUrl,
+      poolWorkThreshold: config.syncRunsThreshold * 10,
+      saveResult: saveJob,
+      ...opts.jobs,
+    });
+    await app.register(forecastRoutes, forecastRouteOptions);
+    await app.register(asyncRoutes, forecastRouteOptions);
     await app.register(healthRoutes);
     await app.register(authRoutes, { config });
     await app.register(tokenRoutes);

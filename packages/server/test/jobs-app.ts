@@ -62,6 +62,6 @@ export async function pollTask(
     seen.push(body);
     if (['SUCCESS', 'FAILURE', 'REVOKED'].includes(body.state as string)) return { body, seen };
     if (Date.now() > until) throw new Error(`task ${id} stuck in ${String(body.state)}`);
-    await sleep(20);
+    await sleep(Math.min(200, 20 + seen.length * 5));
   }
 }

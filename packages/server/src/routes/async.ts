@@ -133,7 +133,15 @@ export default async function asyncRoutes(
     return submit(request, mapped);
   });
 
-  app.get('/api/tasks/:id', async (request) => {
+  // Polling is a cheap read and a client polls many times per job: it gets ten times the
+  // general per-client budget instead of eating into it.
+  const limits = (app as { config?: { rateLimit?: { max: number; windowSeconds: number } } }).config
+    ?.rateLimit;
+  const pollConfig: Record<string, unknown> = limits
+    ? { rateLimit: { max: limits.max * 10, timeWindow: limits.windowSeconds * 1000 } }
+    : {};
+
+  app.get('/api/tasks/:id', { config: pollConfig }, async (request) => {
     const id = taskId(request);
     const userId = await opts.userIdOf?.(request);
     let job: JobInfo | undefined;

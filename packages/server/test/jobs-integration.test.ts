@@ -1,0 +1,186 @@
+/**
+ * The job routes inside the real app: real login, a real database of each kind, and for the
+ * BullMQ case real worker processes on the real Redis, one of them SIGKILLed mid-job.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { createTestApp, databases, login } from './helper';
+import type { TestApp } from './helper';
+import { TEAM_CASE, pollTask, sleep } from './jobs-app';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+describe.each(databases)('jobs in the full app on %s', (db) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ db });
+  });
+  afterAll(() => t?.close());
+
+  it('saves a ?save=true job exactly once for its owner, and hides it from others', async () => {
+    const owner = await login(t.app);
+    const other = await login(t.app);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/async/simulate?save=true',
+      headers: owner.headers,
+      payload: TEAM_CASE,
+    });
+    expect(res.statusCode).toBe(202);
+    const id = (res.json() as { task_id: string }).task_id;
+    const { body } = await pollTask(t.app, id, owner.headers);
+    expect(body.state).toBe('SUCCESS');
+    await Promise.all(
+      [1, 2, 3].map(() => t.app.inject({ url: `/api/tasks/${id}`, headers: owner.headers })),
+    );
+    await sleep(100);
+    const list = (await t.app.inject({ url: '/api/forecasts', headers: owner.headers })).json() as {
+      items: { kind: string }[];
+    };
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0].kind).toBe('simulate');
+    expect(
+      (await t.app.inject({ url: `/api/tasks/${id}`, headers: other.headers })).statusCode,
+    ).toBe(404);
+    const theirs = (
+      await t.app.inject({ url: '/api/forecasts', headers: other.headers })
+    ).json() as {
+      items: unknown[];
+    };
+    expect(theirs.items).toHaveLength(0);
+  }, 30_000);
+});
+
+describe('REQUIRE_LOGIN', () => {
+  it('refuses anonymous forecasts and accepts logged-in ones', async () => {
+    const t = await createTestApp({ db: 'pglite', config: { requireLogin: true } });
+    try {
+      const anon = await t.app.inject({ method: 'POST', url: '/api/simulate', payload: TEAM_CASE });
+      expect(anon.statusCode).toBe(401);
+      const anonAsync = await t.app.inject({
+        method: 'POST',
+        url: '/api/async/simulate',
+        payload: TEAM_CASE,
+      });
+      expect(anonAsync.statusCode).toBe(401);
+      const c = await login(t.app);
+      const ok = await t.app.inject({
+        method: 'POST',
+        url: '/api/simulate',
+        headers: c.headers,
+        payload: TEAM_CASE,
+      });
+      expect(ok.statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  }, 30_000);
+});
+
+const WORKER_DIR = fileURLToPath(new URL('../../worker', import.meta.url));
+
+interface Proc {
+  child: ChildProcess;
+  started: Set<string>;
+  exited: Promise<number | null>;
+}
+
+async function startWorker(prefix: string): Promise<Proc> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bull-worker.ts'], {
+    cwd: WORKER_DIR,
+    env: {
+      ...process.env,
+      REDIS_URL,
+      JOB_QUEUE_PREFIX: prefix,
+      WORKER_CONCURRENCY: '1',
+      WORKER_THREADS: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const started = new Set<string>();
+  let ready: () => void = () => undefined;
+  const isReady = new Promise<void>((r) => (ready = r));
+  child.stdout?.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (!line.startsWith('{')) continue;
+      const entry = JSON.parse(line) as { msg?: string; jobId?: string };
+      if (entry.msg === 'worker ready') ready();
+      if (entry.msg === 'job started' && entry.jobId) started.add(entry.jobId);
+    }
+  });
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  await Promise.race([
+    isReady,
+    sleep(20_000).then(() => Promise.reject(new Error('worker did not start'))),
+  ]);
+  return { child, started, exited };
+}
+
+describe('jobs in the full app on BullMQ with worker processes', () => {
+  const prefix = `fftest-${randomUUID().slice(0, 12)}`;
+  let t: TestApp;
+  const procs: Proc[] = [];
+  beforeAll(async () => {
+    t = await createTestApp({
+      db: 'pglite',
+      config: { redisUrl: REDIS_URL },
+      build: { jobs: { prefix } },
+    });
+    procs.push(await startWorker(prefix), await startWorker(prefix));
+  }, 60_000);
+  afterAll(async () => {
+    for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+    await Promise.all(procs.map((p) => p.exited));
+    await t?.close();
+    const r = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    let cursor = '0';
+    do {
+      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await r.del(...keys);
+    } while (cursor !== '0');
+    r.disconnect();
+  });
+
+  it('recovers a job whose worker was SIGKILLed and saves its forecast once', async () => {
+    const c = await login(t.app);
+    const health = (await t.app.inject('/api/async/health')).json() as {
+      workers: number;
+      redis: { status: string };
+    };
+    expect(health.redis.status).toBe('ok');
+    expect(health.workers).toBe(2);
+    // Big enough to be caught mid-run on one thread.
+    const payload = { ...TEAM_CASE, numberOfSimulations: 1_000_000, numberOfTasks: 400 };
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/async/simulate?save=true',
+      headers: c.headers,
+      payload,
+    });
+    expect(res.statusCode).toBe(202);
+    const id = (res.json() as { task_id: string }).task_id;
+    let victim: Proc | undefined;
+    for (let i = 0; i < 400 && !victim; i++) {
+      victim = procs.find((p) => p.started.has(id));
+      if (!victim) await sleep(10);
+    }
+    expect(victim).toBeDefined();
+    await sleep(200);
+    victim!.child.kill('SIGKILL');
+    await victim!.exited;
+
+    const { body } = await pollTask(t.app, id, c.headers, 45_000);
+    expect(body.state).toBe('SUCCESS');
+    const survivor = procs.find((p) => p !== victim)!;
+    expect(survivor.started.has(id)).toBe(true);
+    await sleep(500);
+    const list = (await t.app.inject({ url: '/api/forecasts', headers: c.headers })).json() as {
+      items: unknown[];
+    };
+    expect(list.items).toHaveLength(1);
+  }, 90_000);
+});
