@@ -9,6 +9,8 @@ export interface CommandSpec {
   /** The request field `--runs` sets, when the kind simulates. */
   runsField?: 'numberOfSimulations' | 'nSimulations';
   example: string;
+  /** The API path's name (`POST /api/forecast-when` → `forecast-when`), for users of the API. */
+  aliases?: readonly string[];
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -21,6 +23,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'when',
+    aliases: ['forecast-when', 'mc-throughput'],
     summary: 'weeks to finish N items from throughput only',
     seeded: true,
     runsField: 'numberOfSimulations',
@@ -28,6 +31,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'how-many',
+    aliases: ['forecast-how-many'],
     summary: 'how many items will be done by a date or in N days',
     seeded: true,
     runsField: 'numberOfSimulations',
@@ -35,6 +39,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'deadline',
+    aliases: ['deadline-analysis'],
     summary: 'can the backlog be finished by a deadline, and what fits if not',
     seeded: true,
     runsField: 'numberOfSimulations',
@@ -42,6 +47,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'cost',
+    aliases: ['cost-analysis'],
     summary: 'PERT-Beta cost of the backlog from a per-item cost estimate',
     seeded: true,
     runsField: 'nSimulations',
@@ -49,12 +55,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'risks',
+    aliases: ['risk-summary'],
     summary: 'rank risks by expected impact before simulating',
     seeded: false,
     example: 'ff risks --input examples/risks.json --format table',
   },
   {
     name: 'dependencies',
+    aliases: ['dependency-analysis'],
     summary: 'chance that work of other teams arrives on time, and the delay if not',
     seeded: true,
     runsField: 'nSimulations',
@@ -69,12 +77,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'accuracy',
+    aliases: ['accuracy-analysis'],
     summary: 'compare past forecasts with what actually happened',
     seeded: false,
     example: 'ff accuracy --input examples/accuracy.json',
   },
   {
     name: 'pbc',
+    aliases: ['pbc-analysis'],
     summary: 'process behaviour chart (XmR): is the process predictable',
     seeded: false,
     example: 'ff pbc --input examples/pbc.json --format table',
@@ -89,5 +99,5 @@ export const COMMANDS: readonly CommandSpec[] = [
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {
-  return COMMANDS.find((c) => c.name === name);
+  return COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));
 }

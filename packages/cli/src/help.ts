@@ -44,6 +44,7 @@ export function commandHelp(command: CommandSpec): string {
     `Usage: ff ${command.name} ${input} [options]`,
     '',
     `${command.summary}.`,
+    ...(command.aliases ? [`Also: ff ${command.aliases.join(', ff ')} (the API's names).`] : []),
     '',
     'Options:',
     columns(optionRows(command)),

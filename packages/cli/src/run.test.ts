@@ -90,6 +90,14 @@ describe('run()', () => {
     expect(out.ltSamples).toEqual([3]);
   });
 
+  it('accepts the API path names as command names', async () => {
+    const a = io();
+    const b = io();
+    expect(await run(['forecast-when', '-i', 'examples/when.json'], a.io)).toBe(0);
+    expect(await run(['when', '-i', 'examples/when.json'], b.io)).toBe(0);
+    expect(a.out.stdout).toBe(b.out.stdout);
+  });
+
   it('rejects history column options without --csv', async () => {
     const t = io('{"items": []}');
     expect(await run(['history', '--done-column', 'x'], t.io)).toBe(2);
