@@ -45,7 +45,7 @@ export function AccountMenu() {
 
   return (
     <nav className="account-menu" aria-label={t('account.menu.label')}>
-      <span className="muted" data-testid="account-user">
+      <span className="account-menu__user" data-testid="account-user">
         {name || email}
       </span>
       {link('/projects', t('account.projects.title'))}

@@ -6,7 +6,7 @@ import { ApiError } from '../../../lib/api';
 import { adminApi, forecastsApi, type AccountUser, type Role, type UserPatch } from '../api';
 import { useAccount } from '../session';
 import { summaryOf } from '../summary';
-import { ErrorNotice, RequireLogin, useDateTime, useLoad } from '../ui';
+import { ErrorNotice, RequireLogin, useDateTime, useLoad, TableWrap } from '../ui';
 
 const ROLES: readonly Role[] = ['student', 'instructor', 'admin'];
 
@@ -96,7 +96,7 @@ function UsersTable({
           {t('account.admin.saved', { email: saved })}
         </p>
       )}
-      <div className="table-wrap">
+      <TableWrap label={t('account.admin.users')}>
         <table data-testid="admin-users">
           <thead>
             <tr>
@@ -176,7 +176,7 @@ function UsersTable({
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }
@@ -200,7 +200,7 @@ function StudentsWork({ users, meId }: { users: readonly AccountUser[]; meId: st
       <ErrorNotice error={list.error} />
       {list.data && others.length === 0 && <p className="empty">{t('account.admin.noWork')}</p>}
       {others.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap label={t('account.admin.studentsWork')}>
           <table data-testid="students-work">
             <thead>
               <tr>
@@ -228,7 +228,7 @@ function StudentsWork({ users, meId }: { users: readonly AccountUser[]; meId: st
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

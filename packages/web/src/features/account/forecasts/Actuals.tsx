@@ -8,7 +8,7 @@ import { parseOptionalNumber } from '../../../lib/numbers';
 import { actualsApi, type Actual } from '../api';
 import { FormAlert } from '../auth/common';
 import { useAccountForm } from '../form';
-import { ErrorNotice, useLoad } from '../ui';
+import { ErrorNotice, useLoad, TableWrap } from '../ui';
 
 interface ActualForm {
   actualWeeks: string;
@@ -69,7 +69,7 @@ export function Actuals({ forecastId }: { forecastId: string }) {
       <p className="field__hint">{t('account.actuals.lead')}</p>
       <ErrorNotice error={list.error ?? removeError} />
       {rows.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap label={t('account.actuals.title')}>
           <table data-testid="actuals">
             <thead>
               <tr>
@@ -102,7 +102,7 @@ export function Actuals({ forecastId }: { forecastId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <form onSubmit={onSubmit} noValidate aria-label={t('account.actuals.add')}>
         <FormAlert message={f.formError} />

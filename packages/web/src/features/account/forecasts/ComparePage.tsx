@@ -3,7 +3,7 @@ import { href, useLocation } from '../../../app/router';
 import { useFormat } from '../../../i18n/format';
 import { forecastsApi, type SavedForecast } from '../api';
 import { inputDifferences, seedOf, showValue, summaryOf } from '../summary';
-import { ErrorNotice, RequireLogin, useDateTime, useLoad } from '../ui';
+import { ErrorNotice, RequireLogin, useDateTime, useLoad, TableWrap } from '../ui';
 
 export default function ComparePage() {
   return (
@@ -37,7 +37,7 @@ function Compare() {
     <div>
       <h1>{t('account.compare.title')}</h1>
       <div className="card">
-        <div className="table-wrap">
+        <TableWrap label={t('account.compare.title')}>
           <table data-testid="compare">
             <thead>
               <tr>
@@ -73,14 +73,14 @@ function Compare() {
               </tr>
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </div>
       <section className="card" aria-labelledby="compare-inputs-title">
         <h2 id="compare-inputs-title">{t('account.compare.inputs')}</h2>
         {diffs.length === 0 ? (
           <p>{t('account.compare.sameInputs')}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t('account.compare.inputs')}>
             <table>
               <thead>
                 <tr>
@@ -99,7 +99,7 @@ function Compare() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
     </div>

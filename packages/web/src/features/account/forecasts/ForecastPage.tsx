@@ -5,7 +5,7 @@ import { useFormat } from '../../../i18n/format';
 import { downloadJson } from '../../../lib/download';
 import { forecastsApi } from '../api';
 import { seedOf, showValue, summaryOf } from '../summary';
-import { ErrorNotice, RequireLogin, useDateTime, useLoad } from '../ui';
+import { ErrorNotice, RequireLogin, useDateTime, useLoad, TableWrap } from '../ui';
 import { Actuals } from './Actuals';
 
 export default function ForecastPage() {
@@ -112,7 +112,7 @@ function ForecastView() {
       <div className="layout">
         <section className="card" aria-labelledby="forecast-input-title">
           <h2 id="forecast-input-title">{t('account.forecast.input')}</h2>
-          <div className="table-wrap">
+          <TableWrap label={t('account.forecast.input')}>
             <table>
               <tbody>
                 {Object.entries(f.input ?? {}).map(([k, v]) => (
@@ -123,7 +123,7 @@ function ForecastView() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
         <Actuals forecastId={f.id} />
       </div>

@@ -2,7 +2,7 @@ import type { AccuracyResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
 import { actualsApi } from '../api';
-import { ErrorNotice, RequireLogin, useLoad } from '../ui';
+import { ErrorNotice, RequireLogin, useLoad, TableWrap } from '../ui';
 
 export default function SavedAccuracyPage() {
   return (
@@ -59,7 +59,7 @@ function SavedAccuracy() {
               />
               <Kpi label={t('accuracy.bias')} value={t(`accuracy.biases.${r.bias}`)} />
             </div>
-            <div className="table-wrap">
+            <TableWrap label={t('account.accuracy.title')}>
               <table>
                 <thead>
                   <tr>
@@ -82,7 +82,7 @@ function SavedAccuracy() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           </>
         )}
       </section>

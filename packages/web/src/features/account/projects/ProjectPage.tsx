@@ -4,7 +4,7 @@ import { href, navigate, useLocation } from '../../../app/router';
 import { useFormat } from '../../../i18n/format';
 import { forecastsApi, projectsApi, type SavedForecast } from '../api';
 import { byCreated, summaryOf } from '../summary';
-import { ErrorNotice, RequireLogin, useDateTime, useLoad } from '../ui';
+import { ErrorNotice, RequireLogin, useDateTime, useLoad, TableWrap } from '../ui';
 import { TrendChart } from './TrendChart';
 
 export default function ProjectPage() {
@@ -90,7 +90,7 @@ function ProjectView() {
         {rows.length > 0 && (
           <>
             <TrendChart forecasts={rows} />
-            <div className="table-wrap">
+            <TableWrap label={t('account.project.forecasts')}>
               <table data-testid="project-forecasts">
                 <caption className="visually-hidden">{t('account.project.forecasts')}</caption>
                 <thead>
@@ -145,7 +145,7 @@ function ProjectView() {
                   })}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <p className="account-actions">
               <button
                 type="button"

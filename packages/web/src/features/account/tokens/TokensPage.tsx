@@ -5,7 +5,7 @@ import { Field } from '../../../components/Field';
 import { tokensApi } from '../api';
 import { FormAlert } from '../auth/common';
 import { useAccountForm } from '../form';
-import { ErrorNotice, RequireLogin, useDateTime, useLoad } from '../ui';
+import { ErrorNotice, RequireLogin, useDateTime, useLoad, TableWrap } from '../ui';
 
 export default function TokensPage() {
   return (
@@ -106,7 +106,7 @@ function Tokens() {
           <ErrorNotice error={list.error ?? revokeError} />
           {list.data && rows.length === 0 && <p className="empty">{t('account.tokens.none')}</p>}
           {rows.length > 0 && (
-            <div className="table-wrap">
+            <TableWrap label={t('account.tokens.list')}>
               <table data-testid="tokens">
                 <thead>
                   <tr>
@@ -138,7 +138,7 @@ function Tokens() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
         </section>
       </div>
