@@ -44,6 +44,46 @@ describe('simulate: model behaviour (exact cases)', () => {
     expect(r.effort.p50).toBe(5);
   });
 
+  it('bins the burn-down of a large backlog, each band within half a bin of the truth', () => {
+    const r = simulate({
+      tpSamples: [1000],
+      numberOfTasks: 5000,
+      numberOfSimulations: 200,
+      seed: 1,
+    });
+    const w = r.burnDownBinWidth;
+    expect(w).toBe(5);
+    r.burnDownBands.forEach((b, week) => {
+      const exact = 5000 - 1000 * week;
+      for (const v of [b.p5, b.p50, b.p85, b.p95])
+        expect(Math.abs(v - exact)).toBeLessThanOrEqual(w / 2);
+    });
+  });
+
+  it('draws an estimate-model week from the three points', () => {
+    const r = simulate({
+      throughputModel: 'estimate',
+      pBest: 10,
+      pLikely: 10,
+      pWorst: 10,
+      numberOfTasks: 50,
+      numberOfSimulations: 100,
+      seed: 1,
+    });
+    expect(r.percentile_stats.p50).toBe(5);
+    expect(r.throughput.model).toBe('estimate');
+  });
+
+  it('adds a cost line from effort when a rate is given', () => {
+    const r = simulate({
+      ...constant,
+      numberOfTasks: 50,
+      costPerPersonWeek: 2500,
+      currency: 'EUR',
+    });
+    expect(r.cost).toMatchObject({ p85: 12_500, currency: 'EUR', costPerPersonWeek: 2500 });
+  });
+
   it('gives a zero-week forecast for an empty backlog', () => {
     const r = simulate({ ...constant, numberOfTasks: 0 });
     expect(r.percentile_stats.p95).toBe(0);
