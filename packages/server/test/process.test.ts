@@ -1,0 +1,103 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const serverEntry = fileURLToPath(new URL('../src/server.ts', import.meta.url));
+const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
+
+interface Running {
+  child: ChildProcess;
+  port: number;
+  logs: Record<string, unknown>[];
+  exited: Promise<number | null>;
+}
+
+function start(env: Record<string, string>): Promise<Running> {
+  const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      WORKER_THREADS: '1',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Record<string, unknown>[] = [];
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      let nl;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        try {
+          const entry = JSON.parse(line) as Record<string, unknown>;
+          logs.push(entry);
+          if (typeof entry.port === 'number' && String(entry.msg).includes('listening')) {
+            resolve({ child, port: entry.port, logs, exited });
+          }
+        } catch {
+          // not a log line
+        }
+      }
+    });
+    void exited.then((code) => reject(new Error(`server exited early (${code}): ${stderr}`)));
+  });
+}
+
+describe('the server process', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ff-proc-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('serves, then on SIGTERM finishes the in-flight request and exits 0', async () => {
+    const s = await start({ DATA_DIR: dir });
+    const base = `http://127.0.0.1:${s.port}`;
+    try {
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const email = 'proc@example.test';
+      const password = 'correct horse battery';
+      await fetch(`${base}/api/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      const loginRes = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      const { csrfToken } = (await loginRes.json()) as { csrfToken: string };
+      const cookie = loginRes.headers.get('set-cookie')!.split(';')[0];
+      // A deliberately slow request: many forecasts re-run on import.
+      const forecasts = Array.from({ length: 40 }, (_, i) => ({
+        kind: 'simulate',
+        input: { tpSamples: T12, numberOfTasks: 60, numberOfSimulations: 20_000, seed: i },
+      }));
+      const slow = fetch(`${base}/api/forecasts/import`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ forecasts }),
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      s.child.kill('SIGTERM');
+      const res = await slow;
+      expect(res.status).toBe(201);
+      expect(((await res.json()) as { count: number }).count).toBe(40);
+      expect(await s.exited).toBe(0);
+      expect(s.logs.some((l) => String(l.msg).includes('shut down cleanly'))).toBe(true);
+      expect(s.logs.some((l) => typeof l.reqId === 'string')).toBe(true);
+    } finally {
+      s.child.kill('SIGKILL');
+    }
+  }, 90_000);
+});
