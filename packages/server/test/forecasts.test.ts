@@ -85,6 +85,7 @@ describe('synchronous forecast routes', () => {
         '/api/dependency-analysis',
         { dependencies: [{ onTimeProbability: 0.7 }, { onTimeProbability: 0.7 }], seed: 1 },
       ],
+      ['/api/backtest', { tpSamples: T12, backlog: 20, seed: 1, numberOfSimulations: 1000 }],
       [
         '/api/accuracy-analysis',
         { forecasts: [10, 12, 8, 15, 11], actuals: [9.5, 13, 8.5, 14, 10] },

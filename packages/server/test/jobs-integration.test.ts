@@ -54,6 +54,37 @@ describe.each(databases)('jobs in the full app on %s', (db) => {
   }, 30_000);
 });
 
+describe('OpenAPI', () => {
+  it('documents the forecast and job routes with their request schemas', async () => {
+    const t = await createTestApp({ db: 'pglite' });
+    try {
+      const doc = (await t.app.inject('/docs/json')).json() as {
+        paths: Record<
+          string,
+          {
+            post?: {
+              requestBody?: { content: Record<string, { schema: { properties?: object } }> };
+            };
+          }
+        >;
+      };
+      for (const p of [
+        '/api/simulate',
+        '/api/forecast-when',
+        '/api/async/simulate',
+        '/api/tasks/{id}',
+        '/api/encode',
+      ]) {
+        expect(doc.paths[p], p).toBeDefined();
+      }
+      const body = doc.paths['/api/simulate'].post?.requestBody?.content['application/json'].schema;
+      expect(Object.keys(body?.properties ?? {})).toContain('tpSamples');
+    } finally {
+      await t.close();
+    }
+  }, 30_000);
+});
+
 describe('REQUIRE_LOGIN', () => {
   it('refuses anonymous forecasts and accepts logged-in ones', async () => {
     const t = await createTestApp({ db: 'pglite', config: { requireLogin: true } });

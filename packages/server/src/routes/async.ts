@@ -115,12 +115,13 @@ export default async function asyncRoutes(
     };
   };
 
-  app.post('/api/async/simulate', async (request, reply) => {
+  const tags = ['async jobs'];
+  app.post('/api/async/simulate', { schema: { tags } }, async (request, reply) => {
     reply.code(202);
     return submit(request, 'simulate');
   });
 
-  app.post('/api/async/:kind', async (request, reply) => {
+  app.post('/api/async/:kind', { schema: { tags } }, async (request, reply) => {
     const { kind } = request.params as { kind: string };
     const mapped = Object.hasOwn(ASYNC_KINDS, kind) ? ASYNC_KINDS[kind] : undefined;
     if (!mapped) {
@@ -141,7 +142,7 @@ export default async function asyncRoutes(
     ? { rateLimit: { max: limits.max * 10, timeWindow: limits.windowSeconds * 1000 } }
     : {};
 
-  app.get('/api/tasks/:id', { config: pollConfig }, async (request) => {
+  app.get('/api/tasks/:id', { config: pollConfig, schema: { tags } }, async (request) => {
     const id = taskId(request);
     const userId = await opts.userIdOf?.(request);
     let job: JobInfo | undefined;
@@ -155,7 +156,7 @@ export default async function asyncRoutes(
     return taskView(job);
   });
 
-  app.delete('/api/tasks/:id', async (request) => {
+  app.delete('/api/tasks/:id', { schema: { tags } }, async (request) => {
     const id = taskId(request);
     const userId = await opts.userIdOf?.(request);
     try {
@@ -169,7 +170,7 @@ export default async function asyncRoutes(
     }
   });
 
-  app.get('/api/tasks', async (request) => {
+  app.get('/api/tasks', { schema: { tags } }, async (request) => {
     const userId = await opts.userIdOf?.(request);
     if (!userId) throw new AppError('FF_ERR_UNAUTHORIZED', 'Log in to list your tasks');
     try {
@@ -181,7 +182,7 @@ export default async function asyncRoutes(
     }
   });
 
-  app.get('/api/async/health', async (_request, reply) => {
+  app.get('/api/async/health', { schema: { tags } }, async (_request, reply) => {
     const timed = async (fn: () => Promise<unknown>) => {
       const t0 = performance.now();
       try {

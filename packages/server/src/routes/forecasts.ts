@@ -4,7 +4,7 @@
  * request's thread when small and on the worker-thread pool when big (same answer either way).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { parseRequest } from '@flow-forecaster/schemas';
+import { parseRequest, requestSchemas } from '@flow-forecaster/schemas';
 import type { RequestKind } from '@flow-forecaster/schemas';
 import { AppError, validation } from '../errors';
 import { ShareLinkError, decodeShareLink, encodeShareLink } from './share-link';
@@ -65,21 +65,27 @@ export default async function forecastRoutes(
   opts: ForecastRoutesOptions,
 ): Promise<void> {
   for (const [path, kind] of FORECAST_ROUTES) {
-    app.post(path, async (request) => {
-      await requireCaller(request, opts);
-      const input = validateForecast(kind, request.body);
-      let result: unknown;
-      try {
-        result = await app.forecastRunner.run(kind, input);
-      } catch (err) {
-        throw mapEngineError(err);
-      }
-      opts.onForecast?.(kind, input, result);
-      return result;
-    });
+    // The body schema is for the OpenAPI document only; validation is `parseRequest` below, so
+    // every client gets the same field-named messages.
+    app.post(
+      path,
+      { schema: { tags: ['forecasts'], body: requestSchemas[kind] } },
+      async (request) => {
+        await requireCaller(request, opts);
+        const input = validateForecast(kind, request.body);
+        let result: unknown;
+        try {
+          result = await app.forecastRunner.run(kind, input);
+        } catch (err) {
+          throw mapEngineError(err);
+        }
+        opts.onForecast?.(kind, input, result);
+        return result;
+      },
+    );
   }
 
-  app.post('/api/encode', async (request) => {
+  app.post('/api/encode', { schema: { tags: ['share links'] } }, async (request) => {
     await requireCaller(request, opts);
     const body = (request.body ?? {}) as Record<string, unknown>;
     // `{kind, input}`; a bare simulate body is accepted too, as the original's form posted it.
@@ -95,7 +101,7 @@ export default async function forecastRoutes(
     }
   });
 
-  app.post('/api/decode', async (request) => {
+  app.post('/api/decode', { schema: { tags: ['share links'] } }, async (request) => {
     await requireCaller(request, opts);
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (typeof body.code !== 'string')
