@@ -28,6 +28,8 @@ import actualRoutes from './routes/actuals';
 import jobsPlugin from './plugins/jobs';
 import forecastRoutes from './routes/forecasts';
 import asyncRoutes from './routes/async';
+import opsMetricsPlugin from './plugins/ops-metrics';
+import maintenancePlugin from './maintenance';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -156,6 +158,8 @@ export async function buildApp(
     });
     await app.register(forecastRoutes, forecastRouteOptions);
     await app.register(asyncRoutes, forecastRouteOptions);
+    await app.register(opsMetricsPlugin);
+    await app.register(maintenancePlugin);
     await app.register(healthRoutes);
     await app.register(authRoutes, { config });
     await app.register(tokenRoutes);
