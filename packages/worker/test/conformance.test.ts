@@ -136,12 +136,12 @@ describe.each(backends)('job queue conformance: $name', (backend) => {
   });
 
   it('forgets finished jobs after the retention time', async () => {
-    inst = await backend.make({ processor: stepsProcessor, retentionMs: 400 });
+    inst = await backend.make({ processor: stepsProcessor, retentionMs: 800 });
     const id = await inst.queue.submit('steps', { steps: 1, stepMs: 1 }, { owner: 'r' });
     const info = await waitFor(inst.queue, id, isFinal);
     expect(info.state).toBe('SUCCESS');
     expect(await inst.queue.get(id)).toBeDefined();
-    await sleep(700);
+    await sleep(1_300);
     expect(await inst.queue.get(id)).toBeUndefined();
     expect(await inst.queue.list('r')).toEqual([]);
   });
@@ -167,7 +167,7 @@ describe.each(backends)('job queue conformance: $name', (backend) => {
   it('runs a high-priority job before earlier low-priority ones', async () => {
     inst = await backend.make({ processor: stepsProcessor, concurrency: 1 });
     const q = inst.queue;
-    const blocker = await q.submit('steps', { steps: 10, stepMs: 20 }, { owner: 'p' });
+    const blocker = await q.submit('steps', { steps: 20, stepMs: 20 }, { owner: 'p' });
     await waitFor(q, blocker, (s) => s === 'PROGRESS');
     const low1 = await q.submit('steps', { steps: 1, stepMs: 1 }, { owner: 'p', priority: 10 });
     const low2 = await q.submit('steps', { steps: 1, stepMs: 1 }, { owner: 'p', priority: 10 });
