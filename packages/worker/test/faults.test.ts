@@ -44,6 +44,7 @@ describe('BullMQ back end with real worker processes', () => {
       successes.push(job);
     });
     await sleep(300); // let the event stream attach before the job can finish
+    for (let i = 0; i < 30 && (await q.health()).workers !== 2; i++) await sleep(100);
     expect((await q.health()).workers).toBe(2);
 
     const id = await q.submit(
@@ -66,6 +67,7 @@ describe('BullMQ back end with real worker processes', () => {
     expect(info.result).toEqual({ steps: 20, stepMs: 100, checksum: expectedChecksum(20, 100) });
     const survivor = workers.find((w) => w !== victim)!;
     expect(survivor.logs.some((l) => l.msg === 'job completed' && l.jobId === id)).toBe(true);
+    for (let i = 0; i < 50 && successes.length === 0; i++) await sleep(100);
     await sleep(500);
     expect(successes.filter((j) => j.id === id)).toHaveLength(1);
     expect(successes[0].save).toEqual({ userId: 'u1' });
