@@ -22,7 +22,7 @@ function serviceWorker(): Plugin {
         type: 'asset',
         fileName: 'sw.js',
         source: template
-          .replace('__PRECACHE__', JSON.stringify(['/', ...files.map((f) => `/${f}`)]))
+          .replace('/* precache */ []', JSON.stringify(['/', ...files.map((f) => `/${f}`)]))
           .replace('__VERSION__', version),
       });
     },

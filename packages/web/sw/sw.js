@@ -1,10 +1,10 @@
-/* global __PRECACHE__ */
 /* Service worker: the app shell and every built file are cached at install, so after the first
    visit a forecast runs offline in the Web Worker. Hashed assets never change, so they are served
    cache-first; the page itself is network-first so a new deploy is picked up when online. */
 const VERSION = '__VERSION__';
 const CACHE = `ff-shell-${VERSION}`;
-const PRECACHE = __PRECACHE__;
+// The build replaces this empty list with every file it wrote.
+const PRECACHE = /* precache */ [];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -1,0 +1,78 @@
+/**
+ * `npm run screenshots`: PNGs of the main pages, with results, at desktop and phone widths in
+ * pt-BR and en, into docs/screenshots/ (shown in the README).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildWeb } from './build';
+import type { Page } from 'playwright-core';
+import { openBrowser } from './browser';
+import { REPO_ROOT, startApp } from './server';
+
+const OUT = join(REPO_ROOT, 'docs/screenshots');
+const VIEWPORTS = {
+  desktop: { width: 1280, height: 900 },
+  phone: { width: 390, height: 844 },
+} as const;
+const LANGUAGES = [
+  { code: 'pt-BR', locale: 'pt-BR' },
+  { code: 'en', locale: 'en-US' },
+] as const;
+
+/** Each page with the button that produces its results (the label differs per language). */
+const PAGES: { name: string; path: string; submit: RegExp }[] = [
+  { name: 'when', path: '/when', submit: /^(Forecast|Prever)$/ },
+  { name: 'how-many', path: '/how-many', submit: /^(Run forecast|Rodar previsão)$/ },
+  { name: 'deadline', path: '/deadline', submit: /^(Run forecast|Rodar previsão)$/ },
+  { name: 'cost', path: '/cost', submit: /^(Run forecast|Rodar previsão)$/ },
+  { name: 'backtest', path: '/backtest', submit: /^(Run forecast|Rodar previsão)$/ },
+  { name: 'pbc', path: '/pbc', submit: /^(Draw chart|Desenhar gráfico)$/ },
+];
+
+async function shoot(page: Page, baseUrl: string, p: (typeof PAGES)[number], file: string) {
+  await page.goto(`${baseUrl}/#${p.path}`);
+  await page.locator('main h1').waitFor();
+  await page.getByRole('button', { name: p.submit }).click();
+  await page
+    .locator('main section .kpis, main section .headline')
+    .first()
+    .waitFor({ timeout: 60_000 });
+  // Charts are lazy; wait until every chart on the page has drawn.
+  await page.waitForFunction(() => document.querySelectorAll('.chart__loading').length === 0);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: file, fullPage: true });
+}
+
+async function main() {
+  const dist = mkdtempSync(join(tmpdir(), 'ff-shots-dist-'));
+  await buildWeb(dist);
+  const app = await startApp(dist);
+  mkdirSync(OUT, { recursive: true });
+  try {
+    for (const lang of LANGUAGES) {
+      for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
+        const b = await openBrowser({ locale: lang.locale, viewport });
+        try {
+          await b.page.goto(app.url);
+          await b.page.evaluate((l) => localStorage.setItem('ff.language', l), lang.code);
+          for (const p of PAGES) {
+            const file = join(OUT, `${p.name}-${vpName}-${lang.code}.png`);
+            await shoot(b.page, app.url, p, file);
+            console.log(`wrote ${file}`);
+          }
+        } finally {
+          await b.close();
+        }
+      }
+    }
+  } finally {
+    await app.stop();
+    rmSync(dist, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
