@@ -5,7 +5,7 @@ import type { ForecastKind } from '@flow-forecaster/engine';
 import { randomUUID } from 'node:crypto';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
-import { installErrorHandlers } from './errors';
+import { AppError, installErrorHandlers } from './errors';
 import { openDatabase } from './db/client';
 import type { Database } from './db/client';
 import { createMailer } from './auth/mailer';
@@ -114,6 +114,18 @@ export async function buildApp(
   // Bodies are validated in handlers with the shared schemas (their messages name the field
   // the same way everywhere); route schemas are for the OpenAPI document.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
+  // Scripts often send `content-type: application/json` on a DELETE or an empty POST; an empty
+  // body is "no body", not a JSON error. Anything else goes through Fastify's own safe parser.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -134,7 +146,13 @@ export async function buildApp(
   /** What the synchronous and async forecast routes need from the rest of the app. */
   const forecastRouteOptions = {
     requireLogin: config.requireLogin,
-    userIdOf: (request: FastifyRequest) => request.user?.id,
+    userIdOf: (request: FastifyRequest) => {
+      // With login required, a cookie without its CSRF token is refused as such, not as anonymous.
+      if (config.requireLogin && !request.user && request.csrfFailed) {
+        throw new AppError('FF_ERR_CSRF');
+      }
+      return request.user?.id;
+    },
     onForecast: (kind: string, input: unknown, result: unknown) =>
       recordForecast(app.metrics, kind, input, result),
     checkDatabase: () => app.database.ping(),

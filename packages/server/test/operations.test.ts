@@ -317,3 +317,85 @@ describe('logs', () => {
     }
   });
 });
+
+describe('JSON bodies', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ db: 'pglite' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('treats an empty JSON body as no body', async () => {
+    const c = await login(t.app);
+    const project = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/projects',
+        headers: c.headers,
+        payload: { name: 'p' },
+      })
+    ).json();
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/projects/${project.id}`,
+      headers: { ...c.headers, 'content-type': 'application/json' },
+    });
+    expect(del.statusCode).toBe(200);
+    expect(del.json().archived).toBe(true);
+    const empty = await t.app.inject({
+      method: 'POST',
+      url: '/api/projects',
+      headers: { ...c.headers, 'content-type': 'application/json' },
+      payload: '',
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.field).toBe('name');
+  });
+
+  it('still rejects prototype poisoning', async () => {
+    const c = await login(t.app);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/projects',
+      headers: { ...c.headers, 'content-type': 'application/json' },
+      payload: '{"name":"x","__proto__":{"admin":true}}',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('FF_ERR_INVALID_JSON');
+  });
+});
+
+describe('REQUIRE_LOGIN', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ db: 'pglite', config: { requireLogin: true } });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('asks anonymous callers to log in and cookie callers for their CSRF token', async () => {
+    const body = { tpSamples: T12, backlog: 20, seed: 1 };
+    const anon = await t.app.inject({ method: 'POST', url: '/api/forecast-when', payload: body });
+    expect(anon.statusCode).toBe(401);
+    const c = await login(t.app);
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/forecast-when',
+      headers: { cookie: c.headers.cookie },
+      payload: body,
+    });
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json().error.code).toBe('FF_ERR_CSRF');
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/forecast-when',
+      headers: c.headers,
+      payload: body,
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().percentile_stats.p85).toBeGreaterThan(0);
+  });
+});
