@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -9,6 +11,7 @@ import { openDatabase } from '../src/db/client';
 import { DataDirLockedError } from '../src/db/lock-file';
 import { ADMIN_DATABASE_URL, createTestApp, databases, login, PASSWORD } from './helper';
 
+const migrateEntry = fileURLToPath(new URL('../src/migrate.ts', import.meta.url));
 const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
 
 describe.each(databases)('data on %s', (db) => {
@@ -57,14 +60,11 @@ describe.each(databases)('data on %s', (db) => {
 });
 
 describe('PGlite data directory', () => {
-  const dirs: string[] = [];
-  afterAll(() => {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  // One directory for both cases: creating a PGlite directory is the slow part.
+  const dir = mkdtempSync(join(tmpdir(), 'ff-lock-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('refuses a second opener with a clear message and is free again after close', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ff-lock-'));
-    dirs.push(dir);
     const first = await openDatabase({ dataDir: dir });
     await expect(openDatabase({ dataDir: dir })).rejects.toThrow(DataDirLockedError);
     await expect(openDatabase({ dataDir: dir })).rejects.toThrow(
@@ -74,6 +74,26 @@ describe('PGlite data directory', () => {
     const second = await openDatabase({ dataDir: dir });
     await second.ping();
     await second.close();
+  });
+
+  it('refuses another process, and takes over a lock left by a process that died', async () => {
+    const held = await openDatabase({ dataDir: dir });
+    try {
+      const other = spawnSync(process.execPath, ['--import', 'tsx', migrateEntry], {
+        env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(other.status).toBe(1);
+      expect(other.stderr).toMatch(/in use by another Flow Forecaster process \(pid \d+\)/);
+    } finally {
+      await held.close();
+    }
+    // A crashed process leaves its lock file behind; its pid no longer exists.
+    writeFileSync(join(dir, 'flow-forecaster.lock'), '2147483646');
+    const reopened = await openDatabase({ dataDir: dir });
+    await reopened.ping();
+    await reopened.close();
   });
 });
 
