@@ -172,6 +172,7 @@ export async function buildApp(
       redisUrl: config.redisUrl,
       poolWorkThreshold: config.syncRunsThreshold * 10,
       saveResult: saveJob,
+      onJobSuccess: (job) => recordForecast(app.metrics, job.kind, job.input, job.result),
       ...opts.jobs,
     });
     await app.register(forecastRoutes, forecastRouteOptions);

@@ -42,6 +42,10 @@ describe.each(databases)('jobs in the full app on %s', (db) => {
     };
     expect(list.items).toHaveLength(1);
     expect(list.items[0].kind).toBe('simulate');
+    // Counted once as a forecast computed, however often it was polled.
+    const metrics = (await t.app.inject('/metrics')).body;
+    expect(metrics).toMatch(/ff_forecasts_total\{kind="simulate"\} 1\n/);
+    expect(metrics).toMatch(/ff_simulation_runs_total 10000\n/);
     expect(
       (await t.app.inject({ url: `/api/tasks/${id}`, headers: other.headers })).statusCode,
     ).toBe(404);

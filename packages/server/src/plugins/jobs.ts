@@ -47,6 +47,11 @@ export interface JobsPluginOptions {
   poolWorkThreshold?: number;
   /** Saves a finished `save` job; must be idempotent on job.id. */
   saveResult?: (job: JobInfo) => Promise<void>;
+  /**
+   * Called once per successful job that was submitted through this process (metrics). With
+   * several web nodes each counts only its own submissions, so sums across nodes are exact.
+   */
+  onJobSuccess?: (job: JobInfo) => void;
 }
 
 export interface ForecastRunner {
@@ -170,7 +175,28 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
     }
     await p;
   };
-  queue.onSuccess((job) => saveJobResult(job));
+  const submittedHere = new Set<string>();
+  queue.onSuccess((job) => {
+    if (submittedHere.delete(job.id)) opts.onJobSuccess?.(job);
+    return saveJobResult(job);
+  });
+  const raw = queue;
+  const jobs: JobQueue = {
+    backend: raw.backend,
+    async submit(kind, input, options) {
+      const id = await raw.submit(kind, input, options);
+      submittedHere.add(id);
+      // Forget ids whose success never arrives (failed, cancelled, lost events).
+      setTimeout(() => submittedHere.delete(id), retentionMs + timeoutMs).unref();
+      return id;
+    },
+    get: (id) => raw.get(id),
+    cancel: (id) => raw.cancel(id),
+    list: (owner, limit) => raw.list(owner, limit),
+    health: () => raw.health(),
+    onSuccess: (listener) => raw.onSuccess(listener),
+    close: () => raw.close(),
+  };
 
   const runner: ForecastRunner = {
     usesPool: (kind, input) => estimateWork(kind, input) > threshold,
@@ -185,7 +211,7 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
     },
   };
 
-  app.decorate('jobs', queue);
+  app.decorate('jobs', jobs);
   app.decorate('forecastPool', pool);
   app.decorate('forecastRunner', runner);
   app.decorate('saveJobResult', saveJobResult);
