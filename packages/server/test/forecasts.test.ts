@@ -99,6 +99,28 @@ describe('synchronous forecast routes', () => {
     }
   });
 
+  it('turns work items into weekly throughput and lead times (/api/history)', async () => {
+    const items = [
+      { start: '2025-09-01', done: '2025-09-03' },
+      { start: '2025-09-02', done: '2025-09-05' },
+      { start: '2025-09-08', done: '2025-09-10' },
+      { start: '2025-09-01', done: '2025-09-18' },
+      { start: '2025-09-15', done: null },
+    ];
+    const res = await app.inject({ method: 'POST', url: '/api/history', payload: { items } });
+    expect(res.statusCode, res.body).toBe(200);
+    const parsed = parseRequest('history', { items });
+    if (!parsed.ok) throw new Error('history body must validate');
+    expect(res.json()).toEqual(JSON.parse(JSON.stringify(runForecast('history', parsed.value))));
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/history',
+      payload: { items: 'all' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { error: { field: string } }).error.field).toBe('items');
+  });
+
   it('rejects bad bodies with 400 naming the field', async () => {
     const bad: [string, unknown, string][] = [
       ['/api/simulate', { tpSamples: 'lots', numberOfTasks: 5 }, 'tpSamples'],
