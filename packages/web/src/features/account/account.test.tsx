@@ -354,6 +354,48 @@ describe('projects, forecasts over time, compare, actuals', () => {
     expect(within(kpis).getByText('Forecasts with actuals').nextSibling?.textContent).toBe('1');
   });
 
+  it('imports another account’s export as new forecasts, listed until filed in a project', async () => {
+    const user = userEvent.setup();
+    const a = await loggedIn('exporter');
+    await call(
+      '/api/forecasts',
+      { kind: 'simulate', input: SIMULATE_INPUT, name: 'Shared plan' },
+      a.csrf,
+    );
+    const exported = await call<{ forecasts: unknown[] }>('/api/forecasts/export');
+    expect(exported.forecasts).toHaveLength(1);
+    api.clearCookies();
+    const b = await loggedIn('importer');
+    const project = await call<{ id: string }>('/api/projects', { name: 'Imported work' }, b.csrf);
+
+    renderApp('#/projects');
+    await screen.findByRole('link', { name: 'Imported work' });
+    const file = new File([JSON.stringify(exported)], 'forecasts.json', {
+      type: 'application/json',
+    });
+    await user.upload(screen.getByLabelText('JSON file to import'), file);
+    await screen.findByText('Forecasts imported: 1.');
+    const unfiled = await screen.findByTestId('unfiled');
+    await user.click(within(unfiled).getByRole('link', { name: 'Shared plan' }));
+
+    await screen.findByTestId('saved-kpis');
+    await screen.findByRole('option', { name: 'Imported work' });
+    await user.selectOptions(screen.getByLabelText('Project'), 'Imported work');
+    await screen.findByText('Moved.');
+    const { items } = await call<{ items: { name: string }[] }>(
+      `/api/forecasts?projectId=${project.id}`,
+    );
+    expect(items.map((f) => f.name)).toEqual(['Shared plan']);
+
+    // A file that is not an export is refused before anything is sent.
+    window.location.hash = '#/projects';
+    const input = await screen.findByLabelText('JSON file to import');
+    const before = api.calls.length;
+    await user.upload(input, new File(['{"hello": 1}'], 'x.json', { type: 'application/json' }));
+    await screen.findByText('This file is not JSON exported by Flow Forecaster.');
+    expect(api.calls.slice(before).filter((c) => c.startsWith('POST'))).toEqual([]);
+  });
+
   it('shows another user’s forecast to nobody else', async () => {
     const owner = await loggedIn('owner');
     const f = await call<{ id: string }>(

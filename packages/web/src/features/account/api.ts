@@ -152,6 +152,8 @@ export const forecastsApi = {
     }),
   remove: (id: string) =>
     apiFetch<unknown>(`/api/forecasts/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  update: (id: string, body: { name?: string; projectId?: string | null }) =>
+    apiFetch<SavedForecast>(`/api/forecasts/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
   exportOne: (id: string) => apiFetch<unknown>(`/api/forecasts/${encodeURIComponent(id)}/export`),
   exportAll: () => apiFetch<unknown>('/api/forecasts/export'),
   import: (body: unknown) => apiFetch<unknown>('/api/forecasts/import', json(body)),

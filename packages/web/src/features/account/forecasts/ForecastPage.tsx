@@ -4,9 +4,12 @@ import { href, navigate, useLocation } from '../../../app/router';
 import { useFormat } from '../../../i18n/format';
 import { downloadJson } from '../../../lib/download';
 import { forecastsApi } from '../api';
-import { seedOf, showValue, summaryOf } from '../summary';
-import { ErrorNotice, RequireLogin, useDateTime, useLoad, TableWrap } from '../ui';
+import { seedOf, summaryOf } from '../summary';
+import { ErrorNotice, RequireLogin, useDateTime, useLoad } from '../ui';
+import { useAccount } from '../session';
 import { Actuals } from './Actuals';
+import { MoveToProject } from './MoveToProject';
+import { InputList } from './InputList';
 
 export default function ForecastPage() {
   return (
@@ -20,6 +23,7 @@ function ForecastView() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const dateTime = useDateTime();
+  const { user } = useAccount();
   const id = useLocation().query.get('id') ?? '';
   const forecast = useLoad(() => forecastsApi.get(id), [id]);
   const [busy, setBusy] = useState(false);
@@ -112,20 +116,18 @@ function ForecastView() {
       <div className="layout">
         <section className="card" aria-labelledby="forecast-input-title">
           <h2 id="forecast-input-title">{t('account.forecast.input')}</h2>
-          <TableWrap label={t('account.forecast.input')}>
-            <table>
-              <tbody>
-                {Object.entries(f.input ?? {}).map(([k, v]) => (
-                  <tr key={k}>
-                    <th scope="row">{k}</th>
-                    <td>{showValue(v)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <InputList input={f.input ?? {}} />
         </section>
-        <Actuals forecastId={f.id} />
+        <div>
+          {f.ownerId === user?.id && (
+            <MoveToProject
+              forecastId={f.id}
+              projectId={f.projectId ?? null}
+              onMoved={(projectId) => forecast.setData({ ...f, projectId })}
+            />
+          )}
+          <Actuals forecastId={f.id} />
+        </div>
       </div>
     </div>
   );

@@ -28,6 +28,16 @@ export function importBody(data: unknown): { forecasts: unknown[] } | null {
   return null;
 }
 
+/** FileReader rather than `file.text()`: older Safari (and jsdom) lack the latter. */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable file'));
+    reader.readAsText(file);
+  });
+}
+
 /** Export every saved forecast as one JSON file; import such a file as new forecasts. */
 export function ImportExport({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
@@ -51,7 +61,7 @@ export function ImportExport({ onImported }: { onImported: () => void }) {
     setStatus(null);
     let body: { forecasts: unknown[] } | null = null;
     try {
-      body = importBody(JSON.parse(await file.text()));
+      body = importBody(JSON.parse(await readText(file)));
     } catch (_e) {
       body = null;
     }

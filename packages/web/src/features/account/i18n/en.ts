@@ -91,6 +91,7 @@ export const accountEn = {
     archived: 'archived',
     showArchived: 'Show archived projects ({{count}})',
     created: 'Created {{date}}',
+    unfiled: 'Forecasts without a project',
   },
   project: {
     forecasts: 'Forecasts over time',
@@ -109,6 +110,7 @@ export const accountEn = {
     backToProject: 'Project',
     meets: 'Can make it',
     misses: 'At risk',
+    moved: 'Moved.',
   },
   compare: {
     title: 'Two forecasts side by side',

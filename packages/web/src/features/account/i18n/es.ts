@@ -93,6 +93,7 @@ export const accountEs: AccountTranslation = {
     archived: 'archivado',
     showArchived: 'Mostrar proyectos archivados ({{count}})',
     created: 'Creado el {{date}}',
+    unfiled: 'Pronósticos sin proyecto',
   },
   project: {
     forecasts: 'Pronósticos a lo largo del tiempo',
@@ -112,6 +113,7 @@ export const accountEs: AccountTranslation = {
     backToProject: 'Proyecto',
     meets: 'Se puede cumplir',
     misses: 'En riesgo',
+    moved: 'Movido.',
   },
   compare: {
     title: 'Dos pronósticos lado a lado',

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en as coreEn } from '../../../i18n/locales/en';
+import { INPUT_LABELS } from '../forecasts/InputList';
 import { accountEn } from './en';
 import { accountEs } from './es';
 import { accountPtBR } from './pt-BR';
@@ -72,6 +73,7 @@ describe('account translations', () => {
       for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g))
         if (!m[1].startsWith('account.')) used.add(m[1]);
     }
+    for (const key of Object.values(INPUT_LABELS)) used.add(key);
     expect(used.size).toBeGreaterThan(5);
     expect([...used].filter((k) => typeof lookup(coreEn, k) !== 'string')).toEqual([]);
   });

@@ -93,6 +93,7 @@ export const accountPtBR: AccountTranslation = {
     archived: 'arquivado',
     showArchived: 'Mostrar projetos arquivados ({{count}})',
     created: 'Criado em {{date}}',
+    unfiled: 'Previsões sem projeto',
   },
   project: {
     forecasts: 'Previsões ao longo do tempo',
@@ -111,6 +112,7 @@ export const accountPtBR: AccountTranslation = {
     backToProject: 'Projeto',
     meets: 'Dá para cumprir',
     misses: 'Em risco',
+    moved: 'Movida.',
   },
   compare: {
     title: 'Duas previsões lado a lado',

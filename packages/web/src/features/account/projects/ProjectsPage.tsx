@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { projectSchema } from '@flow-forecaster/schemas';
 import { href } from '../../../app/router';
 import { Field } from '../../../components/Field';
-import { projectsApi, type Project } from '../api';
+import { useFormat } from '../../../i18n/format';
+import { forecastsApi, projectsApi, type Project } from '../api';
+import { useAccount } from '../session';
+import { summaryOf } from '../summary';
 import { FormAlert } from '../auth/common';
 import { ImportExport } from '../forecasts/ImportExport';
 import { useAccountForm } from '../form';
@@ -22,6 +25,8 @@ function Projects() {
   const dateTime = useDateTime();
   const list = useLoad(() => projectsApi.list(true), []);
   const [showArchived, setShowArchived] = useState(false);
+  // Bumped after an import so the unfiled list loads again with the new rows.
+  const [imports, setImports] = useState(0);
   const [actionError, setActionError] = useState<unknown>(null);
   const projects = list.data ?? [];
   const shown = projects.filter((p) => showArchived || !p.archivedAt);
@@ -89,11 +94,45 @@ function Projects() {
           )}
         </section>
         <div>
+          <Unfiled key={imports} />
           <NewProject onCreated={() => void list.reload()} />
-          <ImportExport onImported={() => void list.reload()} />
+          <ImportExport onImported={() => setImports((n) => n + 1)} />
         </div>
       </div>
     </div>
+  );
+}
+
+/** Forecasts saved without a project (or imported): reachable from here, movable later. */
+function Unfiled() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const dateTime = useDateTime();
+  const { user } = useAccount();
+  const list = useLoad(() => forecastsApi.list(), []);
+  const rows = (list.data ?? []).filter((f) => !f.projectId && f.ownerId === user?.id);
+  if (list.error) return <ErrorNotice error={list.error} />;
+  if (rows.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="unfiled-title">
+      <h2 id="unfiled-title">{t('account.projects.unfiled')}</h2>
+      <ul className="account-list" data-testid="unfiled">
+        {rows.map((f) => {
+          const p85 = summaryOf(f).p85;
+          return (
+            <li key={f.id}>
+              <a href={href('/forecast', { id: f.id })}>
+                {f.name || t(`account.kinds.${f.kind}`, f.kind)}
+              </a>
+              <span className="muted">
+                {dateTime(f.createdAt)}
+                {p85 !== null && ` · P85 ${fmt.number(p85)} ${t('common.weeks')}`}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 
