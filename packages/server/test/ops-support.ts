@@ -109,8 +109,20 @@ export interface ComposeFile {
   volumes?: Record<string, unknown>;
 }
 
-export function parseCompose(file: string): ComposeFile {
-  return parseYaml(read(file), { merge: true }) as ComposeFile;
+/**
+ * Compose's `${NAME:-default}` / `${NAME}` interpolation, against `env` (a fresh host with
+ * nothing set by default, as on a first `docker compose up`).
+ */
+export function interpolate(text: string, env: Record<string, string> = {}): string {
+  return text.replace(
+    /\$\{([A-Z_][A-Z0-9_]*)(?::?-([^}]*))?\}/g,
+    (_, name: string, fallback?: string) =>
+      env[name] !== undefined && env[name] !== '' ? env[name] : (fallback ?? ''),
+  );
+}
+
+export function parseCompose(file: string, env: Record<string, string> = {}): ComposeFile {
+  return parseYaml(interpolate(read(file), env), { merge: true }) as ComposeFile;
 }
 
 export interface FlyToml {
@@ -268,6 +280,20 @@ export function killTree(proc: Proc, signal: NodeJS.Signals = 'SIGKILL'): void {
   for (const p of all) kill(p, signal);
 }
 
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
+}
+
+/** The deepest process that is not a helper daemon (tsx starts an esbuild service). */
+function workProcess(pid: number, tree: number[]): number {
+  const candidates = tree.filter((p) => !/esbuild/.test(commandLine(p)));
+  return candidates.length ? candidates[candidates.length - 1] : pid;
+}
+
 /**
  * A graceful stop as an orchestrator does it: SIGTERM to the process that does the work (the
  * deepest one; npm and wrappers pass the exit up), then everything after a grace period.
@@ -276,7 +302,7 @@ export async function stopGracefully(proc: Proc, graceMs = 15_000): Promise<numb
   const pid = proc.child.pid;
   if (pid === undefined || proc.child.exitCode !== null) return proc.child.exitCode;
   const tree = descendants(pid);
-  kill(tree.length ? tree[tree.length - 1] : pid, 'SIGTERM');
+  kill(workProcess(pid, tree), 'SIGTERM');
   const timer = setTimeout(() => killTree(proc), graceMs);
   const code = await proc.exited;
   clearTimeout(timer);
@@ -306,20 +332,19 @@ export async function waitFor<T>(
 }
 
 /** Resolves when GET `url` answers 200. */
-export function waitForHttp(url: string, proc?: Proc, timeoutMs = 90_000): Promise<true> {
-  return waitFor(
-    `${url} (${proc?.name ?? ''})`,
-    async () => {
-      if (proc && proc.child.exitCode !== null) {
-        throw new Error(
-          `${proc.name} exited ${proc.child.exitCode}:\n${proc.output().slice(-3000)}`,
-        );
-      }
-      const res = await fetch(url);
-      return res.status === 200 ? true : undefined;
-    },
-    timeoutMs,
-  );
+export async function waitForHttp(url: string, proc?: Proc, timeoutMs = 90_000): Promise<true> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (proc && proc.child.exitCode !== null) {
+      throw new Error(`${proc.name} exited ${proc.child.exitCode}:\n${proc.output().slice(-3000)}`);
+    }
+    const res = await fetch(url).catch(() => undefined);
+    if (res?.status === 200) return true;
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${url}: ${proc?.output().slice(-3000) ?? ''}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /** Runs a command to completion; resolves to its exit code and output. */

@@ -1,0 +1,320 @@
+/**
+ * The deployment files cannot drift from the code: their commands are npm scripts that exist,
+ * their ports and health paths are the ones the server uses, every environment variable they
+ * set is read by the code, every metric the alert rules and dashboard query is on /metrics —
+ * and, since Docker is not available here, the commands they run are run here directly.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { loadConfig } from '../src/config';
+import { createTestApp } from './helper';
+import {
+  appServices,
+  envVarsReadByCode,
+  freePort,
+  metricNamesInPromQL,
+  npmScriptOf,
+  parseCompose,
+  parseDockerfile,
+  parseFly,
+  repoRoot,
+  runToEnd,
+  scriptsOf,
+  startProcess,
+  stopGracefully,
+  toArgv,
+  waitForHttp,
+} from './ops-support';
+import type { Argv, Proc } from './ops-support';
+
+const dockerfile = parseDockerfile();
+const compose = parseCompose('docker-compose.yml');
+const workshop = parseCompose('docker-compose.workshop.yml');
+const fly = parseFly();
+const knownEnv = envVarsReadByCode();
+const defaults = loadConfig({});
+
+function expectScriptExists(argv: Argv, where: string): void {
+  const s = npmScriptOf(argv);
+  expect(s, `${where}: ${argv.join(' ')} is not an npm script call`).toBeDefined();
+  if (!s) return;
+  expect(Object.keys(scriptsOf(s.packageJson)), `${where}: npm script "${s.script}"`).toContain(
+    s.script,
+  );
+}
+
+/** The HTTP paths a health-check command or string mentions. */
+function pathsIn(command: unknown): string[] {
+  return [...JSON.stringify(command).matchAll(/\/(healthz|readyz|health)\b/g)].map((m) => m[0]);
+}
+
+const SERVED_HEALTH_PATHS = ['/healthz', '/readyz', '/health'];
+
+describe('Dockerfile', () => {
+  it('is multi-stage on slim Node 20, runs as a non-root user with production dependencies', () => {
+    expect(dockerfile.fromImages.length).toBeGreaterThanOrEqual(2);
+    for (const image of dockerfile.fromImages) expect(image).toBe('node:20-slim');
+    expect(dockerfile.user).toBeDefined();
+    expect(['root', '0']).not.toContain(dockerfile.user);
+    const text = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8');
+    expect(text).toMatch(/npm ci --omit=dev/);
+    expect(text).toMatch(/COPY --from=build .*packages\/web\/dist/);
+  });
+
+  it('runs npm scripts that exist, exposes the port the server listens on', () => {
+    expectScriptExists(dockerfile.cmd, 'CMD');
+    for (const argv of dockerfile.runNpm.filter((a) => a[1] === 'run')) {
+      expectScriptExists(argv, 'RUN');
+    }
+    expect(dockerfile.expose).toEqual([Number(dockerfile.env.PORT)]);
+    expect(Number(dockerfile.env.PORT)).toBe(defaults.port);
+  });
+
+  it('sets only environment variables the code reads', () => {
+    for (const key of Object.keys(dockerfile.env)) {
+      if (key === 'NODE_ENV') continue;
+      expect(knownEnv, `Dockerfile ENV ${key}`).toContain(key);
+    }
+  });
+
+  it('health-checks /healthz', () => {
+    expect(pathsIn(dockerfile.healthcheck)).toEqual(['/healthz']);
+  });
+});
+
+describe('docker-compose.yml (scaled)', () => {
+  it('has PostgreSQL, Redis, a one-shot migration, web and worker, all health-checked', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(
+      ['migrate', 'postgres', 'redis', 'web', 'worker'].sort(),
+    );
+    expect(compose.services.postgres.healthcheck?.test).toBeDefined();
+    expect(compose.services.redis.healthcheck?.test).toBeDefined();
+    expect(pathsIn(compose.services.web.healthcheck?.test)).toEqual(['/readyz']);
+    expect(compose.services.migrate.depends_on?.postgres.condition).toBe('service_healthy');
+    for (const name of ['web', 'worker']) {
+      const s = compose.services[name];
+      expect(s.depends_on?.migrate.condition).toBe('service_completed_successfully');
+      expect(s.depends_on?.redis.condition).toBe('service_healthy');
+      expect(s.environment?.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
+      expect(s.environment?.REDIS_URL).toBe('redis://redis:6379');
+    }
+    // Scalable: no fixed container name, and the web port is a host range.
+    for (const name of ['web', 'worker']) {
+      expect(compose.services[name]).not.toHaveProperty('container_name');
+    }
+    expect(compose.services.web.ports?.[0]).toMatch(/^\d+-\d+:\d+$/);
+  });
+
+  it('runs npm scripts that exist, with variables the code reads, on the port it listens on', () => {
+    for (const [name, s] of appServices(compose)) {
+      expectScriptExists(toArgv(s.command), `compose ${name}`);
+      for (const key of Object.keys(s.environment ?? {})) {
+        expect(knownEnv, `compose ${name} ${key}`).toContain(key);
+      }
+    }
+    const web = compose.services.web;
+    const containerPort = Number(web.ports?.[0].split(':')[1]);
+    expect(containerPort).toBe(Number(web.environment?.PORT));
+    expect(JSON.stringify(web.healthcheck?.test)).toContain(`:${containerPort}/`);
+  });
+});
+
+describe('docker-compose.workshop.yml', () => {
+  it('is one container with the embedded database in a volume and no Redis', () => {
+    const services = Object.entries(workshop.services);
+    expect(services).toHaveLength(1);
+    const [, app] = services[0];
+    const env = app.environment ?? {};
+    expect(env.REDIS_URL).toBeUndefined();
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.WORKSHOP_MODE).toBe('true');
+    const volume = (app.volumes ?? []).find((v) => v.endsWith(`:${env.DATA_DIR}`));
+    expect(volume, 'DATA_DIR is a mounted volume').toBeDefined();
+    expect(Object.keys(workshop.volumes ?? {})).toContain(volume?.split(':')[0]);
+    expectScriptExists(toArgv(app.command), 'workshop');
+    for (const key of Object.keys(env)) expect(knownEnv, `workshop ${key}`).toContain(key);
+    expect(pathsIn(app.healthcheck?.test)).toEqual(['/healthz']);
+    expect(app.ports).toEqual([`${env.PORT}:${env.PORT}`]);
+  });
+});
+
+describe('fly.toml', () => {
+  it('runs web and worker process groups from npm scripts that exist', () => {
+    expect(Object.keys(fly.processes).sort()).toEqual(['web', 'worker']);
+    for (const [name, cmd] of Object.entries(fly.processes)) {
+      expectScriptExists(toArgv(cmd), `fly ${name}`);
+    }
+    expectScriptExists(toArgv(fly.deploy.release_command), 'fly release_command');
+    expect(toArgv(fly.deploy.release_command)).toEqual(['npm', 'run', 'migrate']);
+    expect(fly.deploy.strategy).toBe('rolling');
+  });
+
+  it('serves 8080 with checks on /healthz and /readyz and never scales to zero', () => {
+    expect(fly.http_service.internal_port).toBe(8080);
+    expect(Number(fly.env.PORT)).toBe(fly.http_service.internal_port);
+    expect(fly.http_service.processes).toEqual(['web']);
+    expect(fly.http_service.checks.map((c) => c.path).sort()).toEqual(['/healthz', '/readyz']);
+    expect(fly.http_service.min_machines_running).toBeGreaterThanOrEqual(1);
+    expect(fly.http_service.auto_stop_machines).toBe('off');
+    for (const key of Object.keys(fly.env)) expect(knownEnv, `fly env ${key}`).toContain(key);
+  });
+});
+
+describe('every metric in deploy/ is on /metrics of a real app', () => {
+  const alerts = parseYaml(readFileSync(join(repoRoot, 'deploy/alerts.yml'), 'utf8')) as {
+    groups: { rules: { alert: string; expr: string }[] }[];
+  };
+  const dashboard = JSON.parse(
+    readFileSync(join(repoRoot, 'deploy/grafana-dashboard.json'), 'utf8'),
+  ) as { panels: { title: string; targets: { expr: string }[] }[] };
+  const queries = [
+    ...alerts.groups.flatMap((g) =>
+      g.rules.map((r) => ({ where: `alert ${r.alert}`, expr: r.expr })),
+    ),
+    ...dashboard.panels.flatMap((p) =>
+      p.targets.map((t) => ({ where: `panel ${p.title}`, expr: t.expr })),
+    ),
+  ];
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  beforeAll(async () => {
+    t = await createTestApp({ db: 'pglite' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('has the alerts the runbook describes', () => {
+    const names = alerts.groups.flatMap((g) => g.rules.map((r) => r.alert));
+    const runbook = readFileSync(join(repoRoot, 'docs/operations.md'), 'utf8');
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    for (const name of names) expect(runbook, `runbook section for ${name}`).toContain(name);
+  });
+
+  it('finds each queried metric after some traffic', async () => {
+    await t.app.inject({ method: 'GET', url: '/healthz' });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/simulate',
+      payload: { tpSamples: [3, 5, 4, 6], numberOfTasks: 20, numberOfSimulations: 500, seed: 1 },
+    });
+    const res = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(200);
+    const exported = new Set(
+      res.body
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#'))
+        .map((l) => /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(l)?.[0]),
+    );
+    expect(queries.length).toBeGreaterThan(10);
+    for (const { where, expr } of queries) {
+      const names = metricNamesInPromQL(expr);
+      expect(names.length, `${where}: ${expr}`).toBeGreaterThan(0);
+      // `up` is written by Prometheus itself for every scrape target.
+      for (const name of names.filter((n) => n !== 'up')) {
+        expect(exported, `${where} uses ${name}`).toContain(name);
+      }
+    }
+  });
+});
+
+describe('the commands the files run, run here', () => {
+  const procs: Proc[] = [];
+  const dirs: string[] = [];
+  const tmp = (p: string) => {
+    const d = mkdtempSync(join(tmpdir(), p));
+    dirs.push(d);
+    return d;
+  };
+  afterAll(async () => {
+    await Promise.all(procs.map((p) => stopGracefully(p, 5_000)));
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('builds the web app with the Dockerfile build command', async () => {
+    const build = dockerfile.runNpm.find((a) => a[1] === 'run' && a[2] === 'build');
+    expect(build).toBeDefined();
+    const out = tmp('ff-web-build-');
+    // Same command, but into a temporary directory: other suites serve packages/web/dist.
+    const r = await runToEnd(
+      'web build',
+      [...(build as Argv), '--', '--outDir', out, '--emptyOutDir'],
+      {},
+    );
+    expect(r.code, r.output).toBe(0);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+  }, 120_000);
+
+  it('starts the image command with the image environment; its HEALTHCHECK passes, and fails with no server', async () => {
+    const port = await freePort();
+    const env = {
+      ...dockerfile.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: tmp('ff-image-data-'),
+      WEB_DIST: dockerfile.env.WEB_DIST.replace(/^\/app/, repoRoot),
+      LOG_LEVEL: 'warn',
+      MAINTENANCE_INTERVAL_SECONDS: '0',
+    };
+    const web = startProcess('image CMD', dockerfile.cmd, env);
+    procs.push(web);
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, web);
+    const check = await runToEnd('HEALTHCHECK', dockerfile.healthcheck, { PORT: String(port) });
+    expect(check.code, check.output).toBe(0);
+    for (const path of [
+      ...new Set([...fly.http_service.checks.map((c) => c.path), ...SERVED_HEALTH_PATHS]),
+    ]) {
+      const res = await fetch(`http://127.0.0.1:${port}${path}`);
+      expect(res.status, path).toBe(200);
+    }
+    // The built web app is served from WEB_DIST.
+    const page = await fetch(`http://127.0.0.1:${port}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<div id="root"|<!doctype html/i);
+
+    expect(await stopGracefully(web)).toBe(0);
+    const failing = await runToEnd('HEALTHCHECK (no server)', dockerfile.healthcheck, {
+      PORT: String(port),
+    });
+    expect(failing.code).toBe(1);
+  }, 150_000);
+
+  it('starts the workshop container command: embedded database in DATA_DIR, workshop limits', async () => {
+    const [, app] = Object.entries(workshop.services)[0];
+    const port = await freePort();
+    const dataDir = tmp('ff-workshop-data-');
+    const env = {
+      ...(app.environment ?? {}),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      MAINTENANCE_INTERVAL_SECONDS: '0',
+    };
+    const proc = startProcess('workshop', toArgv(app.command), env);
+    procs.push(proc);
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, proc);
+    const healthcheck = toArgv(app.healthcheck?.test)
+      .slice(1)
+      .map((a) => a.replace(':8080/', `:${port}/`));
+    const check = await runToEnd('workshop healthcheck', healthcheck, {});
+    expect(check.code, check.output).toBe(0);
+    const res = await fetch(`http://127.0.0.1:${port}/api/simulate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tpSamples: [3, 5, 4, 6], numberOfTasks: 20, seed: 3 }),
+    });
+    expect(res.status).toBe(200);
+    // WORKSHOP_MODE multiplies the per-client budget.
+    const normal = loadConfig({}).rateLimit.max;
+    expect(Number(res.headers.get('x-ratelimit-limit'))).toBe(
+      loadConfig({ WORKSHOP_MODE: 'true' }).rateLimit.max,
+    );
+    expect(Number(res.headers.get('x-ratelimit-limit'))).toBeGreaterThan(normal);
+    // The embedded database lives in the mounted directory.
+    expect(existsSync(join(dataDir, 'pglite'))).toBe(true);
+    expect(await stopGracefully(proc)).toBe(0);
+  }, 150_000);
+});
