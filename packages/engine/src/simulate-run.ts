@@ -102,6 +102,7 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
   const leadTimes = new Float64Array(nLts > 0 ? runs : 0);
   let burnDown = new Uint32Array(bins * 32);
   let burnDownRows = 0;
+  const trace = new Int32Array(maxWeeks + 1);
   let finishedAt = new Uint32Array(64);
   let unfinished = 0;
 
@@ -176,9 +177,6 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
     let remaining = total;
     let effort = 0;
     let loopWeeks = 0;
-    let rowBase = 0;
-    let row = 0;
-    let toRecord = 0;
     let finished = true;
     if (nSeg > 1 && total > 0 && total !== lastTotal) {
       const cached = thresholdCache.get(total);
@@ -197,28 +195,13 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
     let s1 = rng.s1;
     let s2 = rng.s2;
     let s3 = rng.s3;
+    const limit = maxWeeks - weeks;
     while (remaining > 0) {
-      if (weeks >= maxWeeks) {
+      if (loopWeeks >= limit) {
         finished = false;
         break;
       }
-      const left = Math.ceil(remaining);
-      if (toRecord === 0) {
-        if (row >= burnDownRows) {
-          if ((row + 1) * bins > burnDown.length) {
-            const b = new Uint32Array(burnDown.length * 2);
-            b.set(burnDown);
-            burnDown = b;
-          }
-          burnDownRows = row + 1;
-        }
-        burnDown[rowBase + (binWidth === 1 ? left : Math.floor(left / binWidth))]++;
-        rowBase += bins;
-        row++;
-        toRecord = stride;
-      }
-      toRecord--;
-      if (keepThis) keptValues.push(left);
+      trace[loopWeeks] = Math.ceil(remaining);
       // Move to the S-curve segment this remaining work has reached (exactly as percentComplete).
       while (remaining <= nextThreshold) {
         seg++;
@@ -238,10 +221,25 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
       const al = tpAlias[col];
       const tp = tpValues[al ^ ((col ^ al) & (((u32 & tpMask) - tpThreshold[col]) >> 31))];
       remaining -= tp * segFactor[seg];
-      weeks++;
       loopWeeks++;
       effort += segContributors[seg];
     }
+    weeks += loopWeeks;
+    // The burn-down histograms are filled after the run, off the week loop's critical path.
+    const recorded = Math.ceil(loopWeeks / stride);
+    if (recorded > burnDownRows) {
+      if (recorded * bins > burnDown.length) {
+        const b = new Uint32Array(Math.max(recorded * bins, burnDown.length * 2));
+        b.set(burnDown);
+        burnDown = b;
+      }
+      burnDownRows = recorded;
+    }
+    for (let w = 0, base = 0; w < loopWeeks; w += stride, base += bins) {
+      const left = trace[w];
+      burnDown[base + (binWidth === 1 ? left : Math.floor(left / binWidth))]++;
+    }
+    if (keepThis) for (let w = 0; w < loopWeeks; w++) keptValues.push(trace[w]);
     rng.s0 = s0;
     rng.s1 = s1;
     rng.s2 = s2;
