@@ -223,6 +223,19 @@ describe('rate limits', () => {
     }
     expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
     expect(codes.slice(3)).toEqual([429, 429]);
+    // Sign-ups from one address are limited too, whatever the emails (3 × authMax).
+    const signUps = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/register',
+        remoteAddress: '10.9.8.7',
+        payload: { email: uniqueEmail('spam'), password: PASSWORD },
+      });
+      signUps.push(res.statusCode);
+    }
+    expect(signUps.filter((s) => s === 201)).toHaveLength(9);
+    expect(signUps.slice(9)).toEqual([429, 429, 429]);
     // Another account from the same address can still log in.
     const other = await t.app.inject({
       method: 'POST',

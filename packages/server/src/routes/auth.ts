@@ -28,9 +28,19 @@ export default async function authRoutes(
     },
   };
 
+  // Sign-ups are limited per address (new emails would dodge a per-account key), with room for
+  // a classroom registering together.
+  const signUp = {
+    rateLimit: {
+      max: config.rateLimit.authMax * 3,
+      timeWindow: config.rateLimit.windowSeconds * 1000,
+      keyGenerator: (request: FastifyRequest) => `register:${request.ip}`,
+    },
+  };
+
   app.post(
     '/api/auth/register',
-    { schema: { tags, body: registerSchema }, config: strict },
+    { schema: { tags, body: registerSchema }, config: signUp },
     async (request, reply) => {
       const body = parse(registerSchema, request.body);
       const passwordHash = await hashPassword(body.password);
