@@ -8,6 +8,7 @@ import { BodyBuilder } from '../shared/body';
 import { TextInput } from '../shared/Inputs';
 import { Kpi, PageLayout } from '../shared/PageLayout';
 import { useForecastPage } from '../shared/useForecastPage';
+import { TableWrap } from '../../components/TableWrap';
 
 interface AccuracyForm {
   forecasts: string;
@@ -75,7 +76,7 @@ export default function AccuracyPage() {
               />
               <Kpi label={t('accuracy.bias')} value={t(`accuracy.biases.${r.bias}`)} />
             </div>
-            <div className="table-wrap">
+            <TableWrap label={t('accuracy.title')}>
               <table>
                 <thead>
                   <tr>
@@ -98,7 +99,7 @@ export default function AccuracyPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <ResultActions
               kind="accuracy"
               input={page.input}

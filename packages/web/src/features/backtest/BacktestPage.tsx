@@ -10,6 +10,7 @@ import { BodyBuilder } from '../shared/body';
 import { RunSettings, TextInput } from '../shared/Inputs';
 import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
 import { useForecastPage } from '../shared/useForecastPage';
+import { TableWrap } from '../../components/TableWrap';
 
 interface BacktestForm {
   tpText: string;
@@ -172,7 +173,7 @@ export default function BacktestPage() {
             </div>
             <h3>{t('backtest.calibration')}</h3>
             <p className="field__hint">{t('backtest.calibrationDesc')}</p>
-            <div className="table-wrap">
+            <TableWrap label={t('backtest.calibration')}>
               <table data-testid="calibration-table">
                 <thead>
                   <tr>
@@ -197,7 +198,7 @@ export default function BacktestPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <ChartFrame title={`${t('backtest.chart')} (P${chartLevel})`} filename="backtest-folds">
               <BacktestChart
                 points={points}
@@ -212,7 +213,7 @@ export default function BacktestPage() {
               />
             </ChartFrame>
             <h3>{t('backtest.metrics')}</h3>
-            <div className="table-wrap">
+            <TableWrap label={t('backtest.metrics')}>
               <table>
                 <thead>
                   <tr>
@@ -237,7 +238,7 @@ export default function BacktestPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <Warnings items={r.warnings} />
             <ResultActions
               kind="backtest"

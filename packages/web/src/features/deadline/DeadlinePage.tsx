@@ -16,6 +16,7 @@ import {
 import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
 import { useForecastPage } from '../shared/useForecastPage';
 import { todayIso } from '../when/form';
+import { TableWrap } from '../../components/TableWrap';
 
 interface DeadlineForm extends ThroughputForm {
   backlog: string;
@@ -172,7 +173,7 @@ export default function DeadlinePage() {
                 value={`${fmt.number(r.deadlineCompletionPct, 0)} %`}
               />
             </div>
-            <div className="table-wrap">
+            <TableWrap label={t('deadline.title')}>
               <table data-testid="deadline-table">
                 <thead>
                   <tr>
@@ -197,7 +198,7 @@ export default function DeadlinePage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <Warnings items={r.warnings} />
             <p className="field__hint">
               {t('common.seedUsed', { seed: r.seed, runs: fmt.integer(r.numberOfSimulations) })}

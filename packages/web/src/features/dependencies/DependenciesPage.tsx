@@ -10,6 +10,7 @@ import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
 import { RowsEditor } from '../shared/RowsEditor';
 import { useForecastPage } from '../shared/useForecastPage';
 import { blankDependency, type DependencyRow } from '../when/form';
+import { TableWrap } from '../../components/TableWrap';
 
 interface DependenciesForm {
   dependencies: DependencyRow[];
@@ -113,7 +114,7 @@ export default function DependenciesPage() {
               <Kpi label={t('risks.severity')} value={t(`risks.levels.${r.riskLevel}`)} strong />
               <Kpi label={t('dependencies.meanDelay')} value={`${fmt.number(r.meanDelayDays)} d`} />
             </div>
-            <div className="table-wrap">
+            <TableWrap label={t('dependencies.delay')}>
               <table>
                 <thead>
                   <tr>
@@ -132,7 +133,7 @@ export default function DependenciesPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <Warnings items={r.warnings} />
             <ResultActions
               kind="dependencies"

@@ -19,6 +19,7 @@ import {
 import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
 import { useForecastPage } from '../shared/useForecastPage';
 import { todayIso } from '../when/form';
+import { TableWrap } from '../../components/TableWrap';
 
 interface HowManyForm extends ThroughputForm {
   days: string;
@@ -134,7 +135,7 @@ export default function HowManyPage() {
               />
             </ChartFrame>
             <h3>{t('howMany.table')}</h3>
-            <div className="table-wrap">
+            <TableWrap label={t('howMany.table')}>
               <table data-testid="how-many-table">
                 <thead>
                   <tr>
@@ -151,7 +152,7 @@ export default function HowManyPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <Warnings items={r.warnings} />
             <p className="field__hint">
               {t('common.seedUsed', { seed: r.seed, runs: fmt.integer(r.numberOfSimulations) })}

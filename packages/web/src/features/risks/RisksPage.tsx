@@ -8,6 +8,7 @@ import { Kpi, PageLayout } from '../shared/PageLayout';
 import { RowsEditor } from '../shared/RowsEditor';
 import { useForecastPage } from '../shared/useForecastPage';
 import { blankRisk, type RiskRow } from '../when/form';
+import { TableWrap } from '../../components/TableWrap';
 
 interface RisksForm {
   risks: RiskRow[];
@@ -87,7 +88,7 @@ export default function RisksPage() {
               <Kpi label={t('risks.expected')} value={fmt.number(r.totalExpectedImpact)} strong />
               <Kpi label={t('risks.p85')} value={fmt.number(r.totalP85Impact)} />
             </div>
-            <div className="table-wrap">
+            <TableWrap label={t('risks.title')}>
               <table data-testid="risk-table">
                 <thead>
                   <tr>
@@ -116,7 +117,7 @@ export default function RisksPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <ResultActions
               kind="risks"
               input={page.input}

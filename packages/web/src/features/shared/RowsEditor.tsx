@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { fieldId, type FieldErrors } from './issues';
+import { TableWrap } from '../../components/TableWrap';
 
 export interface Column<R> {
   key: keyof R & string;
@@ -41,7 +42,7 @@ export function RowsEditor<R extends Record<string, string>>({
   return (
     <div>
       {rows.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap label={caption}>
           <table className="editable">
             <caption className="visually-hidden">{caption}</caption>
             <thead>
@@ -101,7 +102,7 @@ export function RowsEditor<R extends Record<string, string>>({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {errors[listField] && (
         <p className="field__error" role="alert">

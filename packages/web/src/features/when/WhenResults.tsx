@@ -7,6 +7,7 @@ import { BurnDownFan, Histogram } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { percentileMarkers } from '../shared/charts-data';
 import { Kpi, Warnings } from '../shared/PageLayout';
+import { TableWrap } from '../../components/TableWrap';
 
 export type SimulationView = SimulationResult;
 
@@ -102,7 +103,7 @@ export function WhenResults({
       </ChartFrame>
 
       <h3>{t('when.table')}</h3>
-      <div className="table-wrap">
+      <TableWrap label={t('when.table')}>
         <table data-testid="probability-table">
           <thead>
             <tr>
@@ -127,10 +128,10 @@ export function WhenResults({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
 
       <h3>{t('when.howMany30')}</h3>
-      <div className="table-wrap">
+      <TableWrap label={t('when.howMany30')}>
         <table data-testid="how-many-30">
           <thead>
             <tr>
@@ -147,10 +148,10 @@ export function WhenResults({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
 
       <h3>{t('when.inputStats')}</h3>
-      <div className="table-wrap">
+      <TableWrap label={t('when.inputStats')}>
         <table data-testid="input-stats">
           <thead>
             <tr>
@@ -190,7 +191,7 @@ export function WhenResults({
             </tr>
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {r.warnings.length > 0 && (
         <details>
           <summary>

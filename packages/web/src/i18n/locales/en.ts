@@ -21,6 +21,7 @@ export const en = {
     accuracy: 'Accuracy',
   },
   common: {
+    table: 'Scrollable table',
     run: 'Run forecast',
     cancel: 'Cancel',
     progress: 'Progress',

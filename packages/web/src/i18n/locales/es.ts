@@ -22,6 +22,7 @@ export const es: Translation = {
     accuracy: 'Precisión',
   },
   common: {
+    table: 'Tabla desplazable',
     run: 'Ejecutar pronóstico',
     cancel: 'Cancelar',
     progress: 'Progreso',

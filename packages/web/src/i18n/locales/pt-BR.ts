@@ -22,6 +22,7 @@ export const ptBR: Translation = {
     accuracy: 'Acurácia',
   },
   common: {
+    table: 'Tabela rolável',
     run: 'Rodar previsão',
     cancel: 'Cancelar',
     progress: 'Progresso',
