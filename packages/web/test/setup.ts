@@ -9,6 +9,8 @@ initI18n('en');
 configure({ asyncUtilTimeout: 15_000 });
 
 afterEach(() => {
+  // The build-budget test runs in Node, without a DOM.
+  if (typeof window === 'undefined') return;
   cleanup();
   window.location.hash = '';
   localStorage.clear();
