@@ -37,6 +37,23 @@ describe('error catalogue', () => {
     expect(JSON.stringify(r.body)).not.toMatch(/10\.0\.0\.5|password|stack/);
   });
 
+  it('answers 503 when the database cannot be reached, however the driver says it', () => {
+    const wrapped = new Error('Failed query: select 1', {
+      cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+        code: 'ECONNREFUSED',
+      }),
+    });
+    expect(toErrorResponse(wrapped)).toMatchObject({
+      status: 503,
+      body: { error: { code: 'FF_ERR_UNAVAILABLE' } },
+    });
+    expect(toErrorResponse(new Error('PGlite is closed')).status).toBe(503);
+    expect(toErrorResponse(Object.assign(new Error('terminating'), { code: '57P01' })).status).toBe(
+      503,
+    );
+    expect(toErrorResponse(new Error('duplicate key')).status).toBe(500);
+  });
+
   it('maps Fastify’s own client errors to the one shape', () => {
     const fastifyError = (code: string, statusCode: number) =>
       Object.assign(new Error('raw'), { code, statusCode });

@@ -77,6 +77,35 @@ function fieldOf(path: readonly PropertyKey[]): string | undefined {
     .replace(/\.\[/g, '[');
 }
 
+// Connection-level SQLSTATEs and socket errors: the database is away, not the request wrong.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+const UNAVAILABLE_MESSAGES =
+  /PGlite is closed|database is closed|Cannot use a pool after calling end|Connection terminated|timeout exceeded when trying to connect/i;
+
+/** Whether an error (or what it wraps) says a dependency cannot be reached. */
+export function isUnavailable(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && e; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Turns any thrown value into the status and body the client sees. Pure, so it is easy to test. */
 export function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
   const body = (code: ErrorCode, message?: string, field?: string): ErrorBody => ({
@@ -149,6 +178,7 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
       body: body('FF_ERR_VALIDATION', typeof fe?.message === 'string' ? fe.message : undefined),
     };
   }
+  if (isUnavailable(err)) return { status: 503, body: body('FF_ERR_UNAVAILABLE') };
   return { status: 500, body: body('FF_ERR_INTERNAL') };
 }
 

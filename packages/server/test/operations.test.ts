@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { createTestApp, login, uniqueEmail, PASSWORD } from './helper';
+import { createTestApp, databases, login, uniqueEmail, PASSWORD } from './helper';
 import type { TestApp } from './helper';
 import { REDACT_PATHS } from '../src/app';
 
@@ -158,15 +158,20 @@ describe('operations', () => {
     expect(res.body).toMatch(/not been built/);
   });
 
-  it('reports not ready (503) when the database is closed', async () => {
-    const s = await createTestApp({ db: 'pglite' });
+  it.each(databases)('reports not ready (503) when the %s database is closed', async (db) => {
+    const s = await createTestApp({ db });
     try {
       expect((await s.app.inject('/readyz')).statusCode).toBe(200);
+      const c = await login(s.app);
       await s.app.database.close();
       const res = await s.app.inject('/readyz');
       expect(res.statusCode).toBe(503);
       expect(res.json().database.status).toBe('down');
       expect((await s.app.inject('/health')).statusCode).toBe(503);
+      // API calls that need the database say it is unavailable rather than failing with 500.
+      const api = await s.app.inject({ url: '/api/projects', headers: c.headers });
+      expect(api.statusCode).toBe(503);
+      expect(api.json().error.code).toBe('FF_ERR_UNAVAILABLE');
       expect((await s.app.inject('/healthz')).statusCode).toBe(200);
     } finally {
       await s.close();
