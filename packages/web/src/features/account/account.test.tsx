@@ -242,6 +242,35 @@ describe('saving a forecast', () => {
   });
 });
 
+describe('a session that ends while a result is on screen', () => {
+  it('keeps the forecast and asks to log in again, then saves it', async () => {
+    const user = userEvent.setup();
+    const me = await loggedIn('expiring');
+    renderApp('#/when');
+    await screen.findByTestId('account-user');
+    await user.click(screen.getByRole('button', { name: 'Forecast' }));
+    await user.click(await screen.findByRole('button', { name: 'Save to a project' }));
+    const form = await screen.findByRole('form', { name: 'Save the forecast' });
+    await user.type(within(form).getByLabelText('Project name'), 'Late night');
+    api.clearCookies(); // the server no longer knows this browser
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+
+    await screen.findByRole('heading', { name: 'Log in' });
+    expect(window.location.hash).toBe('#/login?next=%2Fsave');
+    expect(readPending()?.kind).toBe('simulate');
+    await user.type(screen.getByLabelText('Email'), me.email);
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+    await screen.findByRole('heading', { name: 'Save your forecast' });
+    // Nothing was written without a session: the project is made now, with the forecast.
+    await user.type(await screen.findByLabelText('Project name'), 'Late night');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Forecast saved.');
+    const { items } = await call<{ items: { name: string }[] }>('/api/projects');
+    expect(items.map((p) => p.name)).toEqual(['Late night']);
+  });
+});
+
 describe('projects, forecasts over time, compare, actuals', () => {
   it('creates, archives and restores projects; an empty name is refused beside the field', async () => {
     const user = userEvent.setup();

@@ -2,7 +2,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
 import { forecastsApi, projectsApi, type SavedForecast } from '../api';
-import { inputWithSeed } from '../pending';
+import { navigate } from '../../../app/router';
+import { ApiError } from '../../../lib/api';
+import { inputWithSeed, storePending } from '../pending';
+import { useAccount } from '../session';
 import { ErrorNotice, useLoad } from '../ui';
 
 const NEW_PROJECT = '__new__';
@@ -34,6 +37,7 @@ export function SaveForm({
 }) {
   const { t } = useTranslation();
   const uid = useId();
+  const { expire } = useAccount();
   const projects = useLoad(() => projectsApi.list(), []);
   const active = (projects.data ?? []).filter((p) => !p.archivedAt);
   const [choice, setChoice] = useState<string | null>(null);
@@ -69,6 +73,14 @@ export function SaveForm({
       });
       onSaved(saved);
     } catch (err) {
+      if (err instanceof ApiError && err.status === 401) {
+        // The session ended while the result was on screen: keep the forecast and come back
+        // to it after logging in, as for an anonymous visitor.
+        storePending(kind, input, result);
+        expire();
+        navigate('/login', { next: '/save' });
+        return;
+      }
       setError(err);
     } finally {
       setBusy(false);
