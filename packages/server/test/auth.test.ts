@@ -281,6 +281,14 @@ describe.each(databases)('accounts on %s', (db) => {
     const admin = await login(t.app, 'first.admin@example.test');
     expect(admin.user.role).toBe('admin');
     const student = await login(t.app);
+    const studentToken = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers: student.headers,
+        payload: { name: 'cli' },
+      })
+    ).json().token as string;
     const forbidden = await t.app.inject({ url: '/api/admin/users', headers: student.headers });
     expect(forbidden.statusCode).toBe(403);
 
@@ -305,6 +313,11 @@ describe.each(databases)('accounts on %s', (db) => {
     });
     expect(relogin.statusCode).toBe(403);
     expect(relogin.json().error.code).toBe('FF_ERR_ACCOUNT_INACTIVE');
+    const viaToken = await t.app.inject({
+      url: '/api/projects',
+      headers: { authorization: `Bearer ${studentToken}` },
+    });
+    expect(viaToken.statusCode).toBe(403);
 
     // A workshop account whose access date has passed: its live session stops too.
     const workshop = await login(t.app);
