@@ -70,15 +70,19 @@ export const runInWorker: ForecastRunner = (kind, input, options = {}) =>
 const THRESHOLD_KEY = 'ff.asyncThreshold';
 export const DEFAULT_ASYNC_THRESHOLD = 200_000;
 
-/** Runs at or above this many simulations go to the server when it is reachable. */
+/**
+ * Runs at or above this many simulations go to the server when it is reachable. Set per build
+ * with `VITE_ASYNC_THRESHOLD`, per browser with localStorage `ff.asyncThreshold`.
+ */
 export function asyncThreshold(): number {
   try {
     const saved = Number(localStorage.getItem(THRESHOLD_KEY));
     if (Number.isFinite(saved) && saved > 0) return saved;
   } catch (_e) {
-    // fall through to the default
+    // fall through to the build's setting
   }
-  return DEFAULT_ASYNC_THRESHOLD;
+  const built = Number(import.meta.env.VITE_ASYNC_THRESHOLD);
+  return Number.isFinite(built) && built > 0 ? built : DEFAULT_ASYNC_THRESHOLD;
 }
 
 interface TaskAccepted {

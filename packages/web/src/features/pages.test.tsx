@@ -1,0 +1,99 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ComponentType } from 'react';
+import { describe, expect, it } from 'vitest';
+import {
+  costAnalysis,
+  deadlineAnalysis,
+  dependencyAnalysis,
+  forecastHowMany,
+  pbcAnalysis,
+  accuracyAnalysis,
+  backtest,
+} from '@flow-forecaster/engine';
+import { directRunner } from '../../test/engine-runner';
+import { renderPage } from '../../test/render';
+import { formatterFor } from '../i18n/format';
+import HowManyPage from './how-many/HowManyPage';
+import DeadlinePage from './deadline/DeadlinePage';
+import CostPage from './cost/CostPage';
+import PbcPage from './pbc/PbcPage';
+import AccuracyPage from './accuracy/AccuracyPage';
+import BacktestPage from './backtest/BacktestPage';
+import DependenciesPage from './dependencies/DependenciesPage';
+
+const fmt = formatterFor('en');
+
+/** Renders a page, submits its default form, and returns what the engine got. */
+async function runDefault(Page: ComponentType, button: string) {
+  const runner = directRunner();
+  renderPage(Page, runner);
+  await userEvent.click(screen.getByRole('button', { name: button }));
+  await screen.findAllByText(/./, { selector: '.kpi__value' });
+  expect(runner.calls).toHaveLength(1);
+  const { input, result } = runner.calls[0];
+  // The page let the engine draw a seed; recomputing with that seed must give the same numbers.
+  const seed = (result as { seed?: number }).seed;
+  return (seed === undefined ? input : { ...(input as object), seed }) as never;
+}
+
+function kpi(label: string): string {
+  const el = screen.getAllByText(label, { selector: '.kpi__label' })[0];
+  return el.nextElementSibling?.textContent ?? '';
+}
+
+describe('forecast pages show what the engine computes for their input', () => {
+  it('how many: items at 85 % in the headline', async () => {
+    const input = await runDefault(HowManyPage, 'Run forecast');
+    const r = forecastHowMany(input);
+    expect(screen.getByTestId('headline').textContent).toBe(
+      `85% chance to finish at least ${fmt.integer(r.itemsAtConfidence['85'])} items in ${r.days} days`,
+    );
+    expect(kpi('50 %')).toBe(fmt.integer(r.itemsAtConfidence['50']));
+  });
+
+  it('deadline: the verdict and P85', async () => {
+    const input = await runDefault(DeadlinePage, 'Run forecast');
+    const r = deadlineAnalysis(input);
+    expect(screen.getByTestId('headline').className).toContain(r.canMeet ? 'good' : 'bad');
+    expect(kpi('P85')).toBe(`${fmt.number(r.p85Weeks)} weeks`);
+  });
+
+  it('cost: P85 in the currency chosen', async () => {
+    const input = await runDefault(CostPage, 'Run forecast');
+    const r = costAnalysis(input);
+    expect(kpi('P85')).toBe(fmt.money(r.percentile_stats.p85, 'BRL'));
+    expect(await screen.findByTestId('cost-chart')).toBeTruthy();
+  });
+
+  it('dependencies: the chance that all arrive on time', async () => {
+    const input = await runDefault(DependenciesPage, 'Run forecast');
+    const r = dependencyAnalysis(input);
+    expect(screen.getByText(fmt.percent(r.onTimeProbability), { selector: 'strong' })).toBeTruthy();
+    expect(r.onTimeProbability).toBeCloseTo(0.49, 10);
+  });
+
+  it('process behaviour: limits and score', async () => {
+    const input = await runDefault(PbcPage, 'Draw chart');
+    const r = pbcAnalysis(input);
+    expect(kpi('UNPL')).toBe(fmt.number(r.unpl, 2));
+    expect(kpi('Predictability score')).toBe(fmt.integer(r.score));
+    expect(await screen.findByTestId('xmr-chart')).toBeTruthy();
+  });
+
+  it('accuracy: the reference pairs give MAE 0.8 and excellent quality', async () => {
+    const input = await runDefault(AccuracyPage, 'Compare');
+    const r = accuracyAnalysis(input);
+    expect(kpi('MAE')).toBe('0.8');
+    expect(r.quality).toBe('excellent');
+    expect(screen.getByText('Excellent')).toBeTruthy();
+  });
+
+  it('backtest: calibration table per level', async () => {
+    const input = await runDefault(BacktestPage, 'Run forecast');
+    const r = backtest(input);
+    const rows = screen.getByTestId('calibration-table').querySelectorAll('tbody tr');
+    expect(rows).toHaveLength(r.calibration.levels.length);
+    expect(kpi('Folds')).toBe(fmt.integer(r.calibration.effectiveFolds));
+  });
+});
