@@ -119,6 +119,20 @@ const cases: [string, SimulateInput][] = [
     },
   ],
   [
+    'a new total almost every run',
+    {
+      tpSamples: [400, 550, 700, 900],
+      numberOfTasks: 1,
+      backlogAdjustedMin: 100,
+      backlogAdjustedMax: 20_000,
+      splitRateSamples: [1.1, 2.7],
+      minContributors: 2,
+      maxContributors: 8,
+      sCurveSize: 25,
+      historicalTeamSize: 8,
+    },
+  ],
+  [
     'bootstrap, max dependencies, short guard',
     {
       tpSamples: [1, 2, 0, 3],
