@@ -35,3 +35,4 @@ export * from './forecast';
 export * from './calibration';
 export * from './backtest';
 export * from './percent-complete';
+export * from './work-estimate';
