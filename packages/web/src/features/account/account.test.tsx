@@ -523,6 +523,7 @@ describe('tokens and admin', () => {
       { kind: 'simulate', input: SIMULATE_INPUT, name: 'Homework 2' },
       student.csrf,
     );
+    await call('/api/projects', { name: 'Class project' }, student.csrf);
     api.clearCookies();
     await call('/api/auth/login', { email: 'admin@example.com', password: PASSWORD });
     const { items } = await call<{ items: { id: string; email: string }[] }>('/api/admin/users');
@@ -547,6 +548,13 @@ describe('tokens and admin', () => {
     expect(within(work).getByText('Homework 2')).toBeTruthy();
     expect(screen.queryByTestId('admin-users')).toBeNull();
     first.unmount();
+    // Their students' projects are listed apart, to read, without the owner's buttons.
+    const projects = renderApp('#/projects');
+    const others = await screen.findByTestId('others-projects');
+    expect(within(others).getByRole('link', { name: 'Class project' })).toBeTruthy();
+    expect(within(screen.getByTestId('projects')).queryByText('Class project')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Archive: Class project' })).toBeNull();
+    projects.unmount();
 
     api.clearCookies();
     await call('/api/auth/login', { email: student.email, password: PASSWORD });

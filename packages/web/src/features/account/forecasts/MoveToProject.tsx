@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { forecastsApi, projectsApi } from '../api';
+import { useAccount } from '../session';
 import { ErrorNotice, useLoad } from '../ui';
 
 /** File a saved (or imported) forecast under one of the user's projects, or under none. */
@@ -15,6 +16,7 @@ export function MoveToProject({
 }) {
   const { t } = useTranslation();
   const uid = useId();
+  const { user } = useAccount();
   const projects = useLoad(() => projectsApi.list(), []);
   const [error, setError] = useState<unknown>(null);
   const [moved, setMoved] = useState(false);
@@ -43,7 +45,10 @@ export function MoveToProject({
         >
           <option value="">{t('account.save.noProject')}</option>
           {(projects.data ?? [])
-            .filter((p) => !p.archivedAt || p.id === projectId)
+            .filter(
+              (p) =>
+                p.id === projectId || (!p.archivedAt && (!p.ownerId || p.ownerId === user?.id)),
+            )
             .map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}

@@ -37,9 +37,12 @@ export function SaveForm({
 }) {
   const { t } = useTranslation();
   const uid = useId();
-  const { expire } = useAccount();
   const projects = useLoad(() => projectsApi.list(), []);
-  const active = (projects.data ?? []).filter((p) => !p.archivedAt);
+  const { expire, user } = useAccount();
+  // Only the user's own projects: an instructor may read students' projects, not file into them.
+  const active = (projects.data ?? []).filter(
+    (p) => !p.archivedAt && (!p.ownerId || p.ownerId === user?.id),
+  );
   const [choice, setChoice] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
   const [name, setName] = useState('');

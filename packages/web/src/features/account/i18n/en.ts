@@ -92,6 +92,7 @@ export const accountEn = {
     showArchived: 'Show archived projects ({{count}})',
     created: 'Created {{date}}',
     unfiled: 'Forecasts without a project',
+    others: 'Other people’s projects you can see',
   },
   project: {
     forecasts: 'Forecasts over time',

@@ -94,6 +94,7 @@ export const accountEs: AccountTranslation = {
     showArchived: 'Mostrar proyectos archivados ({{count}})',
     created: 'Creado el {{date}}',
     unfiled: 'Pronósticos sin proyecto',
+    others: 'Proyectos de otras personas que puedes ver',
   },
   project: {
     forecasts: 'Pronósticos a lo largo del tiempo',

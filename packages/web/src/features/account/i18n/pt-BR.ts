@@ -94,6 +94,7 @@ export const accountPtBR: AccountTranslation = {
     showArchived: 'Mostrar projetos arquivados ({{count}})',
     created: 'Criado em {{date}}',
     unfiled: 'Previsões sem projeto',
+    others: 'Projetos de outras pessoas que você pode ver',
   },
   project: {
     forecasts: 'Previsões ao longo do tempo',

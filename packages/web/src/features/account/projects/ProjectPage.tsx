@@ -5,6 +5,7 @@ import { useFormat } from '../../../i18n/format';
 import { forecastsApi, projectsApi, type SavedForecast } from '../api';
 import { byCreated, summaryOf } from '../summary';
 import { ErrorNotice, RequireLogin, useDateTime, useLoad, TableWrap } from '../ui';
+import { useAccount } from '../session';
 import { TrendChart } from './TrendChart';
 
 export default function ProjectPage() {
@@ -19,6 +20,7 @@ function ProjectView() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const dateTime = useDateTime();
+  const { user } = useAccount();
   const id = useLocation().query.get('id') ?? '';
   const project = useLoad(() => projectsApi.get(id), [id]);
   const forecasts = useLoad(async () => byCreated(await forecastsApi.list(id)), [id]);
@@ -56,6 +58,8 @@ function ProjectView() {
     }
   };
 
+  const canWrite = !!p && (p.ownerId === user?.id || user?.role === 'admin');
+
   if (project.error) return <ErrorNotice error={project.error} />;
   if (!p) return <p className="page-loading">{t('common.loading')}</p>;
   const rows = forecasts.data ?? [];
@@ -69,13 +73,15 @@ function ProjectView() {
       {p.description && <p className="lead">{p.description}</p>}
       <p className="account-actions">
         {p.archivedAt && <span className="muted">{t('account.projects.archived')}</span>}
-        <button
-          type="button"
-          className="btn btn--small"
-          onClick={() => void setArchived(!p.archivedAt)}
-        >
-          {p.archivedAt ? t('account.projects.restore') : t('account.projects.archive')}
-        </button>
+        {canWrite && (
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={() => void setArchived(!p.archivedAt)}
+          >
+            {p.archivedAt ? t('account.projects.restore') : t('account.projects.archive')}
+          </button>
+        )}
         <a className="btn btn--small" href={href('/when')}>
           {t('account.project.newForecast')}
         </a>
@@ -133,7 +139,7 @@ function ProjectView() {
                           <button
                             type="button"
                             className="btn btn--small"
-                            disabled={busy === f.id}
+                            disabled={busy === f.id || !canWrite}
                             onClick={() => void rerun(f)}
                             aria-label={`${t('account.forecast.rerun')}: ${label}`}
                           >

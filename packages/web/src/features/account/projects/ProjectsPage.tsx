@@ -20,6 +20,10 @@ export default function ProjectsPage() {
   );
 }
 
+export function isMine(p: { ownerId?: string }, userId: string | undefined): boolean {
+  return !p.ownerId || p.ownerId === userId;
+}
+
 function Projects() {
   const { t } = useTranslation();
   const dateTime = useDateTime();
@@ -28,7 +32,11 @@ function Projects() {
   // Bumped after an import so the unfiled list loads again with the new rows.
   const [imports, setImports] = useState(0);
   const [actionError, setActionError] = useState<unknown>(null);
-  const projects = list.data ?? [];
+  const { user } = useAccount();
+  // Instructors and admins also read other people's projects: those are listed apart, read-only.
+  const all = list.data ?? [];
+  const projects = all.filter((p) => isMine(p, user?.id));
+  const others = all.filter((p) => !isMine(p, user?.id) && !p.archivedAt);
   const shown = projects.filter((p) => showArchived || !p.archivedAt);
   const archivedCount = projects.filter((p) => p.archivedAt).length;
 
@@ -94,6 +102,19 @@ function Projects() {
           )}
         </section>
         <div>
+          {others.length > 0 && (
+            <section className="card" aria-labelledby="others-projects-title">
+              <h2 id="others-projects-title">{t('account.projects.others')}</h2>
+              <ul className="account-list" data-testid="others-projects">
+                {others.map((p) => (
+                  <li key={p.id}>
+                    <a href={href('/project', { id: p.id })}>{p.name}</a>
+                    <span className="muted">{dateTime(p.createdAt)}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <Unfiled key={imports} />
           <NewProject onCreated={() => void list.reload()} />
           <ImportExport onImported={() => setImports((n) => n + 1)} />
