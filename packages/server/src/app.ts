@@ -178,7 +178,9 @@ export async function buildApp(
     await app.register(forecastRoutes, forecastRouteOptions);
     await app.register(asyncRoutes, forecastRouteOptions);
     await app.register(opsMetricsPlugin);
-    await app.register(maintenancePlugin);
+    await app.register(maintenancePlugin, {
+      prefix: typeof opts.jobs?.prefix === 'string' ? opts.jobs.prefix : undefined,
+    });
     await app.register(healthRoutes);
     await app.register(authRoutes, { config });
     await app.register(tokenRoutes);

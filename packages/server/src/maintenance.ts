@@ -181,10 +181,13 @@ function envSeconds(name: string, fallback: number): number {
 }
 
 /**
- * Registered after the job plugin. Env MAINTENANCE_INTERVAL_SECONDS (default 3600; 0 turns it off), JOB_QUEUE_PREFIX and
+ * Registered after the job plugin; `prefix` is the one given to the job plugin, if any. Env MAINTENANCE_INTERVAL_SECONDS (default 3600; 0 turns it off), JOB_QUEUE_PREFIX and
  * JOB_RETENTION_SECONDS (shared with the job queue).
  */
-async function maintenancePlugin(app: FastifyInstance): Promise<void> {
+async function maintenancePlugin(
+  app: FastifyInstance,
+  opts: { prefix?: string } = {},
+): Promise<void> {
   const intervalSeconds = envSeconds('MAINTENANCE_INTERVAL_SECONDS', 3600);
   if (intervalSeconds === 0) return;
   // Same Redis and key prefix as the job queue, so tests with their own prefix stay apart.
@@ -194,7 +197,7 @@ async function maintenancePlugin(app: FastifyInstance): Promise<void> {
     db: app.db,
     intervalMs: intervalSeconds * 1000,
     redisUrl: bull ? app.config.redisUrl : undefined,
-    prefix: jobs?.prefix ?? (process.env.JOB_QUEUE_PREFIX || 'ff'),
+    prefix: opts.prefix ?? jobs?.prefix ?? (process.env.JOB_QUEUE_PREFIX || 'ff'),
     jobRetentionMs: envSeconds('JOB_RETENTION_SECONDS', 3600) * 1000,
     onError: (err) => app.log.warn({ err }, 'maintenance cleanup failed'),
   });
