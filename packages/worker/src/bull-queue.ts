@@ -117,12 +117,18 @@ export class BullJobQueue implements JobQueue {
         removeOnComplete: { age: retentionSec },
         removeOnFail: { age: retentionSec },
       });
-      const ownerKey = this.keys.owner(owner);
-      await this.client
-        .multi()
-        .zadd(ownerKey, Date.now(), id)
-        .pexpire(ownerKey, this.retentionMs + data.timeoutMs)
-        .exec();
+      // Anonymous jobs (owned by their own id) cannot be listed, so they need no index.
+      if (owner !== id) {
+        const ownerKey = this.keys.owner(owner);
+        const horizon = this.retentionMs + data.timeoutMs;
+        const now = Date.now();
+        await this.client
+          .multi()
+          .zadd(ownerKey, now, id)
+          .zremrangebyscore(ownerKey, 0, now - horizon)
+          .pexpire(ownerKey, horizon)
+          .exec();
+      }
     }, 'submit');
     return id;
   }
