@@ -2,8 +2,16 @@
  * One suite, both back ends: whatever the server sees of a job must not depend on whether it
  * ran in this process or on a BullMQ worker.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { QueueFullError, throwIfAborted, type JobContext, type Processor } from '../src/index';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { runForecast } from '@flow-forecaster/engine';
+import {
+  QueueFullError,
+  createForecastProcessor,
+  createTaskPool,
+  throwIfAborted,
+  type JobContext,
+  type Processor,
+} from '../src/index';
 import { backends, isFinal, sleep, waitFor, type BackendInstance } from './backends';
 
 interface StepsInput {
@@ -40,11 +48,33 @@ async function expectedResult(kind: string, input: StepsInput) {
   );
 }
 
+const pool = createTaskPool({ threads: 2 });
+afterAll(() => pool.destroy());
+
 describe.each(backends)('job queue conformance: $name', (backend) => {
   let inst: BackendInstance | undefined;
   afterEach(async () => {
     await inst?.stop();
     inst = undefined;
+  });
+
+  it('returns exactly the synchronous engine result for a forecast job', async () => {
+    inst = await backend.make({ processor: createForecastProcessor({ pool }) });
+    const input = {
+      tpSamples: [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7],
+      numberOfTasks: 50,
+      totalContributors: 10,
+      minContributors: 2,
+      maxContributors: 5,
+      sCurveSize: 20,
+      numberOfSimulations: 40_000,
+      seed: 99,
+    };
+    const id = await inst.queue.submit('simulate', input, { owner: 'o' });
+    const info = await waitFor(inst.queue, id, isFinal, 20_000);
+    expect(info.state).toBe('SUCCESS');
+    // Through JSON, as a client receives it from either back end.
+    expect(info.result).toEqual(JSON.parse(JSON.stringify(runForecast('simulate', input))));
   });
 
   it('moves PENDING → PROGRESS → SUCCESS with rising progress and the direct result', async () => {
