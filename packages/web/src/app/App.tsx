@@ -32,6 +32,13 @@ export function App() {
   const firstRender = useRef(true);
 
   useEffect(() => {
+    // On a phone the nav scrolls sideways: keep the current page's link in view.
+    document
+      .querySelector('.app-nav [aria-current="page"]')
+      ?.scrollIntoView?.({ block: 'nearest', inline: 'center' });
+  }, [route]);
+
+  useEffect(() => {
     document.title = `${t(route.titleKey)} · Flow Forecaster`;
     // Move focus to the new page for keyboard and screen-reader users, but not on first load.
     if (firstRender.current) firstRender.current = false;

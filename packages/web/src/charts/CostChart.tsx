@@ -3,7 +3,10 @@ import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import { Bar, Line, LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
-import { axisProps, COLORS, HEIGHT, INNER_H, INNER_W, MARGIN, WIDTH } from './frame';
+import { axisProps, COLORS, HEIGHT, INNER_H, INNER_W as FRAME_W, MARGIN, WIDTH } from './frame';
+
+// Room on the right for the cumulative axis's percentages.
+const INNER_W = FRAME_W - 34;
 
 export interface CostBin {
   from: number;

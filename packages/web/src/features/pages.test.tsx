@@ -94,6 +94,6 @@ describe('forecast pages show what the engine computes for their input', () => {
     const r = backtest(input);
     const rows = screen.getByTestId('calibration-table').querySelectorAll('tbody tr');
     expect(rows).toHaveLength(r.calibration.levels.length);
-    expect(kpi('Folds')).toBe(fmt.integer(r.calibration.effectiveFolds));
+    expect(kpi('Folds')).toBe(fmt.integer(r.calibration.folds - r.calibration.skippedFolds));
   });
 });

@@ -161,7 +161,10 @@ export default function BacktestPage() {
               <strong>{t(`backtest.verdicts.${verdictKey(r.calibration.verdict)}`)}</strong>
             </p>
             <div className="kpis">
-              <Kpi label={t('backtest.folds')} value={fmt.integer(r.calibration.effectiveFolds)} />
+              <Kpi
+                label={t('backtest.folds')}
+                value={fmt.integer(r.calibration.folds - r.calibration.skippedFolds)}
+              />
               {r.calibration.levels.map((l) => (
                 <Kpi
                   key={l.confidence}
@@ -180,6 +183,7 @@ export default function BacktestPage() {
                     <th scope="col">{t('common.percentile')}</th>
                     <th scope="col">{t('backtest.nominal')}</th>
                     <th scope="col">{t('backtest.observed')}</th>
+                    <th scope="col">{t('backtest.coverage')}</th>
                     <th scope="col">{t('backtest.band')}</th>
                     <th scope="col">{t('backtest.folds')}</th>
                     <th scope="col">{t('backtest.verdict')}</th>
@@ -191,6 +195,7 @@ export default function BacktestPage() {
                       <td>P{l.confidence}</td>
                       <td>{fmt.number(l.nominal, 0)} %</td>
                       <td>{fmt.number(l.hitRate, 0)} %</td>
+                      <td>{fmt.number(l.coverage, 0)} %</td>
                       <td>{`${fmt.number(l.band.low, 0)}–${fmt.number(l.band.high, 0)} %`}</td>
                       <td>{fmt.integer(l.folds)}</td>
                       <td>{t(`backtest.verdicts.${verdictKey(l.verdict)}`)}</td>

@@ -300,7 +300,8 @@ export const en = {
     testSize: 'Test weeks',
     levels: 'Confidence levels (%)',
     calibration: 'Calibration',
-    calibrationDesc: 'How often the real time was within the forecast, next to the promised level.',
+    calibrationDesc:
+      'How often the real time was within the forecast (observed), and the same corrected for forecasts rounded to whole weeks, which the verdict uses, next to the promised level and its 95 % band.',
     nominal: 'Promised',
     observed: 'Observed',
     folds: 'Folds',
@@ -312,6 +313,7 @@ export const en = {
     actual: 'Actual',
     miss: 'Took longer',
     foldAxis: 'Fold',
+    coverage: 'Whole-week coverage',
     band: '95 % band',
     verdicts: {
       calibrated: 'Calibrated',

@@ -308,7 +308,7 @@ export const es: Translation = {
     levels: 'Niveles de confianza (%)',
     calibration: 'Calibración',
     calibrationDesc:
-      'Con qué frecuencia el tiempo real quedó dentro del pronóstico, junto al nivel prometido.',
+      'Con qué frecuencia el tiempo real quedó dentro del pronóstico (observado) y lo mismo corregido para pronósticos redondeados a semanas enteras, que usa el veredicto, junto al nivel prometido y su banda del 95 %.',
     nominal: 'Prometido',
     observed: 'Observado',
     folds: 'Rondas',
@@ -320,6 +320,7 @@ export const es: Translation = {
     actual: 'Real',
     miss: 'Tardó más',
     foldAxis: 'Ronda',
+    coverage: 'Cobertura en semanas enteras',
     band: 'Banda del 95 %',
     verdicts: {
       calibrated: 'Calibrado',

@@ -305,7 +305,7 @@ export const ptBR: Translation = {
     levels: 'Níveis de confiança (%)',
     calibration: 'Calibração',
     calibrationDesc:
-      'Com que frequência o tempo real ficou dentro da previsão, ao lado do nível prometido.',
+      'Com que frequência o tempo real ficou dentro da previsão (observado) e o mesmo corrigido para previsões arredondadas em semanas inteiras, que o veredito usa, ao lado do nível prometido e sua faixa de 95 %.',
     nominal: 'Prometido',
     observed: 'Observado',
     folds: 'Rodadas',
@@ -317,6 +317,7 @@ export const ptBR: Translation = {
     actual: 'Real',
     miss: 'Levou mais tempo',
     foldAxis: 'Rodada',
+    coverage: 'Cobertura em semanas inteiras',
     band: 'Faixa de 95 %',
     verdicts: {
       calibrated: 'Calibrado',
