@@ -17,7 +17,7 @@ export async function buildJobsApp(
   installErrorHandlers(app);
   // As in the real app: route schemas feed the OpenAPI document, handlers validate.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
-  await app.register(jobsPlugin, { threads: 2, ...jobs });
+  await app.register(jobsPlugin, { threads: 2, shutdownGraceMs: 0, ...jobs });
   const opts: AsyncRoutesOptions = {
     userIdOf: (req) => {
       const h = req.headers['x-test-user'];

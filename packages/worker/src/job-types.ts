@@ -72,7 +72,12 @@ export interface JobQueue {
   health(): Promise<QueueHealth>;
   /** Called once per observed success (may repeat across processes: make it idempotent). */
   onSuccess(listener: SuccessListener): void;
-  close(): Promise<void>;
+  /**
+   * Stops accepting jobs. Jobs running in this process get up to `graceMs` (default 0) to
+   * finish before they are cancelled; jobs still waiting are cancelled (in-process) or left
+   * for other workers (BullMQ).
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 export type SuccessListener = (job: JobInfo) => void | Promise<void>;

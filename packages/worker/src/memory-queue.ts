@@ -148,12 +148,16 @@ export class MemoryJobQueue implements JobQueue {
     this.listeners.push(listener);
   }
 
-  async close(): Promise<void> {
+  async close(options: { graceMs?: number } = {}): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.sweeper);
     for (const entry of this.pending) this.finish(entry, 'REVOKED');
     this.pending = [];
+    // Graceful shutdown: running jobs may finish (their results are still served until the
+    // process exits); whatever is left after the grace period is cancelled.
+    const until = Date.now() + (options.graceMs ?? 0);
+    while (this.running > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
     for (const entry of this.jobs.values()) {
       entry.controller?.abort(new JobAbortedError(JOB_ERROR.cancelled, 'The server is stopping'));
     }

@@ -45,6 +45,11 @@ export interface JobsPluginOptions {
    * called synchronously. Default SYNC_RUNS_THRESHOLD × 10 (a 10-week project).
    */
   poolWorkThreshold?: number;
+  /**
+   * On close (SIGTERM), how long in-process jobs may run on before they are cancelled.
+   * Env JOB_SHUTDOWN_GRACE_SECONDS, default 30.
+   */
+  shutdownGraceMs?: number;
   /** Saves a finished `save` job; must be idempotent on job.id. */
   saveResult?: (job: JobInfo) => Promise<void>;
   /**
@@ -195,8 +200,9 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
     list: (owner, limit) => raw.list(owner, limit),
     health: () => raw.health(),
     onSuccess: (listener) => raw.onSuccess(listener),
-    close: () => raw.close(),
+    close: (options) => raw.close(options),
   };
+  const graceMs = opts.shutdownGraceMs ?? (envInt('JOB_SHUTDOWN_GRACE_SECONDS') ?? 30) * 1000;
 
   const runner: ForecastRunner = {
     usesPool: (kind, input) => estimateWork(kind, input) > threshold,
@@ -217,7 +223,7 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
   app.decorate('saveJobResult', saveJobResult);
 
   app.addHook('onClose', async () => {
-    await queue.close();
+    await queue.close({ graceMs });
     await Promise.allSettled([...saving.values()]);
     await pool.destroy();
   });
