@@ -7,6 +7,10 @@ type Scenario = (args: string[]) => Promise<boolean>;
 
 const scenarios: Record<string, () => Promise<Scenario>> = {
   async: async () => (await import('./async')).run,
+  baseline: async () => (await import('./baseline')).run,
+  workshop: async () => (await import('./workshop')).run,
+  mixed: async () => (await import('./mixed')).run,
+  stress: async () => (await import('./stress')).run,
 };
 
 async function main(): Promise<void> {

@@ -25,3 +25,5 @@ export type { Metrics } from './plugins/metrics';
 export type { AuthUser } from './plugins/auth';
 export type { PublicUser } from './repositories/users';
 export type { Viewer } from './repositories/visibility';
+export { backupDatabase, restoreDatabase, RestoreError, BACKUP_TABLES } from './backup';
+export type { Backup, RestoreOptions } from './backup';

@@ -1,0 +1,112 @@
+/**
+ * Portable backups: the application's own tables as JSON, in dependency order, the same for
+ * PGlite and PostgreSQL — so a workshop laptop's data can move to a server and back, and a
+ * backup needs no pg_dump of the right major version. Short-lived rows (sessions, reset
+ * tokens, job results) are left out; restoring logs everyone out, nothing else.
+ */
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from './db/client';
+import { actuals, apiTokens, forecasts, projects, users } from './db/schema';
+
+/** Parents before children: restoring in this order satisfies every foreign key. */
+export const BACKUP_TABLES = [users, apiTokens, projects, forecasts, actuals] as const;
+
+export const BACKUP_FORMAT = 'flow-forecaster-backup';
+export const BACKUP_VERSION = 1;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  createdAt: string;
+  tables: Record<string, Record<string, unknown>[]>;
+}
+
+function dateColumns(table: PgTable): Set<string> {
+  const out = new Set<string>();
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    if (column.dataType === 'date') out.add(key);
+  }
+  return out;
+}
+
+export async function backupDatabase(db: Db): Promise<Backup> {
+  const tables: Backup['tables'] = {};
+  // One snapshot: rows added while the dump runs must not leave children without parents.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set transaction isolation level repeatable read`);
+    for (const table of BACKUP_TABLES) {
+      const rows = (await tx.select().from(table)) as Record<string, unknown>[];
+      const dates = dateColumns(table);
+      tables[getTableName(table)] = rows.map((row) => {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(row)) {
+          out[k] = dates.has(k) && v instanceof Date ? v.toISOString() : v;
+        }
+        return out;
+      });
+    }
+  });
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt: new Date().toISOString(),
+    tables,
+  };
+}
+
+export class RestoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RestoreError';
+  }
+}
+
+export interface RestoreOptions {
+  /** Delete the app's rows first; otherwise the target must be empty. */
+  replace?: boolean;
+}
+
+/** Restores in one transaction: either everything is restored or nothing changed. */
+export async function restoreDatabase(
+  db: Db,
+  backup: Backup,
+  opts: RestoreOptions = {},
+): Promise<Record<string, number>> {
+  if (backup?.format !== BACKUP_FORMAT) throw new RestoreError('not a Flow Forecaster backup');
+  if (backup.version > BACKUP_VERSION) {
+    throw new RestoreError(`backup version ${backup.version} is newer than this program`);
+  }
+  const counts: Record<string, number> = {};
+  await db.transaction(async (tx) => {
+    if (opts.replace) {
+      // Children first; sessions and tokens go with their users (cascade).
+      for (const table of [...BACKUP_TABLES].reverse()) await tx.delete(table);
+    } else {
+      for (const table of BACKUP_TABLES) {
+        const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(table);
+        if (row.n > 0) {
+          throw new RestoreError(
+            `table ${getTableName(table)} is not empty; restore into a new database or pass --replace`,
+          );
+        }
+      }
+    }
+    for (const table of BACKUP_TABLES) {
+      const name = getTableName(table);
+      const dates = dateColumns(table);
+      const rows = (backup.tables[name] ?? []).map((row) => {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(row)) {
+          out[k] = dates.has(k) && typeof v === 'string' ? new Date(v) : v;
+        }
+        return out;
+      });
+      for (let i = 0; i < rows.length; i += 500) {
+        await tx.insert(table).values(rows.slice(i, i + 500) as never);
+      }
+      counts[name] = rows.length;
+    }
+  });
+  return counts;
+}
