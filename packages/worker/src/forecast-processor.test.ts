@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { runForecast } from '@flow-forecaster/engine';
+import { runForecast, runSimulationBatch } from '@flow-forecaster/engine';
 import type { SimulateInput } from '@flow-forecaster/engine';
 import { createForecastProcessor } from './forecast-processor';
-import { createTaskPool } from './pool';
+import { createTaskPool, type TaskPool } from './pool';
+import type { PoolTask } from './pool-task';
 import type { JobContext } from './job-types';
 
 const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
@@ -90,5 +91,32 @@ describe('forecast processor', () => {
       () => undefined,
     );
     expect(out).toEqual(runForecast('when', input));
+  });
+
+  it('fails the job on a failed batch and stops the other lanes', async () => {
+    let calls = 0;
+    const flaky: TaskPool = {
+      threads: 2,
+      async run<T>(task: PoolTask): Promise<T> {
+        calls++;
+        if (task.op !== 'simulation-batch') throw new Error('unexpected task');
+        await new Promise((r) => setTimeout(r, 5));
+        if (task.batchIndex === 1) throw new Error('thread died');
+        return runSimulationBatch(task.plan, task.batchIndex) as T;
+      },
+      queued: () => 0,
+      destroy: async () => undefined,
+    };
+    const big = { ...INPUT, numberOfSimulations: 1_000_000 };
+    await expect(
+      createForecastProcessor({ pool: flaky })(
+        job('simulate', big),
+        new AbortController().signal,
+        () => undefined,
+      ),
+    ).rejects.toThrow('thread died');
+    await new Promise((r) => setTimeout(r, 50));
+    // 62 batches planned; only the ones already in flight ran.
+    expect(calls).toBeLessThanOrEqual(3);
   });
 });

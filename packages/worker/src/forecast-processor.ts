@@ -73,8 +73,10 @@ export async function runPlannedSimulation(
     // A few batches per job in flight, not all of them: other jobs' batches interleave, so a
     // small forecast is not stuck behind a million-run one inside the pool's FIFO.
     const lanes = Math.max(1, Math.min(total, options.maxInFlight ?? pool.threads));
+    // One failed batch fails the job: the other lanes stop instead of computing the rest.
+    let failed = false;
     const lane = async (): Promise<void> => {
-      while (next < total) {
+      while (next < total && !failed) {
         throwIfAborted(signal);
         const i = next++;
         arrive(i, await pool.run<SimulationBatch>({ op: 'simulation-batch', plan, batchIndex: i }));
@@ -82,7 +84,14 @@ export async function runPlannedSimulation(
         report((done / total) * 95, 'simulating');
       }
     };
-    await Promise.all(Array.from({ length: lanes }, lane));
+    await Promise.all(
+      Array.from({ length: lanes }, () =>
+        lane().catch((err: unknown) => {
+          failed = true;
+          throw err;
+        }),
+      ),
+    );
   }
   throwIfAborted(signal);
   report(96, 'summarising');
