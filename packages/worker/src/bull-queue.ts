@@ -23,7 +23,14 @@ import type {
   SuccessListener,
 } from './job-types';
 import { JOB_ERROR, QueueFullError, QueueUnavailableError } from './errors';
-import { QUEUE_NAME, connectRedis, decodeFailure, metaKeys, withDeadline } from './redis';
+import {
+  DeadlineError,
+  QUEUE_NAME,
+  connectRedis,
+  decodeFailure,
+  metaKeys,
+  withDeadline,
+} from './redis';
 
 export interface BullQueueOptions {
   redisUrl: string;
@@ -34,6 +41,8 @@ export interface BullQueueOptions {
   defaultTimeoutMs?: number;
   /** Upper bound on any single Redis round trip. Default 2 s. */
   commandTimeoutMs?: number;
+  /** After a Redis call times out, further calls fail at once for this long. Default 5 s. */
+  breakerMs?: number;
   /** A worker whose heartbeat is older than this is not counted. Default 5 s. */
   heartbeatTtlMs?: number;
 }
@@ -75,8 +84,11 @@ export class BullJobQueue implements JobQueue {
   private readonly commandTimeoutMs: number;
   private readonly heartbeatTtlMs: number;
   private closed = false;
+  private breakerOpenUntil = 0;
+  private readonly breakerMs: number;
 
   constructor(private readonly options: BullQueueOptions) {
+    this.breakerMs = options.breakerMs ?? 5_000;
     this.prefix = options.prefix ?? 'ff';
     this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
     this.maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
@@ -172,7 +184,7 @@ export class BullJobQueue implements JobQueue {
   async health(): Promise<QueueHealth> {
     const started = performance.now();
     try {
-      await this.call(() => this.client.ping(), 'ping');
+      await this.call(() => this.client.ping(), 'ping', true);
       const latencyMs = Math.round((performance.now() - started) * 10) / 10;
       const now = Date.now();
       const workers = await this.call(async () => {
@@ -304,16 +316,26 @@ export class BullJobQueue implements JobQueue {
     return info;
   }
 
-  /** Refuses at once while disconnected and bounds the wait otherwise. */
-  private async call<T>(fn: () => Promise<T>, what: string): Promise<T> {
+  /**
+   * Refuses at once while disconnected and bounds the wait otherwise. A Redis that is
+   * connected but stops answering trips a breaker: for `breakerMs` calls fail at once instead
+   * of each waiting out the deadline; health checks still probe and close it on success.
+   */
+  private async call<T>(fn: () => Promise<T>, what: string, probe = false): Promise<T> {
     if (this.closed) throw new QueueUnavailableError('the queue is closed');
     if (this.client.status !== 'ready') {
       throw new QueueUnavailableError(`Redis is not connected (${this.client.status})`);
     }
+    if (!probe && Date.now() < this.breakerOpenUntil) {
+      throw new QueueUnavailableError('Redis stopped answering; retrying shortly');
+    }
     try {
-      return await withDeadline(fn(), this.commandTimeoutMs, `Redis ${what}`);
+      const value = await withDeadline(fn(), this.commandTimeoutMs, `Redis ${what}`);
+      this.breakerOpenUntil = 0;
+      return value;
     } catch (err) {
       if (err instanceof QueueFullError) throw err;
+      if (err instanceof DeadlineError) this.breakerOpenUntil = Date.now() + this.breakerMs;
       throw new QueueUnavailableError(err instanceof Error ? err.message : String(err));
     }
   }

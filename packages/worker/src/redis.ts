@@ -44,11 +44,18 @@ export function metaKeys(prefix: string) {
   };
 }
 
+export class DeadlineError extends Error {
+  constructor(what: string, ms: number) {
+    super(`${what} timed out after ${ms} ms`);
+    this.name = 'DeadlineError';
+  }
+}
+
 /** Awaits `promise` at most `ms`; a Redis that accepts the socket but never answers must not hang us. */
 export async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new DeadlineError(what, ms)), ms);
   });
   try {
     return await Promise.race([promise, deadline]);
