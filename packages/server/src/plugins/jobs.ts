@@ -76,11 +76,11 @@ declare module 'fastify' {
   }
 }
 
-function envInt(name: string): number | undefined {
+function envInt(name: string, min = 1): number | undefined {
   const raw = process.env[name];
   if (raw === undefined || raw.trim() === '') return undefined;
   const n = Number(raw);
-  return Number.isFinite(n) && n > 0 ? n : undefined;
+  return Number.isFinite(n) && n >= min ? n : undefined;
 }
 
 function num(v: unknown): number | undefined {
@@ -202,7 +202,7 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
     onSuccess: (listener) => raw.onSuccess(listener),
     close: (options) => raw.close(options),
   };
-  const graceMs = opts.shutdownGraceMs ?? (envInt('JOB_SHUTDOWN_GRACE_SECONDS') ?? 30) * 1000;
+  const graceMs = opts.shutdownGraceMs ?? (envInt('JOB_SHUTDOWN_GRACE_SECONDS', 0) ?? 30) * 1000;
 
   const runner: ForecastRunner = {
     usesPool: (kind, input) => estimateWork(kind, input) > threshold,
