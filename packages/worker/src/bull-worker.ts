@@ -4,7 +4,8 @@
  *
  * Environment: REDIS_URL (required), JOB_QUEUE_PREFIX (default `ff`), WORKER_CONCURRENCY
  * (jobs at once, default one per core), WORKER_THREADS (pool threads, default one per core).
- * SIGTERM/SIGINT: stop taking jobs, finish the running ones, then exit 0.
+ * SIGTERM/SIGINT: stop taking jobs, finish the running ones, then exit 0; a second signal
+ * exits at once (other workers pick the interrupted jobs up).
  */
 import { createForecastProcessor } from './forecast-processor';
 import { createTaskPool, defaultThreadCount } from './pool';
@@ -50,7 +51,12 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = (signal: string): void => {
-    if (stopping) return;
+    if (stopping) {
+      // A second signal means "now": the running jobs' locks expire and other workers
+      // re-run them from the start.
+      log('info', 'second signal: exiting without waiting for running jobs', { signal });
+      process.exit(1);
+    }
     stopping = true;
     log('info', 'stopping: finishing running jobs', { signal, active: handle.active() });
     void handle
