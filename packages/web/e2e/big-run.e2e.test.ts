@@ -68,4 +68,30 @@ describe('a 1,000,000-run forecast', () => {
       expect(cancelled).toHaveLength(1);
     },
   );
+
+  it.runIf(appKind === 'server')('shows the server’s result like a browser run', async () => {
+    const { page } = b;
+    const polled: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/tasks/')) polled.push(r.url());
+    });
+    await page.goto(baseUrl);
+    await runWhenForecast(page, { runs: '250000', seed: '11' });
+    await page.getByTestId('headline').waitFor({ timeout: 60_000 });
+    expect(polled.length).toBeGreaterThan(0);
+    expect(await page.getByTestId('seed-used').textContent()).toBe('Seed 11 · 250,000 runs');
+    await page.getByTestId('histogram').waitFor();
+    const onServer = await page.getByTestId('probability-table').innerText();
+
+    // The same seed in this browser's worker gives the very same table.
+    await page.evaluate(() => localStorage.setItem('ff.asyncThreshold', '5000000'));
+    const polledBefore = polled.length;
+    const worker = page.waitForEvent('worker');
+    await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+    // The old result is gone once the worker starts; wait for the new one.
+    await worker;
+    await page.getByTestId('headline').waitFor({ timeout: 60_000 });
+    expect(polled.length).toBe(polledBefore);
+    expect(await page.getByTestId('probability-table').innerText()).toBe(onServer);
+  });
 });
