@@ -47,8 +47,10 @@ async function securityPlugin(app: FastifyInstance, opts: { config: Config }): P
     // route config), so the key can be the user or the targeted email.
     hook: 'preHandler',
     keyGenerator: rateLimitKey,
-    // Only the API is limited; static files, docs, health and metrics are not.
-    allowList: (request) => !request.url.startsWith('/api/'),
+    // Only the API is limited; static files, docs, health and metrics are not — including
+    // the job system's health, which monitors poll from one address.
+    allowList: (request) =>
+      !request.url.startsWith('/api/') || request.url.split('?')[0] === '/api/async/health',
   });
 }
 
