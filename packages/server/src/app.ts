@@ -160,7 +160,11 @@ export async function buildApp(
 
   const database =
     opts.database ??
-    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      pgliteTemplateDir: config.pgliteTemplateDir,
+    }));
   try {
     app.decorate('mailer', createMailer(config, app.log));
     await app.register(dbPlugin, { database });

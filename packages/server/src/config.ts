@@ -86,6 +86,8 @@ export interface Config {
   webDist?: string;
   /** Tests only: an object given to nodemailer instead of SMTP settings (e.g. jsonTransport). */
   mailTransport?: object;
+  /** Tests only: where to cache a migrated PGlite dump so new databases start fast. */
+  pgliteTemplateDir?: string;
 }
 
 export class ConfigError extends Error {

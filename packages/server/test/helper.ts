@@ -78,6 +78,7 @@ export async function createTestApp(opts: TestAppOptions): Promise<TestApp> {
     databaseUrl: databaseUrl || undefined,
     dataDir: dataDir ?? './data',
     webDist: join(tmpdir(), 'ff-no-web-dist'),
+    pgliteTemplateDir: tmpdir(),
     // Every test request comes from one address; suites that test limits set their own.
     rateLimit: { max: 100_000, windowSeconds: 60, authMax: 10_000 },
     ...opts.config,

@@ -4,10 +4,11 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { schema } from './schema';
 import { acquireDirLock } from './lock-file';
-import { migratePglite, migratePostgres } from './migrate';
+import { migratePglite, migratePostgres, migrationsFingerprint } from './migrate';
 
 /** The query layer both back ends share; repositories only ever see this type. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -29,6 +30,12 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
+  /**
+   * A directory where a dump of a freshly migrated PGlite is kept and reused by new databases
+   * (in memory or in a new data directory). Tests set it; each new database then loads in well
+   * under a second instead of booting and migrating for several.
+   */
+  pgliteTemplateDir?: string;
 }
 
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
@@ -40,14 +47,28 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
 // Booting a fresh PGlite and migrating it takes seconds; loading a dump of an already migrated
 // one takes a fraction of that, which matters for tests that make a database per case.
 let memoryTemplate: Promise<Blob> | undefined;
+const TEMPLATE_PREFIX = 'ff-pglite-template-';
 
-async function migratedTemplate(): Promise<Blob> {
+async function buildTemplate(): Promise<Blob> {
+  const seed = new PGlite();
+  await seed.waitReady;
+  await migratePglite(drizzlePglite({ client: seed }));
+  const dump = await seed.dumpDataDir('none');
+  await seed.close();
+  return dump;
+}
+
+/** The dump for the current migrations, shared through `dir` between processes when given. */
+async function migratedTemplate(dir?: string): Promise<Blob> {
   memoryTemplate ??= (async () => {
-    const seed = new PGlite();
-    await seed.waitReady;
-    await migratePglite(drizzlePglite({ client: seed }));
-    const dump = await seed.dumpDataDir('none');
-    await seed.close();
+    if (!dir) return buildTemplate();
+    const file = join(dir, `${TEMPLATE_PREFIX}${migrationsFingerprint()}.tar`);
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    const dump = await buildTemplate();
+    // Written under a unique name and renamed: a concurrent reader never sees half a file.
+    const partial = `${file}.${process.pid}.${Date.now()}`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, file);
     return dump;
   })();
   try {
@@ -58,6 +79,40 @@ async function migratedTemplate(): Promise<Blob> {
   }
 }
 
+async function startPglite(
+  pgliteDir: string | undefined,
+  template: Blob | undefined,
+  templateDir: string | undefined,
+): Promise<PGlite> {
+  if (!template) {
+    const plain = new PGlite(pgliteDir);
+    await plain.waitReady;
+    return plain;
+  }
+  try {
+    const client = new PGlite(pgliteDir, { loadDataDir: template });
+    await client.waitReady;
+    return client;
+  } catch {
+    // A cached dump from another PGlite version may not load: forget it and start plainly
+    // (the migrations then run as they would without a template).
+    memoryTemplate = undefined;
+    if (templateDir) {
+      for (const f of readdirSync(templateDir)) {
+        if (f.startsWith(TEMPLATE_PREFIX)) rmSync(join(templateDir, f), { force: true });
+      }
+    }
+    if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+    const plain = new PGlite(pgliteDir);
+    await plain.waitReady;
+    return plain;
+  }
+}
+
+function isInitialised(pgliteDir: string): boolean {
+  return existsSync(join(pgliteDir, 'PG_VERSION'));
+}
+
 async function openPglite(
   dataDir: string | undefined,
   opts: OpenDatabaseOptions,
@@ -65,12 +120,13 @@ async function openPglite(
   const release = dataDir ? acquireDirLock(dataDir) : () => {};
   let client: PGlite;
   try {
-    client = dataDir
-      ? new PGlite(join(dataDir, 'pglite'))
-      : opts.migrate === false
-        ? new PGlite()
-        : new PGlite({ loadDataDir: await migratedTemplate() });
-    await client.waitReady;
+    const useTemplate = opts.migrate !== false && (!dataDir || opts.pgliteTemplateDir);
+    const pgliteDir = dataDir ? join(dataDir, 'pglite') : undefined;
+    const template =
+      useTemplate && !(pgliteDir && isInitialised(pgliteDir))
+        ? await migratedTemplate(opts.pgliteTemplateDir)
+        : undefined;
+    client = await startPglite(pgliteDir, template, opts.pgliteTemplateDir);
   } catch (err) {
     release();
     throw err;
