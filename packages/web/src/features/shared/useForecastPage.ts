@@ -50,6 +50,12 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
   const [ranForm, setRanForm] = useState<F | null>(null);
   const errors: FieldErrors = useMemo(() => translateIssues(issues, t, fmt), [issues, t, fmt]);
 
+  // Fetch the schemas while the user types, so the first submit does not wait for them.
+  useEffect(() => {
+    const id = setTimeout(() => void import('../../lib/validate').catch(() => undefined), 800);
+    return () => clearTimeout(id);
+  }, []);
+
   const update = useCallback(<K extends keyof F>(key: K, value: F[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
   }, []);
