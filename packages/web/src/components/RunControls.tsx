@@ -40,6 +40,10 @@ export function RunControls<R>({
           </button>
         </div>
       )}
+      {/* Always present, so screen readers announce when its text changes. */}
+      <p className="visually-hidden" aria-live="polite" data-testid="run-status">
+        {state.status === 'done' ? t('common.resultsReady') : ''}
+      </p>
       {state.status === 'cancelled' && (
         <p className="notice" role="status">
           {t('common.cancelled')}

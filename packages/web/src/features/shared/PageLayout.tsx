@@ -26,7 +26,7 @@ export function PageLayout({
         <form className="card" onSubmit={onSubmit} noValidate aria-label={title}>
           {form}
         </form>
-        <section className="card" aria-labelledby={`${id}-results-title`} aria-live="polite">
+        <section className="card" aria-labelledby={`${id}-results-title`}>
           <h2 id={`${id}-results-title`}>{t('common.results')}</h2>
           {results ?? <p className="empty">{t('common.noResults')}</p>}
         </section>

@@ -238,7 +238,7 @@ export default function WhenPage() {
           <RunControls state={page.state} onCancel={page.cancel} label={t('when.run')} />
         </form>
 
-        <section className="card" aria-labelledby="when-results-title" aria-live="polite">
+        <section className="card" aria-labelledby="when-results-title">
           <h2 id="when-results-title">{t('common.results')}</h2>
           {page.result ? (
             <WhenResults result={page.result} input={page.input} shareLink={page.shareLink} />

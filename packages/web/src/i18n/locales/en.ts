@@ -21,6 +21,7 @@ export const en = {
     accuracy: 'Accuracy',
   },
   common: {
+    resultsReady: 'Results are ready.',
     table: 'Scrollable table',
     run: 'Run forecast',
     cancel: 'Cancel',

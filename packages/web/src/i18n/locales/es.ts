@@ -22,6 +22,7 @@ export const es: Translation = {
     accuracy: 'Precisión',
   },
   common: {
+    resultsReady: 'Los resultados están listos.',
     table: 'Tabla desplazable',
     run: 'Ejecutar pronóstico',
     cancel: 'Cancelar',

@@ -22,6 +22,7 @@ export const ptBR: Translation = {
     accuracy: 'Acurácia',
   },
   common: {
+    resultsReady: 'Os resultados estão prontos.',
     table: 'Tabela rolável',
     run: 'Rodar previsão',
     cancel: 'Cancelar',
