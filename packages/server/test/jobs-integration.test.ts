@@ -129,15 +129,19 @@ async function startWorker(prefix: string): Promise<Proc> {
   const started = new Set<string>();
   let ready: () => void = () => undefined;
   const isReady = new Promise<void>((r) => (ready = r));
+  let pending = '';
   child.stdout?.on('data', (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) {
+    // A chunk may end mid-line: keep the tail for the next one.
+    const lines = (pending + chunk.toString('utf8')).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
       if (!line.startsWith('{')) continue;
       const entry = JSON.parse(line) as { msg?: string; jobId?: string };
       if (entry.msg === 'worker ready') ready();
       if (entry.msg === 'job started' && entry.jobId) started.add(entry.jobId);
     }
   });
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
   await Promise.race([
     isReady,
     sleep(20_000).then(() => Promise.reject(new Error('worker did not start'))),

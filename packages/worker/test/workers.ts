@@ -53,7 +53,9 @@ export async function startWorkerProcess(
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => resolve(code)),
+  );
   const timeout = new Promise<never>((_, reject) =>
     setTimeout(() => reject(new Error(`worker did not start: ${stderr}`)), 20_000),
   );
