@@ -27,6 +27,14 @@ scope.onmessage = (event: MessageEvent<RunRequest>) => {
     post({ id, type: 'result', result });
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
-    post({ id, type: 'error', name: e.name, message: e.message });
+    // The engine names the field it could not use (EngineInputError), so the page can mark it.
+    const field = (e as Error & { field?: unknown }).field;
+    post({
+      id,
+      type: 'error',
+      name: e.name,
+      message: e.message,
+      ...(typeof field === 'string' ? { field } : {}),
+    });
   }
 };

@@ -8,4 +8,4 @@ export interface RunRequest {
 export type WorkerMessage =
   | { id: number; type: 'progress'; fraction: number }
   | { id: number; type: 'result'; result: unknown }
-  | { id: number; type: 'error'; name: string; message: string };
+  | { id: number; type: 'error'; name: string; message: string; field?: string };

@@ -54,8 +54,9 @@ export const runInWorker: ForecastRunner = (kind, input, options = {}) =>
         resolve(msg.result);
       } else {
         finish();
-        const err = new Error(msg.message);
+        const err = new Error(msg.message) as Error & { field?: string };
         err.name = msg.name;
+        if (msg.field) err.field = msg.field;
         reject(err);
       }
     };

@@ -48,7 +48,15 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
   const runner = useForecastRun<R>();
   const { run } = runner;
   const [ranForm, setRanForm] = useState<F | null>(null);
-  const errors: FieldErrors = useMemo(() => translateIssues(issues, t, fmt), [issues, t, fmt]);
+  const runState = runner.state;
+  const errors: FieldErrors = useMemo(() => {
+    const out = translateIssues(issues, t, fmt);
+    // A field the server or the engine refused after validation passed (rare): show it there too.
+    if (runState.status === 'error' && runState.field && !out[runState.field]) {
+      out[runState.field] = runState.message;
+    }
+    return out;
+  }, [issues, t, fmt, runState]);
 
   // Fetch the schemas while the user types, so the first submit does not wait for them.
   useEffect(() => {
