@@ -61,4 +61,41 @@ describe('WhenPage', () => {
     expect(focus.getAttribute('aria-describedby')).toContain(error.id);
     expect(runner.calls).toHaveLength(0);
   });
+
+  it('forecasts from a three-point estimate when there is no history', async () => {
+    const runner = directRunner();
+    renderPage(WhenPage, runner);
+    await userEvent.selectOptions(
+      screen.getByLabelText('Throughput model'),
+      'Three-point estimate (no history)',
+    );
+    expect(screen.queryByLabelText('Items finished per week')).toBeNull();
+    await fill('Worst week', '2');
+    await fill('Likely week', '5');
+    await fill('Best week', '9');
+    await userEvent.click(screen.getByRole('button', { name: 'Forecast' }));
+    await screen.findByTestId('when-results');
+    expect(runner.calls[0].input).toMatchObject({
+      throughputModel: 'estimate',
+      pWorst: 2,
+      pLikely: 5,
+      pBest: 9,
+      numberOfTasks: 50,
+    });
+    expect(runner.calls[0].input).not.toHaveProperty('tpSamples');
+  });
+
+  it('sends the complexity-widened backlog range', async () => {
+    const runner = directRunner();
+    renderPage(WhenPage, runner);
+    await userEvent.selectOptions(screen.getByLabelText('How clear is the scope?'), 'notReally');
+    expect(screen.getByText('Simulated backlog: 75 to 100 items.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Forecast' }));
+    await screen.findByTestId('when-results');
+    expect(runner.calls[0].input).toMatchObject({
+      numberOfTasks: 50,
+      backlogAdjustedMin: 75,
+      backlogAdjustedMax: 100,
+    });
+  });
 });
