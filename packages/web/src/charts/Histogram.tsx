@@ -86,8 +86,9 @@ export default function Histogram({ bins, markers = [], xLabel, yLabel, title }:
               strokeDasharray={i === 1 ? undefined : '6 3'}
             />
             <text
+              className="marker"
               x={centre(m.value) + 4}
-              y={12 + i * 14}
+              y={14 + i * 16}
               fill={m.color}
               fontSize={12}
               fontWeight={700}
