@@ -1,22 +1,36 @@
 /**
- * `npm run queue -- pause|resume|status` for the scaled deployment (REDIS_URL and
+ * `npm run queue -- pause|resume|status|alive` for the scaled deployment (REDIS_URL and
  * JOB_QUEUE_PREFIX as the web and worker processes have them). Pausing stops every worker
  * from taking new jobs — running jobs finish — while the web nodes keep accepting them.
+ * `alive` is a worker container's health check: it exits 0 only when a worker on this host
+ * has written its heartbeat in the last 5 s.
  */
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { hostname } from 'node:os';
 import { QUEUE_NAME } from '@flow-forecaster/worker';
 
 const command = process.argv[2];
 const redisUrl = process.env.REDIS_URL;
-if (!redisUrl || !['pause', 'resume', 'status'].includes(command ?? '')) {
-  console.error('usage: REDIS_URL=… npm run queue -- pause|resume|status');
+if (!redisUrl || !['pause', 'resume', 'status', 'alive'].includes(command ?? '')) {
+  console.error('usage: REDIS_URL=… npm run queue -- pause|resume|status|alive');
   process.exit(2);
 }
 const prefix = process.env.JOB_QUEUE_PREFIX || 'ff';
 const connection = new Redis(redisUrl, { maxRetriesPerRequest: null, connectTimeout: 5_000 });
 const queue = new Queue(QUEUE_NAME, { connection, prefix });
 try {
+  if (command === 'alive') {
+    // Worker ids start with the host name (bull-runtime), so this finds this host's workers.
+    const live = await connection.zrangebyscore(
+      `${prefix}:ffmeta:workers`,
+      Date.now() - 5_000,
+      '+inf',
+    );
+    const mine = live.filter((id) => id.startsWith(`${hostname()}:`));
+    console.log(JSON.stringify({ host: hostname(), liveWorkers: mine.length }));
+    if (mine.length === 0) process.exitCode = 1;
+  }
   if (command === 'pause') await queue.pause();
   if (command === 'resume') await queue.resume();
   const counts = await queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active');

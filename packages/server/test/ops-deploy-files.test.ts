@@ -93,6 +93,11 @@ describe('docker-compose.yml (scaled)', () => {
     expect(compose.services.postgres.healthcheck?.test).toBeDefined();
     expect(compose.services.redis.healthcheck?.test).toBeDefined();
     expect(pathsIn(compose.services.web.healthcheck?.test)).toEqual(['/readyz']);
+    // The worker has no port: its check is an npm script (run by the scaled-mode test).
+    expectScriptExists(
+      toArgv(compose.services.worker.healthcheck?.test).slice(1),
+      'worker healthcheck',
+    );
     expect(compose.services.migrate.depends_on?.postgres.condition).toBe('service_healthy');
     for (const name of ['web', 'worker']) {
       const s = compose.services[name];

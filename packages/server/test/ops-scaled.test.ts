@@ -313,4 +313,16 @@ describe('scaled mode: two web nodes and two workers on PostgreSQL and Redis', (
     );
     expect(done.state).toBe('SUCCESS');
   }, 60_000);
+
+  it("runs the worker container's health check: healthy while a worker runs here, not after", async () => {
+    const check = toArgv(compose.services.worker.healthcheck?.test).slice(1);
+    const checkEnv = { ...compose.services.worker.environment, ...env };
+    const alive = await runToEnd('worker healthcheck', check, checkEnv);
+    expect(alive.code, alive.output).toBe(0);
+    await Promise.all(workers.map((w) => stopGracefully(w, 5_000)));
+    // Heartbeats expire after 5 s.
+    await new Promise((r) => setTimeout(r, 5_500));
+    const dead = await runToEnd('worker healthcheck', check, checkEnv);
+    expect(dead.code).toBe(1);
+  }, 60_000);
 });

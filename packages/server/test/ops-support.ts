@@ -151,7 +151,8 @@ export function appServices(compose: ComposeFile): [string, ComposeService][] {
 }
 
 /** `npm start`, `npm run x`, `npm run x -w pkg`: the script it runs and the package.json. */
-export function npmScriptOf(argv: Argv): { script: string; packageJson: string } | undefined {
+export function npmScriptOf(raw: Argv): { script: string; packageJson: string } | undefined {
+  const argv = raw.filter((a) => a !== '-s' && a !== '--silent');
   if (argv[0] !== 'npm') return undefined;
   const w = argv.indexOf('-w');
   const packageJson = w >= 0 ? join(argv[w + 1], 'package.json') : 'package.json';
