@@ -9,7 +9,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'packages', 'web');
 const isWindows = process.platform === 'win32';
 
-if (!existsSync(join(web, 'dist', 'index.html')) && existsSync(join(web, 'vite.config.ts'))) {
+// WEB_DIST names a build made elsewhere (the Docker image's build stage, a test's temp dir).
+if (
+  !process.env.WEB_DIST &&
+  !existsSync(join(web, 'dist', 'index.html')) &&
+  existsSync(join(web, 'vite.config.ts'))
+) {
   console.log('Building the web app (first start only)…');
   const build = spawnSync(isWindows ? 'npx.cmd' : 'npx', ['vite', 'build'], {
     cwd: web,

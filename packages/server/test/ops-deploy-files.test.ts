@@ -228,6 +228,9 @@ describe('every metric in deploy/ is on /metrics of a real app', () => {
 describe('the commands the files run, run here', () => {
   const procs: Proc[] = [];
   const dirs: string[] = [];
+  // The build made by the first test stands in for the image's build stage: no test here
+  // builds into packages/web/dist, which other suites may be reading.
+  let webBuild = '';
   const tmp = (p: string) => {
     const d = mkdtempSync(join(tmpdir(), p));
     dirs.push(d);
@@ -242,6 +245,7 @@ describe('the commands the files run, run here', () => {
     const build = dockerfile.runNpm.find((a) => a[1] === 'run' && a[2] === 'build');
     expect(build).toBeDefined();
     const out = tmp('ff-web-build-');
+    webBuild = out;
     // Same command, but into a temporary directory: other suites serve packages/web/dist.
     const r = await runToEnd(
       'web build',
@@ -259,7 +263,7 @@ describe('the commands the files run, run here', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: tmp('ff-image-data-'),
-      WEB_DIST: dockerfile.env.WEB_DIST.replace(/^\/app/, repoRoot),
+      WEB_DIST: webBuild || dockerfile.env.WEB_DIST.replace(/^\/app/, repoRoot),
       LOG_LEVEL: 'warn',
       MAINTENANCE_INTERVAL_SECONDS: '0',
     };
@@ -295,6 +299,7 @@ describe('the commands the files run, run here', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
+      WEB_DIST: webBuild || join(repoRoot, 'packages/web/dist'),
       LOG_LEVEL: 'warn',
       MAINTENANCE_INTERVAL_SECONDS: '0',
     };

@@ -8,6 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { ADMIN_DATABASE_URL, PASSWORD, uniqueEmail } from './helper';
@@ -83,6 +85,8 @@ describe('scaled mode: two web nodes and two workers on PostgreSQL and Redis', (
     LOG_LEVEL: 'warn',
     // One pool thread per process: four processes share this machine's cores.
     WORKER_THREADS: '1',
+    // API only: `npm start` must not build the web app here (other suites read its dist).
+    WEB_DIST: join(tmpdir(), 'ff-scaled-no-web'),
   };
   const webs: { proc: Proc; url: string }[] = [];
   const workers: Proc[] = [];
