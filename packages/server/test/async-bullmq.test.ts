@@ -1,8 +1,6 @@
 /** The same routes on the BullMQ back end, with an in-process BullMQ worker on the real Redis. */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
 import {
   createForecastProcessor,
   createTaskPool,
@@ -12,25 +10,10 @@ import {
   type TaskPool,
 } from '@flow-forecaster/worker';
 import { TEAM_CASE, buildJobsApp, pollTask, sleep } from './jobs-app';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function deletePrefix(prefix: string): Promise<void> {
-  const r = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) await r.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    r.disconnect();
-  }
-}
+import { REDIS_URL, deletePrefix, uniquePrefix } from './redis-keys';
 
 describe('async routes on BullMQ', () => {
-  const prefix = `fftest-${randomUUID().slice(0, 12)}`;
+  const prefix = uniquePrefix('bullmq');
   let app: FastifyInstance;
   let pool: TaskPool;
   let worker: BullWorkerHandle;

@@ -3,15 +3,12 @@
  * BullMQ case real worker processes on the real Redis, one of them SIGKILLed mid-job.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
 import { createTestApp, databases, login } from './helper';
 import type { TestApp } from './helper';
 import { TEAM_CASE, pollTask, sleep } from './jobs-app';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { REDIS_URL, deletePrefix, uniquePrefix } from './redis-keys';
 
 describe.each(databases)('jobs in the full app on %s', (db) => {
   let t: TestApp;
@@ -150,7 +147,7 @@ async function startWorker(prefix: string): Promise<Proc> {
 }
 
 describe('jobs in the full app on BullMQ with worker processes', () => {
-  const prefix = `fftest-${randomUUID().slice(0, 12)}`;
+  const prefix = uniquePrefix('jobs');
   let t: TestApp;
   const procs: Proc[] = [];
   beforeAll(async () => {
@@ -165,14 +162,7 @@ describe('jobs in the full app on BullMQ with worker processes', () => {
     for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
     await Promise.all(procs.map((p) => p.exited));
     await t?.close();
-    const r = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-    let cursor = '0';
-    do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) await r.del(...keys);
-    } while (cursor !== '0');
-    r.disconnect();
+    await deletePrefix(prefix);
   });
 
   it('recovers a job whose worker was SIGKILLed and saves its forecast once', async () => {

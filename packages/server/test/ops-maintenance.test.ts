@@ -15,20 +15,9 @@ import { jobResults, passwordResets, sessions, users } from '../src/db/schema';
 import type { Db } from '../src/db/client';
 import { createTestApp, databases } from './helper';
 import type { TestApp } from './helper';
+import { REDIS_URL, deletePrefix, uniquePrefix } from './redis-keys';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const HOUR = 3_600_000;
-
-async function deletePrefix(prefix: string): Promise<void> {
-  const r = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-  let cursor = '0';
-  do {
-    const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-    cursor = next;
-    if (keys.length > 0) await r.del(...keys);
-  } while (cursor !== '0');
-  r.disconnect();
-}
 
 /** One user with a live and an expired session, three reset tokens, two job rows. */
 async function seed(db: Db): Promise<string> {
@@ -121,7 +110,7 @@ describe.each(databases)('cleanupExpired on %s', (db) => {
 describe('scheduled in the app', () => {
   const saved = { ...process.env };
   let apps: TestApp[] = [];
-  const prefix = `fftest-maint-${randomBytes(5).toString('hex')}`;
+  const prefix = uniquePrefix('maint');
   beforeEach(() => {
     apps = [];
   });

@@ -11,7 +11,6 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { Redis } from 'ioredis';
 import { ADMIN_DATABASE_URL, PASSWORD, uniqueEmail } from './helper';
 import {
   freePort,
@@ -25,8 +24,8 @@ import {
   waitForHttp,
 } from './ops-support';
 import type { Proc } from './ops-support';
+import { REDIS_URL, deletePrefix, uniquePrefix } from './redis-keys';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const compose = parseCompose('docker-compose.yml');
 const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
 
@@ -38,17 +37,6 @@ async function admin(sql: string): Promise<void> {
   } finally {
     await c.end();
   }
-}
-
-async function deletePrefix(prefix: string): Promise<void> {
-  const r = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-  let cursor = '0';
-  do {
-    const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-    cursor = next;
-    if (keys.length > 0) await r.del(...keys);
-  } while (cursor !== '0');
-  r.disconnect();
 }
 
 /** Job ids a worker process has logged as started (its JSON log lines). */
@@ -74,7 +62,7 @@ interface Session {
 
 describe('scaled mode: two web nodes and two workers on PostgreSQL and Redis', () => {
   const dbName = `ff_scaled_${randomBytes(5).toString('hex')}`;
-  const prefix = `fftest-scaled-${randomBytes(5).toString('hex')}`;
+  const prefix = uniquePrefix('scaled');
   const u = new URL(ADMIN_DATABASE_URL);
   u.pathname = `/${dbName}`;
   const env: Record<string, string> = {
