@@ -1,9 +1,9 @@
 import { AxisBottom, AxisLeft } from '@visx/axis';
-import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import { LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
-import { axisProps, COLORS, HEIGHT, INNER_H, INNER_W, MARGIN, WIDTH } from './frame';
+import { ChartSvg } from './ChartSvg';
+import { axisProps, COLORS, INNER_H, INNER_W } from './frame';
 
 export interface BacktestPoint {
   fold: number;
@@ -36,52 +36,41 @@ export default function BacktestChart({
   const y = scaleLinear<number>({ domain: [0, maxY * 1.05], range: [INNER_H, 0], nice: true });
   return (
     <>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        width={WIDTH}
-        height={HEIGHT}
-        role="img"
-        aria-label={title}
-        data-testid="backtest-chart"
-      >
-        <title>{title}</title>
-        <rect width={WIDTH} height={HEIGHT} fill="#fff" />
-        <Group left={MARGIN.left} top={MARGIN.top}>
-          <LinePath
-            data={points}
-            x={(p) => x(p.fold)}
-            y={(p) => y(p.forecast)}
-            stroke={COLORS.p85}
-            strokeWidth={2.5}
-          />
-          {points.map((p) => (
-            <circle
-              key={p.fold}
-              cx={x(p.fold)}
-              cy={y(p.actual)}
-              r={4}
-              fill={p.actual > p.forecast ? COLORS.bad : COLORS.p50}
-            >
-              <title>{`${fmt.integer(p.fold)}: ${fmt.number(p.forecast)} / ${fmt.number(p.actual)}`}</title>
-            </circle>
-          ))}
-          <AxisLeft
-            scale={y}
-            numTicks={5}
-            tickFormat={(v) => fmt.number(Number(v))}
-            label={yLabel}
-            {...axisProps}
-          />
-          <AxisBottom
-            top={INNER_H}
-            scale={x}
-            numTicks={Math.min(12, points.length)}
-            tickFormat={(v) => fmt.integer(Number(v))}
-            label={xLabel}
-            {...axisProps}
-          />
-        </Group>
-      </svg>
+      <ChartSvg title={title} testId="backtest-chart">
+        <LinePath
+          data={points}
+          x={(p) => x(p.fold)}
+          y={(p) => y(p.forecast)}
+          stroke={COLORS.p85}
+          strokeWidth={2.5}
+        />
+        {points.map((p) => (
+          <circle
+            key={p.fold}
+            cx={x(p.fold)}
+            cy={y(p.actual)}
+            r={4}
+            fill={p.actual > p.forecast ? COLORS.bad : COLORS.p50}
+          >
+            <title>{`${fmt.integer(p.fold)}: ${fmt.number(p.forecast)} / ${fmt.number(p.actual)}`}</title>
+          </circle>
+        ))}
+        <AxisLeft
+          scale={y}
+          numTicks={5}
+          tickFormat={(v) => fmt.number(Number(v))}
+          label={yLabel}
+          {...axisProps}
+        />
+        <AxisBottom
+          top={INNER_H}
+          scale={x}
+          numTicks={Math.min(12, points.length)}
+          tickFormat={(v) => fmt.integer(Number(v))}
+          label={xLabel}
+          {...axisProps}
+        />
+      </ChartSvg>
       <div className="legend">
         <span>
           <i style={{ background: COLORS.p85 }} />

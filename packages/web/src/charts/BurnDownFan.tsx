@@ -1,9 +1,9 @@
 import { AxisBottom, AxisLeft } from '@visx/axis';
-import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
-import { Area, LinePath, Line } from '@visx/shape';
+import { Area, LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
-import { axisProps, COLORS, HEIGHT, INNER_H, INNER_W, MARGIN, WIDTH } from './frame';
+import { ChartSvg, GridLines } from './ChartSvg';
+import { axisProps, COLORS, INNER_H, INNER_W } from './frame';
 
 export interface FanPoint {
   week: number;
@@ -37,67 +37,49 @@ export default function BurnDownFan({
   const lo = (p: FanPoint) => Math.min(p.p5, p.p95);
   return (
     <>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        width={WIDTH}
-        height={HEIGHT}
-        role="img"
-        aria-label={title}
-        data-testid="burndown"
-      >
-        <title>{title}</title>
-        <rect width={WIDTH} height={HEIGHT} fill="#fff" />
-        <Group left={MARGIN.left} top={MARGIN.top}>
-          {y.ticks(5).map((t) => (
-            <Line
-              key={t}
-              from={{ x: 0, y: y(t) }}
-              to={{ x: INNER_W, y: y(t) }}
-              stroke={COLORS.grid}
-            />
-          ))}
-          <Area
-            data={points}
-            x={(p) => x(p.week)}
-            y0={(p) => y(lo(p))}
-            y1={(p) => y(hi(p))}
-            fill={COLORS.band85}
-            fillOpacity={0.8}
-          />
-          {points.some((p) => p.p85 !== undefined) && (
-            <LinePath
-              data={points.filter((p) => p.p85 !== undefined)}
-              x={(p) => x(p.week)}
-              y={(p) => y(p.p85 ?? 0)}
-              stroke={COLORS.p85}
-              strokeWidth={2}
-              strokeDasharray="6 3"
-            />
-          )}
+      <ChartSvg title={title} testId="burndown">
+        <GridLines y={y} />
+        <Area
+          data={points}
+          x={(p) => x(p.week)}
+          y0={(p) => y(lo(p))}
+          y1={(p) => y(hi(p))}
+          fill={COLORS.band85}
+          fillOpacity={0.8}
+        />
+        {points.some((p) => p.p85 !== undefined) && (
           <LinePath
-            data={points}
+            data={points.filter((p) => p.p85 !== undefined)}
             x={(p) => x(p.week)}
-            y={(p) => y(p.p50)}
-            stroke={COLORS.median}
-            strokeWidth={2.5}
+            y={(p) => y(p.p85 ?? 0)}
+            stroke={COLORS.p85}
+            strokeWidth={2}
+            strokeDasharray="6 3"
           />
-          <AxisLeft
-            scale={y}
-            numTicks={5}
-            tickFormat={(v) => fmt.integer(Number(v))}
-            label={yLabel}
-            {...axisProps}
-          />
-          <AxisBottom
-            top={INNER_H}
-            scale={x}
-            numTicks={Math.min(12, maxWeek)}
-            tickFormat={(v) => fmt.integer(Number(v))}
-            label={xLabel}
-            {...axisProps}
-          />
-        </Group>
-      </svg>
+        )}
+        <LinePath
+          data={points}
+          x={(p) => x(p.week)}
+          y={(p) => y(p.p50)}
+          stroke={COLORS.median}
+          strokeWidth={2.5}
+        />
+        <AxisLeft
+          scale={y}
+          numTicks={5}
+          tickFormat={(v) => fmt.integer(Number(v))}
+          label={yLabel}
+          {...axisProps}
+        />
+        <AxisBottom
+          top={INNER_H}
+          scale={x}
+          numTicks={Math.min(12, maxWeek)}
+          tickFormat={(v) => fmt.integer(Number(v))}
+          label={xLabel}
+          {...axisProps}
+        />
+      </ChartSvg>
       <div className="legend">
         <span>
           <i style={{ background: COLORS.band85, height: 10 }} />

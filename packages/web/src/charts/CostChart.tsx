@@ -1,9 +1,9 @@
 import { AxisBottom, AxisLeft, AxisRight } from '@visx/axis';
-import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import { Bar, Line, LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
-import { axisProps, COLORS, HEIGHT, INNER_H, INNER_W as FRAME_W, MARGIN, WIDTH } from './frame';
+import { ChartSvg } from './ChartSvg';
+import { axisProps, COLORS, INNER_H, INNER_W as FRAME_W } from './frame';
 
 // Room on the right for the cumulative axis's percentages.
 const INNER_W = FRAME_W - 34;
@@ -51,76 +51,65 @@ export default function CostChart({
     maximumFractionDigits: 1,
   });
   return (
-    <svg
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width={WIDTH}
-      height={HEIGHT}
-      role="img"
-      aria-label={title}
-      data-testid="cost-chart"
-    >
-      <title>{title}</title>
-      <rect width={WIDTH} height={HEIGHT} fill="#fff" />
-      <Group left={MARGIN.left} top={MARGIN.top}>
-        {bins.map((b) => {
-          const h = INNER_H - y(b.count / total);
-          return (
-            <Bar
-              key={b.from}
-              x={x(b.from)}
-              y={INNER_H - h}
-              width={Math.max(1, x(b.to) - x(b.from) - 1)}
-              height={h}
-              fill={COLORS.bar}
-            >
-              <title>{`${formatMoney(b.from)}–${formatMoney(b.to)}: ${fmt.percent(b.count / total, 1)}`}</title>
-            </Bar>
-          );
-        })}
-        <LinePath
-          data={cumulative}
-          x={(d) => x(d.x)}
-          y={(d) => yc(d.p)}
-          stroke={COLORS.line}
-          strokeWidth={2}
-        />
-        {budget !== undefined && (
-          <g>
-            <Line
-              from={{ x: x(budget), y: 0 }}
-              to={{ x: x(budget), y: INNER_H }}
-              stroke={COLORS.bad}
-              strokeWidth={2.5}
-              strokeDasharray="6 3"
-            />
-            <text x={x(budget) + 4} y={12} fill={COLORS.bad} fontSize={12} fontWeight={700}>
-              {`${budgetLabel}: ${formatMoney(budget)}`}
-            </text>
-          </g>
-        )}
-        <AxisLeft
-          scale={y}
-          numTicks={5}
-          tickFormat={(v) => fmt.percent(Number(v))}
-          label={yLabel}
-          {...axisProps}
-        />
-        <AxisRight
-          left={INNER_W}
-          scale={yc}
-          numTicks={5}
-          tickFormat={(v) => fmt.percent(Number(v))}
-          {...axisProps}
-        />
-        <AxisBottom
-          top={INNER_H}
-          scale={x}
-          numTicks={6}
-          tickFormat={(v) => compact.format(Number(v))}
-          label={xLabel}
-          {...axisProps}
-        />
-      </Group>
-    </svg>
+    <ChartSvg title={title} testId="cost-chart">
+      {bins.map((b) => {
+        const h = INNER_H - y(b.count / total);
+        return (
+          <Bar
+            key={b.from}
+            x={x(b.from)}
+            y={INNER_H - h}
+            width={Math.max(1, x(b.to) - x(b.from) - 1)}
+            height={h}
+            fill={COLORS.bar}
+          >
+            <title>{`${formatMoney(b.from)}–${formatMoney(b.to)}: ${fmt.percent(b.count / total, 1)}`}</title>
+          </Bar>
+        );
+      })}
+      <LinePath
+        data={cumulative}
+        x={(d) => x(d.x)}
+        y={(d) => yc(d.p)}
+        stroke={COLORS.line}
+        strokeWidth={2}
+      />
+      {budget !== undefined && (
+        <g>
+          <Line
+            from={{ x: x(budget), y: 0 }}
+            to={{ x: x(budget), y: INNER_H }}
+            stroke={COLORS.bad}
+            strokeWidth={2.5}
+            strokeDasharray="6 3"
+          />
+          <text x={x(budget) + 4} y={12} fill={COLORS.bad} fontSize={12} fontWeight={700}>
+            {`${budgetLabel}: ${formatMoney(budget)}`}
+          </text>
+        </g>
+      )}
+      <AxisLeft
+        scale={y}
+        numTicks={5}
+        tickFormat={(v) => fmt.percent(Number(v))}
+        label={yLabel}
+        {...axisProps}
+      />
+      <AxisRight
+        left={INNER_W}
+        scale={yc}
+        numTicks={5}
+        tickFormat={(v) => fmt.percent(Number(v))}
+        {...axisProps}
+      />
+      <AxisBottom
+        top={INNER_H}
+        scale={x}
+        numTicks={6}
+        tickFormat={(v) => compact.format(Number(v))}
+        label={xLabel}
+        {...axisProps}
+      />
+    </ChartSvg>
   );
 }

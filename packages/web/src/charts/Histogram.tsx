@@ -1,9 +1,9 @@
 import { AxisBottom, AxisLeft } from '@visx/axis';
-import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
 import { useFormat } from '../i18n/format';
-import { axisProps, COLORS, HEIGHT, INNER_H, INNER_W, MARGIN, WIDTH } from './frame';
+import { ChartSvg, GridLines } from './ChartSvg';
+import { axisProps, COLORS, INNER_H, INNER_W } from './frame';
 
 export interface HistogramMarker {
   label: string;
@@ -40,79 +40,54 @@ export default function Histogram({ bins, markers = [], xLabel, yLabel, title }:
     return base + (v - lo) * x.step();
   };
   return (
-    <svg
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width={WIDTH}
-      height={HEIGHT}
-      role="img"
-      aria-label={title}
-      data-testid="histogram"
-    >
-      <title>{title}</title>
-      <rect width={WIDTH} height={HEIGHT} fill="#fff" />
-      <Group left={MARGIN.left} top={MARGIN.top}>
-        {y.ticks(5).map((t) => (
+    <ChartSvg title={title} testId="histogram">
+      <GridLines y={y} />
+      {domain.map((d) => {
+        const c = counts.get(d) ?? 0;
+        if (!c) return null;
+        const h = INNER_H - y(c / total);
+        return (
+          <Bar key={d} x={x(d)} y={INNER_H - h} width={x.bandwidth()} height={h} fill={COLORS.bar}>
+            <title>{`${fmt.integer(d)}: ${fmt.percent(c / total, 1)}`}</title>
+          </Bar>
+        );
+      })}
+      {markers.map((m, i) => (
+        <g key={m.label}>
           <Line
-            key={t}
-            from={{ x: 0, y: y(t) }}
-            to={{ x: INNER_W, y: y(t) }}
-            stroke={COLORS.grid}
+            from={{ x: centre(m.value), y: 0 }}
+            to={{ x: centre(m.value), y: INNER_H }}
+            stroke={m.color}
+            strokeWidth={2.5}
+            strokeDasharray={i === 1 ? undefined : '6 3'}
           />
-        ))}
-        {domain.map((d) => {
-          const c = counts.get(d) ?? 0;
-          if (!c) return null;
-          const h = INNER_H - y(c / total);
-          return (
-            <Bar
-              key={d}
-              x={x(d)}
-              y={INNER_H - h}
-              width={x.bandwidth()}
-              height={h}
-              fill={COLORS.bar}
-            >
-              <title>{`${fmt.integer(d)}: ${fmt.percent(c / total, 1)}`}</title>
-            </Bar>
-          );
-        })}
-        {markers.map((m, i) => (
-          <g key={m.label}>
-            <Line
-              from={{ x: centre(m.value), y: 0 }}
-              to={{ x: centre(m.value), y: INNER_H }}
-              stroke={m.color}
-              strokeWidth={2.5}
-              strokeDasharray={i === 1 ? undefined : '6 3'}
-            />
-            <text
-              className="marker"
-              x={centre(m.value) + 4}
-              y={14 + i * 16}
-              fill={m.color}
-              fontSize={12}
-              fontWeight={700}
-            >
-              {`${m.label}: ${fmt.number(m.value)}`}
-            </text>
-          </g>
-        ))}
-        <AxisLeft
-          scale={y}
-          numTicks={5}
-          tickFormat={(v) => fmt.percent(Number(v))}
-          label={yLabel}
-          {...axisProps}
-        />
-        <AxisBottom
-          top={INNER_H}
-          scale={x}
-          tickValues={domain.filter((_d, i) => i % step === 0)}
-          tickFormat={(v) => fmt.integer(Number(v))}
-          label={xLabel}
-          {...axisProps}
-        />
-      </Group>
-    </svg>
+          <text
+            className="marker"
+            x={centre(m.value) + 4}
+            y={14 + i * 16}
+            fill={m.color}
+            fontSize={12}
+            fontWeight={700}
+          >
+            {`${m.label}: ${fmt.number(m.value)}`}
+          </text>
+        </g>
+      ))}
+      <AxisLeft
+        scale={y}
+        numTicks={5}
+        tickFormat={(v) => fmt.percent(Number(v))}
+        label={yLabel}
+        {...axisProps}
+      />
+      <AxisBottom
+        top={INNER_H}
+        scale={x}
+        tickValues={domain.filter((_d, i) => i % step === 0)}
+        tickFormat={(v) => fmt.integer(Number(v))}
+        label={xLabel}
+        {...axisProps}
+      />
+    </ChartSvg>
   );
 }

@@ -1,9 +1,9 @@
 import { AxisBottom, AxisLeft } from '@visx/axis';
-import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import { Line, LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
-import { axisProps, COLORS, HEIGHT, INNER_H, INNER_W, MARGIN, WIDTH } from './frame';
+import { ChartSvg } from './ChartSvg';
+import { axisProps, COLORS, INNER_H, INNER_W } from './frame';
 
 export interface XmrProps {
   values: number[];
@@ -54,57 +54,46 @@ export default function XmrChart(props: XmrProps) {
     </g>
   );
   return (
-    <svg
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width={WIDTH}
-      height={HEIGHT}
-      role="img"
-      aria-label={title}
-      data-testid="xmr-chart"
-    >
-      <title>{title}</title>
-      <rect width={WIDTH} height={HEIGHT} fill="#fff" />
-      <Group left={MARGIN.left} top={MARGIN.top}>
-        {limit(upper, limitLabels.upper, COLORS.bad, '6 3')}
-        {limit(mean, limitLabels.mean, COLORS.p50)}
-        {limit(lower, limitLabels.lower, COLORS.bad, '6 3')}
-        <LinePath
-          data={values}
-          x={(_v, i) => x(i)}
-          y={(v) => y(v)}
-          stroke={COLORS.line}
-          strokeWidth={1.5}
-        />
-        {values.map((v, i) => (
-          <circle
-            key={i}
-            cx={x(i)}
-            cy={y(v)}
-            r={signals[i] ? 5 : 3.5}
-            fill={signals[i] ? COLORS.bad : COLORS.p50}
-            stroke="#fff"
-            strokeWidth={1}
-            data-signal={signals[i] ? 'true' : undefined}
-          >
-            <title>{`${i + 1}: ${fmt.number(v, 2)}`}</title>
-          </circle>
-        ))}
-        <AxisLeft
-          scale={y}
-          numTicks={5}
-          tickFormat={(v) => fmt.number(Number(v), 1)}
-          label={yLabel}
-          {...axisProps}
-        />
-        <AxisBottom
-          top={INNER_H}
-          scale={x}
-          numTicks={Math.min(12, values.length)}
-          tickFormat={(v) => fmt.integer(Number(v) + 1)}
-          label={xLabel}
-          {...axisProps}
-        />
-      </Group>
-    </svg>
+    <ChartSvg title={title} testId="xmr-chart">
+      {limit(upper, limitLabels.upper, COLORS.bad, '6 3')}
+      {limit(mean, limitLabels.mean, COLORS.p50)}
+      {limit(lower, limitLabels.lower, COLORS.bad, '6 3')}
+      <LinePath
+        data={values}
+        x={(_v, i) => x(i)}
+        y={(v) => y(v)}
+        stroke={COLORS.line}
+        strokeWidth={1.5}
+      />
+      {values.map((v, i) => (
+        <circle
+          key={i}
+          cx={x(i)}
+          cy={y(v)}
+          r={signals[i] ? 5 : 3.5}
+          fill={signals[i] ? COLORS.bad : COLORS.p50}
+          stroke="#fff"
+          strokeWidth={1}
+          data-signal={signals[i] ? 'true' : undefined}
+        >
+          <title>{`${i + 1}: ${fmt.number(v, 2)}`}</title>
+        </circle>
+      ))}
+      <AxisLeft
+        scale={y}
+        numTicks={5}
+        tickFormat={(v) => fmt.number(Number(v), 1)}
+        label={yLabel}
+        {...axisProps}
+      />
+      <AxisBottom
+        top={INNER_H}
+        scale={x}
+        numTicks={Math.min(12, values.length)}
+        tickFormat={(v) => fmt.integer(Number(v) + 1)}
+        label={xLabel}
+        {...axisProps}
+      />
+    </ChartSvg>
   );
 }
