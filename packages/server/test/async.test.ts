@@ -69,6 +69,18 @@ describe('async forecast routes (in-process back end)', () => {
     }
   });
 
+  it('fixes the seed at submission, so a re-run (e.g. after a worker crash) repeats the numbers', async () => {
+    const { seed: _seed, ...unseeded } = TEAM_CASE as typeof TEAM_CASE & { seed?: number };
+    const res = await app.inject({ method: 'POST', url: '/api/async/simulate', payload: unseeded });
+    expect(res.statusCode).toBe(202);
+    const id = (res.json() as { task_id: string }).task_id;
+    const queued = await app.jobs.get(id);
+    const seed = (queued?.input as { seed?: unknown } | undefined)?.seed;
+    expect(typeof seed).toBe('number');
+    const { body: task } = await pollTask(app, id);
+    expect((task.result as { seed: number }).seed).toBe(seed);
+  });
+
   it('validates before queueing', async () => {
     const bad = await app.inject({
       method: 'POST',

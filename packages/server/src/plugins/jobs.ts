@@ -21,8 +21,8 @@ import {
   createTaskPool,
   defaultThreadCount,
 } from '@flow-forecaster/worker';
-import { runForecast } from '@flow-forecaster/engine';
-import type { ForecastKind } from '@flow-forecaster/engine';
+import { runForecast, simulationWork, whenWork } from '@flow-forecaster/engine';
+import type { ForecastKind, SimulateInput, WhenInput } from '@flow-forecaster/engine';
 import type { JobInfo, JobQueue, Processor, TaskPool } from '@flow-forecaster/worker';
 
 export interface JobsPluginOptions {
@@ -107,8 +107,12 @@ export function estimateWork(kind: string, input: unknown): number {
     meanPositive(body.tpSamples) ?? num(body.pLikely) ?? num(body.pBest) ?? num(body.pWorst) ?? 1;
   const weeksFor = (items: number) => Math.min(520, Math.max(1, items / Math.max(weekly, 0.1)));
   switch (kind) {
+    // The engine's own estimates also count split-rate, lead-time, risk and dependency draws,
+    // which dominate when those histories are long.
     case 'simulate':
+      return simulationWork(body as unknown as SimulateInput);
     case 'when':
+      return whenWork(body as unknown as WhenInput);
     case 'deadline':
       return runs * weeksFor(backlog);
     case 'how-many':

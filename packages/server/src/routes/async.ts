@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RequestKind } from '@flow-forecaster/schemas';
+import { randomSeed } from '@flow-forecaster/engine';
 import { JobQueueError } from '@flow-forecaster/worker';
 import type { JobInfo } from '@flow-forecaster/worker';
 import { AppError, notFound, validation } from '../errors';
@@ -77,6 +78,17 @@ function visibleTo(job: JobInfo | undefined, userId: string | undefined): job is
   );
 }
 
+/** Kinds whose result depends on random draws (the others take no seed). */
+const SEEDED_KINDS: ReadonlySet<RequestKind> = new Set<RequestKind>([
+  'simulate',
+  'when',
+  'how-many',
+  'deadline',
+  'cost',
+  'dependencies',
+  'backtest',
+]);
+
 function taskId(request: FastifyRequest): string {
   const { id } = request.params as { id?: string };
   // Ids are UUIDs; anything else cannot exist, so do not bother the queue with it.
@@ -91,6 +103,12 @@ export default async function asyncRoutes(
   const submit = async (request: FastifyRequest, kind: RequestKind) => {
     const userId = await requireCaller(request, opts);
     const input = validateForecast(kind, request.body);
+    // Fix the seed now: a job re-run after a worker crash (BullMQ stalled-job recovery) must
+    // reproduce the same numbers, and so must a saved forecast re-run later.
+    if (SEEDED_KINDS.has(kind)) {
+      const seeded = input as { seed?: number };
+      seeded.seed ??= randomSeed();
+    }
     const { save } = (request.query ?? {}) as { save?: string };
     const wantsSave = save === 'true' || save === '1';
     if (wantsSave && !userId) throw new AppError('FF_ERR_UNAUTHORIZED', 'Log in to save forecasts');
