@@ -3,7 +3,8 @@
  */
 import type { SimulationPlan } from './simulation-plan';
 import type { KeptRuns, SimulationBatch } from './simulate-run';
-import { percentileFromCounts, percentileSorted, errorRate } from './percentile';
+import { percentileFromCounts, percentileSorted, percentileStats, errorRate } from './percentile';
+import type { PercentileStats } from './percentile';
 import { roundHalfEven, roundTo } from './round';
 import { addWeeks } from './dates';
 import { burnDownBands, type BurnDownBand } from './burn-down';
@@ -13,15 +14,7 @@ import { createRng } from './prng';
 import type { ThroughputModel } from './inputs';
 import type { WeibullParams } from './weibull';
 
-export interface PercentileStats {
-  p10: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p85: number;
-  p90: number;
-  p95: number;
-}
+export type { PercentileStats } from './percentile';
 
 export interface ResultsTableRow {
   /** Percent of runs that finished within this row's figures. */
@@ -178,18 +171,6 @@ function sortedQuantile(sorted: Float64Array): Quantile {
   return (p) => percentileSorted(sorted, p);
 }
 
-function stats(q: Quantile): PercentileStats {
-  return {
-    p10: q(0.1),
-    p25: q(0.25),
-    p50: q(0.5),
-    p75: q(0.75),
-    p85: q(0.85),
-    p90: q(0.9),
-    p95: q(0.95),
-  };
-}
-
 function mapStats(s: PercentileStats, f: (v: number) => number): PercentileStats {
   return {
     p10: f(s.p10),
@@ -252,8 +233,8 @@ export function resultFromAccumulator(
     ss += acc.weeks[w] * (w - mean) * (w - mean);
   }
 
-  const percentile_stats = stats(weeksQ);
-  const effort = stats(effortQ);
+  const percentile_stats = percentileStats(weeksQ);
+  const effort = percentileStats(effortQ);
   const start = plan.startDate;
   let completionDates: Record<keyof PercentileStats, string> | null = null;
   if (start) {
@@ -323,8 +304,8 @@ export function resultFromAccumulator(
             costPerPersonWeek: plan.costPerPersonWeek,
           }
         : null,
-    totalTasks: stats(tasksQ),
-    leadTime: lt ? stats(ltQ) : null,
+    totalTasks: percentileStats(tasksQ),
+    leadTime: lt ? percentileStats(ltQ) : null,
     meanWeeks: mean,
     sdWeeks: n > 0 ? Math.sqrt(ss / n) : 0,
     headline: {

@@ -2,31 +2,16 @@
  * Small summaries shared by the analytics modules (cost, dependencies, backtesting). Kept out
  * of the public index on purpose: callers get these figures inside results, not as helpers.
  */
-import { percentileSorted } from './percentile';
+import { percentileSorted, percentileStats } from './percentile';
+import type { PercentileStats } from './percentile';
 
 /** The percentiles every result reports, as fractions. */
 export const REPORTED_PERCENTILES = [0.1, 0.25, 0.5, 0.75, 0.85, 0.9, 0.95] as const;
 
-export interface PercentileSummary {
-  p10: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p85: number;
-  p90: number;
-  p95: number;
-}
+export type PercentileSummary = PercentileStats;
 
 export function summarizePercentiles(sorted: ArrayLike<number>): PercentileSummary {
-  return {
-    p10: percentileSorted(sorted, 0.1),
-    p25: percentileSorted(sorted, 0.25),
-    p50: percentileSorted(sorted, 0.5),
-    p75: percentileSorted(sorted, 0.75),
-    p85: percentileSorted(sorted, 0.85),
-    p90: percentileSorted(sorted, 0.9),
-    p95: percentileSorted(sorted, 0.95),
-  };
+  return percentileStats((p) => percentileSorted(sorted, p));
 }
 
 /** Mean and population standard deviation in one pass (Welford, stable for large sums). */

@@ -2,7 +2,7 @@
  * Summary statistics of the history a forecast was made from, shown beside the forecast so
  * users can judge their inputs (`input_stats` in the API).
  */
-import { percentileSorted } from './percentile';
+import { percentileSorted, percentileStats } from './percentile';
 
 export interface SampleStats {
   count: number;
@@ -56,13 +56,7 @@ export function sampleStats(values: ArrayLike<number>): SampleStats {
     sd: n > 0 ? Math.sqrt(ss / n) : 0,
     min: n > 0 ? s[0] : 0,
     max: n > 0 ? s[n - 1] : 0,
-    p10: q(0.1),
-    p25: q(0.25),
-    p50: q(0.5),
-    p75: q(0.75),
-    p85: q(0.85),
-    p90: q(0.9),
-    p95: q(0.95),
+    ...percentileStats(q),
   };
 }
 

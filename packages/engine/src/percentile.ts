@@ -71,3 +71,27 @@ export function errorRate(samples: ArrayLike<number>): number {
   const oddMean = odd / Math.floor(n / 2);
   return Math.round((100 * Math.abs(evenMean - oddMean)) / range);
 }
+
+/** The percentiles every forecast reports (weeks, items, cost, …). */
+export interface PercentileStats {
+  p10: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p85: number;
+  p90: number;
+  p95: number;
+}
+
+/** The reported percentiles of any distribution, given its quantile function (p in 0–1). */
+export function percentileStats(quantile: (p: number) => number): PercentileStats {
+  return {
+    p10: quantile(0.1),
+    p25: quantile(0.25),
+    p50: quantile(0.5),
+    p75: quantile(0.75),
+    p85: quantile(0.85),
+    p90: quantile(0.9),
+    p95: quantile(0.95),
+  };
+}

@@ -8,12 +8,12 @@ import { sampleDiscrete } from './discrete-sampler';
 import type { RandomSource } from './prng';
 import { createRng, randomSeed } from './prng';
 import { createThroughputSampler, type ThroughputSampler } from './throughput';
-import { percentileFromCounts } from './percentile';
+import { percentileFromCounts, percentileStats } from './percentile';
 import { addWeeks, parseDate } from './dates';
 import { EngineInputError } from './errors';
 import { roundTo } from './round';
 import { DEFAULT_MAX_WEEKS, DEFAULT_SIMULATIONS, MAX_SIMULATIONS } from './simulation-plan';
-import type { PercentileStats } from './aggregate';
+import type { PercentileStats } from './percentile';
 
 /** Weeks each run took, as counts: counts[w] runs took w weeks (unfinished runs count at maxWeeks). */
 export interface WeeksDistribution {
@@ -59,16 +59,7 @@ export function weeksPercentile(d: WeeksDistribution, p: number): number {
 }
 
 export function percentileStatsOf(d: WeeksDistribution): PercentileStats {
-  const q = (p: number) => weeksPercentile(d, p);
-  return {
-    p10: q(0.1),
-    p25: q(0.25),
-    p50: q(0.5),
-    p75: q(0.75),
-    p85: q(0.85),
-    p90: q(0.9),
-    p95: q(0.95),
-  };
+  return percentileStats((p) => weeksPercentile(d, p));
 }
 
 export interface WhenResult {
