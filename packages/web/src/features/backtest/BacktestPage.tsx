@@ -2,13 +2,13 @@ import type { BacktestResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../components/ChartFrame';
 import { Field } from '../../components/Field';
-import { RunControls } from '../../components/RunControls';
 import { ResultActions } from '../../components/ResultActions';
 import { BacktestChart } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
-import { RunSettings, TextInput } from '../shared/Inputs';
+import { TextInput } from '../shared/Inputs';
 import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
+import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
 import { TableWrap } from '../../components/TableWrap';
 
@@ -142,15 +142,7 @@ export default function BacktestPage() {
               <TextInput form={form} name="testSize" update={update} inputMode="numeric" />
             </Field>
           </div>
-          <RunSettings
-            runs={form.runs}
-            onRuns={(v) => update('runs', v)}
-            seed={page.seed}
-            onSeed={page.setSeed}
-            errors={errors}
-            id={id}
-          />
-          <RunControls state={page.state} onCancel={page.cancel} />
+          <RunFooter page={page} />
         </>
       }
       results={

@@ -2,13 +2,13 @@ import type { CostResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../components/ChartFrame';
 import { Field } from '../../components/Field';
-import { RunControls } from '../../components/RunControls';
 import { ResultActions } from '../../components/ResultActions';
 import { CostChart } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
-import { RunSettings, TextInput } from '../shared/Inputs';
+import { TextInput } from '../shared/Inputs';
 import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
+import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
 
 interface CostForm {
@@ -100,16 +100,7 @@ export default function CostPage() {
               <TextInput form={form} name="tpText" update={update} />
             </Field>
           </div>
-          <RunSettings
-            runs={form.runs}
-            onRuns={(v) => update('runs', v)}
-            seed={page.seed}
-            onSeed={page.setSeed}
-            errors={errors}
-            id={id}
-            runsField="nSimulations"
-          />
-          <RunControls state={page.state} onCancel={page.cancel} />
+          <RunFooter page={page} runsField="nSimulations" />
         </>
       }
       results={

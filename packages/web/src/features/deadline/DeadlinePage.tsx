@@ -1,19 +1,18 @@
 import type { DeadlineResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
-import { RunControls } from '../../components/RunControls';
 import { ResultActions } from '../../components/ResultActions';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
 import {
   addThroughput,
   defaultThroughput,
-  RunSettings,
   TextInput,
   ThroughputFields,
   type ThroughputForm,
 } from '../shared/Inputs';
 import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
+import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
 import { todayIso } from '../when/form';
 import { TableWrap } from '../../components/TableWrap';
@@ -141,15 +140,7 @@ export default function DeadlinePage() {
               </Field>
             </div>
           </details>
-          <RunSettings
-            runs={form.runs}
-            onRuns={(v) => update('runs', v)}
-            seed={page.seed}
-            onSeed={page.setSeed}
-            errors={errors}
-            id={id}
-          />
-          <RunControls state={page.state} onCancel={page.cancel} />
+          <RunFooter page={page} />
         </>
       }
       results={

@@ -1,15 +1,14 @@
 import type { DependencyAnalysisResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
-import { RunControls } from '../../components/RunControls';
 import { ResultActions } from '../../components/ResultActions';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
-import { RunSettings } from '../shared/Inputs';
 import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
 import { RowsEditor } from '../shared/RowsEditor';
+import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
-import { blankDependency, type DependencyRow } from '../when/form';
+import { blankDependency, dependencyColumns, type DependencyRow } from '../when/form';
 import { TableWrap } from '../../components/TableWrap';
 
 interface DependenciesForm {
@@ -75,11 +74,7 @@ export default function DependenciesPage() {
             errors={page.errors}
             caption={t('when.dependencies')}
             addLabel={t('when.addDependency')}
-            columns={[
-              { key: 'name', label: t('dependency.name'), inputMode: 'text' },
-              { key: 'onTime', field: 'onTimeProbability', label: t('dependency.onTime') },
-              { key: 'delay', field: 'expectedDelayDays', label: t('dependency.delay') },
-            ]}
+            columns={dependencyColumns(t)}
           />
           <Field id={page.id('mode')} label={t('dependencies.mode')} error={page.errors.mode}>
             <select
@@ -90,16 +85,7 @@ export default function DependenciesPage() {
               <option value="max">{t('dependencies.modes.max')}</option>
             </select>
           </Field>
-          <RunSettings
-            runs={page.form.runs}
-            onRuns={(v) => page.update('runs', v)}
-            seed={page.seed}
-            onSeed={page.setSeed}
-            errors={page.errors}
-            id={page.id}
-            runsField="nSimulations"
-          />
-          <RunControls state={page.state} onCancel={page.cancel} />
+          <RunFooter page={page} runsField="nSimulations" />
         </>
       }
       results={

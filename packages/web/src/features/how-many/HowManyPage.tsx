@@ -2,7 +2,6 @@ import type { HowManyResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../components/ChartFrame';
 import { Field } from '../../components/Field';
-import { RunControls } from '../../components/RunControls';
 import { ResultActions } from '../../components/ResultActions';
 import { Histogram } from '../../charts/lazy';
 import { COLORS } from '../../charts/frame';
@@ -11,12 +10,12 @@ import { BodyBuilder } from '../shared/body';
 import {
   addThroughput,
   defaultThroughput,
-  RunSettings,
   TextInput,
   ThroughputFields,
   type ThroughputForm,
 } from '../shared/Inputs';
 import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
+import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
 import { todayIso } from '../when/form';
 import { TableWrap } from '../../components/TableWrap';
@@ -95,15 +94,7 @@ export default function HowManyPage() {
               <TextInput form={form} name="focus" update={update} />
             </Field>
           </fieldset>
-          <RunSettings
-            runs={form.runs}
-            onRuns={(v) => update('runs', v)}
-            seed={page.seed}
-            onSeed={page.setSeed}
-            errors={errors}
-            id={id}
-          />
-          <RunControls state={page.state} onCancel={page.cancel} />
+          <RunFooter page={page} />
         </>
       }
       results={

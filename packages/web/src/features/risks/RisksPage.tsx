@@ -7,7 +7,7 @@ import { BodyBuilder } from '../shared/body';
 import { Kpi, PageLayout } from '../shared/PageLayout';
 import { RowsEditor } from '../shared/RowsEditor';
 import { useForecastPage } from '../shared/useForecastPage';
-import { blankRisk, type RiskRow } from '../when/form';
+import { blankRisk, riskColumns, type RiskRow } from '../when/form';
 import { TableWrap } from '../../components/TableWrap';
 
 interface RisksForm {
@@ -70,13 +70,7 @@ export default function RisksPage() {
             errors={page.errors}
             caption={t('when.risksLegend')}
             addLabel={t('when.addRisk')}
-            columns={[
-              { key: 'likelihood', label: t('risk.likelihood') },
-              { key: 'low', field: 'lowImpact', label: t('risk.low') },
-              { key: 'medium', field: 'mediumImpact', label: t('risk.medium') },
-              { key: 'high', field: 'highImpact', label: t('risk.high') },
-              { key: 'description', label: t('risk.description'), inputMode: 'text' },
-            ]}
+            columns={riskColumns(t)}
           />
           <RunControls state={page.state} onCancel={page.cancel} label={t('risks.run')} />
         </>

@@ -1,14 +1,22 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
-import { RunControls } from '../../components/RunControls';
 import { useFormat } from '../../i18n/format';
 import { parseOptionalNumber } from '../../lib/numbers';
-import { RunSettings, TextInput, ThroughputFields } from '../shared/Inputs';
+import { TextInput, ThroughputFields } from '../shared/Inputs';
 import { RowsEditor } from '../shared/RowsEditor';
+import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
 import { adjustedBacklog, type Complexity } from './backlog';
-import { blankDependency, blankRisk, initialWhenForm, whenBody, type WhenForm } from './form';
+import {
+  blankDependency,
+  blankRisk,
+  dependencyColumns,
+  initialWhenForm,
+  riskColumns,
+  whenBody,
+  type WhenForm,
+} from './form';
 import { WhenResults, type SimulationView } from './WhenResults';
 
 // The CSV importer pulls in a CSV parser and the history code: only for those who use it.
@@ -181,13 +189,7 @@ export default function WhenPage() {
               errors={errors}
               caption={t('when.risksLegend')}
               addLabel={t('when.addRisk')}
-              columns={[
-                { key: 'likelihood', label: t('risk.likelihood') },
-                { key: 'low', field: 'lowImpact', label: t('risk.low') },
-                { key: 'medium', field: 'mediumImpact', label: t('risk.medium') },
-                { key: 'high', field: 'highImpact', label: t('risk.high') },
-                { key: 'description', label: t('risk.description'), inputMode: 'text' },
-              ]}
+              columns={riskColumns(t)}
             />
           </details>
 
@@ -219,23 +221,11 @@ export default function WhenPage() {
               errors={errors}
               caption={t('when.dependencies')}
               addLabel={t('when.addDependency')}
-              columns={[
-                { key: 'name', label: t('dependency.name'), inputMode: 'text' },
-                { key: 'onTime', field: 'onTimeProbability', label: t('dependency.onTime') },
-                { key: 'delay', field: 'expectedDelayDays', label: t('dependency.delay') },
-              ]}
+              columns={dependencyColumns(t)}
             />
           </details>
 
-          <RunSettings
-            runs={form.runs}
-            onRuns={(v) => update('runs', v)}
-            seed={page.seed}
-            onSeed={page.setSeed}
-            errors={errors}
-            id={id}
-          />
-          <RunControls state={page.state} onCancel={page.cancel} label={t('when.run')} />
+          <RunFooter page={page} label={t('when.run')} />
         </form>
 
         <section className="card" aria-labelledby="when-results-title">

@@ -1,4 +1,5 @@
 import { BodyBuilder } from '../shared/body';
+import type { Column } from '../shared/RowsEditor';
 import { addThroughput, defaultThroughput, type ThroughputForm } from '../shared/Inputs';
 import { adjustedBacklog, type Complexity } from './backlog';
 
@@ -66,6 +67,26 @@ export const blankRisk: RiskRow = {
   description: '',
 };
 export const blankDependency: DependencyRow = { name: '', onTime: '70', delay: '7' };
+
+/** The risk editor's columns (when and risks pages), with each cell's request field. */
+export function riskColumns(t: (key: string) => string): Column<RiskRow>[] {
+  return [
+    { key: 'likelihood', label: t('risk.likelihood') },
+    { key: 'low', field: 'lowImpact', label: t('risk.low') },
+    { key: 'medium', field: 'mediumImpact', label: t('risk.medium') },
+    { key: 'high', field: 'highImpact', label: t('risk.high') },
+    { key: 'description', label: t('risk.description'), inputMode: 'text' },
+  ];
+}
+
+/** The dependency editor's columns (when and dependencies pages), with each cell's request field. */
+export function dependencyColumns(t: (key: string) => string): Column<DependencyRow>[] {
+  return [
+    { key: 'name', label: t('dependency.name'), inputMode: 'text' },
+    { key: 'onTime', field: 'onTimeProbability', label: t('dependency.onTime') },
+    { key: 'delay', field: 'expectedDelayDays', label: t('dependency.delay') },
+  ];
+}
 
 /** The `simulate` request this form describes (validated afterwards by the shared schema). */
 export function whenBody(form: WhenForm) {
