@@ -8,7 +8,7 @@ import { BodyBuilder } from '../shared/body';
 import { TextInput } from '../shared/Inputs';
 import { Kpi, PageLayout } from '../shared/PageLayout';
 import { useForecastPage } from '../shared/useForecastPage';
-import { TableWrap } from '../../components/TableWrap';
+import { AccuracyPairsTable } from './AccuracyPairs';
 
 interface AccuracyForm {
   forecasts: string;
@@ -76,30 +76,7 @@ export default function AccuracyPage() {
               />
               <Kpi label={t('accuracy.bias')} value={t(`accuracy.biases.${r.bias}`)} />
             </div>
-            <TableWrap label={t('accuracy.title')}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">#</th>
-                    <th scope="col">{t('backtest.forecast')}</th>
-                    <th scope="col">{t('backtest.actual')}</th>
-                    <th scope="col">%</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.pairs.map((p, i) => (
-                    <tr key={i}>
-                      <td>{i + 1}</td>
-                      <td>{fmt.number(p.forecast, 2)}</td>
-                      <td>{fmt.number(p.actual, 2)}</td>
-                      <td className={p.withinTolerance ? 'good' : 'bad'}>
-                        {p.percentError === null ? '—' : `${fmt.number(p.percentError, 1)} %`}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <AccuracyPairsTable pairs={r.pairs} label={t('accuracy.title')} />
             <ResultActions
               kind="accuracy"
               input={page.input}

@@ -1,8 +1,10 @@
 import type { AccuracyResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
+import { AccuracyPairsTable } from '../../accuracy/AccuracyPairs';
+import { Kpi } from '../../shared/PageLayout';
 import { actualsApi } from '../api';
-import { ErrorNotice, RequireLogin, useLoad, TableWrap } from '../ui';
+import { ErrorNotice, RequireLogin, useLoad } from '../ui';
 
 export default function SavedAccuracyPage() {
   return (
@@ -59,42 +61,10 @@ function SavedAccuracy() {
               />
               <Kpi label={t('accuracy.bias')} value={t(`accuracy.biases.${r.bias}`)} />
             </div>
-            <TableWrap label={t('account.accuracy.title')}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">#</th>
-                    <th scope="col">{t('backtest.forecast')}</th>
-                    <th scope="col">{t('backtest.actual')}</th>
-                    <th scope="col">%</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.pairs.map((p, i) => (
-                    <tr key={i}>
-                      <td>{i + 1}</td>
-                      <td>{fmt.number(p.forecast, 2)}</td>
-                      <td>{fmt.number(p.actual, 2)}</td>
-                      <td className={p.withinTolerance ? 'good' : 'bad'}>
-                        {p.percentError === null ? '—' : `${fmt.number(p.percentError, 1)} %`}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <AccuracyPairsTable pairs={r.pairs} label={t('account.accuracy.title')} />
           </>
         )}
       </section>
-    </div>
-  );
-}
-
-function Kpi({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="kpi">
-      <div className="kpi__label">{label}</div>
-      <div className="kpi__value">{value}</div>
     </div>
   );
 }
