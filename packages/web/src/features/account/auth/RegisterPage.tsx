@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH, registerSchema } from '@flow-forecaster/schemas';
+import { registerSchema } from '@flow-forecaster/schemas';
 import { href, useLocation } from '../../../app/router';
 import { Field } from '../../../components/Field';
 import { useAccountForm } from '../form';
 import { goAfterLogin, safeNext } from '../nav';
 import { readPending } from '../pending';
 import { useAccount } from '../session';
-import { FormAlert, SignedInNotice } from './common';
+import { FormAlert, NewPasswordFields, SignedInNotice } from './common';
 
 export default function RegisterPage() {
   const { t } = useTranslation();
@@ -62,27 +62,15 @@ export default function RegisterPage() {
             onChange={(e) => setEmail(e.target.value)}
           />
         </Field>
-        <Field
-          id={form.id('password')}
+        <NewPasswordFields
+          form={form}
           label={t('account.fields.password')}
-          hint={t('account.fields.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-          error={form.errors.password}
-        >
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
-        <Field id={form.id('confirm')} label={t('account.fields.confirm')} error={confirmError}>
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-        </Field>
+          password={password}
+          onPassword={setPassword}
+          confirm={confirm}
+          onConfirm={setConfirm}
+          confirmError={confirmError}
+        />
         <button type="submit" className="btn btn--primary" disabled={form.busy}>
           {t('account.register.submit')}
         </button>

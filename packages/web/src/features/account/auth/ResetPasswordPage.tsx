@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH, resetPasswordSchema } from '@flow-forecaster/schemas';
+import { resetPasswordSchema } from '@flow-forecaster/schemas';
 import { href, useLocation } from '../../../app/router';
-import { Field } from '../../../components/Field';
 import { authApi } from '../api';
 import { useAccountForm } from '../form';
-import { FormAlert } from './common';
+import { FormAlert, NewPasswordFields } from './common';
 
 /** Opened from the emailed (or logged) link `#/reset-password?token=…`. */
 export default function ResetPasswordPage() {
@@ -57,27 +56,15 @@ export default function ResetPasswordPage() {
       ) : (
         <form onSubmit={onSubmit} noValidate aria-label={t('account.reset.title')}>
           <FormAlert message={form.formError} />
-          <Field
-            id={form.id('password')}
+          <NewPasswordFields
+            form={form}
             label={t('account.fields.newPassword')}
-            hint={t('account.fields.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-            error={form.errors.password}
-          >
-            <input
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </Field>
-          <Field id={form.id('confirm')} label={t('account.fields.confirm')} error={confirmError}>
-            <input
-              type="password"
-              autoComplete="new-password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-            />
-          </Field>
+            password={password}
+            onPassword={setPassword}
+            confirm={confirm}
+            onConfirm={setConfirm}
+            confirmError={confirmError}
+          />
           <button type="submit" className="btn btn--primary" disabled={form.busy}>
             {t('account.reset.submit')}
           </button>

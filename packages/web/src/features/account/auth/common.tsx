@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { PASSWORD_MIN_LENGTH } from '@flow-forecaster/schemas';
+import { Field } from '../../../components/Field';
 import { useAccount } from '../session';
 import { goAfterLogin } from '../nav';
 
@@ -22,5 +24,51 @@ export function SignedInNotice({ next }: { next: string | null }) {
         {t('account.login.continue')}
       </button>
     </div>
+  );
+}
+
+/** A new password (with the length rule as its hint) and its confirmation: register and reset. */
+export function NewPasswordFields({
+  form,
+  label,
+  password,
+  onPassword,
+  confirm,
+  onConfirm,
+  confirmError,
+}: {
+  form: { id: (field: string) => string; errors: { password?: string } };
+  label: string;
+  password: string;
+  onPassword: (v: string) => void;
+  confirm: string;
+  onConfirm: (v: string) => void;
+  confirmError: string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field
+        id={form.id('password')}
+        label={label}
+        hint={t('account.fields.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+        error={form.errors.password}
+      >
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => onPassword(e.target.value)}
+        />
+      </Field>
+      <Field id={form.id('confirm')} label={t('account.fields.confirm')} error={confirmError}>
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => onConfirm(e.target.value)}
+        />
+      </Field>
+    </>
   );
 }
