@@ -3,7 +3,6 @@ import type { Page } from 'playwright-core';
 import { openBrowser, runWhenForecast, type Browser } from './browser';
 
 const baseUrl = inject('baseUrl');
-const appKind = inject('appKind');
 
 /** Progress must move, and Cancel must stop it, whichever side runs it. */
 async function progressThenCancel(page: Page) {
@@ -51,25 +50,21 @@ describe('a 1,000,000-run forecast', () => {
     expect(workers.some((u) => u.includes('engine.worker'))).toBe(true);
   });
 
-  it.runIf(appKind === 'server')(
-    'goes to the server’s job queue, with progress and cancel',
-    async () => {
-      const { page } = b;
-      const submitted: string[] = [];
-      const cancelled: string[] = [];
-      page.on('request', (r) => {
-        if (r.url().includes('/api/async/simulate') && r.method() === 'POST')
-          submitted.push(r.url());
-        if (r.url().includes('/api/tasks/') && r.method() === 'DELETE') cancelled.push(r.url());
-      });
-      await page.goto(baseUrl);
-      await progressThenCancel(page);
-      expect(submitted).toHaveLength(1);
-      expect(cancelled).toHaveLength(1);
-    },
-  );
+  it('goes to the server’s job queue, with progress and cancel', async () => {
+    const { page } = b;
+    const submitted: string[] = [];
+    const cancelled: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/async/simulate') && r.method() === 'POST') submitted.push(r.url());
+      if (r.url().includes('/api/tasks/') && r.method() === 'DELETE') cancelled.push(r.url());
+    });
+    await page.goto(baseUrl);
+    await progressThenCancel(page);
+    expect(submitted).toHaveLength(1);
+    expect(cancelled).toHaveLength(1);
+  });
 
-  it.runIf(appKind === 'server')('shows the server’s result like a browser run', async () => {
+  it('shows the server’s result like a browser run', async () => {
     const { page } = b;
     const polled: string[] = [];
     page.on('request', (r) => {

@@ -8,7 +8,6 @@ import { startApp, type RunningApp } from './server';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
-    appKind: 'server' | 'static';
     dist: string;
   }
 }
@@ -22,7 +21,6 @@ export async function setup(project: TestProject): Promise<void> {
   await buildWeb(dist);
   app = await startApp(dist);
   project.provide('baseUrl', app.url);
-  project.provide('appKind', app.kind);
   project.provide('dist', dist);
 }
 

@@ -1,14 +1,11 @@
 /**
  * Starting the app for browser tests: the real server (`tsx packages/server/src/server.ts`)
- * on a random port with its own data directory, serving a given build of the web app. When the
- * server cannot start (e.g. while it is being written), a tiny static server stands in so the
- * browser-only scenarios still run; it says so loudly.
+ * on a random port with its own data directory, serving a given build of the web app.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -16,7 +13,7 @@ const SERVER_ENTRY = join(REPO_ROOT, 'packages/server/src/server.ts');
 
 export interface RunningApp {
   url: string;
-  kind: 'server' | 'static';
+  kind: 'server';
   stop(): Promise<void>;
 }
 
@@ -78,53 +75,7 @@ function startRealServer(dist: string, timeoutMs = 60_000): Promise<RunningApp> 
   });
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
-
-function startStaticServer(dist: string): Promise<RunningApp> {
-  const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path.startsWith('/api/')) {
-      res.writeHead(404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: 'FF_ERR_NOT_FOUND', message: 'no API here' } }));
-      return;
-    }
-    let file = normalize(join(dist, path));
-    if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) {
-      file = join(dist, 'index.html');
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      resolve({
-        url: `http://localhost:${port}`,
-        kind: 'static',
-        stop: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
-}
-
-export async function startApp(dist: string): Promise<RunningApp> {
-  if (process.env.FF_E2E_STATIC !== '1' && existsSync(SERVER_ENTRY)) {
-    try {
-      return await startRealServer(dist);
-    } catch (err) {
-      console.warn(`\n*** The real server did not start; using a static server.\n${String(err)}\n`);
-    }
-  }
-  return startStaticServer(dist);
+/** The real server; a browser test that cannot reach it must fail, not run against a stand-in. */
+export function startApp(dist: string): Promise<RunningApp> {
+  return startRealServer(dist);
 }
