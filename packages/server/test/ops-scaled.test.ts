@@ -143,6 +143,21 @@ describe('scaled mode: two web nodes and two workers on PostgreSQL and Redis', (
 
   let session: Session;
 
+  /** Submits a simulation as the logged-in user on one node; the job's task id. */
+  async function submitJob(url: string, input: unknown, query = ''): Promise<string> {
+    const res = await fetch(`${url}/api/async/simulate${query}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: session.cookie,
+        'x-csrf-token': session.csrf,
+      },
+      body: JSON.stringify(input),
+    });
+    expect(res.status).toBe(202);
+    return ((await res.json()) as { task_id: string }).task_id;
+  }
+
   it('logs in on one node and keeps working on the other', async () => {
     const [a, b] = webs;
     const email = uniqueEmail('scaled');
@@ -194,17 +209,7 @@ describe('scaled mode: two web nodes and two workers on PostgreSQL and Redis', (
       numberOfSimulations: 20_000,
       seed: 11,
     };
-    const submit = await fetch(`${a.url}/api/async/simulate?save=true`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        cookie: session.cookie,
-        'x-csrf-token': session.csrf,
-      },
-      body: JSON.stringify(input),
-    });
-    expect(submit.status).toBe(202);
-    const { task_id: id } = (await submit.json()) as { task_id: string };
+    const id = await submitJob(a.url, input, '?save=true');
     const done = await waitFor(
       'the job to finish',
       async () => {
@@ -238,17 +243,7 @@ describe('scaled mode: two web nodes and two workers on PostgreSQL and Redis', (
     const [a, b] = webs;
     // Big enough to be caught mid-run on one thread.
     const input = { tpSamples: T12, numberOfTasks: 400, numberOfSimulations: 1_000_000, seed: 5 };
-    const submit = await fetch(`${b.url}/api/async/simulate`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        cookie: session.cookie,
-        'x-csrf-token': session.csrf,
-      },
-      body: JSON.stringify(input),
-    });
-    expect(submit.status).toBe(202);
-    const { task_id: id } = (await submit.json()) as { task_id: string };
+    const id = await submitJob(b.url, input);
     const victim = await waitFor(
       'a worker to start the job',
       async () => workers.find((w) => startedJobs(w).has(id)),
@@ -283,17 +278,7 @@ describe('scaled mode: two web nodes and two workers on PostgreSQL and Redis', (
     expect(ready.status).toBe(200);
     const me = await fetch(`${b.url}/api/auth/me`, { headers: { cookie: session.cookie } });
     expect(me.status).toBe(200);
-    const res = await fetch(`${b.url}/api/async/simulate`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        cookie: session.cookie,
-        'x-csrf-token': session.csrf,
-      },
-      body: JSON.stringify({ tpSamples: T12, numberOfTasks: 30, seed: 2 }),
-    });
-    expect(res.status).toBe(202);
-    const { task_id: id } = (await res.json()) as { task_id: string };
+    const id = await submitJob(b.url, { tpSamples: T12, numberOfTasks: 30, seed: 2 });
     const done = await waitFor(
       'a job on the remaining node',
       async () => {
