@@ -1,9 +1,8 @@
-import { AxisBottom, AxisLeft } from '@visx/axis';
 import { scaleLinear } from '@visx/scale';
 import { LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
-import { ChartSvg } from './ChartSvg';
-import { axisProps, COLORS, INNER_H, INNER_W } from './frame';
+import { ChartAxes, ChartSvg } from './ChartSvg';
+import { COLORS, INNER_H, INNER_W } from './frame';
 
 export interface BacktestPoint {
   fold: number;
@@ -55,20 +54,14 @@ export default function BacktestChart({
             <title>{`${fmt.integer(p.fold)}: ${fmt.number(p.forecast)} / ${fmt.number(p.actual)}`}</title>
           </circle>
         ))}
-        <AxisLeft
-          scale={y}
-          numTicks={5}
-          tickFormat={(v) => fmt.number(Number(v))}
-          label={yLabel}
-          {...axisProps}
-        />
-        <AxisBottom
-          top={INNER_H}
-          scale={x}
-          numTicks={Math.min(12, points.length)}
-          tickFormat={(v) => fmt.integer(Number(v))}
-          label={xLabel}
-          {...axisProps}
+        <ChartAxes
+          x={x}
+          y={y}
+          xLabel={xLabel}
+          yLabel={yLabel}
+          xFormat={(v) => fmt.integer(v)}
+          yFormat={(v) => fmt.number(v)}
+          xTicks={Math.min(12, points.length)}
         />
       </ChartSvg>
       <div className="legend">

@@ -1,9 +1,8 @@
-import { AxisBottom, AxisLeft } from '@visx/axis';
 import { scaleLinear } from '@visx/scale';
 import { Area, LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
-import { ChartSvg, GridLines } from './ChartSvg';
-import { axisProps, COLORS, INNER_H, INNER_W } from './frame';
+import { ChartAxes, ChartSvg, GridLines } from './ChartSvg';
+import { COLORS, INNER_H, INNER_W } from './frame';
 
 export interface FanPoint {
   week: number;
@@ -64,20 +63,14 @@ export default function BurnDownFan({
           stroke={COLORS.median}
           strokeWidth={2.5}
         />
-        <AxisLeft
-          scale={y}
-          numTicks={5}
-          tickFormat={(v) => fmt.integer(Number(v))}
-          label={yLabel}
-          {...axisProps}
-        />
-        <AxisBottom
-          top={INNER_H}
-          scale={x}
-          numTicks={Math.min(12, maxWeek)}
-          tickFormat={(v) => fmt.integer(Number(v))}
-          label={xLabel}
-          {...axisProps}
+        <ChartAxes
+          x={x}
+          y={y}
+          xLabel={xLabel}
+          yLabel={yLabel}
+          xFormat={(v) => fmt.integer(v)}
+          yFormat={(v) => fmt.integer(v)}
+          xTicks={Math.min(12, maxWeek)}
         />
       </ChartSvg>
       <div className="legend">

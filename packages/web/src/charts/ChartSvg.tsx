@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
+import { AxisBottom, AxisLeft, type AxisScale } from '@visx/axis';
 import { Group } from '@visx/group';
 import { Line } from '@visx/shape';
-import { COLORS, HEIGHT, INNER_W, MARGIN, WIDTH } from './frame';
+import { axisProps, COLORS, HEIGHT, INNER_H, INNER_W, MARGIN, WIDTH } from './frame';
 
 /**
  * The SVG every chart draws into: the fixed viewBox, a titled image for screen readers and a
@@ -45,6 +46,49 @@ export function GridLines({
       {y.ticks(5).map((t) => (
         <Line key={t} from={{ x: 0, y: y(t) }} to={{ x: INNER_W, y: y(t) }} stroke={COLORS.grid} />
       ))}
+    </>
+  );
+}
+
+/** The value axis on the left (five ticks) and the outcome axis along the bottom, both labelled. */
+export function ChartAxes({
+  x,
+  y,
+  xLabel,
+  yLabel,
+  xFormat,
+  yFormat,
+  xTicks,
+  xTickValues,
+}: {
+  x: AxisScale<number>;
+  y: AxisScale<number>;
+  xLabel: string;
+  yLabel: string;
+  xFormat: (v: number) => string;
+  yFormat: (v: number) => string;
+  /** How many ticks along the bottom, or (xTickValues) exactly which. */
+  xTicks?: number;
+  xTickValues?: number[];
+}) {
+  return (
+    <>
+      <AxisLeft
+        scale={y}
+        numTicks={5}
+        tickFormat={(v) => yFormat(Number(v))}
+        label={yLabel}
+        {...axisProps}
+      />
+      <AxisBottom
+        top={INNER_H}
+        scale={x}
+        numTicks={xTicks}
+        tickValues={xTickValues}
+        tickFormat={(v) => xFormat(Number(v))}
+        label={xLabel}
+        {...axisProps}
+      />
     </>
   );
 }

@@ -1,8 +1,8 @@
-import { AxisBottom, AxisLeft, AxisRight } from '@visx/axis';
+import { AxisRight } from '@visx/axis';
 import { scaleLinear } from '@visx/scale';
 import { Bar, Line, LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
-import { ChartSvg } from './ChartSvg';
+import { ChartAxes, ChartSvg } from './ChartSvg';
 import { axisProps, COLORS, INNER_H, INNER_W as FRAME_W } from './frame';
 
 // Room on the right for the cumulative axis's percentages.
@@ -88,26 +88,20 @@ export default function CostChart({
           </text>
         </g>
       )}
-      <AxisLeft
-        scale={y}
-        numTicks={5}
-        tickFormat={(v) => fmt.percent(Number(v))}
-        label={yLabel}
-        {...axisProps}
+      <ChartAxes
+        x={x}
+        y={y}
+        xLabel={xLabel}
+        yLabel={yLabel}
+        xFormat={(v) => compact.format(v)}
+        yFormat={(v) => fmt.percent(v)}
+        xTicks={6}
       />
       <AxisRight
         left={INNER_W}
         scale={yc}
         numTicks={5}
         tickFormat={(v) => fmt.percent(Number(v))}
-        {...axisProps}
-      />
-      <AxisBottom
-        top={INNER_H}
-        scale={x}
-        numTicks={6}
-        tickFormat={(v) => compact.format(Number(v))}
-        label={xLabel}
         {...axisProps}
       />
     </ChartSvg>

@@ -1,9 +1,8 @@
-import { AxisBottom, AxisLeft } from '@visx/axis';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
 import { useFormat } from '../i18n/format';
-import { ChartSvg, GridLines } from './ChartSvg';
-import { axisProps, COLORS, INNER_H, INNER_W } from './frame';
+import { ChartAxes, ChartSvg, GridLines } from './ChartSvg';
+import { COLORS, INNER_H, INNER_W } from './frame';
 
 export interface HistogramMarker {
   label: string;
@@ -73,20 +72,14 @@ export default function Histogram({ bins, markers = [], xLabel, yLabel, title }:
           </text>
         </g>
       ))}
-      <AxisLeft
-        scale={y}
-        numTicks={5}
-        tickFormat={(v) => fmt.percent(Number(v))}
-        label={yLabel}
-        {...axisProps}
-      />
-      <AxisBottom
-        top={INNER_H}
-        scale={x}
-        tickValues={domain.filter((_d, i) => i % step === 0)}
-        tickFormat={(v) => fmt.integer(Number(v))}
-        label={xLabel}
-        {...axisProps}
+      <ChartAxes
+        x={x}
+        y={y}
+        xLabel={xLabel}
+        yLabel={yLabel}
+        xFormat={(v) => fmt.integer(v)}
+        yFormat={(v) => fmt.percent(v)}
+        xTickValues={domain.filter((_d, i) => i % step === 0)}
       />
     </ChartSvg>
   );

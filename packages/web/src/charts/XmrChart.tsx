@@ -1,9 +1,8 @@
-import { AxisBottom, AxisLeft } from '@visx/axis';
 import { scaleLinear } from '@visx/scale';
 import { Line, LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
-import { ChartSvg } from './ChartSvg';
-import { axisProps, COLORS, INNER_H, INNER_W } from './frame';
+import { ChartAxes, ChartSvg } from './ChartSvg';
+import { COLORS, INNER_H, INNER_W } from './frame';
 
 export interface XmrProps {
   values: number[];
@@ -79,20 +78,14 @@ export default function XmrChart(props: XmrProps) {
           <title>{`${i + 1}: ${fmt.number(v, 2)}`}</title>
         </circle>
       ))}
-      <AxisLeft
-        scale={y}
-        numTicks={5}
-        tickFormat={(v) => fmt.number(Number(v), 1)}
-        label={yLabel}
-        {...axisProps}
-      />
-      <AxisBottom
-        top={INNER_H}
-        scale={x}
-        numTicks={Math.min(12, values.length)}
-        tickFormat={(v) => fmt.integer(Number(v) + 1)}
-        label={xLabel}
-        {...axisProps}
+      <ChartAxes
+        x={x}
+        y={y}
+        xLabel={xLabel}
+        yLabel={yLabel}
+        xFormat={(v) => fmt.integer(v + 1)}
+        yFormat={(v) => fmt.number(v, 1)}
+        xTicks={Math.min(12, values.length)}
       />
     </ChartSvg>
   );
