@@ -7,7 +7,7 @@ import { CostChart } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
 import { TextInput } from '../shared/Inputs';
-import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
+import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
 
@@ -141,9 +141,7 @@ export default function CostPage() {
               />
             </ChartFrame>
             <Warnings items={r.warnings} />
-            <p className="field__hint">
-              {t('common.seedUsed', { seed: r.seed, runs: fmt.integer(r.nSimulations) })}
-            </p>
+            <SeedUsed seed={r.seed} runs={r.nSimulations} />
             <ResultActions
               kind="cost"
               input={page.input}

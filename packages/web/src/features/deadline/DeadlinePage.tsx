@@ -11,7 +11,7 @@ import {
   ThroughputFields,
   type ThroughputForm,
 } from '../shared/Inputs';
-import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
+import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
 import { todayIso } from '../when/form';
@@ -191,9 +191,7 @@ export default function DeadlinePage() {
               </table>
             </TableWrap>
             <Warnings items={r.warnings} />
-            <p className="field__hint">
-              {t('common.seedUsed', { seed: r.seed, runs: fmt.integer(r.numberOfSimulations) })}
-            </p>
+            <SeedUsed seed={r.seed} runs={r.numberOfSimulations} />
             <ResultActions
               kind="deadline"
               input={page.input}

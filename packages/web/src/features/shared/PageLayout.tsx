@@ -1,5 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
 
 /** Title, lead, the form on the left and the results on the right (stacked on phones). */
 export function PageLayout({
@@ -56,5 +57,16 @@ export function Warnings({ items }: { items: string[] }) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** "Seed N · M runs": what a reader needs to reproduce a stochastic result. */
+export function SeedUsed({ seed, runs }: { seed: number; runs: number }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <p className="field__hint" data-testid="seed-used">
+      {t('common.seedUsed', { seed, runs: fmt.integer(runs) })}
+    </p>
   );
 }

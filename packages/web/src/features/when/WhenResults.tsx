@@ -6,7 +6,7 @@ import { ResultActions } from '../../components/ResultActions';
 import { BurnDownFan, Histogram } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { percentileMarkers } from '../shared/charts-data';
-import { Kpi, Warnings } from '../shared/PageLayout';
+import { Kpi, SeedUsed, Warnings } from '../shared/PageLayout';
 import { TableWrap } from '../../components/TableWrap';
 
 export type SimulationView = SimulationResult;
@@ -204,9 +204,7 @@ export function WhenResults({
           </ul>
         </details>
       )}
-      <p className="field__hint" data-testid="seed-used">
-        {t('common.seedUsed', { seed: r.seed, runs: fmt.integer(r.numberOfSimulations) })}
-      </p>
+      <SeedUsed seed={r.seed} runs={r.numberOfSimulations} />
       <ResultActions
         kind="simulate"
         input={input}
