@@ -78,7 +78,7 @@ export function ChartAxes({
         numTicks={5}
         tickFormat={(v) => yFormat(Number(v))}
         label={yLabel}
-        {...axisProps}
+        {...axisProps('left')}
       />
       <AxisBottom
         top={INNER_H}
@@ -87,7 +87,7 @@ export function ChartAxes({
         tickValues={xTickValues}
         tickFormat={(v) => xFormat(Number(v))}
         label={xLabel}
-        {...axisProps}
+        {...axisProps('bottom')}
       />
     </>
   );

@@ -102,7 +102,7 @@ export default function CostChart({
         scale={yc}
         numTicks={5}
         tickFormat={(v) => fmt.percent(Number(v))}
-        {...axisProps}
+        {...axisProps('right')}
       />
     </ChartSvg>
   );

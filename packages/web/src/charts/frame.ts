@@ -21,9 +21,22 @@ export const COLORS = {
   line: '#1f2933',
 };
 
-export const axisProps = {
-  stroke: COLORS.axis,
-  tickStroke: COLORS.axis,
-  tickLabelProps: () => ({ fill: '#1f2933', fontSize: 11, fontFamily: 'system-ui, sans-serif' }),
-  labelProps: { fill: '#1f2933', fontSize: 12, fontFamily: 'system-ui, sans-serif' },
-};
+const TICK_LABEL_STYLE = { fill: '#1f2933', fontSize: 11, fontFamily: 'system-ui, sans-serif' };
+
+// A custom tickLabelProps replaces visx's defaults, anchor and offset included, so each side
+// states its own: without them the value labels were drawn across the axis line.
+const TICK_LABEL_PLACEMENT = {
+  left: { textAnchor: 'end', dx: '-0.25em', dy: '0.33em' },
+  right: { textAnchor: 'start', dx: '0.25em', dy: '0.33em' },
+  bottom: { textAnchor: 'middle' },
+} as const;
+
+/** Shared styling for an axis on the given side of the plot. */
+export function axisProps(side: keyof typeof TICK_LABEL_PLACEMENT) {
+  return {
+    stroke: COLORS.axis,
+    tickStroke: COLORS.axis,
+    tickLabelProps: () => ({ ...TICK_LABEL_STYLE, ...TICK_LABEL_PLACEMENT[side] }),
+    labelProps: { fill: '#1f2933', fontSize: 12, fontFamily: 'system-ui, sans-serif' },
+  };
+}
