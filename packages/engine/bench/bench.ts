@@ -14,8 +14,10 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { buildSync } from 'esbuild';
 import {
-  finishSimulation,
+  addBatch,
+  createAccumulator,
   planSimulation,
+  resultFromAccumulator,
   simulate,
   simulationBatchCount,
   type SimulateInput,
@@ -69,16 +71,31 @@ function fmt(t: Timing, digits = 0): string {
   return `${t.wall.toFixed(digits)} ms (cpu ${t.cpu.toFixed(digits)})`;
 }
 
-function heapDelta(f: () => unknown): { mb: number; keep: unknown } {
+/**
+ * Live heap of a run above what was live before it: the most seen at any `probe()` call (the
+ * engine probes between batches) or at the end with the result still held, each after a full GC
+ * so garbage does not count.
+ */
+function liveHeap(f: (probe: () => void) => unknown): number {
   gc();
   const before = process.memoryUsage().heapUsed;
-  const keep = f();
-  const after = process.memoryUsage().heapUsed;
-  return { mb: (after - before) / 1e6, keep };
+  let peak = 0;
+  const probe = () => {
+    gc();
+    peak = Math.max(peak, process.memoryUsage().heapUsed - before);
+  };
+  const keep = f(probe);
+  probe();
+  void keep;
+  return peak / 1e6;
 }
 
-/** Pool runs before timing: enough for the workers' JIT to settle. */
-const WARM_UP_RUNS = 5;
+/** Runs of each contender before timing, so every thread's JIT has settled. */
+const WARM_UP_RUNS = 3;
+/** Timed 1M-run repeats of each of main thread, 2-thread pool and 1-thread pool. */
+const REPEATS_1M = 9;
+/** About 130 ms of the register-only loop on this machine. */
+const SPIN_STEPS = 300_000_000;
 
 class WorkerPool {
   private workers: Worker[] = [];
@@ -105,11 +122,14 @@ class WorkerPool {
   /**
    * Each worker keeps two batch requests in flight, so it starts the next batch while its last
    * result is still crossing to the main thread (a strict request/response loop leaves the
-   * worker idle for a message round trip per batch). Batches are merged in index order.
+   * worker idle for a message round trip per batch). Batches are merged in index order as they
+   * arrive, as the product's forecast processor does, so little merging is left at the end.
    */
   async run(plan: SimulationPlan): Promise<SimulationResult> {
     const total = simulationBatchCount(plan);
-    const batches: SimulationBatch[] = new Array<SimulationBatch>(total);
+    const acc = createAccumulator();
+    const early = new Map<number, SimulationBatch>();
+    let merged = 0;
     let next = 0;
     await Promise.all(
       this.workers.map(
@@ -122,9 +142,14 @@ class WorkerPool {
               w.postMessage({ batchIndex: next++ });
             };
             const onMessage = (m: { batch: SimulationBatch }) => {
-              batches[m.batch.batchIndex] = m.batch;
               inFlight--;
               send();
+              early.set(m.batch.batchIndex, m.batch);
+              for (let b = early.get(merged); b !== undefined; b = early.get(merged)) {
+                early.delete(merged);
+                addBatch(acc, plan, b);
+                merged++;
+              }
               if (inFlight === 0) {
                 w.off('message', onMessage);
                 resolve();
@@ -140,7 +165,20 @@ class WorkerPool {
           }),
       ),
     );
-    return finishSimulation(plan, batches);
+    return resultFromAccumulator(plan, acc);
+  }
+
+  /** Every worker runs `steps` of a register-only loop; resolves when all are done. */
+  async spin(steps: number): Promise<void> {
+    await Promise.all(
+      this.workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            w.once('message', () => resolve());
+            w.postMessage({ spin: steps });
+          }),
+      ),
+    );
   }
 
   async stop(): Promise<void> {
@@ -193,39 +231,56 @@ async function main(): Promise<void> {
   );
 
   const oneM = { ...TEAM, numberOfSimulations: 1_000_000 };
-  const t1m = timeIt(5, () => simulate(oneM));
-  add('team reference, 1,000,000 runs', 'engine, 1 thread', fmt(t1m), 'target ≤ 500 ms');
-
   const plan = planSimulation(oneM);
   const threads = 2;
   const pool = new WorkerPool(workerFile, threads);
-  await pool.start(plan);
-  // Workers keep tiering up their JIT code for several runs (a worker's busy time per run fell
-  // from ~300 to ~170 ms over the first four runs), so warm them up before timing.
-  for (let i = 0; i < WARM_UP_RUNS; i++) await pool.run(plan);
-  const times: number[] = [];
-  let pooled: SimulationResult | null = null;
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    pooled = await pool.run(plan);
-    times.push(performance.now() - t);
-  }
-  const tPool = median(times);
-  await pool.stop();
-
-  // The same pool with one thread: the scaling of the pool itself, free of the difference
+  // The same pool with one thread: the scaling of the pool itself, free of any difference
   // between code running on the main thread and in a worker.
   const solo = new WorkerPool(workerFile, 1);
+  await pool.start(plan);
   await solo.start(plan);
-  for (let i = 0; i < WARM_UP_RUNS; i++) await solo.run(plan);
+  for (let i = 0; i < WARM_UP_RUNS; i++) {
+    simulate(oneM);
+    await pool.run(plan);
+    await solo.run(plan);
+  }
+  // Interleaved, so a slow spell of this (virtual) machine hits all three alike instead of
+  // skewing the ratio between them.
+  const mainTimes: Timing[] = [];
+  const poolTimes: number[] = [];
   const soloTimes: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
+  const ceilings: number[] = [];
+  let pooled: SimulationResult | null = null;
+  for (let i = 0; i < REPEATS_1M; i++) {
+    mainTimes.push(timeIt(1, () => simulate(oneM)));
+    let t = performance.now();
+    pooled = await pool.run(plan);
+    poolTimes.push(performance.now() - t);
+    t = performance.now();
     await solo.run(plan);
     soloTimes.push(performance.now() - t);
+    // The machine's own ceiling right now: two threads on twice the work of one, on a loop that
+    // touches no memory. A shared virtual machine often gives less than 2×, and less at times.
+    t = performance.now();
+    await solo.spin(SPIN_STEPS);
+    const spinOne = performance.now() - t;
+    t = performance.now();
+    await pool.spin(SPIN_STEPS);
+    ceilings.push((2 * spinOne) / (performance.now() - t));
   }
+  await pool.stop();
   await solo.stop();
+  const t1m: Timing = {
+    wall: median(mainTimes.map((t) => t.wall)),
+    cpu: median(mainTimes.map((t) => t.cpu)),
+  };
+  const tPool = median(poolTimes);
   const tSolo = median(soloTimes);
+  // Speed-ups are medians of per-repeat ratios: each repeat times the contenders back to back,
+  // so a ratio compares like with like even when the machine's speed drifts between repeats.
+  const vsMain = median(mainTimes.map((m, i) => m.wall / poolTimes[i]));
+  const vsSolo = median(soloTimes.map((m, i) => m / poolTimes[i]));
+  add('team reference, 1,000,000 runs', 'engine, 1 thread', fmt(t1m), 'target ≤ 500 ms');
   add('', 'engine, 1 worker thread', `${tSolo.toFixed(0)} ms`, 'the pool with one thread');
 
   const single = simulate(oneM);
@@ -234,7 +289,13 @@ async function main(): Promise<void> {
     '',
     `engine, ${threads} worker threads`,
     `${tPool.toFixed(0)} ms`,
-    `${(t1m.wall / tPool).toFixed(2)}× vs main thread, ${(tSolo / tPool).toFixed(2)}× vs 1 worker (target ≥ 1.8×); identical: ${identical}`,
+    `${vsMain.toFixed(2)}× vs main thread, ${vsSolo.toFixed(2)}× vs 1 worker (target ≥ 1.8×); identical: ${identical}`,
+  );
+  add(
+    '',
+    'machine ceiling',
+    `${median(ceilings).toFixed(2)}×`,
+    '2 threads vs 1 on a register-only loop, timed in the same repeats',
   );
 
   const tRef1m = timeIt(1, () =>
@@ -248,18 +309,18 @@ async function main(): Promise<void> {
   );
 
   for (const n of [10_000, 100_000, 1_000_000]) {
-    const e = heapDelta(() => simulate({ ...TEAM, numberOfSimulations: n }));
-    const r = heapDelta(() =>
+    const e = liveHeap((probe) =>
+      simulate({ ...TEAM, numberOfSimulations: n }, { onProgress: probe }),
+    );
+    const r = liveHeap(() =>
       referenceSimulate({ ...(TEAM as Required<typeof TEAM>), numberOfSimulations: n }),
     );
     add(
-      `heap retained, ${n.toLocaleString('en')} runs`,
+      `live heap, ${n.toLocaleString('en')} runs`,
       'engine / reference',
-      `${e.mb.toFixed(2)} MB / ${r.mb.toFixed(1)} MB`,
-      '',
+      `${e < 1 ? `${(e * 1000).toFixed(0)} KB` : `${e.toFixed(2)} MB`} / ${r.toFixed(1)} MB`,
+      'most live during the run or held by the result',
     );
-    void e.keep;
-    void r.keep;
   }
 
   const ref = referenceSimulate({

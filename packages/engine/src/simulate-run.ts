@@ -3,7 +3,7 @@
  * histograms and a few typed arrays, never per-run objects, so memory does not grow with the
  * number of runs and a batch crosses a worker boundary as a handful of buffers.
  */
-import { createRng } from './prng';
+import { createRng, type Xoshiro128 } from './prng';
 import type { SimulationPlan } from './simulation-plan';
 import { triangularQuantile } from './triangular';
 import { roundHalfEven } from './round';
@@ -56,8 +56,88 @@ function grow(a: Uint32Array, index: number): Uint32Array<ArrayBuffer> {
 export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): SimulationBatch {
   const first = batchIndex * plan.batchSize;
   const runs = Math.max(0, Math.min(plan.batchSize, plan.numberOfSimulations - first));
-  const rng = createRng(plan.seed, batchIndex);
+  const keepRuns = Math.max(0, Math.min(runs, plan.keptRuns - first));
+  const keepBurnDowns = Math.max(0, Math.min(runs, plan.keptBurnDowns - first));
+  const out: BatchOutputs = {
+    weeks: new Uint32Array(64),
+    tasksCounts: new Uint32Array(plan.tasksAsCounts ? 64 : 0),
+    tasksValues: new Float64Array(plan.tasksAsCounts ? 0 : runs),
+    effortCounts: new Uint32Array(plan.effortAsCounts ? 64 : 0),
+    effortValues: new Float64Array(plan.effortAsCounts ? 0 : runs),
+    leadTimes: new Float64Array(plan.leadTimes.length > 0 ? runs : 0),
+    burnDown: new Uint32Array(plan.burnDownBins * 32),
+    burnDownRows: 0,
+    finishedAt: new Uint32Array(64),
+    kept:
+      keepRuns > 0
+        ? {
+            totalTasks: new Int32Array(keepRuns),
+            durationInCalendarWeeks: new Int32Array(keepRuns),
+            leadTime: new Float64Array(keepRuns),
+            effortWeeks: new Float64Array(keepRuns),
+            burnDownOffsets: new Int32Array(keepBurnDowns + 1),
+            burnDownValues: new Int32Array(0),
+          }
+        : null,
+    keptValues: [],
+  };
+  const unfinished = runBatchLoop(
+    plan,
+    createRng(plan.seed, batchIndex),
+    runs,
+    keepRuns,
+    keepBurnDowns,
+    out,
+  );
+  if (out.kept !== null) out.kept.burnDownValues = Int32Array.from(out.keptValues);
+  return {
+    batchIndex,
+    runs,
+    unfinished,
+    weeks: out.weeks,
+    tasks: plan.tasksAsCounts ? out.tasksCounts : out.tasksValues,
+    effort: plan.effortAsCounts ? out.effortCounts : out.effortValues,
+    leadTimes: out.leadTimes,
+    burnDown: out.burnDown.slice(0, out.burnDownRows * plan.burnDownBins),
+    burnDownRows: out.burnDownRows,
+    finishedAt: out.finishedAt,
+    kept: out.kept,
+  };
+}
 
+/** A batch's output arrays while it runs; the loop replaces an array here when it grows it. */
+interface BatchOutputs {
+  weeks: Uint32Array;
+  tasksCounts: Uint32Array;
+  tasksValues: Float64Array;
+  effortCounts: Uint32Array;
+  effortValues: Float64Array;
+  leadTimes: Float64Array;
+  burnDown: Uint32Array;
+  burnDownRows: number;
+  finishedAt: Uint32Array;
+  kept: KeptRuns | null;
+  keptValues: number[];
+}
+
+/**
+ * The runs themselves; returns how many did not finish within maxWeeks.
+ *
+ * Why a function of its own whose code after the loop touches only locals: V8 optimises a long
+ * loop on the stack (on-stack replacement) while the code after it has never run, so that code
+ * has no type feedback. Building the result object there made every batch's optimised code
+ * deoptimise when its loop ended, and each batch restarted in slower code until V8 eventually
+ * re-optimised the whole function, which took dozens of batches per thread (seen with
+ * --trace-deopt). A worker pool paid that warm-up in every thread.
+ */
+function runBatchLoop(
+  plan: SimulationPlan,
+  rng: Xoshiro128,
+  runs: number,
+  keepRuns: number,
+  keepBurnDowns: number,
+  out: BatchOutputs,
+): number {
   const tpValues = plan.throughput.values;
   const tpThreshold = plan.throughput.threshold;
   const tpAlias = plan.throughput.alias;
@@ -94,32 +174,19 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
   const tasksAsCounts = plan.tasksAsCounts;
   const effortAsCounts = plan.effortAsCounts;
 
-  let weeksHist = new Uint32Array(64);
-  let tasksCounts = new Uint32Array(tasksAsCounts ? 64 : 0);
-  const tasksValues = new Float64Array(tasksAsCounts ? 0 : runs);
-  let effortCounts = new Uint32Array(effortAsCounts ? 64 : 0);
-  const effortValues = new Float64Array(effortAsCounts ? 0 : runs);
-  const leadTimes = new Float64Array(nLts > 0 ? runs : 0);
-  let burnDown = new Uint32Array(bins * 32);
+  let weeksHist = out.weeks;
+  let tasksCounts = out.tasksCounts;
+  const tasksValues = out.tasksValues;
+  let effortCounts = out.effortCounts;
+  const effortValues = out.effortValues;
+  const leadTimes = out.leadTimes;
+  let burnDown = out.burnDown;
   let burnDownRows = 0;
+  let finishedAt = out.finishedAt;
+  const kept = out.kept;
+  const keptValues = out.keptValues;
   const trace = new Int32Array(maxWeeks + 1);
-  let finishedAt = new Uint32Array(64);
   let unfinished = 0;
-
-  const keepRuns = Math.max(0, Math.min(runs, plan.keptRuns - first));
-  const keepBurnDowns = Math.max(0, Math.min(runs, plan.keptBurnDowns - first));
-  const kept: KeptRuns | null =
-    keepRuns > 0
-      ? {
-          totalTasks: new Int32Array(keepRuns),
-          durationInCalendarWeeks: new Int32Array(keepRuns),
-          leadTime: new Float64Array(keepRuns),
-          effortWeeks: new Float64Array(keepRuns),
-          burnDownOffsets: new Int32Array(keepBurnDowns + 1),
-          burnDownValues: new Int32Array(0),
-        }
-      : null;
-  const keptValues: number[] = [];
 
   for (let r = 0; r < runs; r++) {
     // 1. Backlog.
@@ -231,9 +298,9 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
       if (recorded * bins > burnDown.length) {
         const b = new Uint32Array(Math.max(recorded * bins, burnDown.length * 2));
         b.set(burnDown);
-        burnDown = b;
+        out.burnDown = burnDown = b;
       }
-      burnDownRows = recorded;
+      out.burnDownRows = burnDownRows = recorded;
     }
     for (let w = 0, base = 0; w < loopWeeks; w += stride, base += bins) {
       const left = trace[w];
@@ -245,7 +312,7 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
     rng.s2 = s2;
     rng.s3 = s3;
     if (finished) {
-      if (loopWeeks >= finishedAt.length) finishedAt = grow(finishedAt, loopWeeks);
+      if (loopWeeks >= finishedAt.length) out.finishedAt = finishedAt = grow(finishedAt, loopWeeks);
       finishedAt[loopWeeks]++;
     } else unfinished++;
 
@@ -266,14 +333,15 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
     }
 
     // 8. Record the run.
-    if (weeks >= weeksHist.length) weeksHist = grow(weeksHist, weeks);
+    if (weeks >= weeksHist.length) out.weeks = weeksHist = grow(weeksHist, weeks);
     weeksHist[weeks]++;
     if (tasksAsCounts) {
-      if (total >= tasksCounts.length) tasksCounts = grow(tasksCounts, total);
+      if (total >= tasksCounts.length) out.tasksCounts = tasksCounts = grow(tasksCounts, total);
       tasksCounts[total]++;
     } else tasksValues[r] = total;
     if (effortAsCounts) {
-      if (effort >= effortCounts.length) effortCounts = grow(effortCounts, effort);
+      if (effort >= effortCounts.length)
+        out.effortCounts = effortCounts = grow(effortCounts, effort);
       effortCounts[effort]++;
     } else effortValues[r] = effort;
     if (kept !== null && r < keepRuns) {
@@ -284,19 +352,5 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
       if (keepThis) kept.burnDownOffsets[r + 1] = keptValues.length;
     }
   }
-  if (kept !== null) kept.burnDownValues = Int32Array.from(keptValues);
-
-  return {
-    batchIndex,
-    runs,
-    unfinished,
-    weeks: weeksHist,
-    tasks: tasksAsCounts ? tasksCounts : tasksValues,
-    effort: effortAsCounts ? effortCounts : effortValues,
-    leadTimes,
-    burnDown: burnDown.slice(0, burnDownRows * bins),
-    burnDownRows,
-    finishedAt,
-    kept,
-  };
+  return unfinished;
 }
