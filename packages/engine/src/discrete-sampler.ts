@@ -1,6 +1,6 @@
 /**
  * A discrete distribution as an alias table (Walker/Vose): after an O(n) build, a draw is one
- * uint32, a shift, a mask, a subtraction and three array reads — no logarithms or powers per draw.
+ * uint32, a shift, a mask, a subtraction and two array reads — no logarithms or powers per draw.
  * Tables are plain typed arrays so they cross worker boundaries by structured clone.
  */
 import type { RandomSource } from './prng';
@@ -13,6 +13,11 @@ export interface DiscreteTable {
   /** Keep column i's own value when the draw's low bits are below threshold[i], else its alias. */
   threshold: Int32Array;
   alias: Int32Array;
+  /**
+   * [alias's value, own value] per column, so a draw reads one threshold and one value:
+   * pairs[2·col + (coin < threshold[col] ? 1 : 0)].
+   */
+  pairs: Float64Array;
   /** A draw's column is u32 >>> shift; its low `shift` bits are the coin. */
   shift: number;
   lowMask: number;
@@ -75,7 +80,12 @@ export function createDiscreteTable(
   for (let i = 0; i < cols; i++) threshold[i] = Math.min(scale, Math.round(keep[i] * scale));
   const vals = new Float64Array(cols);
   for (let i = 0; i < cols; i++) vals[i] = i < n ? values[i] : values[0];
-  return { values: vals, threshold, alias, shift, lowMask: scale - 1 };
+  const pairs = new Float64Array(2 * cols);
+  for (let i = 0; i < cols; i++) {
+    pairs[2 * i] = vals[alias[i]];
+    pairs[2 * i + 1] = vals[i];
+  }
+  return { values: vals, threshold, alias, pairs, shift, lowMask: scale - 1 };
 }
 
 /**
@@ -85,9 +95,8 @@ export function createDiscreteTable(
  */
 export function sampleDiscrete(table: DiscreteTable, u32: number): number {
   const i = u32 >>> table.shift;
-  const a = table.alias[i];
-  const own = ((u32 & table.lowMask) - table.threshold[i]) >> 31;
-  return table.values[a ^ ((i ^ a) & own)];
+  // coin − threshold is negative exactly when the column keeps its own value (both < 2^30).
+  return table.pairs[2 * i + (((u32 & table.lowMask) - table.threshold[i]) >>> 31)];
 }
 
 export function drawDiscrete(table: DiscreteTable, rng: RandomSource): number {

@@ -138,15 +138,16 @@ function runBatchLoop(
   keepBurnDowns: number,
   out: BatchOutputs,
 ): number {
-  const tpValues = plan.throughput.values;
+  // `| 0` wherever the week loop reads an integer: it tells the JIT the value is an int32, so
+  // the loop keeps it in a register instead of re-checking a tagged value every week.
+  const tpPairs = plan.throughput.pairs;
   const tpThreshold = plan.throughput.threshold;
-  const tpAlias = plan.throughput.alias;
-  const tpShift = plan.throughput.shift;
-  const tpMask = plan.throughput.lowMask;
+  const tpShift = plan.throughput.shift | 0;
+  const tpMask = plan.throughput.lowMask | 0;
   const segStart = plan.segments.start;
   const segFactor = plan.segments.factor;
   const segContributors = plan.segments.contributors;
-  const nSeg = segStart.length;
+  const nSeg = segStart.length | 0;
   // Segment thresholds per total; totals repeat across runs (often a single value).
   const thresholdCache = new Map<number, Float64Array>();
   let thresholds: Float64Array = new Float64Array(1);
@@ -258,11 +259,11 @@ function runBatchLoop(
     let nextThreshold = nSeg > 1 ? thresholds[1] : -1;
     // The week loop is the hot path: the generator's state lives in locals here (same
     // xoshiro128** step as Xoshiro128.nextUint32) and is written back after the loop.
-    let s0 = rng.s0;
-    let s1 = rng.s1;
-    let s2 = rng.s2;
-    let s3 = rng.s3;
-    const limit = maxWeeks - weeks;
+    let s0 = rng.s0 | 0;
+    let s1 = rng.s1 | 0;
+    let s2 = rng.s2 | 0;
+    let s3 = rng.s3 | 0;
+    const limit = (maxWeeks - weeks) | 0;
     while (remaining > 0) {
       if (loopWeeks >= limit) {
         finished = false;
@@ -285,8 +286,7 @@ function runBatchLoop(
       s3 = (s3 << 11) | (s3 >>> 21);
       // sampleDiscrete, inlined.
       const col = u32 >>> tpShift;
-      const al = tpAlias[col];
-      const tp = tpValues[al ^ ((col ^ al) & (((u32 & tpMask) - tpThreshold[col]) >> 31))];
+      const tp = tpPairs[(col << 1) + (((u32 & tpMask) - tpThreshold[col]) >>> 31)];
       remaining -= tp * segFactor[seg];
       loopWeeks++;
       effort += segContributors[seg];
