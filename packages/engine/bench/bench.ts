@@ -93,7 +93,7 @@ function liveHeap(f: (probe: () => void) => unknown): number {
 /** Runs of each contender before timing, so every thread's JIT has settled. */
 const WARM_UP_RUNS = 3;
 /** Timed 1M-run repeats of each of main thread, 2-thread pool and 1-thread pool. */
-const REPEATS_1M = 9;
+const REPEATS_1M = 15;
 /** About 130 ms of the register-only loop on this machine. */
 const SPIN_STEPS = 300_000_000;
 
