@@ -58,7 +58,7 @@ export interface FinishedJob {
 }
 
 interface ForecastRunnerLike {
-  run(kind: string, input: unknown): Promise<unknown>;
+  run(kind: string, input: unknown, signal?: AbortSignal): Promise<unknown>;
 }
 
 /**
@@ -155,6 +155,7 @@ export async function buildApp(
     },
     onForecast: (kind: string, input: unknown, result: unknown) =>
       recordForecast(app.metrics, kind, input, result),
+    onAbandoned: (kind: string) => app.metrics.forecastsAbandonedTotal.inc({ kind }),
     checkDatabase: () => app.database.ping(),
   };
 

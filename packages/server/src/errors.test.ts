@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError, errorCatalogue, toErrorResponse } from './errors';
 import type { ErrorCode } from './errors';
 
-const ALLOWED_STATUSES = [400, 401, 403, 404, 409, 413, 429, 500, 503];
+const ALLOWED_STATUSES = [400, 401, 403, 404, 409, 413, 429, 499, 500, 503];
 
 describe('error catalogue', () => {
   const codes = Object.keys(errorCatalogue) as ErrorCode[];

@@ -25,6 +25,11 @@ export const errorCatalogue = {
     message: 'This reset link is invalid, used or expired',
   },
   FF_ERR_BODY_TOO_LARGE: { status: 413, message: 'The request body is too large' },
+  // nginx's 499: never reaches the client, but keeps disconnects apart from failures in logs.
+  FF_ERR_CLIENT_CLOSED: {
+    status: 499,
+    message: 'The client closed the connection before the forecast finished',
+  },
   FF_ERR_RATE_LIMITED: { status: 429, message: 'Too many requests; try again shortly' },
   FF_ERR_INTERNAL: { status: 500, message: 'Something went wrong on our side' },
   FF_ERR_UNAVAILABLE: { status: 503, message: 'A service this needs is unavailable' },

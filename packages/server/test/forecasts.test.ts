@@ -229,4 +229,53 @@ describe('synchronous forecast routes', () => {
     expect(latencies.length).toBeGreaterThanOrEqual(5);
     expect(Math.max(...latencies)).toBeLessThan(Math.max(100, elapsed / 4));
   }, 60_000);
+
+  it('stops a pool forecast whose client disconnects, and frees the threads', async () => {
+    const abandoned: string[] = [];
+    const own = await buildJobsApp(
+      { poolWorkThreshold: 0 },
+      { onAbandoned: (kind) => abandoned.push(kind) },
+    );
+    try {
+      await own.listen({ port: 0, host: '127.0.0.1' });
+      const address = own.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      // ~3,000 simulated weeks per run: a million runs would keep both threads busy for tens
+      // of seconds; each batch takes a fraction of a second.
+      const heavy = {
+        tpSamples: T12,
+        numberOfTasks: 20_000,
+        maxWeeks: 5_200,
+        numberOfSimulations: 1_000_000,
+        seed: 5,
+      };
+      const client = new AbortController();
+      const request = fetch(`http://127.0.0.1:${port}/api/simulate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(heavy),
+        signal: client.signal,
+      }).catch((err: unknown) => err);
+      await sleep(400);
+      const abortedAt = performance.now();
+      client.abort();
+      expect(await request).toMatchObject({ name: 'AbortError' });
+      while (abandoned.length === 0 && performance.now() - abortedAt < 10_000) await sleep(20);
+      const stoppedAfter = performance.now() - abortedAt;
+      expect(abandoned).toEqual(['simulate']);
+      // The batches already on the threads finish (well under a second each); nothing after.
+      expect(stoppedAfter).toBeLessThan(5_000);
+      // The threads are free again: a small pool forecast answers at once.
+      const t = performance.now();
+      const small = await own.inject({
+        method: 'POST',
+        url: '/api/simulate',
+        payload: { ...TEAM_CASE, numberOfSimulations: 20_000 },
+      });
+      expect(small.statusCode).toBe(200);
+      expect(performance.now() - t).toBeLessThan(3_000);
+    } finally {
+      await own.close();
+    }
+  }, 60_000);
 });

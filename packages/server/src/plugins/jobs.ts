@@ -60,8 +60,11 @@ export interface JobsPluginOptions {
 }
 
 export interface ForecastRunner {
-  /** Same result as the engine's `runForecast`, computed on the pool when the work is big. */
-  run(kind: string, input: unknown): Promise<unknown>;
+  /**
+   * Same result as the engine's `runForecast`, computed on the pool when the work is big. A
+   * pool run stops between batches once `signal` aborts, rejecting with an AbortError.
+   */
+  run(kind: string, input: unknown, signal?: AbortSignal): Promise<unknown>;
   /** Whether `run` would use the pool for this input. */
   usesPool(kind: string, input: unknown): boolean;
 }
@@ -210,12 +213,12 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
 
   const runner: ForecastRunner = {
     usesPool: (kind, input) => estimateWork(kind, input) > threshold,
-    async run(kind, input) {
+    async run(kind, input, signal) {
       // Small forecasts take a few milliseconds: a thread hop would cost more than it saves.
       if (!runner.usesPool(kind, input)) return runForecast(kind as ForecastKind, input as never);
       return processor(
         { id: 'sync', kind, input, owner: '', attempt: 1 },
-        new AbortController().signal,
+        signal ?? new AbortController().signal,
         () => undefined,
       );
     },

@@ -10,6 +10,8 @@ export interface Metrics {
   forecastsTotal: Counter<'kind'>;
   /** Monte Carlo runs simulated. */
   simulationRunsTotal: Counter;
+  /** Synchronous forecasts stopped early because their client disconnected. */
+  forecastsAbandonedTotal: Counter<'kind'>;
 }
 
 declare module 'fastify' {
@@ -62,6 +64,12 @@ export function createMetrics(): Metrics {
     simulationRunsTotal: new Counter({
       name: 'ff_simulation_runs_total',
       help: 'Monte Carlo runs simulated',
+      registers: [registry],
+    }),
+    forecastsAbandonedTotal: new Counter({
+      name: 'ff_forecasts_abandoned_total',
+      help: 'Synchronous forecasts stopped early because their client disconnected, by kind',
+      labelNames: ['kind'],
       registers: [registry],
     }),
   };

@@ -32,6 +32,8 @@ export interface ForecastRoutesOptions {
   userIdOf?: (request: FastifyRequest) => string | undefined | Promise<string | undefined>;
   /** Metrics hook: one call per forecast computed. */
   onForecast?: (kind: RequestKind, input: unknown, result: unknown) => void;
+  /** Metrics hook: a pool forecast stopped because its client disconnected. */
+  onAbandoned?: (kind: RequestKind) => void;
 }
 
 /** Validates a body for `kind`, throwing the API's 400 with the field named. */
@@ -70,14 +72,27 @@ export default async function forecastRoutes(
     app.post(
       path,
       { schema: { tags: ['forecasts'], body: requestSchemas[kind] } },
-      async (request) => {
+      async (request, reply) => {
         await requireCaller(request, opts);
         const input = validateForecast(kind, request.body);
+        // A client that gives up (closed tab, timeout, Ctrl+C) frees the pool threads its
+        // forecast holds: a million-run forecast would otherwise run on for seconds.
+        const gone = new AbortController();
+        const onClose = () => {
+          if (!reply.raw.writableFinished) gone.abort();
+        };
+        reply.raw.once('close', onClose);
         let result: unknown;
         try {
-          result = await app.forecastRunner.run(kind, input);
+          result = await app.forecastRunner.run(kind, input, gone.signal);
         } catch (err) {
+          if (gone.signal.aborted) {
+            opts.onAbandoned?.(kind);
+            throw new AppError('FF_ERR_CLIENT_CLOSED');
+          }
           throw mapEngineError(err);
+        } finally {
+          reply.raw.off('close', onClose);
         }
         opts.onForecast?.(kind, input, result);
         return result;
