@@ -22,6 +22,7 @@ import healthRoutes from './routes/health';
 import authRoutes from './routes/auth';
 import tokenRoutes from './routes/tokens';
 import adminRoutes from './routes/admin';
+import studentRoutes from './routes/students';
 import projectRoutes from './routes/projects';
 import savedForecastRoutes from './routes/saved-forecasts';
 import actualRoutes from './routes/actuals';
@@ -190,6 +191,7 @@ export async function buildApp(
     await app.register(authRoutes, { config });
     await app.register(tokenRoutes);
     await app.register(adminRoutes);
+    await app.register(studentRoutes);
     await app.register(projectRoutes);
     await app.register(savedForecastRoutes, {
       run: (kind, input) => runForecastOnServer(app, kind, input),

@@ -319,6 +319,21 @@ describe.each(databases)('saved work on %s', (db) => {
       payload: { instructorId: teacher.user.id },
     });
     expect(link.statusCode).toBe(200);
+    // The instructor lists their students by name and email: this one, not the others.
+    const students = await t.app.inject({ url: '/api/students', headers: teacher.headers });
+    expect(students.statusCode).toBe(200);
+    const listed = (students.json() as { items: { id: string; email: string }[] }).items;
+    expect(listed.map((u) => u.id)).toEqual([pupil.user.id]);
+    expect(listed[0].email).toBe(pupil.user.email);
+    expect(JSON.stringify(listed)).not.toMatch(/password/i);
+    const everyStudent = await t.app.inject({ url: '/api/students', headers: admin.headers });
+    expect((everyStudent.json() as { items: { id: string }[] }).items.map((u) => u.id)).toEqual(
+      expect.arrayContaining([pupil.user.id, a.user.id]),
+    );
+    expect((await t.app.inject({ url: '/api/students', headers: pupil.headers })).statusCode).toBe(
+      403,
+    );
+    expect((await t.app.inject({ url: '/api/students' })).statusCode).toBe(401);
     const work = (
       await post(pupil, '/api/forecasts', {
         kind: 'when',

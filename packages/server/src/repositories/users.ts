@@ -92,6 +92,15 @@ export function usersRepository(db: Db) {
       return db.select().from(users).orderBy(asc(users.createdAt), asc(users.email));
     },
 
+    /** An instructor's students; with no instructor given, every student account. */
+    async listStudents(instructorId?: string): Promise<UserRow[]> {
+      return db
+        .select()
+        .from(users)
+        .where(instructorId ? eq(users.instructorId, instructorId) : eq(users.role, 'student'))
+        .orderBy(asc(users.name), asc(users.email));
+    },
+
     async update(
       id: string,
       patch: Partial<

@@ -546,6 +546,8 @@ describe('tokens and admin', () => {
     await screen.findByRole('heading', { name: 'My students', level: 1 });
     const work = await screen.findByTestId('students-work');
     expect(within(work).getByText('Homework 2')).toBeTruthy();
+    // Whose work it is, by the student's account, not a short id.
+    expect(await within(work).findByText(student.email)).toBeTruthy();
     expect(screen.queryByTestId('admin-users')).toBeNull();
     first.unmount();
     // Their students' projects are listed apart, to read, without the owner's buttons.

@@ -201,6 +201,8 @@ export interface UserPatch {
 
 export const adminApi = {
   users: async () => items(await apiFetch<Items<AccountUser>>('/api/admin/users')),
+  /** An instructor's students (an admin: every student), by name and email. */
+  students: async () => items(await apiFetch<Items<AccountUser>>('/api/students')),
   update: async (id: string, body: UserPatch) =>
     (
       await apiFetch<{ user: AccountUser }>(`/api/admin/users/${encodeURIComponent(id)}`, {

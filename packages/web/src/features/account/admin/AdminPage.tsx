@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { href } from '../../../app/router';
 import { useFormat } from '../../../i18n/format';
-import { ApiError } from '../../../lib/api';
 import { adminApi, forecastsApi, type AccountUser, type Role, type UserPatch } from '../api';
 import { useAccount } from '../session';
 import { summaryOf } from '../summary';
@@ -22,14 +21,11 @@ function Admin() {
   const { t } = useTranslation();
   const { user } = useAccount();
   const role = user?.role ?? 'student';
-  // Instructors may not be allowed the user list; then their students show by id only.
+  // Admins manage every account; instructors see the names of their own students.
   const users = useLoad(async () => {
-    try {
-      return await adminApi.users();
-    } catch (err) {
-      if (role !== 'admin' && err instanceof ApiError && err.status === 403) return [];
-      throw err;
-    }
+    if (role === 'admin') return adminApi.users();
+    if (role === 'instructor') return adminApi.students();
+    return [];
   }, [role]);
 
   if (role === 'student') {
@@ -190,7 +186,7 @@ function StudentsWork({ users, meId }: { users: readonly AccountUser[]; meId: st
   const others = (list.data ?? []).filter((f) => f.ownerId && f.ownerId !== meId);
   const who = (id: string) => {
     const u = users.find((x) => x.id === id);
-    // Instructors cannot list accounts: a short id still tells students apart.
+    // A student moved to another instructor after saving: a short id still tells them apart.
     return u ? u.name || u.email : `${t('account.admin.owner')} ${id.slice(0, 8)}`;
   };
 
