@@ -18,6 +18,7 @@ import {
   createAccumulator,
   planSimulation,
   resultFromAccumulator,
+  runForecast,
   simulate,
   simulationBatchCount,
   type SimulateInput,
@@ -39,6 +40,12 @@ const TEAM: SimulateInput = {
   sCurveSize: 20,
   throughputModel: 'weibull',
   seed: 12345,
+};
+
+/** A long tracker history: each run averages up to 3n split rates and 0.9n lead times. */
+const LONG_HISTORY = {
+  splitRateSamples: Array.from({ length: 2000 }, (_, i) => 1 + (i % 7) / 10),
+  ltSamples: Array.from({ length: 2000 }, (_, i) => 3 + (i % 11)),
 };
 
 function median(xs: number[]): number {
@@ -307,6 +314,38 @@ async function main(): Promise<void> {
     fmt(tRef1m),
     `engine ${(tRef1m.cpu / t1m.cpu).toFixed(1)}× faster (cpu)`,
   );
+
+  // The other forecast kinds and a long history, on one thread: figures, no targets.
+  const others: [string, () => unknown][] = [
+    [
+      'how many in 52 weeks, 1,000,000 runs',
+      () =>
+        runForecast('how-many', {
+          tpSamples: TEAM.tpSamples,
+          days: 364,
+          numberOfSimulations: 1_000_000,
+          seed: 1,
+        }),
+    ],
+    [
+      'when, backlog 300, 1,000,000 runs',
+      () =>
+        runForecast('when', {
+          tpSamples: TEAM.tpSamples,
+          backlog: 300,
+          numberOfSimulations: 1_000_000,
+          seed: 1,
+        }),
+    ],
+    [
+      'team + 2,000 split rates and lead times, 20,000 runs',
+      () => simulate({ ...TEAM, ...LONG_HISTORY, numberOfSimulations: 20_000 }),
+    ],
+  ];
+  for (const [name, f] of others) {
+    f();
+    add(name, 'engine, 1 thread', fmt(timeIt(5, f)), '');
+  }
 
   for (const n of [10_000, 100_000, 1_000_000]) {
     const e = liveHeap((probe) =>

@@ -2,7 +2,8 @@
  * "How many items by a date?": sum a number of simulated weeks' throughput, many times.
  */
 import type { HowManyInput } from './inputs';
-import { sampleDiscrete, type DiscreteTable } from './discrete-sampler';
+import type { DiscreteTable } from './discrete-sampler';
+import { sumOfTableDraws } from './draw-loops';
 import type { RandomSource } from './prng';
 import { createRng, randomSeed } from './prng';
 import { createThroughputSampler } from './throughput';
@@ -44,9 +45,7 @@ export function itemsDistribution(
 ): Float64Array {
   const out = new Float64Array(runs);
   for (let r = 0; r < runs; r++) {
-    let sum = 0;
-    for (let w = 0; w < weeks; w++) sum += sampleDiscrete(table, rng.nextUint32());
-    out[r] = sum * focus;
+    out[r] = sumOfTableDraws(rng, table, weeks) * focus;
   }
   return sortItems(out);
 }

@@ -4,6 +4,7 @@
  * number of runs and a batch crosses a worker boundary as a handful of buffers.
  */
 import { createRng, type Xoshiro128 } from './prng';
+import { sumOfDraws } from './draw-loops';
 import type { SimulationPlan } from './simulation-plan';
 import { triangularQuantile } from './triangular';
 import { roundHalfEven } from './round';
@@ -200,10 +201,7 @@ function runBatchLoop(
     let rho = 1;
     if (nSplits > 0) {
       const m = 1 + Math.floor(rng.nextUint32() * TWO_POW_MINUS_32 * 3 * nSplits);
-      let sum = 0;
-      for (let j = 0; j < m; j++)
-        sum += splits[Math.floor(rng.nextUint32() * TWO_POW_MINUS_32 * nSplits)];
-      rho = sum / m;
+      rho = sumOfDraws(rng, splits, m) / m;
     }
 
     // 3. Risks.
@@ -230,10 +228,7 @@ function runBatchLoop(
     let weeks = 0;
     if (nLts > 0) {
       const m = ltMin + Math.floor(rng.nextUint32() * TWO_POW_MINUS_32 * ltSpan);
-      let sum = 0;
-      for (let j = 0; j < m; j++)
-        sum += lts[Math.floor(rng.nextUint32() * TWO_POW_MINUS_32 * nLts)];
-      leadTime = sum / m;
+      leadTime = sumOfDraws(rng, lts, m) / m;
       leadTimes[r] = leadTime;
       const w = leadTime / 7;
       weeks = Math.round(w);

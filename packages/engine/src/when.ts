@@ -4,7 +4,7 @@
  */
 import type { WhenInput } from './inputs';
 import type { DiscreteTable } from './discrete-sampler';
-import { sampleDiscrete } from './discrete-sampler';
+import { weeksUntilDone } from './draw-loops';
 import type { RandomSource } from './prng';
 import { createRng, randomSeed } from './prng';
 import { createThroughputSampler, type ThroughputSampler } from './throughput';
@@ -38,17 +38,11 @@ export function weeksToFinish(
   const counts = new Uint32Array(maxWeeks + 1);
   let unfinished = 0;
   for (let r = 0; r < runs; r++) {
-    let remaining = backlog;
-    let weeks = 0;
-    while (remaining > 0) {
-      if (weeks >= maxWeeks) {
-        unfinished++;
-        break;
-      }
-      remaining -= sampleDiscrete(sampler, rng.nextUint32()) * focus;
-      weeks++;
-    }
-    counts[weeks]++;
+    const weeks = weeksUntilDone(rng, sampler, backlog, focus, maxWeeks);
+    if (weeks < 0) {
+      unfinished++;
+      counts[maxWeeks]++;
+    } else counts[weeks]++;
   }
   return { counts, runs, unfinished };
 }
