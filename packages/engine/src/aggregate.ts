@@ -1,6 +1,7 @@
 /**
  * Merging simulation batches and turning the merged histograms into the API's result.
  */
+import { warning, warningFields, type EngineWarning } from './warnings';
 import type { SimulationPlan } from './simulation-plan';
 import type { KeptRuns, SimulationBatch } from './simulate-run';
 import { percentileFromCounts, percentileSorted, percentileStats, errorRate } from './percentile';
@@ -74,6 +75,8 @@ export interface SimulationResult {
   unfinishedRuns: number;
   seed: number;
   warnings: string[];
+  /** The same warnings as codes with parameters, in the same order. */
+  warningCodes: EngineWarning[];
   runs?: RunSummary[];
   burnDowns?: number[][];
 }
@@ -253,21 +256,17 @@ export function resultFromAccumulator(
   const tpErrorRate = errorRate(plan.tpSamples);
   const ltErrorRate = errorRate(plan.leadTimes);
   if (tpErrorRate > 25) {
-    warnings.push(
-      `The throughput history disagrees with itself (error rate ${tpErrorRate} % > 25 %); more history would make the forecast more reliable.`,
-    );
+    warnings.push(warning('throughputErrorRate', { rate: tpErrorRate }));
   }
   if (ltErrorRate > 25) {
-    warnings.push(
-      `The lead-time history disagrees with itself (error rate ${ltErrorRate} % > 25 %).`,
-    );
+    warnings.push(warning('leadTimeErrorRate', { rate: ltErrorRate }));
   }
   if (plan.leadTimes.length > 0 && plan.leadTimes.length < 6) {
-    warnings.push(`Only ${plan.leadTimes.length} lead-time samples; fewer than 6 are unreliable.`);
+    warnings.push(warning('fewLeadTimes', { count: plan.leadTimes.length }));
   }
   if (acc.unfinished > 0) {
     warnings.push(
-      `${acc.unfinished} of ${n} runs did not finish within ${plan.maxWeeks} weeks and were stopped there; the forecast's upper percentiles are at least that long.`,
+      warning('unfinishedRuns', { unfinished: acc.unfinished, runs: n, maxWeeks: plan.maxWeeks }),
     );
   }
 
@@ -334,7 +333,7 @@ export function resultFromAccumulator(
     numberOfSimulations: n,
     unfinishedRuns: acc.unfinished,
     seed: plan.seed,
-    warnings,
+    ...warningFields(warnings),
   };
   if (plan.includeRuns) {
     const runs: RunSummary[] = [];

@@ -23,6 +23,7 @@
  *   weeks, the runs per fold are lowered (not below 200) and a warning says so.
  * - Calibration always uses P50, P85 and P95, whatever `confidenceLevels` asks for.
  */
+import { warning, warningFields, type EngineWarning } from './warnings';
 import type { BacktestInput, BacktestMethod, ThroughputModel } from './inputs';
 import { createRng, randomSeed } from './prng';
 import { createThroughputSampler } from './throughput';
@@ -129,6 +130,8 @@ export interface BacktestResult {
   metrics: BacktestLevelMetrics[];
   calibration: BacktestCalibration;
   warnings: string[];
+  /** The same warnings as codes with parameters, in the same order. */
+  warningCodes: EngineWarning[];
 }
 
 function intParam(v: number | undefined, fallback: number, field: string, min: number): number {
@@ -192,7 +195,7 @@ export function backtest(input: BacktestInput): BacktestResult {
     );
   }
   const n = tp.length;
-  const warnings: string[] = [];
+  const warnings: EngineWarning[] = [];
 
   const foldEnds: number[] = [];
   for (let i = minTrain; i < n - testSize + 1; i += stride) foldEnds.push(i);
@@ -205,14 +208,19 @@ export function backtest(input: BacktestInput): BacktestResult {
     const lowered = Math.max(MIN_RUNS, affordable);
     if (lowered < runs) {
       warnings.push(
-        `${foldEnds.length} folds of about ${weeksPerRun} weeks each: runs per fold lowered from ${runs} to ${lowered} to keep the backtest fast.`,
+        warning('backtestRunsLowered', {
+          folds: foldEnds.length,
+          weeks: weeksPerRun,
+          from: runs,
+          to: lowered,
+        }),
       );
       runs = lowered;
     }
   }
   if (foldEnds.length === 0) {
     warnings.push(
-      `History of ${n} weeks is too short for a training window of ${minTrain} and a test window of ${testSize}.`,
+      warning('backtestHistoryTooShort', { weeks: n, train: minTrain, test: testSize }),
     );
   }
 
@@ -267,14 +275,10 @@ export function backtest(input: BacktestInput): BacktestResult {
     }
   });
   if (fallbacks > 0) {
-    warnings.push(
-      `${fallbacks} fold(s) had fewer than 2 positive training weeks and used bootstrap instead of ${model}.`,
-    );
+    warnings.push(warning('backtestBootstrapFallback', { folds: fallbacks, model }));
   }
   if (foldEnds.length > 0 && minTrain < 6 && method === 'walk-forward') {
-    warnings.push(
-      `Training windows of ${minTrain} weeks are short; forecasts from fewer than 6 weeks are unreliable.`,
-    );
+    warnings.push(warning('backtestShortTraining', { weeks: minTrain }));
   }
 
   const forecastable = folds.filter((f) => Object.keys(f.forecasts).length > 0);
@@ -323,13 +327,11 @@ export function backtest(input: BacktestInput): BacktestResult {
   );
   const calSkipped = forecastable.length - calibrated.length;
   if (calSkipped > 0) {
-    warnings.push(
-      `${calSkipped} fold(s) left out of calibration: the history after them never reached ${backlog} items.`,
-    );
+    warnings.push(warning('calibrationSkippedFolds', { folds: calSkipped, backlog }));
   }
   if (calibrated.length > 0 && effective < 10) {
     warnings.push(
-      `Calibration rests on about ${Math.max(1, Math.round(effective))} independent completion period(s); its verdict is rough. A longer history or a smaller backlog gives more.`,
+      warning('calibrationFewPeriods', { periods: Math.max(1, Math.round(effective)) }),
     );
   }
   warnings.push(...driftWarnings(tp));
@@ -356,6 +358,6 @@ export function backtest(input: BacktestInput): BacktestResult {
       metrics: calMetrics,
       verdict: calLevels[1].verdict,
     },
-    warnings,
+    ...warningFields(warnings),
   };
 }

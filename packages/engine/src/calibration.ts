@@ -25,6 +25,7 @@
  *   sided) and any XmR signal (points beyond limits, runs, trends) each add a warning, because
  *   a model fitted to one regime cannot be calibrated on another.
  */
+import { warning, type EngineWarning } from './warnings';
 import { pbcAnalysis } from './pbc';
 
 export type CalibrationVerdict =
@@ -113,8 +114,8 @@ export function effectiveFoldCount(
 }
 
 /** Warnings about a history that is drifting, so no single model can be calibrated on it. */
-export function driftWarnings(history: readonly number[]): string[] {
-  const out: string[] = [];
+export function driftWarnings(history: readonly number[]): EngineWarning[] {
+  const out: EngineWarning[] = [];
   const n = history.length;
   if (n >= 8) {
     const half = Math.floor(n / 2);
@@ -130,9 +131,7 @@ export function driftWarnings(history: readonly number[]): string[] {
     const se = Math.sqrt(sa.v / a.length + sb.v / b.length);
     const t = se > 0 ? (sb.m - sa.m) / se : sb.m === sa.m ? 0 : Infinity;
     if (Math.abs(t) > DRIFT_T) {
-      out.push(
-        `Throughput shifted from a mean of ${sa.m.toFixed(1)} to ${sb.m.toFixed(1)} items/week between the halves of the history (beyond week-to-week noise): calibration mixes two regimes.`,
-      );
+      out.push(warning('throughputShifted', { from: sa.m.toFixed(1), to: sb.m.toFixed(1) }));
     }
   }
   if (n >= 2) {
@@ -140,7 +139,11 @@ export function driftWarnings(history: readonly number[]): string[] {
     const s = pbc.signals;
     if (!pbc.predictable) {
       out.push(
-        `The throughput history shows process signals (${s.pointsBeyondLimits} point(s) beyond the limits, ${s.runs.length} run(s), ${s.trends.length} trend(s)): it may not be stable enough to forecast from.`,
+        warning('throughputSignals', {
+          points: s.pointsBeyondLimits,
+          runs: s.runs.length,
+          trends: s.trends.length,
+        }),
       );
     }
   }

@@ -15,6 +15,7 @@
  *   coefficient of variation; with one they add P(cost > budget), the expected overrun and
  *   the gap between P85 and the budget.
  */
+import { warning, warningFields, type EngineWarning } from './warnings';
 import type { CostInput } from './inputs';
 import { createRng, randomSeed } from './prng';
 import type { RandomSource } from './prng';
@@ -69,6 +70,8 @@ export interface CostResult {
   risk: CostRiskMetrics;
   method: 'per-item' | 'cornish-fisher';
   warnings: string[];
+  /** The same warnings as codes with parameters, in the same order. */
+  warningCodes: EngineWarning[];
 }
 
 /** e = 1/(1 + 0.1·mean(tp)/teamSize), or 1 without history or team size. */
@@ -148,7 +151,7 @@ export function costAnalysis(input: CostInput): CostResult {
   );
   const pert = pertParameters(a, m, b);
   const e = costEfficiencyFactor(input.tpSamples, input.teamSize);
-  const warnings: string[] = [];
+  const warnings: EngineWarning[] = [];
 
   const totals = new Float64Array(n);
   let method: CostResult['method'] = 'per-item';
@@ -156,10 +159,7 @@ export function costAnalysis(input: CostInput): CostResult {
     const sampler = createBetaSumSampler(pert.alpha, pert.beta, backlog);
     method = sampler.method;
     if (method === 'cornish-fisher') {
-      warnings.push(
-        `Backlog above ${COST_EXACT_MAX_ITEMS} items: each run's total is drawn from the ` +
-          'normal approximation of the sum (with skewness/kurtosis correction), not item by item.',
-      );
+      warnings.push(warning('costNormalApproximation', { maxItems: COST_EXACT_MAX_ITEMS }));
     }
     const rng = createRng(seed, 0);
     const base = backlog * a;
@@ -217,6 +217,6 @@ export function costAnalysis(input: CostInput): CostResult {
     cumulative,
     risk,
     method,
-    warnings,
+    ...warningFields(warnings),
   };
 }

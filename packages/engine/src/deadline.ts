@@ -2,6 +2,7 @@
  * "Can we meet this deadline?": the throughput forecast of the backlog compared with the
  * weeks available, plus the scope that fits, effort and cost.
  */
+import { type EngineWarning } from './warnings';
 import type { DeadlineInput } from './inputs';
 import { forecastWhen } from './when';
 import { addWeeks, daysBetween, parseDate } from './dates';
@@ -47,6 +48,8 @@ export interface DeadlineResult {
   numberOfSimulations: number;
   seed: number;
   warnings: string[];
+  /** The same warnings as codes with parameters, in the same order. */
+  warningCodes: EngineWarning[];
 }
 
 export function deadlineAnalysis(input: DeadlineInput): DeadlineResult {
@@ -132,5 +135,6 @@ export function deadlineAnalysis(input: DeadlineInput): DeadlineResult {
     numberOfSimulations: forecast.numberOfSimulations,
     seed: forecast.seed,
     warnings: forecast.warnings,
+    warningCodes: forecast.warningCodes,
   };
 }

@@ -24,6 +24,7 @@
  *   of the simulated delay in days, on-time runs counting as 0 days.
  * - `nSimulations` defaults to 10,000, capped at 1,000,000.
  */
+import { warning, warningFields, type EngineWarning } from './warnings';
 import type { DependencyAnalysisInput, DependencyInput, DependencyMode } from './inputs';
 import { createRng, randomSeed } from './prng';
 import type { RandomSource } from './prng';
@@ -148,6 +149,8 @@ export interface DependencyAnalysisResult {
   riskLevel: DependencyRiskLevel;
   dependencies: DependencyItemSummary[];
   warnings: string[];
+  /** The same warnings as codes with parameters, in the same order. */
+  warningCodes: EngineWarning[];
 }
 
 export function dependencyAnalysis(input: DependencyAnalysisInput): DependencyAnalysisResult {
@@ -195,15 +198,13 @@ export function dependencyAnalysis(input: DependencyAnalysisInput): DependencyAn
     0.3 * Math.min((mean / 30) * 100, 100) +
     0.2 * Math.min(cv * 100, 100) +
     0.1 * Math.min(deps.length * 10, 100);
-  const warnings: string[] = [];
+  const warnings: EngineWarning[] = [];
   if (
     deps.some(
       (d) => !(d.delaySamples && d.delaySamples.length > 0) && (d.expectedDelayDays ?? 7) <= 0,
     )
   ) {
-    warnings.push(
-      'A dependency without an expected delay was given the default delay of 5–15 days.',
-    );
+    warnings.push(warning('dependencyDefaultDelay', {}));
   }
 
   return {
@@ -223,6 +224,6 @@ export function dependencyAnalysis(input: DependencyAnalysisInput): DependencyAn
     riskScore: score,
     riskLevel: dependencyRiskLevel(score),
     dependencies: items,
-    warnings,
+    ...warningFields(warnings),
   };
 }

@@ -18,6 +18,7 @@
  * - A non-empty date that cannot be parsed makes the item invalid: it is counted, named in a
  *   warning (first few positions) and otherwise ignored.
  */
+import { warning, warningFields, type EngineWarning } from './warnings';
 import type { HistoryInput } from './inputs';
 import { dateOfDateTime, dateTimeToMs, parseDateTime } from './date-time';
 import { EngineInputError } from './errors';
@@ -50,6 +51,8 @@ export interface HistoryResult {
   from: string | null;
   to: string | null;
   warnings: string[];
+  /** The same warnings as codes with parameters, in the same order. */
+  warningCodes: EngineWarning[];
 }
 
 function utcDay(iso: string): number {
@@ -90,7 +93,7 @@ export function historyFromItems(input: HistoryInput): HistoryResult {
     startAfterDone: 0,
     outsideRange: 0,
   };
-  const warnings: string[] = [];
+  const warnings: EngineWarning[] = [];
   const invalidAt: number[] = [];
   const done: { date: string; ms: number; startMs: number | null; index: number }[] = [];
 
@@ -118,7 +121,10 @@ export function historyFromItems(input: HistoryInput): HistoryResult {
   if (invalidAt.length > 0) {
     const shown = invalidAt.slice(0, 5).map((i) => i + 1);
     warnings.push(
-      `${invalidAt.length} item(s) with a date that could not be read were ignored (item ${shown.join(', ')}${invalidAt.length > 5 ? ', …' : ''}).`,
+      warning('unreadableDates', {
+        count: invalidAt.length,
+        items: shown.join(', ') + (invalidAt.length > 5 ? ', …' : ''),
+      }),
     );
   }
 
@@ -139,7 +145,7 @@ export function historyFromItems(input: HistoryInput): HistoryResult {
       counts,
       from: null,
       to: null,
-      warnings,
+      ...warningFields(warnings),
     };
   }
 
@@ -157,12 +163,10 @@ export function historyFromItems(input: HistoryInput): HistoryResult {
     else leadTimes.push((d.ms - d.startMs) / DAY_MS);
   }
   if (counts.doneWithoutStart > 0) {
-    warnings.push(`${counts.doneWithoutStart} done item(s) have no start date and no lead time.`);
+    warnings.push(warning('doneWithoutStart', { count: counts.doneWithoutStart }));
   }
   if (counts.startAfterDone > 0) {
-    warnings.push(
-      `${counts.startAfterDone} done item(s) start after they finish; their lead time was left out.`,
-    );
+    warnings.push(warning('startAfterDone', { count: counts.startAfterDone }));
   }
 
   return {
@@ -172,6 +176,6 @@ export function historyFromItems(input: HistoryInput): HistoryResult {
     counts,
     from: weekStarts[0],
     to: isoOfMs(start + (weeks * 7 - 1) * DAY_MS),
-    warnings,
+    ...warningFields(warnings),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * "How many items by a date?": sum a number of simulated weeks' throughput, many times.
  */
+import { warningFields, type EngineWarning } from './warnings';
 import type { HowManyInput } from './inputs';
 import type { DiscreteTable } from './discrete-sampler';
 import { sumOfTableDraws } from './draw-loops';
@@ -31,6 +32,8 @@ export interface HowManyResult extends HowManyTable {
   numberOfSimulations: number;
   seed: number;
   warnings: string[];
+  /** The same warnings as codes with parameters, in the same order. */
+  warningCodes: EngineWarning[];
   startDate?: string;
   endDate?: string;
 }
@@ -129,7 +132,7 @@ export function forecastHowMany(input: HowManyInput): HowManyResult {
     ...howManyTable(items, days, weeks),
     numberOfSimulations: n,
     seed,
-    warnings: sampler.warnings,
+    ...warningFields(sampler.warnings),
     ...(startDate !== undefined ? { startDate, endDate } : {}),
   };
 }

@@ -7,6 +7,7 @@ export * from './prng';
 export * from './round';
 export * from './percentile';
 export * from './errors';
+export * from './warnings';
 export * from './dates';
 export * from './weibull';
 export * from './triangular';

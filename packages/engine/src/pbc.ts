@@ -20,6 +20,7 @@
  *   ≥ 80 "predictable", ≥ 50 "somewhat predictable", else "unpredictable".
  * - Fewer than 2 values: mR̄ is 0, the limits collapse onto the mean and a warning says so.
  */
+import { warning, warningFields, type EngineWarning } from './warnings';
 import type { PbcInput } from './inputs';
 
 export const PBC_RUN_LENGTH = 8;
@@ -66,6 +67,8 @@ export interface PbcResult {
   verdict: PbcVerdict;
   points: PbcPoint[];
   warnings: string[];
+  /** The same warnings as codes with parameters, in the same order. */
+  warningCodes: EngineWarning[];
 }
 
 /** Maximal spans of at least `minLength` consecutive indices with the same key (non-null). */
@@ -90,17 +93,15 @@ function spans<K extends string>(
 export function pbcAnalysis(input: PbcInput): PbcResult {
   const xs = input.values;
   const n = xs.length;
-  const warnings: string[] = [];
+  const warnings: EngineWarning[] = [];
   let sum = 0;
   for (const x of xs) sum += x;
   const average = n > 0 ? sum / n : 0;
   let mrSum = 0;
   for (let i = 1; i < n; i++) mrSum += Math.abs(xs[i] - xs[i - 1]);
   const averageMovingRange = n > 1 ? mrSum / (n - 1) : 0;
-  if (n < 2)
-    warnings.push('A process behaviour chart needs at least 2 values; limits are not meaningful.');
-  else if (n < 20)
-    warnings.push(`Only ${n} values; limits from fewer than 20 points are provisional.`);
+  if (n < 2) warnings.push(warning('pbcTooFewValues', {}));
+  else if (n < 20) warnings.push(warning('pbcProvisional', { count: n }));
   const unpl = average + 2.66 * averageMovingRange;
   const lnpl = Math.max(0, average - 2.66 * averageMovingRange);
   const url = 3.268 * averageMovingRange;
@@ -169,6 +170,6 @@ export function pbcAnalysis(input: PbcInput): PbcResult {
     predictable,
     verdict,
     points,
-    warnings,
+    ...warningFields(warnings),
   };
 }

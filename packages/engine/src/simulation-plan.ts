@@ -3,6 +3,7 @@
  * weekly factors, output layouts. A plan is plain structured-cloneable data (numbers, strings,
  * typed arrays), so a worker thread or a Web Worker can receive it and run any batch of it.
  */
+import { type EngineWarning } from './warnings';
 import type { SimulateInput, ThroughputModel } from './inputs';
 import { EngineInputError } from './errors';
 import { randomSeed } from './prng';
@@ -86,7 +87,7 @@ export interface SimulationPlan {
   costPerPersonWeek: number | null;
   currency: string;
   tpSamples: Float64Array;
-  warnings: string[];
+  warnings: EngineWarning[];
 }
 
 function finiteArray(
@@ -178,7 +179,7 @@ function planDependencies(input: SimulateInput): DependencyPlan[] {
 
 /** Validates `input`, resolves every default and the seed, and precomputes the samplers. */
 export function planSimulation(input: SimulateInput): SimulationPlan {
-  const warnings: string[] = [];
+  const warnings: EngineWarning[] = [];
   const seed = input.seed === undefined || input.seed === null ? randomSeed() : input.seed >>> 0;
   const n = positiveInt(
     input.numberOfSimulations,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { warningMessage } from './warnings';
 import { createThroughputSampler, roundedWeibullTable } from './throughput';
 import { tableProbabilities } from './discrete-sampler';
 import { weibullCdf } from './weibull';
@@ -46,8 +47,8 @@ describe('throughput models', () => {
   it('falls back to bootstrap with fewer than two positive weeks, and says so', () => {
     const s = createThroughputSampler({ tpSamples: [0, 0, 3] });
     expect(s.model).toBe('bootstrap');
-    expect(s.warnings.join(' ')).toMatch(/bootstrap/);
-    expect(s.warnings.join(' ')).toMatch(/fewer than 6/);
+    expect(s.warnings.map((w) => w.code)).toEqual(['fewThroughputWeeks', 'weibullFallback']);
+    expect(s.warnings.map(warningMessage).join(' ')).toMatch(/fewer than 6.*bootstrap/);
   });
 
   it('estimate: rounded triangular of the sorted three points', () => {

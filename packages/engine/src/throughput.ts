@@ -3,6 +3,7 @@
  * (or from a three-point estimate). Every model is turned, once, into a `DiscreteTable`, so the
  * simulation's hot loop draws from all of them the same way, with one uint32 and no maths.
  */
+import { warning, type EngineWarning } from './warnings';
 import type { ThroughputInput, ThroughputModel } from './inputs';
 import { EngineInputError } from './errors';
 import {
@@ -30,7 +31,7 @@ export interface ThroughputSampler {
   constant?: number;
   /** Expected weekly throughput under the model. */
   mean: number;
-  warnings: string[];
+  warnings: EngineWarning[];
 }
 
 /** Tail mass below which the rounded-Weibull table stops. */
@@ -88,7 +89,7 @@ function finiteSamples(samples: number[] | undefined): number[] {
 /** Validates the throughput part of a request once and builds its sampler. */
 export function createThroughputSampler(input: ThroughputInput): ThroughputSampler {
   const requestedModel: ThroughputModel = input.throughputModel ?? 'weibull';
-  const warnings: string[] = [];
+  const warnings: EngineWarning[] = [];
 
   if (requestedModel === 'estimate') {
     const { pBest, pLikely, pWorst } = input;
@@ -133,9 +134,7 @@ export function createThroughputSampler(input: ThroughputInput): ThroughputSampl
     );
   }
   if (samples.length < 6) {
-    warnings.push(
-      `Only ${samples.length} weeks of throughput history; forecasts from fewer than 6 weeks are unreliable.`,
-    );
+    warnings.push(warning('fewThroughputWeeks', { count: samples.length }));
   }
 
   if (requestedModel === 'bootstrap') {
@@ -162,9 +161,7 @@ export function createThroughputSampler(input: ThroughputInput): ThroughputSampl
     };
   }
   if (positive.length < 2) {
-    warnings.push(
-      'Fewer than 2 weeks with throughput above zero: a Weibull cannot be fitted, so weeks are drawn from the history (bootstrap).',
-    );
+    warnings.push(warning('weibullFallback', {}));
     const table = uniformTable(samples);
     return { model: 'bootstrap', requestedModel, table, mean: tableMean(table), warnings };
   }

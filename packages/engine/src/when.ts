@@ -2,6 +2,7 @@
  * "When will N items be done?" with the team's throughput as is: one contributor, no S-curve,
  * lead times, splits or risks (the original's `simulate_throughput_forecast`).
  */
+import { warning, warningFields, type EngineWarning } from './warnings';
 import type { WhenInput } from './inputs';
 import type { DiscreteTable } from './discrete-sampler';
 import { weeksUntilDone } from './draw-loops';
@@ -71,6 +72,8 @@ export interface WhenResult {
   unfinishedRuns: number;
   seed: number;
   warnings: string[];
+  /** The same warnings as codes with parameters, in the same order. */
+  warningCodes: EngineWarning[];
 }
 
 export function forecastWhen(input: WhenInput): WhenResult {
@@ -125,9 +128,7 @@ export function forecastWhen(input: WhenInput): WhenResult {
   }
   const warnings = [...sampler.warnings];
   if (d.unfinished > 0) {
-    warnings.push(
-      `${d.unfinished} of ${n} runs did not finish within ${maxWeeks} weeks and were stopped there.`,
-    );
+    warnings.push(warning('unfinishedRuns', { unfinished: d.unfinished, runs: n, maxWeeks }));
   }
   let completionDates: Record<keyof PercentileStats, string> | null = null;
   if (start !== null) {
@@ -154,6 +155,6 @@ export function forecastWhen(input: WhenInput): WhenResult {
     numberOfSimulations: n,
     unfinishedRuns: d.unfinished,
     seed,
-    warnings,
+    ...warningFields(warnings),
   };
 }
