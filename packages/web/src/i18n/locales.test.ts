@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './locales/en';
 import { ptBR } from './locales/pt-BR';
 import { es } from './locales/es';
+import { WARNING_CODES, warningMessage } from '@flow-forecaster/engine';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -79,5 +80,17 @@ describe('translations', () => {
     expect(used.size).toBeGreaterThan(100);
     const missing = [...used].filter((k) => typeof lookup(en, k) !== 'string');
     expect(missing).toEqual([]);
+  });
+
+  it('translates every warning the engine can give, with the engine’s parameters', () => {
+    expect(Object.keys(en.engineWarnings).sort()).toEqual([...WARNING_CODES].sort());
+    for (const code of WARNING_CODES) {
+      // The English sentence the engine writes for these parameters shows each one; the
+      // translation may only use parameters the engine gives.
+      const names = placeholders(lookup(en, `engineWarnings.${code}`) as string);
+      const params = Object.fromEntries(names.map((n) => [n, `<${n}>`]));
+      const english = warningMessage({ code, params });
+      for (const n of names) expect(english, `${code}: {{${n}}}`).toContain(`<${n}>`);
+    }
   });
 });

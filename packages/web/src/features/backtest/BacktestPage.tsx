@@ -236,7 +236,7 @@ export default function BacktestPage() {
                 </tbody>
               </table>
             </TableWrap>
-            <Warnings items={r.warnings} />
+            <Warnings items={r.warnings} codes={r.warningCodes} />
             <ResultActions
               kind="backtest"
               input={page.input}

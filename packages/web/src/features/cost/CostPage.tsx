@@ -140,7 +140,7 @@ export default function CostPage() {
                 formatMoney={money}
               />
             </ChartFrame>
-            <Warnings items={r.warnings} />
+            <Warnings items={r.warnings} codes={r.warningCodes} />
             <SeedUsed seed={r.seed} runs={r.nSimulations} />
             <ResultActions
               kind="cost"

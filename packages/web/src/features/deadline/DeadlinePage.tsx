@@ -190,7 +190,7 @@ export default function DeadlinePage() {
                 </tbody>
               </table>
             </TableWrap>
-            <Warnings items={r.warnings} />
+            <Warnings items={r.warnings} codes={r.warningCodes} />
             <SeedUsed seed={r.seed} runs={r.numberOfSimulations} />
             <ResultActions
               kind="deadline"

@@ -120,7 +120,7 @@ export default function DependenciesPage() {
                 </tbody>
               </table>
             </TableWrap>
-            <Warnings items={r.warnings} />
+            <Warnings items={r.warnings} codes={r.warningCodes} />
             <ResultActions
               kind="dependencies"
               input={page.input}

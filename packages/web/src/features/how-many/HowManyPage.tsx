@@ -144,7 +144,7 @@ export default function HowManyPage() {
                 </tbody>
               </table>
             </TableWrap>
-            <Warnings items={r.warnings} />
+            <Warnings items={r.warnings} codes={r.warningCodes} />
             <SeedUsed seed={r.seed} runs={r.numberOfSimulations} />
             <ResultActions
               kind="how-many"

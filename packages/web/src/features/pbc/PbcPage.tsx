@@ -106,7 +106,7 @@ export default function PbcPage() {
                 ))}
               </ul>
             )}
-            <Warnings items={r.warnings} />
+            <Warnings items={r.warnings} codes={r.warningCodes} />
             <ResultActions
               kind="pbc"
               input={page.input}

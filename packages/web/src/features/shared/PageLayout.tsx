@@ -1,5 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EngineWarning } from '@flow-forecaster/engine';
 import { useFormat } from '../../i18n/format';
 
 /** Title, lead, the form on the left and the results on the right (stacked on phones). */
@@ -45,16 +46,42 @@ export function Kpi({ label, value, strong }: { label: string; value: string; st
   );
 }
 
-export function Warnings({ items }: { items: string[] }) {
-  const { t } = useTranslation();
+/**
+ * A result's warnings in the reader's language: the engine's codes are translated with their
+ * numbers formatted; a warning without a code (or a code this build does not know) keeps the
+ * engine's English sentence.
+ */
+export function Warnings({
+  items,
+  codes,
+}: {
+  items: readonly string[];
+  codes?: readonly EngineWarning[];
+}) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
   if (items.length === 0) return null;
+  const text = (english: string, i: number) => {
+    const w = codes?.[i];
+    const key = w ? `engineWarnings.${w.code}` : '';
+    if (!w || !i18n.exists(key)) return { text: english, lang: 'en' };
+    const params = Object.fromEntries(
+      Object.entries(w.params).map(([k, v]) => [k, typeof v === 'number' ? fmt.number(v) : v]),
+    );
+    return { text: t(key, params), lang: undefined };
+  };
   return (
-    <div className="notice notice--warn" role="note">
+    <div className="notice notice--warn" role="note" data-testid="warnings">
       <strong>{t('common.warnings')}</strong>
       <ul className="warnings">
-        {items.map((w) => (
-          <li key={w}>{w}</li>
-        ))}
+        {items.map((english, i) => {
+          const w = text(english, i);
+          return (
+            <li key={english} lang={w.lang}>
+              {w.text}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

@@ -1,5 +1,4 @@
 import { addWeeks, type SimulationResult } from '@flow-forecaster/engine';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../components/ChartFrame';
 import { ResultActions } from '../../components/ResultActions';
@@ -12,17 +11,6 @@ import { TableWrap } from '../../components/TableWrap';
 export type SimulationView = SimulationResult;
 
 const THIRTY_DAY_LEVELS = ['95', '85', '70', '50'];
-const FEW_SAMPLES = 6;
-
-/** Warnings in the user's language, from the numbers (the engine's own are English). */
-function translatedWarnings(r: SimulationResult, t: TFunction): string[] {
-  const out: string[] = [];
-  if (r.tpErrorRate > 25) out.push(t('when.errorRateHigh', { rate: r.tpErrorRate }));
-  const n = r.input_stats.throughput.count;
-  if (n > 0 && n < FEW_SAMPLES) out.push(t('when.fewSamples', { count: n }));
-  if (r.unfinishedRuns > 0) out.push(t('when.unfinished', { count: r.unfinishedRuns }));
-  return out;
-}
 
 export function WhenResults({
   result: r,
@@ -44,7 +32,6 @@ export function WhenResults({
   const weeks = fmt.number(r.headline.weeks);
   const tp = r.input_stats.throughput;
   const lt = r.input_stats.leadTime;
-  const warnings = translatedWarnings(r, t);
   return (
     <div data-testid="when-results">
       <p className="headline" data-testid="headline">
@@ -73,7 +60,7 @@ export function WhenResults({
           <Kpi label={`P95 · ${t('when.date')}`} value={fmt.shortDate(r.completionDates.p95)} />
         </div>
       )}
-      <Warnings items={warnings} />
+      <Warnings items={r.warnings} codes={r.warningCodes} />
 
       <ChartFrame
         title={t('when.histogram')}
@@ -192,18 +179,6 @@ export function WhenResults({
           </tbody>
         </table>
       </TableWrap>
-      {r.warnings.length > 0 && (
-        <details>
-          <summary>
-            {t('common.warnings')} ({r.warnings.length})
-          </summary>
-          <ul className="warnings" lang="en">
-            {r.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        </details>
-      )}
       <SeedUsed seed={r.seed} runs={r.numberOfSimulations} />
       <ResultActions
         kind="simulate"

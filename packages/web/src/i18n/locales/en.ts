@@ -207,10 +207,6 @@ export const en = {
     min: 'Min',
     max: 'Max',
     errorRate: 'Self-disagreement of the sample',
-    errorRateHigh:
-      'The history disagrees with itself by {{rate}} % (over 25 %): add more weeks before trusting the forecast.',
-    fewSamples: 'Only {{count}} weeks of history: the forecast is fragile.',
-    unfinished: '{{count}} runs did not finish within the week limit.',
     howMany30: 'Items done in the next 30 days',
     confidence: 'Confidence',
     atLeast: 'At least (items)',
@@ -352,6 +348,45 @@ export const en = {
     bias: 'Bias',
     biases: { over: 'Forecasts too long', under: 'Forecasts too short', balanced: 'Balanced' },
     accuracyRate: 'Within ±20 %',
+  },
+  engineWarnings: {
+    fewThroughputWeeks:
+      'Only {{count}} weeks of throughput history: forecasts from fewer than 6 weeks are unreliable.',
+    weibullFallback:
+      'Fewer than 2 weeks with throughput above zero: no Weibull can be fitted, so weeks are drawn from the history itself.',
+    throughputErrorRate:
+      'The throughput history disagrees with itself by {{rate}} % (over 25 %): add more weeks before trusting the forecast.',
+    leadTimeErrorRate: 'The lead-time history disagrees with itself by {{rate}} % (over 25 %).',
+    fewLeadTimes: 'Only {{count}} lead times: fewer than 6 are unreliable.',
+    unfinishedRuns:
+      '{{unfinished}} of {{runs}} runs did not finish within {{maxWeeks}} weeks and were stopped there: the upper percentiles are at least that long.',
+    dependencyDefaultDelay:
+      'A dependency without an expected delay was given the default delay of 5–15 days.',
+    unreadableDates:
+      '{{count}} item(s) with a date that could not be read were left out (item {{items}}).',
+    doneWithoutStart: '{{count}} done item(s) have no start date, so no lead time.',
+    startAfterDone: '{{count}} done item(s) start after they finish: their lead time was left out.',
+    pbcTooFewValues:
+      'A process behaviour chart needs at least 2 values: these limits mean nothing yet.',
+    pbcProvisional: 'Only {{count}} values: limits from fewer than 20 points are provisional.',
+    costNormalApproximation:
+      'Backlog above {{maxItems}} items: each run’s total comes from the normal approximation of the sum (corrected for skewness and kurtosis), not item by item.',
+    backtestRunsLowered:
+      '{{folds}} folds of about {{weeks}} weeks each: runs per fold lowered from {{from}} to {{to}} to keep the backtest fast.',
+    backtestHistoryTooShort:
+      'A history of {{weeks}} weeks is too short for a training window of {{train}} and a test window of {{test}}.',
+    backtestBootstrapFallback:
+      '{{folds}} fold(s) had fewer than 2 training weeks above zero and drew from the history instead of {{model}}.',
+    backtestShortTraining:
+      'Training windows of {{weeks}} weeks are short: forecasts from fewer than 6 weeks are unreliable.',
+    calibrationSkippedFolds:
+      '{{folds}} fold(s) left out of the calibration: the history after them never reached {{backlog}} items.',
+    calibrationFewPeriods:
+      'The calibration rests on about {{periods}} independent completion period(s), so its verdict is rough: a longer history or a smaller backlog gives more.',
+    throughputShifted:
+      'Throughput shifted from {{from}} to {{to}} items a week between the two halves of the history (beyond week-to-week noise): the calibration mixes two regimes.',
+    throughputSignals:
+      'The throughput history shows process signals ({{points}} point(s) beyond the limits, {{runs}} run(s), {{trends}} trend(s)): it may not be stable enough to forecast from.',
   },
 };
 

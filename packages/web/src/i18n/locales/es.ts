@@ -213,10 +213,6 @@ export const es: Translation = {
     min: 'Mín.',
     max: 'Máx.',
     errorRate: 'Autodiscrepancia de la muestra',
-    errorRateHigh:
-      'El historial discrepa consigo mismo en un {{rate}} % (más del 25 %): añade semanas antes de confiar en el pronóstico.',
-    fewSamples: 'Solo {{count}} semanas de historial: el pronóstico es frágil.',
-    unfinished: '{{count}} simulaciones no terminaron dentro del límite de semanas.',
     howMany30: 'Ítems terminados en los próximos 30 días',
     confidence: 'Confianza',
     atLeast: 'Al menos (ítems)',
@@ -363,5 +359,47 @@ export const es: Translation = {
       balanced: 'Equilibrado',
     },
     accuracyRate: 'Dentro de ±20 %',
+  },
+  engineWarnings: {
+    fewThroughputWeeks:
+      'Solo {{count}} semanas de historial de rendimiento: los pronósticos con menos de 6 semanas no son fiables.',
+    weibullFallback:
+      'Menos de 2 semanas con rendimiento mayor que cero: no se puede ajustar una Weibull, así que las semanas se sortean del propio historial.',
+    throughputErrorRate:
+      'El historial de rendimiento discrepa consigo mismo en un {{rate}} % (más del 25 %): añade más semanas antes de fiarte del pronóstico.',
+    leadTimeErrorRate:
+      'El historial de lead time discrepa consigo mismo en un {{rate}} % (más del 25 %).',
+    fewLeadTimes: 'Solo {{count}} lead times: menos de 6 no son fiables.',
+    unfinishedRuns:
+      '{{unfinished}} de {{runs}} simulaciones no terminaron en {{maxWeeks}} semanas y se detuvieron ahí: los percentiles altos son como mínimo ese plazo.',
+    dependencyDefaultDelay:
+      'A una dependencia sin retraso esperado se le dio el retraso por defecto de 5 a 15 días.',
+    unreadableDates:
+      '{{count}} elemento(s) con una fecha ilegible se dejaron fuera (elemento {{items}}).',
+    doneWithoutStart:
+      '{{count}} elemento(s) terminado(s) no tienen fecha de inicio, así que no tienen lead time.',
+    startAfterDone:
+      '{{count}} elemento(s) terminado(s) empiezan después de terminar: su lead time se dejó fuera.',
+    pbcTooFewValues:
+      'Un gráfico de comportamiento del proceso necesita al menos 2 valores: estos límites aún no significan nada.',
+    pbcProvisional: 'Solo {{count}} valores: los límites con menos de 20 puntos son provisionales.',
+    costNormalApproximation:
+      'Backlog de más de {{maxItems}} elementos: el total de cada simulación sale de la aproximación normal de la suma (corregida por asimetría y curtosis), no elemento a elemento.',
+    backtestRunsLowered:
+      '{{folds}} ventanas de unas {{weeks}} semanas cada una: simulaciones por ventana reducidas de {{from}} a {{to}} para que el backtest siga siendo rápido.',
+    backtestHistoryTooShort:
+      'Un historial de {{weeks}} semanas es demasiado corto para una ventana de entrenamiento de {{train}} y una de prueba de {{test}}.',
+    backtestBootstrapFallback:
+      '{{folds}} ventana(s) tenían menos de 2 semanas de entrenamiento por encima de cero y sortearon del historial en lugar de usar {{model}}.',
+    backtestShortTraining:
+      'Las ventanas de entrenamiento de {{weeks}} semanas son cortas: los pronósticos con menos de 6 semanas no son fiables.',
+    calibrationSkippedFolds:
+      '{{folds}} ventana(s) quedaron fuera de la calibración: el historial posterior nunca llegó a {{backlog}} elementos.',
+    calibrationFewPeriods:
+      'La calibración se apoya en unos {{periods}} período(s) de finalización independientes, así que su veredicto es aproximado: un historial más largo o un backlog menor da más.',
+    throughputShifted:
+      'El rendimiento pasó de {{from}} a {{to}} elementos por semana entre las dos mitades del historial (más allá del ruido semanal): la calibración mezcla dos regímenes.',
+    throughputSignals:
+      'El historial de rendimiento muestra señales de proceso ({{points}} punto(s) fuera de los límites, {{runs}} racha(s), {{trends}} tendencia(s)): puede que no sea lo bastante estable para pronosticar.',
   },
 };

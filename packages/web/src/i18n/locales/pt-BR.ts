@@ -211,10 +211,6 @@ export const ptBR: Translation = {
     min: 'Mín.',
     max: 'Máx.',
     errorRate: 'Autodiscordância da amostra',
-    errorRateHigh:
-      'O histórico discorda de si mesmo em {{rate}} % (acima de 25 %): acrescente semanas antes de confiar na previsão.',
-    fewSamples: 'Apenas {{count}} semanas de histórico: a previsão é frágil.',
-    unfinished: '{{count}} simulações não terminaram dentro do limite de semanas.',
     howMany30: 'Itens concluídos nos próximos 30 dias',
     confidence: 'Confiança',
     atLeast: 'Pelo menos (itens)',
@@ -360,5 +356,46 @@ export const ptBR: Translation = {
       balanced: 'Equilibrado',
     },
     accuracyRate: 'Dentro de ±20 %',
+  },
+  engineWarnings: {
+    fewThroughputWeeks:
+      'Só {{count}} semanas de histórico de vazão: previsões com menos de 6 semanas não são confiáveis.',
+    weibullFallback:
+      'Menos de 2 semanas com vazão acima de zero: não dá para ajustar uma Weibull, então as semanas são sorteadas do próprio histórico.',
+    throughputErrorRate:
+      'O histórico de vazão discorda de si mesmo em {{rate}} % (mais de 25 %): junte mais semanas antes de confiar na previsão.',
+    leadTimeErrorRate:
+      'O histórico de lead time discorda de si mesmo em {{rate}} % (mais de 25 %).',
+    fewLeadTimes: 'Só {{count}} lead times: menos de 6 não são confiáveis.',
+    unfinishedRuns:
+      '{{unfinished}} de {{runs}} simulações não terminaram em {{maxWeeks}} semanas e pararam ali: os percentis altos são no mínimo esse prazo.',
+    dependencyDefaultDelay:
+      'Uma dependência sem atraso esperado recebeu o atraso padrão de 5 a 15 dias.',
+    unreadableDates:
+      '{{count}} item(ns) com data ilegível foram deixados de fora (item {{items}}).',
+    doneWithoutStart: '{{count}} item(ns) concluído(s) sem data de início, portanto sem lead time.',
+    startAfterDone:
+      '{{count}} item(ns) concluído(s) começam depois de terminar: o lead time deles ficou de fora.',
+    pbcTooFewValues:
+      'Um gráfico de comportamento do processo precisa de pelo menos 2 valores: estes limites ainda não significam nada.',
+    pbcProvisional: 'Só {{count}} valores: limites com menos de 20 pontos são provisórios.',
+    costNormalApproximation:
+      'Backlog acima de {{maxItems}} itens: o total de cada simulação vem da aproximação normal da soma (corrigida por assimetria e curtose), não item a item.',
+    backtestRunsLowered:
+      '{{folds}} janelas de cerca de {{weeks}} semanas cada: simulações por janela reduzidas de {{from}} para {{to}} para o backtest continuar rápido.',
+    backtestHistoryTooShort:
+      'Um histórico de {{weeks}} semanas é curto demais para uma janela de treino de {{train}} e uma de teste de {{test}}.',
+    backtestBootstrapFallback:
+      '{{folds}} janela(s) tinham menos de 2 semanas de treino acima de zero e sortearam do histórico em vez de usar {{model}}.',
+    backtestShortTraining:
+      'Janelas de treino de {{weeks}} semanas são curtas: previsões com menos de 6 semanas não são confiáveis.',
+    calibrationSkippedFolds:
+      '{{folds}} janela(s) ficaram fora da calibração: o histórico depois delas nunca chegou a {{backlog}} itens.',
+    calibrationFewPeriods:
+      'A calibração se apoia em cerca de {{periods}} período(s) de conclusão independentes, então o veredito é aproximado: um histórico mais longo ou um backlog menor dá mais.',
+    throughputShifted:
+      'A vazão mudou de {{from}} para {{to}} itens por semana entre as duas metades do histórico (além do ruído semanal): a calibração mistura dois regimes.',
+    throughputSignals:
+      'O histórico de vazão mostra sinais de processo ({{points}} ponto(s) fora dos limites, {{runs}} sequência(s), {{trends}} tendência(s)): talvez não esteja estável o bastante para prever.',
   },
 };
