@@ -33,6 +33,10 @@ export const errorCatalogue = {
   FF_ERR_RATE_LIMITED: { status: 429, message: 'Too many requests; try again shortly' },
   FF_ERR_INTERNAL: { status: 500, message: 'Something went wrong on our side' },
   FF_ERR_UNAVAILABLE: { status: 503, message: 'A service this needs is unavailable' },
+  FF_ERR_SYNC_TIMEOUT: {
+    status: 503,
+    message: 'This forecast takes too long for an immediate answer; use the async API',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

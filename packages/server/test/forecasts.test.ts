@@ -278,4 +278,34 @@ describe('synchronous forecast routes', () => {
       await own.close();
     }
   }, 60_000);
+
+  it('stops a synchronous pool forecast past the time limit and points to the async API', async () => {
+    const own = await buildJobsApp({ poolWorkThreshold: 0, syncTimeoutMs: 300 });
+    try {
+      const t = performance.now();
+      const res = await own.inject({
+        method: 'POST',
+        url: '/api/simulate',
+        payload: {
+          tpSamples: T12,
+          numberOfTasks: 20_000,
+          maxWeeks: 5_200,
+          numberOfSimulations: 1_000_000,
+          seed: 5,
+        },
+      });
+      const elapsed = performance.now() - t;
+      expect(res.statusCode).toBe(503);
+      const { error } = res.json() as { error: { code: string; message: string } };
+      expect(error.code).toBe('FF_ERR_SYNC_TIMEOUT');
+      expect(error.message).toContain('POST /api/async/simulate');
+      // The batches on the threads when the limit passed finish; nothing after them runs.
+      expect(elapsed).toBeLessThan(5_000);
+      // A forecast within the limit still answers.
+      const small = await own.inject({ method: 'POST', url: '/api/simulate', payload: TEAM_CASE });
+      expect(small.statusCode).toBe(200);
+    } finally {
+      await own.close();
+    }
+  }, 60_000);
 });

@@ -11,6 +11,7 @@
  */
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors';
 import {
   DEFAULT_MAX_QUEUED,
   DEFAULT_RETENTION_MS,
@@ -25,6 +26,8 @@ import { runForecast, simulationWork, whenWork } from '@flow-forecaster/engine';
 import type { ForecastKind, SimulateInput, WhenInput } from '@flow-forecaster/engine';
 import type { JobInfo, JobQueue, Processor, TaskPool } from '@flow-forecaster/worker';
 
+const DEFAULT_SYNC_TIMEOUT_S = 120;
+
 export interface JobsPluginOptions {
   /** BullMQ on this Redis; absent: the in-process queue. */
   redisUrl?: string;
@@ -36,6 +39,11 @@ export interface JobsPluginOptions {
   maxQueued?: number;
   /** Env JOB_TIMEOUT_SECONDS, default 600. */
   timeoutMs?: number;
+  /**
+   * Longest a synchronous forecast may run on the pool before it is stopped and answered with
+   * FF_ERR_SYNC_TIMEOUT (pointing at the async API). Env SYNC_TIMEOUT_SECONDS, default 120.
+   */
+  syncTimeoutMs?: number;
   /** Pool threads. Env WORKER_THREADS, default one per core. */
   threads?: number;
   /** In-process back end: jobs at once. Default the thread count. */
@@ -139,6 +147,8 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
     opts.retentionMs ?? (envInt('JOB_RETENTION_SECONDS') ?? DEFAULT_RETENTION_MS / 1000) * 1000;
   const timeoutMs =
     opts.timeoutMs ?? (envInt('JOB_TIMEOUT_SECONDS') ?? DEFAULT_TIMEOUT_MS / 1000) * 1000;
+  const syncTimeoutMs =
+    opts.syncTimeoutMs ?? (envInt('SYNC_TIMEOUT_SECONDS') ?? DEFAULT_SYNC_TIMEOUT_S) * 1000;
   const maxQueued = opts.maxQueued ?? envInt('JOB_QUEUE_MAX') ?? DEFAULT_MAX_QUEUED;
   const prefix = opts.prefix ?? process.env.JOB_QUEUE_PREFIX ?? 'ff';
   const threshold = opts.poolWorkThreshold ?? (envInt('SYNC_RUNS_THRESHOLD') ?? 200_000) * 10;
@@ -216,11 +226,24 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
     async run(kind, input, signal) {
       // Small forecasts take a few milliseconds: a thread hop would cost more than it saves.
       if (!runner.usesPool(kind, input)) return runForecast(kind as ForecastKind, input as never);
-      return processor(
-        { id: 'sync', kind, input, owner: '', attempt: 1 },
-        signal ?? new AbortController().signal,
-        () => undefined,
-      );
+      // A synchronous caller holds a connection and pool threads: past the limit the forecast
+      // stops between batches and the answer says where such forecasts belong.
+      const limit = AbortSignal.timeout(syncTimeoutMs);
+      try {
+        return await processor(
+          { id: 'sync', kind, input, owner: '', attempt: 1 },
+          signal ? AbortSignal.any([signal, limit]) : limit,
+          () => undefined,
+        );
+      } catch (err) {
+        if (limit.aborted && !signal?.aborted) {
+          throw new AppError(
+            'FF_ERR_SYNC_TIMEOUT',
+            `This forecast ran longer than ${syncTimeoutMs / 1000} s, the limit for an immediate answer: send it to POST /api/async/${kind} and poll the task instead.`,
+          );
+        }
+        throw err;
+      }
     },
   };
 
