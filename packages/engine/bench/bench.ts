@@ -14,10 +14,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { buildSync } from 'esbuild';
 import {
-  addBatch,
-  createAccumulator,
+  createBatchMerger,
   planSimulation,
-  resultFromAccumulator,
   runForecast,
   simulate,
   simulationBatchCount,
@@ -134,9 +132,7 @@ class WorkerPool {
    */
   async run(plan: SimulationPlan): Promise<SimulationResult> {
     const total = simulationBatchCount(plan);
-    const acc = createAccumulator();
-    const early = new Map<number, SimulationBatch>();
-    let merged = 0;
+    const merger = createBatchMerger(plan);
     let next = 0;
     await Promise.all(
       this.workers.map(
@@ -151,12 +147,7 @@ class WorkerPool {
             const onMessage = (m: { batch: SimulationBatch }) => {
               inFlight--;
               send();
-              early.set(m.batch.batchIndex, m.batch);
-              for (let b = early.get(merged); b !== undefined; b = early.get(merged)) {
-                early.delete(merged);
-                addBatch(acc, plan, b);
-                merged++;
-              }
+              merger.add(m.batch);
               if (inFlight === 0) {
                 w.off('message', onMessage);
                 resolve();
@@ -172,7 +163,7 @@ class WorkerPool {
           }),
       ),
     );
-    return resultFromAccumulator(plan, acc);
+    return merger.result();
   }
 
   /** Every worker runs `steps` of a register-only loop; resolves when all are done. */

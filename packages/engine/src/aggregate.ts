@@ -360,6 +360,42 @@ export function resultFromAccumulator(
 }
 
 /** Merges batches in batch order (whatever order they arrived in) into the final result. */
+/**
+ * Merges a plan's batches as they arrive, in any order: each is added strictly in batch order
+ * (the order that makes the result independent of the thread count), early arrivals are held
+ * only until the gap before them fills. `result()` needs every batch.
+ */
+export interface BatchMerger {
+  add(batch: SimulationBatch): void;
+  /** Batches merged so far (all batches before the first gap). */
+  readonly merged: number;
+  result(): SimulationResult;
+}
+
+export function createBatchMerger(plan: SimulationPlan): BatchMerger {
+  const acc = createAccumulator();
+  const early = new Map<number, SimulationBatch>();
+  const expected = Math.ceil(plan.numberOfSimulations / plan.batchSize);
+  let merged = 0;
+  return {
+    add(batch) {
+      early.set(batch.batchIndex, batch);
+      for (let b = early.get(merged); b !== undefined; b = early.get(merged)) {
+        early.delete(merged);
+        addBatch(acc, plan, b);
+        merged++;
+      }
+    },
+    get merged() {
+      return merged;
+    },
+    result() {
+      if (merged !== expected) throw new RangeError(`batch ${merged} is missing`);
+      return resultFromAccumulator(plan, acc);
+    },
+  };
+}
+
 export function finishSimulation(
   plan: SimulationPlan,
   batches: SimulationBatch[],

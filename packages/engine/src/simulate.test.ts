@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { simulate } from './simulate';
 import { planSimulation, simulationBatchCount } from './simulation-plan';
 import { runSimulationBatch } from './simulate-run';
-import { finishSimulation } from './aggregate';
+import { createBatchMerger, finishSimulation } from './aggregate';
 import type { SimulateInput } from './inputs';
 import { referenceCases } from '../test/reference-cases';
 import { EngineInputError } from './errors';
@@ -274,6 +274,18 @@ describe('simulate: batches and determinism', () => {
   it('refuses an incomplete set of batches', () => {
     const plan = planSimulation(input);
     expect(() => finishSimulation(plan, [runSimulationBatch(plan, 0)])).toThrow(/batches/);
+  });
+
+  it('merges batches as they arrive, holding early ones until the gap fills', () => {
+    const plan = planSimulation(input);
+    const merger = createBatchMerger(plan);
+    merger.add(runSimulationBatch(plan, 2));
+    merger.add(runSimulationBatch(plan, 1));
+    expect(merger.merged).toBe(0);
+    expect(() => merger.result()).toThrow(/batch 0 is missing/);
+    merger.add(runSimulationBatch(plan, 0));
+    expect(merger.merged).toBe(3);
+    expect(merger.result()).toEqual(simulate(input));
   });
 
   it('reports progress per batch and stops when aborted', () => {

@@ -6,10 +6,8 @@
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import {
-  addBatch,
-  createAccumulator,
+  createBatchMerger,
   planSimulation,
-  resultFromAccumulator,
   runForecast,
   runSimulationBatch,
   simulationBatchCount,
@@ -44,20 +42,8 @@ export async function runPlannedSimulation(
   options: ForecastProcessorOptions = {},
 ): Promise<unknown> {
   const total = simulationBatchCount(plan);
-  const acc = createAccumulator();
-  // Batches may finish out of order on the pool; they are merged strictly in batch order
-  // (that order is what makes the result independent of the thread count), holding early
-  // arrivals only until the gap before them fills.
-  const early = new Map<number, SimulationBatch>();
-  let merged = 0;
-  const arrive = (i: number, batch: SimulationBatch): void => {
-    early.set(i, batch);
-    for (let b = early.get(merged); b !== undefined; b = early.get(merged)) {
-      early.delete(merged);
-      addBatch(acc, plan, b);
-      merged++;
-    }
-  };
+  // Batches may finish out of order on the pool; the merger adds them in batch order.
+  const merger = createBatchMerger(plan);
   let next = 0;
   let done = 0;
   report(0, 'simulating');
@@ -65,7 +51,7 @@ export async function runPlannedSimulation(
   if (!pool) {
     for (let i = 0; i < total; i++) {
       throwIfAborted(signal);
-      arrive(i, runSimulationBatch(plan, i));
+      merger.add(runSimulationBatch(plan, i));
       report(((i + 1) / total) * 95, 'simulating');
       await yieldToLoop();
     }
@@ -79,7 +65,9 @@ export async function runPlannedSimulation(
       while (next < total && !failed) {
         throwIfAborted(signal);
         const i = next++;
-        arrive(i, await pool.run<SimulationBatch>({ op: 'simulation-batch', plan, batchIndex: i }));
+        merger.add(
+          await pool.run<SimulationBatch>({ op: 'simulation-batch', plan, batchIndex: i }),
+        );
         done++;
         report((done / total) * 95, 'simulating');
       }
@@ -95,7 +83,7 @@ export async function runPlannedSimulation(
   }
   throwIfAborted(signal);
   report(96, 'summarising');
-  return resultFromAccumulator(plan, acc);
+  return merger.result();
 }
 
 async function testSteps(
