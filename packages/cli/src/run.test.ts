@@ -72,7 +72,7 @@ describe('run()', () => {
 
   it('history --format table lists the weeks', async () => {
     const t = io();
-    const args = ['history', '--csv', resolve(ROOT, '../shared/data/linear-export.csv')];
+    const args = ['history', '--csv', resolve(ROOT, 'samples/linear-export.csv')];
     expect(await run([...args, '--done-column', 'Completed', '-f', 'table'], t.io)).toBe(0);
     expect(t.out.stdout).toMatch(/^2025-03-03\s+6$/m);
     expect(t.out.stdout).toMatch(/tpSamples:\s+6, 5, 4, 5/);

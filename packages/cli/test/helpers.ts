@@ -7,9 +7,9 @@ import { dirname, resolve } from 'node:path';
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '../../..');
 export const BIN = resolve(here, '../bin/ff.js');
-// The sample exports and the spec live beside the repository (../shared), here and in CI.
-export const SHARED = resolve(ROOT, '../shared');
-export const DATA = resolve(SHARED, 'data');
+// The repository's copies of the spec and of the sample exports (see the README's layout).
+export const SPEC = resolve(ROOT, 'spec');
+export const DATA = resolve(ROOT, 'samples');
 
 export interface FfRun {
   code: number | null;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DATA, ff } from './helpers';
 
-// From ../shared/data/README.md.
+// From samples/README.md.
 const WEEKLY = [6, 5, 4, 5, 3, 4, 1, 6, 0, 1, 10, 6, 0, 5, 7, 9, 6, 6, 3, 8, 8, 0, 8, 4, 4, 5];
 
 const EXPORTS: [string, string, string][] = [

@@ -1,11 +1,11 @@
 /**
- * The spec's reference cases (../shared/spec/reference-cases.json) through the real `ff`:
+ * The spec's reference cases (spec/reference-cases.json) through the real `ff`:
  * each request goes through the CLI's validation (aliases such as `nSimulations` included)
  * and the engine, and the printed JSON must carry the known-good figures.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SHARED, ff } from './helpers';
+import { SPEC, ff } from './helpers';
 
 type Obj = Record<string, unknown>;
 
@@ -19,7 +19,7 @@ interface ReferenceCase {
   absoluteTolerance?: number;
 }
 
-const FILE = `${SHARED}/spec/reference-cases.json`;
+const FILE = `${SPEC}/reference-cases.json`;
 const cases = (JSON.parse(readFileSync(FILE, 'utf8')) as { cases: ReferenceCase[] }).cases;
 
 const o = (v: unknown) => (v ?? {}) as Obj;

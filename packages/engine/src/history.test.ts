@@ -4,7 +4,7 @@ import { DATE_TIME_FORMATS, detectDateTimeFormat } from './date-time';
 import type { WorkItemInput } from './inputs';
 import { readSampleCsv } from '../test/sample-exports';
 
-// The facts of /work/shared/data/README.md (the same 137 items exported by four trackers).
+// The facts of samples/README.md (the same 137 items exported by four trackers).
 const WEEKLY = [6, 5, 4, 5, 3, 4, 1, 6, 0, 1, 10, 6, 0, 5, 7, 9, 6, 6, 3, 8, 8, 0, 8, 4, 4, 5];
 
 const exports: { file: string; sep: string; done: string; start: string; format?: string }[] = [

@@ -1,8 +1,8 @@
-// Reads the known-good figures from ../shared/spec/reference-cases.json (outside the repo, laid
-// beside it on every machine and in CI) so the tests check the spec's own numbers.
+// Reads the known-good figures from the repository's vendored copy of the spec
+// (spec/reference-cases.json, see vendored.ts) so the tests check the spec's own numbers.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { SPEC_DIR } from './vendored';
 
 export interface ReferenceCase {
   id: string;
@@ -16,8 +16,7 @@ export interface ReferenceCase {
   note?: string;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const referenceCasesPath = resolve(here, '../../../../shared/spec/reference-cases.json');
+export const referenceCasesPath = resolve(SPEC_DIR, 'reference-cases.json');
 
 const all: ReferenceCase[] = (
   JSON.parse(readFileSync(referenceCasesPath, 'utf8')) as { cases: ReferenceCase[] }

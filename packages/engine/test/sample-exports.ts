@@ -1,10 +1,8 @@
-// Reads the sample tracker exports in ../shared/data (laid beside the repo, like the reference
-// cases). The engine has no CSV parser by design; this tiny reader exists only for the tests.
+// Reads the vendored sample tracker exports (samples/, see vendored.ts). The engine has no CSV
+// parser by design; this tiny reader exists only for the tests.
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const dataDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/data');
+import { resolve } from 'node:path';
+import { SAMPLES_DIR as dataDir } from './vendored';
 
 /** A tiny CSV reader for the test: quoted fields with separators and "" escapes. */
 export function readSampleCsv(file: string, sep: string): Record<string, string>[] {
