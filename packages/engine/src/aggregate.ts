@@ -190,71 +190,98 @@ function mapStats(s: PercentileStats, f: (v: number) => number): PercentileStats
 const HOW_MANY_STREAM = 0x40000000;
 const HOW_MANY_RUNS = 10_000;
 
-export function resultFromAccumulator(
-  plan: SimulationPlan,
-  acc: SimulationAccumulator,
-): SimulationResult {
-  const n = acc.runs;
-  const weeksQ = countsQuantile(acc.weeks, n);
-  const tasksQ = plan.tasksAsCounts
-    ? countsQuantile(acc.tasksCounts, n)
-    : sortedQuantile(concatSorted(acc.tasksValues));
-  const effortQ = plan.effortAsCounts
-    ? countsQuantile(acc.effortCounts, n)
-    : sortedQuantile(concatSorted(acc.effortValues));
-  const lt = acc.leadTimes.length > 0 ? concatSorted(acc.leadTimes) : null;
-  const ltQ: Quantile = lt ? sortedQuantile(lt) : () => 0;
+/** The merged outputs as percentile functions. */
+interface Quantiles {
+  weeks: Quantile;
+  tasks: Quantile;
+  effort: Quantile;
+  /** Sorted per-run lead times; null without lead-time samples. */
+  leadTimes: Float64Array | null;
+  leadTime: Quantile;
+}
 
-  const resultsTable: ResultsTableRow[] = [];
+function quantilesOf(plan: SimulationPlan, acc: SimulationAccumulator): Quantiles {
+  const n = acc.runs;
+  const lt = acc.leadTimes.length > 0 ? concatSorted(acc.leadTimes) : null;
+  return {
+    weeks: countsQuantile(acc.weeks, n),
+    tasks: plan.tasksAsCounts
+      ? countsQuantile(acc.tasksCounts, n)
+      : sortedQuantile(concatSorted(acc.tasksValues)),
+    effort: plan.effortAsCounts
+      ? countsQuantile(acc.effortCounts, n)
+      : sortedQuantile(concatSorted(acc.effortValues)),
+    leadTimes: lt,
+    leadTime: lt ? sortedQuantile(lt) : () => 0,
+  };
+}
+
+function resultsTableOf(q: Quantiles): ResultsTableRow[] {
+  const rows: ResultsTableRow[] = [];
   for (let L = 100; L >= 0; L -= 5) {
     // [fix] the L % row reads the L percentile (the original read 100 − L).
     const p = L / 100;
-    resultsTable.push({
+    rows.push({
       Likelihood: L,
-      Duration: roundHalfEven(weeksQ(p)),
-      TotalTasks: roundHalfEven(tasksQ(p)),
-      Effort: roundHalfEven(effortQ(p)),
-      LT: roundHalfEven(ltQ(p)),
+      Duration: roundHalfEven(q.weeks(p)),
+      TotalTasks: roundHalfEven(q.tasks(p)),
+      Effort: roundHalfEven(q.effort(p)),
+      LT: roundHalfEven(q.leadTime(p)),
     });
   }
+  return rows;
+}
 
+/** Every week from the shortest to the longest run, with the mean and SD of weeks. */
+function weeksHistogram(
+  weeks: Float64Array,
+  n: number,
+): { histogram: { weeks: number; count: number }[]; mean: number; sd: number } {
   const histogram: { weeks: number; count: number }[] = [];
   let firstWeek = -1;
   let lastWeek = -1;
   let sum = 0;
-  for (let w = 0; w < acc.weeks.length; w++) {
-    if (acc.weeks[w] > 0) {
+  for (let w = 0; w < weeks.length; w++) {
+    if (weeks[w] > 0) {
       if (firstWeek < 0) firstWeek = w;
       lastWeek = w;
-      sum += w * acc.weeks[w];
+      sum += w * weeks[w];
     }
   }
   const mean = n > 0 ? sum / n : 0;
   let ss = 0;
   for (let w = Math.max(0, firstWeek); w <= lastWeek; w++) {
-    histogram.push({ weeks: w, count: acc.weeks[w] });
-    ss += acc.weeks[w] * (w - mean) * (w - mean);
+    histogram.push({ weeks: w, count: weeks[w] });
+    ss += weeks[w] * (w - mean) * (w - mean);
   }
+  return { histogram, mean, sd: n > 0 ? Math.sqrt(ss / n) : 0 };
+}
 
-  const percentile_stats = percentileStats(weeksQ);
-  const effort = percentileStats(effortQ);
-  const start = plan.startDate;
-  let completionDates: Record<keyof PercentileStats, string> | null = null;
-  if (start) {
-    const d = (w: number) => addWeeks(start, w);
-    completionDates = {
-      p10: d(percentile_stats.p10),
-      p25: d(percentile_stats.p25),
-      p50: d(percentile_stats.p50),
-      p75: d(percentile_stats.p75),
-      p85: d(percentile_stats.p85),
-      p90: d(percentile_stats.p90),
-      p95: d(percentile_stats.p95),
-    };
-  }
+function completionDatesOf(
+  start: string | null,
+  weeks: PercentileStats,
+): Record<keyof PercentileStats, string> | null {
+  if (!start) return null;
+  const d = (w: number) => addWeeks(start, w);
+  return {
+    p10: d(weeks.p10),
+    p25: d(weeks.p25),
+    p50: d(weeks.p50),
+    p75: d(weeks.p75),
+    p85: d(weeks.p85),
+    p90: d(weeks.p90),
+    p95: d(weeks.p95),
+  };
+}
+
+/** The plan's warnings, then those only the merged runs can tell. */
+function resultWarnings(
+  plan: SimulationPlan,
+  acc: SimulationAccumulator,
+  tpErrorRate: number,
+  ltErrorRate: number,
+): EngineWarning[] {
   const warnings = [...plan.warnings];
-  const tpErrorRate = errorRate(plan.tpSamples);
-  const ltErrorRate = errorRate(plan.leadTimes);
   if (tpErrorRate > 25) {
     warnings.push(warning('throughputErrorRate', { rate: tpErrorRate }));
   }
@@ -266,12 +293,27 @@ export function resultFromAccumulator(
   }
   if (acc.unfinished > 0) {
     warnings.push(
-      warning('unfinishedRuns', { unfinished: acc.unfinished, runs: n, maxWeeks: plan.maxWeeks }),
+      warning('unfinishedRuns', {
+        unfinished: acc.unfinished,
+        runs: acc.runs,
+        maxWeeks: plan.maxWeeks,
+      }),
     );
   }
+  return warnings;
+}
 
-  const conf = plan.confidence;
-  const headlineWeeks = weeksQ(conf);
+function costOf(plan: SimulationPlan, effort: PercentileStats): SimulationResult['cost'] {
+  const perWeek = plan.costPerPersonWeek;
+  if (perWeek === null) return null;
+  return {
+    ...mapStats(effort, (e) => roundTo(e * perWeek, 2)),
+    currency: plan.currency,
+    costPerPersonWeek: perWeek,
+  };
+}
+
+function itemsForecast30Days(plan: SimulationPlan, n: number): HowManyTable {
   const items30 = itemsDistribution(
     plan.throughput,
     Math.ceil(30 / 7),
@@ -279,10 +321,50 @@ export function resultFromAccumulator(
     createRng(plan.seed, HOW_MANY_STREAM),
     plan.teamFocus,
   );
+  return howManyTable(items30, 30, Math.ceil(30 / 7));
+}
+
+/** The kept first runs (`includeRuns`) as per-run objects and burn-down lists. */
+function keptRunsOf(kept: KeptRuns[]): { runs: RunSummary[]; burnDowns: number[][] } {
+  const runs: RunSummary[] = [];
+  const burnDowns: number[][] = [];
+  for (const k of kept) {
+    for (let i = 0; i < k.totalTasks.length; i++) {
+      runs.push({
+        totalTasks: k.totalTasks[i],
+        durationInCalendarWeeks: k.durationInCalendarWeeks[i],
+        leadTime: k.leadTime[i],
+        effortWeeks: k.effortWeeks[i],
+      });
+    }
+    for (let i = 0; i + 1 < k.burnDownOffsets.length; i++) {
+      burnDowns.push(
+        Array.from(k.burnDownValues.subarray(k.burnDownOffsets[i], k.burnDownOffsets[i + 1])),
+      );
+    }
+  }
+  return { runs, burnDowns };
+}
+
+export function resultFromAccumulator(
+  plan: SimulationPlan,
+  acc: SimulationAccumulator,
+): SimulationResult {
+  const n = acc.runs;
+  const q = quantilesOf(plan, acc);
+  const { histogram, mean, sd } = weeksHistogram(acc.weeks, n);
+  const percentile_stats = percentileStats(q.weeks);
+  const effort = percentileStats(q.effort);
+  const start = plan.startDate;
+  const tpErrorRate = errorRate(plan.tpSamples);
+  const ltErrorRate = errorRate(plan.leadTimes);
+  const warnings = resultWarnings(plan, acc, tpErrorRate, ltErrorRate);
+  const conf = plan.confidence;
+  const headlineWeeks = q.weeks(conf);
 
   const result: SimulationResult = {
     percentile_stats,
-    resultsTable,
+    resultsTable: resultsTableOf(q),
     histogram,
     burnDownBands: burnDownBands(
       acc.burnDown,
@@ -293,30 +375,23 @@ export function resultFromAccumulator(
       plan.burnDownStride,
     ),
     burnDownBinWidth: plan.burnDownBinWidth,
-    completionDates,
+    completionDates: completionDatesOf(start, percentile_stats),
     effort,
-    cost:
-      plan.costPerPersonWeek !== null
-        ? {
-            ...mapStats(effort, (e) => roundTo(e * (plan.costPerPersonWeek as number), 2)),
-            currency: plan.currency,
-            costPerPersonWeek: plan.costPerPersonWeek,
-          }
-        : null,
-    totalTasks: percentileStats(tasksQ),
-    leadTime: lt ? percentileStats(ltQ) : null,
+    cost: costOf(plan, effort),
+    totalTasks: percentileStats(q.tasks),
+    leadTime: q.leadTimes ? percentileStats(q.leadTime) : null,
     meanWeeks: mean,
-    sdWeeks: n > 0 ? Math.sqrt(ss / n) : 0,
+    sdWeeks: sd,
     headline: {
       confidence: conf,
       weeks: headlineWeeks,
-      effortPersonWeeks: effortQ(conf),
+      effortPersonWeeks: q.effort(conf),
       date: start ? addWeeks(start, headlineWeeks) : null,
     },
     input_stats: inputStats(plan.tpSamples, plan.leadTimes),
     tpErrorRate,
     ltErrorRate,
-    items_forecast_30_days: howManyTable(items30, 30, Math.ceil(30 / 7)),
+    items_forecast_30_days: itemsForecast30Days(plan, n),
     throughput: {
       model: plan.throughputModel,
       requestedModel: plan.requestedThroughputModel,
@@ -336,23 +411,7 @@ export function resultFromAccumulator(
     ...warningFields(warnings),
   };
   if (plan.includeRuns) {
-    const runs: RunSummary[] = [];
-    const burnDowns: number[][] = [];
-    for (const k of acc.kept) {
-      for (let i = 0; i < k.totalTasks.length; i++) {
-        runs.push({
-          totalTasks: k.totalTasks[i],
-          durationInCalendarWeeks: k.durationInCalendarWeeks[i],
-          leadTime: k.leadTime[i],
-          effortWeeks: k.effortWeeks[i],
-        });
-      }
-      for (let i = 0; i + 1 < k.burnDownOffsets.length; i++) {
-        burnDowns.push(
-          Array.from(k.burnDownValues.subarray(k.burnDownOffsets[i], k.burnDownOffsets[i + 1])),
-        );
-      }
-    }
+    const { runs, burnDowns } = keptRunsOf(acc.kept);
     result.runs = runs;
     result.burnDowns = burnDowns;
   }

@@ -169,7 +169,20 @@ function levelMetrics(confidence: number, pairs: { f: number; a: number }[]): Ba
   };
 }
 
-export function backtest(input: BacktestInput): BacktestResult {
+interface BacktestParams {
+  tp: number[];
+  backlog: number;
+  seed: number;
+  method: BacktestMethod;
+  minTrain: number;
+  testSize: number;
+  stride: number;
+  /** Requested confidence percents, without repeats. */
+  levels: number[];
+  model: ThroughputModel;
+}
+
+function backtestParams(input: BacktestInput): BacktestParams {
   const tp = input.tpSamples;
   if (!Array.isArray(tp) || tp.some((x) => typeof x !== 'number' || !Number.isFinite(x) || x < 0)) {
     throw new EngineInputError('tpSamples must be finite numbers ≥ 0', 'tpSamples');
@@ -194,30 +207,163 @@ export function backtest(input: BacktestInput): BacktestResult {
       'throughputModel',
     );
   }
+  return { tp, backlog, seed, method, minTrain, testSize, stride, levels, model };
+}
+
+/**
+ * Runs per fold: the requested number, lowered (with a warning) when folds × runs × weeks per
+ * run would exceed the budget of simulated weeks.
+ */
+function runsPerFold(
+  requested: number | undefined,
+  p: BacktestParams,
+  folds: number,
+  warnings: EngineWarning[],
+): number {
+  const runs = intParam(requested, DEFAULT_RUNS, 'numberOfSimulations', 1);
+  const n = p.tp.length;
+  // Work is folds × runs × weeks per run; estimate the weeks from the whole history's mean.
+  const mean = n > 0 ? p.tp.reduce((s, x) => s + x, 0) / n : 0;
+  const weeksPerRun = mean > 0 ? Math.min(MAX_WEEKS, Math.ceil(p.backlog / mean) + 1) : MAX_WEEKS;
+  const affordable = Math.floor(MAX_TOTAL_DRAWS / Math.max(1, folds * weeksPerRun));
+  if (affordable >= runs) return runs;
+  const lowered = Math.max(MIN_RUNS, affordable);
+  if (lowered >= runs) return runs;
+  warnings.push(
+    warning('backtestRunsLowered', { folds, weeks: weeksPerRun, from: runs, to: lowered }),
+  );
+  return lowered;
+}
+
+/** Fold `k`, training up to week `end`: its windows, actuals, forecasts and scores. */
+function runFold(
+  p: BacktestParams,
+  k: number,
+  end: number,
+  runs: number,
+  forecastLevels: number[],
+): { fold: BacktestFold; fellBack: boolean } {
+  const { tp, backlog } = p;
+  const start = p.method === 'expanding' ? 0 : end - p.minTrain;
+  const train = tp.slice(start, end);
+  const test = tp.slice(end, end + p.testSize);
+  const trainMean = train.reduce((s, x) => s + x, 0) / train.length;
+  const testMean = test.reduce((s, x) => s + x, 0) / test.length;
+  const fold: BacktestFold = {
+    index: k,
+    trainStart: start,
+    trainEnd: end,
+    testEnd: end + p.testSize,
+    trainMean,
+    forecasts: {},
+    actual: testMean > 0 ? backlog / testMean : null,
+    hits: {},
+    completionWeeks: completionWeeks(tp, end, backlog),
+    coverageScores: {},
+    claimedProbability: {},
+    skipped: null,
+  };
+  if (!train.some((x) => x > 0)) {
+    fold.skipped = 'no positive week in the training window';
+    return { fold, fellBack: false };
+  }
+  const sampler = createThroughputSampler({ tpSamples: train, throughputModel: p.model });
+  const dist = weeksToFinish(sampler.table, backlog, runs, createRng(p.seed, k), 1, MAX_WEEKS);
+  for (const q of forecastLevels) fold.forecasts[String(q)] = weeksPercentile(dist, q / 100);
+  if (fold.actual !== null) {
+    for (const q of p.levels) fold.hits[String(q)] = fold.actual <= fold.forecasts[String(q)];
+  } else fold.skipped = 'test window without throughput';
+  if (fold.completionWeeks !== null) {
+    for (const q of BACKTEST_CALIBRATION_LEVELS) {
+      const key = String(q);
+      fold.coverageScores[key] = coverageScore(
+        dist.counts,
+        dist.runs,
+        fold.completionWeeks,
+        q / 100,
+      );
+      fold.claimedProbability[key] = cdfFromCounts(dist.counts, dist.runs, fold.forecasts[key]);
+    }
+  }
+  return { fold, fellBack: sampler.model !== p.model };
+}
+
+/** Coverage, band and verdict at one calibration level over the folds with a completion. */
+function calibrationLevel(
+  q: number,
+  calibrated: BacktestFold[],
+  effective: number,
+): CalibrationLevel {
+  const key = String(q);
+  const m = calibrated.length;
+  let hits = 0;
+  let claimed = 0;
+  let score = 0;
+  for (const f of calibrated) {
+    if ((f.completionWeeks as number) <= f.forecasts[key]) hits++;
+    claimed += f.claimedProbability[key];
+    score += f.coverageScores[key];
+  }
+  const band = binomialBand(q / 100, effective);
+  const coverage = m > 0 ? score / m : 0;
+  return {
+    confidence: q,
+    nominal: q,
+    folds: m,
+    hitRate: m > 0 ? (hits / m) * 100 : 0,
+    expectedHitRate: m > 0 ? (claimed / m) * 100 : 0,
+    coverage: coverage * 100,
+    band: { low: band.low * 100, high: band.high * 100 },
+    verdict: m > 0 ? calibrationVerdict(coverage, band, effective) : 'insufficient data',
+  };
+}
+
+/** The folds scored against the weeks the history really took. */
+function calibrationOf(
+  forecastable: BacktestFold[],
+  backlog: number,
+  warnings: EngineWarning[],
+): BacktestCalibration {
+  const calibrated = forecastable.filter((f) => f.completionWeeks !== null);
+  const effective = effectiveFoldCount(
+    calibrated.map((f) => f.trainEnd),
+    calibrated.map((f) => f.completionWeeks as number),
+  );
+  const levels = BACKTEST_CALIBRATION_LEVELS.map((q) => calibrationLevel(q, calibrated, effective));
+  const metrics = BACKTEST_CALIBRATION_LEVELS.map((q) =>
+    levelMetrics(
+      q,
+      calibrated.map((f) => ({ f: f.forecasts[String(q)], a: f.completionWeeks as number })),
+    ),
+  );
+  const skipped = forecastable.length - calibrated.length;
+  if (skipped > 0) {
+    warnings.push(warning('calibrationSkippedFolds', { folds: skipped, backlog }));
+  }
+  if (calibrated.length > 0 && effective < 10) {
+    warnings.push(
+      warning('calibrationFewPeriods', { periods: Math.max(1, Math.round(effective)) }),
+    );
+  }
+  return {
+    folds: calibrated.length,
+    skippedFolds: skipped,
+    effectiveFolds: effective,
+    levels,
+    metrics,
+    verdict: levels[1].verdict,
+  };
+}
+
+export function backtest(input: BacktestInput): BacktestResult {
+  const p = backtestParams(input);
+  const { tp, backlog, levels, model, minTrain, testSize } = p;
   const n = tp.length;
   const warnings: EngineWarning[] = [];
 
   const foldEnds: number[] = [];
-  for (let i = minTrain; i < n - testSize + 1; i += stride) foldEnds.push(i);
-  let runs = intParam(input.numberOfSimulations, DEFAULT_RUNS, 'numberOfSimulations', 1);
-  // Work is folds × runs × weeks per run; estimate the weeks from the whole history's mean.
-  const mean = n > 0 ? tp.reduce((s, x) => s + x, 0) / n : 0;
-  const weeksPerRun = mean > 0 ? Math.min(MAX_WEEKS, Math.ceil(backlog / mean) + 1) : MAX_WEEKS;
-  const affordable = Math.floor(MAX_TOTAL_DRAWS / Math.max(1, foldEnds.length * weeksPerRun));
-  if (affordable < runs) {
-    const lowered = Math.max(MIN_RUNS, affordable);
-    if (lowered < runs) {
-      warnings.push(
-        warning('backtestRunsLowered', {
-          folds: foldEnds.length,
-          weeks: weeksPerRun,
-          from: runs,
-          to: lowered,
-        }),
-      );
-      runs = lowered;
-    }
-  }
+  for (let i = minTrain; i < n - testSize + 1; i += p.stride) foldEnds.push(i);
+  const runs = runsPerFold(input.numberOfSimulations, p, foldEnds.length, warnings);
   if (foldEnds.length === 0) {
     warnings.push(
       warning('backtestHistoryTooShort', { weeks: n, train: minTrain, test: testSize }),
@@ -230,54 +376,14 @@ export function backtest(input: BacktestInput): BacktestResult {
   const folds: BacktestFold[] = [];
   let fallbacks = 0;
   foldEnds.forEach((end, k) => {
-    const start = method === 'expanding' ? 0 : end - minTrain;
-    const train = tp.slice(start, end);
-    const test = tp.slice(end, end + testSize);
-    const trainMean = train.reduce((s, x) => s + x, 0) / train.length;
-    const testMean = test.reduce((s, x) => s + x, 0) / test.length;
-    const fold: BacktestFold = {
-      index: k,
-      trainStart: start,
-      trainEnd: end,
-      testEnd: end + testSize,
-      trainMean,
-      forecasts: {},
-      actual: testMean > 0 ? backlog / testMean : null,
-      hits: {},
-      completionWeeks: completionWeeks(tp, end, backlog),
-      coverageScores: {},
-      claimedProbability: {},
-      skipped: null,
-    };
+    const { fold, fellBack } = runFold(p, k, end, runs, forecastLevels);
     folds.push(fold);
-    if (!train.some((x) => x > 0)) {
-      fold.skipped = 'no positive week in the training window';
-      return;
-    }
-    const sampler = createThroughputSampler({ tpSamples: train, throughputModel: model });
-    if (sampler.model !== model) fallbacks++;
-    const dist = weeksToFinish(sampler.table, backlog, runs, createRng(seed, k), 1, MAX_WEEKS);
-    for (const q of forecastLevels) fold.forecasts[String(q)] = weeksPercentile(dist, q / 100);
-    if (fold.actual !== null) {
-      for (const q of levels) fold.hits[String(q)] = fold.actual <= fold.forecasts[String(q)];
-    } else fold.skipped = 'test window without throughput';
-    if (fold.completionWeeks !== null) {
-      for (const q of BACKTEST_CALIBRATION_LEVELS) {
-        const key = String(q);
-        fold.coverageScores[key] = coverageScore(
-          dist.counts,
-          dist.runs,
-          fold.completionWeeks,
-          q / 100,
-        );
-        fold.claimedProbability[key] = cdfFromCounts(dist.counts, dist.runs, fold.forecasts[key]);
-      }
-    }
+    if (fellBack) fallbacks++;
   });
   if (fallbacks > 0) {
     warnings.push(warning('backtestBootstrapFallback', { folds: fallbacks, model }));
   }
-  if (foldEnds.length > 0 && minTrain < 6 && method === 'walk-forward') {
+  if (foldEnds.length > 0 && minTrain < 6 && p.method === 'walk-forward') {
     warnings.push(warning('backtestShortTraining', { weeks: minTrain }));
   }
 
@@ -289,75 +395,24 @@ export function backtest(input: BacktestInput): BacktestResult {
       classic.map((f) => ({ f: f.forecasts[String(q)], a: f.actual as number })),
     ),
   );
-
-  const calibrated = forecastable.filter((f) => f.completionWeeks !== null);
-  const effective = effectiveFoldCount(
-    calibrated.map((f) => f.trainEnd),
-    calibrated.map((f) => f.completionWeeks as number),
-  );
-  const calLevels: CalibrationLevel[] = BACKTEST_CALIBRATION_LEVELS.map((q) => {
-    const key = String(q);
-    const m = calibrated.length;
-    let hits = 0;
-    let claimed = 0;
-    let score = 0;
-    for (const f of calibrated) {
-      if ((f.completionWeeks as number) <= f.forecasts[key]) hits++;
-      claimed += f.claimedProbability[key];
-      score += f.coverageScores[key];
-    }
-    const band = binomialBand(q / 100, effective);
-    const coverage = m > 0 ? score / m : 0;
-    return {
-      confidence: q,
-      nominal: q,
-      folds: m,
-      hitRate: m > 0 ? (hits / m) * 100 : 0,
-      expectedHitRate: m > 0 ? (claimed / m) * 100 : 0,
-      coverage: coverage * 100,
-      band: { low: band.low * 100, high: band.high * 100 },
-      verdict: m > 0 ? calibrationVerdict(coverage, band, effective) : 'insufficient data',
-    };
-  });
-  const calMetrics = BACKTEST_CALIBRATION_LEVELS.map((q) =>
-    levelMetrics(
-      q,
-      calibrated.map((f) => ({ f: f.forecasts[String(q)], a: f.completionWeeks as number })),
-    ),
-  );
-  const calSkipped = forecastable.length - calibrated.length;
-  if (calSkipped > 0) {
-    warnings.push(warning('calibrationSkippedFolds', { folds: calSkipped, backlog }));
-  }
-  if (calibrated.length > 0 && effective < 10) {
-    warnings.push(
-      warning('calibrationFewPeriods', { periods: Math.max(1, Math.round(effective)) }),
-    );
-  }
+  const calibration = calibrationOf(forecastable, backlog, warnings);
   warnings.push(...driftWarnings(tp));
 
   return {
-    method,
+    method: p.method,
     backlog,
-    seed,
+    seed: p.seed,
     throughputModel: model,
     numberOfSimulations: runs,
     minTrainSize: minTrain,
     testSize,
-    foldStride: stride,
+    foldStride: p.stride,
     confidenceLevels: levels,
     foldCount: folds.length,
     skippedFolds: folds.length - classic.length,
     folds,
     metrics,
-    calibration: {
-      folds: calibrated.length,
-      skippedFolds: calSkipped,
-      effectiveFolds: effective,
-      levels: calLevels,
-      metrics: calMetrics,
-      verdict: calLevels[1].verdict,
-    },
+    calibration,
     ...warningFields(warnings),
   };
 }

@@ -177,43 +177,29 @@ function planDependencies(input: SimulateInput): DependencyPlan[] {
   });
 }
 
-/** Validates `input`, resolves every default and the seed, and precomputes the samplers. */
-export function planSimulation(input: SimulateInput): SimulationPlan {
-  const warnings: EngineWarning[] = [];
-  const seed = input.seed === undefined || input.seed === null ? randomSeed() : input.seed >>> 0;
-  const n = positiveInt(
-    input.numberOfSimulations,
-    'numberOfSimulations',
-    DEFAULT_SIMULATIONS,
-    1,
-    MAX_SIMULATIONS,
-  );
+function planBacklog(input: SimulateInput): { backlogMin: number; backlogMax: number } {
   const tasks = input.numberOfTasks;
   if (typeof tasks !== 'number' || !Number.isFinite(tasks) || tasks < 0 || tasks > 1_000_000) {
     throw new EngineInputError('numberOfTasks must be between 0 and 1,000,000', 'numberOfTasks');
   }
-  let backlogMin = roundHalfEven(tasks);
-  let backlogMax = backlogMin;
   const aMin = input.backlogAdjustedMin;
   const aMax = input.backlogAdjustedMax;
   if (typeof aMin === 'number' && typeof aMax === 'number' && aMin > 0 && aMax > 0) {
     if (!Number.isFinite(aMin) || !Number.isFinite(aMax) || Math.max(aMin, aMax) > 10_000_000) {
       throw new EngineInputError('backlogAdjustedMin/Max must be finite', 'backlogAdjustedMin');
     }
-    backlogMin = roundHalfEven(Math.min(aMin, aMax));
-    backlogMax = roundHalfEven(Math.max(aMin, aMax));
+    return {
+      backlogMin: roundHalfEven(Math.min(aMin, aMax)),
+      backlogMax: roundHalfEven(Math.max(aMin, aMax)),
+    };
   }
+  const backlog = roundHalfEven(tasks);
+  return { backlogMin: backlog, backlogMax: backlog };
+}
 
-  const focus = input.teamFocus ?? 1;
-  if (typeof focus !== 'number' || !(focus > 0 && focus <= 1)) {
-    throw new EngineInputError('teamFocus must be in (0, 1]', 'teamFocus');
-  }
-  const maxWeeks = positiveInt(input.maxWeeks, 'maxWeeks', DEFAULT_MAX_WEEKS, 1, 100_000);
-
-  const sampler = createThroughputSampler(input);
-  warnings.push(...sampler.warnings);
-  const tpSamples = finiteArray(input.tpSamples, 'tpSamples', 0);
-
+function planHistorySamples(
+  input: SimulateInput,
+): Pick<SimulationPlan, 'splitRates' | 'leadTimes' | 'leadTimeMinDraws' | 'leadTimeMaxDraws'> {
   const splitRates = finiteArray(input.splitRateSamples, 'splitRateSamples', 0.2, 10);
   const leadTimes = finiteArray(input.ltSamples, 'ltSamples', 0);
   if (splitRates.length > 10_000)
@@ -223,7 +209,15 @@ export function planSimulation(input: SimulateInput): SimulationPlan {
   // [fix] at least one draw, so 1–4 samples do not divide by zero.
   const leadTimeMinDraws = Math.max(1, roundHalfEven(0.1 * leadTimes.length));
   const leadTimeMaxDraws = Math.max(leadTimeMinDraws, roundHalfEven(0.9 * leadTimes.length));
+  return { splitRates, leadTimes, leadTimeMinDraws, leadTimeMaxDraws };
+}
 
+type RiskPlan = Pick<SimulationPlan, 'riskLikelihood' | 'riskLow' | 'riskMode' | 'riskHigh'> & {
+  /** The most tasks all risks together can add (each one's rounded high impact). */
+  maxImpact: number;
+};
+
+function planRisks(input: SimulateInput): RiskPlan {
   const risks = input.risks ?? [];
   if (risks.length > 100) throw new EngineInputError('at most 100 risks', 'risks');
   const riskLikelihood = new Float64Array(risks.length);
@@ -254,7 +248,17 @@ export function planSimulation(input: SimulateInput): SimulationPlan {
     riskHigh[i] = high;
     maxImpact += roundHalfEven(high);
   });
+  return { riskLikelihood, riskLow, riskMode, riskHigh, maxImpact };
+}
 
+/** The team's size per percent of the project and the weekly throughput multipliers. */
+function planTeamCurve(
+  input: SimulateInput,
+  focus: number,
+): Pick<
+  SimulationPlan,
+  'minContributors' | 'maxContributors' | 'historicalTeamSize' | 'curve' | 'weekFactor' | 'segments'
+> {
   const { min, max, h } = teamSizes(input);
   const curve =
     input.minContributors == null && input.maxContributors == null
@@ -262,16 +266,33 @@ export function planSimulation(input: SimulateInput): SimulationPlan {
       : buildSCurve(min, max, input.sCurveSize ?? 0);
   const weekFactor = new Float64Array(100);
   for (let i = 0; i < 100; i++) weekFactor[i] = (curve[i] / h) * focus;
+  return {
+    minContributors: min,
+    maxContributors: max,
+    historicalTeamSize: h,
+    curve,
+    weekFactor,
+    segments: curveSegments(curve, weekFactor),
+  };
+}
 
-  let maxSplit = 1;
-  for (const s of splitRates) maxSplit = Math.max(maxSplit, s);
-  const maxTotalTasks = roundHalfEven((backlogMax + maxImpact) * maxSplit);
+/** Burn-down histogram layout for runs of up to `maxTotalTasks` tasks and `maxWeeks` weeks. */
+function planBurnDown(
+  maxTotalTasks: number,
+  maxWeeks: number,
+): Pick<SimulationPlan, 'burnDownBinWidth' | 'burnDownBins' | 'burnDownStride'> {
   const burnDownBinWidth = Math.max(1, Math.ceil((maxTotalTasks + 1) / MAX_BURN_DOWN_BINS));
   const burnDownBins = Math.floor(maxTotalTasks / burnDownBinWidth) + 1;
   // At most ~2²¹ cells (8 MB) of burn-down histogram per batch, even with a huge maxWeeks.
   const burnDownRowsCap = Math.max(16, Math.floor(MAX_BURN_DOWN_CELLS / burnDownBins));
   const burnDownStride = Math.max(1, Math.ceil((maxWeeks + 1) / burnDownRowsCap));
+  return { burnDownBinWidth, burnDownBins, burnDownStride };
+}
 
+/** Options that only shape the result: start date, headline confidence, cost. */
+function planReporting(
+  input: SimulateInput,
+): Pick<SimulationPlan, 'startDate' | 'confidence' | 'costPerPersonWeek' | 'currency'> {
   let startDate: string | null = null;
   if (input.startDate !== undefined && input.startDate !== null) {
     startDate = parseDate(input.startDate);
@@ -284,6 +305,43 @@ export function planSimulation(input: SimulateInput): SimulationPlan {
   if (cost !== undefined && cost !== null && !(Number.isFinite(cost) && cost >= 0)) {
     throw new EngineInputError('costPerPersonWeek must be ≥ 0', 'costPerPersonWeek');
   }
+  return {
+    startDate,
+    confidence,
+    costPerPersonWeek: cost ?? null,
+    currency: input.currency ?? 'USD',
+  };
+}
+
+/** Validates `input`, resolves every default and the seed, and precomputes the samplers. */
+export function planSimulation(input: SimulateInput): SimulationPlan {
+  const warnings: EngineWarning[] = [];
+  const seed = input.seed === undefined || input.seed === null ? randomSeed() : input.seed >>> 0;
+  const n = positiveInt(
+    input.numberOfSimulations,
+    'numberOfSimulations',
+    DEFAULT_SIMULATIONS,
+    1,
+    MAX_SIMULATIONS,
+  );
+  const { backlogMin, backlogMax } = planBacklog(input);
+  const focus = input.teamFocus ?? 1;
+  if (typeof focus !== 'number' || !(focus > 0 && focus <= 1)) {
+    throw new EngineInputError('teamFocus must be in (0, 1]', 'teamFocus');
+  }
+  const maxWeeks = positiveInt(input.maxWeeks, 'maxWeeks', DEFAULT_MAX_WEEKS, 1, 100_000);
+
+  const sampler = createThroughputSampler(input);
+  warnings.push(...sampler.warnings);
+  const tpSamples = finiteArray(input.tpSamples, 'tpSamples', 0);
+  const history = planHistorySamples(input);
+  const { maxImpact, ...risks } = planRisks(input);
+  const team = planTeamCurve(input, focus);
+
+  let maxSplit = 1;
+  for (const s of history.splitRates) maxSplit = Math.max(maxSplit, s);
+  const maxTotalTasks = roundHalfEven((backlogMax + maxImpact) * maxSplit);
+  const reporting = planReporting(input);
 
   return {
     seed,
@@ -297,37 +355,21 @@ export function planSimulation(input: SimulateInput): SimulationPlan {
     weibull: sampler.weibull ?? null,
     zeroShare: sampler.zeroShare ?? null,
     throughputMean: sampler.mean,
-    splitRates,
-    leadTimes,
-    leadTimeMinDraws,
-    leadTimeMaxDraws,
-    riskLikelihood,
-    riskLow,
-    riskMode,
-    riskHigh,
+    ...history,
+    ...risks,
     dependencies: planDependencies(input),
     dependencyMode: input.dependencyMode === 'max' ? 'max' : 'sum',
-    minContributors: min,
-    maxContributors: max,
-    historicalTeamSize: h,
+    ...team,
     teamFocus: focus,
-    curve,
-    weekFactor,
-    segments: curveSegments(curve, weekFactor),
     maxWeeks,
     maxTotalTasks,
     tasksAsCounts: maxTotalTasks < MAX_COUNT_RANGE,
-    effortAsCounts: maxWeeks * max < MAX_COUNT_RANGE,
-    burnDownBinWidth,
-    burnDownBins,
-    burnDownStride,
+    effortAsCounts: maxWeeks * team.maxContributors < MAX_COUNT_RANGE,
+    ...planBurnDown(maxTotalTasks, maxWeeks),
     keptRuns: input.includeRuns ? Math.min(n, KEPT_RUNS) : 0,
     keptBurnDowns: input.includeRuns ? Math.min(n, KEPT_BURN_DOWNS) : 0,
     includeRuns: input.includeRuns === true,
-    startDate,
-    confidence,
-    costPerPersonWeek: cost ?? null,
-    currency: input.currency ?? 'USD',
+    ...reporting,
     tpSamples,
     warnings,
   };
