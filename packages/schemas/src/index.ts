@@ -8,3 +8,4 @@ export { DATE_FORMATS, dateField } from './dates';
 export * from './requests';
 export { parseBody } from './parse';
 export * from './account';
+export * from './registry';

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { FORECAST_KINDS, runForecast as engineRun } from '@flow-forecaster/engine';
+import type { SimulationResult } from '@flow-forecaster/engine';
+import { z } from 'zod';
+import {
+  FORECAST_REGISTRY,
+  createForecastRegistry,
+  defineForecastKind,
+  parseForecast,
+  runForecast,
+} from './registry';
+import { simulateKind } from './kinds/simulate';
+
+describe('FORECAST_REGISTRY', () => {
+  it('has one row per engine kind', () => {
+    expect(FORECAST_REGISTRY.kinds.map((r) => r.kind).sort()).toEqual([...FORECAST_KINDS].sort());
+  });
+
+  it.each(FORECAST_REGISTRY.kinds.map((r) => [r.kind, r] as const))(
+    '%s: the example is valid, and its parsed input parses to itself (jobs re-parse it)',
+    (_kind, row) => {
+      const first = row.parse(row.example);
+      expect(first.ok).toBe(true);
+      if (!first.ok) return;
+      const again = row.parse(JSON.parse(JSON.stringify(first.value.input)));
+      expect(again.ok && again.value.input).toEqual(first.value.input);
+      expect(Number.isFinite(first.value.workBound())).toBe(true);
+    },
+  );
+
+  it('runs the same engine function as the engine entry point', () => {
+    const body = { ...simulateKind.example, seed: 7, numberOfSimulations: 500 };
+    const parsed = parseForecast('simulate', body);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    // Typed: the input of `simulate` is the engine's SimulateInput.
+    const tasks: number = parsed.value.input.numberOfTasks;
+    expect(tasks).toBe(50);
+    const result: SimulationResult = runForecast(parsed.value);
+    expect(result).toEqual(engineRun('simulate', parsed.value.input));
+    expect(parsed.value.summarise(result).p85Weeks).toBe(result.percentile_stats.p85);
+  });
+
+  it('names the field of a bad body, and `kind` for an unknown kind', () => {
+    const bad = parseForecast('when', { tpSamples: [1, 2], backlog: -1 });
+    expect(!bad.ok && bad.error.field).toBe('backlog');
+    const unknown = parseForecast('nope', {});
+    expect(!unknown.ok && unknown.error.field).toBe('kind');
+  });
+
+  it('fixes a seed for seeded kinds only when asked and none was given', () => {
+    const seeded = FORECAST_REGISTRY.parse(
+      'when',
+      { tpSamples: [1, 2], backlog: 3 },
+      { fixSeed: true },
+    );
+    expect(seeded.ok && typeof (seeded.value.input as { seed?: unknown }).seed).toBe('number');
+    const kept = FORECAST_REGISTRY.parse(
+      'when',
+      { tpSamples: [1, 2], backlog: 3, seed: 5 },
+      { fixSeed: true },
+    );
+    expect(kept.ok && (kept.value.input as { seed?: unknown }).seed).toBe(5);
+  });
+
+  it('refuses two rows claiming the same path', () => {
+    const twin = defineForecastKind({
+      kind: 'twin',
+      title: 'Twin',
+      description: 'd',
+      schema: z.object({ n: z.number() }),
+      run: (input) => input.n,
+      paths: ['/api/simulate'],
+      cli: ['twin'],
+      cliExample: 'ff twin',
+      seeded: false,
+      queueable: false,
+      workBound: () => 1,
+      summarise: () => ({
+        headline: '',
+        p50Weeks: null,
+        p85Weeks: null,
+        p95Weeks: null,
+        canMeetDeadline: null,
+        seed: null,
+      }),
+      example: { n: 1 },
+    });
+    expect(() => createForecastRegistry([simulateKind, twin])).toThrow(/\/api\/simulate/);
+  });
+});
