@@ -29,7 +29,12 @@ describe('FORECAST_REGISTRY', () => {
   );
 
   it('runs the same engine function as the engine entry point', () => {
-    const body = { ...simulateKind.example, seed: 7, numberOfSimulations: 500 };
+    const body = {
+      tpSamples: [5, 6, 7, 4, 8, 6],
+      numberOfTasks: 50,
+      seed: 7,
+      numberOfSimulations: 500,
+    };
     const parsed = parseForecast('simulate', body);
     if (!parsed.ok) throw new Error(parsed.error.message);
     // Typed: the input of `simulate` is the engine's SimulateInput.
