@@ -37,3 +37,5 @@ export * from './calibration';
 export * from './backtest';
 export * from './percent-complete';
 export * from './work-estimate';
+export * from './delivery';
+export * from './delivery-calibration';
