@@ -37,3 +37,4 @@ export * from './calibration';
 export * from './backtest';
 export * from './percent-complete';
 export * from './work-estimate';
+export * from './tracker-history';
