@@ -48,6 +48,18 @@ function headerOf(headers: unknown, name: string): string | undefined {
   return undefined;
 }
 
+/** 429s, 503s, and GitHub's 403 with no requests left in the window. */
+export function isRateLimited(error: unknown): boolean {
+  const status = httpStatusOf(error);
+  if (status === 429 || status === 503) return true;
+  if (status !== 403) return false;
+  for (const value of errorChain(error)) {
+    const headers = record(value.response)?.headers ?? value.headers;
+    if (headerOf(headers, 'x-ratelimit-remaining') === '0') return true;
+  }
+  return false;
+}
+
 /** Seconds to wait from `Retry-After` (seconds or an HTTP date) or `X-RateLimit-Reset`. */
 export function retryAfterSeconds(error: unknown, now = Date.now()): number | undefined {
   for (const value of errorChain(error)) {
@@ -81,6 +93,13 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRES
 export function toConnectorError(error: unknown, tracker: string): ConnectorError {
   if (error instanceof ConnectorError) return error;
   const status = httpStatusOf(error);
+  if (isRateLimited(error) && status !== 503) {
+    return new ConnectorError(
+      'rate_limited',
+      `${tracker} kept rate-limiting us; try again later`,
+      status,
+    );
+  }
   if (status === 401 || status === 403) {
     return new ConnectorError(
       'auth',

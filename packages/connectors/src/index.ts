@@ -2,4 +2,5 @@ export * from './errors.js';
 export * from './retry.js';
 export * from './types.js';
 export * from './jira.js';
+export * from './github.js';
 export * from './pull.js';

@@ -6,12 +6,15 @@ import { itemsFromHistory } from '@flow-forecaster/engine';
 import type { TrackerItemsResult, TrackerIssue } from '@flow-forecaster/engine';
 import { pullJira } from './jira.js';
 import type { JiraPullOptions } from './jira.js';
+import { pullGitHub } from './github.js';
+import type { GitHubPullOptions } from './github.js';
 import type { TrackerSnapshot } from './types.js';
 
-export const TRACKERS = ['jira'] as const;
+export const TRACKERS = ['jira', 'github'] as const;
 export type Tracker = (typeof TRACKERS)[number];
 
-export type PullRequest = { tracker: 'jira'; options: JiraPullOptions };
+export type PullRequest =
+  { tracker: 'jira'; options: JiraPullOptions } | { tracker: 'github'; options: GitHubPullOptions };
 
 export interface PullResult extends TrackerItemsResult {
   tracker: Tracker;
@@ -35,6 +38,8 @@ async function snapshot(request: PullRequest): Promise<TrackerSnapshot> {
   switch (request.tracker) {
     case 'jira':
       return pullJira(request.options);
+    case 'github':
+      return pullGitHub(request.options);
   }
 }
 

@@ -1,4 +1,10 @@
-import { ConnectorError, httpStatusOf, retryAfterSeconds, toConnectorError } from './errors.js';
+import {
+  ConnectorError,
+  httpStatusOf,
+  isRateLimited,
+  retryAfterSeconds,
+  toConnectorError,
+} from './errors.js';
 
 export interface RetryOptions {
   /** Attempts in all, the first included. */
@@ -13,7 +19,7 @@ export interface RetryOptions {
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Run one tracker call, honouring `Retry-After` on 429 and 503 (and backing off briefly when a
+ * Run one tracker call, honouring `Retry-After` (or a rate-limit reset) on 429, 503 and GitHub's exhausted 403 (and backing off briefly when a
  * 503 gives none). Other errors are not retried: a wrong token or query will not improve.
  */
 export async function withRetry<T>(
@@ -28,9 +34,8 @@ export async function withRetry<T>(
     try {
       return await call();
     } catch (error) {
-      const status = httpStatusOf(error);
-      const retryable = status === 429 || status === 503;
-      if (!retryable || attempt >= attempts) throw toConnectorError(error, tracker);
+      const status = httpStatusOf(error) ?? 0;
+      if (!isRateLimited(error) || attempt >= attempts) throw toConnectorError(error, tracker);
       const wait = retryAfterSeconds(error) ?? 2 ** attempt;
       if (wait > maxWait) {
         throw new ConnectorError(
