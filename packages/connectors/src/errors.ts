@@ -52,6 +52,7 @@ function headerOf(headers: unknown, name: string): string | undefined {
 export function isRateLimited(error: unknown): boolean {
   const status = httpStatusOf(error);
   if (status === 429 || status === 503) return true;
+  for (const value of errorChain(error)) if (value.type === 'Ratelimited') return true;
   if (status !== 403) return false;
   for (const value of errorChain(error)) {
     const headers = record(value.response)?.headers ?? value.headers;
@@ -63,6 +64,8 @@ export function isRateLimited(error: unknown): boolean {
 /** Seconds to wait from `Retry-After` (seconds or an HTTP date) or `X-RateLimit-Reset`. */
 export function retryAfterSeconds(error: unknown, now = Date.now()): number | undefined {
   for (const value of errorChain(error)) {
+    if (typeof value.retryAfter === 'number' && Number.isFinite(value.retryAfter))
+      return value.retryAfter;
     const headers = record(value.response)?.headers ?? value.headers;
     const retryAfter = headerOf(headers, 'retry-after');
     if (retryAfter !== undefined) {
@@ -100,10 +103,16 @@ export function toConnectorError(error: unknown, tracker: string): ConnectorErro
       status,
     );
   }
-  if (status === 401 || status === 403) {
+  const linearType = [...errorChain(error)].find((value) => typeof value.type === 'string')?.type;
+  if (
+    status === 401 ||
+    status === 403 ||
+    linearType === 'AuthenticationError' ||
+    linearType === 'Forbidden'
+  ) {
     return new ConnectorError(
       'auth',
-      `${tracker} refused the token (${status}): check it is valid and can read this project`,
+      `${tracker} refused the token (${status ?? linearType}): check it is valid and can read this project`,
       status,
     );
   }

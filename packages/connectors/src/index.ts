@@ -3,4 +3,5 @@ export * from './retry.js';
 export * from './types.js';
 export * from './jira.js';
 export * from './github.js';
+export * from './linear.js';
 export * from './pull.js';

@@ -8,13 +8,17 @@ import { pullJira } from './jira.js';
 import type { JiraPullOptions } from './jira.js';
 import { pullGitHub } from './github.js';
 import type { GitHubPullOptions } from './github.js';
+import { pullLinear } from './linear.js';
+import type { LinearPullOptions } from './linear.js';
 import type { TrackerSnapshot } from './types.js';
 
-export const TRACKERS = ['jira', 'github'] as const;
+export const TRACKERS = ['jira', 'github', 'linear'] as const;
 export type Tracker = (typeof TRACKERS)[number];
 
 export type PullRequest =
-  { tracker: 'jira'; options: JiraPullOptions } | { tracker: 'github'; options: GitHubPullOptions };
+  | { tracker: 'jira'; options: JiraPullOptions }
+  | { tracker: 'github'; options: GitHubPullOptions }
+  | { tracker: 'linear'; options: LinearPullOptions };
 
 export interface PullResult extends TrackerItemsResult {
   tracker: Tracker;
@@ -40,6 +44,8 @@ async function snapshot(request: PullRequest): Promise<TrackerSnapshot> {
       return pullJira(request.options);
     case 'github':
       return pullGitHub(request.options);
+    case 'linear':
+      return pullLinear(request.options);
   }
 }
 
