@@ -92,6 +92,17 @@ function requestFor(
           pat: env.JIRA_PAT,
         },
       };
+    case 'ado':
+      return {
+        tracker,
+        options: {
+          ...common,
+          org: need(text('org'), '--org'),
+          project: need(text('project'), '--project'),
+          wiql: need(text('wiql'), '--wiql'),
+          pat: env.AZURE_DEVOPS_PAT,
+        },
+      };
     case 'github':
       return {
         tracker,

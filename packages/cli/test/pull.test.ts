@@ -8,6 +8,7 @@ import type { FixtureServer } from '../../connectors/test/fixture-server';
 import { jiraHandlers } from '../../connectors/test/fixtures/jira';
 import { githubHandlers } from '../../connectors/test/fixtures/github';
 import { linearHandlers } from '../../connectors/test/fixtures/linear';
+import { adoHandlers } from '../../connectors/test/fixtures/ado';
 
 let server: FixtureServer | undefined;
 afterEach(async () => {
@@ -117,6 +118,32 @@ describe('ff pull (against local fixture trackers)', () => {
     const pulled = JSON.parse(result.stdout) as Pulled;
     expect(pulled.items.find((i) => i.id === 'PAY-2')).toMatchObject({ done: '2026-01-09' });
     expect(pulled.items.find((i) => i.id === 'PAY-4')).toMatchObject({ started: null });
+  });
+
+  it('ado: WIQL through the organisation URL, Removed items counted apart', async () => {
+    server = await startFixtureServer(adoHandlers());
+    const result = await ff(
+      [
+        'pull',
+        'ado',
+        '--org',
+        `${server.url}/acme`,
+        '--project',
+        'Pay',
+        '--wiql',
+        'SELECT [System.Id] FROM WorkItems',
+        '--tz',
+        'UTC',
+      ],
+      { AZURE_DEVOPS_PAT: 'ado-secret' },
+    );
+    expect(result.code).toBe(0);
+    const pulled = JSON.parse(result.stdout) as Pulled;
+    expect(pulled.items.find((i) => i.id === '101')).toMatchObject({
+      started: '2026-01-06',
+      done: '2026-01-09',
+    });
+    expect(pulled.canceled.map((c) => c.id)).toEqual(['106']);
   });
 
   it('a wrong token exits 1 with a message a user understands; bad options exit 2 naming the option', async () => {

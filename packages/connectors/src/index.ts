@@ -4,4 +4,5 @@ export * from './types.js';
 export * from './jira.js';
 export * from './github.js';
 export * from './linear.js';
+export * from './ado.js';
 export * from './pull.js';

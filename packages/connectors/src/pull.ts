@@ -10,15 +10,18 @@ import { pullGitHub } from './github.js';
 import type { GitHubPullOptions } from './github.js';
 import { pullLinear } from './linear.js';
 import type { LinearPullOptions } from './linear.js';
+import { pullAzureDevOps } from './ado.js';
+import type { AdoPullOptions } from './ado.js';
 import type { TrackerSnapshot } from './types.js';
 
-export const TRACKERS = ['jira', 'github', 'linear'] as const;
+export const TRACKERS = ['jira', 'ado', 'linear', 'github'] as const;
 export type Tracker = (typeof TRACKERS)[number];
 
 export type PullRequest =
   | { tracker: 'jira'; options: JiraPullOptions }
   | { tracker: 'github'; options: GitHubPullOptions }
-  | { tracker: 'linear'; options: LinearPullOptions };
+  | { tracker: 'linear'; options: LinearPullOptions }
+  | { tracker: 'ado'; options: AdoPullOptions };
 
 export interface PullResult extends TrackerItemsResult {
   tracker: Tracker;
@@ -46,6 +49,8 @@ async function snapshot(request: PullRequest): Promise<TrackerSnapshot> {
       return pullGitHub(request.options);
     case 'linear':
       return pullLinear(request.options);
+    case 'ado':
+      return pullAzureDevOps(request.options);
   }
 }
 
