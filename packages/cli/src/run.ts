@@ -15,12 +15,15 @@ import { commandHelp, globalHelp } from './help';
 import type { InputSource } from './input';
 import { parseJson, readRequestText, readTextFile } from './input';
 import type { CliOptions } from './options';
+import { runPull } from './pull-command';
 import { formatTable } from './table';
 import { VERSION } from './version';
 
 export interface CliIo extends InputSource {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+  /** Where tokens come from (`ff pull`); the process environment when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -84,6 +87,8 @@ function historyOutput(result: HistoryResult, extra?: Record<string, unknown>) {
 }
 
 async function execute(argv: readonly string[], io: CliIo): Promise<number> {
+  // `pull` talks to trackers rather than running a forecast kind, so it has its own options.
+  if (argv[0] === 'pull') return runPull(argv.slice(1), io);
   const { command, options } = parseCommandLine(argv);
   if (options.version) {
     io.stdout.write(`${VERSION}\n`);

@@ -39,3 +39,4 @@ export * from './percent-complete';
 export * from './work-estimate';
 export * from './delivery';
 export * from './delivery-calibration';
+export * from './tracker-history';

@@ -1,0 +1,74 @@
+/**
+ * One entry point for every tracker: fetch its issues and states, then apply the shared
+ * started/done rule, so `ff pull`, the server's sync job and tests all produce the same list.
+ */
+import { itemsFromHistory } from '@flow-forecaster/engine';
+import type { TrackerItemsResult, TrackerIssue } from '@flow-forecaster/engine';
+import { pullJira } from './jira.js';
+import type { JiraPullOptions } from './jira.js';
+import { pullGitHub } from './github.js';
+import type { GitHubPullOptions } from './github.js';
+import { pullLinear } from './linear.js';
+import type { LinearPullOptions } from './linear.js';
+import { pullAzureDevOps } from './ado.js';
+import type { AdoPullOptions } from './ado.js';
+import type { TrackerSnapshot } from './types.js';
+
+export const TRACKERS = ['jira', 'ado', 'linear', 'github'] as const;
+export type Tracker = (typeof TRACKERS)[number];
+
+export type PullRequest =
+  | { tracker: 'jira'; options: JiraPullOptions }
+  | { tracker: 'github'; options: GitHubPullOptions }
+  | { tracker: 'linear'; options: LinearPullOptions }
+  | { tracker: 'ado'; options: AdoPullOptions };
+
+export interface PullResult extends TrackerItemsResult {
+  tracker: Tracker;
+  pulledAt: string;
+  asOf?: string;
+}
+
+/** The issue as it stood at the end of `asOf` (UTC): later moves and later items dropped. */
+export function issueAsOf(issue: TrackerIssue, asOf: string): TrackerIssue | undefined {
+  const end = Date.parse(`${asOf}T23:59:59.999Z`);
+  if (Date.parse(issue.created) > end) return undefined;
+  const transitions = issue.transitions.filter((transition) => Date.parse(transition.at) <= end);
+  if (transitions.length === issue.transitions.length) return issue;
+  const sorted = [...issue.transitions].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const last = transitions.length > 0 ? sorted[transitions.length - 1] : undefined;
+  const state = last?.to ?? sorted[0]?.from ?? issue.state;
+  return { ...issue, state, transitions };
+}
+
+async function snapshot(request: PullRequest): Promise<TrackerSnapshot> {
+  switch (request.tracker) {
+    case 'jira':
+      return pullJira(request.options);
+    case 'github':
+      return pullGitHub(request.options);
+    case 'linear':
+      return pullLinear(request.options);
+    case 'ado':
+      return pullAzureDevOps(request.options);
+  }
+}
+
+export async function pull(request: PullRequest, asOf?: string): Promise<PullResult> {
+  const { issues, states } = await snapshot(request);
+  const seen = asOf
+    ? issues
+        .map((issue) => issueAsOf(issue, asOf))
+        .filter((issue): issue is TrackerIssue => issue !== undefined)
+    : issues;
+  const result = itemsFromHistory(seen, states, {
+    ...(request.options.timeZone ? { timeZone: request.options.timeZone } : {}),
+    ...(request.options.mapping ? { mapping: request.options.mapping } : {}),
+  });
+  return {
+    tracker: request.tracker,
+    pulledAt: new Date().toISOString(),
+    ...(asOf ? { asOf } : {}),
+    ...result,
+  };
+}
