@@ -1,8 +1,9 @@
 export * from './errors.js';
 export * from './retry.js';
 export * from './types.js';
-export * from './jira.js';
-export * from './github.js';
-export * from './linear.js';
-export * from './ado.js';
 export * from './pull.js';
+// Types only: the clients load lazily through pull().
+export type { JiraPullOptions } from './jira.js';
+export type { GitHubPullOptions } from './github.js';
+export type { LinearPullOptions } from './linear.js';
+export type { AdoPullOptions } from './ado.js';

@@ -4,13 +4,9 @@
  */
 import { itemsFromHistory } from '@flow-forecaster/engine';
 import type { TrackerItemsResult, TrackerIssue } from '@flow-forecaster/engine';
-import { pullJira } from './jira.js';
 import type { JiraPullOptions } from './jira.js';
-import { pullGitHub } from './github.js';
 import type { GitHubPullOptions } from './github.js';
-import { pullLinear } from './linear.js';
 import type { LinearPullOptions } from './linear.js';
-import { pullAzureDevOps } from './ado.js';
 import type { AdoPullOptions } from './ado.js';
 import type { TrackerSnapshot } from './types.js';
 
@@ -41,16 +37,20 @@ export function issueAsOf(issue: TrackerIssue, asOf: string): TrackerIssue | und
   return { ...issue, state, transitions };
 }
 
+/**
+ * Each tracker's client is loaded only when it is used: the four together weigh tens of
+ * megabytes of resident memory (Linear's SDK alone is most of it), which a sync should not pay.
+ */
 async function snapshot(request: PullRequest): Promise<TrackerSnapshot> {
   switch (request.tracker) {
     case 'jira':
-      return pullJira(request.options);
+      return (await import('./jira.js')).pullJira(request.options);
     case 'github':
-      return pullGitHub(request.options);
+      return (await import('./github.js')).pullGitHub(request.options);
     case 'linear':
-      return pullLinear(request.options);
+      return (await import('./linear.js')).pullLinear(request.options);
     case 'ado':
-      return pullAzureDevOps(request.options);
+      return (await import('./ado.js')).pullAzureDevOps(request.options);
   }
 }
 
