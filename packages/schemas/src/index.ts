@@ -9,3 +9,4 @@ export * from './requests';
 export { parseBody } from './parse';
 export * from './account';
 export * from './registry';
+export * from './connection';

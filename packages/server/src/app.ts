@@ -26,6 +26,9 @@ import studentRoutes from './routes/students';
 import projectRoutes from './routes/projects';
 import savedForecastRoutes from './routes/saved-forecasts';
 import actualRoutes from './routes/actuals';
+import connectionRoutes from './routes/connections';
+import type { ConnectionRouteOptions } from './routes/connections';
+import connectionScheduler from './connections/scheduler';
 import jobsPlugin from './plugins/jobs';
 import forecastRoutes from './routes/forecasts';
 import asyncRoutes from './routes/async';
@@ -47,6 +50,8 @@ export interface BuildAppOptions {
   /** A pino logger or logger options; default JSON logs at `config.logLevel`. */
   logger?: FastifyServerOptions['logger'];
   loggerInstance?: FastifyServerOptions['loggerInstance'];
+  /** Options for the connection routes (tests shorten trackers' Retry-After waits). */
+  connections?: Omit<ConnectionRouteOptions, 'key'>;
 }
 
 /** The part of a finished job that saving needs (the job plugin's `JobInfo`). */
@@ -197,6 +202,11 @@ export async function buildApp(
       run: (kind, input) => runForecastOnServer(app, kind, input),
     });
     await app.register(actualRoutes);
+    await app.register(connectionRoutes, { key: config.connectionKey, ...opts.connections });
+    await app.register(connectionScheduler, {
+      key: config.connectionKey,
+      tickSeconds: config.connectionSyncTickSeconds,
+    });
     await app.register(webPlugin, { dist: config.webDist });
   } catch (err) {
     await app.close().catch(() => {});

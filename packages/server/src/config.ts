@@ -52,6 +52,11 @@ const envSchema = z.object({
   APP_URL: z.string().url().default('http://localhost:8080'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: optionalString,
+  CONNECTION_KEY: optionalString.refine(
+    (v) => v === undefined || Buffer.from(v, 'base64').length === 32,
+    { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' },
+  ),
+  CONNECTION_SYNC_TICK_SECONDS: int(60, 5),
 });
 
 export interface SmtpConfig {
@@ -84,6 +89,13 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Directory of the built web app; defaults to packages/web/dist. */
   webDist?: string;
+  /**
+   * AES-256-GCM key for tracker tokens at rest. Absent: connections are refused with a message
+   * saying how to set it (tokens are never stored in the clear).
+   */
+  connectionKey?: Buffer;
+  /** How often the scheduler looks for connections due a sync. */
+  connectionSyncTickSeconds: number;
   /** Tests only: an object given to nodemailer instead of SMTP settings (e.g. jsonTransport). */
   mailTransport?: object;
   /** Tests only: where to cache a migrated PGlite dump so new databases start fast. */
@@ -139,5 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     appUrl: e.APP_URL.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
+    connectionKey: e.CONNECTION_KEY ? Buffer.from(e.CONNECTION_KEY, 'base64') : undefined,
+    connectionSyncTickSeconds: e.CONNECTION_SYNC_TICK_SECONDS,
   };
 }

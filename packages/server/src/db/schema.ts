@@ -177,6 +177,48 @@ export const jobResults = pgTable(
   (t) => [index('job_results_owner_idx').on(t.ownerId)],
 );
 
+/** What the last sync of a connection did, shown in the workspace ("12 new, 3 changed"). */
+export interface ConnectionSyncSummary {
+  items: number;
+  added: number;
+  changed: number;
+  canceled: number;
+  incremental: boolean;
+}
+
+// A team's live data source. The token is stored encrypted (AES-256-GCM, key from
+// CONNECTION_KEY) and never leaves the server; `data` holds the last good pull so a failed or
+// partial sync never replaces it with less.
+export const connections = pgTable(
+  'connections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: varchar('name', { length: 200 }).notNull(),
+    tracker: varchar('tracker', { length: 16 }).notNull(),
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+    tokenCiphertext: text('token_ciphertext').notNull(),
+    tokenLast4: varchar('token_last4', { length: 4 }).notNull(),
+    syncEveryMinutes: integer('sync_every_minutes'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    lastSyncAt: timestamp('last_sync_at', { withTimezone: true }),
+    lastSyncStatus: varchar('last_sync_status', { length: 16 }),
+    lastSyncError: text('last_sync_error'),
+    lastSyncSummary: jsonb('last_sync_summary').$type<ConnectionSyncSummary>(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('connections_project_idx').on(t.projectId),
+    index('connections_owner_idx').on(t.ownerId),
+  ],
+);
+
 export const schema = {
   users,
   sessions,
@@ -186,4 +228,5 @@ export const schema = {
   forecasts,
   actuals,
   jobResults,
+  connections,
 };

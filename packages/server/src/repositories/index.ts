@@ -6,6 +6,7 @@ import { passwordResetsRepository } from './password-resets';
 import { projectsRepository } from './projects';
 import { forecastsRepository } from './forecasts';
 import { actualsRepository } from './actuals';
+import { connectionsRepository } from './connections';
 
 export function createRepositories(db: Db) {
   return {
@@ -16,6 +17,7 @@ export function createRepositories(db: Db) {
     projects: projectsRepository(db),
     forecasts: forecastsRepository(db),
     actuals: actualsRepository(db),
+    connections: connectionsRepository(db),
   };
 }
 

@@ -1,0 +1,155 @@
+/**
+ * A project's live tracker connections: create (token encrypted, never answered back), list,
+ * change, delete (the token goes with it), refresh now, and read the pulled items — the shape
+ * `ff pull` prints, which the team workspace and `POST /api/flow` take as they are.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { connectionCreateSchema, connectionUpdateSchema } from '@flow-forecaster/schemas';
+import { AppError, notFound } from '../errors';
+import { connectionView } from '../repositories/connections';
+import { syncConnection } from '../connections/sync';
+import type { RetryOptions } from '@flow-forecaster/connectors';
+import { encryptToken, last4 } from '../connections/token-crypto';
+import { isUuid, parse, queryFlag } from './parse';
+
+const tags = ['connections'];
+const NO_PROJECT = 'No such project';
+const NO_CONNECTION = 'No such connection';
+
+export interface ConnectionRouteOptions {
+  key?: Buffer;
+  /** Tests: how long to wait on a tracker's Retry-After (default: as asked, up to 120 s). */
+  retry?: RetryOptions;
+}
+
+function params(request: FastifyRequest): { projectId: string; id?: string } {
+  const { projectId, id } = request.params as { projectId?: unknown; id?: unknown };
+  if (!isUuid(projectId)) throw notFound(NO_PROJECT);
+  if (id !== undefined && !isUuid(id)) throw notFound(NO_CONNECTION);
+  return { projectId, ...(typeof id === 'string' ? { id } : {}) };
+}
+
+export default async function connectionRoutes(
+  app: FastifyInstance,
+  opts: ConnectionRouteOptions,
+): Promise<void> {
+  app.addHook('preHandler', app.requireUser);
+  const requireKey = (): Buffer => {
+    if (!opts.key) {
+      throw new AppError(
+        'FF_ERR_UNAVAILABLE',
+        'Tracker connections need CONNECTION_KEY on the server (32 bytes, base64: openssl rand -base64 32)',
+      );
+    }
+    return opts.key;
+  };
+  const writableProject = async (request: FastifyRequest, projectId: string) => {
+    if (!(await app.repos.projects.getWritable(request.user!, projectId)))
+      throw notFound(NO_PROJECT);
+  };
+  const writableConnection = async (request: FastifyRequest) => {
+    const { projectId, id } = params(request);
+    const row = await app.repos.connections.getWritable(request.user!, projectId, id!);
+    if (!row) throw notFound(NO_CONNECTION);
+    return row;
+  };
+
+  app.get('/api/projects/:projectId/connections', { schema: { tags } }, async (request) => {
+    const { projectId } = params(request);
+    if (!(await app.repos.projects.get(request.user!, projectId))) throw notFound(NO_PROJECT);
+    const rows = await app.repos.connections.list(request.user!, projectId);
+    return { items: rows.map(connectionView) };
+  });
+
+  app.post('/api/projects/:projectId/connections', { schema: { tags } }, async (request, reply) => {
+    const { projectId } = params(request);
+    const key = requireKey();
+    const body = parse(connectionCreateSchema, request.body);
+    await writableProject(request, projectId);
+    const { tracker, ...settings } = body.settings;
+    const row = await app.repos.connections.create(request.user!.id, projectId, {
+      name: body.name,
+      tracker,
+      settings,
+      tokenCiphertext: encryptToken(key, body.token),
+      tokenLast4: last4(body.token),
+      syncEveryMinutes: body.syncEveryMinutes ?? null,
+    });
+    reply.code(201);
+    return connectionView(row);
+  });
+
+  app.get('/api/projects/:projectId/connections/:id', { schema: { tags } }, async (request) => {
+    const { projectId, id } = params(request);
+    const row = await app.repos.connections.get(request.user!, projectId, id!);
+    if (!row) throw notFound(NO_CONNECTION);
+    return connectionView(row);
+  });
+
+  app.patch('/api/projects/:projectId/connections/:id', { schema: { tags } }, async (request) => {
+    const body = parse(connectionUpdateSchema, request.body);
+    const row = await writableConnection(request);
+    const token =
+      body.token === undefined
+        ? {}
+        : {
+            tokenCiphertext: encryptToken(requireKey(), body.token),
+            tokenLast4: last4(body.token),
+          };
+    const settings =
+      body.settings === undefined
+        ? {}
+        : (({ tracker, ...rest }) => ({ tracker, settings: rest }))(body.settings);
+    // A different tracker or query is a different data set: the next sync starts over.
+    const restart = body.settings !== undefined ? { data: null, lastSyncStatus: null } : {};
+    const updated = await app.repos.connections.update(row.id, {
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.syncEveryMinutes !== undefined ? { syncEveryMinutes: body.syncEveryMinutes } : {}),
+      ...settings,
+      ...token,
+      ...restart,
+    });
+    if (!updated) throw notFound(NO_CONNECTION);
+    return connectionView(updated);
+  });
+
+  app.delete(
+    '/api/projects/:projectId/connections/:id',
+    { schema: { tags } },
+    async (request, reply) => {
+      const row = await writableConnection(request);
+      await app.repos.connections.delete(row.id);
+      reply.code(204);
+    },
+  );
+
+  app.post(
+    '/api/projects/:projectId/connections/:id/sync',
+    { schema: { tags } },
+    async (request) => {
+      const key = requireKey();
+      const row = await writableConnection(request);
+      const outcome = await syncConnection(app.db, key, row, {
+        full: queryFlag(request, 'full'),
+        ...(opts.retry ? { retry: opts.retry } : {}),
+      });
+      if (outcome.status === 'busy')
+        throw new AppError('FF_ERR_CONFLICT', 'A sync of this connection is already running');
+      const after = await app.repos.connections.get(request.user!, row.projectId, row.id);
+      return { outcome, connection: after ? connectionView(after) : null };
+    },
+  );
+
+  app.get(
+    '/api/projects/:projectId/connections/:id/items',
+    { schema: { tags } },
+    async (request) => {
+      const { projectId, id } = params(request);
+      const row = await app.repos.connections.get(request.user!, projectId, id!);
+      if (!row) throw notFound(NO_CONNECTION);
+      if (row.data === null)
+        throw new AppError('FF_ERR_NOT_FOUND', 'This connection has not synced yet');
+      return row.data;
+    },
+  );
+}
