@@ -32,6 +32,15 @@ export class Xoshiro128 implements RandomSource {
   s3: number;
 
   constructor(seed: number, stream = 0) {
+    this.s0 = this.s1 = this.s2 = this.s3 = 0;
+    this.reseed(seed, stream);
+  }
+
+  /**
+   * Puts the generator where `new Xoshiro128(seed, stream)` starts, without allocating: loops
+   * that need a fresh stream per run (the portfolio's per-team streams) reuse one object.
+   */
+  reseed(seed: number, stream = 0): void {
     // Derive four state words from (seed, stream) so each parallel batch gets its own,
     // reproducible sequence no matter how many workers share the batches.
     let x = mix32((seed >>> 0) ^ Math.imul(stream + 1, 0x632be5ab));

@@ -1,0 +1,114 @@
+/**
+ * Cost of delay across the portfolio and the CD3 suggestion: order by cost of delay ÷ the
+ * feature's median duration alone, re-simulated on the same seed so the saving is like for
+ * like (the same teams' weeks and the same feature sizes in every run).
+ */
+import { percentileFromCounts } from './percentile';
+import { roundTo } from './round';
+import { orderByScore } from './portfolio-graph';
+import type { PortfolioPlan } from './portfolio-plan';
+import { runPortfolio, type PortfolioRuns } from './portfolio-run';
+import { expectedDelayCost, type PortfolioCostOfDelay } from './portfolio-result';
+
+/**
+ * The plan with its features in `order` (indexes into plan.features); parts keep their teams
+ * and size ranges, and streams are seeded by name, so every run draws the same as before.
+ * Without `keepDependencies` the features ignore each other's dependencies.
+ */
+export function reorderedPlan(
+  plan: PortfolioPlan,
+  order: readonly number[],
+  keepDependencies = true,
+): PortfolioPlan {
+  const position = new Map(order.map((f, i) => [f, i]));
+  const partFeature: number[] = [];
+  const partTeam: number[] = [];
+  const partLow: number[] = [];
+  const partHigh: number[] = [];
+  const featurePartStart = [0];
+  const deps: number[][] = [];
+  for (const f of order) {
+    for (let p = plan.featurePartStart[f]; p < plan.featurePartStart[f + 1]; p++) {
+      partFeature.push(position.get(f) as number);
+      partTeam.push(plan.partTeam[p]);
+      partLow.push(plan.partLow[p]);
+      partHigh.push(plan.partHigh[p]);
+    }
+    featurePartStart.push(partFeature.length);
+    deps.push(
+      keepDependencies
+        ? plan.deps[f].flatMap((d) => (position.has(d) ? [position.get(d) as number] : []))
+        : [],
+    );
+  }
+  const depStart = [0];
+  const depList: number[] = [];
+  for (const d of deps) {
+    depList.push(...d);
+    depStart.push(depList.length);
+  }
+  return {
+    ...plan,
+    features: order.map((f) => plan.features[f]),
+    teams: plan.teams.map((team, t) => ({
+      ...team,
+      parts: Int32Array.from(partTeam.flatMap((pt, p) => (pt === t ? [p] : []))),
+    })),
+    partFeature: Int32Array.from(partFeature),
+    partTeam: Int32Array.from(partTeam),
+    partLow: Int32Array.from(partLow),
+    partHigh: Int32Array.from(partHigh),
+    featurePartStart: Int32Array.from(featurePartStart),
+    depStart: Int32Array.from(depStart),
+    depList: Int32Array.from(depList),
+    deps,
+  };
+}
+
+/** Median weeks of feature f when its teams work on nothing else (same runs, same draws). */
+export function medianWeeksAlone(plan: PortfolioPlan, f: number): number | null {
+  const runs = runPortfolio(reorderedPlan(plan, [f], false));
+  const counts = new Uint32Array(plan.maxWeeks + 2);
+  for (const w of runs.featureWeek) counts[w < 0 ? plan.maxWeeks + 1 : w]++;
+  const q = percentileFromCounts(counts, runs.runs, 0.5);
+  return q > plan.maxWeeks ? null : q;
+}
+
+function totalDelayCost(plan: PortfolioPlan, runs: PortfolioRuns): number {
+  let total = 0;
+  for (let f = 0; f < plan.features.length; f++) total += expectedDelayCost(plan, runs, f);
+  return total;
+}
+
+/** Null when no feature has both a cost of delay and a target. */
+export function costOfDelayAnalysis(
+  plan: PortfolioPlan,
+  runs: PortfolioRuns,
+): PortfolioCostOfDelay | null {
+  const costed = plan.features.some((f) => f.costOfDelayPerWeek > 0 && f.targetWeeks !== null);
+  if (!costed) return null;
+  const total = totalDelayCost(plan, runs);
+  const features = plan.features.map((fp, f) => {
+    if (!(fp.costOfDelayPerWeek > 0)) return { name: fp.name, medianWeeksAlone: null, cd3: 0 };
+    const weeks = medianWeeksAlone(plan, f);
+    // A feature that takes no time alone (or never finishes) still sorts by its cost of delay.
+    const cd3 = weeks === null ? 0 : fp.costOfDelayPerWeek / Math.max(weeks, 1);
+    return { name: fp.name, medianWeeksAlone: weeks, cd3: roundTo(cd3, 4) };
+  });
+  const order = orderByScore(
+    features.map((f) => f.cd3),
+    plan.deps,
+  );
+  const unchanged = order.every((f, i) => f === i);
+  const suggested = unchanged
+    ? total
+    : totalDelayCost(reorderedPlan(plan, order), runPortfolio(reorderedPlan(plan, order)));
+  return {
+    currency: plan.currency,
+    totalExpectedDelayCost: roundTo(total, 2),
+    suggestedOrder: order.map((f) => plan.features[f].name),
+    suggestedTotalExpectedDelayCost: roundTo(suggested, 2),
+    saving: roundTo(total - suggested, 2),
+    features,
+  };
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { planPortfolio } from './portfolio-plan';
+import { runPortfolio } from './portfolio-run';
+import { reorderedPlan } from './portfolio-cd3';
+import type { PortfolioFeatureInput, PortfolioInput } from './portfolio-input';
+
+const RUNS = 40;
+
+/** Random portfolios: 1–3 teams, 1–7 features (some split across teams, some ranges, some dependencies on earlier features). */
+const portfolioArb = fc
+  .record({
+    teams: fc.array(
+      fc.record({
+        tp: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 8 }),
+        wip: fc.integer({ min: 1, max: 3 }),
+        model: fc.constantFrom('bootstrap' as const, 'weibull' as const),
+        focus: fc.constantFrom(1, 0.5, 0.8),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    features: fc.array(
+      fc.record({
+        parts: fc.array(
+          fc.record({ team: fc.nat(), low: fc.integer({ min: 1, max: 15 }), extra: fc.nat(5) }),
+          { minLength: 1, maxLength: 3 },
+        ),
+        dep: fc.option(fc.nat(), { nil: undefined }),
+        split: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 7 },
+    ),
+    seed: fc.nat(),
+  })
+  .map(({ teams, features, seed }): PortfolioInput => {
+    const names = teams.map((_, i) => `T${i}`);
+    return {
+      teams: teams.map((t, i) => ({
+        name: names[i],
+        tpSamples: [...t.tp, 3],
+        throughputModel: t.model,
+        featureWip: t.wip,
+        teamFocus: t.focus,
+      })),
+      features: features.map((f, i): PortfolioFeatureInput => {
+        const byTeam = new Map(f.parts.map((p) => [names[p.team % names.length], p]));
+        return {
+          name: `F${i}`,
+          parts: [...byTeam].map(([team, p]) => ({
+            team,
+            sizeLow: p.low,
+            sizeHigh: p.low + p.extra,
+          })),
+          dependsOn: f.dep !== undefined && i > 0 ? [`F${f.dep % i}`] : [],
+          splitRateSamples: f.split ? [1, 1.5, 2] : undefined,
+        };
+      }),
+      numberOfSimulations: RUNS,
+      seed,
+    };
+  });
+
+function weeks(input: PortfolioInput): Int32Array {
+  return runPortfolio(planPortfolio(input)).featureWeek;
+}
+
+describe('portfolio properties', () => {
+  it('moving a feature up never makes it later, in the same runs', () => {
+    fc.assert(
+      fc.property(portfolioArb, fc.nat(), (input, pick) => {
+        const plan = planPortfolio(input);
+        const F = plan.features.length;
+        if (F < 2) return;
+        const from = 1 + (pick % (F - 1));
+        const order = [...Array(F).keys()];
+        order.splice(from, 1);
+        order.splice(from - 1, 0, from);
+        const before = runPortfolio(plan).featureWeek;
+        const after = runPortfolio(reorderedPlan(plan, order)).featureWeek;
+        for (let r = 0; r < RUNS; r++) {
+          const b = before[r * F + from];
+          const a = after[r * F + from - 1];
+          // −1 is "not within maxWeeks": never better than a finished week.
+          if (b >= 0) expect(a).toBeGreaterThanOrEqual(0);
+          if (b >= 0) expect(a).toBeLessThanOrEqual(b);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('feature WIP 1 with one team is the single-backlog forecast of the cumulative sizes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 10 }),
+        fc.constantFrom(1, 0.7),
+        fc.nat(),
+        (sizes, tp, focus, seed) => {
+          const team = {
+            name: 'A',
+            tpSamples: [...tp, 5],
+            throughputModel: 'bootstrap' as const,
+            teamFocus: focus,
+            minContributors: 2,
+            maxContributors: 6,
+            sCurveSize: 20,
+          };
+          const base = { numberOfSimulations: RUNS, seed };
+          const all = weeks({
+            ...base,
+            teams: [{ ...team, featureWip: 1 }],
+            features: sizes.map((size, i) => ({ name: `F${i}`, size, team: 'A' })),
+          });
+          let cumulative = 0;
+          sizes.forEach((size, i) => {
+            cumulative += size;
+            // The same team's total work, so the S-curve reads the same percent complete.
+            const single = weeks({
+              ...base,
+              teams: [team],
+              features: [
+                { name: 'backlog', size: cumulative, team: 'A' },
+                ...(cumulative < sizes.reduce((a, b) => a + b)
+                  ? [
+                      {
+                        name: 'rest',
+                        size: sizes.reduce((a, b) => a + b) - cumulative,
+                        team: 'A',
+                      },
+                    ]
+                  : []),
+              ],
+            });
+            const F = sizes.length;
+            const G = single.length / RUNS;
+            for (let r = 0; r < RUNS; r++) expect(all[r * F + i]).toBe(single[r * G]);
+          });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('listing the teams in another order changes nothing', () => {
+    fc.assert(
+      fc.property(portfolioArb, fc.nat(), (input, rot) => {
+        const k = rot % input.teams.length;
+        const rotated = { ...input, teams: [...input.teams.slice(k), ...input.teams.slice(0, k)] };
+        expect(weeks(rotated)).toEqual(weeks(input));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

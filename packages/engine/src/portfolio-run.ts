@@ -1,0 +1,255 @@
+/**
+ * The portfolio's runs (spec/portfolio.md, "One run" and "The round robin, exactly"). Output
+ * is typed arrays: each run's completion week per feature and per team, and each team's items
+ * per feature per week summed over runs.
+ */
+import { Xoshiro128 } from './prng';
+import { sumOfDraws } from './draw-loops';
+import { sampleDiscrete } from './discrete-sampler';
+import { triangularQuantile } from './triangular';
+import { roundHalfEven } from './round';
+import { segmentThresholds } from './percent-complete';
+import type { PortfolioPlan } from './portfolio-plan';
+
+const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
+
+export interface PortfolioRuns {
+  runs: number;
+  /** featureWeek[r · F + f]: week feature f finished in run r; −1 when not within maxWeeks. */
+  featureWeek: Int32Array;
+  /** teamWeek[r · T + t]: week team t finished its last part (0 when it had none); −1 unfinished. */
+  teamWeek: Int32Array;
+  /** teamItems[t][(w − 1) · F + f]: items team t gave feature f in week w, summed over runs. */
+  teamItems: Float64Array[];
+  /** Weeks recorded in teamItems[t]. */
+  teamItemWeeks: Int32Array;
+}
+
+/** Mutable state of one team within a run. */
+interface TeamState {
+  rng: Xoshiro128;
+  active: Int32Array;
+  len: number;
+  pointer: number;
+  /** Remaining work as the single forecast tracks it (fractional with S-curve or focus). */
+  left: number;
+  total: number;
+  handed: number;
+  seg: number;
+  thresholds: Float64Array;
+  /** First of the team's parts (in priority order) that may still be unfinished. */
+  cursor: number;
+}
+
+function thresholdsFor(
+  cache: Map<number, Float64Array>,
+  total: number,
+  segStart: Int32Array,
+): Float64Array {
+  let t = cache.get(total);
+  if (t === undefined) {
+    t = segmentThresholds(total, segStart);
+    if (cache.size < 65_536) cache.set(total, t);
+  }
+  return t;
+}
+
+/** Each feature's parts for this run: size drawn, then split rate and risks as a single forecast. */
+function drawPartSizes(plan: PortfolioPlan, run: number, rng: Xoshiro128, partLeft: Int32Array) {
+  const { features, featurePartStart, partLow, partHigh } = plan;
+  for (let f = 0; f < features.length; f++) {
+    const fp = features[f];
+    rng.reseed(fp.streamSeed, run);
+    const p0 = featurePartStart[f];
+    const p1 = featurePartStart[f + 1];
+    let raw = 0;
+    for (let p = p0; p < p1; p++) {
+      const span = partHigh[p] - partLow[p] + 1;
+      const size =
+        span > 1 ? partLow[p] + Math.floor(rng.nextUint32() * TWO_POW_MINUS_32 * span) : partLow[p];
+      partLeft[p] = size;
+      raw += size;
+    }
+    let rho = 1;
+    const nSplits = fp.splitRates.length;
+    if (nSplits > 0) {
+      const m = 1 + Math.floor(rng.nextUint32() * TWO_POW_MINUS_32 * 3 * nSplits);
+      rho = sumOfDraws(rng, fp.splitRates, m) / m;
+    }
+    let impacts = 0;
+    for (let k = 0; k < fp.riskP.length; k++) {
+      if (rng.nextUint32() * TWO_POW_MINUS_32 <= fp.riskP[k]) {
+        impacts += roundHalfEven(
+          triangularQuantile(rng.nextUint32() * TWO_POW_MINUS_32, {
+            low: fp.riskLow[k],
+            mode: fp.riskMode[k],
+            high: fp.riskHigh[k],
+          }),
+        );
+      }
+    }
+    if (rho === 1 && impacts === 0) continue;
+    // Risk items land on the parts in proportion to their sizes; a one-team feature gets
+    // (size + impacts) × split, exactly as a single forecast's backlog.
+    for (let p = p0; p < p1; p++) {
+      partLeft[p] = roundHalfEven((partLeft[p] + (impacts * partLeft[p]) / raw) * rho);
+    }
+  }
+}
+
+export function runPortfolio(plan: PortfolioPlan): PortfolioRuns {
+  const F = plan.features.length;
+  const T = plan.teams.length;
+  const P = plan.partFeature.length;
+  const { runs, maxWeeks, partFeature, featurePartStart, depStart, depList } = plan;
+  const featureWeek = new Int32Array(runs * F);
+  const teamWeek = new Int32Array(runs * T);
+  const teamItems = plan.teams.map(() => new Float64Array(16 * F));
+  const teamItemWeeks = new Int32Array(T);
+
+  const partLeft = new Int32Array(P);
+  const partActive = new Uint8Array(P);
+  const featureParts = new Int32Array(F);
+  const done = new Int32Array(F);
+  const featureRng = new Xoshiro128(0);
+  const caches = plan.teams.map(() => new Map<number, Float64Array>());
+  const state: TeamState[] = plan.teams.map((t) => ({
+    rng: new Xoshiro128(0),
+    active: new Int32Array(t.wip),
+    len: 0,
+    pointer: 0,
+    left: 0,
+    total: 0,
+    handed: 0,
+    seg: 0,
+    thresholds: new Float64Array(1),
+    cursor: 0,
+  }));
+
+  const ready = (f: number, week: number): boolean => {
+    for (let i = depStart[f]; i < depStart[f + 1]; i++) {
+      const d = done[depList[i]];
+      // Done in an earlier week: within a week teams do not see each other, so the result
+      // cannot depend on the order teams are processed in.
+      if (d < 0 || d >= week) return false;
+    }
+    return true;
+  };
+
+  /** Appends the next ready, unfinished, inactive parts of team t, in priority order. */
+  const refill = (t: number, s: TeamState, week: number): void => {
+    const parts = plan.teams[t].parts;
+    const wip = s.active.length;
+    while (s.cursor < parts.length && partLeft[parts[s.cursor]] === 0) s.cursor++;
+    for (let i = s.cursor; i < parts.length && s.len < wip; i++) {
+      const p = parts[i];
+      if (partLeft[p] === 0 || partActive[p] === 1 || !ready(partFeature[p], week)) continue;
+      partActive[p] = 1;
+      s.active[s.len++] = p;
+    }
+  };
+
+  for (let r = 0; r < runs; r++) {
+    drawPartSizes(plan, r, featureRng, partLeft);
+    partActive.fill(0);
+    done.fill(-1);
+    let doneCount = 0;
+    let zeroFeatures = 0;
+    for (let f = 0; f < F; f++) {
+      let n = 0;
+      for (let p = featurePartStart[f]; p < featurePartStart[f + 1]; p++) if (partLeft[p] > 0) n++;
+      featureParts[f] = n;
+      if (n === 0) zeroFeatures++;
+    }
+    for (let t = 0; t < T; t++) {
+      const s = state[t];
+      const tp = plan.teams[t];
+      s.rng.reseed(tp.streamSeed, r);
+      let total = 0;
+      for (const p of tp.parts) total += partLeft[p];
+      s.len = 0;
+      s.pointer = 0;
+      s.left = total;
+      s.total = total;
+      s.handed = 0;
+      s.seg = 0;
+      s.cursor = 0;
+      if (tp.segStart.length > 1 && total > 0) {
+        s.thresholds = thresholdsFor(caches[t], total, tp.segStart);
+      }
+      teamWeek[r * T + t] = total === 0 ? 0 : -1;
+    }
+
+    for (let week = 1; week <= maxWeeks && doneCount < F; week++) {
+      // Features with no items left (a split rate rounded them to 0) are done as soon as
+      // they may start.
+      while (zeroFeatures > 0) {
+        let changed = false;
+        for (let f = 0; f < F; f++) {
+          if (featureParts[f] === 0 && done[f] < 0 && ready(f, week)) {
+            done[f] = week - 1;
+            doneCount++;
+            zeroFeatures--;
+            changed = true;
+          }
+        }
+        if (!changed) break;
+      }
+      for (let t = 0; t < T; t++) {
+        const s = state[t];
+        if (s.handed === s.total) continue;
+        const tp = plan.teams[t];
+        const seg0 = s.seg;
+        let seg = seg0;
+        const nSeg = tp.segStart.length;
+        while (seg + 1 < nSeg && s.left <= s.thresholds[seg + 1]) seg++;
+        s.seg = seg;
+        s.left -= sampleDiscrete(tp.table, s.rng.nextUint32()) * tp.segFactor[seg];
+        let avail = s.total - (s.left > 0 ? Math.ceil(s.left) : 0) - s.handed;
+        if (avail <= 0) continue;
+        if (week > teamItemWeeks[t]) {
+          const need = week * F;
+          if (need > teamItems[t].length) {
+            const grown = new Float64Array(Math.max(need, teamItems[t].length * 2));
+            grown.set(teamItems[t]);
+            teamItems[t] = grown;
+          }
+          teamItemWeeks[t] = week;
+        }
+        const items = teamItems[t];
+        const row = (week - 1) * F;
+        refill(t, s, week);
+        const active = s.active;
+        while (avail > 0 && s.len > 0) {
+          const at = s.len === 1 ? 0 : s.pointer;
+          const p = active[at];
+          // One active part takes everything it can at once; several share one item at a time.
+          const give = s.len === 1 ? Math.min(avail, partLeft[p]) : 1;
+          partLeft[p] -= give;
+          avail -= give;
+          s.handed += give;
+          items[row + partFeature[p]] += give;
+          if (partLeft[p] > 0) {
+            s.pointer = at + 1 === s.len ? 0 : at + 1;
+            continue;
+          }
+          partActive[p] = 0;
+          for (let i = at + 1; i < s.len; i++) active[i - 1] = active[i];
+          s.len--;
+          const f = partFeature[p];
+          if (--featureParts[f] === 0) {
+            done[f] = week;
+            doneCount++;
+          }
+          refill(t, s, week);
+          s.pointer = s.len === 0 ? 0 : at % s.len;
+        }
+        // Items nobody could take (the rest waits on dependencies) are capacity lost.
+        if (avail > 0) s.left += avail;
+        if (s.handed === s.total) teamWeek[r * T + t] = week;
+      }
+    }
+    featureWeek.set(done, r * F);
+  }
+  return { runs, featureWeek, teamWeek, teamItems, teamItemWeeks };
+}
