@@ -54,9 +54,9 @@ describe('synchronous forecast routes', () => {
     const team = parseForecast('simulate', TEAM_CASE);
     const tiny = parseForecast('when', { tpSamples: T12, backlog: 5, numberOfSimulations: 100 });
     if (!team.ok || !tiny.ok) throw new Error('the cases must validate');
-    expect(pooled.forecastRunner.usesPool(team.value)).toBe(true);
-    expect(app.forecastRunner.usesPool(team.value)).toBe(true);
-    expect(app.forecastRunner.usesPool(tiny.value)).toBe(false);
+    expect(pooled.forecastRunner.isLarge(tiny.value)).toBe(true);
+    expect(app.forecastRunner.isLarge(team.value)).toBe(true);
+    expect(app.forecastRunner.isLarge(tiny.value)).toBe(false);
   });
 
   it('serves every forecast path', async () => {

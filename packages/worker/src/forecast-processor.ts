@@ -130,7 +130,9 @@ export function createForecastProcessor(options: ForecastProcessorOptions = {}):
     }
     report(10, 'running');
     // A whole forecast has no batches to stop between: the signal ends its thread.
-    const result = pool ? await onPool({ op: 'forecast', request }, pool, signal) : parsed.run();
+    const result = pool
+      ? await onPool({ op: 'forecast', request, deadline: job.deadline }, pool, signal)
+      : parsed.run({ signal });
     report(100, 'done');
     return result;
   };

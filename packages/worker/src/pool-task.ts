@@ -13,8 +13,11 @@ export type PoolTask =
   | { op: 'simulation-batch'; plan: SimulationPlan; batchIndex: number }
   /** The batches of a batched forecast (planning builds samplers: it belongs off the loop). */
   | { op: 'simulation-plan'; request: ForecastRequest }
-  /** A whole forecast of a kind that is not split into batches. */
-  | { op: 'forecast'; request: ForecastRequest }
+  /**
+   * A whole forecast of a kind that is not split into batches. `deadline` (epoch ms) is its
+   * time budget: the engine checks it inside its long loops and stops with an AbortError.
+   */
+  | { op: 'forecast'; request: ForecastRequest; deadline?: number }
   /** Busy work for tests and health checks: spins `ms` milliseconds, returns `value`. */
   | { op: 'spin'; ms: number; value: number };
 
@@ -33,8 +36,18 @@ export function poolTaskRunner(registry: ForecastRegistry = FORECAST_REGISTRY) {
         return runSimulationBatch(task.plan, task.batchIndex);
       case 'simulation-plan':
         return parseRequest(registry, task.request).simulationPlan();
-      case 'forecast':
-        return parseRequest(registry, task.request).run();
+      case 'forecast': {
+        const { deadline } = task;
+        const signal =
+          deadline === undefined
+            ? undefined
+            : {
+                get aborted() {
+                  return Date.now() > deadline;
+                },
+              };
+        return parseRequest(registry, task.request).run({ signal });
+      }
       case 'spin': {
         const until = performance.now() + task.ms;
         while (performance.now() < until) {

@@ -57,8 +57,8 @@ export interface JobsPluginOptions {
   concurrency?: number;
   /**
    * Forecasts whose work bound (the registry row's `workBound`, in engine steps) exceeds
-   * this run on the pool, also when called synchronously, and queue behind interactive jobs.
-   * Default SYNC_RUNS_THRESHOLD × 10 (a 10-week project).
+   * this are large: as async jobs they queue behind interactive ones. (Every forecast runs on
+   * the pool.) Default SYNC_RUNS_THRESHOLD × 10.
    */
   poolWorkThreshold?: number;
   /**
@@ -77,12 +77,12 @@ export interface JobsPluginOptions {
 
 export interface ForecastRunner {
   /**
-   * Same result as the engine's `runForecast`, computed on the pool when the work is big. A
-   * pool run stops between batches once `signal` aborts, rejecting with an AbortError.
+   * Same result as `parsed.run()`, computed on the worker pool. It stops once `signal`
+   * aborts (rejecting with an AbortError) or past SYNC_TIMEOUT_SECONDS (FF_ERR_SYNC_TIMEOUT).
    */
   run(parsed: ParsedForecast, signal?: AbortSignal): Promise<unknown>;
-  /** Whether `run` would use the pool for this input. */
-  usesPool(parsed: ParsedForecast): boolean;
+  /** Whether the work bound is above the pool threshold: such jobs queue as batch work. */
+  isLarge(parsed: ParsedForecast): boolean;
 }
 
 declare module 'fastify' {
@@ -186,22 +186,25 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
   const graceMs = opts.shutdownGraceMs ?? (envInt('JOB_SHUTDOWN_GRACE_SECONDS', 0) ?? 30) * 1000;
 
   const runner: ForecastRunner = {
-    usesPool: (parsed) => parsed.workBound() > threshold,
+    isLarge: (parsed) => parsed.workBound() > threshold,
     async run(parsed, signal) {
-      // Small forecasts take a few milliseconds: a thread hop would cost more than it saves.
-      if (!runner.usesPool(parsed)) return parsed.run();
+      // Every forecast runs on the pool, small ones too: a bound on the work says nothing of
+      // how long a heavy-tailed history really takes, and the event loop must stay free.
       const { kind, input } = parsed.request();
       // A synchronous caller holds a connection and pool threads: past the limit the forecast
-      // stops between batches and the answer says where such forecasts belong.
+      // stops (between batches, or inside the engine's loops) and the answer says where such
+      // forecasts belong.
+      const deadline = Date.now() + syncTimeoutMs;
       const limit = AbortSignal.timeout(syncTimeoutMs);
       try {
         return await processor(
-          { id: 'sync', kind, input, owner: '', attempt: 1 },
+          { id: 'sync', kind, input, owner: '', attempt: 1, deadline },
           signal ? AbortSignal.any([signal, limit]) : limit,
           () => undefined,
         );
       } catch (err) {
-        if (limit.aborted && !signal?.aborted) {
+        // The thread may see its deadline pass a moment before this thread's timer fires.
+        if ((limit.aborted || Date.now() >= deadline) && !signal?.aborted) {
           throw new AppError(
             'FF_ERR_SYNC_TIMEOUT',
             `This forecast ran longer than ${syncTimeoutMs / 1000} s, the limit for an immediate answer: send it to POST /api/async/${kind} and poll the task instead.`,

@@ -81,7 +81,7 @@ export default async function asyncRoutes(
     const { save } = (request.query ?? {}) as { save?: string };
     const wantsSave = save === 'true' || save === '1';
     if (wantsSave && !userId) throw new AppError('FF_ERR_UNAUTHORIZED', 'Log in to save forecasts');
-    const priority = app.forecastRunner.usesPool(parsed) ? PRIORITY_BATCH : PRIORITY_INTERACTIVE;
+    const priority = app.forecastRunner.isLarge(parsed) ? PRIORITY_BATCH : PRIORITY_INTERACTIVE;
     let id: string;
     try {
       id = await app.jobs.submit(parsed.kind, parsed.input, {
