@@ -1,7 +1,9 @@
 /** Command line → command + typed options, using the option table and node's own parser. */
 import { parseArgs } from 'node:util';
+import { FORECAST_REGISTRY } from '@flow-forecaster/schemas';
+import type { ForecastRegistry } from '@flow-forecaster/schemas';
 import type { CommandSpec } from './commands';
-import { COMMANDS, findCommand } from './commands';
+import { findCommand } from './commands';
 import { usageError } from './errors';
 import type { CliOptions } from './options';
 import { defaultOptions, optionsFor } from './options';
@@ -23,15 +25,18 @@ function shortParseError(e: unknown): string {
   return message.split('\n')[0];
 }
 
-export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
+export function parseCommandLine(
+  argv: readonly string[],
+  registry: ForecastRegistry = FORECAST_REGISTRY,
+): ParsedCommandLine {
   const first = argv[0];
   let command: CommandSpec | undefined;
   let rest = argv;
   if (first !== undefined && !first.startsWith('-')) {
-    command = findCommand(first);
+    command = findCommand(registry, first);
     if (command === undefined) {
       throw usageError(
-        `unknown command '${first}'; commands: ${COMMANDS.map((c) => c.name).join(', ')}`,
+        `unknown command '${first}'; commands: ${registry.kinds.map((r) => r.cli[0]).join(', ')}`,
       );
     }
     rest = argv.slice(1);

@@ -1,6 +1,8 @@
 /** `--help` text, generated from the command and option tables. */
+import { FORECAST_REGISTRY } from '@flow-forecaster/schemas';
+import type { ForecastRegistry } from '@flow-forecaster/schemas';
 import type { CommandSpec } from './commands';
-import { COMMANDS } from './commands';
+import { commandsOf } from './commands';
 import { optionsFor } from './options';
 
 function columns(rows: readonly [string, string][], indent = 2): string {
@@ -17,14 +19,18 @@ function optionRows(command: CommandSpec | undefined): [string, string][] {
   });
 }
 
-export function globalHelp(): string {
+export function globalHelp(registry: ForecastRegistry = FORECAST_REGISTRY): string {
   return [
     'ff: Flow Forecaster on the command line (Monte Carlo delivery forecasts)',
     '',
     'Usage: ff <command> [--input FILE.json | < FILE.json] [options]',
     '',
     'Commands:',
-    columns(COMMANDS.map((c) => [c.name, c.summary])),
+    columns([
+      ...commandsOf(registry).map((c): [string, string] => [c.name, c.summary]),
+      // Not a forecast kind: it fetches a tracker's items for the commands above.
+      ['pull', "fetch a tracker's work items with status history (ff pull --help)"],
+    ]),
     '',
     'Options:',
     columns(optionRows(undefined)),
@@ -37,7 +43,7 @@ export function globalHelp(): string {
 
 export function commandHelp(command: CommandSpec): string {
   const input =
-    command.name === 'history'
+    command.kind === 'history'
       ? '(--csv FILE --done-column NAME | --input FILE.json)'
       : '--input FILE.json';
   return [

@@ -200,7 +200,7 @@ export function optionsFor(command: CommandSpec | undefined): readonly AnyOption
       case 'runs':
         return command.runsField !== undefined;
       case 'history':
-        return command.name === 'history';
+        return command.kind === 'history';
     }
   });
 }

@@ -4,9 +4,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { EngineInputError, runForecast } from '@flow-forecaster/engine';
+import { EngineInputError } from '@flow-forecaster/engine';
 import type { HistoryResult } from '@flow-forecaster/engine';
-import { parseRequest } from '@flow-forecaster/schemas';
+import { FORECAST_REGISTRY, parseForecast } from '@flow-forecaster/schemas';
+import type { ForecastRegistry, ParseResult } from '@flow-forecaster/schemas';
 import { parseCommandLine } from './args';
 import type { CommandSpec } from './commands';
 import { itemsFromCsv } from './csv-history';
@@ -26,6 +27,11 @@ export interface CliIo extends InputSource {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
+export interface RunOptions {
+  /** The forecast kinds the commands come from; default FORECAST_REGISTRY. */
+  registry?: ForecastRegistry;
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -36,7 +42,7 @@ async function requestBody(
   options: CliOptions,
   io: CliIo,
 ): Promise<{ body: unknown; extra?: Record<string, unknown> }> {
-  if (command.name === 'history' && options.csv !== undefined) {
+  if (command.kind === 'history' && options.csv !== undefined) {
     if (options.input !== undefined) throw usageError('give either --csv or --input, not both');
     if (options.doneColumn === undefined) {
       throw usageError('--done-column NAME is required with --csv', '--done-column');
@@ -53,7 +59,7 @@ async function requestBody(
       extra: { csv: { file: options.csv, dateFormat: csv.dateFormat, rows: csv.rows } },
     };
   }
-  if (command.name === 'history' && (options.doneColumn ?? options.startColumn) !== undefined) {
+  if (command.kind === 'history' && (options.doneColumn ?? options.startColumn) !== undefined) {
     throw usageError('--done-column and --start-column need --csv FILE', '--csv');
   }
 
@@ -86,17 +92,44 @@ function historyOutput(result: HistoryResult, extra?: Record<string, unknown>) {
   };
 }
 
-async function execute(argv: readonly string[], io: CliIo): Promise<number> {
+/** The parsed request, or the CLI's usage error naming the field. */
+function parsedOrUsage<T>(parsed: ParseResult<T>): T {
+  if (parsed.ok) return parsed.value;
+  throw new CliError(parsed.error.message, {
+    exitCode: EXIT_USAGE,
+    subject: parsed.error.field ?? 'input',
+  });
+}
+
+/** Runs the command's forecast; history's output leads with what other commands take. */
+function compute(
+  registry: ForecastRegistry,
+  command: CommandSpec,
+  body: unknown,
+  extra?: Record<string, unknown>,
+): unknown {
+  // History is the built-in row (its CSV options are part of the CLI), so its result is typed.
+  if (command.kind === 'history') {
+    return historyOutput(parsedOrUsage(parseForecast('history', body)).run(), extra);
+  }
+  return parsedOrUsage(registry.parse(command.kind, body)).run();
+}
+
+async function execute(
+  argv: readonly string[],
+  io: CliIo,
+  registry: ForecastRegistry,
+): Promise<number> {
   // `pull` talks to trackers rather than running a forecast kind, so it has its own options.
   if (argv[0] === 'pull') return runPull(argv.slice(1), io);
-  const { command, options } = parseCommandLine(argv);
+  const { command, options } = parseCommandLine(argv, registry);
   if (options.version) {
     io.stdout.write(`${VERSION}\n`);
     return EXIT_OK;
   }
   if (command === undefined) {
     if (options.help) {
-      io.stdout.write(globalHelp());
+      io.stdout.write(globalHelp(registry));
       return EXIT_OK;
     }
     throw usageError("no command given; run 'ff --help' for the list");
@@ -107,22 +140,10 @@ async function execute(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   const { body, extra } = await requestBody(command, options, io);
-  const parsed = parseRequest(command.name, body);
-  if (!parsed.ok) {
-    throw new CliError(parsed.error.message, {
-      exitCode: EXIT_USAGE,
-      subject: parsed.error.field ?? 'input',
-    });
-  }
-
-  // parseRequest(kind) yields exactly the engine input of that kind; TypeScript cannot
-  // correlate the two through a union-typed kind, hence the cast.
-  const result: unknown = runForecast(command.name, parsed.value as never);
-  const output =
-    command.name === 'history' ? historyOutput(result as HistoryResult, extra) : result;
+  const output = compute(registry, command, body, extra);
   const text =
     options.format === 'table'
-      ? formatTable(command.name, output)
+      ? formatTable(command.kind, output)
       : `${JSON.stringify(output, null, 2)}\n`;
 
   if (options.output !== undefined) {
@@ -141,9 +162,13 @@ async function execute(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 /** Runs `ff` with `argv` (without node and the script); resolves to the exit code. */
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  io: CliIo,
+  options: RunOptions = {},
+): Promise<number> {
   try {
-    return await execute(argv, io);
+    return await execute(argv, io, options.registry ?? FORECAST_REGISTRY);
   } catch (e) {
     if (e instanceof CliError) {
       io.stderr.write(`${errorLine(e.subject, e.message)}\n`);

@@ -3,6 +3,7 @@
  * API returns (not engine internals) and tolerates missing parts, so a field the engine adds
  * or drops changes the table, never crashes it. JSON stays the complete, canonical output.
  */
+import { isRequestKind } from '@flow-forecaster/schemas';
 import type { RequestKind } from '@flow-forecaster/schemas';
 import type { Cell } from './text-layout';
 import { cell, grid, pairs, percent, section } from './text-layout';
@@ -359,8 +360,14 @@ const FORMATTERS: Record<RequestKind, (r: Obj) => string[]> = {
   history,
 };
 
-export function formatTable(kind: RequestKind, result: unknown): string {
+/** Kinds without a table of their own (added kinds) show their top-level figures. */
+function figures(r: Obj): string[] {
+  return [pairs(Object.entries(r).map(([key, value]): [string, Cell] => [key, val(value)]))];
+}
+
+export function formatTable(kind: string, result: unknown): string {
   const r = obj(result) ?? {};
-  const parts = [...FORMATTERS[kind](r), footer(r)].filter((p) => p.trim() !== '');
+  const body = isRequestKind(kind) ? FORMATTERS[kind](r) : figures(r);
+  const parts = [...body, footer(r)].filter((p) => p.trim() !== '');
   return `${parts.join('\n\n')}\n`;
 }

@@ -29,6 +29,7 @@ import { createRng, randomSeed } from './prng';
 import { createThroughputSampler } from './throughput';
 import { weeksPercentile, weeksToFinish } from './when';
 import { EngineInputError } from './errors';
+import type { StopSignal } from './errors';
 import {
   binomialBand,
   calibrationVerdict,
@@ -242,6 +243,7 @@ function runFold(
   end: number,
   runs: number,
   forecastLevels: number[],
+  signal?: StopSignal,
 ): { fold: BacktestFold; fellBack: boolean } {
   const { tp, backlog } = p;
   const start = p.method === 'expanding' ? 0 : end - p.minTrain;
@@ -268,7 +270,15 @@ function runFold(
     return { fold, fellBack: false };
   }
   const sampler = createThroughputSampler({ tpSamples: train, throughputModel: p.model });
-  const dist = weeksToFinish(sampler.table, backlog, runs, createRng(p.seed, k), 1, MAX_WEEKS);
+  const dist = weeksToFinish(
+    sampler.table,
+    backlog,
+    runs,
+    createRng(p.seed, k),
+    1,
+    MAX_WEEKS,
+    signal,
+  );
   for (const q of forecastLevels) fold.forecasts[String(q)] = weeksPercentile(dist, q / 100);
   if (fold.actual !== null) {
     for (const q of p.levels) fold.hits[String(q)] = fold.actual <= fold.forecasts[String(q)];
@@ -355,7 +365,7 @@ function calibrationOf(
   };
 }
 
-export function backtest(input: BacktestInput): BacktestResult {
+export function backtest(input: BacktestInput, opts: { signal?: StopSignal } = {}): BacktestResult {
   const p = backtestParams(input);
   const { tp, backlog, levels, model, minTrain, testSize } = p;
   const n = tp.length;
@@ -376,7 +386,7 @@ export function backtest(input: BacktestInput): BacktestResult {
   const folds: BacktestFold[] = [];
   let fallbacks = 0;
   foldEnds.forEach((end, k) => {
-    const { fold, fellBack } = runFold(p, k, end, runs, forecastLevels);
+    const { fold, fellBack } = runFold(p, k, end, runs, forecastLevels, opts.signal);
     folds.push(fold);
     if (fellBack) fallbacks++;
   });

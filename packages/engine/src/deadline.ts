@@ -7,6 +7,7 @@ import type { DeadlineInput } from './inputs';
 import { forecastWhen } from './when';
 import { addWeeks, daysBetween, parseDate } from './dates';
 import { EngineInputError } from './errors';
+import type { StopSignal } from './errors';
 import { roundHalfEven, roundTo } from './round';
 import type { PercentileStats } from './aggregate';
 
@@ -52,7 +53,10 @@ export interface DeadlineResult {
   warningCodes: EngineWarning[];
 }
 
-export function deadlineAnalysis(input: DeadlineInput): DeadlineResult {
+export function deadlineAnalysis(
+  input: DeadlineInput,
+  opts: { signal?: StopSignal } = {},
+): DeadlineResult {
   const start = parseDate(input.startDate);
   if (start === null) throw new EngineInputError('startDate is not a date', 'startDate');
   const deadline = parseDate(input.deadlineDate);
@@ -73,17 +77,20 @@ export function deadlineAnalysis(input: DeadlineInput): DeadlineResult {
     throw new EngineInputError('costPerPersonWeek must be ≥ 0', 'costPerPersonWeek');
   }
 
-  const forecast = forecastWhen({
-    tpSamples: input.tpSamples,
-    throughputModel: input.throughputModel,
-    pBest: input.pBest,
-    pLikely: input.pLikely,
-    pWorst: input.pWorst,
-    backlog: input.backlog,
-    teamFocus: input.teamFocus,
-    numberOfSimulations: input.numberOfSimulations,
-    seed: input.seed,
-  });
+  const forecast = forecastWhen(
+    {
+      tpSamples: input.tpSamples,
+      throughputModel: input.throughputModel,
+      pBest: input.pBest,
+      pLikely: input.pLikely,
+      pWorst: input.pWorst,
+      backlog: input.backlog,
+      teamFocus: input.teamFocus,
+      numberOfSimulations: input.numberOfSimulations,
+      seed: input.seed,
+    },
+    opts,
+  );
   const B = input.backlog;
   const wtd = days / 7;
   const ps = forecast.percentile_stats;

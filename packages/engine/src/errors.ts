@@ -14,6 +14,17 @@ export class EngineInputError extends Error {
   }
 }
 
+/**
+ * What a long computation checks inside its loops: an AbortSignal, or a time budget (a pool
+ * thread cannot see its caller's AbortSignal while it computes, so it checks the clock).
+ */
+export interface StopSignal {
+  readonly aborted: boolean;
+}
+
+/** Iterations between two looks at a StopSignal: often enough for ~ms reaction, free otherwise. */
+export const STOP_CHECK_MASK = 1023;
+
 /** Thrown by long computations when their `signal` was aborted; callers test `name`. */
 export function abortError(): Error {
   const e = new Error('The forecast was cancelled');

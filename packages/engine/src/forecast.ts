@@ -93,13 +93,13 @@ type Runner<K extends ForecastKind> = (
 
 const RUNNERS: { [K in ForecastKind]: Runner<K> } = {
   simulate: (input, opts) => simulate(input, opts),
-  when: (input) => forecastWhen(input),
-  'how-many': (input) => forecastHowMany(input),
-  deadline: (input) => deadlineAnalysis(input),
+  when: (input, opts) => forecastWhen(input, opts),
+  'how-many': (input, opts) => forecastHowMany(input, opts),
+  deadline: (input, opts) => deadlineAnalysis(input, opts),
   cost: (input) => costAnalysis(input),
   risks: (input) => riskSummary(input),
   dependencies: (input) => dependencyAnalysis(input),
-  backtest: (input) => backtest(input),
+  backtest: (input, opts) => backtest(input, opts),
   accuracy: (input) => accuracyAnalysis(input),
   pbc: (input) => pbcAnalysis(input),
   history: (input) => historyFromItems(input),

@@ -9,7 +9,8 @@ import type { RandomSource } from './prng';
 import { createRng, randomSeed } from './prng';
 import { createThroughputSampler } from './throughput';
 import { daysBetween, parseDate } from './dates';
-import { EngineInputError } from './errors';
+import { EngineInputError, STOP_CHECK_MASK, abortError } from './errors';
+import type { StopSignal } from './errors';
 import { percentileSorted } from './percentile';
 import { roundHalfEven } from './round';
 import { DEFAULT_SIMULATIONS, MAX_SIMULATIONS } from './simulation-plan';
@@ -45,9 +46,11 @@ export function itemsDistribution(
   runs: number,
   rng: RandomSource,
   focus = 1,
+  signal?: StopSignal,
 ): Float64Array {
   const out = new Float64Array(runs);
   for (let r = 0; r < runs; r++) {
+    if ((r & STOP_CHECK_MASK) === 0 && signal?.aborted) throw abortError();
     out[r] = sumOfTableDraws(rng, table, weeks) * focus;
   }
   return sortItems(out);
@@ -95,7 +98,10 @@ export function howManyTable(sortedItems: Float64Array, days: number, weeks: num
   };
 }
 
-export function forecastHowMany(input: HowManyInput): HowManyResult {
+export function forecastHowMany(
+  input: HowManyInput,
+  opts: { signal?: StopSignal } = {},
+): HowManyResult {
   const sampler = createThroughputSampler(input);
   const seed = input.seed === undefined || input.seed === null ? randomSeed() : input.seed >>> 0;
   const focus = input.teamFocus ?? 1;
@@ -127,7 +133,7 @@ export function forecastHowMany(input: HowManyInput): HowManyResult {
     endDate = e;
   }
   const weeks = Math.ceil(days / 7);
-  const items = itemsDistribution(sampler.table, weeks, n, createRng(seed, 0), focus);
+  const items = itemsDistribution(sampler.table, weeks, n, createRng(seed, 0), focus, opts.signal);
   return {
     ...howManyTable(items, days, weeks),
     numberOfSimulations: n,

@@ -11,7 +11,8 @@ import { createRng, randomSeed } from './prng';
 import { createThroughputSampler, type ThroughputSampler } from './throughput';
 import { percentileFromCounts, percentileStats } from './percentile';
 import { addWeeks, parseDate } from './dates';
-import { EngineInputError } from './errors';
+import { EngineInputError, STOP_CHECK_MASK, abortError } from './errors';
+import type { StopSignal } from './errors';
 import { roundTo } from './round';
 import { DEFAULT_MAX_WEEKS, DEFAULT_SIMULATIONS, MAX_SIMULATIONS } from './simulation-plan';
 import type { PercentileStats } from './percentile';
@@ -35,10 +36,13 @@ export function weeksToFinish(
   rng: RandomSource,
   focus = 1,
   maxWeeks = DEFAULT_MAX_WEEKS,
+  signal?: StopSignal,
 ): WeeksDistribution {
   const counts = new Uint32Array(maxWeeks + 1);
   let unfinished = 0;
   for (let r = 0; r < runs; r++) {
+    // A run may go on to maxWeeks whatever the mean throughput: the caller's budget applies.
+    if ((r & STOP_CHECK_MASK) === 0 && signal?.aborted) throw abortError();
     const weeks = weeksUntilDone(rng, sampler, backlog, focus, maxWeeks);
     if (weeks < 0) {
       unfinished++;
@@ -76,7 +80,7 @@ export interface WhenResult {
   warningCodes: EngineWarning[];
 }
 
-export function forecastWhen(input: WhenInput): WhenResult {
+export function forecastWhen(input: WhenInput, opts: { signal?: StopSignal } = {}): WhenResult {
   const sampler = createThroughputSampler(input);
   const seed = input.seed === undefined || input.seed === null ? randomSeed() : input.seed >>> 0;
   const backlog = input.backlog;
@@ -108,7 +112,15 @@ export function forecastWhen(input: WhenInput): WhenResult {
     if (start === null) throw new EngineInputError('startDate is not a date', 'startDate');
   }
 
-  const d = weeksToFinish(sampler.table, backlog, n, createRng(seed, 0), focus, maxWeeks);
+  const d = weeksToFinish(
+    sampler.table,
+    backlog,
+    n,
+    createRng(seed, 0),
+    focus,
+    maxWeeks,
+    opts.signal,
+  );
   const stats = percentileStatsOf(d);
   let sum = 0;
   let first = -1;

@@ -116,3 +116,4 @@ export function forecastJsonSchema(row: { schema: z.ZodType }): Record<string, u
     unknown
   >;
 }
+export * from './registry/saved';

@@ -1,7 +1,8 @@
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
-import { runForecast } from '@flow-forecaster/engine';
-import type { ForecastKind } from '@flow-forecaster/engine';
+import { FORECAST_REGISTRY } from '@flow-forecaster/schemas';
+import type { ForecastRegistry } from '@flow-forecaster/schemas';
+import { parseForecastRequest } from '@flow-forecaster/worker';
 import { randomUUID } from 'node:crypto';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
@@ -43,6 +44,13 @@ declare module 'fastify' {
 }
 
 export interface BuildAppOptions {
+  /** The forecast kinds to serve; default FORECAST_REGISTRY (tests add kinds). */
+  registry?: ForecastRegistry;
+  /**
+   * URL of a module exporting `registry`, loaded by the worker-pool threads; needed when
+   * `registry` has kinds beyond the built-in ones (threads cannot receive functions).
+   */
+  registryModule?: string;
   /** An already open database (the app closes it on close); default: opened from config. */
   database?: Database;
   /** Options for the job plugin (tests shrink the pool); merged over the config's. */
@@ -61,24 +69,6 @@ export interface FinishedJob {
   input?: unknown;
   result?: unknown;
   save?: { userId: string; projectId?: string | null; name?: string | null } | null;
-}
-
-interface ForecastRunnerLike {
-  run(kind: string, input: unknown, signal?: AbortSignal): Promise<unknown>;
-}
-
-/**
- * Runs a forecast the way the forecast routes do: on the job plugin's runner (the worker pool
- * for big inputs) when it is registered, else on this thread.
- */
-export async function runForecastOnServer(
-  app: FastifyInstance,
-  kind: string,
-  input: unknown,
-): Promise<unknown> {
-  const runner = (app as unknown as { forecastRunner?: ForecastRunnerLike }).forecastRunner;
-  if (runner) return runner.run(kind, input);
-  return runForecast(kind as ForecastKind, input as never);
 }
 
 /** Never logged, wherever they appear in a request or a log object. */
@@ -114,6 +104,7 @@ export async function buildApp(
     return503OnClosing: true,
   });
   app.decorate('config', config);
+  const registry = opts.registry ?? FORECAST_REGISTRY;
   installErrorHandlers(app, {
     spaFallback: () => app.webAppBuilt,
   });
@@ -141,8 +132,7 @@ export async function buildApp(
   const saveJob = async (job: FinishedJob): Promise<void> => {
     if (!job.save) return;
     await saveForecast(app.db, job.save.userId, {
-      kind: job.kind,
-      input: (job.input ?? {}) as Record<string, unknown>,
+      parsed: parseForecastRequest(registry, { kind: job.kind, input: job.input }),
       result: job.result,
       projectId: job.save.projectId ?? null,
       name: job.save.name ?? null,
@@ -159,8 +149,6 @@ export async function buildApp(
       }
       return request.user?.id;
     },
-    onForecast: (kind: string, input: unknown, result: unknown) =>
-      recordForecast(app.metrics, kind, input, result),
     onAbandoned: (kind: string) => app.metrics.forecastsAbandonedTotal.inc({ kind }),
     checkDatabase: () => app.database.ping(),
   };
@@ -180,6 +168,8 @@ export async function buildApp(
     await app.register(securityPlugin, { config });
     await app.register(docsPlugin);
     await app.register(jobsPlugin, {
+      registry,
+      registryModule: opts.registryModule,
       redisUrl: config.redisUrl,
       poolWorkThreshold: config.syncRunsThreshold * 10,
       saveResult: saveJob,
@@ -198,9 +188,7 @@ export async function buildApp(
     await app.register(adminRoutes);
     await app.register(studentRoutes);
     await app.register(projectRoutes);
-    await app.register(savedForecastRoutes, {
-      run: (kind, input) => runForecastOnServer(app, kind, input),
-    });
+    await app.register(savedForecastRoutes);
     await app.register(actualRoutes);
     await app.register(connectionRoutes, { key: config.connectionKey, ...opts.connections });
     await app.register(connectionScheduler, {

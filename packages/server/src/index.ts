@@ -18,7 +18,7 @@ export type { ErrorBody, ErrorCode } from './errors';
 export { openDatabase } from './db/client';
 export type { Database, Db, OpenDatabaseOptions } from './db/client';
 export { DataDirLockedError } from './db/lock-file';
-export { saveForecast, summarise } from './services/save-forecast';
+export { saveForecast } from './services/save-forecast';
 export type { SaveForecastArgs } from './services/save-forecast';
 export { recordForecast, createMetrics } from './plugins/metrics';
 export type { Metrics } from './plugins/metrics';

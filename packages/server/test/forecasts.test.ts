@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { runForecast } from '@flow-forecaster/engine';
-import { parseRequest } from '@flow-forecaster/schemas';
+import { parseForecast, parseRequest } from '@flow-forecaster/schemas';
 import { TEAM_CASE, T12, buildJobsApp, sleep } from './jobs-app';
 
 /** Incompressible samples: a link of these cannot fit the size limit. */
@@ -51,8 +51,12 @@ describe('synchronous forecast routes', () => {
       expect(a.statusCode, url).toBe(200);
       expect(b.json(), url).toEqual(a.json());
     }
-    expect(pooled.forecastRunner.usesPool('simulate', TEAM_CASE)).toBe(true);
-    expect(app.forecastRunner.usesPool('simulate', TEAM_CASE)).toBe(false);
+    const team = parseForecast('simulate', TEAM_CASE);
+    const tiny = parseForecast('when', { tpSamples: T12, backlog: 5, numberOfSimulations: 100 });
+    if (!team.ok || !tiny.ok) throw new Error('the cases must validate');
+    expect(pooled.forecastRunner.isLarge(tiny.value)).toBe(true);
+    expect(app.forecastRunner.isLarge(team.value)).toBe(true);
+    expect(app.forecastRunner.isLarge(tiny.value)).toBe(false);
   });
 
   it('serves every forecast path', async () => {

@@ -7,22 +7,21 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import {
   createBatchMerger,
-  planSimulation,
-  runForecast,
   runSimulationBatch,
   simulationBatchCount,
 } from '@flow-forecaster/engine';
-import type {
-  ForecastKind,
-  SimulateInput,
-  SimulationBatch,
-  SimulationPlan,
-} from '@flow-forecaster/engine';
+import type { SimulationBatch, SimulationPlan } from '@flow-forecaster/engine';
+import { FORECAST_REGISTRY } from '@flow-forecaster/schemas';
+import type { ForecastRegistry } from '@flow-forecaster/schemas';
 import type { JobContext, Processor, ReportProgress } from './job-types';
 import type { TaskPool } from './pool';
+import { parseRequest } from './pool-task';
+import type { PoolTask } from './pool-task';
 import { throwIfAborted } from './errors';
 
 export interface ForecastProcessorOptions {
+  /** The kinds this processor runs; default FORECAST_REGISTRY. Its pool must know them too. */
+  registry?: ForecastRegistry;
   /** Without a pool, batches run on this thread, yielding to the event loop between them. */
   pool?: TaskPool;
   /** Batches of one job in flight at once; default the pool's thread count. */
@@ -102,21 +101,38 @@ async function testSteps(
 }
 
 export function createForecastProcessor(options: ForecastProcessorOptions = {}): Processor {
+  const registry = options.registry ?? FORECAST_REGISTRY;
   return async (job: JobContext, signal, report) => {
     if (job.kind === 'test-steps' && options.testJobs) {
       return testSteps(job.input as { steps?: number; stepMs?: number }, signal, report);
     }
     throwIfAborted(signal);
-    if (job.kind === 'simulate') {
+    // Job data came through a queue (Redis, for BullMQ): it is parsed again, never trusted.
+    const parsed = parseRequest(registry, { kind: job.kind, input: job.input });
+    const request = parsed.request();
+    const pool = options.pool;
+    // A task that failed after the signal fired says why it fired (cancel or timeout).
+    const onPool = async <T>(task: PoolTask, p: TaskPool, stop?: AbortSignal): Promise<T> => {
+      try {
+        return await p.run<T>(task, stop);
+      } catch (err) {
+        throwIfAborted(signal);
+        throw err;
+      }
+    };
+    if (parsed.batched) {
       report(0, 'planning');
-      const plan = planSimulation(job.input as SimulateInput);
-      return runPlannedSimulation(plan, signal, report, options);
+      // Planning is not interrupted (ending a thread costs a respawn); the batches stop.
+      const plan = pool
+        ? await onPool<SimulationPlan | undefined>({ op: 'simulation-plan', request }, pool)
+        : parsed.simulationPlan();
+      if (plan) return runPlannedSimulation(plan, signal, report, options);
     }
     report(10, 'running');
-    const kind = job.kind as ForecastKind;
-    const result = options.pool
-      ? await options.pool.run({ op: 'forecast', kind, input: job.input }, signal)
-      : runForecast(kind, job.input as never);
+    // A whole forecast has no batches to stop between: the signal ends its thread.
+    const result = pool
+      ? await onPool({ op: 'forecast', request, deadline: job.deadline }, pool, signal)
+      : parsed.run({ signal });
     report(100, 'done');
     return result;
   };

@@ -6,6 +6,7 @@ export * from './job-types';
 export * from './errors';
 export * from './pool';
 export type { PoolTask } from './pool-task';
+export { parseRequest as parseForecastRequest } from './pool-task';
 export * from './memory-queue';
 export * from './bull-queue';
 export * from './bull-runtime';

@@ -90,6 +90,11 @@ export interface JobContext {
   owner: string;
   /** 1 on the first run; higher when a stalled job is re-run elsewhere. */
   attempt: number;
+  /**
+   * Epoch ms past which the job is of no use (a synchronous caller's limit): the engine stops
+   * itself there, even inside a thread that cannot see the signal.
+   */
+  deadline?: number;
 }
 
 export type ReportProgress = (percent: number, stage?: string) => void;

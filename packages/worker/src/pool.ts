@@ -20,6 +20,11 @@ export interface PoolOptions {
   threads?: number;
   /** Threads with no work exit after this long (they respawn on demand). */
   idleTimeoutMs?: number;
+  /**
+   * URL of a module exporting `registry` (a ForecastRegistry), for pools that must run kinds
+   * beyond the built-in ones (tests, plug-ins). Default: FORECAST_REGISTRY.
+   */
+  registryModule?: string;
 }
 
 export function defaultThreadCount(): number {
@@ -30,7 +35,10 @@ export function createTaskPool(options: PoolOptions = {}): TaskPool {
   const threads = Math.max(1, options.threads ?? defaultThreadCount());
   const piscina = new Piscina({
     filename: new URL('./pool-entry.mjs', import.meta.url).href,
-    workerData: { taskModule: new URL('./pool-task.ts', import.meta.url).href },
+    workerData: {
+      taskModule: new URL('./pool-task.ts', import.meta.url).href,
+      registryModule: options.registryModule,
+    },
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: options.idleTimeoutMs ?? 60_000,

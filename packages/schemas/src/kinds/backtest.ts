@@ -9,7 +9,7 @@ export const backtestKind = defineForecastKind({
   title: 'Backtest',
   description: 'how well the model would have forecast your own past',
   schema: backtestSchema,
-  run: (input) => backtest(input),
+  run: (input, options) => backtest(input, options),
   paths: ['/api/backtest'],
   cli: ['backtest'],
   cliExample: 'ff backtest --input examples/backtest.json --format table',

@@ -9,7 +9,7 @@ export const deadlineKind = defineForecastKind({
   title: 'Deadline analysis',
   description: 'can the backlog be finished by a deadline, and what fits if not',
   schema: deadlineSchema,
-  run: (input) => deadlineAnalysis(input),
+  run: (input, options) => deadlineAnalysis(input, options),
   paths: ['/api/deadline-analysis'],
   cli: ['deadline', 'deadline-analysis'],
   cliExample: 'ff deadline --input examples/deadline.json',

@@ -10,7 +10,7 @@ export const howManyKind = defineForecastKind({
   title: 'How many',
   description: 'how many items will be done by a date or in N days',
   schema: howManySchema,
-  run: (input) => forecastHowMany(input),
+  run: (input, options) => forecastHowMany(input, options),
   paths: ['/api/forecast-how-many'],
   cli: ['how-many', 'forecast-how-many'],
   cliExample: 'ff how-many --input examples/how-many.json --format table',

@@ -9,7 +9,7 @@ export const whenKind = defineForecastKind({
   title: 'When (throughput only)',
   description: 'weeks to finish N items from throughput only',
   schema: whenSchema,
-  run: (input) => forecastWhen(input),
+  run: (input, options) => forecastWhen(input, options),
   // `mc-throughput` is the original's name for this Monte Carlo.
   paths: ['/api/forecast-when', '/api/mc-throughput'],
   cli: ['when', 'forecast-when', 'mc-throughput'],

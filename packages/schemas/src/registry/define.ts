@@ -86,6 +86,8 @@ export interface ParsedForecast<K extends string = string, I = unknown, R = unkn
    * engine computed (never a client's), which every caller guarantees.
    */
   summarise(result: unknown): ForecastSummary;
+  /** Whether the run splits into batches (`simulationPlan` gives them). */
+  readonly batched: boolean;
   /** The batches of a batched kind, else undefined. */
   simulationPlan(): SimulationPlan | undefined;
   /** Plain data for crossing threads or Redis; parse it again on the other side. */
@@ -119,6 +121,8 @@ export interface ForecastKind<K extends string = string, I = unknown, R = unknow
   readonly runsField?: RunsField;
   readonly queueable: boolean;
   readonly example: unknown;
+  /** Whether a run splits into batches several threads can share. */
+  readonly batched: boolean;
   /** Names accepted by `/api/async/<name>`: the kind and its paths' last segments. */
   readonly asyncNames: readonly string[];
   parse(body: unknown, options?: ParseForecastOptions): ParseResult<ParsedForecast<K, I, R>>;
@@ -155,6 +159,7 @@ export function defineForecastKind<K extends string, S extends z.ZodType, R>(
       if (!spec.simulationPlan) options.onProgress?.(1);
       return result;
     },
+    batched: spec.simulationPlan !== undefined,
     workBound: () => spec.workBound(input),
     summarise: (result) => spec.summarise(input, trusted(result)),
     simulationPlan: () => spec.simulationPlan?.(input),
@@ -175,6 +180,7 @@ export function defineForecastKind<K extends string, S extends z.ZodType, R>(
     ...(spec.runsField ? { runsField: spec.runsField } : {}),
     queueable: spec.queueable,
     example: spec.example,
+    batched: spec.simulationPlan !== undefined,
     asyncNames,
     parse(body, options = {}) {
       const parsed = parseBody(spec.schema, options.fixSeed && spec.seeded ? withSeed(body) : body);

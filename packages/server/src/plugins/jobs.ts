@@ -22,13 +22,20 @@ import {
   createTaskPool,
   defaultThreadCount,
 } from '@flow-forecaster/worker';
-import { runForecast, simulationWork, whenWork } from '@flow-forecaster/engine';
-import type { ForecastKind, SimulateInput, WhenInput } from '@flow-forecaster/engine';
+import { FORECAST_REGISTRY } from '@flow-forecaster/schemas';
+import type { ForecastRegistry, ParsedForecast } from '@flow-forecaster/schemas';
 import type { JobInfo, JobQueue, Processor, TaskPool } from '@flow-forecaster/worker';
 
 const DEFAULT_SYNC_TIMEOUT_S = 120;
 
 export interface JobsPluginOptions {
+  /** The forecast kinds jobs may run; default FORECAST_REGISTRY. */
+  registry?: ForecastRegistry;
+  /**
+   * URL of a module exporting that registry as `registry`, for the pool threads (which cannot
+   * receive functions); needed only when the registry has kinds beyond the built-in ones.
+   */
+  registryModule?: string;
   /** BullMQ on this Redis; absent: the in-process queue. */
   redisUrl?: string;
   /** Redis key prefix (tests use a unique one). Env JOB_QUEUE_PREFIX, default `ff`. */
@@ -49,8 +56,9 @@ export interface JobsPluginOptions {
   /** In-process back end: jobs at once. Default the thread count. */
   concurrency?: number;
   /**
-   * Forecasts whose estimated work (runs × weeks) exceeds this run on the pool, also when
-   * called synchronously. Default SYNC_RUNS_THRESHOLD × 10 (a 10-week project).
+   * Forecasts whose work bound (the registry row's `workBound`, in engine steps) exceeds
+   * this are large: as async jobs they queue behind interactive ones. (Every forecast runs on
+   * the pool.) Default SYNC_RUNS_THRESHOLD × 10.
    */
   poolWorkThreshold?: number;
   /**
@@ -69,12 +77,12 @@ export interface JobsPluginOptions {
 
 export interface ForecastRunner {
   /**
-   * Same result as the engine's `runForecast`, computed on the pool when the work is big. A
-   * pool run stops between batches once `signal` aborts, rejecting with an AbortError.
+   * Same result as `parsed.run()`, computed on the worker pool. It stops once `signal`
+   * aborts (rejecting with an AbortError) or past SYNC_TIMEOUT_SECONDS (FF_ERR_SYNC_TIMEOUT).
    */
-  run(kind: string, input: unknown, signal?: AbortSignal): Promise<unknown>;
-  /** Whether `run` would use the pool for this input. */
-  usesPool(kind: string, input: unknown): boolean;
+  run(parsed: ParsedForecast, signal?: AbortSignal): Promise<unknown>;
+  /** Whether the work bound is above the pool threshold: such jobs queue as batch work. */
+  isLarge(parsed: ParsedForecast): boolean;
 }
 
 declare module 'fastify' {
@@ -82,6 +90,8 @@ declare module 'fastify' {
     jobs: JobQueue;
     forecastPool: TaskPool;
     forecastRunner: ForecastRunner;
+    /** The forecast kinds every forecast route, job and saved forecast is generated from. */
+    forecastRegistry: ForecastRegistry;
     /** Saves a finished job's result if it asked to be saved; safe to call repeatedly. */
     saveJobResult(job: JobInfo): Promise<void>;
   }
@@ -92,53 +102,6 @@ function envInt(name: string, min = 1): number | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   const n = Number(raw);
   return Number.isFinite(n) && n >= min ? n : undefined;
-}
-
-function num(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-
-function meanPositive(xs: unknown): number | undefined {
-  if (!Array.isArray(xs) || xs.length === 0) return undefined;
-  let sum = 0;
-  for (const x of xs) sum += typeof x === 'number' ? x : 0;
-  const mean = sum / xs.length;
-  return mean > 0 ? mean : undefined;
-}
-
-/**
- * Rough cost of a forecast in run-weeks, the unit the simulation loop spends its time in.
- * Only the order of magnitude matters: it decides thread vs pool, never the answer.
- */
-export function estimateWork(kind: string, input: unknown): number {
-  const body = (input ?? {}) as Record<string, unknown>;
-  const runs = num(body.numberOfSimulations) ?? num(body.nSimulations) ?? 10_000;
-  const backlog = num(body.numberOfTasks) ?? num(body.backlog) ?? num(body.targetOutcome) ?? 0;
-  const weekly =
-    meanPositive(body.tpSamples) ?? num(body.pLikely) ?? num(body.pBest) ?? num(body.pWorst) ?? 1;
-  const weeksFor = (items: number) => Math.min(520, Math.max(1, items / Math.max(weekly, 0.1)));
-  switch (kind) {
-    // The engine's own estimates also count split-rate, lead-time, risk and dependency draws,
-    // which dominate when those histories are long.
-    case 'simulate':
-      return simulationWork(body as unknown as SimulateInput);
-    case 'when':
-      return whenWork(body as unknown as WhenInput);
-    case 'deadline':
-      return runs * weeksFor(backlog);
-    case 'how-many':
-      return runs * Math.max(1, (num(body.days) ?? 70) / 7);
-    case 'cost':
-      return (runs * Math.max(1, backlog)) / 10;
-    case 'backtest': {
-      const n = Array.isArray(body.tpSamples) ? body.tpSamples.length : 0;
-      return runs * Math.max(1, n) * weeksFor(backlog);
-    }
-    case 'dependencies':
-      return runs;
-    default:
-      return 0;
-  }
 }
 
 async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promise<void> {
@@ -153,8 +116,9 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
   const prefix = opts.prefix ?? process.env.JOB_QUEUE_PREFIX ?? 'ff';
   const threshold = opts.poolWorkThreshold ?? (envInt('SYNC_RUNS_THRESHOLD') ?? 200_000) * 10;
 
-  const pool = createTaskPool({ threads });
-  const processor: Processor = createForecastProcessor({ pool });
+  const registry = opts.registry ?? FORECAST_REGISTRY;
+  const pool = createTaskPool({ threads, registryModule: opts.registryModule });
+  const processor: Processor = createForecastProcessor({ pool, registry });
 
   let queue: JobQueue;
   if (opts.redisUrl) {
@@ -222,21 +186,25 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
   const graceMs = opts.shutdownGraceMs ?? (envInt('JOB_SHUTDOWN_GRACE_SECONDS', 0) ?? 30) * 1000;
 
   const runner: ForecastRunner = {
-    usesPool: (kind, input) => estimateWork(kind, input) > threshold,
-    async run(kind, input, signal) {
-      // Small forecasts take a few milliseconds: a thread hop would cost more than it saves.
-      if (!runner.usesPool(kind, input)) return runForecast(kind as ForecastKind, input as never);
+    isLarge: (parsed) => parsed.workBound() > threshold,
+    async run(parsed, signal) {
+      // Every forecast runs on the pool, small ones too: a bound on the work says nothing of
+      // how long a heavy-tailed history really takes, and the event loop must stay free.
+      const { kind, input } = parsed.request();
       // A synchronous caller holds a connection and pool threads: past the limit the forecast
-      // stops between batches and the answer says where such forecasts belong.
+      // stops (between batches, or inside the engine's loops) and the answer says where such
+      // forecasts belong.
+      const deadline = Date.now() + syncTimeoutMs;
       const limit = AbortSignal.timeout(syncTimeoutMs);
       try {
         return await processor(
-          { id: 'sync', kind, input, owner: '', attempt: 1 },
+          { id: 'sync', kind, input, owner: '', attempt: 1, deadline },
           signal ? AbortSignal.any([signal, limit]) : limit,
           () => undefined,
         );
       } catch (err) {
-        if (limit.aborted && !signal?.aborted) {
+        // The thread may see its deadline pass a moment before this thread's timer fires.
+        if ((limit.aborted || Date.now() >= deadline) && !signal?.aborted) {
           throw new AppError(
             'FF_ERR_SYNC_TIMEOUT',
             `This forecast ran longer than ${syncTimeoutMs / 1000} s, the limit for an immediate answer: send it to POST /api/async/${kind} and poll the task instead.`,
@@ -250,6 +218,7 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
   app.decorate('jobs', jobs);
   app.decorate('forecastPool', pool);
   app.decorate('forecastRunner', runner);
+  app.decorate('forecastRegistry', registry);
   app.decorate('saveJobResult', saveJobResult);
 
   app.addHook('onClose', async () => {

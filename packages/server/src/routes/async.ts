@@ -6,30 +6,12 @@
  * owned by its own (random, unguessable) id, so the id itself is the capability.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { RequestKind } from '@flow-forecaster/schemas';
-import { randomSeed } from '@flow-forecaster/engine';
+import type { AnyForecastKind } from '@flow-forecaster/schemas';
 import { JobQueueError } from '@flow-forecaster/worker';
 import type { JobInfo } from '@flow-forecaster/worker';
 import { AppError, notFound, validation } from '../errors';
 import { requireCaller, validateForecast } from './forecasts';
 import type { ForecastRoutesOptions } from './forecasts';
-
-/** Kinds that may be queued, by every name a client may use in `/api/async/<kind>`. */
-export const ASYNC_KINDS: Readonly<Record<string, RequestKind>> = {
-  simulate: 'simulate',
-  'how-many': 'how-many',
-  'forecast-how-many': 'how-many',
-  when: 'when',
-  'forecast-when': 'when',
-  'mc-throughput': 'when',
-  deadline: 'deadline',
-  'deadline-analysis': 'deadline',
-  cost: 'cost',
-  'cost-analysis': 'cost',
-  backtest: 'backtest',
-  dependencies: 'dependencies',
-  'dependency-analysis': 'dependencies',
-};
 
 /** Interactive-sized jobs first; the pool threshold is what "big" means everywhere. */
 export const PRIORITY_INTERACTIVE = 1;
@@ -78,17 +60,6 @@ function visibleTo(job: JobInfo | undefined, userId: string | undefined): job is
   );
 }
 
-/** Kinds whose result depends on random draws (the others take no seed). */
-const SEEDED_KINDS: ReadonlySet<RequestKind> = new Set<RequestKind>([
-  'simulate',
-  'when',
-  'how-many',
-  'deadline',
-  'cost',
-  'dependencies',
-  'backtest',
-]);
-
 function taskId(request: FastifyRequest): string {
   const { id } = request.params as { id?: string };
   // Ids are UUIDs; anything else cannot exist, so do not bother the queue with it.
@@ -100,24 +71,20 @@ export default async function asyncRoutes(
   app: FastifyInstance,
   opts: AsyncRoutesOptions,
 ): Promise<void> {
-  const submit = async (request: FastifyRequest, kind: RequestKind) => {
+  const submit = async (request: FastifyRequest, row: AnyForecastKind) => {
     const userId = await requireCaller(request, opts);
-    const input = validateForecast(kind, request.body);
     // Fix the seed now: a job re-run after a worker crash (BullMQ stalled-job recovery) must
     // reproduce the same numbers, and so must a saved forecast re-run later.
-    if (SEEDED_KINDS.has(kind)) {
-      const seeded = input as { seed?: number };
-      seeded.seed ??= randomSeed();
-    }
+    const parsed = validateForecast(app.forecastRegistry, row.kind, request.body, {
+      fixSeed: true,
+    });
     const { save } = (request.query ?? {}) as { save?: string };
     const wantsSave = save === 'true' || save === '1';
     if (wantsSave && !userId) throw new AppError('FF_ERR_UNAUTHORIZED', 'Log in to save forecasts');
-    const priority = app.forecastRunner.usesPool(kind, input)
-      ? PRIORITY_BATCH
-      : PRIORITY_INTERACTIVE;
+    const priority = app.forecastRunner.isLarge(parsed) ? PRIORITY_BATCH : PRIORITY_INTERACTIVE;
     let id: string;
     try {
-      id = await app.jobs.submit(kind, input, {
+      id = await app.jobs.submit(parsed.kind, parsed.input, {
         owner: userId ?? '',
         priority,
         save: wantsSave && userId ? { userId } : null,
@@ -134,22 +101,30 @@ export default async function asyncRoutes(
   };
 
   const tags = ['async jobs'];
-  app.post('/api/async/simulate', { schema: { tags } }, async (request, reply) => {
-    reply.code(202);
-    return submit(request, 'simulate');
-  });
+  const registry = app.forecastRegistry;
+  // One documented route per name a queueable kind answers to (its id and its sync paths'
+  // names); `:kind` only answers the names that cannot be queued, with the list that can.
+  for (const name of registry.asyncNames) {
+    const row = registry.byAsyncName(name);
+    if (!row) continue;
+    const schema = {
+      tags,
+      summary: `Queue: ${row.title}`,
+      description: `${row.description}. Answers 202 with a task to poll.`,
+      body: row.schema,
+    };
+    app.post(`/api/async/${name}`, { schema }, async (request, reply) => {
+      reply.code(202);
+      return submit(request, row);
+    });
+  }
 
-  app.post('/api/async/:kind', { schema: { tags } }, async (request, reply) => {
+  app.post('/api/async/:kind', { schema: { tags } }, async (request) => {
     const { kind } = request.params as { kind: string };
-    const mapped = Object.hasOwn(ASYNC_KINDS, kind) ? ASYNC_KINDS[kind] : undefined;
-    if (!mapped) {
-      throw validation(
-        `kind: "${kind}" cannot be queued; use one of ${Object.keys(ASYNC_KINDS).join(', ')}`,
-        'kind',
-      );
-    }
-    reply.code(202);
-    return submit(request, mapped);
+    throw validation(
+      `kind: "${kind}" cannot be queued; use one of ${registry.asyncNames.join(', ')}`,
+      'kind',
+    );
   });
 
   // Polling is a cheap read and a client polls many times per job: it gets ten times the

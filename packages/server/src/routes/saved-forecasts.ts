@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { forecastSaveSchema, forecastUpdateSchema, parseBody } from '@flow-forecaster/schemas';
+import { forecastSaveSchemaFor, forecastUpdateSchema, parseBody } from '@flow-forecaster/schemas';
+import type { ParsedForecast } from '@flow-forecaster/schemas';
 import { z } from 'zod';
 import { notFound, validation } from '../errors';
 import { forecastSummaryView, forecastView } from '../repositories/forecasts';
 import type { ForecastRow } from '../repositories/forecasts';
-import { recordForecast } from '../plugins/metrics';
+import { computeForecast } from '../services/compute-forecast';
 import { saveForecast } from '../services/save-forecast';
 import { idParam, isUuid, parse, queryString } from './parse';
 
@@ -43,37 +44,13 @@ const importSchema = z.object({
   forecasts: z.array(z.unknown()).min(1).max(MAX_IMPORT),
 });
 
-export interface SavedForecastRoutesOptions {
-  /** Computes a forecast on the server (the worker pool for big ones). */
-  run: (kind: string, input: unknown) => Promise<unknown>;
-}
-
-/** Engine input errors are a 400 whether thrown here or inside a pool thread. */
-function engineErrorToHttp(err: unknown): unknown {
-  const e = err as { name?: unknown; code?: unknown; message?: unknown; field?: unknown };
-  if (e && (e.name === 'EngineInputError' || e.code === 'FF_ERR_ENGINE_INPUT')) {
-    const field = typeof e.field === 'string' ? e.field : undefined;
-    return validation(typeof e.message === 'string' ? e.message : 'The input is not valid', field);
-  }
-  return err;
-}
-
-export default async function savedForecastRoutes(
-  app: FastifyInstance,
-  opts: SavedForecastRoutesOptions,
-): Promise<void> {
+export default async function savedForecastRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('preHandler', app.requireUser);
+  // Seeds are fixed before the first run, so the stored input reproduces the stored result.
+  const forecastSaveSchema = forecastSaveSchemaFor(app.forecastRegistry, { fixSeed: true });
 
   /** The server's own result for a validated input: on the pool when big, never the client's. */
-  const compute = async (kind: string, input: Record<string, unknown>): Promise<unknown> => {
-    try {
-      const result = await opts.run(kind, input);
-      recordForecast(app.metrics, kind, input, result);
-      return result;
-    } catch (err) {
-      throw engineErrorToHttp(err);
-    }
-  };
+  const compute = (parsed: ParsedForecast): Promise<unknown> => computeForecast(app, parsed);
 
   const writableProject = async (request: FastifyRequest, projectId: string | null | undefined) => {
     if (!projectId) return;
@@ -94,8 +71,13 @@ export default async function savedForecastRoutes(
     async (request, reply) => {
       const body = parse(forecastSaveSchema, request.body);
       await writableProject(request, body.projectId);
-      const result = await compute(body.kind, body.input);
-      const row = await saveForecast(app.db, request.user!.id, { ...body, result });
+      const result = await compute(body.parsed);
+      const row = await saveForecast(app.db, request.user!.id, {
+        parsed: body.parsed,
+        projectId: body.projectId,
+        name: body.name,
+        result,
+      });
       reply.code(201);
       return forecastView(row);
     },
@@ -132,11 +114,10 @@ export default async function savedForecastRoutes(
       const created: ForecastRow[] = [];
       for (const item of items) {
         // Imported rows are new rows of the caller; projects and ids in the file are not trusted.
-        const result = await compute(item.kind, item.input);
+        const result = await compute(item.parsed);
         created.push(
           await saveForecast(app.db, request.user!.id, {
-            kind: item.kind,
-            input: item.input,
+            parsed: item.parsed,
             name: item.name,
             result,
           }),
@@ -198,10 +179,9 @@ export default async function savedForecastRoutes(
           ? { name: parent.name }
           : {}),
     });
-    const result = await compute(parsed.kind, parsed.input);
+    const result = await compute(parsed.parsed);
     const row = await saveForecast(app.db, parent.ownerId, {
-      kind: parsed.kind,
-      input: parsed.input,
+      parsed: parsed.parsed,
       name: parsed.name,
       projectId: parent.projectId,
       result,
