@@ -1,6 +1,6 @@
 /**
  * `npm run backup [-- <file.json>]`: writes the application's tables (users, API tokens,
- * projects, forecasts, actuals) as JSON. The database is the one the server would use:
+ * projects, forecasts, actuals, deliveries) as JSON. The database is the one the server would use:
  * DATABASE_URL (PostgreSQL) or DATA_DIR (embedded PGlite — stop the server first: one process
  * per data directory). Default file: backups/flow-forecaster-<timestamp>.json.
  */

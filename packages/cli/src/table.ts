@@ -346,6 +346,55 @@ function backtest(r: Obj): string[] {
   ];
 }
 
+/** The forecast journal: one row per check-in, as of its date. */
+function delivery(r: Obj): string[] {
+  const checkIns = list(r.checkIns);
+  const showHits = checkIns.some((c) => obj(c.hits) !== undefined);
+  const hit = (c: Obj, level: string) => {
+    const h = obj(c.hits)?.[level];
+    return typeof h === 'boolean' ? (h ? 'yes' : 'no') : null;
+  };
+  return [
+    pairs([
+      ['delivery', val(r.name)],
+      ['start', val(r.start)],
+      ['target', val(r.targetDate)],
+      ['actual', val(r.actualDate)],
+    ]),
+    section(
+      'Forecast journal',
+      grid(
+        [
+          'check-in',
+          'done',
+          'remaining',
+          'added',
+          'P50',
+          'P85',
+          'P95',
+          'P(target)',
+          ...(showHits ? ['P50 held', 'P85 held', 'P95 held'] : []),
+        ],
+        checkIns.map((c): Cell[] => {
+          const dates = obj(c.completionDates) ?? {};
+          const p = c.probabilityByTarget;
+          return [
+            val(c.date),
+            val(c.done),
+            val(c.remaining),
+            val(c.scopeAdded),
+            val(dates.p50),
+            val(dates.p85),
+            val(dates.p95),
+            typeof p === 'number' ? percent(p) : null,
+            ...(showHits ? [hit(c, 'P50'), hit(c, 'P85'), hit(c, 'P95')] : []),
+          ];
+        }),
+      ),
+    ),
+  ];
+}
+
 const FORMATTERS: Record<RequestKind, (r: Obj) => string[]> = {
   simulate,
   when,
@@ -358,6 +407,7 @@ const FORMATTERS: Record<RequestKind, (r: Obj) => string[]> = {
   accuracy,
   pbc,
   history,
+  delivery,
 };
 
 /** Kinds without a table of their own (added kinds) show their top-level figures. */

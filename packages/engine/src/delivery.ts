@@ -107,7 +107,7 @@ export interface DeliveryResult {
   checkIns: CheckInForecast[];
 }
 
-const LEVEL_KEY: Record<DeliveryLevel, keyof PercentileStats> = {
+const LEVEL_KEY: Record<DeliveryLevel, 'p50' | 'p85' | 'p95'> = {
   P50: 'p50',
   P85: 'p85',
   P95: 'p95',
@@ -160,8 +160,9 @@ function probabilityWithin(
   return within / runs;
 }
 
-function hitsOf(
-  dates: Record<keyof PercentileStats, string>,
+/** Whether `actualDate` fell on or before each level's date; null for check-ins not before it. */
+export function checkInHits(
+  dates: Pick<Record<keyof PercentileStats, string>, 'p50' | 'p85' | 'p95'>,
   actualDate: string | undefined,
   date: string,
 ): Record<DeliveryLevel, boolean> | null {
@@ -229,32 +230,35 @@ export function forecastCheckIn(
   };
 }
 
+/** The forecast of check-in `i` of a delivery, as stored (inputs, seed and figures). */
+export function forecastCheckInAt(input: DeliveryInput, i: number): CheckInForecast {
+  const c = input.checkIns[i];
+  const sim = checkInSimulationInput(input, i);
+  const figures = forecastCheckIn(sim, input.targetDate);
+  const total = c.done + c.remaining;
+  const prev = i > 0 ? input.checkIns[i - 1] : null;
+  return {
+    date: c.date,
+    done: c.done,
+    remaining: c.remaining,
+    note: c.note ?? null,
+    totalScope: total,
+    scopeAdded: prev ? total - (prev.done + prev.remaining) : null,
+    historyWeeks: sim.tpSamples?.length ?? 0,
+    scopeGrowthFactor: sim.splitRateSamples?.[0] ?? null,
+    ...figures,
+    hits: checkInHits(figures.completionDates, input.actualDate, c.date),
+    input: sim,
+  };
+}
+
 export function forecastDelivery(input: DeliveryInput): DeliveryResult {
-  const checkIns: CheckInForecast[] = input.checkIns.map((c, i) => {
-    const sim = checkInSimulationInput(input, i);
-    const figures = forecastCheckIn(sim, input.targetDate);
-    const total = c.done + c.remaining;
-    const prev = i > 0 ? input.checkIns[i - 1] : null;
-    return {
-      date: c.date,
-      done: c.done,
-      remaining: c.remaining,
-      note: c.note ?? null,
-      totalScope: total,
-      scopeAdded: prev ? total - (prev.done + prev.remaining) : null,
-      historyWeeks: sim.tpSamples?.length ?? 0,
-      scopeGrowthFactor: sim.splitRateSamples?.[0] ?? null,
-      ...figures,
-      hits: hitsOf(figures.completionDates, input.actualDate, c.date),
-      input: sim,
-    };
-  });
   return {
     name: input.name ?? null,
     start: input.start,
     targetDate: input.targetDate ?? null,
     actualDate: input.actualDate ?? null,
-    checkIns,
+    checkIns: input.checkIns.map((_, i) => forecastCheckInAt(input, i)),
   };
 }
 

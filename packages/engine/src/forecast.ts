@@ -27,6 +27,7 @@ import { accuracyAnalysis, type AccuracyResult } from './accuracy';
 import { pbcAnalysis, type PbcResult } from './pbc';
 import { historyFromItems, type HistoryResult } from './history';
 import { backtest, type BacktestResult } from './backtest';
+import { forecastDelivery, type DeliveryInput, type DeliveryResult } from './delivery';
 import { EngineInputError, abortError } from './errors';
 
 export type ForecastKind =
@@ -40,7 +41,8 @@ export type ForecastKind =
   | 'backtest'
   | 'accuracy'
   | 'pbc'
-  | 'history';
+  | 'history'
+  | 'delivery';
 
 export const FORECAST_KINDS: readonly ForecastKind[] = [
   'simulate',
@@ -54,6 +56,7 @@ export const FORECAST_KINDS: readonly ForecastKind[] = [
   'accuracy',
   'pbc',
   'history',
+  'delivery',
 ];
 
 export interface ForecastInputs {
@@ -68,6 +71,7 @@ export interface ForecastInputs {
   accuracy: AccuracyInput;
   pbc: PbcInput;
   history: HistoryInput;
+  delivery: DeliveryInput;
 }
 
 export interface ForecastResults {
@@ -82,6 +86,7 @@ export interface ForecastResults {
   accuracy: AccuracyResult;
   pbc: PbcResult;
   history: HistoryResult;
+  delivery: DeliveryResult;
 }
 
 export type ForecastOptions = SimulateOptions;
@@ -103,6 +108,7 @@ const RUNNERS: { [K in ForecastKind]: Runner<K> } = {
   accuracy: (input) => accuracyAnalysis(input),
   pbc: (input) => pbcAnalysis(input),
   history: (input) => historyFromItems(input),
+  delivery: (input) => forecastDelivery(input),
 };
 
 export function isForecastKind(kind: unknown): kind is ForecastKind {

@@ -9,4 +9,5 @@ export * from './requests';
 export { parseBody } from './parse';
 export * from './account';
 export * from './registry';
+export * from './delivery';
 export * from './connection';

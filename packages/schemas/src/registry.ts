@@ -16,6 +16,7 @@ import { accuracyKind } from './kinds/accuracy';
 import { backtestKind } from './kinds/backtest';
 import { costKind } from './kinds/cost';
 import { deadlineKind } from './kinds/deadline';
+import { deliveryKind } from './kinds/delivery';
 import { dependenciesKind } from './kinds/dependencies';
 import { historyKind } from './kinds/history';
 import { howManyKind } from './kinds/how-many';
@@ -40,6 +41,7 @@ export const FORECAST_KIND_ROWS = [
   accuracyKind,
   pbcKind,
   historyKind,
+  deliveryKind,
 ] as const;
 
 export const FORECAST_REGISTRY = createForecastRegistry(FORECAST_KIND_ROWS);
@@ -72,6 +74,7 @@ const PARSERS: Parsers = {
   accuracy: accuracyKind.parse,
   pbc: pbcKind.parse,
   history: historyKind.parse,
+  delivery: deliveryKind.parse,
 };
 
 function isKindName(kind: string): kind is ForecastKindName {

@@ -8,6 +8,7 @@ import { backtestSchema } from './backtest';
 import { costSchema } from './cost';
 import { dependencyAnalysisSchema } from './dependencies';
 import { historySchema } from './history';
+import { deliverySchema } from './delivery';
 import { englishMessage } from './issues';
 import type { FieldIssue, ParseResult } from './issues';
 import { failure, parseBody } from './parse';
@@ -29,6 +30,7 @@ export const requestSchemas = {
   accuracy: accuracySchema,
   pbc: pbcSchema,
   history: historySchema,
+  delivery: deliverySchema,
 } as const satisfies Record<RequestKind, z.ZodType>;
 
 export type RequestSchemas = typeof requestSchemas;

@@ -15,6 +15,15 @@ export const validBodies: Record<RequestKind, Record<string, unknown>> = {
   accuracy: { forecasts: [10, 12, 8, 15, 11], actuals: [9.5, 13, 8.5, 14, 10] },
   pbc: { values: [3, 3.1, 2.9, 3.2, 2.8] },
   history: { items: [{ done: '2025-03-06T17:15:00', start: '2025-02-17T16:15:00' }] },
+  delivery: {
+    start: '2026-01-05',
+    history: [
+      { weekStart: '2025-12-29', count: 5 },
+      { weekStart: '2026-01-05', count: 6 },
+    ],
+    checkIns: [{ date: '2026-01-19', done: 10, remaining: 30 }],
+    numberOfSimulations: 500,
+  },
 };
 
 /** A copy of `body` with the value at a dotted path replaced (`risks.0.likelihood`). */

@@ -27,6 +27,7 @@ import studentRoutes from './routes/students';
 import projectRoutes from './routes/projects';
 import savedForecastRoutes from './routes/saved-forecasts';
 import actualRoutes from './routes/actuals';
+import deliveryRoutes from './routes/deliveries';
 import connectionRoutes from './routes/connections';
 import type { ConnectionRouteOptions } from './routes/connections';
 import connectionScheduler from './connections/scheduler';
@@ -190,6 +191,7 @@ export async function buildApp(
     await app.register(projectRoutes);
     await app.register(savedForecastRoutes);
     await app.register(actualRoutes);
+    await app.register(deliveryRoutes);
     await app.register(connectionRoutes, { key: config.connectionKey, ...opts.connections });
     await app.register(connectionScheduler, {
       key: config.connectionKey,

@@ -7,10 +7,10 @@
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './db/client';
-import { actuals, apiTokens, forecasts, projects, users } from './db/schema';
+import { actuals, apiTokens, deliveries, forecasts, projects, users } from './db/schema';
 
 /** Parents before children: restoring in this order satisfies every foreign key. */
-export const BACKUP_TABLES = [users, apiTokens, projects, forecasts, actuals] as const;
+export const BACKUP_TABLES = [users, apiTokens, projects, forecasts, actuals, deliveries] as const;
 
 export const BACKUP_FORMAT = 'flow-forecaster-backup';
 export const BACKUP_VERSION = 1;

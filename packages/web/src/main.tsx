@@ -4,11 +4,13 @@ import { App } from './app/App';
 import { initI18n } from './i18n';
 import { AccountProvider, registerAccountSlots } from './features/account';
 import { registerAccountTranslations } from './features/account/i18n';
+import { registerDeliveries } from './features/deliveries';
 import './styles.css';
 
 initI18n();
 registerAccountTranslations();
 registerAccountSlots();
+registerDeliveries();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -157,6 +157,35 @@ export const actuals = pgTable(
   (t) => [index('actuals_owner_idx').on(t.ownerId), index('actuals_forecast_idx').on(t.forecastId)],
 );
 
+// A delivery tracked over time (spec/tracking.md): its settings and its check-ins (each with the
+// stored input, seed and figures of its re-forecast) as jsonb, so a replay reads exactly what
+// was stored. `version` guards concurrent edits: a write names the version it read.
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: varchar('name', { length: 200 }).notNull(),
+    settings: jsonb('settings').notNull(),
+    checkIns: jsonb('check_ins').notNull(),
+    actualDate: varchar('actual_date', { length: 10 }),
+    closeNote: text('close_note'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('deliveries_owner_idx').on(t.ownerId),
+    index('deliveries_project_idx').on(t.projectId),
+  ],
+);
+
 // Results of async jobs, for helper E's job service: kept in the database so any web node can
 // answer a poll, and expired by `expires_at`.
 export const jobResults = pgTable(
@@ -227,6 +256,7 @@ export const schema = {
   projects,
   forecasts,
   actuals,
+  deliveries,
   jobResults,
   connections,
 };

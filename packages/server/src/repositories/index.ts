@@ -6,6 +6,7 @@ import { passwordResetsRepository } from './password-resets';
 import { projectsRepository } from './projects';
 import { forecastsRepository } from './forecasts';
 import { actualsRepository } from './actuals';
+import { deliveriesRepository } from './deliveries';
 import { connectionsRepository } from './connections';
 
 export function createRepositories(db: Db) {
@@ -17,6 +18,7 @@ export function createRepositories(db: Db) {
     projects: projectsRepository(db),
     forecasts: forecastsRepository(db),
     actuals: actualsRepository(db),
+    deliveries: deliveriesRepository(db),
     connections: connectionsRepository(db),
   };
 }

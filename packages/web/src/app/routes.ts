@@ -38,6 +38,12 @@ export const routes: RouteDef[] = [
   page('/backtest', 'nav.backtest', () => import('../features/backtest/BacktestPage')),
   page('/pbc', 'nav.pbc', () => import('../features/pbc/PbcPage')),
   page('/accuracy', 'nav.accuracy', () => import('../features/accuracy/AccuracyPage')),
+  page(
+    '/deliveries',
+    'deliveries.title',
+    () => import('../features/deliveries/DeliveriesPage'),
+    'none',
+  ),
   ...accountRoutes(),
 ];
 

@@ -19,3 +19,18 @@ export function setSaveSlot(component: ComponentType<SaveSlotProps> | null): voi
 export function getSaveSlot(): ComponentType<SaveSlotProps> | null {
   return saveSlot;
 }
+
+/** Sections a feature adds to the project page (deliveries, …), given the project's id. */
+export interface ProjectSectionProps {
+  projectId: string;
+}
+
+const projectSections: ComponentType<ProjectSectionProps>[] = [];
+
+export function addProjectSection(component: ComponentType<ProjectSectionProps>): void {
+  if (!projectSections.includes(component)) projectSections.push(component);
+}
+
+export function getProjectSections(): readonly ComponentType<ProjectSectionProps>[] {
+  return projectSections;
+}

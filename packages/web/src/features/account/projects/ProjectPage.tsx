@@ -7,6 +7,7 @@ import { byCreated, summaryOf } from '../summary';
 import { ErrorNotice, RequireLogin, useDateTime, useLoad, TableWrap } from '../ui';
 import { useAccount } from '../session';
 import { TrendChart } from './TrendChart';
+import { getProjectSections } from '../../../lib/slots';
 
 export default function ProjectPage() {
   return (
@@ -87,6 +88,9 @@ function ProjectView() {
         </a>
       </p>
       <ErrorNotice error={forecasts.error ?? actionError} />
+      {getProjectSections().map((Section, i) => (
+        <Section key={i} projectId={p.id} />
+      ))}
       <section className="card" aria-labelledby="project-forecasts-title">
         <h2 id="project-forecasts-title">{t('account.project.forecasts')}</h2>
         {forecasts.loading && !forecasts.data && <p>{t('common.loading')}</p>}

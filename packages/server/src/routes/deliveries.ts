@@ -1,0 +1,172 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { replayDelivery } from '@flow-forecaster/engine';
+import {
+  addCheckInSchema,
+  closeDeliverySchema,
+  createDeliverySchema,
+} from '@flow-forecaster/schemas';
+import { z } from 'zod';
+import { AppError, notFound } from '../errors';
+import type { DeliveryRow, DeliveryWrite } from '../repositories/deliveries';
+import { storedCheckIns, storedSettings } from '../repositories/deliveries';
+import {
+  addCheckIn,
+  calibrationOf,
+  closeDelivery,
+  createDelivery,
+  deliveryCsv,
+  deliveryView,
+  withHits,
+} from '../services/deliveries';
+import { isUuid, parse, queryString } from './parse';
+
+const tags = ['deliveries'];
+const NO_PROJECT = 'No such project';
+const NO_DELIVERY = 'No such delivery';
+const BASE = '/api/projects/:projectId/deliveries';
+
+const versionSchema = z.object({ version: z.number().int().min(1).optional() }).passthrough();
+
+function params(request: FastifyRequest): { projectId: string; id?: string } {
+  const p = request.params as { projectId?: unknown; id?: unknown };
+  if (!isUuid(p.projectId)) throw notFound(NO_PROJECT);
+  if (p.id !== undefined && !isUuid(p.id)) throw notFound(NO_DELIVERY);
+  return { projectId: p.projectId, id: p.id as string | undefined };
+}
+
+const conflict = () =>
+  new AppError(
+    'FF_ERR_CONFLICT',
+    'The delivery was changed meanwhile; reload it and try again',
+    'version',
+  );
+
+export default async function deliveryRoutes(app: FastifyInstance): Promise<void> {
+  app.addHook('preHandler', app.requireUser);
+
+  async function project(request: FastifyRequest, writable: boolean) {
+    const { projectId } = params(request);
+    const row = writable
+      ? await app.repos.projects.getWritable(request.user!, projectId)
+      : await app.repos.projects.get(request.user!, projectId);
+    if (!row) throw notFound(NO_PROJECT);
+    return row;
+  }
+
+  async function delivery(request: FastifyRequest): Promise<DeliveryRow> {
+    const { projectId, id } = params(request);
+    const row = await app.repos.deliveries.get(request.user!, projectId, id as string);
+    if (!row) throw notFound(NO_DELIVERY);
+    return row;
+  }
+
+  /** Writes a change computed from `row`, only if nobody changed the row since it was read. */
+  async function write(request: FastifyRequest, row: DeliveryRow, w: DeliveryWrite) {
+    const { version } = parse(versionSchema, request.body ?? {});
+    if (version !== undefined && version !== row.version) throw conflict();
+    if (row.ownerId !== request.user!.id && request.user!.role !== 'admin') {
+      throw new AppError('FF_ERR_FORBIDDEN');
+    }
+    const updated = await app.repos.deliveries.update(request.user!, row.id, row.version, w);
+    if (!updated) throw conflict();
+    return deliveryView(updated);
+  }
+
+  app.get(BASE, { schema: { tags } }, async (request) => {
+    const p = await project(request, false);
+    const rows = await app.repos.deliveries.list(request.user!, p.id);
+    return { items: rows.map(deliveryView) };
+  });
+
+  app.post(BASE, { schema: { tags } }, async (request, reply) => {
+    const p = await project(request, true);
+    const body = parse(createDeliverySchema, request.body);
+    const made = createDelivery(body);
+    const row = await app.repos.deliveries.create(request.user!.id, p.id, made);
+    reply.code(201);
+    return deliveryView(row);
+  });
+
+  app.get(`${BASE}/:id`, { schema: { tags } }, async (request) =>
+    deliveryView(await delivery(request)),
+  );
+
+  app.delete(`${BASE}/:id`, { schema: { tags } }, async (request, reply) => {
+    const { projectId, id } = params(request);
+    if (!(await app.repos.deliveries.delete(request.user!, projectId, id as string))) {
+      throw notFound(NO_DELIVERY);
+    }
+    reply.code(204);
+  });
+
+  app.post(`${BASE}/:id/check-ins`, { schema: { tags } }, async (request, reply) => {
+    const row = await delivery(request);
+    const body = parse(addCheckInSchema, request.body);
+    const next = addCheckIn(row, body);
+    reply.code(201);
+    return write(request, row, next);
+  });
+
+  app.delete(`${BASE}/:id/check-ins/last`, { schema: { tags } }, async (request) => {
+    const row = await delivery(request);
+    const checkIns = storedCheckIns(row);
+    if (checkIns.length === 0) throw notFound('This delivery has no check-in');
+    return write(request, row, { checkIns: checkIns.slice(0, -1) });
+  });
+
+  app.post(`${BASE}/:id/close`, { schema: { tags } }, async (request) => {
+    const row = await delivery(request);
+    const body = parse(closeDeliverySchema, request.body);
+    const checkIns = closeDelivery(row, body.actualDate);
+    return write(request, row, {
+      checkIns,
+      actualDate: body.actualDate,
+      closeNote: body.note ?? null,
+    });
+  });
+
+  app.post(`${BASE}/:id/reopen`, { schema: { tags } }, async (request) => {
+    const row = await delivery(request);
+    return write(request, row, {
+      checkIns: withHits(storedCheckIns(row), null),
+      actualDate: null,
+      closeNote: null,
+    });
+  });
+
+  // Re-runs every check-in from its stored input and seed; `identical` must always be true.
+  app.post(`${BASE}/:id/replay`, { schema: { tags } }, async (request) => {
+    const row = await delivery(request);
+    return replayDelivery({
+      targetDate: storedSettings(row).targetDate ?? null,
+      checkIns: storedCheckIns(row),
+    });
+  });
+
+  app.get(
+    `${BASE}/:id/export`,
+    { schema: { tags, querystring: z.object({ format: z.enum(['csv', 'json']).optional() }) } },
+    async (request, reply) => {
+      const row = await delivery(request);
+      const format = queryString(request, 'format') === 'csv' ? 'csv' : 'json';
+      const file = `delivery-${row.id}.${format}`;
+      reply.header('content-disposition', `attachment; filename="${file}"`);
+      if (format === 'csv') {
+        reply.type('text/csv; charset=utf-8');
+        return deliveryCsv(row);
+      }
+      return deliveryView(row);
+    },
+  );
+
+  app.get('/api/projects/:projectId/calibration', { schema: { tags } }, async (request) => {
+    const p = await project(request, false);
+    const rows = await app.repos.deliveries.closed({ viewer: request.user!, projectId: p.id });
+    return calibrationOf(rows);
+  });
+
+  app.get('/api/calibration', { schema: { tags } }, async (request) => {
+    const rows = await app.repos.deliveries.closed({ ownerId: request.user!.id });
+    return calibrationOf(rows);
+  });
+}

@@ -1,0 +1,209 @@
+import type { CheckInForecast } from '@flow-forecaster/engine';
+import { useTranslation } from 'react-i18next';
+
+const W = 640;
+const H = 260;
+const PAD = { left: 84, right: 16, top: 12, bottom: 36 };
+const DAY = 86_400_000;
+
+const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+function scale(lo: number, hi: number, a: number, b: number) {
+  const span = hi - lo || 1;
+  return (v: number) => a + ((v - lo) / span) * (b - a);
+}
+
+function path(points: [number, number][]): string {
+  return points
+    .map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`)
+    .join('');
+}
+
+function Frame({
+  label,
+  testId,
+  yTicks,
+  xTicks,
+  children,
+}: {
+  label: string;
+  testId: string;
+  yTicks: { y: number; text: string }[];
+  xTicks: { x: number; text: string }[];
+  children: React.ReactNode;
+}) {
+  return (
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+      className="delivery-chart"
+    >
+      <line
+        x1={PAD.left}
+        x2={W - PAD.right}
+        y1={H - PAD.bottom}
+        y2={H - PAD.bottom}
+        stroke="currentColor"
+      />
+      <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} stroke="currentColor" />
+      {yTicks.map((tk) => (
+        <text key={`y${tk.text}`} x={PAD.left - 6} y={tk.y + 4} textAnchor="end" fontSize="11">
+          {tk.text}
+        </text>
+      ))}
+      {xTicks.map((tk) => (
+        <text
+          key={`x${tk.text}`}
+          x={tk.x}
+          y={H - PAD.bottom + 16}
+          textAnchor="middle"
+          fontSize="11"
+        >
+          {tk.text}
+        </text>
+      ))}
+      {children}
+    </svg>
+  );
+}
+
+/** Forecast completion date against check-in date: P50, P85, the P50–P95 band, target, actual. */
+export function JournalChart({
+  checkIns,
+  targetDate,
+  actualDate,
+}: {
+  checkIns: CheckInForecast[];
+  targetDate?: string | null;
+  actualDate?: string | null;
+}) {
+  const { t } = useTranslation();
+  if (checkIns.length === 0) return null;
+  const xs = checkIns.map((c) => ms(c.date));
+  const ys = checkIns.flatMap((c) => [ms(c.completionDates.p50), ms(c.completionDates.p95)]);
+  if (targetDate) ys.push(ms(targetDate));
+  if (actualDate) ys.push(ms(actualDate));
+  const x0 = Math.min(...xs) - 3 * DAY;
+  const x1 = Math.max(...xs) + 3 * DAY;
+  const y0 = Math.min(...ys) - 7 * DAY;
+  const y1 = Math.max(...ys) + 7 * DAY;
+  const x = scale(x0, x1, PAD.left, W - PAD.right);
+  const y = scale(y0, y1, H - PAD.bottom, PAD.top);
+  const at = (key: 'p50' | 'p85' | 'p95') =>
+    checkIns.map((c): [number, number] => [x(ms(c.date)), y(ms(c.completionDates[key]))]);
+  const band = [...at('p50'), ...at('p95').reverse()];
+  return (
+    <Frame
+      label={t('deliveries.journal')}
+      testId="journal-chart"
+      xTicks={checkIns.map((c) => ({ x: x(ms(c.date)), text: c.date.slice(5) }))}
+      yTicks={[y0 + 7 * DAY, (y0 + y1) / 2, y1 - 7 * DAY].map((v) => ({ y: y(v), text: iso(v) }))}
+    >
+      <path d={`${path(band)}Z`} fill="var(--accent, #4a7)" fillOpacity={0.18} data-series="band" />
+      <path d={path(at('p50'))} fill="none" stroke="#2a6" strokeWidth={2} data-series="p50" />
+      <path d={path(at('p85'))} fill="none" stroke="#c60" strokeWidth={2} data-series="p85" />
+      {at('p85').map(([px, py], i) => (
+        <circle
+          key={checkIns[i].date}
+          cx={px}
+          cy={py}
+          r={3}
+          fill="#c60"
+          data-testid="journal-p85-point"
+        />
+      ))}
+      {targetDate && (
+        <line
+          x1={PAD.left}
+          x2={W - PAD.right}
+          y1={y(ms(targetDate))}
+          y2={y(ms(targetDate))}
+          stroke="#a00"
+          strokeDasharray="6 4"
+          data-series="target"
+        />
+      )}
+      {actualDate && (
+        <line
+          x1={PAD.left}
+          x2={W - PAD.right}
+          y1={y(ms(actualDate))}
+          y2={y(ms(actualDate))}
+          stroke="#333"
+          strokeWidth={2}
+          data-series="actual"
+        />
+      )}
+    </Frame>
+  );
+}
+
+/** Done and total scope over time, with the latest forecast's P50 and P85 dates projected. */
+export function BurnUpChart({ checkIns }: { checkIns: CheckInForecast[] }) {
+  const { t } = useTranslation();
+  if (checkIns.length === 0) return null;
+  const last = checkIns[checkIns.length - 1];
+  const xs = [...checkIns.map((c) => ms(c.date)), ms(last.completionDates.p85)];
+  const x = scale(Math.min(...xs) - 3 * DAY, Math.max(...xs) + 3 * DAY, PAD.left, W - PAD.right);
+  const top = Math.max(...checkIns.map((c) => c.totalScope), 1);
+  const y = scale(0, top, H - PAD.bottom, PAD.top);
+  const done = checkIns.map((c): [number, number] => [x(ms(c.date)), y(c.done)]);
+  const total = checkIns.map((c): [number, number] => [x(ms(c.date)), y(c.totalScope)]);
+  const end = done[done.length - 1];
+  return (
+    <Frame
+      label={t('deliveries.burnUp')}
+      testId="burnup-chart"
+      xTicks={checkIns.map((c) => ({ x: x(ms(c.date)), text: c.date.slice(5) }))}
+      yTicks={[0, top].map((v) => ({ y: y(v), text: String(v) }))}
+    >
+      <path d={path(total)} fill="none" stroke="#555" strokeWidth={2} data-series="total" />
+      <path d={path(done)} fill="none" stroke="#2a6" strokeWidth={2} data-series="done" />
+      <path
+        d={path([end, [x(ms(last.completionDates.p50)), y(last.totalScope)]])}
+        fill="none"
+        stroke="#2a6"
+        strokeDasharray="4 4"
+        data-series="p50"
+      />
+      <path
+        d={path([end, [x(ms(last.completionDates.p85)), y(last.totalScope)]])}
+        fill="none"
+        stroke="#c60"
+        strokeDasharray="4 4"
+        data-series="p85"
+      />
+    </Frame>
+  );
+}
+
+/** Probability of making the target at each check-in, 0–100 %. */
+export function ProbabilityChart({ checkIns }: { checkIns: CheckInForecast[] }) {
+  const { t } = useTranslation();
+  const points = checkIns.filter((c) => c.probabilityByTarget !== null);
+  if (points.length === 0) return null;
+  const xs = points.map((c) => ms(c.date));
+  const x = scale(Math.min(...xs) - 3 * DAY, Math.max(...xs) + 3 * DAY, PAD.left, W - PAD.right);
+  const y = scale(0, 1, H - PAD.bottom, PAD.top);
+  return (
+    <Frame
+      label={t('deliveries.probability')}
+      testId="probability-chart"
+      xTicks={points.map((c) => ({ x: x(ms(c.date)), text: c.date.slice(5) }))}
+      yTicks={[0, 0.5, 1].map((v) => ({ y: y(v), text: `${v * 100} %` }))}
+    >
+      <path
+        d={path(
+          points.map((c): [number, number] => [x(ms(c.date)), y(c.probabilityByTarget as number)]),
+        )}
+        fill="none"
+        stroke="#36c"
+        strokeWidth={2}
+        data-series="probability"
+      />
+    </Frame>
+  );
+}

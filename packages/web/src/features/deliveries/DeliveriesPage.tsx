@@ -1,0 +1,403 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { href, navigate, useLocation } from '../../app/router';
+import { deliveriesApi, type Delivery } from './api';
+import { BurnUpChart, JournalChart, ProbabilityChart } from './Charts';
+import { countsAsOf, deliveryItemsFromCsv, type DeliveryItems } from './jira';
+
+/** Items imported from an export stay in the tab, so later check-ins can be counted from it. */
+const imported = new Map<string, DeliveryItems>();
+
+function useData<T>(load: () => Promise<T>, deps: readonly unknown[]) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const run = useCallback(load, deps);
+  const reload = useCallback(async () => {
+    try {
+      setData(await run());
+      setError(null);
+    } catch (err) {
+      setError(err);
+    }
+  }, [run]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { data, error, reload, setData };
+}
+
+function ErrorLine({ error }: { error: unknown }) {
+  if (!error) return null;
+  const e = error as { message?: string; field?: string };
+  return (
+    <p role="alert" className="error">
+      {e.field ? `${e.field}: ` : ''}
+      {e.message ?? String(error)}
+    </p>
+  );
+}
+
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsText(file);
+  });
+}
+
+function parseHistory(text: string): { weekStart: string; count: number }[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim().split(/[\s,;]+/))
+    .filter((p) => p.length >= 2 && p[0] !== '')
+    .map(([weekStart, count]) => ({ weekStart, count: Number(count) }));
+}
+
+export default function DeliveriesPage() {
+  const query = useLocation().query;
+  const projectId = query.get('project') ?? '';
+  const id = query.get('id');
+  return id ? (
+    <DeliveryView projectId={projectId} id={id} />
+  ) : (
+    <DeliveryList projectId={projectId} />
+  );
+}
+
+function DeliveryList({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const list = useData(() => deliveriesApi.list(projectId), [projectId]);
+  const [name, setName] = useState('');
+  const [start, setStart] = useState('');
+  const [target, setTarget] = useState('');
+  const [historyText, setHistoryText] = useState('');
+  const [items, setItems] = useState<DeliveryItems | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const onCsv = async (file: File | undefined) => {
+    if (!file) return;
+    const parsed = deliveryItemsFromCsv(await readText(file));
+    setItems(parsed);
+    setHistoryText(parsed.history.map((w) => `${w.weekStart} ${w.count}`).join('\n'));
+    if (!start && parsed.firstWeek) setStart(parsed.firstWeek);
+  };
+
+  const create = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const d = await deliveriesApi.create(projectId, {
+        name,
+        start,
+        ...(target ? { targetDate: target } : {}),
+        history: parseHistory(historyText),
+        throughputModel: 'bootstrap',
+      });
+      if (items) imported.set(d.id, items);
+      navigate('/deliveries', { project: projectId, id: d.id });
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const rows = list.data ?? [];
+  const open = rows.filter((d) => !d.closed);
+  const closed = rows.filter((d) => d.closed);
+  const link = (d: Delivery) => (
+    <li key={d.id}>
+      <a href={href('/deliveries', { project: projectId, id: d.id })}>{d.name}</a>{' '}
+      <span className="muted">({d.checkIns.length})</span>
+    </li>
+  );
+  return (
+    <div>
+      <p>
+        <a href={href('/project', { id: projectId })}>← {t('deliveries.backToProject')}</a>
+      </p>
+      <h1>{t('deliveries.title')}</h1>
+      <ErrorLine error={list.error} />
+      {list.data && rows.length === 0 && <p className="empty">{t('deliveries.none')}</p>}
+      <ul data-testid="deliveries-open">{open.map(link)}</ul>
+      {closed.length > 0 && (
+        <section aria-labelledby="deliveries-archive">
+          <h2 id="deliveries-archive">{t('deliveries.archive')}</h2>
+          <ul data-testid="deliveries-archive">{closed.map(link)}</ul>
+        </section>
+      )}
+      <form className="card" onSubmit={(e) => void create(e)} aria-labelledby="delivery-new">
+        <h2 id="delivery-new">{t('deliveries.create')}</h2>
+        <label>
+          {t('deliveries.name')}
+          <input value={name} onChange={(e) => setName(e.target.value)} required />
+        </label>
+        <label>
+          {t('deliveries.start')}
+          <input type="date" value={start} onChange={(e) => setStart(e.target.value)} required />
+        </label>
+        <label>
+          {t('deliveries.target')}
+          <input type="date" value={target} onChange={(e) => setTarget(e.target.value)} />
+        </label>
+        <label>
+          {t('deliveries.csv')}
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => void onCsv(e.target.files?.[0])}
+          />
+        </label>
+        {items && (
+          <p data-testid="delivery-csv-loaded">
+            {t('deliveries.csvLoaded', { items: items.done.length, weeks: items.history.length })}
+          </p>
+        )}
+        <label>
+          {t('deliveries.history')}
+          <textarea rows={5} value={historyText} onChange={(e) => setHistoryText(e.target.value)} />
+        </label>
+        <ErrorLine error={error} />
+        <button type="submit" className="btn">
+          {t('deliveries.save')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function DeliveryView({ projectId, id }: { projectId: string; id: string }) {
+  const { t } = useTranslation();
+  const d = useData(() => deliveriesApi.get(projectId, id), [projectId, id]);
+  const [date, setDate] = useState('');
+  const [done, setDone] = useState('');
+  const [remaining, setRemaining] = useState('');
+  const [note, setNote] = useState('');
+  const [actual, setActual] = useState('');
+  const [closeNote, setCloseNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const items = imported.get(id);
+
+  const pickDate = (value: string) => {
+    setDate(value);
+    if (items && value) {
+      const c = countsAsOf(items, value);
+      setDone(String(c.done));
+      setRemaining(String(c.remaining));
+    }
+  };
+
+  const act = async (run: () => Promise<Delivery | void>) => {
+    setError(null);
+    try {
+      const next = await run();
+      if (next) d.setData(next);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const delivery = d.data;
+  if (d.error) return <ErrorLine error={d.error} />;
+  if (!delivery) return <p className="page-loading">{t('common.loading')}</p>;
+  const last = delivery.checkIns[delivery.checkIns.length - 1];
+
+  return (
+    <div>
+      <p>
+        <a href={href('/deliveries', { project: projectId })}>← {t('deliveries.title')}</a>
+      </p>
+      <h1>{delivery.name}</h1>
+      <p className="lead">
+        {t('deliveries.start')}: {delivery.start}
+        {delivery.targetDate ? ` · ${t('deliveries.target')}: ${delivery.targetDate}` : ''}
+        {delivery.actualDate ? ` · ${t('deliveries.closed', { date: delivery.actualDate })}` : ''}
+      </p>
+      {delivery.closeNote && <p data-testid="delivery-close-note">{delivery.closeNote}</p>}
+      <p className="account-actions">
+        <a className="btn btn--small" href={deliveriesApi.exportUrl(projectId, id, 'csv')} download>
+          {t('deliveries.exportCsv')}
+        </a>
+        <a
+          className="btn btn--small"
+          href={deliveriesApi.exportUrl(projectId, id, 'json')}
+          download
+        >
+          {t('deliveries.exportJson')}
+        </a>
+      </p>
+      <ErrorLine error={error} />
+
+      <section className="card" aria-labelledby="journal-title">
+        <h2 id="journal-title">{t('deliveries.journal')}</h2>
+        <p className="muted">{t('deliveries.journalHint')}</p>
+        <JournalChart
+          checkIns={delivery.checkIns}
+          targetDate={delivery.targetDate}
+          actualDate={delivery.actualDate}
+        />
+        <table data-testid="delivery-journal">
+          <thead>
+            <tr>
+              <th scope="col">{t('deliveries.date')}</th>
+              <th scope="col">{t('deliveries.done')}</th>
+              <th scope="col">{t('deliveries.remaining')}</th>
+              <th scope="col">{t('deliveries.scopeAdded')}</th>
+              <th scope="col">P50</th>
+              <th scope="col">P85</th>
+              <th scope="col">P95</th>
+              <th scope="col">{t('deliveries.probability')}</th>
+              <th scope="col">{t('deliveries.note')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {delivery.checkIns.map((c) => (
+              <tr key={c.date}>
+                <td>{c.date}</td>
+                <td>{c.done}</td>
+                <td>{c.remaining}</td>
+                <td>{c.scopeAdded ?? '—'}</td>
+                <td>{c.completionDates.p50}</td>
+                <td>
+                  <strong>{c.completionDates.p85}</strong>
+                </td>
+                <td>{c.completionDates.p95}</td>
+                <td>
+                  {c.probabilityByTarget === null
+                    ? '—'
+                    : `${Math.round(c.probabilityByTarget * 100)} %`}
+                </td>
+                <td>{c.note ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {last && (
+        <section className="card" aria-labelledby="burnup-title">
+          <h2 id="burnup-title">{t('deliveries.burnUp')}</h2>
+          <BurnUpChart checkIns={delivery.checkIns} />
+          <h2>{t('deliveries.probability')}</h2>
+          <ProbabilityChart checkIns={delivery.checkIns} />
+        </section>
+      )}
+
+      {!delivery.closed && (
+        <form
+          className="card"
+          aria-labelledby="checkin-title"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(async () => {
+              const next = await deliveriesApi.addCheckIn(projectId, delivery, {
+                date,
+                done: Number(done),
+                remaining: Number(remaining),
+                ...(note ? { note } : {}),
+              });
+              setNote('');
+              return next;
+            });
+          }}
+        >
+          <h2 id="checkin-title">{t('deliveries.checkIn')}</h2>
+          <label>
+            {t('deliveries.date')}
+            <input type="date" value={date} onChange={(e) => pickDate(e.target.value)} required />
+          </label>
+          {items && <p className="muted">{t('deliveries.fromCsv')}</p>}
+          <label>
+            {t('deliveries.done')}
+            <input
+              type="number"
+              min={0}
+              value={done}
+              onChange={(e) => setDone(e.target.value)}
+              required
+            />
+          </label>
+          <label>
+            {t('deliveries.remaining')}
+            <input
+              type="number"
+              min={0}
+              value={remaining}
+              onChange={(e) => setRemaining(e.target.value)}
+              required
+            />
+          </label>
+          <label>
+            {t('deliveries.note')}
+            <input value={note} onChange={(e) => setNote(e.target.value)} />
+          </label>
+          <button type="submit" className="btn">
+            {t('deliveries.add')}
+          </button>{' '}
+          {last && (
+            <button
+              type="button"
+              className="btn btn--small"
+              onClick={() => void act(() => deliveriesApi.undoCheckIn(projectId, delivery))}
+            >
+              {t('deliveries.undo')}
+            </button>
+          )}
+        </form>
+      )}
+
+      {!delivery.closed ? (
+        <form
+          className="card"
+          aria-labelledby="close-title"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(() => deliveriesApi.close(projectId, delivery, actual, closeNote));
+          }}
+        >
+          <h2 id="close-title">{t('deliveries.close')}</h2>
+          <label>
+            {t('deliveries.actualDate')}
+            <input
+              type="date"
+              value={actual}
+              onChange={(e) => setActual(e.target.value)}
+              required
+            />
+          </label>
+          <label>
+            {t('deliveries.closeNote')}
+            <input value={closeNote} onChange={(e) => setCloseNote(e.target.value)} />
+          </label>
+          <button type="submit" className="btn">
+            {t('deliveries.close')}
+          </button>
+        </form>
+      ) : (
+        <p>
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={() => void act(() => deliveriesApi.reopen(projectId, delivery))}
+          >
+            {t('deliveries.reopen')}
+          </button>
+        </p>
+      )}
+      <p>
+        <button
+          type="button"
+          className="btn btn--small"
+          onClick={() =>
+            void act(async () => {
+              await deliveriesApi.remove(projectId, id);
+              navigate('/deliveries', { project: projectId });
+            })
+          }
+        >
+          {t('deliveries.remove')}
+        </button>
+      </p>
+    </div>
+  );
+}
