@@ -55,6 +55,25 @@ export async function backupDatabase(db: Db): Promise<Backup> {
   };
 }
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * A backup's rows are JSON read from a file, so their types cannot be known statically; only the
+ * table's own columns are passed on, and the database's constraints check the values (one bad
+ * row fails the whole restore transaction, leaving the database as it was).
+ */
+async function insertBackupRows<T extends PgTable>(
+  tx: Tx,
+  table: T,
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  const columns = new Set(Object.keys(getTableColumns(table)));
+  const values = rows.map((row) =>
+    Object.fromEntries(Object.entries(row).filter(([k]) => columns.has(k))),
+  );
+  await tx.insert(table).values(values as T['$inferInsert'][]);
+}
+
 export class RestoreError extends Error {
   constructor(message: string) {
     super(message);
@@ -103,7 +122,7 @@ export async function restoreDatabase(
         return out;
       });
       for (let i = 0; i < rows.length; i += 500) {
-        await tx.insert(table).values(rows.slice(i, i + 500) as never);
+        await insertBackupRows(tx, table, rows.slice(i, i + 500));
       }
       counts[name] = rows.length;
     }

@@ -133,6 +133,7 @@ describe('backup and restore across PostgreSQL and PGlite', () => {
       'projects',
       'forecasts',
       'actuals',
+      'deliveries',
     ]);
     expect(dump.tables.users).toHaveLength(3);
     expect(dump.tables.forecasts).toHaveLength(3);

@@ -193,6 +193,7 @@ export const accountEn = {
     accuracy: 'Accuracy',
     pbc: 'Process behaviour',
     history: 'History',
+    delivery: 'Delivery tracking',
   },
 };
 

@@ -196,5 +196,6 @@ export const accountEs: AccountTranslation = {
     accuracy: 'Precisión',
     pbc: 'Comportamiento del proceso',
     history: 'Historial',
+    delivery: 'Seguimiento de entrega',
   },
 };

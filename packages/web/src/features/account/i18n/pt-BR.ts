@@ -195,5 +195,6 @@ export const accountPtBR: AccountTranslation = {
     accuracy: 'Precisão',
     pbc: 'Comportamento do processo',
     history: 'Histórico',
+    delivery: 'Acompanhamento de entrega',
   },
 };
