@@ -2,7 +2,14 @@
  * Errors a user can act on, whatever the tracker: a wrong token, a query the tracker rejected
  * (with its own message), rate limiting that outlasted our retries, a site we cannot reach.
  */
-export type ConnectorErrorCode = 'auth' | 'query' | 'rate_limited' | 'unreachable' | 'bad_response';
+export type ConnectorErrorCode =
+  | 'auth'
+  | 'query'
+  | 'rate_limited'
+  | 'unreachable'
+  | 'bad_response'
+  /** The tracker's client library is not installed (the published CLI has them as optional). */
+  | 'client_missing';
 
 export class ConnectorError extends Error {
   constructor(

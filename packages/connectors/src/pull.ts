@@ -9,6 +9,7 @@ import type { GitHubPullOptions } from './github.js';
 import type { LinearPullOptions } from './linear.js';
 import type { AdoPullOptions } from './ado.js';
 import type { TrackerSnapshot } from './types.js';
+import { ConnectorError } from './errors.js';
 
 export const TRACKERS = ['jira', 'ado', 'linear', 'github'] as const;
 export type Tracker = (typeof TRACKERS)[number];
@@ -44,13 +45,36 @@ export function issueAsOf(issue: TrackerIssue, asOf: string): TrackerIssue | und
 async function snapshot(request: PullRequest): Promise<TrackerSnapshot> {
   switch (request.tracker) {
     case 'jira':
-      return (await import('./jira.js')).pullJira(request.options);
+      return (await client('jira.js', () => import('./jira.js'))).pullJira(request.options);
     case 'github':
-      return (await import('./github.js')).pullGitHub(request.options);
+      return (await client('@octokit/rest', () => import('./github.js'))).pullGitHub(
+        request.options,
+      );
     case 'linear':
-      return (await import('./linear.js')).pullLinear(request.options);
+      return (await client('@linear/sdk', () => import('./linear.js'))).pullLinear(request.options);
     case 'ado':
-      return (await import('./ado.js')).pullAzureDevOps(request.options);
+      return (await client('azure-devops-node-api', () => import('./ado.js'))).pullAzureDevOps(
+        request.options,
+      );
+  }
+}
+
+/**
+ * The published `ff` lists the tracker SDKs as optional dependencies, so one may be absent
+ * (`npm install --omit=optional`); say which package to install instead of a module trace.
+ */
+async function client<T>(pkg: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+    if (code === 'ERR_MODULE_NOT_FOUND' && e instanceof Error && e.message.includes(pkg)) {
+      throw new ConnectorError(
+        'client_missing',
+        `this tracker needs the package ${pkg}, which is not installed: npm install ${pkg}`,
+      );
+    }
+    throw e;
   }
 }
 

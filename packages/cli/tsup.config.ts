@@ -1,0 +1,26 @@
+import { defineConfig } from 'tsup';
+
+/**
+ * The published `ff`: one ESM bundle per entry with the workspace's private packages (schemas,
+ * connectors) inlined, so the tarball needs only the published engine. zod and papaparse are
+ * bundled too — fewer files to resolve at start keeps `ff --version` fast. The tracker SDKs
+ * stay external: they are loaded only by `ff pull` and installed as optional dependencies.
+ */
+export default defineConfig({
+  entry: { main: 'src/main.ts', index: 'src/index.ts' },
+  format: ['esm'],
+  platform: 'node',
+  target: 'node20',
+  dts: { entry: { index: 'src/index.ts' }, resolve: ['@flow-forecaster/schemas'] },
+  clean: true,
+  splitting: true,
+  outDir: 'dist',
+  external: [
+    '@flow-forecaster/engine',
+    'jira.js',
+    '@octokit/rest',
+    '@linear/sdk',
+    'azure-devops-node-api',
+  ],
+  noExternal: ['@flow-forecaster/schemas', '@flow-forecaster/connectors', 'zod', 'papaparse'],
+});
