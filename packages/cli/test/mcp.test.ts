@@ -2,6 +2,8 @@
  * `ff mcp` as an assistant sees it: the real `bin/ff.js` spawned over stdio and driven by the
  * SDK's own client. Every kind of the registry is a tool giving the numbers `ff` gives.
  */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -142,6 +144,33 @@ describe('ff mcp over stdio', () => {
     expect(said).toContain('Items left in the backlog: 40');
     expect(said).toContain('Items finished per week, recent weeks: 5, 6, 7');
     for (const row of FORECAST_REGISTRY.kinds) expect(said).toContain(`\`${row.kind}\``);
+  });
+});
+
+describe('ff mcp is loaded lazily', () => {
+  // A resolve hook that refuses the SDK: commands that import it, even without using it, fail.
+  const blocker = resolve(ROOT, 'packages/cli/test/fixtures/block-mcp-sdk.mjs');
+  const ffWithoutSdk = (args: string[], stdin = '') =>
+    spawnSync(process.execPath, ['--import', blocker, BIN, ...args], {
+      cwd: ROOT,
+      input: stdin,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+
+  it('ff --version and the forecast commands never load the SDK; ff mcp does', () => {
+    const version = ffWithoutSdk(['--version']);
+    expect(version.stderr).toBe('');
+    expect(version.status).toBe(0);
+    const when = ffWithoutSdk(
+      ['when', '--seed', '1'],
+      JSON.stringify({ tpSamples: [5, 6], backlog: 9 }),
+    );
+    expect(when.stderr).toBe('');
+    expect(when.status).toBe(0);
+    const mcp = ffWithoutSdk(['mcp']);
+    expect(mcp.status).toBe(1);
+    expect(mcp.stderr).toContain('MCP SDK loaded');
   });
 });
 
