@@ -98,6 +98,69 @@ describe('/mcp with an API token', () => {
     await client.close();
   });
 
+  it('stops a tool call whose client cancels or hangs up, and frees the pool', async () => {
+    const abandoned = async () =>
+      (await t.app.metrics.forecastsAbandonedTotal.get()).values.find(
+        (v) => v.labels.kind === 'simulate',
+      )?.value ?? 0;
+    const before = await abandoned();
+    const client = await connect(url, caller.headers);
+    // ~3,000 simulated weeks per run: a million runs would hold the pool for tens of seconds.
+    const heavy = {
+      tpSamples: [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7],
+      numberOfTasks: 20_000,
+      maxWeeks: 5_200,
+      numberOfSimulations: 1_000_000,
+      seed: 5,
+    };
+    const giveUp = new AbortController();
+    const call = client
+      .callTool({ name: 'simulate', arguments: heavy }, undefined, { signal: giveUp.signal })
+      .catch((err: unknown) => err);
+    await new Promise((r) => setTimeout(r, 400));
+    const abortedAt = performance.now();
+    giveUp.abort();
+    expect(await call).toBeInstanceOf(Error);
+    while ((await abandoned()) === before && performance.now() - abortedAt < 10_000) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await abandoned()).toBe(before + 1);
+
+    // A script that hangs up (no cancellation message) frees the pool too.
+    const hangUp = new AbortController();
+    const raw = fetch(url, {
+      method: 'POST',
+      headers: {
+        ...caller.headers,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 'heavy',
+        method: 'tools/call',
+        params: { name: 'simulate', arguments: heavy },
+      }),
+      signal: hangUp.signal,
+    }).catch((err: unknown) => err);
+    await new Promise((r) => setTimeout(r, 400));
+    const hungUpAt = performance.now();
+    hangUp.abort();
+    expect(await raw).toMatchObject({ name: 'AbortError' });
+    while ((await abandoned()) === before + 1 && performance.now() - hungUpAt < 10_000) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await abandoned()).toBe(before + 2);
+    const started = performance.now();
+    const small = (await client.callTool({
+      name: 'when',
+      arguments: { tpSamples: [5, 6, 7], backlog: 20, seed: 1 },
+    })) as ToolCall;
+    expect(small.isError).toBeFalsy();
+    expect(performance.now() - started).toBeLessThan(3_000);
+    await client.close();
+  }, 60_000);
+
   it('is in the OpenAPI document, as a bearer-token POST', async () => {
     const doc = (await t.app.inject({ url: '/docs/json' })).json() as {
       paths: Record<string, Record<string, { security?: unknown }>>;

@@ -45,18 +45,49 @@ export default async function mcpRoutes(app: FastifyInstance): Promise<void> {
     security: [{ bearer: [] }],
   };
 
+  // Calls in flight on this node, by caller and JSON-RPC id. Stateless, a client's
+  // `notifications/cancelled` arrives in a POST of its own, to a server that never saw the
+  // call: this is how it reaches the call (when it lands on the same node).
+  const inFlight = new Map<string, AbortController>();
+  const callKey = (userId: string, id: unknown) => `${userId}\u0000${JSON.stringify(id)}`;
+
   app.post('/mcp', { schema }, async (request, reply) => {
     requireToken(request, reply);
+    const userId = request.user?.id ?? '';
+    const messages = (Array.isArray(request.body) ? request.body : [request.body]).filter(
+      (m): m is Record<string, unknown> => typeof m === 'object' && m !== null,
+    );
+    for (const m of messages) {
+      if (m.method !== 'notifications/cancelled') continue;
+      const params = m.params as { requestId?: unknown } | undefined;
+      inFlight.get(callKey(userId, params?.requestId))?.abort();
+    }
+    // A caller that hangs up or cancels frees the pool threads its forecast holds.
+    const stop = new AbortController();
+    const keys = messages
+      .filter((m) => m.method === 'tools/call' && m.id !== undefined)
+      .map((m) => callKey(userId, m.id));
+    for (const key of keys) inFlight.set(key, stop);
+    const forget = () => {
+      for (const key of keys) if (inFlight.get(key) === stop) inFlight.delete(key);
+    };
+
     const [{ createForecastMcpServer }, { StreamableHTTPServerTransport }] = await loadMcp();
-    // A caller that hangs up frees the pool threads its forecast holds.
-    const gone = new AbortController();
-    reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) gone.abort();
-    });
     const server = createForecastMcpServer({
       version: SERVER_VERSION,
       registry: app.forecastRegistry,
-      run: (parsed, signal) => computeForecast(app, parsed, AbortSignal.any([signal, gone.signal])),
+      run: async (parsed, signal) => {
+        try {
+          return await computeForecast(app, parsed, AbortSignal.any([signal, stop.signal]));
+        } catch (err) {
+          // A hang-up or a cancelled call is not a failure of ours: counted, not logged.
+          if (!stop.signal.aborted && !signal.aborted) throw err;
+          if (app.hasDecorator('metrics')) {
+            app.metrics.forecastsAbandonedTotal.inc({ kind: parsed.kind });
+          }
+          throw new AppError('FF_ERR_CLIENT_CLOSED');
+        }
+      },
       onUnexpectedError: (err, kind) => request.log.error({ err, kind }, 'MCP forecast failed'),
     });
     const transport = new StreamableHTTPServerTransport({
@@ -64,13 +95,19 @@ export default async function mcpRoutes(app: FastifyInstance): Promise<void> {
       enableJsonResponse: true,
     });
     reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) stop.abort();
+      forget();
       void transport.close();
       void server.close();
     });
     await server.connect(transport);
     // The transport writes the answer itself; the body is already parsed (and size-limited).
     reply.hijack();
-    await transport.handleRequest(request.raw, reply.raw, request.body);
+    try {
+      await transport.handleRequest(request.raw, reply.raw, request.body);
+    } finally {
+      forget();
+    }
   });
 
   // Stateless: no stream to open (GET) and no session to end (DELETE).
