@@ -8,7 +8,8 @@
  * manifest that points at them, so this script builds with tsup and packs a staging copy whose
  * package.json is derived from the workspace one: `exports`/`bin`/`files` point at `dist/`,
  * workspace-only fields go, and the CLI's dependencies become what its bundle really imports
- * (the engine; the tracker SDKs, used only by `ff pull`, as optional dependencies).
+ * (the engine and the MCP SDK of `ff mcp`; the tracker SDKs, used only by `ff pull`, as
+ * optional dependencies).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -82,6 +83,15 @@ function packCli() {
   const manifest = readJson(join(pkgDir, 'package.json'));
   const engine = readJson(join(root, 'packages/engine/package.json'));
   const connectors = readJson(join(root, 'packages/connectors/package.json'));
+  // What the bundle still imports at run time: the CLI's own dependencies minus the workspace
+  // packages and the libraries tsup inlines (see packages/cli/tsup.config.ts); tsx only serves
+  // the monorepo's bin/ff.js.
+  const inlined = new Set(['zod', 'papaparse', 'tsx']);
+  const runtime = Object.fromEntries(
+    Object.entries(manifest.dependencies).filter(
+      ([name]) => !name.startsWith('@flow-forecaster/') && !inlined.has(name),
+    ),
+  );
   const sdks = Object.fromEntries(
     Object.entries(connectors.dependencies).filter(
       ([name]) => !name.startsWith('@flow-forecaster/'),
@@ -101,7 +111,7 @@ function packCli() {
       exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' } },
       types: './dist/index.d.ts',
       files: ['dist', 'bin', 'README.md', 'LICENSE'],
-      dependencies: { [engine.name]: engine.version },
+      dependencies: { [engine.name]: engine.version, ...runtime },
       optionalDependencies: sdks,
     },
     [

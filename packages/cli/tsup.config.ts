@@ -4,7 +4,8 @@ import { defineConfig } from 'tsup';
  * The published `ff`: one ESM bundle per entry with the workspace's private packages (schemas,
  * connectors) inlined, so the tarball needs only the published engine. zod and papaparse are
  * bundled too — fewer files to resolve at start keeps `ff --version` fast. The tracker SDKs
- * stay external: they are loaded only by `ff pull` and installed as optional dependencies.
+ * stay external: they are loaded only by `ff pull` and installed as optional dependencies; so
+ * does the MCP SDK, a dependency loaded only by `ff mcp`.
  */
 export default defineConfig({
   entry: { main: 'src/main.ts', index: 'src/index.ts' },
@@ -22,5 +23,5 @@ export default defineConfig({
     '@linear/sdk',
     'azure-devops-node-api',
   ],
-  noExternal: ['@flow-forecaster/schemas', '@flow-forecaster/connectors', 'zod', 'papaparse'],
+  noExternal: [/^@flow-forecaster\/(schemas|connectors)(\/|$)/, 'zod', 'papaparse'],
 });

@@ -28,8 +28,9 @@ export function globalHelp(registry: ForecastRegistry = FORECAST_REGISTRY): stri
     'Commands:',
     columns([
       ...commandsOf(registry).map((c): [string, string] => [c.name, c.summary]),
-      // Not a forecast kind: it fetches a tracker's items for the commands above.
+      // Not forecast kinds: pull fetches a tracker's items for them, mcp serves them as tools.
       ['pull', "fetch a tracker's work items with status history (ff pull --help)"],
+      ['mcp', 'every forecast above as a tool for AI assistants, over stdio (ff mcp --help)'],
     ]),
     '',
     'Options:',

@@ -122,6 +122,11 @@ async function execute(
 ): Promise<number> {
   // `pull` talks to trackers rather than running a forecast kind, so it has its own options.
   if (argv[0] === 'pull') return runPull(argv.slice(1), io);
+  // `mcp` serves the forecast kinds rather than running one; its module loads the SDK lazily.
+  if (argv[0] === 'mcp') {
+    const { runMcp } = await import('./mcp-command');
+    return runMcp(argv.slice(1), io, registry);
+  }
   const { command, options } = parseCommandLine(argv, registry);
   if (options.version) {
     io.stdout.write(`${VERSION}\n`);

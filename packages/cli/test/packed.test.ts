@@ -16,6 +16,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { FORECAST_REGISTRY } from '@flow-forecaster/schemas';
 import { ROOT, ff } from './helpers';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -64,13 +67,38 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed engine and CLI, installed from their tarballs', () => {
-  it('installs nothing but the two packages (no tsx, no TypeScript)', () => {
+  it('installs the two packages without tsx, TypeScript or the workspace’s private packages', () => {
     const top = readdirSync(join(project, 'node_modules')).filter((n) => !n.startsWith('.'));
-    expect(top).toEqual(['@flow-forecaster']);
+    expect(top).not.toContain('tsx');
+    expect(top).not.toContain('typescript');
     expect(readdirSync(join(project, 'node_modules', '@flow-forecaster')).sort()).toEqual([
       'cli',
       'engine',
     ]);
+  });
+
+  it('serves every forecast kind over MCP (`ff mcp`)', async () => {
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [installedBin, 'mcp'],
+      cwd: project,
+      stderr: 'pipe',
+    });
+    const client = new Client({ name: 'packed-check', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      const { tools } = await client.listTools();
+      expect(tools.map((t) => t.name).sort()).toEqual(
+        FORECAST_REGISTRY.kinds.map((k) => k.kind).sort(),
+      );
+      const call = await client.callTool({
+        name: 'simulate',
+        arguments: { ...REQUEST, seed: 3, numberOfSimulations: 1000 },
+      });
+      expect(call.isError).toBeFalsy();
+    } finally {
+      await client.close();
+    }
   });
 
   it('answers --version with the package version', () => {

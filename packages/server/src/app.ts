@@ -34,6 +34,7 @@ import connectionScheduler from './connections/scheduler';
 import jobsPlugin from './plugins/jobs';
 import forecastRoutes from './routes/forecasts';
 import asyncRoutes from './routes/async';
+import mcpRoutes from './routes/mcp';
 import opsMetricsPlugin from './plugins/ops-metrics';
 import maintenancePlugin from './maintenance';
 
@@ -179,6 +180,7 @@ export async function buildApp(
     });
     await app.register(forecastRoutes, forecastRouteOptions);
     await app.register(asyncRoutes, forecastRouteOptions);
+    await app.register(mcpRoutes);
     await app.register(opsMetricsPlugin);
     await app.register(maintenancePlugin, {
       prefix: typeof opts.jobs?.prefix === 'string' ? opts.jobs.prefix : undefined,

@@ -46,6 +46,14 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * The URLs callers authenticate and are rate-limited on: the API, and the MCP endpoint that
+ * offers the same forecasts to AI assistants.
+ */
+export function isApiUrl(url: string): boolean {
+  return url.startsWith('/api/') || url === '/mcp' || url.startsWith('/mcp?');
+}
+
 export function toAuthUser(u: UserRow): AuthUser {
   return { id: u.id, email: u.email, name: u.name, role: u.role, instructorId: u.instructorId };
 }
@@ -64,7 +72,7 @@ async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promi
   // Resolved once per API request, before rate limiting, so limits can be per user: a
   // classroom behind one address must not share one bucket.
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!isApiUrl(request.url)) return;
     const header = request.headers.authorization;
     if (typeof header === 'string' && /^bearer\s/i.test(header)) {
       const token = header.slice(7).trim();

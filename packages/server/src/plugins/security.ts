@@ -4,6 +4,7 @@ import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
+import { isApiUrl } from './auth';
 
 /** Per logged-in user when there is one; per address only for anonymous callers. */
 export function rateLimitKey(request: FastifyRequest): string {
@@ -47,10 +48,10 @@ async function securityPlugin(app: FastifyInstance, opts: { config: Config }): P
     // route config), so the key can be the user or the targeted email.
     hook: 'preHandler',
     keyGenerator: rateLimitKey,
-    // Only the API is limited; static files, docs, health and metrics are not — including
-    // the job system's health, which monitors poll from one address.
+    // Only the API (and /mcp, the same forecasts) is limited; static files, docs, health and
+    // metrics are not — including the job system's health, which monitors poll from one address.
     allowList: (request) =>
-      !request.url.startsWith('/api/') || request.url.split('?')[0] === '/api/async/health',
+      !isApiUrl(request.url) || request.url.split('?')[0] === '/api/async/health',
   });
 }
 
