@@ -39,6 +39,7 @@ export * from './percent-complete';
 export * from './work-estimate';
 export * from './delivery';
 export * from './delivery-calibration';
+export * from './delivery-items';
 export * from './tracker-history';
 export * from './flow-days';
 export * from './flow-items';

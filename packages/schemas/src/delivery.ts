@@ -213,6 +213,17 @@ export const createDeliverySchema = z
 /** `POST …/deliveries/:id/check-ins`: one more check-in, and the history as known today. */
 export const addCheckInSchema = checkInSchema.extend({ history: historyField.optional() });
 
+/**
+ * `POST …/deliveries/:id/check-ins/from-connection`: a check-in counted from the items of one of
+ * the project's tracker connections as of `date` (its last sync), with its weekly history.
+ */
+export const connectionCheckInSchema = z.object({
+  connectionId: z.uuid({ error: 'must be the id of a connection of this project' }),
+  date: dateField,
+  note: longText.optional(),
+  seed: seed.optional(),
+});
+
 /** `POST …/deliveries/:id/close`. */
 export const closeDeliverySchema = z.object({
   actualDate: dateField,
@@ -223,3 +234,4 @@ export type DeliveryRequest = z.output<typeof deliverySchema>;
 export type CreateDeliveryBody = z.output<typeof createDeliverySchema>;
 export type AddCheckInBody = z.output<typeof addCheckInSchema>;
 export type CloseDeliveryBody = z.output<typeof closeDeliverySchema>;
+export type ConnectionCheckInBody = z.output<typeof connectionCheckInSchema>;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer } from '../../connectors/test/fixture-server';
@@ -192,6 +192,59 @@ describe.each(databases)('tracker connections on %s', (db) => {
     });
     expect(kept.statusCode).toBe(200);
     expect(kept.json().items.length).toBeGreaterThan(5);
+  });
+
+  it('adds a delivery check-in counted from the synced items, with their weekly history', async () => {
+    const connectionId = (
+      await create(a, { name: 'PAY release', settings: jiraSettings(), token: TOKEN })
+    ).json().id as string;
+    const deliveries = `/api/projects/${projectId}/deliveries`;
+    const delivery = await t.app.inject({
+      method: 'POST',
+      url: deliveries,
+      headers: a.headers,
+      payload: { name: 'Release 1', start: '2026-01-05', numberOfSimulations: 1000, seed: 3 },
+    });
+    expect(delivery.statusCode, delivery.body).toBe(201);
+    const url = `${deliveries}/${delivery.json().id}/check-ins/from-connection`;
+    const checkIn = (caller: Caller, payload: object) =>
+      t.app.inject({ method: 'POST', url, headers: caller.headers, payload });
+
+    const early = await checkIn(a, { connectionId, date: '2026-01-20' });
+    expect(early.statusCode).toBe(404);
+    expect(early.json().error).toMatchObject({ field: 'connectionId', message: /not synced/ });
+
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/projects/${projectId}/connections/${connectionId}/sync`,
+      headers: a.headers,
+    });
+    const { items } = (
+      await t.app.inject({
+        url: `/api/projects/${projectId}/connections/${connectionId}/items`,
+        headers: a.headers,
+      })
+    ).json() as { items: { created: string; done: string | null }[] };
+    const date = '2026-01-12';
+    const finished = (i: { done: string | null }) => i.done !== null && i.done <= date;
+    const done = items.filter(finished).length;
+    const remaining = items.filter((i) => !finished(i) && i.created <= date).length;
+    expect(done).toBeGreaterThan(0);
+    expect(remaining).toBeGreaterThan(0);
+
+    const added = await checkIn(a, { connectionId, date, note: 'from Jira' });
+    expect(added.statusCode, added.body).toBe(201);
+    const [first] = added.json().checkIns;
+    expect(first).toMatchObject({ date, done, remaining, note: 'from Jira' });
+    expect(added.json().history.length).toBeGreaterThan(0);
+
+    expect((await checkIn(b, { connectionId, date: '2026-01-19' })).statusCode).toBe(404);
+    const badDate = await checkIn(a, { connectionId, date: '2026-13-40' });
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.json().error.field).toBe('date');
+    const stranger = await checkIn(a, { connectionId: randomUUID(), date: '2026-01-19' });
+    expect(stranger.statusCode).toBe(404);
+    expect(stranger.json().error.field).toBe('connectionId');
   });
 
   it('bad input is a 400 naming the field; other users see nothing; delete removes the token', async () => {

@@ -84,6 +84,11 @@ function isStoredData(value: unknown): value is StoredData {
   return typeof value === 'object' && value !== null && Array.isArray((value as StoredData).items);
 }
 
+/** The items of a connection's last good pull; undefined before its first sync. */
+export function storedItems(data: unknown): StoredData['items'] | undefined {
+  return isStoredData(data) ? data.items : undefined;
+}
+
 /** Merge an incremental pull into the stored items: updated ones replace, canceled ones leave. */
 export function mergePull(
   previous: StoredData | undefined,

@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { replayDelivery } from '@flow-forecaster/engine';
+import { deliveryCountsAsOf, deliveryHistoryOf, replayDelivery } from '@flow-forecaster/engine';
 import {
   addCheckInSchema,
   closeDeliverySchema,
+  connectionCheckInSchema,
   createDeliverySchema,
 } from '@flow-forecaster/schemas';
 import { z } from 'zod';
+import { storedItems } from '../connections/sync';
 import { AppError, notFound } from '../errors';
 import type { DeliveryRow, DeliveryWrite } from '../repositories/deliveries';
 import { storedCheckIns, storedSettings } from '../repositories/deliveries';
@@ -106,6 +108,46 @@ export default async function deliveryRoutes(app: FastifyInstance): Promise<void
     reply.code(201);
     return write(request, row, next);
   });
+
+  // The live-data path of a check-in: the same counting rule as a CSV export (engine's
+  // deliveryCountsAsOf) applied to the connection's last synced items.
+  app.post(
+    `${BASE}/:id/check-ins/from-connection`,
+    { schema: { tags } },
+    async (request, reply) => {
+      const row = await delivery(request);
+      const body = parse(connectionCheckInSchema, request.body);
+      const connection = await app.repos.connections.get(
+        request.user!,
+        row.projectId,
+        body.connectionId,
+      );
+      if (!connection) {
+        throw new AppError(
+          'FF_ERR_NOT_FOUND',
+          'No such connection in this project',
+          'connectionId',
+        );
+      }
+      const items = storedItems(connection.data);
+      if (!items) {
+        throw new AppError(
+          'FF_ERR_NOT_FOUND',
+          'This connection has not synced yet',
+          'connectionId',
+        );
+      }
+      const next = addCheckIn(row, {
+        date: body.date,
+        ...deliveryCountsAsOf(items, body.date),
+        ...(body.note !== undefined ? { note: body.note } : {}),
+        ...(body.seed !== undefined ? { seed: body.seed } : {}),
+        history: deliveryHistoryOf(items),
+      });
+      reply.code(201);
+      return write(request, row, next);
+    },
+  );
 
   app.delete(`${BASE}/:id/check-ins/last`, { schema: { tags } }, async (request) => {
     const row = await delivery(request);

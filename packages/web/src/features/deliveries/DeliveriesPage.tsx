@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { href, navigate, useLocation } from '../../app/router';
 import { deliveriesApi, type Delivery } from './api';
 import { BurnUpChart, JournalChart, ProbabilityChart } from './Charts';
+import { FromConnection } from './FromConnection';
 import { countsAsOf, deliveryItemsFromCsv, type DeliveryItems } from './jira';
 
 /** Items imported from an export stay in the tab, so later check-ins can be counted from it. */
@@ -307,6 +308,21 @@ function DeliveryView({ projectId, id }: { projectId: string; id: string }) {
             <input type="date" value={date} onChange={(e) => pickDate(e.target.value)} required />
           </label>
           {items && <p className="muted">{t('deliveries.fromCsv')}</p>}
+          <FromConnection
+            projectId={projectId}
+            date={date}
+            onPick={(connectionId) =>
+              void act(async () => {
+                const next = await deliveriesApi.checkInFromConnection(projectId, delivery, {
+                  connectionId,
+                  date,
+                  ...(note ? { note } : {}),
+                });
+                setNote('');
+                return next;
+              })
+            }
+          />
           <label>
             {t('deliveries.done')}
             <input

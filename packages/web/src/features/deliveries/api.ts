@@ -25,6 +25,13 @@ export interface NewDelivery {
   checkIns?: { date: string; done: number; remaining: number; note?: string }[];
 }
 
+/** A tracker connection of the project, as far as a check-in needs it. */
+export interface SyncedConnection {
+  id: string;
+  name: string;
+  hasData: boolean;
+}
+
 const base = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}/deliveries`;
 
 export const deliveriesApi = {
@@ -39,6 +46,20 @@ export const deliveriesApi = {
     apiFetch<Delivery>(`${base(projectId)}/${d.id}/check-ins`, {
       body: { ...c, version: d.version },
     }),
+  checkInFromConnection: (
+    projectId: string,
+    d: Delivery,
+    c: { connectionId: string; date: string; note?: string },
+  ) =>
+    apiFetch<Delivery>(`${base(projectId)}/${d.id}/check-ins/from-connection`, {
+      body: { ...c, version: d.version },
+    }),
+  connections: async (projectId: string) =>
+    (
+      await apiFetch<{ items: SyncedConnection[] }>(
+        `/api/projects/${encodeURIComponent(projectId)}/connections`,
+      )
+    ).items,
   undoCheckIn: (projectId: string, d: Delivery) =>
     apiFetch<Delivery>(`${base(projectId)}/${d.id}/check-ins/last`, { method: 'DELETE' }),
   close: (projectId: string, d: Delivery, actualDate: string, note: string) =>

@@ -3,7 +3,12 @@
  * comes from the done dates; at a check-in date, done = items finished by then and remaining =
  * items created by then and not finished, so scope added later shows up as scope added.
  */
-import { dateOfDateTime, historyFromItems, parseDateTime } from '@flow-forecaster/engine';
+import {
+  dateOfDateTime,
+  deliveryCountsAsOf,
+  deliveryHistoryOf,
+  parseDateTime,
+} from '@flow-forecaster/engine';
 import Papa from 'papaparse';
 
 export interface DeliveryItems {
@@ -33,13 +38,8 @@ export function deliveryItemsFromCsv(text: string): DeliveryItems {
   const rows = parsed.data;
   const done = rows.map((r) => dateOf(r[doneCol]));
   const created = rows.map((r) => dateOf(r[createdCol]));
-  const h = historyFromItems({ items: done.map((d) => ({ done: d })) });
-  return {
-    created,
-    done,
-    history: h.weekStarts.map((weekStart, i) => ({ weekStart, count: h.weeklyThroughput[i] })),
-    firstWeek: h.weekStarts[0] ?? null,
-  };
+  const history = deliveryHistoryOf(done.map((d, i) => ({ done: d, created: created[i] })));
+  return { created, done, history, firstWeek: history[0]?.weekStart ?? null };
 }
 
 /** Done and remaining as of the end of `date`. */
@@ -47,12 +47,8 @@ export function countsAsOf(
   items: DeliveryItems,
   date: string,
 ): { done: number; remaining: number } {
-  let done = 0;
-  let remaining = 0;
-  items.done.forEach((d, i) => {
-    const c = items.created[i];
-    if (d !== null && d <= date) done++;
-    else if (c === null || c <= date) remaining++;
-  });
-  return { done, remaining };
+  return deliveryCountsAsOf(
+    items.done.map((d, i) => ({ done: d, created: items.created[i] })),
+    date,
+  );
 }
