@@ -21,6 +21,12 @@ export interface PoolOptions {
   /** Threads with no work exit after this long (they respawn on demand). */
   idleTimeoutMs?: number;
   /**
+   * Threads kept alive while idle (default 1, at most `threads`). Each thread holds its own copy
+   * of the engine and schemas (tens of MB); one warm thread answers the first forecast at once,
+   * the others start with load and leave after `idleTimeoutMs`.
+   */
+  warmThreads?: number;
+  /**
    * URL of a module exporting `registry` (a ForecastRegistry), for pools that must run kinds
    * beyond the built-in ones (tests, plug-ins). Default: FORECAST_REGISTRY.
    */
@@ -39,7 +45,7 @@ export function createTaskPool(options: PoolOptions = {}): TaskPool {
       taskModule: new URL('./pool-task.ts', import.meta.url).href,
       registryModule: options.registryModule,
     },
-    minThreads: threads,
+    minThreads: Math.min(threads, Math.max(0, options.warmThreads ?? 1)),
     maxThreads: threads,
     idleTimeout: options.idleTimeoutMs ?? 60_000,
   });

@@ -5,7 +5,9 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { schema } from './schema';
 import { acquireDirLock } from './lock-file';
 import { migratePglite, migratePostgres, migrationsFingerprint } from './migrate';
@@ -79,18 +81,39 @@ async function migratedTemplate(dir?: string): Promise<Blob> {
   }
 }
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers is sized for a server with many clients; one
+ * embedded connection on a workshop laptop (or a 512 MB machine) needs far less, and every
+ * megabyte of it stays resident in the WebAssembly heap.
+ */
+const PGLITE_CONF = 'shared_buffers = 16MB\nwork_mem = 4MB\n';
+const INITDB_SCRIPT = fileURLToPath(new URL('./pglite-initdb.mjs', import.meta.url));
+
+/** initdb in a child process, so its memory goes when it exits (see pglite-initdb.mjs). */
+function initialiseDataDir(pgliteDir: string): void {
+  const r = spawnSync(process.execPath, [INITDB_SCRIPT, pgliteDir], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (r.status !== 0) {
+    throw new Error(`could not create the database in ${pgliteDir}: ${r.stderr || r.error}`);
+  }
+}
+
 async function startPglite(
   pgliteDir: string | undefined,
   template: Blob | undefined,
   templateDir: string | undefined,
 ): Promise<PGlite> {
   if (!template) {
-    const plain = new PGlite(pgliteDir);
+    if (pgliteDir && !isInitialised(pgliteDir)) initialiseDataDir(pgliteDir);
+    const plain = new PGlite(pgliteDir, { postgresqlconf: PGLITE_CONF });
     await plain.waitReady;
     return plain;
   }
   try {
-    const client = new PGlite(pgliteDir, { loadDataDir: template });
+    const client = new PGlite(pgliteDir, { loadDataDir: template, postgresqlconf: PGLITE_CONF });
     await client.waitReady;
     return client;
   } catch {
@@ -103,7 +126,7 @@ async function startPglite(
       }
     }
     if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
-    const plain = new PGlite(pgliteDir);
+    const plain = new PGlite(pgliteDir, { postgresqlconf: PGLITE_CONF });
     await plain.waitReady;
     return plain;
   }
