@@ -14,6 +14,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY packages/engine/package.json packages/engine/
 COPY packages/schemas/package.json packages/schemas/
+COPY packages/connectors/package.json packages/connectors/
 COPY packages/cli/package.json packages/cli/
 COPY packages/worker/package.json packages/worker/
 COPY packages/server/package.json packages/server/
@@ -26,6 +27,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY packages/engine/package.json packages/engine/
 COPY packages/schemas/package.json packages/schemas/
+COPY packages/connectors/package.json packages/connectors/
 COPY packages/cli/package.json packages/cli/
 COPY packages/worker/package.json packages/worker/
 COPY packages/server/package.json packages/server/

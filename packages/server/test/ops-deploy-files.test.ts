@@ -64,6 +64,21 @@ describe('Dockerfile', () => {
     expect(text).toMatch(/COPY --from=build .*packages\/web\/dist/);
   });
 
+  it('copies every workspace’s package.json before each npm ci (npm ci fails on a missing one)', () => {
+    const workspaces = (
+      JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { workspaces: string[] }
+    ).workspaces;
+    const stages = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8')
+      .split(/^FROM /m)
+      .slice(1);
+    const installing = stages.filter((stage) => /npm ci/.test(stage));
+    expect(installing.length).toBeGreaterThanOrEqual(2);
+    for (const stage of installing) {
+      const beforeCi = stage.slice(0, stage.indexOf('npm ci'));
+      for (const ws of workspaces) expect(beforeCi, ws).toContain(`COPY ${ws}/package.json ${ws}/`);
+    }
+  });
+
   it('runs npm scripts that exist, exposes the port the server listens on', () => {
     expectScriptExists(dockerfile.cmd, 'CMD');
     for (const argv of dockerfile.runNpm.filter((a) => a[1] === 'run')) {
