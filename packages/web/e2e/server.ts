@@ -3,6 +3,7 @@
  * on a random port with its own data directory, serving a given build of the web app.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,8 @@ function startRealServer(dist: string, timeoutMs = 60_000): Promise<RunningApp> 
         NODE_ENV: 'test',
         // Browser tests submit many forecasts from one address in a short time.
         WORKSHOP_MODE: 'true',
+        // Tracker connections are tested against local fixture servers; a fresh key per run.
+        CONNECTION_KEY: randomBytes(32).toString('base64'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

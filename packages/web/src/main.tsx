@@ -5,12 +5,14 @@ import { initI18n } from './i18n';
 import { AccountProvider, registerAccountSlots } from './features/account';
 import { registerAccountTranslations } from './features/account/i18n';
 import { registerDeliveries } from './features/deliveries';
+import { registerConnections } from './features/connections';
 import './styles.css';
 
 initI18n();
 registerAccountTranslations();
 registerAccountSlots();
 registerDeliveries();
+registerConnections();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { href, navigate, useLocation } from '../../app/router';
+import { ErrorLine } from '../../components/ErrorLine';
 import { deliveriesApi, type Delivery } from './api';
 import { BurnUpChart, JournalChart, ProbabilityChart } from './Charts';
 import { FromConnection } from './FromConnection';
@@ -26,17 +27,6 @@ function useData<T>(load: () => Promise<T>, deps: readonly unknown[]) {
     void reload();
   }, [reload]);
   return { data, error, reload, setData };
-}
-
-function ErrorLine({ error }: { error: unknown }) {
-  if (!error) return null;
-  const e = error as { message?: string; field?: string };
-  return (
-    <p role="alert" className="error">
-      {e.field ? `${e.field}: ` : ''}
-      {e.message ?? String(error)}
-    </p>
-  );
 }
 
 function readText(file: Blob): Promise<string> {

@@ -1,0 +1,108 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorLine } from '../../components/ErrorLine';
+import { connectionsApi, type Connection, type Tracker } from './api';
+import { TRACKERS, TRACKER_FIELDS, settingsOf } from './fields';
+
+const SCHEDULES = [null, 60, 24 * 60] as const;
+
+/** Adds a connection and runs its first sync, so the team's items are there when it closes. */
+export function NewConnection({
+  projectId,
+  onAdded,
+}: {
+  projectId: string;
+  onAdded: (c: Connection) => void;
+}) {
+  const { t } = useTranslation();
+  const [tracker, setTracker] = useState<Tracker>('jira');
+  const [name, setName] = useState('');
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [token, setToken] = useState('');
+  const [every, setEvery] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      const created = await connectionsApi.create(projectId, {
+        name: name.trim() || tracker,
+        settings: settingsOf(tracker, values),
+        token,
+        syncEveryMinutes: every,
+      });
+      setToken('');
+      const synced = await connectionsApi.sync(projectId, created.id).catch(() => null);
+      onAdded(synced?.connection ?? created);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="connection-new">
+      <h3 id="connection-new">{t('connections.add')}</h3>
+      <label>
+        {t('connections.tracker')}
+        <select value={tracker} onChange={(e) => setTracker(e.target.value as Tracker)}>
+          {TRACKERS.map((k) => (
+            <option key={k} value={k}>
+              {t(`connections.trackers.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('connections.name')}
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
+      </label>
+      {TRACKER_FIELDS[tracker].map((f) => (
+        <label key={`${tracker}-${f.key}`}>
+          {t(`connections.fields.${f.key}`)}
+          {f.optional ? ` (${t('connections.optional')})` : ''}
+          <input
+            name={f.key}
+            type={f.url ? 'url' : 'text'}
+            value={values[f.key] ?? ''}
+            required={!f.optional}
+            onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
+          />
+        </label>
+      ))}
+      <label>
+        {t('connections.token')}
+        <input
+          name="token"
+          type="password"
+          autoComplete="off"
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+          required
+        />
+      </label>
+      <p className="muted">{t('connections.tokenHint')}</p>
+      <label>
+        {t('connections.schedule')}
+        <select
+          value={every === null ? '' : String(every)}
+          onChange={(e) => setEvery(e.target.value === '' ? null : Number(e.target.value))}
+        >
+          {SCHEDULES.map((m) => (
+            <option key={String(m)} value={m === null ? '' : String(m)}>
+              {t(`connections.every.${m === null ? 'manual' : m === 60 ? 'hourly' : 'daily'}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ErrorLine error={error} />
+      <button type="submit" className="btn" disabled={busy}>
+        {busy ? t('connections.connecting') : t('connections.connect')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,161 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorLine } from '../../components/ErrorLine';
+import type { ProjectSectionProps } from '../../lib/slots';
+import { connectionsApi, type Connection } from './api';
+import { Mapping } from './Mapping';
+import { NewConnection } from './NewConnection';
+
+/** The project page's tracker connections: what each pulled, when, and a refresh button. */
+export function ProjectConnections({ projectId }: ProjectSectionProps) {
+  const { t } = useTranslation();
+  const [list, setList] = useState<Connection[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [adding, setAdding] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      setList(await connectionsApi.list(projectId));
+      setError(null);
+    } catch (err) {
+      setError(err);
+    }
+  }, [projectId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const replace = (c: Connection) =>
+    setList((prev) => (prev ?? []).map((x) => (x.id === c.id ? c : x)));
+
+  return (
+    <section className="card" aria-labelledby="project-connections-title">
+      <h2 id="project-connections-title">{t('connections.title')}</h2>
+      <p className="muted">{t('connections.hint')}</p>
+      <ErrorLine error={error} />
+      {list?.length === 0 && <p>{t('connections.none')}</p>}
+      {list?.map((c) => (
+        <ConnectionCard
+          key={c.id}
+          projectId={projectId}
+          connection={c}
+          onChanged={replace}
+          onRemoved={() => setList((prev) => (prev ?? []).filter((x) => x.id !== c.id))}
+        />
+      ))}
+      {adding ? (
+        <NewConnection
+          projectId={projectId}
+          onAdded={(c) => {
+            setAdding(false);
+            setList((prev) => [...(prev ?? []), c]);
+          }}
+        />
+      ) : (
+        <button type="button" className="btn btn--small" onClick={() => setAdding(true)}>
+          {t('connections.add')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function ConnectionCard({
+  projectId,
+  connection: c,
+  onChanged,
+  onRemoved,
+}: {
+  projectId: string;
+  connection: Connection;
+  onChanged: (c: Connection) => void;
+  onRemoved: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const last = c.lastSync;
+
+  const act = async (run: () => Promise<void>) => {
+    setError(null);
+    setBusy(true);
+    try {
+      await run();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <article className="card" data-testid="connection" aria-label={c.name}>
+      <h3>
+        {c.name} <span className="muted">({t(`connections.trackers.${c.tracker}`)})</span>
+      </h3>
+      <p className="muted">
+        {t('connections.token')}: {c.token}
+      </p>
+      <p data-testid="connection-last-sync">
+        {last
+          ? t('connections.lastSync', {
+              at: new Date(last.at).toLocaleString(i18n.language),
+              status: t(`connections.status.${last.status ?? 'none'}`),
+            })
+          : t('connections.neverSynced')}
+        {last?.summary &&
+          ` · ${t('connections.summary', {
+            items: last.summary.items,
+            added: last.summary.added,
+            changed: last.summary.changed,
+            canceled: last.summary.canceled,
+          })}`}
+      </p>
+      {last?.status === 'error' && last.error && (
+        <p role="alert" className="error">
+          {last.error}
+        </p>
+      )}
+      <ErrorLine error={error} />
+      <p className="account-actions">
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={busy}
+          onClick={() =>
+            void act(async () => {
+              const r = await connectionsApi.sync(projectId, c.id);
+              if (r.connection) onChanged(r.connection);
+            })
+          }
+        >
+          {busy ? t('connections.syncing') : t('connections.refresh')}
+        </button>{' '}
+        {c.hasData && (
+          <a
+            className="btn btn--small"
+            href={connectionsApi.itemsUrl(projectId, c.id)}
+            download={`${c.name}-items.json`}
+          >
+            {t('connections.download')}
+          </a>
+        )}{' '}
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={busy}
+          onClick={() =>
+            void act(async () => {
+              if (!window.confirm(t('connections.confirmDelete', { name: c.name }))) return;
+              await connectionsApi.remove(projectId, c.id);
+              onRemoved();
+            })
+          }
+        >
+          {t('connections.delete')}
+        </button>
+      </p>
+      {c.hasData && <Mapping projectId={projectId} connection={c} onChanged={onChanged} />}
+    </article>
+  );
+}
