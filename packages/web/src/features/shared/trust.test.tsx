@@ -79,6 +79,28 @@ describe('invalid or changed input and the previous result', () => {
   });
 });
 
+describe('runs stopped at maxWeeks', () => {
+  it('headlines "more than 10 years" instead of a percentile and a date at the cap', async () => {
+    renderPage(WhenPage, directRunner());
+    await userEvent.selectOptions(
+      screen.getByLabelText('Throughput model'),
+      'Bootstrap: replay past weeks',
+    );
+    await fill('Items finished per week', '0, 0, 0, 0, 1');
+    await fill('Items in the backlog', '1000');
+    await fill('Start date', '2027-01-04');
+    await forecast();
+    const results = await screen.findByTestId('when-results');
+    expect(within(results).getByTestId('headline').textContent).toBe(
+      'More than 10 years (none of the 10,000 runs finished)',
+    );
+    const dates = within(results).getByTestId('completion-dates').textContent ?? '';
+    expect(dates).not.toMatch(/20[3-9]\d/);
+    expect(dates).toContain('10 years');
+    expect(within(results).getAllByText('> 520 weeks').length).toBe(3);
+  });
+});
+
 describe('deadline page', () => {
   it('headlines the chance to finish by the date, the same figure as its table row', async () => {
     const runner = directRunner();
