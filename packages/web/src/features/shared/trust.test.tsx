@@ -101,6 +101,16 @@ describe('runs stopped at maxWeeks', () => {
   });
 });
 
+describe('the cap in words', () => {
+  it('says "1 year" and "10 years" in English, "1 ano" in Portuguese', async () => {
+    const { i18next: i18n } = await import('../../i18n');
+    expect(i18n.t('when.years', { count: 1, lng: 'en' })).toBe('1 year');
+    expect(i18n.t('when.years', { count: 10, lng: 'en' })).toBe('10 years');
+    expect(i18n.t('when.years', { count: 1, lng: 'pt-BR' })).toBe('1 ano');
+    expect(i18n.t('when.years', { count: 10, lng: 'es' })).toBe('10 años');
+  });
+});
+
 describe('deadline page', () => {
   it('headlines the chance to finish by the date, the same figure as its table row', async () => {
     const runner = directRunner();

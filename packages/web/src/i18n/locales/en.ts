@@ -154,6 +154,7 @@ export const en = {
     beyondHeadlineSome: 'More than {{span}} ({{share}} of the {{runs}} runs finished)',
     beyondValue: '> {{weeks}}',
     years: '{{count}} years',
+    years_one: '{{count}} year',
     weeksSpan: '{{count}} weeks',
     effortOnePerson: 'Effort at {{pct}}: {{effort}} weeks for one person (no team size given).',
     effortColOnePerson: 'Weeks (one person)',

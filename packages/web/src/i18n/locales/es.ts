@@ -158,6 +158,7 @@ export const es: Translation = {
     beyondHeadlineSome: 'Más de {{span}} (terminó el {{share}} de las {{runs}} simulaciones)',
     beyondValue: '> {{weeks}}',
     years: '{{count}} años',
+    years_one: '{{count}} año',
     weeksSpan: '{{count}} semanas',
     effortOnePerson:
       'Esfuerzo al {{pct}}: {{effort}} semanas de una persona (sin tamaño de equipo).',

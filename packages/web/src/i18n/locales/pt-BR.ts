@@ -157,6 +157,7 @@ export const ptBR: Translation = {
     beyondHeadlineSome: 'Mais de {{span}} ({{share}} das {{runs}} simulações terminaram)',
     beyondValue: '> {{weeks}}',
     years: '{{count}} anos',
+    years_one: '{{count}} ano',
     weeksSpan: '{{count}} semanas',
     effortOnePerson: 'Esforço a {{pct}}: {{effort}} semanas de uma pessoa (sem tamanho de equipe).',
     effortColOnePerson: 'Semanas (uma pessoa)',
