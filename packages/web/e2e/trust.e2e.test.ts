@@ -65,6 +65,26 @@ describe('trust rules', () => {
     expect(await page.getByText('Time used (P85, uncapped)').count()).toBe(1);
   });
 
+  it('when: the headline weeks equal the table’s 85 % row and the histogram’s P85 marker', async () => {
+    const { page } = b;
+    await page.goto(baseUrl);
+    await runWhenForecast(page, { seed: '5' });
+    const headline = page.getByTestId('headline');
+    await headline.waitFor();
+    const weeks = /^85% chance to finish within (\d+(?:\.\d+)?) weeks/.exec(
+      (await headline.textContent()) ?? '',
+    )?.[1];
+    expect(weeks).toBeDefined();
+    const row = page.locator('[data-testid="probability-table"] tr.highlight td');
+    expect(await row.nth(1).textContent()).toBe(weeks);
+    const histogram = page.getByTestId('histogram');
+    await histogram.waitFor();
+    expect(await histogram.locator('text.marker').nth(1).textContent()).toBe(`P85: ${weeks}`);
+    expect(await page.locator('.kpi--p85 .kpi__value').first().textContent()).toBe(
+      `${weeks} weeks`,
+    );
+  });
+
   it('marks a result out of date after an input change, and after an invalid input', async () => {
     const { page } = b;
     await page.goto(baseUrl);
