@@ -52,7 +52,15 @@ describe('run()', () => {
     ['simulate', 'team.json', [/P85\s+23/, /Likelihood table/]],
     ['when', 'when.json', [/Weeks to finish/, /P85\s+\d+\s+\d{4}-\d{2}-\d{2}/]],
     ['how-many', 'how-many.json', [/3 weeks/, /^\s+85\s+30$/m]],
-    ['deadline', 'deadline.json', [/can meet the deadline 2025-10-16/, /P85\s+2\s+2025-10-15/]],
+    [
+      'deadline',
+      'deadline.json',
+      [
+        /^100.0% chance to finish 20 items by 2025-10-16/m,
+        /Can meet at P85: yes/,
+        /P85\s+2\s+2025-10-15/,
+      ],
+    ],
     ['cost', 'cost.json', [/Cost of 50 items \(USD\)/, /P\(over budget\)/]],
     ['risks', 'risks.json', [/^\s+1\s+A: .*HIGH$/m, /total expected impact \(items\):\s+6\.8/]],
     ['dependencies', 'dependencies.json', [/P\(all on time\):\s+49\.0%/, /1 in 2/]],

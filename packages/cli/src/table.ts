@@ -3,7 +3,7 @@
  * API returns (not engine internals) and tolerates missing parts, so a field the engine adds
  * or drops changes the table, never crashes it. JSON stays the complete, canonical output.
  */
-import { isRequestKind } from '@flow-forecaster/schemas';
+import { beyondMaxWeeksText, isRequestKind } from '@flow-forecaster/schemas';
 import type { RequestKind } from '@flow-forecaster/schemas';
 import type { Cell } from './text-layout';
 import { cell, grid, pairs, percent, section } from './text-layout';
@@ -30,6 +30,52 @@ function val(value: unknown): Cell {
       : undefined;
 }
 
+/**
+ * "more than 10 years (none of the 10,000 runs finished)" when the result's percentile `p`
+ * (default: any) reads runs stopped at maxWeeks; undefined otherwise.
+ */
+function beyondText(r: Obj, p?: (typeof PERCENTILES)[number]): string | undefined {
+  const beyond = obj(r.beyondMaxWeeks);
+  const maxWeeks = r.maxWeeks;
+  const finishedShare = r.finishedShare;
+  const runs = r.numberOfSimulations;
+  if (!beyond || typeof maxWeeks !== 'number' || typeof finishedShare !== 'number') return;
+  if (typeof runs !== 'number') return;
+  const hit = p === undefined ? Object.values(beyond).some((v) => v === true) : beyond[p] === true;
+  if (!hit) return;
+  const flags = Object.fromEntries(PERCENTILES.map((k) => [k, beyond[k] === true])) as Record<
+    (typeof PERCENTILES)[number],
+    boolean
+  >;
+  return beyondMaxWeeksText({
+    maxWeeks,
+    finishedShare,
+    beyondMaxWeeks: flags,
+    numberOfSimulations: runs,
+  });
+}
+
+/** Weeks per percentile, with "> maxWeeks" where the percentile is a cap, not a forecast. */
+function weeksOrCap(r: Obj, weeks: Obj | undefined): Obj | undefined {
+  const beyond = obj(r.beyondMaxWeeks);
+  if (!weeks || !beyond) return weeks;
+  return Object.fromEntries(
+    Object.entries(weeks).map(([p, v]) => [p, beyond[p] === true ? `> ${String(r.maxWeeks)}` : v]),
+  );
+}
+
+/** The mean of weeks counts stopped runs at the limit: then it is a lower bound, and says so. */
+function meanLabel(r: Obj): string {
+  return typeof r.finishedShare === 'number' && r.finishedShare < 1
+    ? 'mean weeks (at least; stopped runs counted at the limit)'
+    : 'mean weeks';
+}
+
+/** The effort column's header: person-weeks of a team, or weeks of one person. */
+function effortHeader(r: Obj): string {
+  return r.effortForOnePerson === true ? 'effort (weeks, one person)' : 'person-weeks';
+}
+
 /** Rows "P50 | weeks | date | …" from parallel percentile maps. */
 function percentileGrid(columns: [string, Obj | undefined][]): string {
   const present = columns.filter(([, m]) => m !== undefined);
@@ -53,20 +99,25 @@ function simulate(r: Obj): string[] {
   const headline = obj(r.headline);
   const cost = obj(r.cost);
   const parts = [];
-  if (headline) {
+  const stopped = beyondText(r);
+  if (headline && headline.beyondMaxWeeks === true && stopped) {
+    parts.push(`More than the ${cell(val(r.maxWeeks))}-week limit: ${stopped}.`);
+  } else if (headline) {
     const date = headline.date ? ` (by ${String(headline.date)})` : '';
+    const who = r.effortForOnePerson === true ? 'weeks of effort for one person' : 'person-weeks';
     parts.push(
       `${percent(headline.confidence, 0)} likely to finish within ${cell(val(headline.weeks))} weeks${date}, ` +
-        `${cell(val(headline.effortPersonWeeks))} person-weeks.`,
+        `${cell(val(headline.effortPersonWeeks))} ${who}.`,
     );
+    if (stopped) parts.push(`Upper percentiles: ${stopped}.`);
   }
   parts.push(
     section(
       'Percentiles (Pn: n% of runs finished within)',
       percentileGrid([
-        ['weeks', obj(r.percentile_stats)],
+        ['weeks', weeksOrCap(r, obj(r.percentile_stats))],
         ['date', obj(r.completionDates)],
-        ['person-weeks', obj(r.effort)],
+        [effortHeader(r), obj(r.effort)],
         ['items', obj(r.totalTasks)],
         ['lead time (d)', obj(r.leadTime)],
         [cost ? `cost (${String(cost.currency)})` : 'cost', cost],
@@ -79,7 +130,7 @@ function simulate(r: Obj): string[] {
       section(
         'Likelihood table',
         grid(
-          ['likelihood %', 'weeks', 'items', 'person-weeks', 'lead time (d)'],
+          ['likelihood %', 'weeks', 'items', effortHeader(r), 'lead time (d)'],
           table.map((row) => [
             val(row.Likelihood),
             val(row.Duration),
@@ -91,9 +142,12 @@ function simulate(r: Obj): string[] {
       ),
     );
   }
+  const items30 = obj(obj(r.items_forecast_30_days)?.itemsAtConfidence);
   parts.push(
     pairs([
-      ['mean weeks', val(r.meanWeeks)],
+      // From the same runs as the weeks: items of this backlog, never more than it holds.
+      ['items of this backlog done in the next 30 days (85% sure)', val(items30?.['85'])],
+      [meanLabel(r), val(r.meanWeeks)],
       ['sd weeks', val(r.sdWeeks)],
       ['unfinished runs', val(r.unfinishedRuns)],
       ['throughput error rate %', val(r.tpErrorRate)],
@@ -104,16 +158,18 @@ function simulate(r: Obj): string[] {
 
 function when(r: Obj): string[] {
   const dates = obj(r.completionDates) ?? obj(r.dates);
+  const stopped = beyondText(r, 'p85');
   return [
+    ...(stopped ? [`More than the ${cell(val(r.maxWeeks))}-week limit: ${stopped}.`] : []),
     section(
       'Weeks to finish (Pn: n% of runs finished within)',
       percentileGrid([
-        ['weeks', obj(r.percentile_stats)],
+        ['weeks', weeksOrCap(r, obj(r.percentile_stats))],
         ['date', dates],
       ]),
     ),
     pairs([
-      ['mean weeks', val(r.mean)],
+      [meanLabel(r), val(r.mean)],
       ['sd weeks', val(r.std)],
       ['unfinished runs', val(r.unfinishedRuns ?? r.unfinished)],
     ]),
@@ -143,37 +199,84 @@ function scalarPairs(r: Obj, skip: readonly string[] = []): string {
   );
 }
 
+/** A few points of the date → probability curve: at most `max` rows, always the last. */
+function curveRows(points: Obj[], max = 16): Cell[][] {
+  const step = Math.max(1, Math.ceil(points.length / max));
+  const rows: Cell[][] = [];
+  points.forEach((pt, i) => {
+    if (i % step === 0 || i === points.length - 1) {
+      rows.push([val(pt.date), val(pt.weeks), percent(pt.probability, 1)]);
+    }
+  });
+  return rows;
+}
+
 function deadline(r: Obj): string[] {
   const levels = ['p50', 'p85', 'p95'] as const;
   const dates = obj(r.completionDates);
-  const possible = obj(r.itemsPossible);
-  const work = obj(r.projectedWork);
   const effort = obj(r.effort);
   const cost = obj(r.cost);
-  const verdict = r.canMeet ? 'can meet' : 'is NOT likely to meet';
-  return [
-    `${cell(val(r.backlog))} items from ${String(r.startDate)}: the team ${verdict} the deadline ` +
-      `${String(r.deadlineDate)} (${cell(val(r.weeksToDeadline))} weeks away; P85 is ${cell(val(r.p85Weeks))} weeks).`,
-    grid(
-      ['', 'weeks', 'done by', 'items that fit', 'of the backlog', 'person-weeks', 'cost'].slice(
-        0,
-        cost ? 7 : 6,
-      ),
-      levels.map((p): Cell[] => [
-        p.toUpperCase(),
-        val(r[`${p}Weeks`]),
-        val(dates?.[p]),
-        val(possible?.[p]),
-        val(work?.[p]),
-        val(effort?.[p]),
-        ...(cost ? [`${cell(val(cost[p]))} ${String(cost.currency)}`] : []),
-      ]),
-    ),
-    pairs([
-      ['scope done by the deadline (P85)', `${cell(val(r.scopeCompletionPct))}%`],
-      ['time used of the deadline (P85)', `${cell(val(r.deadlineCompletionPct))}%`],
-    ]),
+  const take = obj(r.whatItWouldTake);
+  const stopped = beyondText(r, 'p85');
+  const weeksOf = (p: (typeof levels)[number]): Cell =>
+    obj(r.beyondMaxWeeks)?.[p] === true ? `> ${String(r.maxWeeks)}` : val(r[`${p}Weeks`]);
+  const team =
+    r.effortForOnePerson === true
+      ? 'weeks of effort (one person)'
+      : `person-weeks (team of ${cell(val(r.effortTeamSize))})`;
+  const conf = take ? percent(take.confidence, 0) : '85%';
+  const parts: string[] = [
+    `${percent(r.probabilityByDeadline, 1)} chance to finish ${cell(val(r.backlog))} items by ${String(r.deadlineDate)} ` +
+      `(from ${String(r.startDate)}, ${cell(val(r.weeksToDeadline))} weeks away).`,
   ];
+  if (stopped) parts.push(`Upper percentiles: ${stopped}.`);
+  parts.push(
+    `Can meet at P85: ${r.canMeet ? 'yes' : 'no'} (P85 is ${cell(weeksOf('p85'))} weeks; ` +
+      `time used at P85: ${r.deadlineCompletionPctRaw === null ? 'no time before the deadline' : `${cell(val(r.deadlineCompletionPctRaw), 1)}%`}).`,
+  );
+  if (take) {
+    parts.push(
+      section(
+        `What it would take, ${conf} sure`,
+        pairs([
+          ['scope that fits by the deadline (items)', val(take.scopeThatFits)],
+          [
+            'date the whole backlog needs',
+            take.beyondMaxWeeks === true ? (stopped ?? 'beyond the limit') : val(take.date),
+          ],
+          [
+            'team that would make the deadline',
+            take.teamSize === null ? undefined : val(take.teamSize),
+          ],
+        ]),
+      ),
+    );
+  }
+  parts.push(
+    section(
+      'Weeks to finish the whole backlog',
+      grid(
+        ['', 'weeks', 'done by', team, 'cost'].slice(0, cost ? 5 : 4),
+        levels.map((p): Cell[] => [
+          p.toUpperCase(),
+          weeksOf(p),
+          val(dates?.[p]),
+          val(effort?.[p]),
+          ...(cost ? [`${cell(val(cost[p]))} ${String(cost.currency)}`] : []),
+        ]),
+      ),
+    ),
+  );
+  const curve = list(r.probabilityByDate);
+  if (curve.length > 0) {
+    parts.push(
+      section(
+        'Chance to be done by each date',
+        grid(['date', 'weeks', 'chance'], curveRows(curve)),
+      ),
+    );
+  }
+  return parts;
 }
 
 function cost(r: Obj): string[] {

@@ -10,8 +10,14 @@ import { roundHalfEven, roundTo } from './round';
 import { addWeeks } from './dates';
 import { burnDownBands, type BurnDownBand } from './burn-down';
 import { inputStats, type InputStats } from './input-stats';
-import { howManyTable, itemsDistribution, type HowManyTable } from './how-many';
-import { createRng } from './prng';
+import { howManyTable, type HowManyTable } from './how-many';
+import { ITEMS_30_DAYS_WEEKS } from './simulate-run';
+import {
+  datesUnlessBeyond,
+  isBeyondMaxWeeks,
+  runsFinished,
+  type RunsFinished,
+} from './beyond-max-weeks';
 import type { ThroughputModel } from './inputs';
 import type { WeibullParams } from './weibull';
 
@@ -33,7 +39,7 @@ export interface RunSummary {
   effortWeeks: number;
 }
 
-export interface SimulationResult {
+export interface SimulationResult extends RunsFinished {
   /** Weeks; Pn = n % of runs finished within this many weeks. */
   percentile_stats: PercentileStats;
   resultsTable: ResultsTableRow[];
@@ -42,10 +48,15 @@ export interface SimulationResult {
   burnDownBands: BurnDownBand[];
   /** Items per burn-down bin (1 = exact; see the README). */
   burnDownBinWidth: number;
-  /** Start + the percentile's weeks, when a startDate was given. */
-  completionDates: Record<keyof PercentileStats, string> | null;
+  /** Start + the percentile's weeks, when a startDate was given; null where beyond maxWeeks. */
+  completionDates: Record<keyof PercentileStats, string | null> | null;
   /** Person-weeks. */
   effort: PercentileStats;
+  /**
+   * True when no team size was given, so effort is one person's weeks (the trust rules: effort
+   * is shown with a team size or labelled "for one person").
+   */
+  effortForOnePerson: boolean;
   cost: (PercentileStats & { currency: string; costPerPersonWeek: number }) | null;
   totalTasks: PercentileStats;
   /** Days; null without lead-time samples. */
@@ -53,10 +64,18 @@ export interface SimulationResult {
   meanWeeks: number;
   sdWeeks: number;
   /** The percentile the summary sentence headlines (`confidence`, default 0.85). */
-  headline: { confidence: number; weeks: number; effortPersonWeeks: number; date: string | null };
+  headline: {
+    confidence: number;
+    weeks: number;
+    effortPersonWeeks: number;
+    date: string | null;
+    /** The headline percentile reads runs stopped at maxWeeks: "more than maxWeeks". */
+    beyondMaxWeeks: boolean;
+  };
   input_stats: InputStats;
   tpErrorRate: number;
   ltErrorRate: number;
+  /** Items of each run's own total done after ceil(30/7) weeks, from the same runs. */
   items_forecast_30_days: HowManyTable;
   throughput: {
     model: ThroughputModel;
@@ -94,6 +113,7 @@ export interface SimulationAccumulator {
   burnDown: Float64Array;
   burnDownRows: number;
   finishedAt: Float64Array;
+  itemsBy30Days: Float64Array;
   kept: KeptRuns[];
 }
 
@@ -110,6 +130,7 @@ export function createAccumulator(): SimulationAccumulator {
     burnDown: new Float64Array(0),
     burnDownRows: 0,
     finishedAt: new Float64Array(0),
+    itemsBy30Days: new Float64Array(0),
     kept: [],
   };
 }
@@ -148,6 +169,7 @@ export function addBatch(
   }
   for (let i = 0; i < batch.burnDown.length; i++) acc.burnDown[i] += batch.burnDown[i];
   acc.finishedAt = addCounts(acc.finishedAt, batch.finishedAt);
+  acc.itemsBy30Days = addCounts(acc.itemsBy30Days, batch.itemsBy30Days);
   if (batch.kept) acc.kept.push(batch.kept);
 }
 
@@ -185,10 +207,6 @@ function mapStats(s: PercentileStats, f: (v: number) => number): PercentileStats
     p95: f(s.p95),
   };
 }
-
-/** Stream of the 30-day how-many table, apart from every batch stream. */
-const HOW_MANY_STREAM = 0x40000000;
-const HOW_MANY_RUNS = 10_000;
 
 /** The merged outputs as percentile functions. */
 interface Quantiles {
@@ -257,23 +275,6 @@ function weeksHistogram(
   return { histogram, mean, sd: n > 0 ? Math.sqrt(ss / n) : 0 };
 }
 
-function completionDatesOf(
-  start: string | null,
-  weeks: PercentileStats,
-): Record<keyof PercentileStats, string> | null {
-  if (!start) return null;
-  const d = (w: number) => addWeeks(start, w);
-  return {
-    p10: d(weeks.p10),
-    p25: d(weeks.p25),
-    p50: d(weeks.p50),
-    p75: d(weeks.p75),
-    p85: d(weeks.p85),
-    p90: d(weeks.p90),
-    p95: d(weeks.p95),
-  };
-}
-
 /** The plan's warnings, then those only the merged runs can tell. */
 function resultWarnings(
   plan: SimulationPlan,
@@ -313,15 +314,12 @@ function costOf(plan: SimulationPlan, effort: PercentileStats): SimulationResult
   };
 }
 
-function itemsForecast30Days(plan: SimulationPlan, n: number): HowManyTable {
-  const items30 = itemsDistribution(
-    plan.throughput,
-    Math.ceil(30 / 7),
-    Math.min(n, HOW_MANY_RUNS),
-    createRng(plan.seed, HOW_MANY_STREAM),
-    plan.teamFocus,
-  );
-  return howManyTable(items30, 30, Math.ceil(30 / 7));
+/** The 30-day how-many table from the runs' own items-done counts (never above their total). */
+function itemsForecast30Days(counts: Float64Array, n: number): HowManyTable {
+  const sorted = new Float64Array(n);
+  let o = 0;
+  for (let k = 0; k < counts.length; k++) sorted.fill(k, o, (o += counts[k]));
+  return howManyTable(sorted, 30, ITEMS_30_DAYS_WEEKS);
 }
 
 /** The kept first runs (`includeRuns`) as per-run objects and burn-down lists. */
@@ -361,6 +359,8 @@ export function resultFromAccumulator(
   const warnings = resultWarnings(plan, acc, tpErrorRate, ltErrorRate);
   const conf = plan.confidence;
   const headlineWeeks = q.weeks(conf);
+  const finished = runsFinished(n, acc.unfinished, plan.maxWeeks);
+  const headlineBeyond = isBeyondMaxWeeks(n, acc.unfinished, conf);
 
   const result: SimulationResult = {
     percentile_stats,
@@ -375,8 +375,11 @@ export function resultFromAccumulator(
       plan.burnDownStride,
     ),
     burnDownBinWidth: plan.burnDownBinWidth,
-    completionDates: completionDatesOf(start, percentile_stats),
+    completionDates: start
+      ? datesUnlessBeyond((w) => addWeeks(start, w), percentile_stats, finished.beyondMaxWeeks)
+      : null,
     effort,
+    effortForOnePerson: plan.maxContributors === 1,
     cost: costOf(plan, effort),
     totalTasks: percentileStats(q.tasks),
     leadTime: q.leadTimes ? percentileStats(q.leadTime) : null,
@@ -386,12 +389,13 @@ export function resultFromAccumulator(
       confidence: conf,
       weeks: headlineWeeks,
       effortPersonWeeks: q.effort(conf),
-      date: start ? addWeeks(start, headlineWeeks) : null,
+      date: start && !headlineBeyond ? addWeeks(start, headlineWeeks) : null,
+      beyondMaxWeeks: headlineBeyond,
     },
     input_stats: inputStats(plan.tpSamples, plan.leadTimes),
     tpErrorRate,
     ltErrorRate,
-    items_forecast_30_days: itemsForecast30Days(plan, n),
+    items_forecast_30_days: itemsForecast30Days(acc.itemsBy30Days, n),
     throughput: {
       model: plan.throughputModel,
       requestedModel: plan.requestedThroughputModel,
@@ -407,6 +411,7 @@ export function resultFromAccumulator(
     },
     numberOfSimulations: n,
     unfinishedRuns: acc.unfinished,
+    ...finished,
     seed: plan.seed,
     ...warningFields(warnings),
   };

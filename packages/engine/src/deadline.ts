@@ -4,7 +4,9 @@
  */
 import { type EngineWarning } from './warnings';
 import type { DeadlineInput } from './inputs';
-import { forecastWhen } from './when';
+import { runWhen, weeksPercentile } from './when';
+import { isBeyondMaxWeeks, type RunsFinished } from './beyond-max-weeks';
+import { percentileSorted } from './percentile';
 import { addWeeks, daysBetween, parseDate } from './dates';
 import { EngineInputError } from './errors';
 import type { StopSignal } from './errors';
@@ -14,7 +16,40 @@ import type { PercentileStats } from './aggregate';
 type Level = 'p50' | 'p85' | 'p95';
 type ByLevel<T> = Record<Level, T>;
 
-export interface DeadlineResult {
+/** One point of the date → probability curve. */
+export interface DeadlineCurvePoint {
+  weeks: number;
+  date: string;
+  /** Share of runs finished on or before this date (0–1). */
+  probability: number;
+}
+
+/** "What it would take" to be done at the chosen confidence. */
+export interface WhatItWouldTake {
+  confidence: number;
+  /** Items of the backlog done by the deadline in at least `confidence` of the runs. */
+  scopeThatFits: number;
+  /** Weeks (and date) the whole backlog needs at `confidence`; the later date if it misses. */
+  weeks: number;
+  /** Null when those weeks are beyond maxWeeks (a cap is never a date). */
+  date: string | null;
+  beyondMaxWeeks: boolean;
+  /** The deadline holds at `confidence`. */
+  meetsDeadline: boolean;
+  /**
+   * With a team size: the team that would make the deadline at `confidence`, scaling
+   * throughput with team size (optimistic: no ramp-up or coordination cost). Null without a
+   * team size, or when there is no time before the deadline or the weeks are a cap.
+   */
+  teamSize: number | null;
+}
+
+export interface DeadlineResult extends RunsFinished {
+  /** Share of runs whose completion date (start + 7 × weeks) is on or before the deadline. */
+  probabilityByDeadline: number;
+  /** Date → probability of being done by then, every week from the first to the last finish. */
+  probabilityByDate: DeadlineCurvePoint[];
+  whatItWouldTake: WhatItWouldTake;
   /** Days to the deadline / 7, one decimal (raw in weeksToDeadlineRaw). */
   weeksToDeadline: number;
   weeksToDeadlineRaw: number;
@@ -24,7 +59,8 @@ export interface DeadlineResult {
   p95Weeks: number;
   /** The 85th percentile finishes by the deadline. */
   canMeet: boolean;
-  completionDates: ByLevel<string>;
+  /** Null where the percentile is beyond maxWeeks. */
+  completionDates: ByLevel<string | null>;
   /** round(weeksToDeadline / P_X · backlog): the scope the weeks would fit. */
   itemsPossible: ByLevel<number>;
   /** itemsPossible capped at the backlog. */
@@ -41,6 +77,10 @@ export interface DeadlineResult {
   deadlineCompletionPctRaw: number | null;
   /** Person-weeks: P_X × the mean of min and max contributors. */
   effort: ByLevel<number>;
+  /** The team size effort is figured with (the mean of min and max contributors). */
+  effortTeamSize: number;
+  /** No team size was given: effort is one person's weeks and must be labelled so. */
+  effortForOnePerson: boolean;
   cost: (ByLevel<number> & { currency: string; costPerPersonWeek: number }) | null;
   percentile_stats: PercentileStats;
   backlog: number;
@@ -77,7 +117,13 @@ export function deadlineAnalysis(
     throw new EngineInputError('costPerPersonWeek must be ≥ 0', 'costPerPersonWeek');
   }
 
-  const forecast = forecastWhen(
+  const confidence = input.confidence ?? 0.85;
+  if (!(confidence > 0 && confidence <= 1)) {
+    throw new EngineInputError('confidence must be in (0, 1]', 'confidence');
+  }
+  // Whole weeks that end on or before the deadline: the same rule as the completion dates.
+  const weeksByDeadline = Math.floor(days / 7);
+  const { result: forecast, itemsBy } = runWhen(
     {
       tpSamples: input.tpSamples,
       throughputModel: input.throughputModel,
@@ -89,7 +135,7 @@ export function deadlineAnalysis(
       numberOfSimulations: input.numberOfSimulations,
       seed: input.seed,
     },
-    opts,
+    { signal: opts.signal, itemsByWeek: weeksByDeadline },
   );
   const B = input.backlog;
   const wtd = days / 7;
@@ -107,8 +153,37 @@ export function deadlineAnalysis(
   const deadlineRaw = wtd > 0 ? (weeks.p85 / wtd) * 100 : weeks.p85 > 0 ? Infinity : 0;
   const crew = (minC + maxC) / 2;
   const effort = byLevel((l) => weeks[l] * crew);
+  const beyond = forecast.beyondMaxWeeks;
+  const dateUnlessBeyond = (l: Level) => (beyond[l] ? null : addWeeks(start, weeks[l]));
+  const curve = probabilityCurve(forecast.histogram, forecast, start);
+  const probabilityByDeadline = finishedBy(forecast.histogram, forecast, weeksByDeadline);
+
+  const sortedItems = (itemsBy ?? new Float64Array(0)).sort();
+  const atConfidence = Math.floor(percentileSorted(sortedItems, 1 - confidence) + 1e-9);
+  const n = forecast.numberOfSimulations;
+  const confWeeks = weeksAtConfidence(forecast, confidence);
+  const confBeyond = isBeyondMaxWeeks(n, forecast.unfinishedRuns, confidence);
+  const teamGiven = input.minContributors !== undefined || input.maxContributors !== undefined;
+  const whatItWouldTake: WhatItWouldTake = {
+    confidence,
+    scopeThatFits: Math.min(B, Math.max(0, atConfidence)),
+    weeks: confWeeks,
+    date: confBeyond ? null : addWeeks(start, confWeeks),
+    beyondMaxWeeks: confBeyond,
+    meetsDeadline: !confBeyond && confWeeks * 7 <= days,
+    teamSize:
+      teamGiven && !confBeyond && weeksByDeadline > 0
+        ? Math.max(1, Math.ceil((crew * confWeeks) / wtd - 1e-9))
+        : null,
+  };
 
   return {
+    probabilityByDeadline,
+    probabilityByDate: curve,
+    whatItWouldTake,
+    maxWeeks: forecast.maxWeeks,
+    finishedShare: forecast.finishedShare,
+    beyondMaxWeeks: forecast.beyondMaxWeeks,
     weeksToDeadline: roundTo(wtd, 1),
     weeksToDeadlineRaw: wtd,
     daysToDeadline: days,
@@ -116,7 +191,7 @@ export function deadlineAnalysis(
     p85Weeks: weeks.p85,
     p95Weeks: weeks.p95,
     canMeet: wtd >= weeks.p85,
-    completionDates: byLevel((l) => addWeeks(start, weeks[l])),
+    completionDates: byLevel(dateUnlessBeyond),
     itemsPossible,
     projectedWork,
     projectedWorkP50: projectedWork.p50,
@@ -127,6 +202,8 @@ export function deadlineAnalysis(
     deadlineCompletionPct: Math.min(100, Math.round(deadlineRaw)),
     deadlineCompletionPctRaw: Number.isFinite(deadlineRaw) ? roundTo(deadlineRaw, 1) : null,
     effort,
+    effortTeamSize: crew,
+    effortForOnePerson: !teamGiven || maxC === 1,
     cost:
       costRate !== undefined && costRate !== null
         ? {
@@ -144,4 +221,57 @@ export function deadlineAnalysis(
     warnings: forecast.warnings,
     warningCodes: forecast.warningCodes,
   };
+}
+
+interface RunCounts {
+  numberOfSimulations: number;
+  unfinishedRuns: number;
+  maxWeeks: number;
+}
+
+/** Runs finished within `week` weeks; runs stopped at maxWeeks never count as finished. */
+function finishedBy(
+  histogram: { weeks: number; count: number }[],
+  runs: RunCounts,
+  week: number,
+): number {
+  let done = 0;
+  for (const h of histogram) if (h.weeks <= week) done += h.count;
+  if (week >= runs.maxWeeks) done -= runs.unfinishedRuns;
+  return runs.numberOfSimulations > 0 ? done / runs.numberOfSimulations : 1;
+}
+
+function probabilityCurve(
+  histogram: { weeks: number; count: number }[],
+  runs: RunCounts,
+  start: string,
+): DeadlineCurvePoint[] {
+  const n = runs.numberOfSimulations;
+  const points: DeadlineCurvePoint[] = [];
+  let done = 0;
+  for (const h of histogram) {
+    done += h.count;
+    if (h.weeks >= runs.maxWeeks) done -= runs.unfinishedRuns;
+    points.push({ weeks: h.weeks, date: addWeeks(start, h.weeks), probability: done / n });
+  }
+  return points;
+}
+
+/** Weeks at a confidence, from the forecast's histogram (the same interpolation as percentile). */
+function weeksAtConfidence(
+  forecast: {
+    histogram: { weeks: number; count: number }[];
+    numberOfSimulations: number;
+    unfinishedRuns: number;
+  },
+  confidence: number,
+): number {
+  const counts = new Uint32Array(
+    forecast.histogram.length > 0 ? forecast.histogram[forecast.histogram.length - 1].weeks + 1 : 1,
+  );
+  for (const h of forecast.histogram) counts[h.weeks] = h.count;
+  return weeksPercentile(
+    { counts, runs: forecast.numberOfSimulations, unfinished: forecast.unfinishedRuns },
+    confidence,
+  );
 }

@@ -133,3 +133,30 @@ export function weeksUntilDone(
   rng.s3 = s3;
   return weeks;
 }
+
+/**
+ * weeksUntilDone on the plain path (the same draws, so the same weeks), also giving the items
+ * of `backlog` done after `byWeek` weeks (the backlog itself once the run has finished by then).
+ * Deadline analysis needs both from one run so its "scope that fits" and its probability of
+ * finishing by the date can never disagree.
+ */
+export function weeksUntilDoneWithItemsBy(
+  rng: RandomSource,
+  table: DiscreteTable,
+  backlog: number,
+  focus: number,
+  maxWeeks: number,
+  byWeek: number,
+): { weeks: number; itemsBy: number } {
+  let remaining = backlog;
+  let weeks = 0;
+  let itemsBy = -1;
+  while (remaining > 0) {
+    if (weeks === byWeek) itemsBy = backlog - remaining;
+    if (weeks >= maxWeeks)
+      return { weeks: -1, itemsBy: itemsBy < 0 ? backlog - remaining : itemsBy };
+    remaining -= sampleDiscrete(table, rng.nextUint32()) * focus;
+    weeks++;
+  }
+  return { weeks, itemsBy: itemsBy < 0 ? backlog : itemsBy };
+}

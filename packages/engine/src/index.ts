@@ -31,6 +31,7 @@ export * from './aggregate';
 export * from './simulate';
 export * from './how-many';
 export * from './when';
+export * from './beyond-max-weeks';
 export * from './deadline';
 export * from './forecast';
 export * from './calibration';

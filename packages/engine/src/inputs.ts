@@ -122,6 +122,8 @@ export interface DeadlineInput extends ThroughputInput, SeededInput {
   costPerPersonWeek?: number;
   currency?: string;
   numberOfSimulations?: number;
+  /** The confidence (0–1) "what it would take" is figured at; default 0.85. */
+  confidence?: number;
 }
 
 /** `POST /api/cost-analysis`: PERT-Beta cost per item. */

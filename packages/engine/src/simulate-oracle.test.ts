@@ -56,7 +56,8 @@ function oracleBatch(plan: SimulationPlan, batchIndex: number, runs: number): Or
     }
     let remaining = total;
     let effort = 0;
-    const burnDown: number[] = [];
+    // The trust rules: the fan is in calendar weeks, so lead-time weeks show the whole total.
+    const burnDown: number[] = new Array<number>(weeks).fill(total);
     while (remaining > 0 && weeks < plan.maxWeeks) {
       burnDown.push(Math.ceil(remaining));
       const pct = percentComplete(total, remaining);

@@ -25,13 +25,24 @@ export interface SimulationBatch {
   effort: Uint32Array | Float64Array;
   /** Each run's mean lead time in days; empty without lead-time samples. */
   leadTimes: Float64Array;
-  /** burnDown[row · bins + bin]: runs with ceil(remaining) in that bin at loop week row · stride. */
+  /**
+   * burnDown[row · bins + bin]: runs with ceil(remaining) in that bin at calendar week
+   * row · stride (the run's lead-time weeks first, with nothing done yet, then its work loop).
+   */
   burnDown: Uint32Array;
   burnDownRows: number;
-  /** finishedAt[w]: finished runs whose work loop took w weeks (they have 0 left after). */
+  /**
+   * finishedAt[w]: finished runs whose lead-time offset plus work loop took w weeks (they have
+   * 0 left after).
+   */
   finishedAt: Uint32Array;
+  /** itemsBy30Days[k]: runs that had done k items of their total after ceil(30/7) weeks. */
+  itemsBy30Days: Uint32Array;
   kept: KeptRuns | null;
 }
+
+/** Calendar weeks of the "items done in the next 30 days" figure. */
+export const ITEMS_30_DAYS_WEEKS = Math.ceil(30 / 7);
 
 /** The first runs of the whole simulation, for `includeRuns`. */
 export interface KeptRuns {
@@ -69,6 +80,7 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
     burnDown: new Uint32Array(plan.burnDownBins * 32),
     burnDownRows: 0,
     finishedAt: new Uint32Array(64),
+    itemsBy30Days: new Uint32Array(64),
     kept:
       keepRuns > 0
         ? {
@@ -102,6 +114,7 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
     burnDown: out.burnDown.slice(0, out.burnDownRows * plan.burnDownBins),
     burnDownRows: out.burnDownRows,
     finishedAt: out.finishedAt,
+    itemsBy30Days: out.itemsBy30Days,
     kept: out.kept,
   };
 }
@@ -117,6 +130,7 @@ interface BatchOutputs {
   burnDown: Uint32Array;
   burnDownRows: number;
   finishedAt: Uint32Array;
+  itemsBy30Days: Uint32Array;
   kept: KeptRuns | null;
   keptValues: number[];
 }
@@ -185,6 +199,7 @@ function runBatchLoop(
   let burnDown = out.burnDown;
   let burnDownRows = 0;
   let finishedAt = out.finishedAt;
+  let itemsBy30Days = out.itemsBy30Days;
   const kept = out.kept;
   const keptValues = out.keptValues;
   const trace = new Int32Array(maxWeeks + 1);
@@ -286,9 +301,26 @@ function runBatchLoop(
       loopWeeks++;
       effort += segContributors[seg];
     }
+    const leadWeeks = weeks;
     weeks += loopWeeks;
-    // The burn-down histograms are filled after the run, off the week loop's critical path.
-    const recorded = Math.ceil(loopWeeks / stride);
+    // Items of this run's total done by the 30-day mark, from the same run as its duration:
+    // nothing during its lead-time weeks, then what its week loop had burnt down.
+    const at30 = ITEMS_30_DAYS_WEEKS - leadWeeks;
+    const done30 =
+      at30 <= 0
+        ? 0
+        : at30 < loopWeeks
+          ? total - trace[at30]
+          : finished
+            ? total
+            : total - Math.ceil(remaining);
+    if (done30 >= itemsBy30Days.length)
+      out.itemsBy30Days = itemsBy30Days = grow(itemsBy30Days, done30);
+    itemsBy30Days[done30]++;
+    // The burn-down histograms are filled after the run, off the week loop's critical path. The
+    // fan is in calendar weeks like the durations: the lead-time weeks show the whole total.
+    const span = leadWeeks + loopWeeks;
+    const recorded = Math.ceil(span / stride);
     if (recorded > burnDownRows) {
       if (recorded * bins > burnDown.length) {
         const b = new Uint32Array(Math.max(recorded * bins, burnDown.length * 2));
@@ -297,18 +329,21 @@ function runBatchLoop(
       }
       out.burnDownRows = burnDownRows = recorded;
     }
-    for (let w = 0, base = 0; w < loopWeeks; w += stride, base += bins) {
-      const left = trace[w];
+    for (let w = 0, base = 0; w < span; w += stride, base += bins) {
+      const left = w < leadWeeks ? total : trace[w - leadWeeks];
       burnDown[base + (binWidth === 1 ? left : Math.floor(left / binWidth))]++;
     }
-    if (keepThis) for (let w = 0; w < loopWeeks; w++) keptValues.push(trace[w]);
+    if (keepThis) {
+      for (let w = 0; w < leadWeeks; w++) keptValues.push(total);
+      for (let w = 0; w < loopWeeks; w++) keptValues.push(trace[w]);
+    }
     rng.s0 = s0;
     rng.s1 = s1;
     rng.s2 = s2;
     rng.s3 = s3;
     if (finished) {
-      if (loopWeeks >= finishedAt.length) out.finishedAt = finishedAt = grow(finishedAt, loopWeeks);
-      finishedAt[loopWeeks]++;
+      if (span >= finishedAt.length) out.finishedAt = finishedAt = grow(finishedAt, span);
+      finishedAt[span]++;
     } else unfinished++;
 
     // 7. Dependencies: late ones add their delay (summed, or the longest one).

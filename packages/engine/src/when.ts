@@ -5,7 +5,8 @@
 import { warning, warningFields, type EngineWarning } from './warnings';
 import type { WhenInput } from './inputs';
 import type { DiscreteTable } from './discrete-sampler';
-import { weeksUntilDone } from './draw-loops';
+import { weeksUntilDone, weeksUntilDoneWithItemsBy } from './draw-loops';
+import { datesUnlessBeyond, runsFinished, type RunsFinished } from './beyond-max-weeks';
 import type { RandomSource } from './prng';
 import { createRng, randomSeed } from './prng';
 import { createThroughputSampler, type ThroughputSampler } from './throughput';
@@ -22,6 +23,8 @@ export interface WeeksDistribution {
   counts: Uint32Array;
   runs: number;
   unfinished: number;
+  /** With `itemsByWeek`: each run's items of the backlog done after that many weeks. */
+  itemsBy?: Float64Array;
 }
 
 /**
@@ -37,19 +40,26 @@ export function weeksToFinish(
   focus = 1,
   maxWeeks = DEFAULT_MAX_WEEKS,
   signal?: StopSignal,
+  itemsByWeek?: number,
 ): WeeksDistribution {
   const counts = new Uint32Array(maxWeeks + 1);
+  const itemsBy = itemsByWeek === undefined ? undefined : new Float64Array(runs);
   let unfinished = 0;
   for (let r = 0; r < runs; r++) {
     // A run may go on to maxWeeks whatever the mean throughput: the caller's budget applies.
     if ((r & STOP_CHECK_MASK) === 0 && signal?.aborted) throw abortError();
-    const weeks = weeksUntilDone(rng, sampler, backlog, focus, maxWeeks);
+    let weeks: number;
+    if (itemsBy !== undefined && itemsByWeek !== undefined) {
+      const run = weeksUntilDoneWithItemsBy(rng, sampler, backlog, focus, maxWeeks, itemsByWeek);
+      weeks = run.weeks;
+      itemsBy[r] = run.itemsBy;
+    } else weeks = weeksUntilDone(rng, sampler, backlog, focus, maxWeeks);
     if (weeks < 0) {
       unfinished++;
       counts[maxWeeks]++;
     } else counts[weeks]++;
   }
-  return { counts, runs, unfinished };
+  return { counts, runs, unfinished, itemsBy };
 }
 
 /** Percentile p (0–1) of a weeks distribution. */
@@ -61,15 +71,18 @@ export function percentileStatsOf(d: WeeksDistribution): PercentileStats {
   return percentileStats((p) => weeksPercentile(d, p));
 }
 
-export interface WhenResult {
+export interface WhenResult extends RunsFinished {
   percentile_stats: PercentileStats;
   /** Mean weeks, one decimal. */
   mean: number;
   /** Population standard deviation of weeks, one decimal. */
   std: number;
   histogram: { weeks: number; count: number }[];
-  /** Start + weeks per percentile (fractional weeks become whole days), with a startDate. */
-  completionDates: Record<keyof PercentileStats, string> | null;
+  /**
+   * Start + weeks per percentile (fractional weeks become whole days), with a startDate; null
+   * for a percentile that is beyond maxWeeks (a cap is never a date).
+   */
+  completionDates: Record<keyof PercentileStats, string | null> | null;
   backlog: number;
   throughput: { model: ThroughputSampler['model']; meanPerWeek: number };
   numberOfSimulations: number;
@@ -81,6 +94,17 @@ export interface WhenResult {
 }
 
 export function forecastWhen(input: WhenInput, opts: { signal?: StopSignal } = {}): WhenResult {
+  return runWhen(input, opts).result;
+}
+
+/**
+ * forecastWhen, also giving each run's items done after `itemsByWeek` weeks (for deadline
+ * analysis: its scope that fits and its probability come from the same runs).
+ */
+export function runWhen(
+  input: WhenInput,
+  opts: { signal?: StopSignal; itemsByWeek?: number } = {},
+): { result: WhenResult; itemsBy: Float64Array | undefined } {
   const sampler = createThroughputSampler(input);
   const seed = input.seed === undefined || input.seed === null ? randomSeed() : input.seed >>> 0;
   const backlog = input.backlog;
@@ -120,6 +144,7 @@ export function forecastWhen(input: WhenInput, opts: { signal?: StopSignal } = {
     focus,
     maxWeeks,
     opts.signal,
+    opts.itemsByWeek,
   );
   const stats = percentileStatsOf(d);
   let sum = 0;
@@ -142,21 +167,11 @@ export function forecastWhen(input: WhenInput, opts: { signal?: StopSignal } = {
   if (d.unfinished > 0) {
     warnings.push(warning('unfinishedRuns', { unfinished: d.unfinished, runs: n, maxWeeks }));
   }
-  let completionDates: Record<keyof PercentileStats, string> | null = null;
-  if (start !== null) {
-    const s = start;
-    const at = (w: number) => addWeeks(s, w);
-    completionDates = {
-      p10: at(stats.p10),
-      p25: at(stats.p25),
-      p50: at(stats.p50),
-      p75: at(stats.p75),
-      p85: at(stats.p85),
-      p90: at(stats.p90),
-      p95: at(stats.p95),
-    };
-  }
-  return {
+  const finished = runsFinished(n, d.unfinished, maxWeeks);
+  const s0 = start;
+  const completionDates =
+    s0 === null ? null : datesUnlessBeyond((w) => addWeeks(s0, w), stats, finished.beyondMaxWeeks);
+  const result: WhenResult = {
     percentile_stats: stats,
     mean: roundTo(mean, 1),
     std: roundTo(Math.sqrt(ss / n), 1),
@@ -166,7 +181,9 @@ export function forecastWhen(input: WhenInput, opts: { signal?: StopSignal } = {
     throughput: { model: sampler.model, meanPerWeek: sampler.mean },
     numberOfSimulations: n,
     unfinishedRuns: d.unfinished,
+    ...finished,
     seed,
     ...warningFields(warnings),
   };
+  return { result, itemsBy: d.itemsBy };
 }

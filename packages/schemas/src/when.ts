@@ -4,6 +4,7 @@ import type { DeadlineInput, HowManyInput, WhenInput } from '@flow-forecaster/en
 import { compact, resolveAlias } from './aliases';
 import { dateField } from './dates';
 import {
+  confidence,
   contributors,
   currency,
   maxWeeks,
@@ -87,6 +88,7 @@ export const deadlineSchema = z
     maxContributors: contributors.optional(),
     costPerPersonWeek: money.optional(),
     currency: currency.optional(),
+    confidence: confidence.optional(),
   })
   .transform((v, ctx): DeadlineInput => {
     const throughput = resolveThroughput(v, ctx);
@@ -105,6 +107,7 @@ export const deadlineSchema = z
       maxContributors: v.maxContributors,
       costPerPersonWeek: v.costPerPersonWeek,
       currency: v.currency,
+      confidence: v.confidence,
       numberOfSimulations: resolveAlias<number>(ctx, v, SIMULATIONS_KEYS),
       seed: v.seed,
     });

@@ -2,7 +2,7 @@ import { deadlineAnalysis } from '@flow-forecaster/engine';
 import { defineForecastKind } from '../registry/define';
 import { deadlineSchema } from '../when';
 import { runsOf, weeksCap } from './bounds';
-import { weeksSummary } from './summary';
+import { percentText, weeksSummary } from './summary';
 
 export const deadlineKind = defineForecastKind({
   kind: 'deadline',
@@ -17,13 +17,11 @@ export const deadlineKind = defineForecastKind({
   runsField: 'numberOfSimulations',
   queueable: true,
   workBound: (input) => runsOf(input.numberOfSimulations) * weeksCap(undefined),
-  summarise: (_input, result) => {
-    const summary = weeksSummary(result.percentile_stats, result.seed, result.canMeet);
-    return {
-      ...summary,
-      headline: `${result.canMeet ? 'Can meet' : 'Cannot meet'} the deadline; ${summary.headline}`,
-    };
-  },
+  // The trust rules: the headline is the chance to finish by the date, not a percentile.
+  summarise: (_input, result) => ({
+    ...weeksSummary(result.percentile_stats, result.seed, result.canMeet, result),
+    headline: `${percentText(result.probabilityByDeadline)} chance to finish by ${result.deadlineDate}`,
+  }),
   example: {
     tpSamples: [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7],
     backlog: 20,

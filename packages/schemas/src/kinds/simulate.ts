@@ -27,6 +27,6 @@ export const simulateKind = defineForecastKind({
       lengthOf(input.ltSamples) +
       2 * lengthOf(input.risks) +
       2 * lengthOf(input.dependencies)),
-  summarise: (_input, result) => weeksSummary(result.percentile_stats, result.seed),
+  summarise: (_input, result) => weeksSummary(result.percentile_stats, result.seed, null, result),
   example: { tpSamples: [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7], numberOfTasks: 50 },
 });

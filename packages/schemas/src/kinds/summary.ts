@@ -1,5 +1,5 @@
 /** Building blocks of the rows' `summarise`: the figures saved forecasts keep and show. */
-import type { PercentileStats } from '@flow-forecaster/engine';
+import type { PercentileStats, RunsFinished } from '@flow-forecaster/engine';
 import type { ForecastSummary } from '../registry/define';
 
 const NONE = {
@@ -15,17 +15,42 @@ export function headlineOnly(headline: string, seed?: number): ForecastSummary {
   return { ...NONE, headline, seed: seed ?? null };
 }
 
-/** A summary of a result whose percentiles are durations in weeks. */
+/** What a result says about runs stopped at maxWeeks. */
+export type StoppedRuns = RunsFinished & { numberOfSimulations: number };
+
+/**
+ * "more than 10 years (none of the 10,000 runs finished)": how a percentile that reads runs
+ * stopped at maxWeeks is told (the trust rules: a cap is never a forecast).
+ */
+export function beyondMaxWeeksText(r: StoppedRuns): string {
+  const span =
+    r.maxWeeks % 52 === 0
+      ? `${r.maxWeeks / 52} year${r.maxWeeks === 52 ? '' : 's'}`
+      : `${r.maxWeeks} weeks`;
+  const runs = r.numberOfSimulations.toLocaleString('en-US');
+  const finished = Math.round(r.finishedShare * r.numberOfSimulations);
+  const share =
+    finished === 0
+      ? `none of the ${runs} runs finished`
+      : `${percentText(r.finishedShare)} of the ${runs} runs finished`;
+  return `more than ${span} (${share})`;
+}
+
+/** A summary of a result whose percentiles are durations in weeks; caps are no figures. */
 export function weeksSummary(
   stats: PercentileStats,
   seed: number,
   canMeetDeadline: boolean | null = null,
+  stopped?: StoppedRuns,
 ): ForecastSummary {
+  const beyond = stopped?.beyondMaxWeeks;
+  const weeks = (k: 'p50' | 'p85' | 'p95') => (beyond?.[k] ? null : stats[k]);
   return {
-    headline: `P85: ${stats.p85} weeks`,
-    p50Weeks: stats.p50,
-    p85Weeks: stats.p85,
-    p95Weeks: stats.p95,
+    headline:
+      stopped && beyond?.p85 ? `P85: ${beyondMaxWeeksText(stopped)}` : `P85: ${stats.p85} weeks`,
+    p50Weeks: weeks('p50'),
+    p85Weeks: weeks('p85'),
+    p95Weeks: weeks('p95'),
     canMeetDeadline,
     seed,
   };

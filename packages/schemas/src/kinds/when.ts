@@ -19,6 +19,6 @@ export const whenKind = defineForecastKind({
   queueable: true,
   workBound: (input) =>
     runsOf(input.numberOfSimulations ?? input.nSimulations) * weeksCap(input.maxWeeks),
-  summarise: (_input, result) => weeksSummary(result.percentile_stats, result.seed),
+  summarise: (_input, result) => weeksSummary(result.percentile_stats, result.seed, null, result),
   example: { tpSamples: [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7], backlog: 50 },
 });

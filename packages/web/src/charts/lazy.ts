@@ -6,3 +6,4 @@ export const BurnDownFan = lazy(() => import('./BurnDownFan'));
 export const CostChart = lazy(() => import('./CostChart'));
 export const XmrChart = lazy(() => import('./XmrChart'));
 export const BacktestChart = lazy(() => import('./BacktestChart'));
+export const DeadlineCurve = lazy(() => import('./DeadlineCurve'));

@@ -52,10 +52,17 @@ describe('forecast pages show what the engine computes for their input', () => {
     expect(kpi('50 %')).toBe(fmt.integer(r.itemsAtConfidence['50']));
   });
 
-  it('deadline: the verdict and P85', async () => {
+  it('deadline: the chance to finish by the date, then P85', async () => {
     const input = await runDefault(DeadlinePage, 'Run forecast');
     const r = deadlineAnalysis(input);
-    expect(screen.getByTestId('headline').className).toContain(r.canMeet ? 'good' : 'bad');
+    const headline = screen.getByTestId('headline');
+    expect(headline.textContent).toContain(
+      `${fmt.percent(r.probabilityByDeadline, 1)} chance to finish by ${fmt.date(r.deadlineDate)}`,
+    );
+    expect(headline.className).toContain(
+      r.probabilityByDeadline >= r.whatItWouldTake.confidence ? 'good' : 'bad',
+    );
+    expect(screen.getByTestId('can-meet').textContent).toContain(r.canMeet ? 'yes' : 'no');
     expect(kpi('P85')).toBe(`${fmt.number(r.p85Weeks)} weeks`);
   });
 

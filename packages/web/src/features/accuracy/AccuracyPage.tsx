@@ -47,6 +47,7 @@ export default function AccuracyPage() {
       title={t('accuracy.title')}
       lead={t('accuracy.lead')}
       onSubmit={page.onSubmit}
+      stale={page.stale}
       form={
         <>
           <Field id={id('forecasts')} label={t('accuracy.forecasts')} error={errors.forecasts}>

@@ -79,6 +79,7 @@ export default function BacktestPage() {
       title={t('backtest.title')}
       lead={t('backtest.lead')}
       onSubmit={page.onSubmit}
+      stale={page.stale}
       form={
         <>
           <Field

@@ -68,6 +68,7 @@ export default function CostPage() {
       title={t('cost.title')}
       lead={t('cost.lead')}
       onSubmit={page.onSubmit}
+      stale={page.stale}
       form={
         <>
           <div className="row">

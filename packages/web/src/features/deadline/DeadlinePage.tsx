@@ -16,6 +16,9 @@ import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
 import { todayIso } from '../when/form';
 import { TableWrap } from '../../components/TableWrap';
+import { ChartFrame } from '../../components/ChartFrame';
+import { DeadlineCurve } from '../../charts/lazy';
+import { useBeyondMaxWeeks } from '../shared/beyond';
 
 interface DeadlineForm extends ThroughputForm {
   backlog: string;
@@ -26,6 +29,7 @@ interface DeadlineForm extends ThroughputForm {
   maxContributors: string;
   costPerPersonWeek: string;
   currency: string;
+  confidence: string;
   runs: string;
 }
 
@@ -45,6 +49,7 @@ const initial: DeadlineForm = {
   maxContributors: '',
   costPerPersonWeek: '',
   currency: 'BRL',
+  confidence: '85',
   runs: '10000',
 };
 
@@ -59,6 +64,7 @@ function toBody(form: DeadlineForm) {
   b.number('maxContributors', form.maxContributors);
   b.number('costPerPersonWeek', form.costPerPersonWeek);
   if (form.costPerPersonWeek.trim()) b.text('currency', form.currency);
+  b.number('confidence', form.confidence, 0.01);
   b.number('numberOfSimulations', form.runs);
   return b.build();
 }
@@ -67,7 +73,6 @@ const LEVELS = ['p50', 'p85', 'p95'] as const;
 
 export default function DeadlinePage() {
   const { t } = useTranslation();
-  const fmt = useFormat();
   const page = useForecastPage<DeadlineForm, DeadlineResult>({
     kind: 'deadline',
     path: '/deadline',
@@ -77,14 +82,13 @@ export default function DeadlinePage() {
   });
   const { form, update, errors, id } = page;
   const r = page.result;
-  const weeksOf = (l: (typeof LEVELS)[number]) =>
-    r ? { p50: r.p50Weeks, p85: r.p85Weeks, p95: r.p95Weeks }[l] : NaN;
   return (
     <PageLayout
       id="deadline"
       title={t('deadline.title')}
       lead={t('deadline.lead')}
       onSubmit={page.onSubmit}
+      stale={page.stale}
       form={
         <>
           <ThroughputFields form={form} update={update} errors={errors} id={id} />
@@ -105,9 +109,18 @@ export default function DeadlinePage() {
                 <TextInput form={form} name="deadlineDate" update={update} type="date" />
               </Field>
             </div>
-            <Field id={id('teamFocus')} label={t('howMany.focus')} error={errors.teamFocus}>
-              <TextInput form={form} name="focus" update={update} />
-            </Field>
+            <div className="row">
+              <Field id={id('teamFocus')} label={t('howMany.focus')} error={errors.teamFocus}>
+                <TextInput form={form} name="focus" update={update} />
+              </Field>
+              <Field
+                id={id('confidence')}
+                label={t('deadline.confidence')}
+                error={errors.confidence}
+              >
+                <TextInput form={form} name="confidence" update={update} inputMode="numeric" />
+              </Field>
+            </div>
           </fieldset>
           <details className="fieldset">
             <summary>{t('deadline.cost')}</summary>
@@ -143,74 +156,185 @@ export default function DeadlinePage() {
           <RunFooter page={page} />
         </>
       }
-      results={
-        r && (
-          <>
-            <p className={`headline ${r.canMeet ? 'good' : 'bad'}`} data-testid="headline">
-              {t(r.canMeet ? 'deadline.canMeet' : 'deadline.cannotMeet', {
-                p85: fmt.number(r.p85Weeks),
-                wtd: fmt.number(r.weeksToDeadline),
-              })}
-            </p>
-            <div className="kpis">
-              <Kpi label={t('deadline.weeksToDeadline')} value={fmt.number(r.weeksToDeadline)} />
-              <Kpi label="P85" value={`${fmt.number(r.p85Weeks)} ${t('common.weeks')}`} strong />
-              <Kpi
-                label={t('deadline.scopeFits')}
-                value={`${fmt.number(r.scopeCompletionPct, 0)} %`}
-              />
-              <Kpi
-                label={t('deadline.deadlineUse')}
-                value={`${fmt.number(r.deadlineCompletionPct, 0)} %`}
-              />
-            </div>
-            <TableWrap label={t('deadline.title')}>
-              <table data-testid="deadline-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('common.percentile')}</th>
-                    <th scope="col">{t('when.duration')}</th>
-                    <th scope="col">{t('deadline.completion')}</th>
-                    <th scope="col">{t('deadline.projectedWork')}</th>
-                    <th scope="col">{t('deadline.effort')}</th>
-                    {r.cost && <th scope="col">{t('deadline.cost')}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {LEVELS.map((l) => (
-                    <tr key={l} className={l === 'p85' ? 'highlight' : undefined}>
-                      <td>{l.toUpperCase()}</td>
-                      <td>{fmt.number(weeksOf(l))}</td>
-                      <td>{fmt.shortDate(r.completionDates[l])}</td>
-                      <td>{fmt.integer(r.projectedWork[l])}</td>
-                      <td>{fmt.number(r.effort[l])}</td>
-                      {r.cost && <td>{fmt.money(r.cost[l], r.cost.currency)}</td>}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-            <Warnings items={r.warnings} codes={r.warningCodes} />
-            <SeedUsed seed={r.seed} runs={r.numberOfSimulations} />
-            <ResultActions
-              kind="deadline"
-              input={page.input}
-              result={r}
-              shareLink={page.shareLink}
-              csv={{
-                header: ['level', 'weeks', 'completionDate', 'projectedWork', 'effort'],
-                rows: LEVELS.map((l) => [
-                  l,
-                  weeksOf(l),
-                  r.completionDates[l],
-                  r.projectedWork[l],
-                  r.effort[l],
-                ]),
-              }}
-            />
-          </>
-        )
-      }
+      results={r && <DeadlineResults r={r} input={page.input} shareLink={page.shareLink} />}
     />
+  );
+}
+
+/** The chance to finish by the deadline first, then the curve, what it would take, the weeks. */
+function DeadlineResults({
+  r,
+  input,
+  shareLink,
+}: {
+  r: DeadlineResult;
+  input: unknown;
+  shareLink?: string;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const beyond = useBeyondMaxWeeks();
+  const take = r.whatItWouldTake;
+  const weeksOf = (l: (typeof LEVELS)[number]) =>
+    ({ p50: r.p50Weeks, p85: r.p85Weeks, p95: r.p95Weeks })[l];
+  // One format for the chance everywhere on the page: headline, table and chart agree.
+  const chance = (p: number) => fmt.percent(p, 1);
+  const deadlineWeeks = r.daysToDeadline / 7;
+  // The curve's rows, with the deadline itself as a row where it falls between weeks.
+  const rows: { weeks: number; date: string; probability: number; deadline: boolean }[] =
+    r.probabilityByDate.map((p) => ({ ...p, deadline: p.date === r.deadlineDate }));
+  if (!rows.some((row) => row.deadline)) {
+    const at = rows.findIndex((row) => row.weeks > deadlineWeeks);
+    const row = {
+      weeks: Math.round(deadlineWeeks * 10) / 10,
+      date: r.deadlineDate,
+      probability: r.probabilityByDeadline,
+      deadline: true,
+    };
+    rows.splice(at < 0 ? rows.length : at, 0, row);
+  }
+  const effortLabel = r.effortForOnePerson
+    ? t('deadline.effortOnePerson')
+    : t('deadline.effortTeam', { team: fmt.number(r.effortTeamSize) });
+  const good = r.probabilityByDeadline >= take.confidence;
+  return (
+    <div data-testid="deadline-results">
+      <p
+        className={`headline ${good ? 'good' : 'bad'}`}
+        data-testid="headline"
+        data-probability={r.probabilityByDeadline}
+      >
+        {t('deadline.headlineChance', {
+          pct: chance(r.probabilityByDeadline),
+          date: fmt.date(r.deadlineDate),
+        })}
+      </p>
+      {r.finishedShare < 1 && <p className="notice notice--warn">{beyond.headline(r)}</p>}
+      <p data-testid="can-meet">
+        {t('deadline.canMeetP85', {
+          answer: t(r.canMeet ? 'deadline.yes' : 'deadline.no'),
+          p85: beyond.weeks(r, 'p85', r.p85Weeks),
+          wtd: fmt.number(r.weeksToDeadline),
+        })}
+      </p>
+      <div className="kpis">
+        <Kpi label={t('deadline.weeksToDeadline')} value={fmt.number(r.weeksToDeadline)} />
+        <Kpi
+          label="P85"
+          value={`${beyond.weeks(r, 'p85', r.p85Weeks)} ${t('common.weeks')}`}
+          strong
+        />
+        <Kpi label={t('deadline.scopeFits')} value={`${fmt.number(r.scopeCompletionPct, 0)} %`} />
+        <Kpi
+          label={t('deadline.timeUsedRaw')}
+          value={
+            r.deadlineCompletionPctRaw === null
+              ? '—'
+              : `${fmt.number(r.deadlineCompletionPctRaw, 1)} %`
+          }
+        />
+      </div>
+      <section aria-labelledby="deadline-take" data-testid="what-it-would-take">
+        <h3 id="deadline-take">{t('deadline.take', { pct: fmt.percent(take.confidence) })}</h3>
+        <ul>
+          <li>
+            {t('deadline.scopeThatFits', {
+              items: fmt.integer(take.scopeThatFits),
+              backlog: fmt.integer(r.backlog),
+            })}
+          </li>
+          <li>
+            {take.date === null
+              ? t('deadline.laterDateBeyond', { span: beyond.span(r.maxWeeks) })
+              : t('deadline.laterDate', { date: fmt.date(take.date) })}
+          </li>
+          {take.teamSize !== null && (
+            <li>{t('deadline.teamSize', { team: fmt.integer(take.teamSize) })}</li>
+          )}
+        </ul>
+      </section>
+      <ChartFrame
+        title={t('deadline.curve')}
+        filename="deadline-probability"
+        description={t('deadline.curveDesc')}
+      >
+        <DeadlineCurve
+          points={r.probabilityByDate}
+          deadlineWeeks={deadlineWeeks}
+          deadlineProbability={r.probabilityByDeadline}
+          confidence={take.confidence}
+          title={t('deadline.curve')}
+          xLabel={t('deadline.dateAxis')}
+          yLabel={t('deadline.curveAxis')}
+          pointLabel={(p) =>
+            `${fmt.number(p.weeks)} ${t('common.weeks')}: ${chance(p.probability)}`
+          }
+        />
+      </ChartFrame>
+      <TableWrap label={t('deadline.curve')}>
+        <table data-testid="deadline-curve-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('when.date')}</th>
+              <th scope="col">{t('common.weeks')}</th>
+              <th scope="col">{t('deadline.chance')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr
+                key={`${row.date}-${row.deadline ? 'd' : ''}`}
+                className={row.deadline ? 'highlight' : undefined}
+                data-testid={row.deadline ? 'deadline-row' : undefined}
+              >
+                <td>{fmt.shortDate(row.date)}</td>
+                <td>{fmt.number(row.weeks)}</td>
+                <td>{chance(row.probability)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      <TableWrap label={t('deadline.title')}>
+        <table data-testid="deadline-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('common.percentile')}</th>
+              <th scope="col">{t('when.duration')}</th>
+              <th scope="col">{t('deadline.completion')}</th>
+              <th scope="col">{effortLabel}</th>
+              {r.cost && <th scope="col">{t('deadline.cost')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {LEVELS.map((l) => (
+              <tr key={l} className={l === 'p85' ? 'highlight' : undefined}>
+                <td>{l.toUpperCase()}</td>
+                <td>{beyond.weeks(r, l, weeksOf(l))}</td>
+                <td>
+                  {r.completionDates[l] === null
+                    ? beyond.span(r.maxWeeks)
+                    : fmt.shortDate(r.completionDates[l])}
+                </td>
+                <td>{fmt.number(r.effort[l])}</td>
+                {r.cost && <td>{fmt.money(r.cost[l], r.cost.currency)}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      <Warnings items={r.warnings} codes={r.warningCodes} />
+      <SeedUsed seed={r.seed} runs={r.numberOfSimulations} />
+      <ResultActions
+        kind="deadline"
+        input={input}
+        result={r}
+        shareLink={shareLink}
+        csv={{
+          header: ['date', 'weeks', 'probability'],
+          rows: rows.map((row) => [row.date, row.weeks, row.probability]),
+        }}
+      />
+    </div>
   );
 }

@@ -63,6 +63,7 @@ export default function DependenciesPage() {
       title={t('dependencies.title')}
       lead={t('dependencies.lead')}
       onSubmit={page.onSubmit}
+      stale={page.stale}
       form={
         <>
           <RowsEditor

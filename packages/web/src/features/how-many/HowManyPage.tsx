@@ -73,6 +73,7 @@ export default function HowManyPage() {
       title={t('howMany.title')}
       lead={t('howMany.lead')}
       onSubmit={page.onSubmit}
+      stale={page.stale}
       form={
         <>
           <ThroughputFields form={form} update={update} errors={errors} id={id} />

@@ -43,6 +43,7 @@ export default function PbcPage() {
       title={t('pbc.title')}
       lead={t('pbc.lead')}
       onSubmit={page.onSubmit}
+      stale={page.stale}
       form={
         <>
           <Field

@@ -59,6 +59,7 @@ export default function RisksPage() {
       title={t('risks.title')}
       lead={t('risks.lead')}
       onSubmit={page.onSubmit}
+      stale={page.stale}
       form={
         <>
           <RowsEditor

@@ -11,6 +11,7 @@ export function PageLayout({
   onSubmit,
   form,
   results,
+  stale = false,
 }: {
   id: string;
   title: string;
@@ -18,6 +19,8 @@ export function PageLayout({
   onSubmit: (e: FormEvent) => void;
   form: ReactNode;
   results: ReactNode | null;
+  /** The result no longer answers the form (see useForecastPage). */
+  stale?: false | 'changed' | 'invalid';
 }) {
   const { t } = useTranslation();
   return (
@@ -30,8 +33,34 @@ export function PageLayout({
         </form>
         <section className="card" aria-labelledby={`${id}-results-title`}>
           <h2 id={`${id}-results-title`}>{t('common.results')}</h2>
-          {results ?? <p className="empty">{t('common.noResults')}</p>}
+          {results ? (
+            <StaleResult stale={stale}>{results}</StaleResult>
+          ) : (
+            <p className="empty">{t('common.noResults')}</p>
+          )}
         </section>
+      </div>
+    </div>
+  );
+}
+
+/** A result that no longer answers the form: a notice first, the figures dimmed and labelled. */
+export function StaleResult({
+  stale,
+  children,
+}: {
+  stale: false | 'changed' | 'invalid';
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (!stale) return <>{children}</>;
+  return (
+    <div className="result--stale" data-stale="true">
+      <p className="notice notice--warn" role="status" data-testid="stale-notice">
+        {t(stale === 'invalid' ? 'common.staleInvalid' : 'common.stale')}
+      </p>
+      <div className="result--stale__body" aria-label={t('common.stale')}>
+        {children}
       </div>
     </div>
   );

@@ -13,6 +13,17 @@ export type FieldErrors = Record<string, string>;
 /** Fractions the forms ask for in percent; their limits are shown in percent too. */
 const PERCENT_FIELDS = /(^|\.)(teamFocus|onTimeProbability)$/;
 
+/**
+ * The form field a problem belongs to. Lists of numbers are one text box, but the schemas and
+ * the server name the bad element (`tpSamples.1`, `tpSamples[1]`): without this the message
+ * had no field to stand beside and the user saw nothing at all.
+ */
+export function formField(path: string): { field: string; index?: number } {
+  const dotted = path.replace(/\[(\d+)\]/g, '.$1');
+  const m = /^(.*)\.(\d+)$/.exec(dotted);
+  return m ? { field: m[1], index: Number(m[2]) } : { field: dotted };
+}
+
 /** Turns schema issues into messages in the user's language, one per field (the first wins). */
 export function translateIssues(
   issues: readonly Issue[],
@@ -20,7 +31,9 @@ export function translateIssues(
   fmt: Formatter,
 ): FieldErrors {
   const out: FieldErrors = {};
-  for (const issue of issues) {
+  for (const raw of issues) {
+    const { field, index } = formField(raw.field);
+    const issue = { ...raw, field };
     if (out[issue.field] !== undefined) continue;
     const params: Record<string, string> = {};
     const scale = PERCENT_FIELDS.test(issue.field) ? 100 : 1;
@@ -33,7 +46,9 @@ export function translateIssues(
     if (params.other)
       params.other = t(`fieldNames.${params.other}`, { defaultValue: params.other });
     const key = `errors.${issue.code}`;
-    out[issue.field] = t(key, { ...params, defaultValue: t('errors.invalid', { reason: '' }) });
+    const message = t(key, { ...params, defaultValue: t('errors.invalid', { reason: '' }) });
+    out[issue.field] =
+      index === undefined ? message : t('errors.atItem', { n: fmt.integer(index + 1), message });
   }
   return out;
 }

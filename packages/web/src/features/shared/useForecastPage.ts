@@ -4,7 +4,7 @@ import { replaceQuery, useLocation } from '../../app/router';
 import { useForecastRun } from '../../runner/context';
 import { useFormat } from '../../i18n/format';
 import { decodeShare, encodeShare, shareUrl } from '../../lib/share';
-import { fieldId, translateIssues, type FieldErrors, type Issue } from './issues';
+import { fieldId, formField, translateIssues, type FieldErrors, type Issue } from './issues';
 
 export interface BuiltBody {
   body: Record<string, unknown>;
@@ -52,8 +52,10 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
   const errors: FieldErrors = useMemo(() => {
     const out = translateIssues(issues, t, fmt);
     // A field the server or the engine refused after validation passed (rare): show it there too.
-    if (runState.status === 'error' && runState.field && !out[runState.field]) {
-      out[runState.field] = runState.message;
+    // The server names list elements (`tpSamples[1]`): show its reason beside the list's box.
+    if (runState.status === 'error' && runState.field) {
+      const { field } = formField(runState.field);
+      if (!out[field]) out[field] = runState.message;
     }
     return out;
   }, [issues, t, fmt, runState]);
@@ -111,6 +113,11 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
   }, [shared, sParam, submit, initial]);
 
   const result = runner.state.status === 'done' ? runner.state.result : null;
+  // The trust rules: a result whose inputs have changed since (or that the form now refuses) is
+  // marked out of date, never left on screen as if it answered the current inputs.
+  const formChanged = ranForm !== null && JSON.stringify(form) !== JSON.stringify(ranForm);
+  const stale: false | 'changed' | 'invalid' =
+    result === null ? false : issues.length > 0 ? 'invalid' : formChanged ? 'changed' : false;
   const usedSeed = resultSeed(result);
   const shareLink =
     result && ranForm && (!seeded || usedSeed !== undefined)
@@ -138,6 +145,7 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
     state: runner.state,
     cancel: runner.cancel,
     result,
+    stale,
     input: runner.state.status === 'done' ? runner.state.input : null,
     shareLink,
     id: (field: string) => fieldId(idPrefix, field),

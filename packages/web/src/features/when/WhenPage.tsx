@@ -18,6 +18,7 @@ import {
   type WhenForm,
 } from './form';
 import { WhenResults, type SimulationView } from './WhenResults';
+import { StaleResult } from '../shared/PageLayout';
 
 // The CSV importer pulls in a CSV parser and the history code: only for those who use it.
 const CsvImport = lazy(() => import('./CsvImport'));
@@ -231,7 +232,9 @@ export default function WhenPage() {
         <section className="card" aria-labelledby="when-results-title">
           <h2 id="when-results-title">{t('common.results')}</h2>
           {page.result ? (
-            <WhenResults result={page.result} input={page.input} shareLink={page.shareLink} />
+            <StaleResult stale={page.stale}>
+              <WhenResults result={page.result} input={page.input} shareLink={page.shareLink} />
+            </StaleResult>
           ) : (
             <p className="empty">{t('common.noResults')}</p>
           )}

@@ -1,4 +1,4 @@
-import { addWeeks, type SimulationResult } from '@flow-forecaster/engine';
+import { addWeeks, isBeyondMaxWeeks, type SimulationResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../components/ChartFrame';
 import { ResultActions } from '../../components/ResultActions';
@@ -7,6 +7,7 @@ import { useFormat } from '../../i18n/format';
 import { percentileMarkers } from '../shared/charts-data';
 import { Kpi, SeedUsed, Warnings } from '../shared/PageLayout';
 import { TableWrap } from '../../components/TableWrap';
+import { useBeyondMaxWeeks } from '../shared/beyond';
 
 export type SimulationView = SimulationResult;
 
@@ -32,18 +33,31 @@ export function WhenResults({
   const weeks = fmt.number(r.headline.weeks);
   const tp = r.input_stats.throughput;
   const lt = r.input_stats.leadTime;
+  const beyond = useBeyondMaxWeeks();
+  const date = (iso: string | null) =>
+    iso === null ? beyond.span(r.maxWeeks) : fmt.shortDate(iso);
   return (
     <div data-testid="when-results">
       <p className="headline" data-testid="headline">
-        {r.headline.date
-          ? t('when.headline', { pct: conf, weeks, date: fmt.date(r.headline.date) })
-          : t('when.headlineNoDate', { pct: conf, weeks })}
+        {r.headline.beyondMaxWeeks
+          ? beyond.headline(r)
+          : r.headline.date
+            ? t('when.headline', { pct: conf, weeks, date: fmt.date(r.headline.date) })
+            : t('when.headlineNoDate', { pct: conf, weeks })}
       </p>
-      <p>{t('when.effort', { pct: conf, effort: fmt.number(r.headline.effortPersonWeeks) })}</p>
+      {!r.headline.beyondMaxWeeks && r.finishedShare < 1 && (
+        <p className="notice notice--warn">{beyond.headline(r)}</p>
+      )}
+      <p>
+        {t(r.effortForOnePerson ? 'when.effortOnePerson' : 'when.effort', {
+          pct: conf,
+          effort: fmt.number(r.headline.effortPersonWeeks),
+        })}
+      </p>
       <div className="kpis">
-        <Kpi label="P50" value={`${fmt.number(p.p50)} ${t('common.weeks')}`} />
-        <Kpi label="P85" value={`${fmt.number(p.p85)} ${t('common.weeks')}`} strong />
-        <Kpi label="P95" value={`${fmt.number(p.p95)} ${t('common.weeks')}`} />
+        <Kpi label="P50" value={`${beyond.weeks(r, 'p50', p.p50)} ${t('common.weeks')}`} />
+        <Kpi label="P85" value={`${beyond.weeks(r, 'p85', p.p85)} ${t('common.weeks')}`} strong />
+        <Kpi label="P95" value={`${beyond.weeks(r, 'p95', p.p95)} ${t('common.weeks')}`} />
         <Kpi
           label={t('common.mean')}
           value={`${fmt.number(r.meanWeeks)} ± ${fmt.number(r.sdWeeks)}`}
@@ -51,13 +65,9 @@ export function WhenResults({
       </div>
       {r.completionDates && (
         <div className="kpis" data-testid="completion-dates">
-          <Kpi label={`P50 · ${t('when.date')}`} value={fmt.shortDate(r.completionDates.p50)} />
-          <Kpi
-            label={`P85 · ${t('when.date')}`}
-            value={fmt.shortDate(r.completionDates.p85)}
-            strong
-          />
-          <Kpi label={`P95 · ${t('when.date')}`} value={fmt.shortDate(r.completionDates.p95)} />
+          <Kpi label={`P50 · ${t('when.date')}`} value={date(r.completionDates.p50)} />
+          <Kpi label={`P85 · ${t('when.date')}`} value={date(r.completionDates.p85)} strong />
+          <Kpi label={`P95 · ${t('when.date')}`} value={date(r.completionDates.p95)} />
         </div>
       )}
       <Warnings items={r.warnings} codes={r.warningCodes} />
@@ -98,26 +108,50 @@ export function WhenResults({
               <th scope="col">{t('when.duration')}</th>
               {startDate && <th scope="col">{t('when.date')}</th>}
               <th scope="col">{t('when.totalTasks')}</th>
-              <th scope="col">{t('when.effortCol')}</th>
+              <th scope="col">
+                {t(r.effortForOnePerson ? 'when.effortColOnePerson' : 'when.effortCol')}
+              </th>
               {lt && <th scope="col">{t('when.leadTime')}</th>}
             </tr>
           </thead>
           <tbody>
-            {r.resultsTable.map((row) => (
-              <tr key={row.Likelihood} className={row.Likelihood === 85 ? 'highlight' : undefined}>
-                <td>{fmt.percent(row.Likelihood / 100)}</td>
-                <td>{fmt.integer(row.Duration)}</td>
-                {startDate && <td>{fmt.shortDate(addWeeks(startDate, row.Duration))}</td>}
-                <td>{fmt.integer(row.TotalTasks)}</td>
-                <td>{fmt.integer(row.Effort)}</td>
-                {lt && <td>{fmt.integer(row.LT)}</td>}
-              </tr>
-            ))}
+            {r.resultsTable.map((row) => {
+              // A row that reads runs stopped at maxWeeks is a cap: "> 520", no date.
+              const capped = isBeyondMaxWeeks(
+                r.numberOfSimulations,
+                r.unfinishedRuns,
+                row.Likelihood / 100,
+              );
+              return (
+                <tr
+                  key={row.Likelihood}
+                  className={row.Likelihood === 85 ? 'highlight' : undefined}
+                >
+                  <td>{fmt.percent(row.Likelihood / 100)}</td>
+                  <td>
+                    {capped
+                      ? t('when.beyondValue', { weeks: fmt.integer(r.maxWeeks) })
+                      : fmt.integer(row.Duration)}
+                  </td>
+                  {startDate && (
+                    <td>
+                      {capped
+                        ? beyond.span(r.maxWeeks)
+                        : fmt.shortDate(addWeeks(startDate, row.Duration))}
+                    </td>
+                  )}
+                  <td>{fmt.integer(row.TotalTasks)}</td>
+                  <td>{fmt.integer(row.Effort)}</td>
+                  {lt && <td>{fmt.integer(row.LT)}</td>}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </TableWrap>
 
       <h3>{t('when.howMany30')}</h3>
+      <p className="hint">{t('when.howMany30Note')}</p>
       <TableWrap label={t('when.howMany30')}>
         <table data-testid="how-many-30">
           <thead>

@@ -22,6 +22,10 @@ export const es: Translation = {
     accuracy: 'Precisión',
   },
   common: {
+    stale:
+      'Desactualizado: los datos cambiaron desde este resultado. Vuelve a ejecutar el pronóstico.',
+    staleInvalid:
+      'Desactualizado: corrige los datos marcados en el formulario y vuelve a ejecutar el pronóstico.',
     resultsReady: 'Los resultados están listos.',
     table: 'Tabla desplazable',
     run: 'Ejecutar pronóstico',
@@ -62,6 +66,7 @@ export const es: Translation = {
     seedUsed: 'Semilla {{seed}} · {{runs}} simulaciones',
   },
   errors: {
+    atItem: 'Valor {{n}}: {{message}}',
     required: 'Obligatorio.',
     wrong_type: 'Debe ser {{expected}}.',
     not_integer: 'Debe ser un número entero.',
@@ -149,6 +154,16 @@ export const es: Translation = {
     delay: 'Retraso si llega tarde (días)',
   },
   when: {
+    beyondHeadline: 'Más de {{span}} (ninguna de las {{runs}} simulaciones terminó)',
+    beyondHeadlineSome: 'Más de {{span}} (terminó el {{share}} de las {{runs}} simulaciones)',
+    beyondValue: '> {{weeks}}',
+    years: '{{count}} años',
+    years_one: '{{count}} año',
+    weeksSpan: '{{count}} semanas',
+    effortOnePerson:
+      'Esfuerzo al {{pct}}: {{effort}} semanas de una persona (sin tamaño de equipo).',
+    effortColOnePerson: 'Semanas (una persona)',
+    howMany30Note: 'Ítems de este backlog, de las mismas simulaciones (nunca más que el backlog).',
     title: '¿Cuándo estará listo?',
     lead: 'Pronostica la finalización de un backlog a partir del throughput semanal de tu equipo, con la incertidumbre del alcance, los riesgos, la rampa del equipo y las dependencias.',
     run: 'Pronosticar',
@@ -231,6 +246,27 @@ export const es: Translation = {
     itemsAxis: 'Ítems',
   },
   deadline: {
+    confidence: 'Confianza para «qué haría falta» (%)',
+    headlineChance: '{{pct}} de probabilidad de terminar para el {{date}}',
+    canMeetP85:
+      'Se cumple al P85: {{answer}} (el P85 es {{p85}} semanas de las {{wtd}} disponibles).',
+    yes: 'sí',
+    no: 'no',
+    timeUsedRaw: 'Tiempo usado (P85, sin tope)',
+    curve: 'Probabilidad de terminar en cada fecha',
+    curveDesc:
+      'Parte de las simulaciones terminadas en o antes de cada fecha; la línea discontinua es la fecha límite.',
+    curveAxis: 'Probabilidad de terminar',
+    dateAxis: 'Semanas desde el inicio',
+    chance: 'Probabilidad',
+    take: 'Qué haría falta ({{pct}} de confianza)',
+    scopeThatFits: 'Alcance que cabe en el plazo: {{items}} de {{backlog}} ítems',
+    laterDate: 'Fecha que necesita todo el backlog: {{date}}',
+    laterDateBeyond: 'Fecha que necesita todo el backlog: más de {{span}}',
+    teamSize:
+      'Equipo que cumpliría el plazo: {{team}} personas (throughput proporcional al equipo)',
+    effortTeam: 'Esfuerzo (personas-semana, equipo de {{team}})',
+    effortOnePerson: 'Esfuerzo (semanas, una persona)',
     title: '¿Llegamos a la fecha límite?',
     lead: 'Compara el pronóstico con una fecha límite: la probabilidad de cumplirla, el alcance que cabe, el esfuerzo y el costo.',
     backlog: 'Ítems en el backlog',

@@ -1,0 +1,62 @@
+/** `--format table` tells the same truths as the API result (the spec's trust rules). */
+import { describe, expect, it } from 'vitest';
+import { deadlineAnalysis, forecastWhen, simulate } from '@flow-forecaster/engine';
+import { formatTable } from './table';
+
+const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
+
+describe('table output and the trust rules', () => {
+  it('says "more than 10 years" instead of showing the cap as weeks', () => {
+    const r = forecastWhen({
+      tpSamples: [0, 0, 0, 0, 1],
+      throughputModel: 'bootstrap',
+      backlog: 1000,
+      numberOfSimulations: 1000,
+      startDate: '2026-01-05',
+      seed: 1,
+    });
+    const text = formatTable('when', r);
+    expect(text).toContain('more than 10 years (none of the 1,000 runs finished)');
+    expect(text).toMatch(/P85\s+> 520/);
+    expect(text).not.toMatch(/20\d\d-\d\d-\d\d/);
+  });
+
+  it('headlines the deadline with the chance to finish by the date, and the curve', () => {
+    const r = deadlineAnalysis({
+      tpSamples: T12,
+      backlog: 50,
+      startDate: '2026-01-05',
+      deadlineDate: '2026-03-02',
+      minContributors: 3,
+      maxContributors: 3,
+      seed: 3,
+    });
+    const text = formatTable('deadline', r);
+    const first = text.split('\n')[0];
+    expect(first).toBe(
+      `${(r.probabilityByDeadline * 100).toFixed(1)}% chance to finish 50 items by 2026-03-02 (from 2026-01-05, 8 weeks away).`,
+    );
+    const atDeadline = r.probabilityByDate.find((p) => p.date === '2026-03-02');
+    expect(text).toMatch(
+      new RegExp(`2026-03-02\\s+8\\s+${((atDeadline?.probability ?? -1) * 100).toFixed(1)}%`),
+    );
+    // Raw share of the time used, never capped at 100.
+    expect(r.deadlineCompletionPctRaw).toBeGreaterThan(100);
+    expect(text).toContain(`time used at P85: ${r.deadlineCompletionPctRaw}%`);
+    expect(text).toContain(
+      `scope that fits by the deadline (items): ${r.whatItWouldTake.scopeThatFits}`,
+    );
+    expect(text).toContain(`team that would make the deadline:`);
+    expect(text).toContain('person-weeks (team of 3)');
+  });
+
+  it('labels effort for one person when no team size was given', () => {
+    const r = simulate({ tpSamples: T12, numberOfTasks: 30, seed: 1 });
+    const text = formatTable('simulate', r);
+    expect(text).toContain('weeks of effort for one person');
+    expect(text).not.toContain('person-weeks');
+    expect(text).toContain(
+      `items of this backlog done in the next 30 days (85% sure): ${r.items_forecast_30_days.itemsAtConfidence['85']}`,
+    );
+  });
+});

@@ -1,0 +1,136 @@
+/** The trust rules in the forms: invalid input says why beside the field and never leaves an unmarked old result. */
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { DeadlineResult } from '@flow-forecaster/engine';
+import { directRunner } from '../../../test/engine-runner';
+import { renderPage } from '../../../test/render';
+import type { ForecastRunner } from '../../runner/runner';
+import WhenPage from '../when/WhenPage';
+import DeadlinePage from '../deadline/DeadlinePage';
+import { formField } from './issues';
+
+async function fill(label: string | RegExp, value: string) {
+  const el = screen.getByLabelText(label);
+  await userEvent.clear(el);
+  if (value) await userEvent.type(el, value);
+  return el;
+}
+
+const forecast = () =>
+  userEvent.click(screen.getByRole('button', { name: /^(Forecast|Run forecast)$/ }));
+
+describe('invalid or changed input and the previous result', () => {
+  it('maps list elements to the list’s field', () => {
+    expect(formField('tpSamples[1]')).toEqual({ field: 'tpSamples', index: 1 });
+    expect(formField('tpSamples.1')).toEqual({ field: 'tpSamples', index: 1 });
+    expect(formField('risks.0.likelihood')).toEqual({ field: 'risks.0.likelihood' });
+  });
+
+  it('shows why "5, -2, 6" is refused beside the field and marks the old result out of date', async () => {
+    const runner = directRunner();
+    renderPage(WhenPage, runner);
+    await forecast();
+    await screen.findByTestId('when-results');
+    expect(screen.queryByTestId('stale-notice')).toBeNull();
+    const tp = await fill('Items finished per week', '5, -2, 6');
+    await forecast();
+    expect(await screen.findByText('Value 2: Must be at least 0.')).toBeTruthy();
+    expect(tp.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('stale-notice').textContent).toMatch(/Out of date: fix the inputs/);
+    expect(runner.calls).toHaveLength(1);
+  });
+
+  it('marks the result out of date as soon as an input changes', async () => {
+    renderPage(WhenPage, directRunner());
+    await forecast();
+    await screen.findByTestId('when-results');
+    await fill('Items in the backlog', '80');
+    expect(screen.getByTestId('stale-notice').textContent).toMatch(/inputs changed/);
+    await forecast();
+    await screen.findByTestId('when-results');
+    expect(screen.queryByTestId('stale-notice')).toBeNull();
+  });
+
+  it('clears the result and shows a server’s 400 beside the field it names', async () => {
+    const direct = directRunner();
+    let calls = 0;
+    const runner: ForecastRunner = async (kind, input, options) => {
+      calls++;
+      if (calls === 1) return direct(kind, input, options);
+      // What the server answers for a list element: {error: {field: 'tpSamples[1]', …}}.
+      const err = new Error('tpSamples[1] must be ≥ 0') as Error & { field?: string };
+      err.field = 'tpSamples[1]';
+      throw err;
+    };
+    renderPage(WhenPage, runner);
+    await forecast();
+    await screen.findByTestId('when-results');
+    await fill('Items in the backlog', '60');
+    await forecast();
+    const tp = screen.getByLabelText('Items finished per week');
+    expect((await screen.findAllByRole('alert')).length).toBeGreaterThan(0);
+    expect(screen.queryByTestId('when-results')).toBeNull();
+    expect(tp.getAttribute('aria-invalid')).toBe('true');
+    const described = (tp.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '');
+    expect(described.some((text) => text.includes('tpSamples[1] must be ≥ 0'))).toBe(true);
+  });
+});
+
+describe('runs stopped at maxWeeks', () => {
+  it('headlines "more than 10 years" instead of a percentile and a date at the cap', async () => {
+    renderPage(WhenPage, directRunner());
+    await userEvent.selectOptions(
+      screen.getByLabelText('Throughput model'),
+      'Bootstrap: replay past weeks',
+    );
+    await fill('Items finished per week', '0, 0, 0, 0, 1');
+    await fill('Items in the backlog', '1000');
+    await fill('Start date', '2027-01-04');
+    await forecast();
+    const results = await screen.findByTestId('when-results');
+    expect(within(results).getByTestId('headline').textContent).toBe(
+      'More than 10 years (none of the 10,000 runs finished)',
+    );
+    const dates = within(results).getByTestId('completion-dates').textContent ?? '';
+    expect(dates).not.toMatch(/20[3-9]\d/);
+    expect(dates).toContain('10 years');
+    expect(within(results).getAllByText('> 520 weeks').length).toBe(3);
+  });
+});
+
+describe('the cap in words', () => {
+  it('says "1 year" and "10 years" in English, "1 ano" in Portuguese', async () => {
+    const { i18next: i18n } = await import('../../i18n');
+    expect(i18n.t('when.years', { count: 1, lng: 'en' })).toBe('1 year');
+    expect(i18n.t('when.years', { count: 10, lng: 'en' })).toBe('10 years');
+    expect(i18n.t('when.years', { count: 1, lng: 'pt-BR' })).toBe('1 ano');
+    expect(i18n.t('when.years', { count: 10, lng: 'es' })).toBe('10 años');
+  });
+});
+
+describe('deadline page', () => {
+  it('headlines the chance to finish by the date, the same figure as its table row', async () => {
+    const runner = directRunner();
+    renderPage(DeadlinePage, runner);
+    await fill('Items finished per week', '5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7');
+    await fill('Start date', '2026-01-05');
+    await fill('Deadline', '2026-03-02');
+    await forecast();
+    const results = await screen.findByTestId('deadline-results');
+    const r = runner.calls[0].result as DeadlineResult;
+    const pct = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(
+      r.probabilityByDeadline,
+    );
+    expect(within(results).getByTestId('headline').textContent).toBe(
+      `${pct} chance to finish by March 2, 2026`,
+    );
+    const row = within(results).getByTestId('deadline-row');
+    expect(within(row).getAllByRole('cell')[2].textContent).toBe(pct);
+    expect(within(results).getByTestId('what-it-would-take').textContent).toContain(
+      `${r.whatItWouldTake.scopeThatFits} of 50 items`,
+    );
+  });
+});
