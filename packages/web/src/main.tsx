@@ -5,12 +5,14 @@ import { initI18n } from './i18n';
 import { AccountProvider, registerAccountSlots } from './features/account';
 import { registerAccountTranslations } from './features/account/i18n';
 import { registerDeliveries } from './features/deliveries';
+import { registerFlowTranslations } from './features/flow/i18n';
 import './styles.css';
 
 initI18n();
 registerAccountTranslations();
 registerAccountSlots();
 registerDeliveries();
+registerFlowTranslations();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
