@@ -123,6 +123,16 @@ describe('team workspace and flow analytics', () => {
     await page.getByTestId('flow-cfd').waitFor();
     expect(await page.locator('[data-testid="flow-cfd"] [data-band]').count()).toBe(3);
 
+    // The forecast pages take the same team's throughput, from the recommended window.
+    const weekly = expected.throughput.weekly.map((x) => x.count);
+    const used = w === 'all' ? weekly : weekly.slice(-w);
+    await page.getByRole('link', { name: 'When will it be done?' }).click();
+    await page.getByRole('button', { name: 'Use jira-export’s throughput' }).click();
+    expect(await page.getByLabel('Items finished per week').inputValue()).toBe(used.join(', '));
+    expect(await page.getByTestId('team-throughput-applied').textContent()).toContain(
+      recommended.reason,
+    );
+
     // Example data gets a team of its own, always labelled.
     await page.goto(`${app.url}/#/team`);
     await page.getByRole('button', { name: 'Try with example data' }).click();

@@ -6,6 +6,7 @@ import { AccountProvider, registerAccountSlots } from './features/account';
 import { registerAccountTranslations } from './features/account/i18n';
 import { registerDeliveries } from './features/deliveries';
 import { registerFlowTranslations } from './features/flow/i18n';
+import { registerTeamDataTranslations } from './features/shared/team-i18n';
 import './styles.css';
 
 initI18n();
@@ -13,6 +14,7 @@ registerAccountTranslations();
 registerAccountSlots();
 registerDeliveries();
 registerFlowTranslations();
+registerTeamDataTranslations();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
