@@ -5,6 +5,21 @@ import { en } from './locales/en';
 import { ptBR } from './locales/pt-BR';
 import { es } from './locales/es';
 import { WARNING_CODES, warningMessage } from '@flow-forecaster/engine';
+import { deliveriesBundles } from '../features/deliveries/i18n';
+import { flowBundles } from '../features/flow/i18n';
+import { teamDataBundles } from '../features/shared/team-i18n';
+
+/** Feature folders register their own strings (registerTranslations); they count as keys too. */
+const FEATURE_BUNDLES = {
+  deliveries: deliveriesBundles,
+  flow: flowBundles,
+  teamData: teamDataBundles,
+};
+const enWithFeatures: object = Object.assign(
+  {},
+  en,
+  ...Object.values(FEATURE_BUNDLES).map((b) => b.en),
+);
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -78,9 +93,29 @@ describe('translations', () => {
         used.add(m[1] ?? m[2]);
     }
     expect(used.size).toBeGreaterThan(100);
-    const missing = [...used].filter((k) => typeof lookup(en, k) !== 'string');
+    // A key with a count is looked up by its plural forms (`key_one`, `key_other`).
+    const missing = [...used].filter(
+      (k) =>
+        typeof lookup(enWithFeatures, k) !== 'string' &&
+        typeof lookup(enWithFeatures, `${k}_other`) !== 'string',
+    );
     expect(missing).toEqual([]);
   });
+
+  it.each(Object.entries(FEATURE_BUNDLES))(
+    'the %s bundle has the English keys and placeholders in pt-BR and es',
+    (_name, bundle) => {
+      const english = keys(bundle.en).sort();
+      for (const lang of [bundle['pt-BR'], bundle.es]) {
+        expect(keys(lang).sort()).toEqual(english);
+        for (const key of english) {
+          expect(placeholders(lookup(lang, key) as string), key).toEqual(
+            placeholders(lookup(bundle.en, key) as string),
+          );
+        }
+      }
+    },
+  );
 
   it('translates every warning the engine can give, with the engine’s parameters', () => {
     expect(Object.keys(en.engineWarnings).sort()).toEqual([...WARNING_CODES].sort());

@@ -26,11 +26,13 @@ const es: Strings = {
   sample: 'datos de ejemplo',
 };
 
+export const teamDataBundles = {
+  en: { teamData: en },
+  'pt-BR': { teamData: ptBR },
+  es: { teamData: es },
+};
+
 /** The strings of the team-data button every page with a throughput field shows. */
 export function registerTeamDataTranslations(): void {
-  registerTranslations({
-    en: { teamData: en },
-    'pt-BR': { teamData: ptBR },
-    es: { teamData: es },
-  });
+  registerTranslations(teamDataBundles);
 }
