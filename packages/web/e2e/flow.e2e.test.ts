@@ -133,6 +133,12 @@ describe('team workspace and flow analytics', () => {
       recommended.reason,
     );
 
+    // The backtest walks over the whole history: it takes every week.
+    await page.getByRole('link', { name: 'Backtest' }).click();
+    await page.getByRole('button', { name: 'Use jira-export’s throughput' }).click();
+    expect(await page.getByLabel('Items finished per week').inputValue()).toBe(weekly.join(', '));
+    expect(weekly).toHaveLength(26);
+
     // Example data gets a team of its own, always labelled.
     await page.goto(`${app.url}/#/team`);
     await page.getByRole('button', { name: 'Try with example data' }).click();

@@ -14,7 +14,14 @@ function weeklyOf(team: Team): number[] {
  * Fills a page's throughput from the current team, sampled from the window its own history
  * calibrates best (the reason is shown), so the user loads the team once for every page.
  */
-export function TeamThroughput({ onUse }: { onUse: (weekly: number[]) => void }) {
+export function TeamThroughput({
+  onUse,
+  whole = false,
+}: {
+  onUse: (weekly: number[]) => void;
+  /** Every week, for pages that look at the whole history themselves (backtest, PBC). */
+  whole?: boolean;
+}) {
   const { t } = useTranslation();
   const { current } = useTeams();
   const [applied, setApplied] = useState<string | null>(null);
@@ -23,9 +30,9 @@ export function TeamThroughput({ onUse }: { onUse: (weekly: number[]) => void })
     const weekly = weeklyOf(current);
     if (weekly.length === 0) return null;
     const rec = chooseHistoryWindow(weekly);
-    const used = rec.window === 'all' ? weekly : weekly.slice(-rec.window);
-    return { used, reason: rec.reason };
-  }, [current]);
+    const used = whole || rec.window === 'all' ? weekly : weekly.slice(-rec.window);
+    return { used, reason: whole ? null : rec.reason };
+  }, [current, whole]);
   if (!current || !choice) {
     return (
       <p className="field__hint">
@@ -42,7 +49,13 @@ export function TeamThroughput({ onUse }: { onUse: (weekly: number[]) => void })
         onClick={() => {
           onUse(choice.used);
           setApplied(
-            t('teamData.applied', { weeks: choice.used.length, team: name, reason: choice.reason }),
+            choice.reason === null
+              ? t('teamData.appliedAll', { weeks: choice.used.length, team: name })
+              : t('teamData.applied', {
+                  weeks: choice.used.length,
+                  team: name,
+                  reason: choice.reason,
+                }),
           );
         }}
       >

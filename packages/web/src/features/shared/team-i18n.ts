@@ -3,6 +3,7 @@ import { registerTranslations } from '../../i18n';
 const en = {
   use: 'Use {{team}}’s throughput',
   applied: '{{weeks}} weeks from {{team}} ({{reason}})',
+  appliedAll: 'All {{weeks}} weeks of {{team}}',
   none: 'Load your team’s data once and use it here:',
   link: 'team data',
   sample: 'example data',
@@ -13,6 +14,7 @@ type Strings = typeof en;
 const ptBR: Strings = {
   use: 'Usar a vazão de {{team}}',
   applied: '{{weeks}} semanas de {{team}} ({{reason}})',
+  appliedAll: 'Todas as {{weeks}} semanas de {{team}}',
   none: 'Carregue os dados do seu time uma vez e use-os aqui:',
   link: 'dados do time',
   sample: 'dados de exemplo',
@@ -21,6 +23,7 @@ const ptBR: Strings = {
 const es: Strings = {
   use: 'Usar el throughput de {{team}}',
   applied: '{{weeks}} semanas de {{team}} ({{reason}})',
+  appliedAll: 'Las {{weeks}} semanas de {{team}}',
   none: 'Cargue una vez los datos de su equipo y úselos aquí:',
   link: 'datos del equipo',
   sample: 'datos de ejemplo',
