@@ -195,5 +195,7 @@ export const accountPtBR: AccountTranslation = {
     accuracy: 'Precisão',
     pbc: 'Comportamento do processo',
     history: 'Histórico',
+    delivery: 'Nova previsão da entrega',
+    flow: 'Análise de fluxo',
   },
 };
