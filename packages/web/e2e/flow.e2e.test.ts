@@ -132,6 +132,10 @@ describe('team workspace and flow analytics', () => {
     expect(await page.getByTestId('team-throughput-applied').textContent()).toContain(
       recommended.reason,
     );
+    // The sample's newest completion is in 2025: the page says the data may be stale.
+    expect(await page.getByTestId('team-throughput-stale').textContent()).toMatch(
+      /newest completion is \d+ days old/,
+    );
 
     // The backtest walks over the whole history: it takes every week.
     await page.getByRole('link', { name: 'Backtest' }).click();

@@ -4,11 +4,27 @@ import { chooseHistoryWindow, flowMetrics } from '@flow-forecaster/engine';
 import { href } from '../../app/router';
 import { useTeams, type Team } from '../../lib/team-store';
 
-/** The team's weekly throughput, oldest first: pasted, or counted from its work items. */
-function weeklyOf(team: Team): number[] {
-  if (team.items.length === 0) return team.throughput;
-  return flowMetrics(team.items, { window: 'all' }).throughput.weekly.map((w) => w.count);
+const DAY_MS = 86_400_000;
+
+/**
+ * The team's weekly throughput, oldest first (pasted, or counted from its work items), and how
+ * many days before today its newest completion is (null for pasted weeks, which have no dates).
+ */
+function weeklyOf(team: Team): { weekly: number[]; staleDays: number | null } {
+  if (team.items.length === 0) return { weekly: team.throughput, staleDays: null };
+  const m = flowMetrics(team.items, { window: 'all' });
+  const last = m.stale.lastDone;
+  const now = new Date();
+  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  return {
+    weekly: m.throughput.weekly.map((w) => w.count),
+    staleDays:
+      last === null ? null : Math.round((today - Date.parse(`${last}T00:00:00Z`)) / DAY_MS),
+  };
 }
+
+/** Past this, a forecast from the team's weeks may describe a team that has changed. */
+const STALE_AFTER_DAYS = 28;
 
 /**
  * Fills a page's throughput from the current team, sampled from the window its own history
@@ -27,11 +43,11 @@ export function TeamThroughput({
   const [applied, setApplied] = useState<string | null>(null);
   const choice = useMemo(() => {
     if (!current) return null;
-    const weekly = weeklyOf(current);
+    const { weekly, staleDays } = weeklyOf(current);
     if (weekly.length === 0) return null;
     const rec = chooseHistoryWindow(weekly);
     const used = whole || rec.window === 'all' ? weekly : weekly.slice(-rec.window);
-    return { used, reason: whole ? null : rec.reason };
+    return { used, reason: whole ? null : rec.reason, staleDays };
   }, [current, whole]);
   if (!current || !choice) {
     return (
@@ -61,6 +77,11 @@ export function TeamThroughput({
       >
         {t('teamData.use', { team: name })}
       </button>
+      {choice.staleDays !== null && choice.staleDays > STALE_AFTER_DAYS && (
+        <p className="field__hint" data-testid="team-throughput-stale">
+          {t('teamData.stale', { days: choice.staleDays })}
+        </p>
+      )}
       {applied && (
         <p className="field__hint" data-testid="team-throughput-applied">
           {applied}
