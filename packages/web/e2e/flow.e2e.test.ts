@@ -168,4 +168,53 @@ describe('team workspace and flow analytics', () => {
     }
     expect(await page.getByTestId('flow-team').textContent()).toContain('jira-export');
   });
+
+  it('computes a 20,000-item export in the Web Worker with the engine’s numbers', async () => {
+    app = await startApp(dist);
+    b = await openBrowser();
+    const { page } = b;
+    const lines = ['Key,Type,Status,Created,Started,Done'];
+    let seed = 42;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const iso = (day: number) =>
+      new Date(Date.UTC(2024, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+    for (let i = 0; i < 20_000; i++) {
+      const created = Math.floor(rnd() * 500);
+      const started = created + Math.floor(rnd() * 10);
+      const done = rnd() < 0.9 ? iso(started + Math.floor(rnd() * 25)) : '';
+      lines.push(
+        `K-${i},${i % 4 ? 'Story' : 'Bug'},${done ? 'Done' : 'Doing'},${iso(created)},${iso(started)},${done}`,
+      );
+    }
+    const csv = `${lines.join('\n')}\n`;
+    const rows = Papa.parse<Record<string, string>>(csv, {
+      header: true,
+      skipEmptyLines: 'greedy',
+    });
+    const items = flowItemsFromRows(rows.data).items;
+    const rec = flowAnalysis({ items }).historyWindow;
+    const expected = flowAnalysis({
+      items,
+      window: rec.window === 'all' ? 'all' : { weeks: rec.window },
+    });
+
+    await page.goto(`${app.url}/#/team`);
+    await page.getByLabel(/Import work items/).setInputFiles({
+      name: 'big.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await expect
+      .poll(() => page.getByTestId('team-loaded').textContent(), { timeout: 30_000 })
+      .toBe('20,000 work items from big.csv');
+    await page.getByRole('link', { name: 'See flow analytics' }).click();
+    const shown = await kpis(page);
+    expect(shown['Done items']).toBe(expected.cycleTime.n.toLocaleString('en-US'));
+    for (const [key, days] of Object.entries(expected.cycleTime.percentiles)) {
+      expect(shown[key.toUpperCase()], key).toBe(String(days));
+    }
+    expect(await page.getByTestId('flow-window-reason').textContent()).toBe(
+      `Why this window: ${rec.reason}`,
+    );
+  });
 });

@@ -149,7 +149,9 @@ export function FlowLayout({
         {view.error}
       </p>
     );
-  } else if (metrics) {
+  } else if (!metrics) {
+    body = <p className="page-loading">{t('common.loading')}</p>;
+  } else {
     const lastDone = metrics.stale.lastDone;
     const staleDays = lastDone ? daysBeforeToday(lastDone) : 0;
     body = (
