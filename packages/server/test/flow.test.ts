@@ -118,9 +118,14 @@ describe.each(databases)('flow analytics on %s', (db) => {
 
   it('is in the OpenAPI document, sync and async', async () => {
     const doc = (await t.app.inject('/docs/json')).json() as {
-      paths: Record<string, { post?: { summary?: string } }>;
+      paths: Record<string, { post?: { summary?: string; requestBody?: unknown } }>;
     };
     expect(doc.paths['/api/flow']?.post?.summary).toBe('Flow analytics');
+    // The item fields of the contract are documented, not an opaque array.
+    const body = JSON.stringify(doc.paths['/api/flow']?.post?.requestBody);
+    for (const field of ['items', 'started', 'done', 'asOf', 'slePercentile']) {
+      expect(body).toContain(field);
+    }
     expect(doc.paths['/api/async/flow']?.post).toBeDefined();
   });
 });
