@@ -147,14 +147,14 @@ export const OPTIONS: readonly AnyOptionSpec[] = [
     key: 'doneColumn',
     flag: 'done-column',
     value: 'NAME',
-    description: 'column with the done/resolved date (required with --csv)',
+    description: 'column with the done/resolved date (history: required with --csv; flow: guessed)',
     scope: 'csv',
   },
   {
     key: 'startColumn',
     flag: 'start-column',
     value: 'NAME',
-    description: 'column with the start date, for lead times',
+    description: 'column with the start date, for lead and cycle times (flow: guessed)',
     scope: 'csv',
   },
   {
