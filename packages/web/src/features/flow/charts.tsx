@@ -38,6 +38,27 @@ function idsText(ids: string[]): string {
     : ids.join(', ');
 }
 
+/** Above this many distinct (day, cycle time) marks, dots are grouped by week of done. */
+const MAX_MARKS = 4000;
+
+/** One mark per distinct done day and cycle time (per week when that is still too many). */
+function scatterMarks(scatter: FlowMetricsResult['scatter']) {
+  const group = (bucket: (day: number) => number) => {
+    const groups = new Map<string, { day: number; ct: number; ids: string[] }>();
+    for (const p of scatter) {
+      const day = bucket(dayOf(p.done));
+      const key = `${day}|${p.cycleTime}`;
+      const g = groups.get(key);
+      if (g) g.ids.push(p.id);
+      else groups.set(key, { day, ct: p.cycleTime, ids: [p.id] });
+    }
+    return [...groups.values()];
+  };
+  const daily = group((d) => d);
+  // 1970-01-01 was a Thursday: day + 3 counts from a Monday.
+  return daily.length <= MAX_MARKS ? daily : group((d) => d - ((((d + 3) % 7) + 7) % 7));
+}
+
 export function CycleTimeScatter({
   metrics,
   title,
@@ -47,14 +68,7 @@ export function CycleTimeScatter({
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const groups = new Map<string, { day: number; ct: number; ids: string[] }>();
-  for (const p of metrics.scatter) {
-    const key = `${p.done}|${p.cycleTime}`;
-    const g = groups.get(key);
-    if (g) g.ids.push(p.id);
-    else groups.set(key, { day: dayOf(p.done), ct: p.cycleTime, ids: [p.id] });
-  }
-  const points = [...groups.values()];
+  const points = scatterMarks(metrics.scatter);
   if (points.length === 0) return <p className="empty">—</p>;
   const days = points.map((p) => p.day);
   const lines = percentileLines(metrics.cycleTime.percentiles);
