@@ -16,6 +16,10 @@ export interface CommandSpec {
   /** The request field `--runs` sets, when the kind simulates. */
   runsField?: RunsField;
   example: string;
+  /** Reads a tracker CSV (`--csv` and its column/date flags). */
+  csv: boolean;
+  /** Takes `--as-of`, `--window` and `--from/--to` as request fields. */
+  flags: boolean;
   /** The API path's names (`POST /api/forecast-when` → `forecast-when`), for users of the API. */
   aliases?: readonly string[];
 }
@@ -29,6 +33,8 @@ export function commandOf(row: AnyForecastKind): CommandSpec {
     seeded: row.seeded,
     ...(row.runsField ? { runsField: row.runsField } : {}),
     example: row.cliExample,
+    csv: row.kind === 'history' || row.csv !== undefined,
+    flags: row.cliFlags !== undefined,
     ...(aliases.length > 0 ? { aliases } : {}),
   };
 }

@@ -36,7 +36,7 @@ function isMonthFirst(f: string): boolean {
 }
 
 /** Which engine patterns each `--date-format` choice may use. */
-function candidatesFor(choice: string): readonly string[] {
+export function candidatesFor(choice: string): readonly string[] {
   const all = CANDIDATE_DATE_TIME_FORMATS;
   switch (choice) {
     case 'auto':
@@ -83,25 +83,34 @@ function chooseFormat(values: readonly string[], choice: string): string {
   );
 }
 
-export function itemsFromCsv(text: string, options: CsvHistoryOptions): CsvItems {
+/** The rows of a CSV file by header; a file that cannot be read is a usage error on `--csv`. */
+export function readCsvRows(
+  text: string,
+  delimiter?: string,
+): { rows: Record<string, string>[]; fields: string[] } {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',
-    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(delimiter ? { delimiter } : {}),
   });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
   if (fatal) {
     const row = fatal.row === undefined ? '' : ` (row ${fatal.row + 2})`;
     throw usageError(`the CSV could not be read${row}: ${fatal.message}`, '--csv');
   }
-  const fields = parsed.meta.fields ?? [];
+  return { rows: parsed.data, fields: parsed.meta.fields ?? [] };
+}
+
+export function itemsFromCsv(text: string, options: CsvHistoryOptions): CsvItems {
+  const parsed = readCsvRows(text, options.delimiter);
+  const fields = parsed.fields;
   const done = column(fields, options.doneColumn, '--done-column');
   const start =
     options.startColumn === undefined
       ? undefined
       : column(fields, options.startColumn, '--start-column');
 
-  const items = parsed.data.map((row): WorkItemInput => {
+  const items = parsed.rows.map((row): WorkItemInput => {
     const d = (row[done] ?? '').trim();
     const s = start === undefined ? '' : (row[start] ?? '').trim();
     return { done: d === '' ? null : d, start: s === '' ? null : s };

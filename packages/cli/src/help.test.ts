@@ -25,7 +25,7 @@ describe('help generated from the option table', () => {
       }
       expect(mine.has('seed')).toBe(c.seeded);
       expect(mine.has('runs')).toBe(c.runsField !== undefined);
-      expect(mine.has('csv')).toBe(c.name === 'history');
+      expect(mine.has('csv')).toBe(c.name === 'history' || c.name === 'flow');
       expect(text).toContain(c.example);
       for (const alias of c.aliases ?? []) expect(text).toContain(`ff ${alias}`);
     },

@@ -46,7 +46,9 @@ export function commandHelp(command: CommandSpec): string {
   const input =
     command.kind === 'history'
       ? '(--csv FILE --done-column NAME | --input FILE.json)'
-      : '--input FILE.json';
+      : command.csv
+        ? '(--csv FILE | --input FILE.json)'
+        : '--input FILE.json';
   return [
     `Usage: ff ${command.name} ${input} [options]`,
     '',

@@ -27,10 +27,12 @@ export interface CliOptions {
   delimiter?: string;
   from?: string;
   to?: string;
+  asOf?: string;
+  window?: 'all' | number;
 }
 
 /** Which commands an option belongs to. */
-type Scope = 'global' | 'every' | 'seeded' | 'runs' | 'history';
+type Scope = 'global' | 'every' | 'seeded' | 'runs' | 'csv' | 'range' | 'flags';
 
 interface OptionSpec<K extends keyof CliOptions> {
   key: K;
@@ -75,6 +77,11 @@ function dateFormat(raw: string, flag: string): string {
     `must be one of ${DATE_FORMATS.join(', ')} or a pattern such as 'dd/MM/yyyy HH:mm' (got '${raw}')`,
     `--${flag}`,
   );
+}
+
+function windowWeeks(raw: string, flag: string): 'all' | number {
+  if (raw === 'all') return 'all';
+  return integer(1, LIMITS.maxWeeks.max)(raw, flag);
 }
 
 export const OPTIONS: readonly AnyOptionSpec[] = [
@@ -134,21 +141,21 @@ export const OPTIONS: readonly AnyOptionSpec[] = [
     flag: 'csv',
     value: 'FILE',
     description: 'tracker CSV export (Jira, Azure DevOps, Linear, a spreadsheet)',
-    scope: 'history',
+    scope: 'csv',
   },
   {
     key: 'doneColumn',
     flag: 'done-column',
     value: 'NAME',
-    description: 'column with the done/resolved date (required with --csv)',
-    scope: 'history',
+    description: 'column with the done/resolved date (history: required with --csv; flow: guessed)',
+    scope: 'csv',
   },
   {
     key: 'startColumn',
     flag: 'start-column',
     value: 'NAME',
-    description: 'column with the start date, for lead times',
-    scope: 'history',
+    description: 'column with the start date, for lead and cycle times (flow: guessed)',
+    scope: 'csv',
   },
   {
     key: 'dateFormat',
@@ -156,7 +163,7 @@ export const OPTIONS: readonly AnyOptionSpec[] = [
     value: 'FORMAT',
     description:
       "auto (default: decided from the whole file), iso, dmy (day first), mdy (month first), jira (06/Mar/25 5:15 PM), or a pattern like 'dd/MM/yyyy HH:mm'",
-    scope: 'history',
+    scope: 'csv',
     choices: DATE_FORMATS,
     parse: dateFormat,
   },
@@ -165,21 +172,36 @@ export const OPTIONS: readonly AnyOptionSpec[] = [
     flag: 'delimiter',
     value: 'CHAR',
     description: "CSV field separator (default: detected, e.g. ',' or ';')",
-    scope: 'history',
+    scope: 'csv',
   },
   {
     key: 'from',
     flag: 'from',
     value: 'DATE',
     description: 'first day whose finished items count (default: first done date)',
-    scope: 'history',
+    scope: 'range',
   },
   {
     key: 'to',
     flag: 'to',
     value: 'DATE',
     description: 'last day whose finished items count (default: last done date)',
-    scope: 'history',
+    scope: 'range',
+  },
+  {
+    key: 'asOf',
+    flag: 'as-of',
+    value: 'DATE',
+    description: 'the day the metrics are as of (default: the latest date in the items)',
+    scope: 'flags',
+  },
+  {
+    key: 'window',
+    flag: 'window',
+    value: 'WEEKS',
+    description: "done items counted: the last WEEKS weeks up to --as-of (default 12), or 'all'",
+    scope: 'flags',
+    parse: windowWeeks,
   },
 ];
 
@@ -199,8 +221,12 @@ export function optionsFor(command: CommandSpec | undefined): readonly AnyOption
         return command.seeded;
       case 'runs':
         return command.runsField !== undefined;
-      case 'history':
-        return command.kind === 'history';
+      case 'csv':
+        return command.csv;
+      case 'range':
+        return command.kind === 'history' || command.flags;
+      case 'flags':
+        return command.flags;
     }
   });
 }

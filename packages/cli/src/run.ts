@@ -7,10 +7,10 @@ import { resolve } from 'node:path';
 import { EngineInputError } from '@flow-forecaster/engine';
 import type { HistoryResult } from '@flow-forecaster/engine';
 import { FORECAST_REGISTRY, parseForecast } from '@flow-forecaster/schemas';
-import type { ForecastRegistry, ParseResult } from '@flow-forecaster/schemas';
+import type { CliFlags, ForecastRegistry, ParseResult } from '@flow-forecaster/schemas';
 import { parseCommandLine } from './args';
 import type { CommandSpec } from './commands';
-import { itemsFromCsv } from './csv-history';
+import { candidatesFor, itemsFromCsv, readCsvRows } from './csv-history';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, errorLine, usageError } from './errors';
 import { commandHelp, globalHelp } from './help';
 import type { InputSource } from './input';
@@ -38,10 +38,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** The request body of the command, with the command-line overrides applied. */
 async function requestBody(
+  registry: ForecastRegistry,
   command: CommandSpec,
   options: CliOptions,
   io: CliIo,
 ): Promise<{ body: unknown; extra?: Record<string, unknown> }> {
+  const row = registry.get(command.kind);
   if (command.kind === 'history' && options.csv !== undefined) {
     if (options.input !== undefined) throw usageError('give either --csv or --input, not both');
     if (options.doneColumn === undefined) {
@@ -59,12 +61,26 @@ async function requestBody(
       extra: { csv: { file: options.csv, dateFormat: csv.dateFormat, rows: csv.rows } },
     };
   }
-  if (command.kind === 'history' && (options.doneColumn ?? options.startColumn) !== undefined) {
+  if ((options.doneColumn ?? options.startColumn) !== undefined && options.csv === undefined) {
     throw usageError('--done-column and --start-column need --csv FILE', '--csv');
+  }
+  if (row?.csv !== undefined && options.csv !== undefined) {
+    if (options.input !== undefined) throw usageError('give either --csv or --input, not both');
+    const text = await readTextFile(options.csv, io.cwd, '--csv');
+    const { rows } = readCsvRows(text, options.delimiter);
+    const read = row.csv(rows, {
+      columns: { done: options.doneColumn, started: options.startColumn },
+      dateFormats: options.dateFormat === 'auto' ? [] : candidatesFor(options.dateFormat),
+    });
+    return {
+      body: row.cliFlags ? row.cliFlags(read.body, flagsOf(options)) : read.body,
+      extra: { ...read.notes, csvFile: options.csv },
+    };
   }
 
   const body = parseJson(await readRequestText(options.input, io));
   if (!isPlainObject(body)) return { body };
+  if (row?.cliFlags !== undefined) return { body: row.cliFlags(body, flagsOf(options)) };
   const patched: Record<string, unknown> = { ...body };
   if (options.seed !== undefined) patched.seed = options.seed;
   if (options.runs !== undefined && command.runsField !== undefined) {
@@ -76,6 +92,16 @@ async function requestBody(
   if (options.from !== undefined) patched.from = options.from;
   if (options.to !== undefined) patched.to = options.to;
   return { body: patched };
+}
+
+/** The flags given (absent ones left out, so a row never sees `undefined` fields). */
+function flagsOf(options: CliOptions): CliFlags {
+  const flags: CliFlags = {};
+  if (options.asOf !== undefined) flags.asOf = options.asOf;
+  if (options.window !== undefined) flags.window = options.window;
+  if (options.from !== undefined) flags.from = options.from;
+  if (options.to !== undefined) flags.to = options.to;
+  return flags;
 }
 
 /**
@@ -112,7 +138,9 @@ function compute(
   if (command.kind === 'history') {
     return historyOutput(parsedOrUsage(parseForecast('history', body)).run(), extra);
   }
-  return parsedOrUsage(registry.parse(command.kind, body)).run();
+  const result = parsedOrUsage(registry.parse(command.kind, body)).run();
+  // How a CSV was read (columns, date format) travels with the result it produced.
+  return extra !== undefined && isPlainObject(result) ? { ...result, ...extra } : result;
 }
 
 async function execute(
@@ -144,7 +172,7 @@ async function execute(
     return EXIT_OK;
   }
 
-  const { body, extra } = await requestBody(command, options, io);
+  const { body, extra } = await requestBody(registry, command, options, io);
   const output = compute(registry, command, body, extra);
   const text =
     options.format === 'table'

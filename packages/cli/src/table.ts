@@ -498,6 +498,62 @@ function delivery(r: Obj): string[] {
   ];
 }
 
+/** Flow analytics: the SLE first, then cycle time, work in progress by age, weekly throughput. */
+function flow(r: Obj): string[] {
+  const ct = obj(r.cycleTime) ?? {};
+  const pct = obj(ct.percentiles) ?? {};
+  const sle = obj(r.sle);
+  const win = obj(r.window) ?? {};
+  const counts = obj(r.counts) ?? {};
+  const backlog = obj(r.backlog) ?? {};
+  const sizing = obj(r.rightSizing) ?? {};
+  const historyWindow = obj(r.historyWindow);
+  const weekly = list(obj(r.throughput)?.weekly);
+  const span = `${win.from === null || win.from === undefined ? 'all history' : String(win.from)} to ${String(win.to)}`;
+  const keys = Object.keys(pct);
+  return [
+    sle
+      ? `${cell(val(sle.percentile))} % of items finish within ${cell(val(sle.days))} days (done ${span}, as of ${String(r.asOf)}).`
+      : `No done items in the window (${span}).`,
+    section(
+      'Cycle time (days)',
+      grid(
+        ['n', ...keys.map((k) => k.toUpperCase()), 'mean', 'min', 'max'],
+        [[val(ct.n), ...keys.map((k) => val(pct[k])), val(ct.mean), val(ct.min), val(ct.max)]],
+      ),
+    ),
+    section(
+      `Work in progress (${cell(val(backlog.inProgress))} in progress + ${cell(val(backlog.notStarted))} not started = ${cell(val(backlog.total))} items)`,
+      grid(
+        ['item', 'state', 'started', 'age (d)', 'passed'],
+        list(r.inProgress).map((i) => [
+          val(i.id),
+          val(i.state),
+          val(i.started),
+          val(i.age),
+          typeof i.passed === 'number' ? `P${i.passed}` : null,
+        ]),
+      ),
+    ),
+    pairs([
+      // The engine's shares are already percentages (37.5), not fractions.
+      ['past P70', `${cell(val(sizing.pastP70))} (${cell(val(sizing.shareP70))} %)`],
+      ['past the SLE', `${cell(val(sizing.pastSle))} (${cell(val(sizing.shareSle))} %)`],
+      ['done', val(counts.done)],
+      ['done without a start date', val(counts.doneWithoutStart)],
+      ['done before started (left out)', val(counts.doneBeforeStarted)],
+      ['history window for forecasts', historyWindow ? val(historyWindow.reason) : undefined],
+    ]),
+    section(
+      'Weekly throughput (last 12 weeks)',
+      grid(
+        ['week of', 'items'],
+        weekly.slice(-12).map((w) => [val(w.weekStart), val(w.count)]),
+      ),
+    ),
+  ];
+}
+
 const FORMATTERS: Record<RequestKind, (r: Obj) => string[]> = {
   simulate,
   when,
@@ -511,6 +567,7 @@ const FORMATTERS: Record<RequestKind, (r: Obj) => string[]> = {
   pbc,
   history,
   delivery,
+  flow,
 };
 
 /** Kinds without a table of their own (added kinds) show their top-level figures. */

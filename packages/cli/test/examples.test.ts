@@ -42,6 +42,7 @@ const cases: [RequestKind, string][] = [
   ['backtest', 'backtest.json'],
   ['accuracy', 'accuracy.json'],
   ['pbc', 'pbc.json'],
+  ['flow', 'flow.json'],
 ];
 
 describe.concurrent('each command on its example', () => {

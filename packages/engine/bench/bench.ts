@@ -14,7 +14,11 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { buildSync } from 'esbuild';
 import {
+  chooseHistoryWindow,
   createBatchMerger,
+  createRng,
+  flowMetrics,
+  type FlowItemInput,
   planSimulation,
   runForecast,
   simulate,
@@ -188,6 +192,26 @@ function row(cells: (string | number)[], widths: number[]): string {
   return cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
 }
 
+/** Work items over about four years, from a fixed-seed generator: ~90 % done, ISO dates. */
+function syntheticFlowItems(n: number): FlowItemInput[] {
+  const rng = createRng(7);
+  const day0 = Date.UTC(2022, 0, 3);
+  const iso = (day: number) => new Date(day0 + day * 86_400_000).toISOString().slice(0, 10);
+  return Array.from({ length: n }, (_, i): FlowItemInput => {
+    const created = Math.floor(rng.nextFloat() * 1400);
+    const started = created + Math.floor(rng.nextFloat() * 20);
+    const done = rng.nextFloat() < 0.9 ? started + Math.floor(rng.nextFloat() * 30) : null;
+    return {
+      id: `X-${i}`,
+      type: i % 3 === 0 ? 'Bug' : 'Story',
+      created: iso(created),
+      started: iso(started),
+      done: done === null ? null : iso(done),
+      state: done === null ? 'Doing' : 'Done',
+    };
+  });
+}
+
 async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const dir = mkdtempSync(join(tmpdir(), 'ff-bench-'));
@@ -354,6 +378,23 @@ async function main(): Promise<void> {
       'most live during the run or held by the result',
     );
   }
+
+  // Flow metrics (spec/flow-metrics.md, "Speed and size": all views of 100,000 items ≤ 100 ms).
+  const flowItems = syntheticFlowItems(100_000);
+  const metrics = flowMetrics(flowItems);
+  add(
+    'flow metrics, 100,000 items',
+    'every view (flowMetrics)',
+    fmt(timeIt(5, () => flowMetrics(flowItems))),
+    'spec: ≤ 100 ms in Node',
+  );
+  const weekly = metrics.throughput.weekly.map((w) => w.count);
+  add(
+    `history window, ${weekly.length} weeks`,
+    'chooseHistoryWindow',
+    fmt(timeIt(3, () => chooseHistoryWindow(weekly))),
+    `~${Math.round(flowItems.length / weekly.length)} items a week: cost grows with the weekly counts`,
+  );
 
   const ref = referenceSimulate({
     ...(TEAM as Required<typeof TEAM>),

@@ -28,6 +28,7 @@ import { pbcAnalysis, type PbcResult } from './pbc';
 import { historyFromItems, type HistoryResult } from './history';
 import { backtest, type BacktestResult } from './backtest';
 import { forecastDelivery, type DeliveryInput, type DeliveryResult } from './delivery';
+import { flowAnalysis, type FlowInput, type FlowResult } from './flow-kind';
 import { EngineInputError, abortError } from './errors';
 
 export type ForecastKind =
@@ -42,7 +43,8 @@ export type ForecastKind =
   | 'accuracy'
   | 'pbc'
   | 'history'
-  | 'delivery';
+  | 'delivery'
+  | 'flow';
 
 export const FORECAST_KINDS: readonly ForecastKind[] = [
   'simulate',
@@ -57,6 +59,7 @@ export const FORECAST_KINDS: readonly ForecastKind[] = [
   'pbc',
   'history',
   'delivery',
+  'flow',
 ];
 
 export interface ForecastInputs {
@@ -72,6 +75,7 @@ export interface ForecastInputs {
   pbc: PbcInput;
   history: HistoryInput;
   delivery: DeliveryInput;
+  flow: FlowInput;
 }
 
 export interface ForecastResults {
@@ -87,6 +91,7 @@ export interface ForecastResults {
   pbc: PbcResult;
   history: HistoryResult;
   delivery: DeliveryResult;
+  flow: FlowResult;
 }
 
 export type ForecastOptions = SimulateOptions;
@@ -109,6 +114,7 @@ const RUNNERS: { [K in ForecastKind]: Runner<K> } = {
   pbc: (input) => pbcAnalysis(input),
   history: (input) => historyFromItems(input),
   delivery: (input) => forecastDelivery(input),
+  flow: (input) => flowAnalysis(input),
 };
 
 export function isForecastKind(kind: unknown): kind is ForecastKind {

@@ -50,6 +50,7 @@ export * from './flow-series';
 export * from './flow-aging';
 export * from './flow-window';
 export * from './flow-metrics';
+export * from './flow-kind';
 export * from './portfolio-input';
 export * from './portfolio-graph';
 export * from './portfolio-plan';

@@ -10,5 +10,6 @@ export { parseBody } from './parse';
 export * from './account';
 export * from './registry';
 export * from './delivery';
+export * from './flow';
 export * from './connection';
 export { beyondMaxWeeksText, type StoppedRuns } from './kinds/summary';

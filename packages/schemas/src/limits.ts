@@ -2,6 +2,8 @@
  * Input limits from the spec ("Input limits" and the sections that mention a range), in one
  * place so the schemas, the CLI's option checks and the docs quote the same numbers.
  */
+import { FLOW_MAX_ITEMS } from '@flow-forecaster/engine';
+
 export const LIMITS = {
   samples: { max: 10_000 },
   simulations: { min: 100, max: 1_000_000 },
@@ -20,6 +22,8 @@ export const LIMITS = {
   /** Percent levels a backtest can compare side by side. */
   confidenceLevels: { max: 20 },
   historyItems: { max: 100_000 },
+  /** Work items of a flow request: the engine's own bound (FLOW_MAX_ITEMS). */
+  flowItems: { max: FLOW_MAX_ITEMS },
   text: { short: 200, long: 2_000 },
   money: { max: 1e12 },
   delayDays: { max: 3660 },

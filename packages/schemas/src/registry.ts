@@ -18,6 +18,7 @@ import { costKind } from './kinds/cost';
 import { deadlineKind } from './kinds/deadline';
 import { deliveryKind } from './kinds/delivery';
 import { dependenciesKind } from './kinds/dependencies';
+import { flowKind } from './kinds/flow';
 import { historyKind } from './kinds/history';
 import { howManyKind } from './kinds/how-many';
 import { pbcKind } from './kinds/pbc';
@@ -42,6 +43,7 @@ export const FORECAST_KIND_ROWS = [
   pbcKind,
   historyKind,
   deliveryKind,
+  flowKind,
 ] as const;
 
 export const FORECAST_REGISTRY = createForecastRegistry(FORECAST_KIND_ROWS);
@@ -75,6 +77,7 @@ const PARSERS: Parsers = {
   pbc: pbcKind.parse,
   history: historyKind.parse,
   delivery: deliveryKind.parse,
+  flow: flowKind.parse,
 };
 
 function isKindName(kind: string): kind is ForecastKindName {

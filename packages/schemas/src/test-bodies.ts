@@ -24,6 +24,7 @@ export const validBodies: Record<RequestKind, Record<string, unknown>> = {
     checkIns: [{ date: '2026-01-19', done: 10, remaining: 30 }],
     numberOfSimulations: 500,
   },
+  flow: { items: [{ id: 'A', started: '2025-03-03', done: '2025-03-06' }], asOf: '2025-03-10' },
 };
 
 /** A copy of `body` with the value at a dotted path replaced (`risks.0.likelihood`). */

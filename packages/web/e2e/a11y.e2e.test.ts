@@ -67,6 +67,29 @@ describe('accessibility', () => {
     );
   });
 
+  it('the team page and the flow pages, with the example data, have no violations and fit a phone', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl}/#/team`);
+    await page.locator('main h1').waitFor();
+    await page.getByRole('button', { name: 'Try with example data' }).click();
+    await page.getByTestId('team-summary').waitFor();
+    expect(await axeViolations(page), '/team').toEqual([]);
+    for (const [path, ready] of [
+      ['/flow/cycle-time', 'flow-scatter'],
+      ['/flow/aging', 'flow-aging'],
+      ['/flow/throughput', 'flow-throughput'],
+      ['/flow/cfd', 'flow-cfd'],
+    ]) {
+      await page.goto(`${baseUrl}/#${path}`);
+      await page.getByTestId(ready).waitFor();
+      expect(await axeViolations(page), path).toEqual([]);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        path,
+      ).toBeLessThanOrEqual(360);
+    }
+  });
+
   it('can be used with the keyboard alone: tab to the form, submit with Enter', async () => {
     const { page } = b;
     await page.goto(`${baseUrl}/#/when`);

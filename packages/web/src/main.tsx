@@ -6,6 +6,8 @@ import { AccountProvider, registerAccountSlots } from './features/account';
 import { registerAccountTranslations } from './features/account/i18n';
 import { registerDeliveries } from './features/deliveries';
 import { registerConnections } from './features/connections';
+import { registerFlowTranslations } from './features/flow/i18n';
+import { registerTeamDataTranslations } from './features/shared/team-i18n';
 import './styles.css';
 
 initI18n();
@@ -13,6 +15,8 @@ registerAccountTranslations();
 registerAccountSlots();
 registerDeliveries();
 registerConnections();
+registerFlowTranslations();
+registerTeamDataTranslations();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -70,7 +70,39 @@ export interface ForecastKindSpec<K extends string, S extends z.ZodType, R> {
    * merge to the very same result: the plan of those batches.
    */
   simulationPlan?: (input: z.output<S>) => SimulationPlan;
+  /** For kinds that read a tracker export: `ff <command> --csv FILE` builds the body here. */
+  csv?: CsvRequestReader;
+  /** For kinds with an "as of" day and a history window: `--as-of`, `--window`, `--from/--to`. */
+  cliFlags?: CliFlagsApplier;
 }
+
+/** What `--csv` hands a kind: the file's rows and the column/date flags the user gave. */
+export interface CsvRequestOptions {
+  /** Columns named with `--done-column` / `--start-column`; others are guessed. */
+  columns: { done?: string; started?: string };
+  /** Engine date patterns `--date-format` allows; empty: detect from the whole file. */
+  dateFormats: readonly string[];
+}
+
+/** The request body read from a CSV, and notes on how it was read (format, columns). */
+export type CsvRequestReader = (
+  rows: readonly Record<string, string | undefined>[],
+  options: CsvRequestOptions,
+) => { body: Record<string, unknown>; notes: Record<string, unknown> };
+
+export interface CliFlags {
+  asOf?: string;
+  /** `all` or a number of weeks. */
+  window?: 'all' | number;
+  from?: string;
+  to?: string;
+}
+
+/** Sets the request fields the flags mean for this kind (a body from `--input` or `--csv`). */
+export type CliFlagsApplier = (
+  body: Record<string, unknown>,
+  flags: CliFlags,
+) => Record<string, unknown>;
 
 /** A validated request of one kind, with the operations of that kind bound to it. */
 export interface ParsedForecast<K extends string = string, I = unknown, R = unknown> {
@@ -125,6 +157,8 @@ export interface ForecastKind<K extends string = string, I = unknown, R = unknow
   readonly batched: boolean;
   /** Names accepted by `/api/async/<name>`: the kind and its paths' last segments. */
   readonly asyncNames: readonly string[];
+  readonly csv?: CsvRequestReader;
+  readonly cliFlags?: CliFlagsApplier;
   parse(body: unknown, options?: ParseForecastOptions): ParseResult<ParsedForecast<K, I, R>>;
 }
 
@@ -182,6 +216,8 @@ export function defineForecastKind<K extends string, S extends z.ZodType, R>(
     example: spec.example,
     batched: spec.simulationPlan !== undefined,
     asyncNames,
+    ...(spec.csv ? { csv: spec.csv } : {}),
+    ...(spec.cliFlags ? { cliFlags: spec.cliFlags } : {}),
     parse(body, options = {}) {
       const parsed = parseBody(spec.schema, options.fixSeed && spec.seeded ? withSeed(body) : body);
       return parsed.ok ? { ok: true, value: bind(parsed.value) } : parsed;

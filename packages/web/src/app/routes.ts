@@ -38,6 +38,16 @@ export const routes: RouteDef[] = [
   page('/backtest', 'nav.backtest', () => import('../features/backtest/BacktestPage')),
   page('/pbc', 'nav.pbc', () => import('../features/pbc/PbcPage')),
   page('/accuracy', 'nav.accuracy', () => import('../features/accuracy/AccuracyPage')),
+  page('/team', 'flow.nav.team', () => import('../features/flow/TeamPage')),
+  page('/flow/cycle-time', 'flow.nav.flow', () => import('../features/flow/CycleTimePage')),
+  page('/flow/aging', 'flow.pages.aging', () => import('../features/flow/AgingPage'), 'none'),
+  page(
+    '/flow/throughput',
+    'flow.pages.throughput',
+    () => import('../features/flow/ThroughputPage'),
+    'none',
+  ),
+  page('/flow/cfd', 'flow.pages.cfd', () => import('../features/flow/CfdPage'), 'none'),
   page(
     '/deliveries',
     'deliveries.title',

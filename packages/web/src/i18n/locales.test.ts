@@ -5,6 +5,29 @@ import { en } from './locales/en';
 import { ptBR } from './locales/pt-BR';
 import { es } from './locales/es';
 import { WARNING_CODES, warningMessage } from '@flow-forecaster/engine';
+type Bundle = Record<'en' | 'pt-BR' | 'es', object>;
+
+/**
+ * Feature folders register their own strings (registerTranslations) from an exported `…Bundles`
+ * object; every one found is checked, and its keys count as keys the code may ask for.
+ */
+const bundleModules = import.meta.glob<Record<string, unknown>>(
+  ['../features/*/i18n.ts', '../features/*/i18n/index.ts', '../features/shared/*-i18n.ts'],
+  { eager: true },
+);
+const FEATURE_BUNDLES: Record<string, Bundle> = Object.fromEntries(
+  Object.values(bundleModules).flatMap((mod) =>
+    Object.entries(mod)
+      .filter(([name, value]) => name.endsWith('Bundles') && typeof value === 'object')
+      .map(([name, value]) => [name.replace(/Bundles$/, ''), value as Bundle]),
+  ),
+);
+// Deep enough for the lookups below: each bundle owns its own top-level namespace.
+const enWithFeatures: object = Object.assign(
+  {},
+  en,
+  ...Object.values(FEATURE_BUNDLES).map((b) => b.en),
+);
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -33,20 +56,6 @@ function sourceFiles(dir: string): string[] {
 }
 
 const languages = { 'pt-BR': ptBR, es } as const;
-
-/**
- * Feature folders bring their own strings (`registerTranslations`) in an exported `…Bundles`
- * object; a key the code asks for may live there as well as in the core files.
- */
-const featureModules = import.meta.glob<Record<string, unknown>>(
-  ['../features/*/i18n.ts', '../features/*/i18n/index.ts'],
-  { eager: true },
-);
-const featureEnglish: object[] = Object.values(featureModules).flatMap((mod) =>
-  Object.entries(mod)
-    .filter(([name, value]) => name.endsWith('Bundles') && typeof value === 'object')
-    .map(([, value]) => (value as { en: object }).en),
-);
 
 describe('translations', () => {
   const enKeys = keys(en).sort();
@@ -92,16 +101,29 @@ describe('translations', () => {
         used.add(m[1] ?? m[2]);
     }
     expect(used.size).toBeGreaterThan(100);
-    expect(featureEnglish.length).toBeGreaterThan(0);
+    // A key with a count is looked up by its plural forms (`key_one`, `key_other`).
     const missing = [...used].filter(
-      // i18next plurals: t('x', {count}) reads x_one / x_other.
       (k) =>
-        ![en, ...featureEnglish].some((bundle) =>
-          [k, `${k}_other`].some((key) => typeof lookup(bundle, key) === 'string'),
-        ),
+        typeof lookup(enWithFeatures, k) !== 'string' &&
+        typeof lookup(enWithFeatures, `${k}_other`) !== 'string',
     );
     expect(missing).toEqual([]);
   });
+
+  it.each(Object.entries(FEATURE_BUNDLES))(
+    'the %s bundle has the English keys and placeholders in pt-BR and es',
+    (_name, bundle) => {
+      const english = keys(bundle.en).sort();
+      for (const lang of [bundle['pt-BR'], bundle.es]) {
+        expect(keys(lang).sort()).toEqual(english);
+        for (const key of english) {
+          expect(placeholders(lookup(lang, key) as string), key).toEqual(
+            placeholders(lookup(bundle.en, key) as string),
+          );
+        }
+      }
+    },
+  );
 
   it('translates every warning the engine can give, with the engine’s parameters', () => {
     expect(Object.keys(en.engineWarnings).sort()).toEqual([...WARNING_CODES].sort());

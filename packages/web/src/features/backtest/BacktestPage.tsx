@@ -7,6 +7,7 @@ import { BacktestChart } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
 import { TextInput } from '../shared/Inputs';
+import { TeamThroughput } from '../shared/TeamThroughput';
 import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
@@ -95,6 +96,7 @@ export default function BacktestPage() {
               spellCheck={false}
             />
           </Field>
+          <TeamThroughput whole onUse={(weekly) => update('tpText', weekly.join(', '))} />
           <div className="row">
             <Field id={id('backlog')} label={t('backtest.backlog')} error={errors.backlog}>
               <TextInput form={form} name="backlog" update={update} inputMode="numeric" />

@@ -8,6 +8,7 @@ import { XmrChart } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
 import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
+import { TeamThroughput } from '../shared/TeamThroughput';
 import { useForecastPage } from '../shared/useForecastPage';
 
 interface PbcForm {
@@ -59,6 +60,7 @@ export default function PbcPage() {
               spellCheck={false}
             />
           </Field>
+          <TeamThroughput whole onUse={(weekly) => page.update('values', weekly.join(', '))} />
           <RunControls state={page.state} onCancel={page.cancel} label={t('pbc.run')} />
         </>
       }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import type { FieldErrors } from './issues';
+import { TeamThroughput } from './TeamThroughput';
 
 /** Throughput history or a three-point estimate: shared by every throughput-driven page. */
 export interface ThroughputForm {
@@ -65,6 +66,7 @@ export function ThroughputFields<F extends ThroughputForm>({
           />
         </Field>
       )}
+      {!estimate && <TeamThroughput onUse={(weekly) => update('tpText', weekly.join(', '))} />}
       {!estimate && children}
       {estimate && (
         <>

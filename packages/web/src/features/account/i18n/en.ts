@@ -193,7 +193,8 @@ export const accountEn = {
     accuracy: 'Accuracy',
     pbc: 'Process behaviour',
     history: 'History',
-    delivery: 'Delivery tracking',
+    delivery: 'Delivery re-forecast',
+    flow: 'Flow analytics',
   },
 };
 

@@ -196,6 +196,7 @@ export const accountEs: AccountTranslation = {
     accuracy: 'Precisión',
     pbc: 'Comportamiento del proceso',
     history: 'Historial',
-    delivery: 'Seguimiento de entrega',
+    delivery: 'Re-pronóstico de entrega',
+    flow: 'Análisis de flujo',
   },
 };

@@ -195,6 +195,7 @@ export const accountPtBR: AccountTranslation = {
     accuracy: 'Precisão',
     pbc: 'Comportamento do processo',
     history: 'Histórico',
-    delivery: 'Acompanhamento de entrega',
+    delivery: 'Nova previsão da entrega',
+    flow: 'Análise de fluxo',
   },
 };

@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import { Kpi } from '../shared/PageLayout';
+import { ChartFrame } from '../../components/ChartFrame';
+import { TableWrap } from '../../components/TableWrap';
+import { useFormat } from '../../i18n/format';
+import { CycleTimeHistogram, CycleTimeScatter } from './charts';
+import { CsvButton } from './CsvButton';
+import { FlowLayout } from './FlowLayout';
+import { ProblemList } from './ProblemList';
+
+/** Cycle time: the SLE sentence, the percentiles, the scatterplot and the histogram. */
+export default function CycleTimePage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <FlowLayout page="cycleTime">
+      {(m) => {
+        const pct = Object.entries(m.cycleTime.percentiles);
+        return (
+          <>
+            {m.sle && (
+              <p className="headline" data-testid="flow-sle">
+                {t('flow.sle', { percentile: m.sle.percentile, days: fmt.integer(m.sle.days) })}
+              </p>
+            )}
+            <div className="kpis" data-testid="flow-percentiles">
+              <Kpi label={t('flow.kpi.n')} value={fmt.integer(m.cycleTime.n)} />
+              {pct.map(([key, days]) => (
+                <Kpi
+                  key={key}
+                  label={key.toUpperCase()}
+                  value={fmt.integer(days)}
+                  strong={key === 'p85'}
+                />
+              ))}
+              <Kpi label={t('flow.kpi.mean')} value={fmt.number(m.cycleTime.mean, 2)} />
+              <Kpi label={t('flow.kpi.min')} value={fmt.integer(m.cycleTime.min)} />
+              <Kpi label={t('flow.kpi.max')} value={fmt.integer(m.cycleTime.max)} />
+            </div>
+            <ChartFrame title={t('flow.charts.scatter')} filename="cycle-time-scatter">
+              <CycleTimeScatter metrics={m} title={t('flow.charts.scatter')} />
+            </ChartFrame>
+            <ChartFrame title={t('flow.charts.histogram')} filename="cycle-time-histogram">
+              <CycleTimeHistogram metrics={m} title={t('flow.charts.histogram')} />
+            </ChartFrame>
+            <TableWrap>
+              <table data-testid="flow-percentile-table">
+                <thead>
+                  <tr>
+                    <th>{t('flow.table.percentile')}</th>
+                    <th>{t('flow.table.daysCol')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {pct.map(([key, days]) => (
+                    <tr key={key}>
+                      <td>{key.toUpperCase()}</td>
+                      <td>{fmt.integer(days)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+            <CsvButton
+              header={['id', 'type', 'done', 'cycleTime']}
+              rows={m.scatter.map((p) => [p.id, p.type, p.done, p.cycleTime])}
+              filename="cycle-times"
+            />
+            <ProblemList metrics={m} />
+          </>
+        );
+      }}
+    </FlowLayout>
+  );
+}

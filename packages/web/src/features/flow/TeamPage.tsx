@@ -1,0 +1,229 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { flowMetrics } from '@flow-forecaster/engine';
+import { href } from '../../app/router';
+import { Field } from '../../components/Field';
+import { useFormat } from '../../i18n/format';
+import { deleteTeam, saveTeam, selectTeam, useTeams, type Team } from '../../lib/team-store';
+import { importCsv, parseThroughput, readText, type ImportedItems } from './import';
+import { SampleBadge } from './SampleBadge';
+import './flow.css';
+
+const SAMPLE_FILE = 'jira-export.csv';
+
+/** Loaded only when asked for, so the example never adds to the first page's weight. */
+async function sampleText(): Promise<string> {
+  const mod = await import('../../../../../samples/jira-export.csv?raw');
+  return mod.default;
+}
+
+function TeamSummary({ team }: { team: Team }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const backlog = useMemo(
+    () => (team.items.length > 0 ? flowMetrics(team.items, { window: 'all' }).backlog : null),
+    [team],
+  );
+  return (
+    <div className="card" data-testid="team-summary">
+      <h2>
+        {team.name}
+        {team.sample && (
+          <>
+            {' '}
+            <SampleBadge />
+          </>
+        )}
+      </h2>
+      {team.sample && <p className="notice notice--warn">{t('flow.team.sampleNote')}</p>}
+      {team.source === 'csv' ? (
+        <p data-testid="team-loaded">
+          {t('flow.team.imported', {
+            items: fmt.integer(team.items.length),
+            file: team.fileName ?? '',
+          })}
+        </p>
+      ) : (
+        <p data-testid="team-loaded">
+          {t('flow.team.pasted', { weeks: fmt.integer(team.throughput.length) })}
+        </p>
+      )}
+      {backlog && (
+        <p data-testid="team-backlog">
+          {t('flow.team.backlog', {
+            inProgress: fmt.integer(backlog.inProgress),
+            notStarted: fmt.integer(backlog.notStarted),
+            total: fmt.integer(backlog.total),
+          })}
+        </p>
+      )}
+      {team.rejected.length > 0 && (
+        <div className="notice notice--warn" data-testid="team-rejected">
+          <p>{t('flow.team.rejected', { count: team.rejected.length })}</p>
+          <ul>
+            {team.rejected.slice(0, 50).map((r) => (
+              <li key={r.field}>
+                <code>{r.field}</code>
+                {r.id ? ` (${r.id})` : ''}: {t(`flow.problems.${r.reason}`)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {team.items.length > 0 && (
+        <p>
+          <a className="btn" href={href('/flow/cycle-time')}>
+            {t('flow.team.openFlow')}
+          </a>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The team workspace: create, import, paste, switch and delete teams kept in this browser. */
+export default function TeamPage() {
+  const { t } = useTranslation();
+  const { teams, current, loaded } = useTeams();
+  const [name, setName] = useState('');
+  const [paste, setPaste] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [notes, setNotes] = useState<string | null>(null);
+
+  const saveImport = async (read: ImportedItems, fileName: string, sample: boolean) => {
+    if (read.items.length === 0 && read.rejected.length === 0) {
+      setError(t('flow.team.noItems'));
+      return;
+    }
+    const columns = Object.entries(read.columns)
+      .map(([field, column]) => `${field} = ${column}`)
+      .join(', ');
+    setNotes(
+      read.ambiguousFormats.length > 0
+        ? t('flow.team.ambiguous', {
+            format: read.dateFormat ?? '—',
+            others: read.ambiguousFormats.join(', '),
+          })
+        : t('flow.team.columns', { columns, format: read.dateFormat ?? '—' }),
+    );
+    setError(null);
+    const teamName =
+      name.trim() || (sample ? t('flow.team.sampleBadge') : fileName.replace(/\.csv$/i, ''));
+    // Importing into the current team replaces its data; example data always gets a team of its own.
+    const target = !sample && current && !current.sample && !name.trim() ? current : null;
+    await saveTeam({
+      ...(target ? { id: target.id } : {}),
+      name: target ? target.name : teamName,
+      sample,
+      source: 'csv',
+      fileName,
+      items: read.items,
+      throughput: [],
+      rejected: read.rejected,
+    });
+    setName('');
+  };
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      await saveImport(importCsv(await readText(file)), file.name, false);
+    } catch (err) {
+      setError(t('flow.team.readError', { message: (err as Error).message }));
+    }
+  };
+
+  const onSample = async () => {
+    try {
+      await saveImport(importCsv(await sampleText()), SAMPLE_FILE, true);
+    } catch (err) {
+      setError(t('flow.team.readError', { message: (err as Error).message }));
+    }
+  };
+
+  const onPaste = async () => {
+    const values = parseThroughput(paste);
+    if (!values) {
+      setError(t('flow.team.readError', { message: paste.slice(0, 40) }));
+      return;
+    }
+    setError(null);
+    await saveTeam({
+      name: name.trim() || t('flow.nav.team'),
+      sample: false,
+      source: 'throughput',
+      fileName: null,
+      items: [],
+      throughput: values,
+      rejected: [],
+    });
+    setName('');
+    setPaste('');
+  };
+
+  return (
+    <div className="team-page">
+      <h1>{t('flow.team.title')}</h1>
+      <p className="lead">{t('flow.team.lead')}</p>
+      <div className="layout">
+        <section className="card" aria-labelledby="team-load-title">
+          <h2 id="team-load-title">{t('flow.team.current')}</h2>
+          {loaded && teams.length === 0 && <p className="empty">{t('flow.team.none')}</p>}
+          {teams.length > 0 && (
+            <ul className="team-list" data-testid="team-list">
+              {teams.map((team) => (
+                <li key={team.id}>
+                  <label>
+                    <input
+                      type="radio"
+                      name="current-team"
+                      checked={team.id === current?.id}
+                      onChange={() => void selectTeam(team.id)}
+                    />{' '}
+                    {team.name}
+                  </label>
+                  {team.sample && <SampleBadge />}
+                  <button
+                    type="button"
+                    className="btn btn--small"
+                    onClick={() => void deleteTeam(team.id)}
+                  >
+                    {t('flow.team.remove')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Field id="team-name" label={t('flow.team.name')}>
+            <input value={name} onChange={(e) => setName(e.target.value)} />
+          </Field>
+          <Field id="team-csv" label={t('flow.team.csv')}>
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              onChange={(e) => void onFile(e.target.files?.[0])}
+            />
+          </Field>
+          <Field id="team-paste" label={t('flow.team.paste')}>
+            <textarea rows={3} value={paste} onChange={(e) => setPaste(e.target.value)} />
+          </Field>
+          <p>
+            <button type="button" className="btn" onClick={() => void onPaste()}>
+              {t('flow.team.savePaste')}
+            </button>{' '}
+            <button type="button" className="btn" onClick={() => void onSample()}>
+              {t('flow.team.sample')}
+            </button>
+          </p>
+          {error && (
+            <p className="notice notice--error" role="alert">
+              {error}
+            </p>
+          )}
+          {notes && <p className="field__hint">{notes}</p>}
+        </section>
+        {current && <TeamSummary team={current} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Kpi } from '../shared/PageLayout';
+import { ChartFrame } from '../../components/ChartFrame';
+import { useFormat } from '../../i18n/format';
+import { RunChart } from './charts';
+import { CsvButton } from './CsvButton';
+import { FlowLayout } from './FlowLayout';
+
+/** Throughput run chart (weekly or daily, with its mean) and the WIP run chart. */
+export default function ThroughputPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [period, setPeriod] = useState<'week' | 'day'>('week');
+  return (
+    <FlowLayout page="throughput">
+      {(m) => {
+        const weekly = m.throughput.weekly.map((w) => ({ date: w.weekStart, count: w.count }));
+        const points = period === 'week' ? weekly : m.throughput.daily;
+        return (
+          <>
+            <div className="kpis">
+              <Kpi
+                label={t('flow.kpi.weeklyMean')}
+                value={fmt.number(m.throughput.weeklyMean, 2)}
+              />
+              <Kpi label={t('flow.kpi.dailyMean')} value={fmt.number(m.throughput.dailyMean, 2)} />
+              <Kpi
+                label={t('flow.kpi.days')}
+                value={fmt.integer(m.throughput.daysWithCompletions)}
+              />
+            </div>
+            <div className="flow-toggle" role="group">
+              <button
+                type="button"
+                className="btn btn--small"
+                aria-pressed={period === 'week'}
+                onClick={() => setPeriod('week')}
+              >
+                {t('flow.charts.perWeek')}
+              </button>
+              <button
+                type="button"
+                className="btn btn--small"
+                aria-pressed={period === 'day'}
+                onClick={() => setPeriod('day')}
+              >
+                {t('flow.charts.perDay')}
+              </button>
+            </div>
+            <ChartFrame
+              title={t(period === 'week' ? 'flow.charts.weekly' : 'flow.charts.daily')}
+              filename={`throughput-${period}`}
+            >
+              <RunChart
+                points={points}
+                mean={period === 'week' ? m.throughput.weeklyMean : m.throughput.dailyMean}
+                title={t(period === 'week' ? 'flow.charts.weekly' : 'flow.charts.daily')}
+                testId="flow-throughput"
+                xLabel={t(period === 'week' ? 'flow.charts.week' : 'flow.charts.day')}
+              />
+            </ChartFrame>
+            <CsvButton
+              header={[period === 'week' ? 'weekStart' : 'date', 'count']}
+              rows={points.map((p) => [p.date, p.count])}
+              filename={`throughput-${period}`}
+            />
+            <ChartFrame title={t('flow.charts.wip')} filename="wip">
+              <RunChart
+                points={m.wip}
+                mean={null}
+                bars={false}
+                title={t('flow.charts.wip')}
+                testId="flow-wip"
+                xLabel={t('flow.charts.day')}
+              />
+            </ChartFrame>
+            <CsvButton
+              header={['date', 'inProgress']}
+              rows={m.wip.map((p) => [p.date, p.count])}
+              filename="wip"
+            />
+          </>
+        );
+      }}
+    </FlowLayout>
+  );
+}

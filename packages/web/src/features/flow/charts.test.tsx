@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { flowMetrics, type FlowItemInput } from '@flow-forecaster/engine';
+import { registerFlowTranslations } from './i18n';
+import { importCsv } from './import';
+import { AgingChart, CfdChart, CycleTimeScatter } from './charts';
+
+registerFlowTranslations();
+const JIRA = join(__dirname, '../../../../../samples/jira-export.csv');
+const items = importCsv(readFileSync(JIRA, 'utf8')).items;
+const metrics = flowMetrics(items, { asOf: '2025-08-31', window: 'all' });
+
+describe('flow charts', () => {
+  it('scatter: every done item in exactly one mark, ids in the tooltip, four percentile lines', () => {
+    render(<CycleTimeScatter metrics={metrics} title="Scatter" />);
+    const dots = screen.getAllByTestId('flow-dot');
+    expect(dots.reduce((s, d) => s + Number(d.getAttribute('data-count')), 0)).toBe(124);
+    const titles = dots.map((d) => d.querySelector('title')?.textContent ?? '');
+    expect(titles.some((t) => t.includes('SHOP-1'))).toBe(true);
+    const lines = screen.getByTestId('flow-scatter').querySelectorAll('[data-percentile]');
+    expect([...lines].map((l) => l.getAttribute('data-percentile'))).toEqual([
+      'p50',
+      'p70',
+      'p85',
+      'p95',
+    ]);
+  });
+
+  it('scatter: a huge export is drawn as a bounded number of marks, still every item', () => {
+    const many: FlowItemInput[] = Array.from({ length: 30_000 }, (_, i) => {
+      const start = 20_000 + (i % 700);
+      const done = start + 1 + ((i * 7919) % 60);
+      const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+      return { id: `X-${i}`, started: iso(start), done: iso(done) };
+    });
+    const m = flowMetrics(many, { window: 'all' });
+    render(<CycleTimeScatter metrics={m} title="Scatter" />);
+    const dots = screen.getAllByTestId('flow-dot');
+    // About 110 weeks × 60 cycle times when grouped by week; by day it would be ~30,000 marks.
+    expect(dots.length).toBeLessThanOrEqual(110 * 60);
+    expect(dots.reduce((s, d) => s + Number(d.getAttribute('data-count')), 0)).toBe(m.cycleTime.n);
+  });
+
+  it('aging: one dot per age, the one past P85 highlighted; CFD: three bands', () => {
+    render(<AgingChart metrics={metrics} title="Aging" />);
+    const dots = screen.getAllByTestId('aging-dot');
+    expect(dots.filter((d) => d.getAttribute('data-past') === 'yes')).toHaveLength(1);
+    render(<CfdChart metrics={metrics} title="CFD" />);
+    const bands = screen.getByTestId('flow-cfd').querySelectorAll('[data-band]');
+    expect([...bands].map((b) => b.getAttribute('data-band'))).toEqual([
+      'arrived',
+      'started',
+      'done',
+    ]);
+  });
+});

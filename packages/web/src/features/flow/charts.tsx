@@ -1,0 +1,439 @@
+/**
+ * The flow charts. Dots are aggregated before drawing (one mark per distinct done day and
+ * cycle time, one per distinct state and age), so 100,000 items draw as at most a few
+ * thousand SVG marks; each mark's tooltip lists its item ids.
+ */
+import { scaleBand, scaleLinear } from '@visx/scale';
+import { Bar, Line, LinePath } from '@visx/shape';
+import { useTranslation } from 'react-i18next';
+import type { FlowMetricsResult } from '@flow-forecaster/engine';
+import { ChartAxes, ChartSvg, GridLines } from '../../charts/ChartSvg';
+import { COLORS, INNER_H, INNER_W } from '../../charts/frame';
+import { useFormat } from '../../i18n/format';
+
+const DAY_MS = 86_400_000;
+const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+const PERCENTILE_COLORS: Record<string, string> = {
+  p50: COLORS.p50,
+  p70: '#2e7d32',
+  p85: COLORS.p85,
+  p95: COLORS.p95,
+};
+
+function percentileLines(percentiles: Record<string, number>) {
+  return Object.entries(percentiles).map(([key, value]) => ({
+    key,
+    value,
+    color: PERCENTILE_COLORS[key] ?? COLORS.line,
+  }));
+}
+
+const MAX_IDS_IN_TOOLTIP = 20;
+
+function idsText(ids: string[]): string {
+  return ids.length > MAX_IDS_IN_TOOLTIP
+    ? `${ids.slice(0, MAX_IDS_IN_TOOLTIP).join(', ')} … (+${ids.length - MAX_IDS_IN_TOOLTIP})`
+    : ids.join(', ');
+}
+
+/** Above this many distinct (day, cycle time) marks, dots are grouped by week of done. */
+const MAX_MARKS = 4000;
+
+/** One mark per distinct done day and cycle time (per week when that is still too many). */
+function scatterMarks(scatter: FlowMetricsResult['scatter']) {
+  const group = (bucket: (day: number) => number) => {
+    const groups = new Map<string, { day: number; ct: number; ids: string[] }>();
+    for (const p of scatter) {
+      const day = bucket(dayOf(p.done));
+      const key = `${day}|${p.cycleTime}`;
+      const g = groups.get(key);
+      if (g) g.ids.push(p.id);
+      else groups.set(key, { day, ct: p.cycleTime, ids: [p.id] });
+    }
+    return [...groups.values()];
+  };
+  const daily = group((d) => d);
+  // 1970-01-01 was a Thursday: day + 3 counts from a Monday.
+  return daily.length <= MAX_MARKS ? daily : group((d) => d - ((((d + 3) % 7) + 7) % 7));
+}
+
+export function CycleTimeScatter({
+  metrics,
+  title,
+}: {
+  metrics: FlowMetricsResult;
+  title: string;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const points = scatterMarks(metrics.scatter);
+  if (points.length === 0) return <p className="empty">—</p>;
+  const days = points.map((p) => p.day);
+  const lines = percentileLines(metrics.cycleTime.percentiles);
+  const maxCt = Math.max(...points.map((p) => p.ct), ...lines.map((l) => l.value));
+  const x = scaleLinear<number>({
+    domain: [Math.min(...days) - 1, Math.max(...days) + 1],
+    range: [0, INNER_W],
+  });
+  const y = scaleLinear<number>({ domain: [0, maxCt + 1], range: [INNER_H, 0], nice: true });
+  return (
+    <ChartSvg title={title} testId="flow-scatter">
+      <GridLines y={y} />
+      {lines.map((l, i) => (
+        <g key={l.key} data-percentile={l.key}>
+          <Line
+            from={{ x: 0, y: y(l.value) }}
+            to={{ x: INNER_W, y: y(l.value) }}
+            stroke={l.color}
+            strokeWidth={1.5}
+            strokeDasharray={l.key === 'p85' ? undefined : '6 3'}
+          />
+          <text
+            x={INNER_W - 4 - i * 58}
+            y={y(l.value) - 4}
+            fill={l.color}
+            fontSize={11}
+            fontWeight={700}
+            textAnchor="end"
+          >
+            {`${l.key.toUpperCase()}: ${fmt.integer(l.value)}`}
+          </text>
+        </g>
+      ))}
+      {points.map((p) => (
+        <circle
+          key={`${p.day}|${p.ct}`}
+          cx={x(p.day)}
+          cy={y(p.ct)}
+          r={Math.min(9, 3 + Math.sqrt(p.ids.length))}
+          fill={COLORS.barStrong}
+          fillOpacity={0.6}
+          data-testid="flow-dot"
+          data-count={p.ids.length}
+        >
+          <title>{`${idsText(p.ids)}: ${fmt.integer(p.ct)} ${t('flow.charts.cycleDays')} (${fmt.shortDate(isoOf(p.day))})`}</title>
+        </circle>
+      ))}
+      <ChartAxes
+        x={x}
+        y={y}
+        xLabel={t('flow.charts.doneDay')}
+        yLabel={t('flow.charts.cycleDays')}
+        xFormat={(v) => fmt.shortDate(isoOf(v))}
+        yFormat={(v) => fmt.integer(v)}
+        xTicks={5}
+      />
+    </ChartSvg>
+  );
+}
+
+export function CycleTimeHistogram({
+  metrics,
+  title,
+}: {
+  metrics: FlowMetricsResult;
+  title: string;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const bins = metrics.histogram;
+  if (bins.length === 0) return <p className="empty">—</p>;
+  const maxDays = bins[bins.length - 1].days;
+  const domain = Array.from({ length: maxDays }, (_, i) => i + 1);
+  const x = scaleBand<number>({ domain, range: [0, INNER_W], padding: 0.12 });
+  const y = scaleLinear<number>({
+    domain: [0, Math.max(...bins.map((b) => b.count))],
+    range: [INNER_H, 0],
+    nice: true,
+  });
+  const lines = percentileLines(metrics.cycleTime.percentiles);
+  const step = Math.max(1, Math.ceil(domain.length / 14));
+  return (
+    <ChartSvg title={title} testId="flow-histogram">
+      <GridLines y={y} />
+      {bins.map((b) => (
+        <Bar
+          key={b.days}
+          x={x(b.days)}
+          y={y(b.count)}
+          width={x.bandwidth()}
+          height={INNER_H - y(b.count)}
+          fill={COLORS.bar}
+        >
+          <title>{`${fmt.integer(b.days)} ${t('flow.table.daysCol')}: ${fmt.integer(b.count)}`}</title>
+        </Bar>
+      ))}
+      {lines.map((l, i) => {
+        const cx = (x(l.value) ?? 0) + x.bandwidth() / 2;
+        return (
+          <g key={l.key}>
+            <Line
+              from={{ x: cx, y: 0 }}
+              to={{ x: cx, y: INNER_H }}
+              stroke={l.color}
+              strokeWidth={2}
+            />
+            <text x={cx + 4} y={14 + i * 14} fill={l.color} fontSize={11} fontWeight={700}>
+              {`${l.key.toUpperCase()}: ${fmt.integer(l.value)}`}
+            </text>
+          </g>
+        );
+      })}
+      <ChartAxes
+        x={x}
+        y={y}
+        xLabel={t('flow.table.daysCol')}
+        yLabel={t('flow.charts.items')}
+        xFormat={(v) => fmt.integer(v)}
+        yFormat={(v) => fmt.integer(v)}
+        xTickValues={domain.filter((d) => (d - 1) % step === 0)}
+      />
+    </ChartSvg>
+  );
+}
+
+export function AgingChart({ metrics, title }: { metrics: FlowMetricsResult; title: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const states = metrics.aging.states.map((s) => s.state);
+  if (states.length === 0) return <p className="empty">—</p>;
+  const bands = percentileLines(metrics.aging.bands);
+  const maxAge = Math.max(...metrics.inProgress.map((i) => i.age), ...bands.map((b) => b.value));
+  const x = scaleBand<number>({
+    domain: states.map((_, i) => i),
+    range: [0, INNER_W],
+    padding: 0.2,
+  });
+  const stateIndex = new Map(states.map((s, i) => [s, i]));
+  const y = scaleLinear<number>({ domain: [0, maxAge + 1], range: [INNER_H, 0], nice: true });
+  const groups = new Map<string, { state: string; age: number; ids: string[]; past: boolean }>();
+  for (const i of metrics.inProgress) {
+    const key = `${i.state}|${i.age}`;
+    const g = groups.get(key);
+    if (g) g.ids.push(i.id);
+    else groups.set(key, { state: i.state, age: i.age, ids: [i.id], past: i.pastSle });
+  }
+  // Bands from 0 up to each percentile, lightest on top, so each age sits in its band.
+  const shades = ['#e3f0e3', '#fff6d6', '#fde2cc', '#f8cfd0'];
+  let lower = 0;
+  const rects = bands.map((b, k) => {
+    const r = { key: b.key, from: lower, to: b.value, fill: shades[k % shades.length] };
+    lower = b.value;
+    return r;
+  });
+  return (
+    <ChartSvg title={title} testId="flow-aging">
+      {rects.map((r) => (
+        <rect
+          key={r.key}
+          x={0}
+          width={INNER_W}
+          y={y(r.to)}
+          height={Math.max(0, y(r.from) - y(r.to))}
+          fill={r.fill}
+        >
+          <title>{`${r.key.toUpperCase()}: ${fmt.integer(r.to)}`}</title>
+        </rect>
+      ))}
+      {bands.map((b) => (
+        <text
+          key={b.key}
+          x={INNER_W - 4}
+          y={y(b.value) - 3}
+          fontSize={11}
+          textAnchor="end"
+          fill={b.color}
+        >
+          {`${b.key.toUpperCase()}: ${fmt.integer(b.value)}`}
+        </text>
+      ))}
+      {[...groups.values()].map((g) => (
+        <circle
+          key={`${g.state}|${g.age}`}
+          cx={(x(stateIndex.get(g.state) ?? 0) ?? 0) + x.bandwidth() / 2}
+          cy={y(g.age)}
+          r={Math.min(10, 4 + Math.sqrt(g.ids.length))}
+          fill={g.past ? COLORS.bad : COLORS.barStrong}
+          data-testid="aging-dot"
+          data-past={g.past ? 'yes' : 'no'}
+        >
+          <title>{`${idsText(g.ids)}: ${fmt.integer(g.age)} ${t('flow.charts.ageDays')}`}</title>
+        </circle>
+      ))}
+      <ChartAxes
+        x={x}
+        y={y}
+        xLabel={t('flow.charts.state')}
+        yLabel={t('flow.charts.ageDays')}
+        xFormat={(v) => states[v] ?? ''}
+        xTickValues={states.map((_, i) => i)}
+        yFormat={(v) => fmt.integer(v)}
+      />
+    </ChartSvg>
+  );
+}
+
+/** Bars of a count per period with a dashed line at its mean; zero periods drawn as zero. */
+export function RunChart({
+  points,
+  mean,
+  title,
+  testId,
+  xLabel,
+  bars = true,
+}: {
+  points: { date: string; count: number }[];
+  mean: number | null;
+  title: string;
+  testId: string;
+  xLabel: string;
+  bars?: boolean;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  if (points.length === 0) return <p className="empty">—</p>;
+  const x = scaleBand<number>({
+    domain: points.map((_, i) => i),
+    range: [0, INNER_W],
+    padding: bars ? 0.15 : 0,
+  });
+  const y = scaleLinear<number>({
+    domain: [0, Math.max(1, ...points.map((p) => p.count))],
+    range: [INNER_H, 0],
+    nice: true,
+  });
+  const step = Math.max(1, Math.ceil(points.length / 8));
+  const cx = (i: number) => (x(i) ?? 0) + x.bandwidth() / 2;
+  return (
+    <ChartSvg title={title} testId={testId}>
+      <GridLines y={y} />
+      {bars ? (
+        points.map((p, i) => (
+          <Bar
+            key={p.date}
+            x={x(i)}
+            y={y(p.count)}
+            width={x.bandwidth()}
+            height={INNER_H - y(p.count)}
+            fill={COLORS.bar}
+          >
+            <title>{`${fmt.shortDate(p.date)}: ${fmt.integer(p.count)}`}</title>
+          </Bar>
+        ))
+      ) : (
+        <LinePath
+          data={points.map((p, i) => [cx(i), y(p.count)] as [number, number])}
+          x={(d) => d[0]}
+          y={(d) => d[1]}
+          stroke={COLORS.barStrong}
+          strokeWidth={1.5}
+        />
+      )}
+      {mean !== null && (
+        <g data-testid={`${testId}-mean`}>
+          <Line
+            from={{ x: 0, y: y(mean) }}
+            to={{ x: INNER_W, y: y(mean) }}
+            stroke={COLORS.p85}
+            strokeDasharray="6 3"
+            strokeWidth={1.5}
+          />
+          <text x={4} y={y(mean) - 4} fill={COLORS.p85} fontSize={11} fontWeight={700}>
+            {`${t('flow.charts.mean')}: ${fmt.number(mean, 2)}`}
+          </text>
+        </g>
+      )}
+      <ChartAxes
+        x={x}
+        y={y}
+        xLabel={xLabel}
+        yLabel={t('flow.charts.items')}
+        xFormat={(v) => (points[v] ? fmt.shortDate(points[v].date) : '')}
+        yFormat={(v) => fmt.integer(v)}
+        xTickValues={points.map((_, i) => i).filter((i) => i % step === 0)}
+      />
+    </ChartSvg>
+  );
+}
+
+const CFD_COLORS = { arrived: '#cfd8e3', started: '#f2c48d', done: '#7ea6d8' } as const;
+
+/** Cumulative arrived / started / done: the gaps are the backlog and the work in progress. */
+export function CfdChart({ metrics, title }: { metrics: FlowMetricsResult; title: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const cfd = metrics.cfd;
+  if (cfd.length === 0) return <p className="empty">—</p>;
+  const top = (p: (typeof cfd)[number]) => p.arrived ?? p.started;
+  const x = scaleLinear<number>({ domain: [0, cfd.length - 1 || 1], range: [0, INNER_W] });
+  const y = scaleLinear<number>({
+    domain: [0, Math.max(1, ...cfd.map(top))],
+    range: [INNER_H, 0],
+    nice: true,
+  });
+  const area = (upper: (i: number) => number, lowerOf: (i: number) => number) => {
+    const up = cfd.map((_, i) => `${x(i)},${y(upper(i))}`);
+    const down = cfd.map((_, i) => `${x(i)},${y(lowerOf(i))}`).reverse();
+    return `M${up.join('L')}L${down.join('L')}Z`;
+  };
+  const bands = metrics.cfdBands;
+  const step = Math.max(1, Math.ceil(cfd.length / 6));
+  return (
+    <ChartSvg title={title} testId="flow-cfd">
+      <GridLines y={y} />
+      {bands.includes('arrived') && (
+        <path
+          d={area(
+            (i) => cfd[i].arrived ?? 0,
+            (i) => cfd[i].started,
+          )}
+          fill={CFD_COLORS.arrived}
+          data-band="arrived"
+        >
+          <title>{t('flow.charts.arrived')}</title>
+        </path>
+      )}
+      <path
+        d={area(
+          (i) => cfd[i].started,
+          (i) => cfd[i].done,
+        )}
+        fill={CFD_COLORS.started}
+        data-band="started"
+      >
+        <title>{t('flow.charts.started')}</title>
+      </path>
+      <path
+        d={area(
+          (i) => cfd[i].done,
+          () => 0,
+        )}
+        fill={CFD_COLORS.done}
+        data-band="done"
+      >
+        <title>{t('flow.charts.done')}</title>
+      </path>
+      <g>
+        {bands.map((b, k) => (
+          <g key={b} transform={`translate(${8 + k * 110}, 8)`}>
+            <rect width={12} height={12} fill={CFD_COLORS[b]} />
+            <text x={16} y={10} fontSize={11}>
+              {t(`flow.charts.${b}`)}
+            </text>
+          </g>
+        ))}
+      </g>
+      <ChartAxes
+        x={x}
+        y={y}
+        xLabel={t('flow.charts.day')}
+        yLabel={t('flow.charts.items')}
+        xFormat={(v) => (cfd[Math.round(v)] ? fmt.shortDate(cfd[Math.round(v)].date) : '')}
+        yFormat={(v) => fmt.integer(v)}
+        xTickValues={cfd.map((_, i) => i).filter((i) => i % step === 0)}
+      />
+    </ChartSvg>
+  );
+}
