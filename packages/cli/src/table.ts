@@ -5,6 +5,7 @@
  */
 import { isRequestKind } from '@flow-forecaster/schemas';
 import type { RequestKind } from '@flow-forecaster/schemas';
+import { portfolioTable } from './portfolio-table';
 import type { Cell } from './text-layout';
 import { cell, grid, pairs, percent, section } from './text-layout';
 
@@ -408,6 +409,7 @@ const FORMATTERS: Record<RequestKind, (r: Obj) => string[]> = {
   pbc,
   history,
   delivery,
+  portfolio: portfolioTable,
 };
 
 /** Kinds without a table of their own (added kinds) show their top-level figures. */

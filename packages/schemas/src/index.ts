@@ -10,4 +10,5 @@ export { parseBody } from './parse';
 export * from './account';
 export * from './registry';
 export * from './delivery';
+export * from './portfolio';
 export * from './connection';

@@ -21,6 +21,7 @@ import { dependenciesKind } from './kinds/dependencies';
 import { historyKind } from './kinds/history';
 import { howManyKind } from './kinds/how-many';
 import { pbcKind } from './kinds/pbc';
+import { portfolioKind } from './kinds/portfolio';
 import { risksKind } from './kinds/risks';
 import { simulateKind } from './kinds/simulate';
 import { whenKind } from './kinds/when';
@@ -42,6 +43,7 @@ export const FORECAST_KIND_ROWS = [
   pbcKind,
   historyKind,
   deliveryKind,
+  portfolioKind,
 ] as const;
 
 export const FORECAST_REGISTRY = createForecastRegistry(FORECAST_KIND_ROWS);
@@ -75,6 +77,7 @@ const PARSERS: Parsers = {
   pbc: pbcKind.parse,
   history: historyKind.parse,
   delivery: deliveryKind.parse,
+  portfolio: portfolioKind.parse,
 };
 
 function isKindName(kind: string): kind is ForecastKindName {

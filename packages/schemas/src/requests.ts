@@ -9,6 +9,7 @@ import { costSchema } from './cost';
 import { dependencyAnalysisSchema } from './dependencies';
 import { historySchema } from './history';
 import { deliverySchema } from './delivery';
+import { portfolioSchema } from './portfolio';
 import { englishMessage } from './issues';
 import type { FieldIssue, ParseResult } from './issues';
 import { failure, parseBody } from './parse';
@@ -31,6 +32,7 @@ export const requestSchemas = {
   pbc: pbcSchema,
   history: historySchema,
   delivery: deliverySchema,
+  portfolio: portfolioSchema,
 } as const satisfies Record<RequestKind, z.ZodType>;
 
 export type RequestSchemas = typeof requestSchemas;

@@ -24,6 +24,11 @@ export const validBodies: Record<RequestKind, Record<string, unknown>> = {
     checkIns: [{ date: '2026-01-19', done: 10, remaining: 30 }],
     numberOfSimulations: 500,
   },
+  portfolio: {
+    teams: [{ name: 'A', tpSamples: T12 }],
+    features: [{ name: 'F1', size: 8, team: 'A' }],
+    numberOfSimulations: 500,
+  },
 };
 
 /** A copy of `body` with the value at a dotted path replaced (`risks.0.likelihood`). */

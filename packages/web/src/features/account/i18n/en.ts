@@ -193,6 +193,8 @@ export const accountEn = {
     accuracy: 'Accuracy',
     pbc: 'Process behaviour',
     history: 'History',
+    delivery: 'Delivery re-forecast',
+    portfolio: 'Portfolio cut line',
   },
 };
 

@@ -196,5 +196,7 @@ export const accountEs: AccountTranslation = {
     accuracy: 'Precisión',
     pbc: 'Comportamiento del proceso',
     history: 'Historial',
+    delivery: 'Re-pronóstico de entrega',
+    portfolio: 'Línea de corte del portafolio',
   },
 };

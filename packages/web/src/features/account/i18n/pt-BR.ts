@@ -195,5 +195,7 @@ export const accountPtBR: AccountTranslation = {
     accuracy: 'Precisão',
     pbc: 'Comportamento do processo',
     history: 'Histórico',
+    delivery: 'Re-previsão da entrega',
+    portfolio: 'Linha de corte do portfólio',
   },
 };
