@@ -5,12 +5,15 @@ import { initI18n } from './i18n';
 import { AccountProvider, registerAccountSlots } from './features/account';
 import { registerAccountTranslations } from './features/account/i18n';
 import { registerDeliveries } from './features/deliveries';
+import { registerPortfolioTranslations } from './features/portfolio/i18n';
 import './styles.css';
 
 initI18n();
 registerAccountTranslations();
 registerAccountSlots();
 registerDeliveries();
+// The nav label is needed before the lazy page loads.
+registerPortfolioTranslations();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -38,6 +38,7 @@ export const routes: RouteDef[] = [
   page('/backtest', 'nav.backtest', () => import('../features/backtest/BacktestPage')),
   page('/pbc', 'nav.pbc', () => import('../features/pbc/PbcPage')),
   page('/accuracy', 'nav.accuracy', () => import('../features/accuracy/AccuracyPage')),
+  page('/portfolio', 'portfolio.title', () => import('../features/portfolio/PortfolioPage')),
   page(
     '/deliveries',
     'deliveries.title',
