@@ -169,6 +169,19 @@ describe('the portfolio page', () => {
     expect(
       second.features[1].completionDates!.p85! >= first.features[0].completionDates!.p85!,
     ).toBe(true);
+
+    // The address bar carries the reordered portfolio and its seed: a fresh browser opening it
+    // sees the same numbers.
+    expect(page.url()).toMatch(/#\/portfolio\?s=/);
+    const fresh = await openBrowser({ viewport: { width: 1400, height: 1000 } });
+    try {
+      await fresh.page.goto(page.url());
+      await fresh.page.getByTestId('pf-results').waitFor({ timeout: 60_000 });
+      await expect.poll(async () => (await shown(fresh.page)).map((f) => f.name)).toEqual(order);
+      expect(await shown(fresh.page)).toEqual(expected(second));
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('names a bad field beside its cell and runs nothing', async () => {
