@@ -142,6 +142,12 @@ describe('the portfolio page', () => {
     expect(await joint.locator('.kpi__value').textContent()).toBe(percent(first.allOnTime!));
     expect(await results.getAttribute('data-stale')).toBe('false');
     expect(await page.getByTestId('pf-stale').count()).toBe(0);
+    // The timeline draws one bar per feature, in priority order.
+    expect(
+      await page
+        .locator('[data-testid="pf-timeline"] g')
+        .evaluateAll((gs) => gs.map((g) => g.getAttribute('data-feature'))),
+    ).toEqual(first.features.map((f) => f.name));
     expect(await axeViolations(page), 'results').toEqual([]);
 
     // Reorder with the keyboard-reachable button: the shown result no longer matches the inputs.

@@ -226,7 +226,7 @@ export function FeaturesEditor({
                     </span>{' '}
                     {i + 1}
                   </td>
-                  <td>
+                  <td style={{ minWidth: '9em' }}>
                     <CellInput
                       path={`features.${i}.name`}
                       label={`${t('portfolio.feature')} (${i + 1})`}
@@ -235,7 +235,7 @@ export function FeaturesEditor({
                       onChange={(v) => set(i, 'name', v)}
                     />
                   </td>
-                  <td>
+                  <td style={{ minWidth: '7em' }}>
                     <select
                       id={fieldId(PREFIX, `features.${i}.team`)}
                       aria-label={label('team', f, i)}
@@ -259,7 +259,7 @@ export function FeaturesEditor({
                       </span>
                     )}
                   </td>
-                  <td style={{ width: '6em' }}>
+                  <td style={{ minWidth: '5em' }}>
                     <CellInput
                       path={`features.${i}.size`}
                       label={label('size', f, i)}
@@ -287,7 +287,7 @@ export function FeaturesEditor({
                       onChange={(v) => set(i, 'targetDate', v)}
                     />
                   </td>
-                  <td style={{ width: '7em' }}>
+                  <td style={{ minWidth: '6em' }}>
                     <CellInput
                       path={`features.${i}.costOfDelayPerWeek`}
                       label={label('costOfDelay', f, i)}
@@ -297,7 +297,7 @@ export function FeaturesEditor({
                       onChange={(v) => set(i, 'costOfDelay', v)}
                     />
                   </td>
-                  <td>
+                  <td style={{ minWidth: '8em' }}>
                     <CellInput
                       path={`features.${i}.dependsOn`}
                       label={label('dependsOn', f, i)}

@@ -10,6 +10,7 @@ import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
 import { FeaturesEditor, TeamsEditor } from './Editors';
+import { Timeline } from './Timeline';
 import { initialForm, reorder, toBody, type PortfolioForm } from './form';
 
 function When({
@@ -79,6 +80,7 @@ export default function PortfolioPage() {
       title={t('portfolio.title')}
       lead={t('portfolio.lead')}
       onSubmit={page.onSubmit}
+      stacked
       form={
         <>
           <TeamsEditor
@@ -152,6 +154,7 @@ export default function PortfolioPage() {
                 />
               )}
             </div>
+            <Timeline result={r} />
             <p className="field__hint">{t('portfolio.cutLineHint', { confidence })}</p>
             <TableWrap label={t('portfolio.cutLine', { confidence })}>
               <table data-testid="pf-cut-table">

@@ -44,6 +44,10 @@ const en = {
   cd3Totals: 'Expected delay cost: {{current}} in this order, {{suggested}} in the suggested one.',
   applyOrder: 'Apply this order',
   teamsResult: 'Teams: last feature done',
+  timeline:
+    'Each feature from P50 to P95 (tick: P85), green in the cut line, red out; dashed: the portfolio target',
+  weeks_one: '{{count}} week',
+  weeks_other: '{{count}} weeks',
 };
 
 type Strings = { [K in keyof typeof en]: string };
@@ -92,6 +96,10 @@ const ptBR: Strings = {
   cd3Totals: 'Custo esperado do atraso: {{current}} nesta ordem, {{suggested}} na sugerida.',
   applyOrder: 'Aplicar esta ordem',
   teamsResult: 'Times: última funcionalidade concluída',
+  timeline:
+    'Cada funcionalidade do P50 ao P95 (marca: P85), verde dentro da linha de corte, vermelho fora; tracejado: o alvo do portfólio',
+  weeks_one: '{{count}} semana',
+  weeks_other: '{{count}} semanas',
 };
 
 const es: Strings = {
@@ -138,6 +146,10 @@ const es: Strings = {
   cd3Totals: 'Coste esperado del retraso: {{current}} en este orden, {{suggested}} en el sugerido.',
   applyOrder: 'Aplicar este orden',
   teamsResult: 'Equipos: última funcionalidad terminada',
+  timeline:
+    'Cada funcionalidad del P50 al P95 (marca: P85), verde dentro de la línea de corte, rojo fuera; discontinua: el objetivo del portafolio',
+  weeks_one: '{{count}} semana',
+  weeks_other: '{{count}} semanas',
 };
 
 export const portfolioBundles = {

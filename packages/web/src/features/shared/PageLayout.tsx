@@ -11,6 +11,7 @@ export function PageLayout({
   onSubmit,
   form,
   results,
+  stacked = false,
 }: {
   id: string;
   title: string;
@@ -18,13 +19,15 @@ export function PageLayout({
   onSubmit: (e: FormEvent) => void;
   form: ReactNode;
   results: ReactNode | null;
+  /** Form above the results, both full width: for forms that are wide tables (portfolio). */
+  stacked?: boolean;
 }) {
   const { t } = useTranslation();
   return (
     <div>
       <h1>{title}</h1>
       <p className="lead">{lead}</p>
-      <div className="layout">
+      <div className={stacked ? 'layout layout--stacked' : 'layout'}>
         <form className="card" onSubmit={onSubmit} noValidate aria-label={title}>
           {form}
         </form>
