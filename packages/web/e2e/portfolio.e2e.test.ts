@@ -188,6 +188,14 @@ describe('the portfolio page', () => {
     } finally {
       await fresh.close();
     }
+
+    // "Rerun as I edit": a reorder reruns by itself on the same seed, and equals the API again.
+    await page.getByLabel('Rerun as I edit (same seed)').check();
+    await page.getByRole('button', { name: 'Move Export up' }).click();
+    const third = ['Dark mode', 'Checkout', 'Search', 'Export', 'Reports', 'Audit log'];
+    await expect.poll(async () => (await shown(page)).map((f) => f.name)).toEqual(third);
+    await expect.poll(() => results.getAttribute('data-stale')).toBe('false');
+    expect(await shown(page)).toEqual(expected(await api(inOrder(example, third))));
   });
 
   it('names a bad field beside its cell and runs nothing', async () => {

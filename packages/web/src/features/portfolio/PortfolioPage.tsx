@@ -55,16 +55,37 @@ export default function PortfolioPage() {
     initial: initialForm,
     toBody,
   });
-  const r = page.result;
+  const latest = page.result;
 
-  // The form a result was computed from; any edit after it makes the result stale.
+  // The form a result was computed from; any edit after it makes the result stale. The last
+  // result stays on screen (marked stale) while a rerun computes or the form has an error, and
+  // its seed is kept, so a rerun differs by the edit and not by noise.
   const formNow = useRef(page.form);
   formNow.current = page.form;
+  const seedNow = useRef(page.seed);
+  seedNow.current = page.seed;
+  const { setSeed } = page;
   const [ranWith, setRanWith] = useState<string | null>(null);
+  const [kept, setKept] = useState<PortfolioResult | null>(null);
   useEffect(() => {
-    if (r) setRanWith(JSON.stringify(formNow.current));
-  }, [r]);
-  const stale = r !== null && ranWith !== null && ranWith !== JSON.stringify(page.form);
+    if (!latest) return;
+    setKept(latest);
+    setRanWith(JSON.stringify(formNow.current));
+    if (seedNow.current === undefined) setSeed(latest.seed);
+  }, [latest, setSeed]);
+  const r = latest ?? kept;
+  const formKey = JSON.stringify(page.form);
+  const stale = r !== null && ranWith !== null && ranWith !== formKey;
+
+  // "Rerun as I edit": each edit reruns in the worker, shortly after the typing stops.
+  const [auto, setAuto] = useState(false);
+  const submitNow = useRef(page.onSubmit);
+  submitNow.current = page.onSubmit;
+  useEffect(() => {
+    if (!auto || ranWith === null || formKey === ranWith) return;
+    const id = setTimeout(() => submitNow.current({ preventDefault() {} }), 300);
+    return () => clearTimeout(id);
+  }, [auto, formKey, ranWith]);
 
   const teamNames = page.form.teams.map((team) => team.name.trim()).filter((n) => n !== '');
   const confidence = r ? fmt.percent(r.confidence) : '';
@@ -122,6 +143,10 @@ export default function PortfolioPage() {
               />
             </Field>
           </div>
+          <label className="checkbox">
+            <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} />{' '}
+            {t('portfolio.auto')}
+          </label>
           <RunFooter page={page} label={t('portfolio.run')} />
         </>
       }
