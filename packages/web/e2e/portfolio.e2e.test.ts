@@ -17,6 +17,7 @@ interface FeatureResult {
   name: string;
   completionDates: { p50: string | null; p85: string | null; p95: string | null } | null;
   probabilityByTarget: number | null;
+  probabilityByPortfolioTarget: number | null;
   inCutLine: boolean | null;
   latestStart: string | null;
 }
@@ -67,6 +68,7 @@ async function shown(page: Page) {
       p95: await date('p95'),
       latestStart: await date('latest'),
       probability: (await page.getByTestId(`pf-prob-${i}`).textContent())?.trim(),
+      byPortfolioTarget: (await page.getByTestId(`pf-prob-portfolio-${i}`).textContent())?.trim(),
       status: await page
         .getByTestId(`pf-status-${i}`)
         .locator('[data-status]')
@@ -84,6 +86,8 @@ function expected(r: Result) {
     p95: f.completionDates?.p95 ?? null,
     latestStart: f.latestStart,
     probability: f.probabilityByTarget === null ? '—' : percent(f.probabilityByTarget),
+    byPortfolioTarget:
+      f.probabilityByPortfolioTarget === null ? '—' : percent(f.probabilityByPortfolioTarget),
     status: f.inCutLine === null ? 'none' : f.inCutLine ? 'in' : 'out',
   }));
 }

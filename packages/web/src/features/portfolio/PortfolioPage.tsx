@@ -193,6 +193,7 @@ export default function PortfolioPage() {
                     <th scope="col">P85</th>
                     <th scope="col">P95</th>
                     <th scope="col">{t('portfolio.probability')}</th>
+                    {r.targetDate && <th scope="col">{t('portfolio.byPortfolioTarget')}</th>}
                     <th scope="col">{t('portfolio.status')}</th>
                     <th scope="col">{t('portfolio.latestStart')}</th>
                     {cod && <th scope="col">{t('portfolio.delayCost')}</th>}
@@ -227,6 +228,13 @@ export default function PortfolioPage() {
                           ? '—'
                           : fmt.percent(f.probabilityByTarget, 1)}
                       </td>
+                      {r.targetDate && (
+                        <td data-testid={`pf-prob-portfolio-${i}`}>
+                          {f.probabilityByPortfolioTarget === null
+                            ? '—'
+                            : fmt.percent(f.probabilityByPortfolioTarget, 1)}
+                        </td>
+                      )}
                       <td data-testid={`pf-status-${i}`}>
                         <Status f={f} />
                       </td>
