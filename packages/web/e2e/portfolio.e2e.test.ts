@@ -146,6 +146,12 @@ describe('the portfolio page', () => {
     expect(await joint.locator('.kpi__value').textContent()).toBe(percent(first.allOnTime!));
     expect(await results.getAttribute('data-stale')).toBe('false');
     expect(await page.getByTestId('pf-stale').count()).toBe(0);
+    // Each team's share of its items by feature is drawn, with a legend of its features.
+    expect(
+      (await page.getByTestId('pf-share-Platform').locator('li').allTextContents()).map((x) =>
+        x.replace('■', '').trim(),
+      ),
+    ).toEqual(['Checkout', 'Reports', 'Audit log']);
     // The timeline draws one bar per feature, in priority order.
     expect(
       await page

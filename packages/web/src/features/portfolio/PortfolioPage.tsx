@@ -10,6 +10,7 @@ import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
 import { FeaturesEditor, TeamsEditor } from './Editors';
+import { TeamShares } from './TeamShares';
 import { Timeline } from './Timeline';
 import { initialForm, reorder, toBody, type PortfolioForm } from './form';
 
@@ -318,6 +319,9 @@ export default function PortfolioPage() {
                 </tbody>
               </table>
             </TableWrap>
+            {r.teams.map((team) => (
+              <TeamShares key={team.name} team={team} />
+            ))}
             <SeedUsed seed={r.seed} runs={r.numberOfSimulations} />
             <Warnings items={r.warnings} codes={r.warningCodes} />
             <ResultActions

@@ -46,6 +46,8 @@ const en = {
   cd3Totals: 'Expected delay cost: {{current}} in this order, {{suggested}} in the suggested one.',
   applyOrder: 'Apply this order',
   teamsResult: 'Teams: last feature done',
+  shareOf: '{{team}}: share of its items per feature, week by week (all runs)',
+  shareWeek: 'Week {{week}}: {{feature}} {{share}}',
   timeline:
     'Each feature from P50 to P95 (tick: P85), green in the cut line, red out; dashed: the portfolio target',
   weeks_one: '{{count}} week',
@@ -100,6 +102,9 @@ const ptBR: Strings = {
   cd3Totals: 'Custo esperado do atraso: {{current}} nesta ordem, {{suggested}} na sugerida.',
   applyOrder: 'Aplicar esta ordem',
   teamsResult: 'Times: última funcionalidade concluída',
+  shareOf:
+    '{{team}}: parcela dos seus itens por funcionalidade, semana a semana (todas as simulações)',
+  shareWeek: 'Semana {{week}}: {{feature}} {{share}}',
   timeline:
     'Cada funcionalidade do P50 ao P95 (marca: P85), verde dentro da linha de corte, vermelho fora; tracejado: o alvo do portfólio',
   weeks_one: '{{count}} semana',
@@ -152,6 +157,9 @@ const es: Strings = {
   cd3Totals: 'Coste esperado del retraso: {{current}} en este orden, {{suggested}} en el sugerido.',
   applyOrder: 'Aplicar este orden',
   teamsResult: 'Equipos: última funcionalidad terminada',
+  shareOf:
+    '{{team}}: parte de sus ítems por funcionalidad, semana a semana (todas las simulaciones)',
+  shareWeek: 'Semana {{week}}: {{feature}} {{share}}',
   timeline:
     'Cada funcionalidad del P50 al P95 (marca: P85), verde dentro de la línea de corte, rojo fuera; discontinua: el objetivo del portafolio',
   weeks_one: '{{count}} semana',
