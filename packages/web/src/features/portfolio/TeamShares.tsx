@@ -64,7 +64,7 @@ export function TeamShares({ team }: { team: PortfolioTeamResult }) {
           })}
         </svg>
       </div>
-      <ul className="legend" style={{ paddingLeft: 0 }}>
+      <ul className="legend" style={{ paddingLeft: 0, listStyle: 'none' }}>
         {features.map((name, f) => (
           <li key={name}>
             <span aria-hidden="true" style={{ color: PALETTE[f % PALETTE.length] }}>
