@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortfolioFeatureResult, PortfolioResult } from '@flow-forecaster/engine';
+import { ChartFrame } from '../../components/ChartFrame';
 import { Field } from '../../components/Field';
 import { ResultActions } from '../../components/ResultActions';
 import { TableWrap } from '../../components/TableWrap';
@@ -180,7 +181,13 @@ export default function PortfolioPage() {
                 />
               )}
             </div>
-            <Timeline result={r} />
+            <ChartFrame
+              title={t('portfolio.timelineTitle')}
+              filename="portfolio-timeline"
+              description={t('portfolio.timeline')}
+            >
+              <Timeline result={r} />
+            </ChartFrame>
             <p className="field__hint">{t('portfolio.cutLineHint', { confidence })}</p>
             <TableWrap label={t('portfolio.cutLine', { confidence })}>
               <table data-testid="pf-cut-table">

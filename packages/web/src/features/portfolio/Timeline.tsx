@@ -5,6 +5,11 @@ import { daysBetween } from '@flow-forecaster/engine';
 const ROW = 26;
 const LABEL = 130;
 const WIDTH = 640;
+// Literal colours (the theme's), so a downloaded SVG or PNG looks the same outside the page.
+const GOOD = '#1e6b3a';
+const BAD = '#b3261e';
+const MUTED = '#52606d';
+const INK = '#1f2933';
 
 /**
  * Each feature as a horizontal bar from its P50 to its P95 week with a P85 tick, in priority
@@ -26,8 +31,7 @@ export function Timeline({ result }: { result: PortfolioResult }) {
   const plot = WIDTH - LABEL - 10;
   const x = (w: number) => LABEL + (Math.min(w, maxWeeks) / maxWeeks) * plot;
   const height = result.features.length * ROW + 24;
-  const colour = (inCut: boolean | null) =>
-    inCut === null ? 'var(--muted)' : inCut ? 'var(--good)' : 'var(--bad)';
+  const colour = (inCut: boolean | null) => (inCut === null ? MUTED : inCut ? GOOD : BAD);
   return (
     <svg
       viewBox={`0 0 ${WIDTH} ${height}`}
@@ -74,7 +78,7 @@ export function Timeline({ result }: { result: PortfolioResult }) {
               />
             )}
             {own !== null && f.targetDate !== result.targetDate && (
-              <path d={`M${x(own)},${y + 2} l-4,-4 h8 z`} fill="currentColor" />
+              <path d={`M${x(own)},${y + 2} l-4,-4 h8 z`} fill={INK} />
             )}
           </g>
         );
@@ -85,7 +89,7 @@ export function Timeline({ result }: { result: PortfolioResult }) {
           x2={x(targetWeeks)}
           y1={0}
           y2={height - 20}
-          stroke="currentColor"
+          stroke={INK}
           strokeDasharray="4 3"
         />
       )}

@@ -48,6 +48,7 @@ const en = {
   teamsResult: 'Teams: last feature done',
   shareOf: '{{team}}: share of its items per feature, week by week (all runs)',
   shareWeek: 'Week {{week}}: {{feature}} {{share}}',
+  timelineTitle: 'Timeline',
   timeline:
     'Each feature from P50 to P95 (tick: P85), green in the cut line, red out; dashed: the portfolio target',
   weeks_one: '{{count}} week',
@@ -105,6 +106,7 @@ const ptBR: Strings = {
   shareOf:
     '{{team}}: parcela dos seus itens por funcionalidade, semana a semana (todas as simulações)',
   shareWeek: 'Semana {{week}}: {{feature}} {{share}}',
+  timelineTitle: 'Linha do tempo',
   timeline:
     'Cada funcionalidade do P50 ao P95 (marca: P85), verde dentro da linha de corte, vermelho fora; tracejado: o alvo do portfólio',
   weeks_one: '{{count}} semana',
@@ -160,6 +162,7 @@ const es: Strings = {
   shareOf:
     '{{team}}: parte de sus ítems por funcionalidad, semana a semana (todas las simulaciones)',
   shareWeek: 'Semana {{week}}: {{feature}} {{share}}',
+  timelineTitle: 'Cronograma',
   timeline:
     'Cada funcionalidad del P50 al P95 (marca: P85), verde dentro de la línea de corte, rojo fuera; discontinua: el objetivo del portafolio',
   weeks_one: '{{count}} semana',
