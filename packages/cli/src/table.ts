@@ -5,6 +5,7 @@
  */
 import { beyondMaxWeeksText, isRequestKind } from '@flow-forecaster/schemas';
 import type { RequestKind } from '@flow-forecaster/schemas';
+import { portfolioTable } from './portfolio-table';
 import type { Cell } from './text-layout';
 import { cell, grid, pairs, percent, section } from './text-layout';
 
@@ -568,6 +569,7 @@ const FORMATTERS: Record<RequestKind, (r: Obj) => string[]> = {
   history,
   delivery,
   flow,
+  portfolio: portfolioTable,
 };
 
 /** Kinds without a table of their own (added kinds) show their top-level figures. */

@@ -4,18 +4,18 @@
  * figures where the spec gives them.
  */
 import { describe, expect, it } from 'vitest';
-import { runForecast } from '@flow-forecaster/engine';
-import { parseRequest } from '@flow-forecaster/schemas';
+import { parseForecast } from '@flow-forecaster/schemas';
 import type { RequestKind } from '@flow-forecaster/schemas';
 import { example, ff } from './helpers';
 
 type Obj = Record<string, unknown>;
 
 function engine(kind: RequestKind, body: unknown): Obj {
-  const parsed = parseRequest(kind, body);
+  // The registry's run of the kind: the same engine function the CLI calls, in-process.
+  const parsed = parseForecast(kind, body);
   if (!parsed.ok) throw new Error(parsed.error.message);
   // A JSON round trip, as the CLI's output went through one.
-  return JSON.parse(JSON.stringify(runForecast(kind, parsed.value as never))) as Obj;
+  return JSON.parse(JSON.stringify(parsed.value.run())) as Obj;
 }
 
 // Several tests read the same command's output; spawn it once (each spawn costs ~1 s of CPU).
@@ -43,6 +43,7 @@ const cases: [RequestKind, string][] = [
   ['accuracy', 'accuracy.json'],
   ['pbc', 'pbc.json'],
   ['flow', 'flow.json'],
+  ['portfolio', 'portfolio.json'],
 ];
 
 describe.concurrent('each command on its example', () => {

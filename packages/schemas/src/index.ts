@@ -11,5 +11,6 @@ export * from './account';
 export * from './registry';
 export * from './delivery';
 export * from './flow';
+export * from './portfolio';
 export * from './connection';
 export { beyondMaxWeeksText, type StoppedRuns } from './kinds/summary';

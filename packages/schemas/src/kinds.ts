@@ -1,12 +1,15 @@
 /**
- * The request kinds are the engine's forecast kinds, under the names the schemas' users
- * already import (the server, the web app); one list, so a new kind cannot be half-added.
+ * The request kinds are the registry's rows, under the names the schemas' users already import
+ * (the server, the web app, the saved-forecast body): one list, so a kind added to the
+ * registry is at once a kind a project can save, share and list.
  */
-import { FORECAST_KINDS, isForecastKind } from '@flow-forecaster/engine';
-import type { ForecastKind } from '@flow-forecaster/engine';
+import { FORECAST_KIND_ROWS } from './registry';
+import type { ForecastKindName } from './registry';
 
-export const REQUEST_KINDS: readonly ForecastKind[] = FORECAST_KINDS;
+export const REQUEST_KINDS: readonly ForecastKindName[] = FORECAST_KIND_ROWS.map((r) => r.kind);
 
-export type RequestKind = ForecastKind;
+export type RequestKind = ForecastKindName;
 
-export const isRequestKind: (value: unknown) => value is RequestKind = isForecastKind;
+export function isRequestKind(value: unknown): value is RequestKind {
+  return typeof value === 'string' && (REQUEST_KINDS as readonly string[]).includes(value);
+}

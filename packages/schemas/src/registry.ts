@@ -22,6 +22,7 @@ import { flowKind } from './kinds/flow';
 import { historyKind } from './kinds/history';
 import { howManyKind } from './kinds/how-many';
 import { pbcKind } from './kinds/pbc';
+import { portfolioKind } from './kinds/portfolio';
 import { risksKind } from './kinds/risks';
 import { simulateKind } from './kinds/simulate';
 import { whenKind } from './kinds/when';
@@ -44,6 +45,7 @@ export const FORECAST_KIND_ROWS = [
   historyKind,
   deliveryKind,
   flowKind,
+  portfolioKind,
 ] as const;
 
 export const FORECAST_REGISTRY = createForecastRegistry(FORECAST_KIND_ROWS);
@@ -78,6 +80,7 @@ const PARSERS: Parsers = {
   history: historyKind.parse,
   delivery: deliveryKind.parse,
   flow: flowKind.parse,
+  portfolio: portfolioKind.parse,
 };
 
 function isKindName(kind: string): kind is ForecastKindName {

@@ -10,6 +10,7 @@ import { dependencyAnalysisSchema } from './dependencies';
 import { historySchema } from './history';
 import { deliverySchema } from './delivery';
 import { flowSchema } from './flow';
+import { portfolioSchema } from './portfolio';
 import { englishMessage } from './issues';
 import type { FieldIssue, ParseResult } from './issues';
 import { failure, parseBody } from './parse';
@@ -33,6 +34,7 @@ export const requestSchemas = {
   history: historySchema,
   delivery: deliverySchema,
   flow: flowSchema,
+  portfolio: portfolioSchema,
 } as const satisfies Record<RequestKind, z.ZodType>;
 
 export type RequestSchemas = typeof requestSchemas;

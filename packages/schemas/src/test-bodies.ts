@@ -25,6 +25,11 @@ export const validBodies: Record<RequestKind, Record<string, unknown>> = {
     numberOfSimulations: 500,
   },
   flow: { items: [{ id: 'A', started: '2025-03-03', done: '2025-03-06' }], asOf: '2025-03-10' },
+  portfolio: {
+    teams: [{ name: 'A', tpSamples: T12 }],
+    features: [{ name: 'F1', size: 8, team: 'A' }],
+    numberOfSimulations: 500,
+  },
 };
 
 /** A copy of `body` with the value at a dotted path replaced (`risks.0.likelihood`). */

@@ -42,6 +42,7 @@ const PAGES: { path: string; submit: string; ready: string }[] = [
   { path: '/backtest', submit: 'Run forecast', ready: '[data-testid="backtest-chart"]' },
   { path: '/pbc', submit: 'Draw chart', ready: '[data-testid="xmr-chart"]' },
   { path: '/accuracy', submit: 'Compare', ready: '.kpis' },
+  { path: '/portfolio', submit: 'Forecast the portfolio', ready: '[data-testid="pf-cut-table"]' },
 ];
 
 describe('accessibility', () => {

@@ -8,6 +8,7 @@ import { registerDeliveries } from './features/deliveries';
 import { registerConnections } from './features/connections';
 import { registerFlowTranslations } from './features/flow/i18n';
 import { registerTeamDataTranslations } from './features/shared/team-i18n';
+import { registerPortfolioTranslations } from './features/portfolio/i18n';
 import './styles.css';
 
 initI18n();
@@ -17,6 +18,8 @@ registerDeliveries();
 registerConnections();
 registerFlowTranslations();
 registerTeamDataTranslations();
+// The nav label is needed before the lazy page loads.
+registerPortfolioTranslations();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -48,6 +48,7 @@ export const routes: RouteDef[] = [
     'none',
   ),
   page('/flow/cfd', 'flow.pages.cfd', () => import('../features/flow/CfdPage'), 'none'),
+  page('/portfolio', 'portfolio.title', () => import('../features/portfolio/PortfolioPage')),
   page(
     '/deliveries',
     'deliveries.title',

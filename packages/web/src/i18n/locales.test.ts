@@ -89,7 +89,7 @@ describe('translations', () => {
     },
   );
 
-  it('every key the code asks for exists', () => {
+  it('every key the code asks for exists (in the core locale or a feature’s own bundle)', () => {
     const root = join(__dirname, '..');
     const used = new Set<string>();
     for (const file of sourceFiles(root)) {

@@ -12,6 +12,7 @@ export function PageLayout({
   form,
   results,
   stale = false,
+  stacked = false,
 }: {
   id: string;
   title: string;
@@ -21,13 +22,15 @@ export function PageLayout({
   results: ReactNode | null;
   /** The result no longer answers the form (see useForecastPage). */
   stale?: false | 'changed' | 'invalid';
+  /** Form above the results, both full width: for forms that are wide tables (portfolio). */
+  stacked?: boolean;
 }) {
   const { t } = useTranslation();
   return (
     <div>
       <h1>{title}</h1>
       <p className="lead">{lead}</p>
-      <div className="layout">
+      <div className={stacked ? 'layout layout--stacked' : 'layout'}>
         <form className="card" onSubmit={onSubmit} noValidate aria-label={title}>
           {form}
         </form>

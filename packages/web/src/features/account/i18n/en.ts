@@ -195,6 +195,7 @@ export const accountEn = {
     history: 'History',
     delivery: 'Delivery re-forecast',
     flow: 'Flow analytics',
+    portfolio: 'Portfolio cut line',
   },
 };
 

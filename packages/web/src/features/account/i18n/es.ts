@@ -198,5 +198,6 @@ export const accountEs: AccountTranslation = {
     history: 'Historial',
     delivery: 'Re-pronóstico de entrega',
     flow: 'Análisis de flujo',
+    portfolio: 'Línea de corte del portafolio',
   },
 };

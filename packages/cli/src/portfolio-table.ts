@@ -1,0 +1,132 @@
+/**
+ * `ff portfolio --format table`: the cut line as a delivery lead reads it. Features stay in
+ * priority order (the order is the question being asked); a status column says which make
+ * their date at the chosen confidence, and the summary lists the "in" and "out" sets.
+ */
+import type { Cell } from './text-layout';
+import { cell, grid, pairs, percent, section } from './text-layout';
+
+type Obj = Record<string, unknown>;
+
+function obj(value: unknown): Obj | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Obj)
+    : undefined;
+}
+
+function list(value: unknown): Obj[] {
+  return Array.isArray(value) ? value.map((v) => obj(v) ?? {}) : [];
+}
+
+function val(value: unknown): Cell {
+  return typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean'
+    ? value
+    : value === null
+      ? null
+      : undefined;
+}
+
+/** A date when the portfolio has a start, else weeks; "–" when runs did not finish. */
+function when(f: Obj, level: 'p50' | 'p85' | 'p95'): Cell {
+  const date = obj(f.completionDates)?.[level];
+  if (typeof date === 'string') return date;
+  const weeks = obj(f.percentile_stats)?.[level];
+  return typeof weeks === 'number' ? `${cell(weeks)} wk` : null;
+}
+
+function status(f: Obj): string {
+  if (f.inCutLine === true) return 'IN';
+  if (f.inCutLine === false) return 'OUT';
+  return 'no target';
+}
+
+export function portfolioTable(r: Obj): string[] {
+  const features = list(r.features);
+  const confidence = percent(r.confidence, 0);
+  const cod = obj(r.costOfDelay);
+  const showCost = features.some((f) => typeof f.expectedDelayCost === 'number');
+  const rows = features.map((f, i): Cell[] => [
+    i + 1,
+    val(f.name),
+    val(f.targetDate),
+    when(f, 'p50'),
+    when(f, 'p85'),
+    when(f, 'p95'),
+    typeof f.probabilityByTarget === 'number' ? percent(f.probabilityByTarget) : null,
+    status(f),
+    val(f.latestStart),
+    ...(showCost ? [val(f.expectedDelayCost)] : []),
+  ]);
+  const named = (inCut: boolean) =>
+    features.filter((f) => f.inCutLine === inCut).map((f) => String(f.name));
+  const parts = [
+    section(
+      `Cut line at ${confidence} confidence (features in priority order)`,
+      grid(
+        [
+          '#',
+          'feature',
+          'target',
+          'P50',
+          'P85',
+          'P95',
+          'P(target)',
+          'cut line',
+          'latest start',
+          ...(showCost ? [`delay cost (${String(cod?.currency ?? '')})`.replace(' ()', '')] : []),
+        ],
+        rows,
+      ),
+    ),
+    pairs([
+      [`in (≥ ${confidence} by target)`, named(true).join(', ') || null],
+      ['out', named(false).join(', ') || null],
+      [
+        'all on time (same runs)',
+        typeof r.allOnTime === 'number' ? percent(r.allOnTime) : undefined,
+      ],
+      [
+        'all own targets on time',
+        typeof r.allOwnTargetsOnTime === 'number' ? percent(r.allOwnTargetsOnTime) : undefined,
+      ],
+    ]),
+  ];
+  const teams = list(r.teams);
+  if (teams.length > 0) {
+    parts.push(
+      section(
+        'Teams: last feature done',
+        grid(
+          ['team', 'P50', 'P85', 'P95'],
+          teams.map((t): Cell[] => {
+            const asFeature = {
+              completionDates: t.lastCompletionDates,
+              percentile_stats: t.lastCompletion,
+            };
+            return [
+              val(t.name),
+              when(asFeature, 'p50'),
+              when(asFeature, 'p85'),
+              when(asFeature, 'p95'),
+            ];
+          }),
+        ),
+      ),
+    );
+  }
+  if (cod) {
+    const order = Array.isArray(cod.suggestedOrder) ? cod.suggestedOrder.map(String) : [];
+    parts.push(
+      section(
+        `Cost of delay (${String(cod.currency)})`,
+        pairs([
+          ['expected delay cost, this order', val(cod.totalExpectedDelayCost)],
+          ['suggested order (CD3)', order.join(' → ') || null],
+          ['expected delay cost, that order', val(cod.suggestedTotalExpectedDelayCost)],
+          ['saving', val(cod.saving)],
+        ]),
+      ),
+    );
+  }
+  return parts;
+}

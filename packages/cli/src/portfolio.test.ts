@@ -1,0 +1,89 @@
+/** `ff portfolio`: the cut-line table, the spec's exact two-team case, and bad input named. */
+import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from './run';
+import { run } from './run';
+
+const ROOT = resolve(__dirname, '../../..');
+
+function io(stdin = '') {
+  const out = { stdout: '', stderr: '' };
+  const value: CliIo = {
+    stdin: Object.assign(Readable.from(stdin === '' ? [] : [stdin]), { isTTY: false }),
+    cwd: ROOT,
+    stdout: { write: (t: string) => (out.stdout += t) },
+    stderr: { write: (t: string) => (out.stderr += t) },
+  };
+  return { io: value, out };
+}
+
+// spec/portfolio.md: every sample 4, WIP 1; F1 = 8 of A + 4 of B, F2 = 4 of A → weeks 2 and 3.
+const twoTeams = {
+  teams: [
+    { name: 'A', tpSamples: [4], throughputModel: 'bootstrap' },
+    { name: 'B', tpSamples: [4], throughputModel: 'bootstrap' },
+  ],
+  features: [
+    {
+      name: 'F1',
+      parts: [
+        { team: 'A', size: 8 },
+        { team: 'B', size: 4 },
+      ],
+    },
+    { name: 'F2', size: 4, team: 'A', targetDate: '2026-01-19' },
+  ],
+  startDate: '2026-01-05',
+  targetDate: '2026-01-19',
+  numberOfSimulations: 200,
+  seed: 3,
+};
+
+describe('ff portfolio', () => {
+  it('gives the spec reference case exactly, as JSON', async () => {
+    const t = io(JSON.stringify(twoTeams));
+    expect(await run(['portfolio'], t.io)).toBe(0);
+    const r = JSON.parse(t.out.stdout) as {
+      features: { name: string; percentile_stats: { p85: number }; inCutLine: boolean }[];
+      allOnTime: number;
+    };
+    expect(r.features.map((f) => [f.name, f.percentile_stats.p85, f.inCutLine])).toEqual([
+      ['F1', 2, true],
+      ['F2', 3, false],
+    ]);
+    expect(r.allOnTime).toBe(0);
+  });
+
+  it('prints the cut line as a table: IN above, OUT below, in priority order', async () => {
+    const t = io(JSON.stringify(twoTeams));
+    expect(await run(['portfolio', '--format', 'table'], t.io)).toBe(0);
+    expect(t.out.stdout).toContain('Cut line at 85% confidence');
+    expect(t.out.stdout).toMatch(
+      /^1 +F1 +2026-01-19 +2026-01-19 +2026-01-19 +2026-01-19 +100\.0% +IN/m,
+    );
+    expect(t.out.stdout).toMatch(
+      /^2 +F2 +2026-01-19 +2026-01-26 +2026-01-26 +2026-01-26 +0\.0% +OUT/m,
+    );
+    expect(t.out.stdout).toMatch(/^out: +F2$/m);
+    expect(t.out.stdout).toMatch(/^all on time \(same runs\): +0\.0%$/m);
+  });
+
+  it('runs examples/portfolio.json', async () => {
+    const t = io();
+    expect(
+      await run(['portfolio', '-i', 'examples/portfolio.json', '--format', 'table'], t.io),
+    ).toBe(0);
+    expect(t.out.stdout).toMatch(/^1 +Checkout /m);
+    expect(t.out.stdout).toContain('suggested order (CD3)');
+  });
+
+  it('names the field of a feature part on an unknown team, and exits 2', async () => {
+    const bad = structuredClone(twoTeams);
+    bad.features[0].parts![1].team = 'C';
+    const t = io(JSON.stringify(bad));
+    expect(await run(['portfolio'], t.io)).toBe(2);
+    expect(t.out.stderr).toContain('features.0.parts.1.team');
+    expect(t.out.stdout).toBe('');
+  });
+});

@@ -1,0 +1,226 @@
+/**
+ * The portfolio page in real Chromium: its numbers are the API's for the same request and
+ * seed (the page runs the engine in its worker, the API on the server), reordering marks the
+ * result stale until it is run again, and the page has no axe-core violations.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser, type Browser } from './browser';
+import { REPO_ROOT } from './server';
+
+const baseUrl = inject('baseUrl');
+
+interface FeatureResult {
+  name: string;
+  completionDates: { p50: string | null; p85: string | null; p95: string | null } | null;
+  probabilityByTarget: number | null;
+  probabilityByPortfolioTarget: number | null;
+  inCutLine: boolean | null;
+  latestStart: string | null;
+}
+interface Result {
+  features: FeatureResult[];
+  allOnTime: number | null;
+  seed: number;
+}
+
+type Body = { features: { name: string }[] } & Record<string, unknown>;
+
+const example = JSON.parse(
+  readFileSync(join(REPO_ROOT, 'examples/portfolio.json'), 'utf8'),
+) as Body;
+
+const percent = (x: number) =>
+  new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(x);
+
+async function api(body: Body): Promise<Result> {
+  const res = await fetch(`${baseUrl}/api/portfolio`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as Result;
+}
+
+function inOrder(body: Body, names: string[]): Body {
+  const byName = new Map(body.features.map((f) => [f.name, f]));
+  return { ...body, features: names.map((n) => byName.get(n)!) };
+}
+
+/** Everything the cut-line table shows, read from the page (dates from `<time datetime>`). */
+async function shown(page: Page) {
+  const rows = page.locator('[data-testid="pf-cut-table"] tbody tr');
+  const n = await rows.count();
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const date = async (id: string) => {
+      const el = page.getByTestId(`pf-${id}-${i}`);
+      return (await el.getAttribute('datetime')) ?? null;
+    };
+    out.push({
+      name: await rows.nth(i).getAttribute('data-feature'),
+      p50: await date('p50'),
+      p85: await date('p85'),
+      p95: await date('p95'),
+      latestStart: await date('latest'),
+      probability: (await page.getByTestId(`pf-prob-${i}`).textContent())?.trim(),
+      byPortfolioTarget: (await page.getByTestId(`pf-prob-portfolio-${i}`).textContent())?.trim(),
+      status: await page
+        .getByTestId(`pf-status-${i}`)
+        .locator('[data-status]')
+        .getAttribute('data-status'),
+    });
+  }
+  return out;
+}
+
+function expected(r: Result) {
+  return r.features.map((f) => ({
+    name: f.name,
+    p50: f.completionDates?.p50 ?? null,
+    p85: f.completionDates?.p85 ?? null,
+    p95: f.completionDates?.p95 ?? null,
+    latestStart: f.latestStart,
+    probability: f.probabilityByTarget === null ? '—' : percent(f.probabilityByTarget),
+    byPortfolioTarget:
+      f.probabilityByPortfolioTarget === null ? '—' : percent(f.probabilityByPortfolioTarget),
+    status: f.inCutLine === null ? 'none' : f.inCutLine ? 'in' : 'out',
+  }));
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const source = readFileSync(
+    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+    'utf8',
+  );
+  await page.evaluate(source);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            o: unknown,
+          ) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    return (await axe.run({ resultTypes: ['violations'] })).violations;
+  });
+  return violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+  );
+}
+
+describe('the portfolio page', () => {
+  let b: Browser;
+  beforeAll(async () => {
+    b = await openBrowser({ viewport: { width: 1400, height: 1000 } });
+  });
+  afterAll(async () => {
+    await b.close();
+  });
+
+  it('shows the API’s numbers for the same seed, and marks the result stale after a reorder', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl}/#/portfolio`);
+    await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+    expect(await axeViolations(page), 'form').toEqual([]);
+
+    await page.getByText('Runs and seed').click();
+    await page.getByLabel('Seed', { exact: true }).fill('1');
+    await page.getByRole('button', { name: 'Forecast the portfolio' }).click();
+    const results = page.getByTestId('pf-results');
+    await results.waitFor({ timeout: 60_000 });
+
+    const first = await api(example);
+    expect(first.seed).toBe(1);
+    expect(await shown(page)).toEqual(expected(first));
+    // The example's Checkout misses its date at 85 %: the cut line is drawn above it.
+    expect(first.features[0].inCutLine).toBe(false);
+    expect(await page.getByTestId('pf-cut-line').textContent()).toContain('Checkout');
+    const joint = page.locator('.kpi', { hasText: 'All features with a target on time' });
+    expect(await joint.locator('.kpi__value').textContent()).toBe(percent(first.allOnTime!));
+    expect(await results.getAttribute('data-stale')).toBe('false');
+    expect(await page.getByTestId('pf-stale').count()).toBe(0);
+    // Each team's share of its items by feature is drawn, with a legend of its features.
+    expect(
+      (await page.getByTestId('pf-share-Platform').locator('li').allTextContents()).map((x) =>
+        x.replace('■', '').trim(),
+      ),
+    ).toEqual(['Checkout', 'Reports', 'Audit log']);
+    // The timeline draws one bar per feature, in priority order.
+    expect(
+      await page
+        .locator('[data-testid="pf-timeline"] g')
+        .evaluateAll((gs) => gs.map((g) => g.getAttribute('data-feature'))),
+    ).toEqual(first.features.map((f) => f.name));
+    expect(await axeViolations(page), 'results').toEqual([]);
+
+    // Reorder with the keyboard-reachable button: the shown result no longer matches the inputs.
+    await page.getByRole('button', { name: 'Move Reports up' }).click();
+    await page.getByTestId('pf-stale').waitFor();
+    expect(await results.getAttribute('data-stale')).toBe('true');
+    expect(await page.getByLabel('Feature (2)').inputValue()).toBe('Reports');
+    // Undoing the edit makes the result current again.
+    await page.getByRole('button', { name: 'Move Reports down' }).click();
+    await expect.poll(() => results.getAttribute('data-stale')).toBe('false');
+
+    // Drag and drop: Dark mode (last) onto the first row takes the top priority.
+    await page.getByTestId('pf-feature-row-5').dragTo(page.getByTestId('pf-feature-row-0'));
+    expect(await page.getByLabel('Feature (1)').inputValue()).toBe('Dark mode');
+    expect(await results.getAttribute('data-stale')).toBe('true');
+
+    // Run again, same seed: the page equals the API for the new order.
+    await page.getByRole('button', { name: 'Forecast the portfolio' }).click();
+    await expect.poll(() => results.getAttribute('data-stale')).toBe('false');
+    const order = ['Dark mode', 'Checkout', 'Search', 'Reports', 'Export', 'Audit log'];
+    const second = await api(inOrder(example, order));
+    await expect.poll(async () => (await shown(page)).map((f) => f.name)).toEqual(order);
+    expect(await shown(page)).toEqual(expected(second));
+    // Dark mode now goes first on Payments, so Checkout (sharing it) is later than before.
+    expect(
+      second.features[1].completionDates!.p85! >= first.features[0].completionDates!.p85!,
+    ).toBe(true);
+
+    // The address bar carries the reordered portfolio and its seed: a fresh browser opening it
+    // sees the same numbers.
+    expect(page.url()).toMatch(/#\/portfolio\?s=/);
+    const fresh = await openBrowser({ viewport: { width: 1400, height: 1000 } });
+    try {
+      await fresh.page.goto(page.url());
+      await fresh.page.getByTestId('pf-results').waitFor({ timeout: 60_000 });
+      await expect.poll(async () => (await shown(fresh.page)).map((f) => f.name)).toEqual(order);
+      expect(await shown(fresh.page)).toEqual(expected(second));
+    } finally {
+      await fresh.close();
+    }
+
+    // "Rerun as I edit": a reorder reruns by itself on the same seed, and equals the API again.
+    await page.getByLabel('Rerun as I edit (same seed)').check();
+    await page.getByRole('button', { name: 'Move Export up' }).click();
+    const third = ['Dark mode', 'Checkout', 'Search', 'Export', 'Reports', 'Audit log'];
+    await expect.poll(async () => (await shown(page)).map((f) => f.name)).toEqual(third);
+    await expect.poll(() => results.getAttribute('data-stale')).toBe('false');
+    expect(await shown(page)).toEqual(expected(await api(inOrder(example, third))));
+  });
+
+  it('names a bad field beside its cell and runs nothing', async () => {
+    const { page } = b;
+    // A hash change alone would keep the previous test's edited form: load the page afresh.
+    await page.goto(`${baseUrl}/#/portfolio`);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+    await page
+      .getByLabel('Split across teams (A: 8, B: 4) (Checkout)')
+      .fill('Payments: 12, Mobile: 5');
+    await page.getByRole('button', { name: 'Forecast the portfolio' }).click();
+    const error = page.locator('[data-field-error="pf-features-0-parts"]');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('"Mobile" is not one of the portfolio\'s teams');
+    expect(await page.getByTestId('pf-results').count()).toBe(0);
+  });
+});

@@ -1,0 +1,365 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PortfolioFeatureResult, PortfolioResult } from '@flow-forecaster/engine';
+import { ChartFrame } from '../../components/ChartFrame';
+import { Field } from '../../components/Field';
+import { ResultActions } from '../../components/ResultActions';
+import { TableWrap } from '../../components/TableWrap';
+import { useFormat, type Formatter } from '../../i18n/format';
+import { TextInput } from '../shared/Inputs';
+import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
+import { RunFooter } from '../shared/RunFooter';
+import { useForecastPage } from '../shared/useForecastPage';
+import { FeaturesEditor, TeamsEditor } from './Editors';
+import { TeamShares } from './TeamShares';
+import { Timeline } from './Timeline';
+import { initialForm, reorder, toBody, type PortfolioForm } from './form';
+
+function When({
+  iso,
+  testId,
+  fmt,
+}: {
+  iso: string | null | undefined;
+  testId: string;
+  fmt: Formatter;
+}) {
+  return iso ? (
+    <time dateTime={iso} data-testid={testId}>
+      {fmt.shortDate(iso)}
+    </time>
+  ) : (
+    <span data-testid={testId}>—</span>
+  );
+}
+
+function Status({ f }: { f: PortfolioFeatureResult }) {
+  const { t } = useTranslation();
+  if (f.inCutLine === null) return <span data-status="none">{t('portfolio.noTarget')}</span>;
+  return f.inCutLine ? (
+    <strong className="good" data-status="in">
+      {t('portfolio.in')}
+    </strong>
+  ) : (
+    <strong className="bad" data-status="out">
+      {t('portfolio.out')}
+    </strong>
+  );
+}
+
+export default function PortfolioPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const page = useForecastPage<PortfolioForm, PortfolioResult>({
+    kind: 'portfolio',
+    path: '/portfolio',
+    idPrefix: 'pf',
+    initial: initialForm,
+    toBody,
+  });
+  const latest = page.result;
+
+  // The form a result was computed from; any edit after it makes the result stale. The last
+  // result stays on screen (marked stale) while a rerun computes or the form has an error, and
+  // its seed is kept, so a rerun differs by the edit and not by noise.
+  const formNow = useRef(page.form);
+  formNow.current = page.form;
+  const seedNow = useRef(page.seed);
+  seedNow.current = page.seed;
+  const { setSeed } = page;
+  const [ranWith, setRanWith] = useState<string | null>(null);
+  const [kept, setKept] = useState<PortfolioResult | null>(null);
+  useEffect(() => {
+    if (!latest) return;
+    setKept(latest);
+    setRanWith(JSON.stringify(formNow.current));
+    if (seedNow.current === undefined) setSeed(latest.seed);
+  }, [latest, setSeed]);
+  const r = latest ?? kept;
+  const formKey = JSON.stringify(page.form);
+  const stale = r !== null && ranWith !== null && ranWith !== formKey;
+
+  // "Rerun as I edit": each edit reruns in the worker, shortly after the typing stops.
+  const [auto, setAuto] = useState(false);
+  const submitNow = useRef(page.onSubmit);
+  submitNow.current = page.onSubmit;
+  useEffect(() => {
+    if (!auto || ranWith === null || formKey === ranWith) return;
+    const id = setTimeout(() => submitNow.current({ preventDefault() {} }), 300);
+    return () => clearTimeout(id);
+  }, [auto, formKey, ranWith]);
+
+  const teamNames = page.form.teams.map((team) => team.name.trim()).filter((n) => n !== '');
+  const confidence = r ? fmt.percent(r.confidence) : '';
+  const firstOut = r ? r.features.findIndex((f) => f.inCutLine === false) : -1;
+  const targeted = r ? r.features.filter((f) => f.inCutLine !== null) : [];
+  const cod = r?.costOfDelay ?? null;
+  const money = (v: number | null) =>
+    v === null ? '—' : fmt.money(v, r?.costOfDelay?.currency ?? 'USD');
+
+  return (
+    <PageLayout
+      id="pf"
+      title={t('portfolio.title')}
+      lead={t('portfolio.lead')}
+      onSubmit={page.onSubmit}
+      stacked
+      form={
+        <>
+          <TeamsEditor
+            teams={page.form.teams}
+            errors={page.errors}
+            onChange={(teams) => page.update('teams', teams)}
+          />
+          <FeaturesEditor
+            features={page.form.features}
+            teamNames={teamNames}
+            errors={page.errors}
+            onChange={(features) => page.update('features', features)}
+          />
+          <div className="row">
+            <Field
+              id={page.id('startDate')}
+              label={t('portfolio.startDate')}
+              error={page.errors.startDate}
+            >
+              <TextInput form={page.form} name="startDate" update={page.update} type="date" />
+            </Field>
+            <Field
+              id={page.id('targetDate')}
+              label={t('portfolio.portfolioTarget')}
+              error={page.errors.targetDate}
+            >
+              <TextInput form={page.form} name="targetDate" update={page.update} type="date" />
+            </Field>
+            <Field
+              id={page.id('confidence')}
+              label={t('portfolio.confidence')}
+              error={page.errors.confidence}
+            >
+              <TextInput
+                form={page.form}
+                name="confidence"
+                update={page.update}
+                inputMode="numeric"
+              />
+            </Field>
+          </div>
+          <label className="checkbox">
+            <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} />{' '}
+            {t('portfolio.auto')}
+          </label>
+          <RunFooter page={page} label={t('portfolio.run')} />
+        </>
+      }
+      results={
+        r && (
+          <div
+            data-testid="pf-results"
+            data-stale={stale ? 'true' : 'false'}
+            style={stale ? { opacity: 0.6 } : undefined}
+          >
+            {stale && (
+              <p className="notice notice--warn" role="status" data-testid="pf-stale">
+                {t('portfolio.stale')}
+              </p>
+            )}
+            <p className="headline" data-testid="pf-in-count">
+              {t('portfolio.inCount', {
+                count: targeted.filter((f) => f.inCutLine === true).length,
+                total: targeted.length,
+              })}
+            </p>
+            <div className="kpis">
+              {r.allOnTime !== null && (
+                <Kpi label={t('portfolio.allOnTime')} value={fmt.percent(r.allOnTime, 1)} strong />
+              )}
+              {r.allOwnTargetsOnTime !== null && (
+                <Kpi
+                  label={t('portfolio.allOwnOnTime')}
+                  value={fmt.percent(r.allOwnTargetsOnTime, 1)}
+                />
+              )}
+            </div>
+            <ChartFrame
+              title={t('portfolio.timelineTitle')}
+              filename="portfolio-timeline"
+              description={t('portfolio.timeline')}
+            >
+              <Timeline result={r} />
+            </ChartFrame>
+            <p className="field__hint">{t('portfolio.cutLineHint', { confidence })}</p>
+            <TableWrap label={t('portfolio.cutLine', { confidence })}>
+              <table data-testid="pf-cut-table">
+                <caption>{t('portfolio.cutLine', { confidence })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">{t('portfolio.feature')}</th>
+                    <th scope="col">{t('portfolio.targetDate')}</th>
+                    <th scope="col">P50</th>
+                    <th scope="col">P85</th>
+                    <th scope="col">P95</th>
+                    <th scope="col">{t('portfolio.probability')}</th>
+                    {r.targetDate && <th scope="col">{t('portfolio.byPortfolioTarget')}</th>}
+                    <th scope="col">{t('portfolio.status')}</th>
+                    <th scope="col">{t('portfolio.latestStart')}</th>
+                    {cod && <th scope="col">{t('portfolio.delayCost')}</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.features.map((f, i) => (
+                    <tr
+                      key={f.name}
+                      data-testid={`pf-result-${i}`}
+                      data-feature={f.name}
+                      style={
+                        i === firstOut ? { borderTop: '3px solid var(--bad, #b3261e)' } : undefined
+                      }
+                    >
+                      <td>{i + 1}</td>
+                      <th scope="row">{f.name}</th>
+                      <td>
+                        <When iso={f.targetDate} testId={`pf-target-${i}`} fmt={fmt} />
+                      </td>
+                      <td>
+                        <When iso={f.completionDates?.p50} testId={`pf-p50-${i}`} fmt={fmt} />
+                      </td>
+                      <td>
+                        <When iso={f.completionDates?.p85} testId={`pf-p85-${i}`} fmt={fmt} />
+                      </td>
+                      <td>
+                        <When iso={f.completionDates?.p95} testId={`pf-p95-${i}`} fmt={fmt} />
+                      </td>
+                      <td data-testid={`pf-prob-${i}`}>
+                        {f.probabilityByTarget === null
+                          ? '—'
+                          : fmt.percent(f.probabilityByTarget, 1)}
+                      </td>
+                      {r.targetDate && (
+                        <td data-testid={`pf-prob-portfolio-${i}`}>
+                          {f.probabilityByPortfolioTarget === null
+                            ? '—'
+                            : fmt.percent(f.probabilityByPortfolioTarget, 1)}
+                        </td>
+                      )}
+                      <td data-testid={`pf-status-${i}`}>
+                        <Status f={f} />
+                      </td>
+                      <td>
+                        <When iso={f.latestStart} testId={`pf-latest-${i}`} fmt={fmt} />
+                      </td>
+                      {cod && <td>{money(f.expectedDelayCost)}</td>}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+            {firstOut >= 0 && (
+              <p className="field__hint" data-testid="pf-cut-line">
+                — {t('portfolio.cutLine', { confidence })}: {r.features[firstOut].name} —
+              </p>
+            )}
+            {cod && (
+              <section aria-labelledby="pf-cd3-title">
+                <h3 id="pf-cd3-title">{t('portfolio.cd3')}</h3>
+                <ol data-testid="pf-cd3-order">
+                  {cod.suggestedOrder.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                </ol>
+                <p>
+                  {t('portfolio.cd3Totals', {
+                    current: money(cod.totalExpectedDelayCost),
+                    suggested: money(cod.suggestedTotalExpectedDelayCost),
+                  })}
+                </p>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() =>
+                    page.update('features', reorder(page.form.features, cod.suggestedOrder))
+                  }
+                >
+                  {t('portfolio.applyOrder')}
+                </button>
+              </section>
+            )}
+            <TableWrap label={t('portfolio.teamsResult')}>
+              <table data-testid="pf-teams-result">
+                <caption>{t('portfolio.teamsResult')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('portfolio.team')}</th>
+                    <th scope="col">P50</th>
+                    <th scope="col">P85</th>
+                    <th scope="col">P95</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.teams.map((team, i) => (
+                    <tr key={team.name}>
+                      <th scope="row">{team.name}</th>
+                      <td>
+                        <When
+                          iso={team.lastCompletionDates?.p50}
+                          testId={`pf-team-p50-${i}`}
+                          fmt={fmt}
+                        />
+                      </td>
+                      <td>
+                        <When
+                          iso={team.lastCompletionDates?.p85}
+                          testId={`pf-team-p85-${i}`}
+                          fmt={fmt}
+                        />
+                      </td>
+                      <td>
+                        <When
+                          iso={team.lastCompletionDates?.p95}
+                          testId={`pf-team-p95-${i}`}
+                          fmt={fmt}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+            {r.teams.map((team) => (
+              <TeamShares key={team.name} team={team} />
+            ))}
+            <SeedUsed seed={r.seed} runs={r.numberOfSimulations} />
+            <Warnings items={r.warnings} codes={r.warningCodes} />
+            <ResultActions
+              kind="portfolio"
+              input={page.input}
+              result={r}
+              shareLink={page.shareLink}
+              csv={{
+                header: [
+                  'feature',
+                  'target',
+                  'p50',
+                  'p85',
+                  'p95',
+                  'probabilityByTarget',
+                  'inCutLine',
+                ],
+                rows: r.features.map((f) => [
+                  f.name,
+                  f.targetDate,
+                  f.completionDates?.p50 ?? null,
+                  f.completionDates?.p85 ?? null,
+                  f.completionDates?.p95 ?? null,
+                  f.probabilityByTarget,
+                  f.inCutLine,
+                ]),
+              }}
+            />
+          </div>
+        )
+      }
+    />
+  );
+}

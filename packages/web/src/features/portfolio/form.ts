@@ -1,0 +1,193 @@
+/**
+ * The portfolio form as the page edits it (strings, as typed) and its request body in the
+ * spec's contract. Reading text into numbers is here; every rule on the numbers (sizes ≥ 1,
+ * known teams, cycles…) is the shared schema's, so the page and the API refuse the same bodies.
+ */
+import { BodyBuilder } from '../shared/body';
+import type { BuiltBody } from '../shared/useForecastPage';
+
+export interface TeamRow {
+  name: string;
+  /** Weekly throughput samples, "3, 4, 5". */
+  samples: string;
+  featureWip: string;
+}
+
+export interface FeatureRow {
+  name: string;
+  team: string;
+  /** "8" or a range "6-10". */
+  size: string;
+  /** A split across teams, "A: 8, B: 4" (each size may be a range); replaces team and size. */
+  parts: string;
+  targetDate: string;
+  costOfDelay: string;
+  /** Names of features this one waits for, comma-separated. */
+  dependsOn: string;
+}
+
+export interface PortfolioForm {
+  teams: TeamRow[];
+  features: FeatureRow[];
+  startDate: string;
+  targetDate: string;
+  /** Percent. */
+  confidence: string;
+  runs: string;
+}
+
+export const blankTeam: TeamRow = { name: '', samples: '', featureWip: '1' };
+export const blankFeature: FeatureRow = {
+  name: '',
+  team: '',
+  size: '',
+  parts: '',
+  targetDate: '',
+  costOfDelay: '',
+  dependsOn: '',
+};
+
+export const initialForm: PortfolioForm = {
+  teams: [
+    { name: 'Payments', samples: '3, 4, 5, 4, 6, 2, 4, 5, 3, 4', featureWip: '2' },
+    { name: 'Platform', samples: '2, 3, 3, 4, 2, 3, 5, 1', featureWip: '1' },
+  ],
+  features: [
+    {
+      ...blankFeature,
+      name: 'Checkout',
+      parts: 'Payments: 12, Platform: 5',
+      targetDate: '2026-02-16',
+      costOfDelay: '8000',
+    },
+    { ...blankFeature, name: 'Search', team: 'Payments', size: '6-10', costOfDelay: '3000' },
+    {
+      ...blankFeature,
+      name: 'Reports',
+      team: 'Platform',
+      size: '8',
+      targetDate: '2026-02-23',
+      costOfDelay: '5000',
+    },
+    { ...blankFeature, name: 'Export', team: 'Payments', size: '10', dependsOn: 'Checkout' },
+    { ...blankFeature, name: 'Audit log', team: 'Platform', size: '6', costOfDelay: '1000' },
+    { ...blankFeature, name: 'Dark mode', team: 'Payments', size: '4-8' },
+  ],
+  startDate: '2026-01-05',
+  targetDate: '2026-03-16',
+  confidence: '85',
+  runs: '10000',
+};
+
+const RANGE = /^\s*([^-–]+?)\s*[-–]\s*([^-–]+?)\s*$/;
+
+/** "8" → {size}, "6-10" → {sizeLow, sizeHigh}; unreadable text is an issue on `field`. */
+function readSize(b: BodyBuilder, field: string, text: string): Record<string, number> {
+  const range = RANGE.exec(text);
+  if (range) {
+    const low = b.value(`${field}Low`, range[1]);
+    const high = b.value(`${field}High`, range[2]);
+    return {
+      ...(low !== undefined && { sizeLow: low }),
+      ...(high !== undefined && { sizeHigh: high }),
+    };
+  }
+  const size = b.value(field, text);
+  return size === undefined ? {} : { size };
+}
+
+function names(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+export function toBody(form: PortfolioForm): BuiltBody {
+  const b = new BodyBuilder();
+  b.set(
+    'teams',
+    form.teams.map((team, i) => {
+      const out: Record<string, unknown> = { name: team.name.trim(), throughputModel: 'bootstrap' };
+      const inner = new BodyBuilder();
+      const samples = inner.list(`teams.${i}.tpSamples`, team.samples);
+      b.issues.push(...inner.issues);
+      if (samples !== undefined) out.tpSamples = samples;
+      const wip = b.value(`teams.${i}.featureWip`, team.featureWip);
+      if (wip !== undefined) out.featureWip = wip;
+      return out;
+    }),
+  );
+  b.set(
+    'features',
+    form.features.map((f, i) => {
+      const at = `features.${i}`;
+      const out: Record<string, unknown> = { name: f.name.trim() };
+      if (f.parts.trim() !== '') {
+        out.parts = f.parts
+          .split(',')
+          .filter((p) => p.trim() !== '')
+          .map((p, j) => {
+            const colon = p.lastIndexOf(':');
+            const team = (colon < 0 ? p : p.slice(0, colon)).trim();
+            return {
+              team,
+              ...readSize(b, `${at}.parts.${j}.size`, colon < 0 ? '' : p.slice(colon + 1)),
+            };
+          });
+      } else {
+        if (f.team.trim() !== '') out.team = f.team.trim();
+        Object.assign(out, readSize(b, `${at}.size`, f.size));
+      }
+      if (f.targetDate.trim() !== '') out.targetDate = f.targetDate.trim();
+      const cod = b.value(`${at}.costOfDelayPerWeek`, f.costOfDelay);
+      if (cod !== undefined) out.costOfDelayPerWeek = cod;
+      const deps = names(f.dependsOn);
+      if (deps.length > 0) out.dependsOn = deps;
+      return out;
+    }),
+  );
+  b.text('startDate', form.startDate);
+  b.text('targetDate', form.targetDate);
+  b.number('confidence', form.confidence, 0.01);
+  b.number('numberOfSimulations', form.runs);
+  return b.build();
+}
+
+/** The list with item `from` moved to index `to` (drag and drop, and the up/down buttons). */
+export function move<T>(list: readonly T[], from: number, to: number): T[] {
+  if (from === to || from < 0 || from >= list.length || to < 0 || to >= list.length) {
+    return [...list];
+  }
+  const out = [...list];
+  const [item] = out.splice(from, 1);
+  out.splice(to, 0, item);
+  return out;
+}
+
+/** Features reordered to `order` (names, as the CD3 suggestion gives them); others keep their place after. */
+export function reorder(features: readonly FeatureRow[], order: readonly string[]): FeatureRow[] {
+  const byName = new Map(features.map((f) => [f.name.trim(), f]));
+  const placed = order.flatMap((n) => {
+    const f = byName.get(n);
+    return f ? [f] : [];
+  });
+  return [...placed, ...features.filter((f) => !placed.includes(f))];
+}
+
+/** Which field paths a feature row's cell shows errors for. */
+export function cellError(
+  errors: Readonly<Record<string, string>>,
+  row: number,
+  cell: 'name' | 'team' | 'size' | 'parts' | 'targetDate' | 'costOfDelayPerWeek' | 'dependsOn',
+): string | undefined {
+  const at = `features.${row}.`;
+  const matches =
+    cell === 'size' ? ['size', 'sizeLow', 'sizeHigh'] : cell === 'parts' ? ['parts'] : [cell];
+  for (const [field, message] of Object.entries(errors)) {
+    if (!field.startsWith(at)) continue;
+    const rest = field.slice(at.length);
+    if (matches.some((m) => rest === m || rest.startsWith(`${m}.`))) return message;
+  }
+  return undefined;
+}
