@@ -1,3 +1,4 @@
+import type { CalendarInput, Resolution } from './calendar';
 /**
  * Inputs of every forecast kind, as the engine receives them after validation.
  *
@@ -109,6 +110,10 @@ export interface WhenInput extends ThroughputInput, SeededInput {
   /** The original's name for numberOfSimulations on this endpoint. */
   nSimulations?: number;
   maxWeeks?: number;
+  /** `day`: tpSamples are items per working day and runs step over working days. */
+  resolution?: Resolution;
+  /** Working days, holidays (resolved to dates) and blackouts; needs startDate. */
+  calendar?: CalendarInput;
 }
 
 /** `POST /api/deadline-analysis`. */

@@ -5,7 +5,18 @@
 import { warning, warningFields, type EngineWarning } from './warnings';
 import type { WhenInput } from './inputs';
 import type { DiscreteTable } from './discrete-sampler';
-import { weeksUntilDone } from './draw-loops';
+import { weeksUntilDone, weeksUntilDoneThinned } from './draw-loops';
+import {
+  compileCalendar,
+  lastWorkingDayOfWeek,
+  summariseCalendar,
+  thinningPlan,
+  type ThinningPlan,
+  workingDayDate,
+  type CalendarSummary,
+  type CompiledCalendar,
+  type Resolution,
+} from './calendar';
 import type { RandomSource } from './prng';
 import { createRng, randomSeed } from './prng';
 import { createThroughputSampler, type ThroughputSampler } from './throughput';
@@ -67,9 +78,19 @@ export interface WhenResult {
   mean: number;
   /** Population standard deviation of weeks, one decimal. */
   std: number;
-  histogram: { weeks: number; count: number }[];
-  /** Start + weeks per percentile (fractional weeks become whole days), with a startDate. */
+  /** In the daily model `weeks` is working days over working days per week (2 decimals). */
+  histogram: { weeks: number; count: number; workingDays?: number }[];
+  /**
+   * Start + weeks per percentile (fractional weeks become whole days), with a startDate. With a
+   * calendar: the last working day of the completion week (weekly model) or the completion
+   * working day (daily model).
+   */
   completionDates: Record<keyof PercentileStats, string> | null;
+  resolution: Resolution;
+  /** Daily model only: percentiles in working days (percentile_stats are then in weeks). */
+  workingDays: PercentileStats | null;
+  /** The calendar applied, with its days off up to the P95 date; null without one. */
+  calendar: CalendarSummary | null;
   backlog: number;
   throughput: { model: ThroughputSampler['model']; meanPerWeek: number };
   numberOfSimulations: number;
@@ -112,16 +133,43 @@ export function forecastWhen(input: WhenInput, opts: { signal?: StopSignal } = {
     if (start === null) throw new EngineInputError('startDate is not a date', 'startDate');
   }
 
-  const d = weeksToFinish(
-    sampler.table,
-    backlog,
-    n,
-    createRng(seed, 0),
-    focus,
-    maxWeeks,
-    opts.signal,
-  );
-  const stats = percentileStatsOf(d);
+  const resolution: Resolution = input.resolution ?? 'week';
+  const calendarIn = input.calendar ?? (resolution === 'day' ? {} : undefined);
+  let compiled: CompiledCalendar | null = null;
+  if (calendarIn !== undefined) {
+    if (start === null) {
+      throw new EngineInputError('startDate is needed with a calendar', 'startDate');
+    }
+    compiled = compileCalendar(calendarIn, start, maxWeeks * 7);
+    if (compiled.workingOffsets.length === 0) {
+      throw new EngineInputError('calendar has no working day', 'calendar.workingDays');
+    }
+  }
+  const rng = createRng(seed, 0);
+  let d: WeeksDistribution;
+  if (compiled !== null && resolution === 'day') {
+    // Every working day is a full one: the daily model is the weekly loop over working days.
+    d = weeksToFinish(
+      sampler.table,
+      backlog,
+      n,
+      rng,
+      focus,
+      compiled.workingOffsets.length,
+      opts.signal,
+    );
+  } else if (compiled !== null) {
+    const plan = thinningPlan(compiled, maxWeeks, sampler.table);
+    // Without a short week in reach the runs are exactly today's (same draws).
+    d =
+      plan.shortWeeks === 0
+        ? weeksToFinish(sampler.table, backlog, n, rng, focus, maxWeeks, opts.signal)
+        : thinnedWeeksToFinish(sampler.table, backlog, n, rng, focus, plan, opts.signal);
+  } else d = weeksToFinish(sampler.table, backlog, n, rng, focus, maxWeeks, opts.signal);
+  const steps = percentileStatsOf(d);
+  const daily = compiled !== null && resolution === 'day';
+  const perWeek = daily && compiled !== null ? compiled.perWeek : 1;
+  const stats: PercentileStats = daily ? mapStats(steps, (v) => roundTo(v / perWeek, 1)) : steps;
   let sum = 0;
   let first = -1;
   let last = -1;
@@ -133,9 +181,13 @@ export function forecastWhen(input: WhenInput, opts: { signal?: StopSignal } = {
   }
   const mean = sum / n;
   let ss = 0;
-  const histogram: { weeks: number; count: number }[] = [];
+  const histogram: WhenResult['histogram'] = [];
   for (let w = first; w <= last; w++) {
-    histogram.push({ weeks: w, count: d.counts[w] });
+    histogram.push(
+      daily
+        ? { weeks: roundTo(w / perWeek, 2), count: d.counts[w], workingDays: w }
+        : { weeks: w, count: d.counts[w] },
+    );
     ss += d.counts[w] * (w - mean) * (w - mean);
   }
   const warnings = [...sampler.warnings];
@@ -145,21 +197,21 @@ export function forecastWhen(input: WhenInput, opts: { signal?: StopSignal } = {
   let completionDates: Record<keyof PercentileStats, string> | null = null;
   if (start !== null) {
     const s = start;
-    const at = (w: number) => addWeeks(s, w);
-    completionDates = {
-      p10: at(stats.p10),
-      p25: at(stats.p25),
-      p50: at(stats.p50),
-      p75: at(stats.p75),
-      p85: at(stats.p85),
-      p90: at(stats.p90),
-      p95: at(stats.p95),
-    };
+    const c = compiled;
+    // A percentile between two steps is dated by the later one: a date is reached on a whole
+    // working day or at the end of a whole week.
+    const at =
+      c === null
+        ? (w: number) => addWeeks(s, w)
+        : daily
+          ? (k: number) => workingDayDate(c, Math.ceil(k - 1e-9))
+          : (w: number) => lastWorkingDayOfWeek(c, Math.ceil(w - 1e-9));
+    completionDates = mapStats(steps, at);
   }
   return {
     percentile_stats: stats,
-    mean: roundTo(mean, 1),
-    std: roundTo(Math.sqrt(ss / n), 1),
+    mean: roundTo(mean / perWeek, 1),
+    std: roundTo(Math.sqrt(ss / n) / perWeek, 1),
     histogram,
     completionDates,
     backlog,
@@ -167,6 +219,48 @@ export function forecastWhen(input: WhenInput, opts: { signal?: StopSignal } = {
     numberOfSimulations: n,
     unfinishedRuns: d.unfinished,
     seed,
+    resolution,
+    workingDays: daily ? steps : null,
+    calendar:
+      compiled !== null && calendarIn !== undefined && completionDates !== null
+        ? summariseCalendar(calendarIn, compiled, completionDates.p95)
+        : null,
     ...warningFields(warnings),
   };
+}
+
+function mapStats<T>(s: PercentileStats, f: (v: number) => T): Record<keyof PercentileStats, T> {
+  return {
+    p10: f(s.p10),
+    p25: f(s.p25),
+    p50: f(s.p50),
+    p75: f(s.p75),
+    p85: f(s.p85),
+    p90: f(s.p90),
+    p95: f(s.p95),
+  };
+}
+
+/** `weeksToFinish` with a calendar's thinning plan (see weeksUntilDoneThinned). */
+export function thinnedWeeksToFinish(
+  sampler: DiscreteTable,
+  backlog: number,
+  runs: number,
+  rng: RandomSource,
+  focus: number,
+  plan: ThinningPlan,
+  signal?: StopSignal,
+): WeeksDistribution {
+  const maxWeeks = plan.days.length;
+  const counts = new Uint32Array(maxWeeks + 1);
+  let unfinished = 0;
+  for (let r = 0; r < runs; r++) {
+    if ((r & STOP_CHECK_MASK) === 0 && signal?.aborted) throw abortError();
+    const weeks = weeksUntilDoneThinned(rng, sampler, backlog, focus, plan);
+    if (weeks < 0) {
+      unfinished++;
+      counts[maxWeeks]++;
+    } else counts[weeks]++;
+  }
+  return { counts, runs, unfinished };
 }

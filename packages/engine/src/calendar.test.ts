@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compileCalendar,
+  epochDay,
+  isoOfEpochDay,
+  isoWeekday,
+  lastWorkingDayOfWeek,
+  weekKeepFactors,
+} from './calendar';
+import { forecastWhen } from './when';
+import { EngineInputError } from './errors';
+
+// Brazil's national holidays of 2026 near the reference cases, as the schemas package resolves
+// them from date-holidays (the engine takes dates, never a country).
+const BR_2026 = [
+  { date: '2026-04-03', name: 'Sexta-feira Santa' },
+  { date: '2026-04-21', name: 'Tiradentes' },
+  { date: '2026-05-01', name: 'Dia do Trabalhador' },
+];
+
+describe('calendar model', () => {
+  it('numbers days and weekdays in UTC', () => {
+    expect(isoWeekday(epochDay('2026-04-06'))).toBe(1);
+    expect(isoWeekday(epochDay('2026-04-12'))).toBe(7);
+    expect(isoOfEpochDay(epochDay('2024-02-29'))).toBe('2024-02-29');
+  });
+
+  it('thins a week by its working days over the usual ones', () => {
+    const c = compileCalendar({ holidays: BR_2026 }, '2026-04-27', 21);
+    expect([...weekKeepFactors(c, 3)]).toEqual([0.8, 1, 1]);
+    expect(lastWorkingDayOfWeek(c, 1)).toBe('2026-04-30');
+    expect(lastWorkingDayOfWeek(c, 3)).toBe('2026-05-15');
+  });
+
+  it('rejects an inverted blackout and working days outside 1–7, naming the field', () => {
+    const field = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e instanceof EngineInputError ? e.field : String(e);
+      }
+      return null;
+    };
+    expect(
+      field(() =>
+        compileCalendar({ blackouts: [{ from: '2026-04-08', to: '2026-04-07' }] }, '2026-04-06', 7),
+      ),
+    ).toBe('calendar.blackouts.0.to');
+    expect(field(() => compileCalendar({ workingDays: [1, 8] }, '2026-04-06', 7))).toBe(
+      'calendar.workingDays.1',
+    );
+    expect(field(() => compileCalendar({ workingDays: [] }, '2026-04-06', 7))).toBe(
+      'calendar.workingDays',
+    );
+  });
+});
+
+describe('reference cases (spec calendars.md)', () => {
+  it('daily model with a blackout: done 2026-04-14 at every percentile, 5 working days', () => {
+    const r = forecastWhen({
+      backlog: 10,
+      tpSamples: [2],
+      throughputModel: 'bootstrap',
+      resolution: 'day',
+      startDate: '2026-04-06',
+      calendar: { blackouts: [{ from: '2026-04-07', to: '2026-04-08' }] },
+      seed: 1,
+    });
+    expect(r.completionDates?.p50).toBe('2026-04-14');
+    expect(r.completionDates?.p85).toBe('2026-04-14');
+    expect(r.completionDates?.p95).toBe('2026-04-14');
+    expect(r.completionDates?.p10).toBe('2026-04-14');
+    expect(r.workingDays?.p85).toBe(5);
+    expect(r.percentile_stats.p85).toBe(1);
+    expect(r.calendar?.daysOff.map((d) => d.date)).toEqual(['2026-04-07', '2026-04-08']);
+    expect(r.calendar?.blackoutDays).toBe(2);
+  });
+
+  it('daily model, Brazil: Tiradentes is skipped, done 2026-04-27', () => {
+    const r = forecastWhen({
+      backlog: 5,
+      tpSamples: [1],
+      throughputModel: 'bootstrap',
+      resolution: 'day',
+      startDate: '2026-04-20',
+      calendar: { country: 'BR', holidays: BR_2026 },
+      seed: 2,
+    });
+    expect(r.completionDates?.p50).toBe('2026-04-27');
+    expect(r.completionDates?.p95).toBe('2026-04-27');
+    expect(r.calendar?.daysOff).toEqual([{ date: '2026-04-21', reason: 'Tiradentes' }]);
+    expect(r.calendar?.country).toBe('BR');
+  });
+
+  it('weekly model, Brazil: P(done by 2026-05-08) = 0.8^5 and P50 = P95 = 2026-05-15', () => {
+    const runs = 100_000;
+    const r = forecastWhen({
+      backlog: 10,
+      tpSamples: [5],
+      throughputModel: 'bootstrap',
+      startDate: '2026-04-27',
+      calendar: { country: 'BR', holidays: BR_2026 },
+      numberOfSimulations: runs,
+      seed: 42,
+    });
+    const p = 0.8 ** 5;
+    const share = (r.histogram.find((h) => h.weeks === 2)?.count ?? 0) / runs;
+    // 4 standard errors of a binomial share over `runs` runs.
+    expect(Math.abs(share - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / runs));
+    expect(r.histogram.every((h) => h.weeks === 2 || h.weeks === 3)).toBe(true);
+    expect(r.completionDates?.p50).toBe('2026-05-15');
+    expect(r.completionDates?.p85).toBe('2026-05-15');
+    expect(r.completionDates?.p95).toBe('2026-05-15');
+    expect(r.completionDates?.p10).toBe('2026-05-08');
+  });
+
+  it('a request without calendar behaves exactly as before', () => {
+    const body = { backlog: 50, tpSamples: [5, 6, 7, 4, 8], startDate: '2026-04-06', seed: 7 };
+    const r = forecastWhen(body);
+    expect(r.calendar).toBeNull();
+    expect(r.resolution).toBe('week');
+    expect(r.completionDates?.p50).toBe(
+      isoOfEpochDay(epochDay('2026-04-06') + r.percentile_stats.p50 * 7),
+    );
+  });
+
+  it('a calendar without holidays on a full week changes nothing but the date convention', () => {
+    const base = { backlog: 50, tpSamples: [5, 6, 7, 4, 8], startDate: '2026-04-06', seed: 7 };
+    const plain = forecastWhen(base);
+    const cal = forecastWhen({ ...base, calendar: {} });
+    expect(cal.percentile_stats).toEqual(plain.percentile_stats);
+    expect(cal.histogram).toEqual(plain.histogram);
+  });
+
+  it('needs a start date with a calendar', () => {
+    expect(() => forecastWhen({ backlog: 5, tpSamples: [1], calendar: {} })).toThrow(
+      EngineInputError,
+    );
+  });
+});
