@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DeadlineInput, HowManyInput, WhenInput } from '@flow-forecaster/engine';
 import { compact, resolveAlias } from './aliases';
 import { dateField } from './dates';
+import { calendarShape, resolveCalendar } from './calendar';
 import {
   contributors,
   currency,
@@ -36,6 +37,7 @@ export const whenSchema = z
     targetOutcome: tasks.optional(),
     startDate: dateField.optional(),
     maxWeeks: maxWeeks.optional(),
+    ...calendarShape,
   })
   .transform((v, ctx): WhenInput =>
     compact({
@@ -46,6 +48,7 @@ export const whenSchema = z
       numberOfSimulations: resolveAlias<number>(ctx, v, SIMULATIONS_KEYS),
       maxWeeks: v.maxWeeks,
       seed: v.seed,
+      ...resolveCalendar(ctx, v.calendar, v.resolution, v.startDate),
     }),
   );
 
