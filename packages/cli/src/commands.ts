@@ -2,7 +2,7 @@
  * The commands of `ff`: one per row of the forecast registry, under the row's CLI names. Help,
  * the argument parser and the option scopes read this view of the row.
  */
-import { FORECAST_REGISTRY } from '@flow-forecaster/schemas';
+import { FORECAST_REGISTRY, acceptsCalendar } from '@flow-forecaster/schemas';
 import type { AnyForecastKind, ForecastRegistry, RunsField } from '@flow-forecaster/schemas';
 
 export interface CommandSpec {
@@ -15,6 +15,8 @@ export interface CommandSpec {
   seeded: boolean;
   /** The request field `--runs` sets, when the kind simulates. */
   runsField?: RunsField;
+  /** Its request takes `calendar`, so the calendar options apply. */
+  calendar: boolean;
   example: string;
   /** The API path's names (`POST /api/forecast-when` → `forecast-when`), for users of the API. */
   aliases?: readonly string[];
@@ -27,6 +29,7 @@ export function commandOf(row: AnyForecastKind): CommandSpec {
     kind: row.kind,
     summary: row.description,
     seeded: row.seeded,
+    calendar: acceptsCalendar(row.schema),
     ...(row.runsField ? { runsField: row.runsField } : {}),
     example: row.cliExample,
     ...(aliases.length > 0 ? { aliases } : {}),

@@ -27,10 +27,17 @@ export interface CliOptions {
   delimiter?: string;
   from?: string;
   to?: string;
+  /** Calendar overrides, merged into the request's `calendar`. */
+  country?: string;
+  region?: string;
+  workingDays?: number[];
+  blackouts?: { from: string; to: string }[];
+  optionalHolidays?: string | string[];
+  resolution?: 'week' | 'day';
 }
 
 /** Which commands an option belongs to. */
-type Scope = 'global' | 'every' | 'seeded' | 'runs' | 'history';
+type Scope = 'global' | 'every' | 'seeded' | 'runs' | 'history' | 'calendar';
 
 interface OptionSpec<K extends keyof CliOptions> {
   key: K;
@@ -75,6 +82,33 @@ function dateFormat(raw: string, flag: string): string {
     `must be one of ${DATE_FORMATS.join(', ')} or a pattern such as 'dd/MM/yyyy HH:mm' (got '${raw}')`,
     `--${flag}`,
   );
+}
+
+function list(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+}
+
+function weekdays(raw: string, flag: string): number[] {
+  const days = list(raw).map(Number);
+  if (days.length === 0 || days.some((d) => !Number.isInteger(d))) {
+    throw usageError(`must be ISO weekday numbers like 1,2,3,4,5 (got '${raw}')`, `--${flag}`);
+  }
+  return days;
+}
+
+// Dates are checked by the request schema, which names the field (calendar.blackouts.0.to).
+function blackouts(raw: string): { from: string; to: string }[] {
+  return list(raw).map((r) => {
+    const [from, to] = r.split('..');
+    return { from, to: to ?? from };
+  });
+}
+
+function optionalHolidays(raw: string): string | string[] {
+  return raw === 'include' || raw === 'exclude' ? raw : list(raw);
 }
 
 export const OPTIONS: readonly AnyOptionSpec[] = [
@@ -181,6 +215,55 @@ export const OPTIONS: readonly AnyOptionSpec[] = [
     description: 'last day whose finished items count (default: last done date)',
     scope: 'history',
   },
+  {
+    key: 'country',
+    flag: 'country',
+    value: 'CODE',
+    description:
+      "country whose public holidays are days off (ISO code: BR, ES, US, …); merged into the request's calendar",
+    scope: 'calendar',
+  },
+  {
+    key: 'region',
+    flag: 'region',
+    value: 'CODE',
+    description: 'region (state) of --country with its own holidays, e.g. SP',
+    scope: 'calendar',
+  },
+  {
+    key: 'workingDays',
+    flag: 'working-days',
+    value: 'DAYS',
+    description: 'working weekdays, 1 = Monday … 7 = Sunday (default 1,2,3,4,5)',
+    scope: 'calendar',
+    parse: weekdays,
+  },
+  {
+    key: 'blackouts',
+    flag: 'blackout',
+    value: 'RANGES',
+    description: "team days off: dates or ranges, comma-separated, e.g. '2026-12-24..2027-01-01'",
+    scope: 'calendar',
+    parse: blackouts,
+  },
+  {
+    key: 'optionalHolidays',
+    flag: 'holidays',
+    value: 'WHICH',
+    description:
+      "optional and bank holidays: exclude (default: working days), include, or names, e.g. 'Carnaval'",
+    scope: 'calendar',
+    parse: optionalHolidays,
+  },
+  {
+    key: 'resolution',
+    flag: 'resolution',
+    value: 'UNIT',
+    description: 'week (default: samples are items per week) or day (items per working day)',
+    scope: 'calendar',
+    choices: ['week', 'day'],
+    parse: oneOf(['week', 'day'] as const),
+  },
 ];
 
 export function defaultOptions(): CliOptions {
@@ -201,6 +284,8 @@ export function optionsFor(command: CommandSpec | undefined): readonly AnyOption
         return command.runsField !== undefined;
       case 'history':
         return command.kind === 'history';
+      case 'calendar':
+        return command.calendar;
     }
   });
 }

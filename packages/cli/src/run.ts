@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { EngineInputError } from '@flow-forecaster/engine';
 import type { HistoryResult } from '@flow-forecaster/engine';
 import { FORECAST_REGISTRY, parseForecast } from '@flow-forecaster/schemas';
+import { installHolidays } from '@flow-forecaster/schemas/holidays';
 import type { ForecastRegistry, ParseResult } from '@flow-forecaster/schemas';
 import { parseCommandLine } from './args';
 import type { CommandSpec } from './commands';
@@ -73,9 +74,24 @@ async function requestBody(
     delete patched.nSimulations;
     patched[command.runsField] = options.runs;
   }
+  const calendar = calendarOverrides(options);
+  if (calendar !== null) {
+    patched.calendar = { ...(isPlainObject(body.calendar) ? body.calendar : {}), ...calendar };
+  }
+  if (options.resolution !== undefined) patched.resolution = options.resolution;
   if (options.from !== undefined) patched.from = options.from;
   if (options.to !== undefined) patched.to = options.to;
   return { body: patched };
+}
+
+function calendarOverrides(options: CliOptions): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  if (options.country !== undefined) out.country = options.country;
+  if (options.region !== undefined) out.region = options.region;
+  if (options.workingDays !== undefined) out.workingDays = options.workingDays;
+  if (options.blackouts !== undefined) out.blackouts = options.blackouts;
+  if (options.optionalHolidays !== undefined) out.optionalHolidays = options.optionalHolidays;
+  return Object.keys(out).length > 0 ? out : null;
 }
 
 /**
@@ -167,6 +183,8 @@ export async function run(
   io: CliIo,
   options: RunOptions = {},
 ): Promise<number> {
+  // A country's holidays are resolved while parsing; the CLI always has the data at hand.
+  installHolidays();
   try {
     return await execute(argv, io, options.registry ?? FORECAST_REGISTRY);
   } catch (e) {

@@ -153,3 +153,10 @@ function resolveHolidays(
   }
   return out;
 }
+
+/** Whether a request schema takes `calendar` (the CLI's calendar options, the web section). */
+export function acceptsCalendar(schema: z.ZodType): boolean {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  const props: unknown = json.properties;
+  return typeof props === 'object' && props !== null && 'calendar' in props;
+}
