@@ -8,6 +8,7 @@ import { percentileFromCounts, percentileSorted, percentileStats, errorRate } fr
 import type { PercentileStats } from './percentile';
 import { roundHalfEven, roundTo } from './round';
 import { addWeeks } from './dates';
+import { calendarDates, type CalendarSummary } from './calendar';
 import { burnDownBands, type BurnDownBand } from './burn-down';
 import { inputStats, type InputStats } from './input-stats';
 import { howManyTable, itemsDistribution, type HowManyTable } from './how-many';
@@ -44,6 +45,8 @@ export interface SimulationResult {
   burnDownBinWidth: number;
   /** Start + the percentile's weeks, when a startDate was given. */
   completionDates: Record<keyof PercentileStats, string> | null;
+  /** The calendar the dates count working days of, with its days off; null without one. */
+  calendar: CalendarSummary | null;
   /** Person-weeks. */
   effort: PercentileStats;
   cost: (PercentileStats & { currency: string; costPerPersonWeek: number }) | null;
@@ -257,6 +260,16 @@ function weeksHistogram(
   return { histogram, mean, sd: n > 0 ? Math.sqrt(ss / n) : 0 };
 }
 
+function calendarOf(plan: SimulationPlan, weeks: PercentileStats, headlineWeeks: number) {
+  if (plan.calendar === null || plan.startDate === null) return null;
+  const { dates, summary } = calendarDates(plan.calendar, plan.startDate, {
+    ...weeks,
+    headline: headlineWeeks,
+  });
+  const { headline, ...percentiles } = dates;
+  return { dates: percentiles, headline, summary };
+}
+
 function completionDatesOf(
   start: string | null,
   weeks: PercentileStats,
@@ -361,6 +374,7 @@ export function resultFromAccumulator(
   const warnings = resultWarnings(plan, acc, tpErrorRate, ltErrorRate);
   const conf = plan.confidence;
   const headlineWeeks = q.weeks(conf);
+  const onCalendar = calendarOf(plan, percentile_stats, headlineWeeks);
 
   const result: SimulationResult = {
     percentile_stats,
@@ -375,7 +389,8 @@ export function resultFromAccumulator(
       plan.burnDownStride,
     ),
     burnDownBinWidth: plan.burnDownBinWidth,
-    completionDates: completionDatesOf(start, percentile_stats),
+    completionDates: onCalendar?.dates ?? completionDatesOf(start, percentile_stats),
+    calendar: onCalendar?.summary ?? null,
     effort,
     cost: costOf(plan, effort),
     totalTasks: percentileStats(q.tasks),
@@ -386,7 +401,7 @@ export function resultFromAccumulator(
       confidence: conf,
       weeks: headlineWeeks,
       effortPersonWeeks: q.effort(conf),
-      date: start ? addWeeks(start, headlineWeeks) : null,
+      date: onCalendar ? onCalendar.headline : start ? addWeeks(start, headlineWeeks) : null,
     },
     input_stats: inputStats(plan.tpSamples, plan.leadTimes),
     tpErrorRate,

@@ -8,6 +8,7 @@ import {
   weekKeepFactors,
 } from './calendar';
 import { forecastWhen } from './when';
+import { simulate } from './simulate';
 import { EngineInputError } from './errors';
 
 // Brazil's national holidays of 2026 near the reference cases, as the schemas package resolves
@@ -136,5 +137,32 @@ describe('reference cases (spec calendars.md)', () => {
     expect(() => forecastWhen({ backlog: 5, tpSamples: [1], calendar: {} })).toThrow(
       EngineInputError,
     );
+  });
+});
+
+describe('the full simulation on a calendar', () => {
+  const team = {
+    tpSamples: [5],
+    throughputModel: 'bootstrap' as const,
+    numberOfTasks: 10,
+    startDate: '2026-12-14',
+    numberOfSimulations: 1000,
+    seed: 9,
+  };
+
+  it('counts weeks of work as working days: Christmas moves the date one working day', () => {
+    const plain = simulate(team);
+    expect(plain.calendar).toBeNull();
+    expect(plain.completionDates?.p85).toBe('2026-12-28');
+    const weekdays = simulate({ ...team, calendar: {} });
+    expect(weekdays.percentile_stats).toEqual(plain.percentile_stats);
+    expect(weekdays.completionDates?.p85).toBe('2026-12-25');
+    const br = simulate({
+      ...team,
+      calendar: { country: 'BR', holidays: [{ date: '2026-12-25', name: 'Natal' }] },
+    });
+    expect(br.completionDates?.p85).toBe('2026-12-28');
+    expect(br.headline.date).toBe('2026-12-28');
+    expect(br.calendar?.daysOff).toEqual([{ date: '2026-12-25', reason: 'Natal' }]);
   });
 });

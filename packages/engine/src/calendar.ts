@@ -317,3 +317,27 @@ export function summariseCalendar(
     daysOff,
   };
 }
+
+/**
+ * Dates of "weeks of work" on a calendar (the full simulation): w weeks are w × perWeek
+ * working days of capacity, and the date is the working day on which they are used up, so a
+ * holiday or a blackout pushes every later date by one working day.
+ */
+export function calendarDates<K extends string>(
+  cal: CalendarInput,
+  startIso: string,
+  weeks: Record<K, number>,
+): { dates: Record<K, string>; summary: CalendarSummary; compiled: CompiledCalendar } {
+  let most = 0;
+  for (const k in weeks) most = Math.max(most, weeks[k]);
+  // Room for the longest date plus any blackouts: twice the span and a year, within 100 years.
+  const horizon = Math.min(36_500, Math.ceil(most * 14) + 366);
+  const c = compileCalendar(cal, startIso, horizon);
+  const dates = {} as Record<K, string>;
+  let last = startIso;
+  for (const k in weeks) {
+    dates[k] = workingDayDate(c, Math.ceil(weeks[k] * c.perWeek - 1e-9));
+    if (dates[k] > last) last = dates[k];
+  }
+  return { dates, summary: summariseCalendar(cal, c, last), compiled: c };
+}

@@ -82,6 +82,11 @@ export interface SimulateInput extends ThroughputInput, SeededInput {
   /** Guard against endless runs; default 520. */
   maxWeeks?: number;
   startDate?: string;
+  /**
+   * Working calendar: dates count working days, a week of work being as many working days as
+   * the calendar's working weekdays (needs startDate).
+   */
+  calendar?: CalendarInput;
   /** 0–1; which percentile the summary sentence headlines (default 0.85). */
   confidence?: number;
   /** Return raw runs (at most the first 100 burn-downs). */
