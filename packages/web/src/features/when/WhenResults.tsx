@@ -6,6 +6,7 @@ import { BurnDownFan, Histogram } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { percentileMarkers } from '../shared/charts-data';
 import { Kpi, SeedUsed, Warnings } from '../shared/PageLayout';
+import { CalendarNote } from '../shared/CalendarSection';
 import { TableWrap } from '../../components/TableWrap';
 
 export type SimulationView = SimulationResult;
@@ -60,6 +61,7 @@ export function WhenResults({
           <Kpi label={`P95 · ${t('when.date')}`} value={fmt.shortDate(r.completionDates.p95)} />
         </div>
       )}
+      <CalendarNote calendar={r.calendar} />
       <Warnings items={r.warnings} codes={r.warningCodes} />
 
       <ChartFrame
