@@ -9,6 +9,7 @@ import {
 } from './calendar';
 import { forecastWhen } from './when';
 import { simulate } from './simulate';
+import { forecastHowMany } from './how-many';
 import { EngineInputError } from './errors';
 
 // Brazil's national holidays of 2026 near the reference cases, as the schemas package resolves
@@ -164,5 +165,49 @@ describe('the full simulation on a calendar', () => {
     expect(br.completionDates?.p85).toBe('2026-12-28');
     expect(br.headline.date).toBe('2026-12-28');
     expect(br.calendar?.daysOff).toEqual([{ date: '2026-12-25', reason: 'Natal' }]);
+  });
+});
+
+describe('how many with a calendar', () => {
+  it('weekly model: a week with one holiday keeps 4/5 of its items on average', () => {
+    const runs = 50_000;
+    const r = forecastHowMany({
+      tpSamples: [5],
+      throughputModel: 'bootstrap',
+      startDate: '2026-04-27',
+      days: 14,
+      calendar: { holidays: BR_2026 },
+      numberOfSimulations: runs,
+      seed: 4,
+    });
+    // Week 1 is Binomial(5, 0.8), week 2 is 5: the mean is 9, the sd sqrt(0.8).
+    expect(Math.abs(r.mean - 9)).toBeLessThan(4 * Math.sqrt(0.8 / runs));
+    expect(r.workingDays).toBe(9);
+    expect(r.calendar?.daysOff).toEqual([{ date: '2026-05-01', reason: 'Dia do Trabalhador' }]);
+    const all5 = r.histogram.find((h) => h.items === 10)?.count ?? 0;
+    const p = 0.8 ** 5;
+    expect(Math.abs(all5 / runs - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / runs));
+  });
+
+  it('daily model: items per working day over the window’s working days', () => {
+    const r = forecastHowMany({
+      tpSamples: [2],
+      throughputModel: 'bootstrap',
+      resolution: 'day',
+      startDate: '2026-04-06',
+      endDate: '2026-04-20',
+      calendar: { blackouts: [{ from: '2026-04-07', to: '2026-04-08' }] },
+      seed: 1,
+    });
+    // 10 weekdays from Apr 6 to Apr 17, less the two blackout days: 8 × 2 items.
+    expect(r.itemsAtConfidence['85']).toBe(16);
+    expect(r.workingDays).toBe(8);
+  });
+
+  it('without a calendar nothing changes', () => {
+    const body = { tpSamples: [3, 5, 7], days: 30, seed: 2 };
+    const r = forecastHowMany(body);
+    expect(r.calendar).toBeUndefined();
+    expect(r.resolution).toBeUndefined();
   });
 });

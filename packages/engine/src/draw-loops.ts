@@ -179,6 +179,11 @@ export function weeksUntilDoneThinned(
   return weeks;
 }
 
+/** `x` items each kept with probability p (per-item draws, bounded by THIN_EXACT_MAX). */
+export function thinDraw(x: number, p: number, rng: RandomSource): number {
+  return p >= 1 ? x : thinItems(x, p, rng);
+}
+
 function thinItems(x: number, p: number, rng: RandomSource): number {
   const whole = Math.floor(x);
   if (whole > THIN_EXACT_MAX) return x * p;

@@ -104,6 +104,10 @@ export interface HowManyInput extends ThroughputInput, SeededInput {
   endDate?: string;
   teamFocus?: number;
   numberOfSimulations?: number;
+  /** `day`: tpSamples are items per working day, summed over the window's working days. */
+  resolution?: Resolution;
+  /** Working calendar over the window from startDate (weekly model: short weeks thinned). */
+  calendar?: CalendarInput;
 }
 
 /** `POST /api/forecast-when` and `/api/mc-throughput`: weeks to finish N items. */

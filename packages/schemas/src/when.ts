@@ -58,6 +58,7 @@ export const howManySchema = z
     days: z.number().gt(0).max(LIMITS.days.max).optional(),
     startDate: dateField.optional(),
     endDate: dateField.optional(),
+    ...calendarShape,
   })
   .transform((v, ctx): HowManyInput => {
     const throughput = resolveThroughput(v, ctx);
@@ -76,6 +77,7 @@ export const howManySchema = z
       teamFocus: v.teamFocus,
       numberOfSimulations: resolveAlias<number>(ctx, v, SIMULATIONS_KEYS),
       seed: v.seed,
+      ...resolveCalendar(ctx, v.calendar, v.resolution, v.startDate),
     });
   });
 

@@ -81,6 +81,24 @@ describe('calendars on the API', () => {
     expect(Math.abs(share - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / runs));
   });
 
+  it('how many by a date, Brazil: the week of Labour Day keeps 4/5 of its items', async () => {
+    const res = await post('/api/forecast-how-many', {
+      tpSamples: [5],
+      throughputModel: 'bootstrap',
+      startDate: '2026-04-27',
+      endDate: '2026-05-11',
+      numberOfSimulations: 20_000,
+      seed: 2,
+      calendar: { country: 'BR' },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.workingDays).toBe(9);
+    expect(body.calendar.daysOff).toEqual([{ date: '2026-05-01', reason: 'Dia do trabalhador' }]);
+    // Week 1 is Binomial(5, 0.8): the mean's spread is sqrt(0.8 / runs).
+    expect(Math.abs(body.mean - 9)).toBeLessThan(4 * Math.sqrt(0.8 / 20_000));
+  });
+
   it.each([
     [{ country: 'XX' }, 'calendar.country'],
     [{ country: 'BR', region: 'QQ' }, 'calendar.region'],
