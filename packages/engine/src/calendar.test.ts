@@ -10,6 +10,7 @@ import {
 import { forecastWhen } from './when';
 import { simulate } from './simulate';
 import { forecastHowMany } from './how-many';
+import { deadlineAnalysis } from './deadline';
 import { EngineInputError } from './errors';
 
 // Brazil's national holidays of 2026 near the reference cases, as the schemas package resolves
@@ -209,5 +210,24 @@ describe('how many with a calendar', () => {
     const r = forecastHowMany(body);
     expect(r.calendar).toBeUndefined();
     expect(r.resolution).toBeUndefined();
+  });
+});
+
+describe('deadline with a calendar', () => {
+  it('Labour Day makes a two-week deadline unlikely where a plain forecast meets it', () => {
+    const body = {
+      tpSamples: [5],
+      throughputModel: 'bootstrap' as const,
+      backlog: 10,
+      startDate: '2026-04-27',
+      deadlineDate: '2026-05-11',
+      numberOfSimulations: 2000,
+      seed: 6,
+    };
+    expect(deadlineAnalysis(body).canMeet).toBe(true);
+    const br = deadlineAnalysis({ ...body, calendar: { holidays: BR_2026 } });
+    expect(br.canMeet).toBe(false);
+    expect(br.completionDates.p85).toBe('2026-05-15');
+    expect(br.calendar?.daysOff.map((d) => d.date)).toEqual(['2026-05-01']);
   });
 });

@@ -6,6 +6,7 @@ import { type EngineWarning } from './warnings';
 import type { DeadlineInput } from './inputs';
 import { forecastWhen } from './when';
 import { addWeeks, daysBetween, parseDate } from './dates';
+import type { CalendarSummary } from './calendar';
 import { EngineInputError } from './errors';
 import type { StopSignal } from './errors';
 import { roundHalfEven, roundTo } from './round';
@@ -43,6 +44,8 @@ export interface DeadlineResult {
   effort: ByLevel<number>;
   cost: (ByLevel<number> & { currency: string; costPerPersonWeek: number }) | null;
   percentile_stats: PercentileStats;
+  /** The calendar applied, with its days off; null without one. */
+  calendar: CalendarSummary | null;
   backlog: number;
   startDate: string;
   deadlineDate: string;
@@ -88,9 +91,12 @@ export function deadlineAnalysis(
       teamFocus: input.teamFocus,
       numberOfSimulations: input.numberOfSimulations,
       seed: input.seed,
+      // Runs count calendar weeks either way, so weeks to the deadline compare as before.
+      ...(input.calendar ? { startDate: start, calendar: input.calendar } : {}),
     },
     opts,
   );
+  const onCalendar = forecast.calendar !== null ? forecast.completionDates : null;
   const B = input.backlog;
   const wtd = days / 7;
   const ps = forecast.percentile_stats;
@@ -116,7 +122,8 @@ export function deadlineAnalysis(
     p85Weeks: weeks.p85,
     p95Weeks: weeks.p95,
     canMeet: wtd >= weeks.p85,
-    completionDates: byLevel((l) => addWeeks(start, weeks[l])),
+    completionDates: byLevel((l) => onCalendar?.[l] ?? addWeeks(start, weeks[l])),
+    calendar: forecast.calendar,
     itemsPossible,
     projectedWork,
     projectedWorkP50: projectedWork.p50,

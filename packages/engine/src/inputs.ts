@@ -130,6 +130,8 @@ export interface DeadlineInput extends ThroughputInput, SeededInput {
   backlog: number;
   startDate: string;
   deadlineDate: string;
+  /** Working calendar: short weeks thinned (as `when`), dates on working days. */
+  calendar?: CalendarInput;
   teamFocus?: number;
   minContributors?: number;
   maxContributors?: number;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DeadlineInput, HowManyInput, WhenInput } from '@flow-forecaster/engine';
 import { compact, resolveAlias } from './aliases';
 import { dateField } from './dates';
-import { calendarShape, resolveCalendar } from './calendar';
+import { calendarField, calendarShape, resolveCalendar } from './calendar';
 import {
   contributors,
   currency,
@@ -88,6 +88,7 @@ export const deadlineSchema = z
     numberOfTasks: tasks.optional(),
     startDate: dateField,
     deadlineDate: dateField,
+    calendar: calendarField.optional(),
     minContributors: contributors.optional(),
     maxContributors: contributors.optional(),
     costPerPersonWeek: money.optional(),
@@ -112,5 +113,6 @@ export const deadlineSchema = z
       currency: v.currency,
       numberOfSimulations: resolveAlias<number>(ctx, v, SIMULATIONS_KEYS),
       seed: v.seed,
+      calendar: resolveCalendar(ctx, v.calendar, undefined, v.startDate).calendar,
     });
   });
