@@ -74,4 +74,26 @@ describe('calendar (pt-BR)', () => {
     expect(await p85Date(fresh.page)).toBe(brazil);
     expect(await fresh.page.getByTestId('calendar-note').innerText()).toContain('Natal');
   });
+
+  it('how many by a date: a week with a holiday delivers fewer items', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl}/#/how-many`);
+    await page.getByRole('heading', { name: 'Quantos itens até uma data?' }).waitFor();
+    await page.getByLabel('Itens concluídos por semana').fill('5, 5, 5, 5');
+    await page.getByLabel('Modelo de vazão').selectOption('bootstrap');
+    await page.getByLabel('Data de início').fill('2026-04-27');
+    await page.getByLabel('Data final').fill('2026-05-11');
+    const median = page.locator('.kpi', { hasText: '50 %' }).locator('.kpi__value');
+    await page.getByRole('button', { name: 'Rodar previsão' }).click();
+    await page.getByTestId('headline').waitFor();
+    expect(await median.textContent()).toBe('10');
+
+    // Brazil (the default in pt-BR): Labour Day thins the first week to 4 days of 5.
+    await page.locator('summary', { hasText: 'Calendário' }).click();
+    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    await page.getByRole('button', { name: 'Rodar previsão' }).click();
+    await page.getByTestId('calendar-note').waitFor();
+    expect(await median.textContent()).toBe('9');
+    expect(await page.getByTestId('calendar-note').innerText()).toContain('Dia do trabalhador');
+  });
 });

@@ -1,4 +1,5 @@
 import type { DeadlineResult } from '@flow-forecaster/engine';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { ResultActions } from '../../components/ResultActions';
@@ -13,11 +14,18 @@ import {
 } from '../shared/Inputs';
 import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
+import { CalendarNote, CalendarSection } from '../shared/CalendarSection';
+import {
+  addCalendar,
+  defaultCountry,
+  initialCalendar,
+  type CalendarForm,
+} from '../shared/calendar';
 import { useForecastPage } from '../shared/useForecastPage';
 import { todayIso } from '../when/form';
 import { TableWrap } from '../../components/TableWrap';
 
-interface DeadlineForm extends ThroughputForm {
+interface DeadlineForm extends ThroughputForm, CalendarForm {
   backlog: string;
   startDate: string;
   deadlineDate: string;
@@ -35,8 +43,9 @@ function inWeeks(weeks: number): string {
   return todayIso(d);
 }
 
-const initial: DeadlineForm = {
+const initialForm: DeadlineForm = {
   ...defaultThroughput,
+  ...initialCalendar('en'),
   backlog: '50',
   startDate: todayIso(),
   deadlineDate: inWeeks(10),
@@ -59,6 +68,7 @@ function toBody(form: DeadlineForm) {
   b.number('maxContributors', form.maxContributors);
   b.number('costPerPersonWeek', form.costPerPersonWeek);
   if (form.costPerPersonWeek.trim()) b.text('currency', form.currency);
+  addCalendar(b, form);
   b.number('numberOfSimulations', form.runs);
   return b.build();
 }
@@ -66,8 +76,13 @@ function toBody(form: DeadlineForm) {
 const LEVELS = ['p50', 'p85', 'p95'] as const;
 
 export default function DeadlinePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
+  const language = i18n.language || 'en';
+  const initial = useMemo(
+    () => ({ ...initialForm, country: defaultCountry(language) }),
+    [language],
+  );
   const page = useForecastPage<DeadlineForm, DeadlineResult>({
     kind: 'deadline',
     path: '/deadline',
@@ -140,6 +155,7 @@ export default function DeadlinePage() {
               </Field>
             </div>
           </details>
+          <CalendarSection form={form} update={update} errors={errors} id={id} />
           <RunFooter page={page} />
         </>
       }
@@ -190,6 +206,7 @@ export default function DeadlinePage() {
                 </tbody>
               </table>
             </TableWrap>
+            <CalendarNote calendar={r.calendar} />
             <Warnings items={r.warnings} codes={r.warningCodes} />
             <SeedUsed seed={r.seed} runs={r.numberOfSimulations} />
             <ResultActions
