@@ -66,6 +66,8 @@ describe('calendar (pt-BR)', () => {
     const note = await page.getByTestId('calendar-note').innerText();
     expect(note).toContain('Brasil');
     expect(note).toContain('Natal');
+    // The shift is spelled out: Friday 25 → Monday 28 December.
+    expect(await page.getByTestId('calendar-moves').innerText()).toMatch(/25.*28/);
 
     await page.getByTestId('share').click();
     const link = await page.getByTestId('share-link').inputValue();

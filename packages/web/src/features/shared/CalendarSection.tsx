@@ -108,7 +108,14 @@ export function CalendarSection<F extends CalendarForm>({
 }
 
 /** "Calendar: Brazil + 3 blackout days", and the days off the forecast stepped over. */
-export function CalendarNote({ calendar }: { calendar: CalendarSummary | null | undefined }) {
+export function CalendarNote({
+  calendar,
+  p85,
+}: {
+  calendar: CalendarSummary | null | undefined;
+  /** The P85 date with and without the calendar, when the page knows both. */
+  p85?: { without: string; with: string };
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const countryName = useCountryName();
@@ -123,6 +130,11 @@ export function CalendarNote({ calendar }: { calendar: CalendarSummary | null | 
   return (
     <div className="calendar-note" data-testid="calendar-note">
       <p>{t('calendar.named', { name: parts.join(' + ') })}</p>
+      {p85 && p85.without !== p85.with && (
+        <p data-testid="calendar-moves">
+          {t('calendar.moves', { from: fmt.shortDate(p85.without), to: fmt.shortDate(p85.with) })}
+        </p>
+      )}
       {list && <p className="field__hint">{t('calendar.daysOff', { list })}</p>}
     </div>
   );

@@ -15,6 +15,7 @@ const en = {
   blackoutDays_other: '{{count}} blackout days',
   daysOff: 'Days off up to the P95 date: {{list}}',
   weekdaysOnly: 'weekdays only',
+  moves: 'The holidays and days off move P85 from {{from}} to {{to}}.',
 };
 
 type Strings = typeof en;
@@ -34,6 +35,7 @@ const ptBR: Strings = {
   blackoutDays_other: '{{count}} dias de folga',
   daysOff: 'Dias sem trabalho até a data P95: {{list}}',
   weekdaysOnly: 'só dias de semana',
+  moves: 'Os feriados e folgas levam o P85 de {{from}} para {{to}}.',
 };
 
 const es: Strings = {
@@ -51,6 +53,7 @@ const es: Strings = {
   blackoutDays_other: '{{count}} días libres',
   daysOff: 'Días no laborables hasta la fecha P95: {{list}}',
   weekdaysOnly: 'solo días de semana',
+  moves: 'Los festivos y días libres llevan el P85 del {{from}} al {{to}}.',
 };
 
 let registered = false;

@@ -1,4 +1,4 @@
-import { addWeeks, type SimulationResult } from '@flow-forecaster/engine';
+import { addWeeks, calendarDates, type SimulationResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../components/ChartFrame';
 import { ResultActions } from '../../components/ResultActions';
@@ -61,7 +61,21 @@ export function WhenResults({
           <Kpi label={`P95 · ${t('when.date')}`} value={fmt.shortDate(r.completionDates.p95)} />
         </div>
       )}
-      <CalendarNote calendar={r.calendar} />
+      <CalendarNote
+        calendar={r.calendar}
+        // The calendar changes only the dates: the same weeks on weekdays alone give the date
+        // the holidays and days off moved.
+        p85={
+          r.calendar && startDate && r.completionDates
+            ? {
+                without: calendarDates({ workingDays: r.calendar.workingDays }, startDate, {
+                  p85: p.p85,
+                }).dates.p85,
+                with: r.completionDates.p85,
+              }
+            : undefined
+        }
+      />
       <Warnings items={r.warnings} codes={r.warningCodes} />
 
       <ChartFrame
