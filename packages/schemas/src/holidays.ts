@@ -56,3 +56,21 @@ export function holidayRegions(country: string): Record<string, string> {
 export function installHolidays(): void {
   setHolidayProvider(dateHolidaysProvider);
 }
+
+/**
+ * Names of the optional and bank holidays of a country in a year and the next (Carnival in
+ * Brazil…), for the per-holiday switches: each may be listed in `optionalHolidays`.
+ */
+export function optionalHolidayNames(
+  country: string,
+  region: string | undefined,
+  year: number,
+): string[] {
+  const names = new Set<string>();
+  for (const y of [year, year + 1]) {
+    for (const h of dateHolidaysProvider.holidays(country, region, y)) {
+      if (h.type === 'bank' || h.type === 'optional') names.add(h.name);
+    }
+  }
+  return [...names];
+}

@@ -50,7 +50,7 @@ describe('calendar (pt-BR)', () => {
     await page.getByLabel('País (feriados nacionais)').selectOption('');
     await forecast(page);
     const weekdaysOnly = await p85Date(page);
-    expect(weekdaysOnly).toContain('25');
+    expect(weekdaysOnly).toMatch(/^25 de dez/);
 
     // Brazil: Christmas is a holiday, so the same work ends on Monday 28 Dec.
     await page.getByLabel('País (feriados nacionais)').selectOption('BR');
@@ -62,12 +62,12 @@ describe('calendar (pt-BR)', () => {
       return el !== null && el.textContent !== before;
     }, weekdaysOnly);
     const brazil = await p85Date(page);
-    expect(brazil).toContain('28');
+    expect(brazil).toMatch(/^28 de dez/);
     const note = await page.getByTestId('calendar-note').innerText();
     expect(note).toContain('Brasil');
     expect(note).toContain('Natal');
     // The shift is spelled out: Friday 25 → Monday 28 December.
-    expect(await page.getByTestId('calendar-moves').innerText()).toMatch(/25.*28/);
+    expect(await page.getByTestId('calendar-moves').innerText()).toMatch(/25 de dez.*28 de dez/);
 
     await page.getByTestId('share').click();
     const link = await page.getByTestId('share-link').inputValue();
@@ -97,5 +97,30 @@ describe('calendar (pt-BR)', () => {
     await page.getByTestId('calendar-note').waitFor();
     expect(await median.textContent()).toBe('9');
     expect(await page.getByTestId('calendar-note').innerText()).toContain('Dia do trabalhador');
+  });
+
+  it('a forecast across Carnival shifts once Carnaval is switched on as a day off', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl}/#/when`);
+    await page.getByRole('heading', { name: 'Quando vai ficar pronto?' }).waitFor();
+    await page.getByLabel('Itens concluídos por semana').fill('5, 5, 5, 5');
+    await page.getByLabel('Modelo de vazão').selectOption('bootstrap');
+    await page.getByLabel('Itens no backlog').fill('10');
+    await page.getByLabel('Data de início').fill('2026-02-09');
+    await page.locator('summary', { hasText: 'Calendário' }).click();
+    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    // Carnival is optional nationally: a working day until switched on.
+    await forecast(page);
+    expect(await p85Date(page)).toMatch(/^20 de fev/);
+    const carnaval = page.getByTestId('optional-holidays').getByLabel('Carnaval');
+    await carnaval.check();
+    await forecast(page);
+    await page.waitForFunction(() =>
+      (
+        document.querySelector('[data-testid="completion-dates"] .kpi:nth-child(2) .kpi__value')
+          ?.textContent ?? ''
+      ).startsWith('25 de fev'),
+    );
+    expect(await page.getByTestId('calendar-note').innerText()).toContain('Carnaval');
   });
 });

@@ -1,9 +1,9 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarSummary } from '@flow-forecaster/engine';
 import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
-import { COMMON_COUNTRIES, type CalendarForm } from './calendar';
+import { COMMON_COUNTRIES, loadOptionalHolidays, type CalendarForm } from './calendar';
 import { registerCalendarTranslations } from './calendar-i18n';
 import type { FieldErrors } from './issues';
 
@@ -18,6 +18,25 @@ function useCountryName(): (code: string) => string {
   }, [i18n.language]);
 }
 
+/** The optional holidays of the chosen country, loaded with the holiday data when shown. */
+function useOptionalHolidays(on: boolean, country: string, region: string): string[] {
+  const [names, setNames] = useState<string[]>([]);
+  useEffect(() => {
+    if (!on || !country) {
+      setNames([]);
+      return;
+    }
+    let live = true;
+    loadOptionalHolidays(country, region, new Date().getFullYear())
+      .then((n) => live && setNames(n))
+      .catch(() => live && setNames([]));
+    return () => {
+      live = false;
+    };
+  }, [on, country, region]);
+  return names;
+}
+
 export function CalendarSection<F extends CalendarForm>({
   form,
   update,
@@ -30,6 +49,11 @@ export function CalendarSection<F extends CalendarForm>({
   id: (field: string) => string;
 }) {
   const { t } = useTranslation();
+  const optional = useOptionalHolidays(form.calendarOn, form.country, form.region);
+  const toggle = (name: string, on: boolean) => {
+    const rest = form.optionalNames.filter((n) => n !== name);
+    update('optionalNames', (on ? [...rest, name] : rest) as F['optionalNames']);
+  };
   const countryName = useCountryName();
   const codes: string[] = [...COMMON_COUNTRIES];
   if (form.country && !codes.includes(form.country)) codes.unshift(form.country);
@@ -85,6 +109,21 @@ export function CalendarSection<F extends CalendarForm>({
             />{' '}
             {t('calendar.optional')}
           </label>
+          {!form.includeOptional && optional.length > 0 && (
+            <fieldset className="calendar-optional" data-testid="optional-holidays">
+              <legend>{t('calendar.optionalOneByOne')}</legend>
+              {optional.map((name) => (
+                <label key={name} className="check">
+                  <input
+                    type="checkbox"
+                    checked={form.optionalNames.includes(name)}
+                    onChange={(e) => toggle(name, e.target.checked)}
+                  />{' '}
+                  {name}
+                </label>
+              ))}
+            </fieldset>
+          )}
           <Field
             id={id('calendar.blackouts')}
             label={t('calendar.blackouts')}

@@ -10,6 +10,8 @@ export interface CalendarForm {
   country: string;
   region: string;
   includeOptional: boolean;
+  /** Optional holidays switched on one by one (when not all of them are). */
+  optionalNames: string[];
   blackoutText: string;
 }
 
@@ -26,6 +28,7 @@ export function initialCalendar(language: string): CalendarForm {
     country: defaultCountry(language),
     region: '',
     includeOptional: false,
+    optionalNames: [],
     blackoutText: '',
   };
 }
@@ -76,6 +79,9 @@ export function addCalendar(b: BodyBuilder, form: CalendarForm): void {
   if (form.country) calendar.country = form.country;
   if (form.country && form.region.trim()) calendar.region = form.region.trim();
   if (form.includeOptional) calendar.optionalHolidays = 'include';
+  else if (form.country && form.optionalNames.length > 0) {
+    calendar.optionalHolidays = form.optionalNames;
+  }
   const blackouts = parseBlackouts(form.blackoutText);
   if (blackouts.length > 0) calendar.blackouts = blackouts;
   b.set('calendar', calendar);
@@ -90,4 +96,13 @@ export async function prepareCalendar(body: Record<string, unknown>): Promise<vo
   if (typeof cal !== 'object' || cal === null || !('country' in cal)) return;
   const { installHolidays } = await import('@flow-forecaster/schemas/holidays');
   installHolidays();
+}
+
+/** The optional holidays a country's switches offer (loads the holiday data). */
+export async function loadOptionalHolidays(country: string, region: string, year: number) {
+  const { optionalHolidayNames, holidayRegions } =
+    await import('@flow-forecaster/schemas/holidays');
+  const r = region.trim().toUpperCase();
+  const known = r !== '' && r in holidayRegions(country);
+  return optionalHolidayNames(country, known ? r : undefined, year);
 }
