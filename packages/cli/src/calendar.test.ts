@@ -1,4 +1,7 @@
 /** The calendar options of `ff` (spec calendars.md): the reference cases through the CLI. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,5 +80,37 @@ describe('ff calendar options', () => {
     const other = await ff(['risks', '--country', 'BR'], {});
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/unknown option '--country'/);
+  });
+
+  it('history from a CSV with --country: short weeks marked, items per working day', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ff-cal-'));
+    try {
+      const csv = join(dir, 'items.csv');
+      writeFileSync(csv, 'Key,Done\nA-1,2026-04-20\nA-2,2026-04-22\nA-3,2026-04-28\n');
+      const r = await ff(
+        [
+          'history',
+          '--csv',
+          csv,
+          '--done-column',
+          'Done',
+          '--from',
+          '2026-04-20',
+          '--to',
+          '2026-05-03',
+          '--country',
+          'BR',
+        ],
+        {},
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout);
+      // Tiradentes (Apr 21) and Labour Day (May 1) make both weeks short.
+      expect(out.shortWeeks).toEqual(['2026-04-20', '2026-04-27']);
+      expect(out.weekWorkingDays).toEqual([4, 4]);
+      expect(out.dailyThroughput).toEqual([1, 1, 0, 0, 0, 1, 0, 0]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

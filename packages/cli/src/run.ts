@@ -56,7 +56,13 @@ async function requestBody(
       delimiter: options.delimiter,
     });
     return {
-      body: { items: csv.items, dateFormat: csv.dateFormat, from: options.from, to: options.to },
+      body: {
+        items: csv.items,
+        dateFormat: csv.dateFormat,
+        from: options.from,
+        to: options.to,
+        ...(calendarOverrides(options) !== null ? { calendar: calendarOverrides(options) } : {}),
+      },
       extra: { csv: { file: options.csv, dateFormat: csv.dateFormat, rows: csv.rows } },
     };
   }

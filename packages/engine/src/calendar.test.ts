@@ -11,6 +11,7 @@ import { forecastWhen } from './when';
 import { simulate } from './simulate';
 import { forecastHowMany } from './how-many';
 import { deadlineAnalysis } from './deadline';
+import { historyFromItems } from './history';
 import { EngineInputError } from './errors';
 
 // Brazil's national holidays of 2026 near the reference cases, as the schemas package resolves
@@ -229,5 +230,37 @@ describe('deadline with a calendar', () => {
     expect(br.canMeet).toBe(false);
     expect(br.completionDates.p85).toBe('2026-05-15');
     expect(br.calendar?.daysOff.map((d) => d.date)).toEqual(['2026-05-01']);
+  });
+});
+
+describe('history with a calendar', () => {
+  const items = [
+    // Week of 2026-04-20 (Tiradentes on Tuesday 21): 3 items; week of 2026-04-27: 5 items.
+    ...['2026-04-20', '2026-04-22', '2026-04-24'].map((done) => ({ done })),
+    ...['2026-04-27', '2026-04-28', '2026-04-29', '2026-04-30', '2026-05-01'].map((done) => ({
+      done,
+    })),
+  ];
+  const calendar = { holidays: BR_2026.filter((h) => h.date === '2026-04-21') };
+
+  it('marks short weeks and gives items per working day, days off left out', () => {
+    const r = historyFromItems({ items, from: '2026-04-20', to: '2026-05-03', calendar });
+    expect(r.weekStarts).toEqual(['2026-04-20', '2026-04-27']);
+    expect(r.weekWorkingDays).toEqual([4, 5]);
+    expect(r.shortWeeks).toEqual(['2026-04-20']);
+    // Apr 20, 22, 23, 24, 27, 28, 29, 30, May 1: nine working days (the 21st is left out).
+    expect(r.dailyThroughput).toEqual([1, 1, 0, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it('leaves short weeks out of the weekly samples when asked', () => {
+    const r = historyFromItems({
+      items,
+      from: '2026-04-20',
+      to: '2026-05-03',
+      calendar,
+      excludeShortWeeks: true,
+    });
+    expect(r.weekStarts).toEqual(['2026-04-27']);
+    expect(r.weeklyThroughput).toEqual([5]);
   });
 });

@@ -211,4 +211,11 @@ export interface HistoryInput {
    * default ISO, then Jira's month names, then day-first.
    */
   dateFormat?: string;
+  /**
+   * Working calendar of the history: marks the weeks with fewer working days and gives the
+   * items per working day (`dailyThroughput`).
+   */
+  calendar?: CalendarInput;
+  /** Leave the weeks with fewer working days out of `weeklyThroughput` (default false). */
+  excludeShortWeeks?: boolean;
 }

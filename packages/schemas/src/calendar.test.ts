@@ -107,4 +107,16 @@ describe('calendar request fields (when)', () => {
     const r = parseRequest('when', { ...base, backlog: 5 });
     expect(r.ok && 'calendar' in r.value).toBe(false);
   });
+
+  it('history: a calendar needs from, and resolves the holidays from it', () => {
+    const items = [{ done: '2026-04-22' }];
+    const missing = parseRequest('history', { items, calendar: { country: 'BR' } });
+    expect(missing.ok ? null : missing.error.field).toBe('from');
+    const r = parseRequest('history', { items, from: '2026-04-20', calendar: { country: 'BR' } });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.calendar?.holidays).toContainEqual({
+      date: '2026-04-21',
+      name: 'Dia de Tiradentes',
+    });
+  });
 });
