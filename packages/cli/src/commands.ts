@@ -2,7 +2,7 @@
  * The commands of `ff`: one per row of the forecast registry, under the row's CLI names. Help,
  * the argument parser and the option scopes read this view of the row.
  */
-import { FORECAST_REGISTRY } from '@flow-forecaster/schemas';
+import { FORECAST_REGISTRY, acceptsCalendar } from '@flow-forecaster/schemas';
 import type { AnyForecastKind, ForecastRegistry, RunsField } from '@flow-forecaster/schemas';
 
 export interface CommandSpec {
@@ -15,6 +15,8 @@ export interface CommandSpec {
   seeded: boolean;
   /** The request field `--runs` sets, when the kind simulates. */
   runsField?: RunsField;
+  /** Its request takes `calendar`, so the calendar options apply. */
+  calendar: boolean;
   example: string;
   /** Reads a tracker CSV (`--csv` and its column/date flags). */
   csv: boolean;
@@ -31,6 +33,7 @@ export function commandOf(row: AnyForecastKind): CommandSpec {
     kind: row.kind,
     summary: row.description,
     seeded: row.seeded,
+    calendar: acceptsCalendar(row.schema),
     ...(row.runsField ? { runsField: row.runsField } : {}),
     example: row.cliExample,
     csv: row.kind === 'history' || row.csv !== undefined,

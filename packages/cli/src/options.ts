@@ -29,10 +29,17 @@ export interface CliOptions {
   to?: string;
   asOf?: string;
   window?: 'all' | number;
+  /** Calendar overrides, merged into the request's `calendar`. */
+  country?: string;
+  region?: string;
+  workingDays?: number[];
+  blackouts?: { from: string; to: string }[];
+  optionalHolidays?: string | string[];
+  resolution?: 'week' | 'day';
 }
 
 /** Which commands an option belongs to. */
-type Scope = 'global' | 'every' | 'seeded' | 'runs' | 'csv' | 'range' | 'flags';
+type Scope = 'global' | 'every' | 'seeded' | 'runs' | 'csv' | 'range' | 'flags' | 'calendar';
 
 interface OptionSpec<K extends keyof CliOptions> {
   key: K;
@@ -82,6 +89,33 @@ function dateFormat(raw: string, flag: string): string {
 function windowWeeks(raw: string, flag: string): 'all' | number {
   if (raw === 'all') return 'all';
   return integer(1, LIMITS.maxWeeks.max)(raw, flag);
+}
+
+function list(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+}
+
+function weekdays(raw: string, flag: string): number[] {
+  const days = list(raw).map(Number);
+  if (days.length === 0 || days.some((d) => !Number.isInteger(d))) {
+    throw usageError(`must be ISO weekday numbers like 1,2,3,4,5 (got '${raw}')`, `--${flag}`);
+  }
+  return days;
+}
+
+// Dates are checked by the request schema, which names the field (calendar.blackouts.0.to).
+function blackouts(raw: string): { from: string; to: string }[] {
+  return list(raw).map((r) => {
+    const [from, to] = r.split('..');
+    return { from, to: to ?? from };
+  });
+}
+
+function optionalHolidays(raw: string): string | string[] {
+  return raw === 'include' || raw === 'exclude' ? raw : list(raw);
 }
 
 export const OPTIONS: readonly AnyOptionSpec[] = [
@@ -203,6 +237,55 @@ export const OPTIONS: readonly AnyOptionSpec[] = [
     scope: 'flags',
     parse: windowWeeks,
   },
+  {
+    key: 'country',
+    flag: 'country',
+    value: 'CODE',
+    description:
+      "country whose public holidays are days off (ISO code: BR, ES, US, …); merged into the request's calendar",
+    scope: 'calendar',
+  },
+  {
+    key: 'region',
+    flag: 'region',
+    value: 'CODE',
+    description: 'region (state) of --country with its own holidays, e.g. SP',
+    scope: 'calendar',
+  },
+  {
+    key: 'workingDays',
+    flag: 'working-days',
+    value: 'DAYS',
+    description: 'working weekdays, 1 = Monday … 7 = Sunday (default 1,2,3,4,5)',
+    scope: 'calendar',
+    parse: weekdays,
+  },
+  {
+    key: 'blackouts',
+    flag: 'blackout',
+    value: 'RANGES',
+    description: "team days off: dates or ranges, comma-separated, e.g. '2026-12-24..2027-01-01'",
+    scope: 'calendar',
+    parse: blackouts,
+  },
+  {
+    key: 'optionalHolidays',
+    flag: 'holidays',
+    value: 'WHICH',
+    description:
+      "optional and bank holidays: exclude (default: working days), include, or names, e.g. 'Carnaval'",
+    scope: 'calendar',
+    parse: optionalHolidays,
+  },
+  {
+    key: 'resolution',
+    flag: 'resolution',
+    value: 'UNIT',
+    description: 'week (default: samples are items per week) or day (items per working day)',
+    scope: 'calendar',
+    choices: ['week', 'day'],
+    parse: oneOf(['week', 'day'] as const),
+  },
 ];
 
 export function defaultOptions(): CliOptions {
@@ -227,6 +310,8 @@ export function optionsFor(command: CommandSpec | undefined): readonly AnyOption
         return command.kind === 'history' || command.flags;
       case 'flags':
         return command.flags;
+      case 'calendar':
+        return command.calendar;
     }
   });
 }

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { EngineInputError } from '@flow-forecaster/engine';
 import type { HistoryResult } from '@flow-forecaster/engine';
 import { FORECAST_REGISTRY, parseForecast } from '@flow-forecaster/schemas';
+import { installHolidays } from '@flow-forecaster/schemas/holidays';
 import type { CliFlags, ForecastRegistry, ParseResult } from '@flow-forecaster/schemas';
 import { parseCommandLine } from './args';
 import type { CommandSpec } from './commands';
@@ -57,7 +58,13 @@ async function requestBody(
       delimiter: options.delimiter,
     });
     return {
-      body: { items: csv.items, dateFormat: csv.dateFormat, from: options.from, to: options.to },
+      body: {
+        items: csv.items,
+        dateFormat: csv.dateFormat,
+        from: options.from,
+        to: options.to,
+        ...(calendarOverrides(options) !== null ? { calendar: calendarOverrides(options) } : {}),
+      },
       extra: { csv: { file: options.csv, dateFormat: csv.dateFormat, rows: csv.rows } },
     };
   }
@@ -89,6 +96,11 @@ async function requestBody(
     delete patched.nSimulations;
     patched[command.runsField] = options.runs;
   }
+  const calendar = calendarOverrides(options);
+  if (calendar !== null) {
+    patched.calendar = { ...(isPlainObject(body.calendar) ? body.calendar : {}), ...calendar };
+  }
+  if (options.resolution !== undefined) patched.resolution = options.resolution;
   if (options.from !== undefined) patched.from = options.from;
   if (options.to !== undefined) patched.to = options.to;
   return { body: patched };
@@ -102,6 +114,16 @@ function flagsOf(options: CliOptions): CliFlags {
   if (options.from !== undefined) flags.from = options.from;
   if (options.to !== undefined) flags.to = options.to;
   return flags;
+}
+
+function calendarOverrides(options: CliOptions): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  if (options.country !== undefined) out.country = options.country;
+  if (options.region !== undefined) out.region = options.region;
+  if (options.workingDays !== undefined) out.workingDays = options.workingDays;
+  if (options.blackouts !== undefined) out.blackouts = options.blackouts;
+  if (options.optionalHolidays !== undefined) out.optionalHolidays = options.optionalHolidays;
+  return Object.keys(out).length > 0 ? out : null;
 }
 
 /**
@@ -200,6 +222,8 @@ export async function run(
   io: CliIo,
   options: RunOptions = {},
 ): Promise<number> {
+  // A country's holidays are resolved while parsing; the CLI always has the data at hand.
+  installHolidays();
   try {
     return await execute(argv, io, options.registry ?? FORECAST_REGISTRY);
   } catch (e) {

@@ -212,6 +212,54 @@ function syntheticFlowItems(n: number): FlowItemInput[] {
   });
 }
 
+/** Brazil's fixed-date national holidays, 2026–2036: about as many days off as the real list. */
+const BR_LIKE_HOLIDAYS = Array.from({ length: 11 }, (_, i) => 2026 + i).flatMap((y) =>
+  ['01-01', '04-21', '05-01', '09-07', '10-12', '11-02', '11-15', '11-20', '12-25'].map((md) => ({
+    date: `${y}-${md}`,
+    name: 'holiday',
+  })),
+);
+
+/**
+ * `when` and the team simulation at 1M runs without and with a calendar (issue 17: at most
+ * 10 % more).
+ * `BENCH_ONLY=calendar npm run bench` runs just this.
+ */
+function calendarBench(add: (...cells: string[]) => void): void {
+  const base = {
+    tpSamples: TEAM.tpSamples,
+    backlog: 300,
+    startDate: '2026-01-05',
+    numberOfSimulations: 1_000_000,
+    seed: 1,
+  };
+  const cases: [string, () => unknown][] = [
+    ['when, backlog 300, 1,000,000 runs, no calendar', () => runForecast('when', base)],
+    [
+      'same, weekly model + BR-like holidays',
+      () => runForecast('when', { ...base, calendar: { holidays: BR_LIKE_HOLIDAYS } }),
+    ],
+  ];
+  const team = { ...TEAM, startDate: '2026-01-05', numberOfSimulations: 1_000_000 };
+  const teamCases: [string, () => unknown][] = [
+    ['team simulate, 1,000,000 runs, no calendar', () => simulate(team)],
+    [
+      'same, BR-like holidays (dates on working days)',
+      () => simulate({ ...team, calendar: { holidays: BR_LIKE_HOLIDAYS } }),
+    ],
+  ];
+  for (const group of [cases, teamCases]) {
+    let plain = 0;
+    for (const [name, f] of group) {
+      f();
+      const t = timeIt(group === teamCases ? 3 : 5, f);
+      if (plain === 0) plain = t.cpu;
+      const extra = ((t.cpu / plain - 1) * 100).toFixed(1);
+      add(name, 'engine, 1 thread', fmt(t), plain === t.cpu ? '' : `${extra} % cpu (≤ 10 %)`);
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const dir = mkdtempSync(join(tmpdir(), 'ff-bench-'));
@@ -227,6 +275,12 @@ async function main(): Promise<void> {
 
   const lines: string[][] = [];
   const add = (...cells: (string | number)[]) => lines.push(cells.map(String));
+  if (process.env.BENCH_ONLY === 'calendar') {
+    calendarBench(add);
+    for (const l of lines) console.log(l.join('  '));
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   const load = loadavg()[0];
   console.log(
     `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load ${load.toFixed(1)}; times are medians of repeats`,
@@ -331,6 +385,8 @@ async function main(): Promise<void> {
     fmt(tRef1m),
     `engine ${(tRef1m.cpu / t1m.cpu).toFixed(1)}× faster (cpu)`,
   );
+
+  calendarBench(add);
 
   // The other forecast kinds and a long history, on one thread: figures, no targets.
   const others: [string, () => unknown][] = [

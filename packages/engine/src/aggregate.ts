@@ -8,12 +8,14 @@ import { percentileFromCounts, percentileSorted, percentileStats, errorRate } fr
 import type { PercentileStats } from './percentile';
 import { roundHalfEven, roundTo } from './round';
 import { addWeeks } from './dates';
+import { calendarDates, type CalendarSummary } from './calendar';
 import { burnDownBands, type BurnDownBand } from './burn-down';
 import { inputStats, type InputStats } from './input-stats';
 import { howManyTable, type HowManyTable } from './how-many';
 import { ITEMS_30_DAYS_WEEKS } from './simulate-run';
 import {
   datesUnlessBeyond,
+  maskBeyond,
   isBeyondMaxWeeks,
   runsFinished,
   type RunsFinished,
@@ -50,6 +52,8 @@ export interface SimulationResult extends RunsFinished {
   burnDownBinWidth: number;
   /** Start + the percentile's weeks, when a startDate was given; null where beyond maxWeeks. */
   completionDates: Record<keyof PercentileStats, string | null> | null;
+  /** The calendar the dates count working days of, with its days off; null without one. */
+  calendar: CalendarSummary | null;
   /** Person-weeks. */
   effort: PercentileStats;
   /**
@@ -275,6 +279,16 @@ function weeksHistogram(
   return { histogram, mean, sd: n > 0 ? Math.sqrt(ss / n) : 0 };
 }
 
+function calendarOf(plan: SimulationPlan, weeks: PercentileStats, headlineWeeks: number) {
+  if (plan.calendar === null || plan.startDate === null) return null;
+  const { dates, summary } = calendarDates(plan.calendar, plan.startDate, {
+    ...weeks,
+    headline: headlineWeeks,
+  });
+  const { headline, ...percentiles } = dates;
+  return { dates: percentiles, headline, summary };
+}
+
 /** The plan's warnings, then those only the merged runs can tell. */
 function resultWarnings(
   plan: SimulationPlan,
@@ -361,6 +375,7 @@ export function resultFromAccumulator(
   const headlineWeeks = q.weeks(conf);
   const finished = runsFinished(n, acc.unfinished, plan.maxWeeks);
   const headlineBeyond = isBeyondMaxWeeks(n, acc.unfinished, conf);
+  const onCalendar = calendarOf(plan, percentile_stats, headlineWeeks);
 
   const result: SimulationResult = {
     percentile_stats,
@@ -376,8 +391,11 @@ export function resultFromAccumulator(
     ),
     burnDownBinWidth: plan.burnDownBinWidth,
     completionDates: start
-      ? datesUnlessBeyond((w) => addWeeks(start, w), percentile_stats, finished.beyondMaxWeeks)
+      ? onCalendar
+        ? maskBeyond(onCalendar.dates, finished.beyondMaxWeeks)
+        : datesUnlessBeyond((w) => addWeeks(start, w), percentile_stats, finished.beyondMaxWeeks)
       : null,
+    calendar: onCalendar?.summary ?? null,
     effort,
     effortForOnePerson: plan.maxContributors === 1,
     cost: costOf(plan, effort),
@@ -389,7 +407,12 @@ export function resultFromAccumulator(
       confidence: conf,
       weeks: headlineWeeks,
       effortPersonWeeks: q.effort(conf),
-      date: start && !headlineBeyond ? addWeeks(start, headlineWeeks) : null,
+      date:
+        start === null || headlineBeyond
+          ? null
+          : onCalendar
+            ? onCalendar.headline
+            : addWeeks(start, headlineWeeks),
       beyondMaxWeeks: headlineBeyond,
     },
     input_stats: inputStats(plan.tpSamples, plan.leadTimes),

@@ -70,3 +70,20 @@ export function datesUnlessBeyond(
     p95: at('p95'),
   };
 }
+
+/** Dates already computed per percentile (e.g. on a calendar), with null where it is a cap. */
+export function maskBeyond(
+  dates: Record<PercentileKey, string>,
+  beyond: Record<PercentileKey, boolean>,
+): Record<PercentileKey, string | null> {
+  const at = (k: PercentileKey) => (beyond[k] ? null : dates[k]);
+  return {
+    p10: at('p10'),
+    p25: at('p25'),
+    p50: at('p50'),
+    p75: at('p75'),
+    p85: at('p85'),
+    p90: at('p90'),
+    p95: at('p95'),
+  };
+}

@@ -8,6 +8,7 @@ import { runWhen, weeksPercentile } from './when';
 import { isBeyondMaxWeeks, type RunsFinished } from './beyond-max-weeks';
 import { percentileSorted } from './percentile';
 import { addWeeks, daysBetween, parseDate } from './dates';
+import type { CalendarSummary } from './calendar';
 import { EngineInputError } from './errors';
 import type { StopSignal } from './errors';
 import { roundHalfEven, roundTo } from './round';
@@ -83,6 +84,8 @@ export interface DeadlineResult extends RunsFinished {
   effortForOnePerson: boolean;
   cost: (ByLevel<number> & { currency: string; costPerPersonWeek: number }) | null;
   percentile_stats: PercentileStats;
+  /** The calendar applied, with its days off; null without one. */
+  calendar: CalendarSummary | null;
   backlog: number;
   startDate: string;
   deadlineDate: string;
@@ -123,7 +126,11 @@ export function deadlineAnalysis(
   }
   // Whole weeks that end on or before the deadline: the same rule as the completion dates.
   const weeksByDeadline = Math.floor(days / 7);
-  const { result: forecast, itemsBy } = runWhen(
+  const {
+    result: forecast,
+    itemsBy,
+    dateOfWeeks,
+  } = runWhen(
     {
       tpSamples: input.tpSamples,
       throughputModel: input.throughputModel,
@@ -134,9 +141,12 @@ export function deadlineAnalysis(
       teamFocus: input.teamFocus,
       numberOfSimulations: input.numberOfSimulations,
       seed: input.seed,
+      // Runs count calendar weeks either way, so weeks to the deadline compare as before.
+      ...(input.calendar ? { startDate: start, calendar: input.calendar } : {}),
     },
     { signal: opts.signal, itemsByWeek: weeksByDeadline },
   );
+  const onCalendar = forecast.calendar !== null ? forecast.completionDates : null;
   const B = input.backlog;
   const wtd = days / 7;
   const ps = forecast.percentile_stats;
@@ -154,8 +164,10 @@ export function deadlineAnalysis(
   const crew = (minC + maxC) / 2;
   const effort = byLevel((l) => weeks[l] * crew);
   const beyond = forecast.beyondMaxWeeks;
-  const dateUnlessBeyond = (l: Level) => (beyond[l] ? null : addWeeks(start, weeks[l]));
-  const curve = probabilityCurve(forecast.histogram, forecast, start);
+  // One date rule for every date of the result: the calendar's completion day when there is
+  // one (so "what it would take" and the curve agree with the P85 date), else start + weeks.
+  const dateAt = dateOfWeeks ?? ((w: number) => addWeeks(start, w));
+  const curve = probabilityCurve(forecast.histogram, forecast, dateAt);
   const probabilityByDeadline = finishedBy(forecast.histogram, forecast, weeksByDeadline);
 
   const sortedItems = (itemsBy ?? new Float64Array(0)).sort();
@@ -168,7 +180,7 @@ export function deadlineAnalysis(
     confidence,
     scopeThatFits: Math.min(B, Math.max(0, atConfidence)),
     weeks: confWeeks,
-    date: confBeyond ? null : addWeeks(start, confWeeks),
+    date: confBeyond ? null : dateAt(confWeeks),
     beyondMaxWeeks: confBeyond,
     meetsDeadline: !confBeyond && confWeeks * 7 <= days,
     teamSize:
@@ -191,7 +203,10 @@ export function deadlineAnalysis(
     p85Weeks: weeks.p85,
     p95Weeks: weeks.p95,
     canMeet: wtd >= weeks.p85,
-    completionDates: byLevel(dateUnlessBeyond),
+    completionDates: byLevel((l) =>
+      beyond[l] ? null : (onCalendar?.[l] ?? addWeeks(start, weeks[l])),
+    ),
+    calendar: forecast.calendar,
     itemsPossible,
     projectedWork,
     projectedWorkP50: projectedWork.p50,
@@ -244,7 +259,7 @@ function finishedBy(
 function probabilityCurve(
   histogram: { weeks: number; count: number }[],
   runs: RunCounts,
-  start: string,
+  dateAt: (weeks: number) => string,
 ): DeadlineCurvePoint[] {
   const n = runs.numberOfSimulations;
   const points: DeadlineCurvePoint[] = [];
@@ -252,7 +267,7 @@ function probabilityCurve(
   for (const h of histogram) {
     done += h.count;
     if (h.weeks >= runs.maxWeeks) done -= runs.unfinishedRuns;
-    points.push({ weeks: h.weeks, date: addWeeks(start, h.weeks), probability: done / n });
+    points.push({ weeks: h.weeks, date: dateAt(h.weeks), probability: done / n });
   }
   return points;
 }

@@ -10,6 +10,7 @@
 import { Xoshiro128, type RandomSource } from './prng';
 import type { DiscreteTable } from './discrete-sampler';
 import { sampleDiscrete } from './discrete-sampler';
+import type { ThinningPlan } from './calendar';
 
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 
@@ -135,6 +136,108 @@ export function weeksUntilDone(
 }
 
 /**
+ * Above this many items in one week, thinning keeps the expected share instead of drawing per
+ * item, so a week's work stays bounded whatever the history's largest value (the binomial's
+ * spread is then under 3 % of its mean).
+ */
+const THIN_EXACT_MAX = 1024;
+
+/**
+ * `weeksUntilDone` with a calendar: week w's items are each kept with probability (working
+ * days of week w) / (usual working days), the spec's binomial thinning. With the plan's tables
+ * a week, full or short, is one draw from its own table; without (histories of thousands of
+ * items a week) the whole items are thinned one by one up to THIN_EXACT_MAX. Draws are
+ * thinned before `focus` scales them. -1 when the plan's weeks were not enough.
+ */
+export function weeksUntilDoneThinned(
+  rng: RandomSource,
+  table: DiscreteTable,
+  backlog: number,
+  focus: number,
+  plan: ThinningPlan,
+): number {
+  const t = plan.tables;
+  if (t !== null && rng instanceof Xoshiro128) return thinnedWeeksTables(rng, backlog, focus, t);
+  const days = plan.days;
+  let remaining = backlog;
+  let weeks = 0;
+  while (remaining > 0) {
+    if (weeks >= days.length) return -1;
+    const k = days[weeks];
+    let x: number;
+    if (t !== null) {
+      const u32 = rng.nextUint32();
+      const col = (u32 >>> t.shift) + t.weekBase[weeks];
+      x = t.pairs[2 * col + (((u32 & t.lowMask) - t.threshold[col]) >>> 31)];
+    } else {
+      x = sampleDiscrete(table, rng.nextUint32());
+      if (k < plan.perWeek) x = thinItems(x, k / plan.perWeek, rng);
+    }
+    remaining -= x * focus;
+    weeks++;
+  }
+  return weeks;
+}
+
+/** `x` items each kept with probability p (per-item draws, bounded by THIN_EXACT_MAX). */
+export function thinDraw(x: number, p: number, rng: RandomSource): number {
+  return p >= 1 ? x : thinItems(x, p, rng);
+}
+
+function thinItems(x: number, p: number, rng: RandomSource): number {
+  const whole = Math.floor(x);
+  if (whole > THIN_EXACT_MAX) return x * p;
+  const threshold = p * 4294967296;
+  let kept = 0;
+  for (let i = 0; i < whole; i++) if (rng.nextUint32() < threshold) kept++;
+  return kept + (x - whole) * p;
+}
+
+/** The table path with the generator in locals (see the file's note), one draw per week. */
+function thinnedWeeksTables(
+  rng: Xoshiro128,
+  backlog: number,
+  focus: number,
+  t: NonNullable<ThinningPlan['tables']>,
+): number {
+  const pairs = t.pairs;
+  const threshold = t.threshold;
+  const base = t.weekBase;
+  const shift = t.shift | 0;
+  const mask = t.lowMask | 0;
+  const limit = base.length | 0;
+  let remaining = backlog;
+  let weeks = 0;
+  let s0 = rng.s0 | 0;
+  let s1 = rng.s1 | 0;
+  let s2 = rng.s2 | 0;
+  let s3 = rng.s3 | 0;
+  while (remaining > 0) {
+    if (weeks >= limit) {
+      weeks = -1;
+      break;
+    }
+    const m5 = Math.imul(s1, 5);
+    const u32 = Math.imul((m5 << 7) | (m5 >>> 25), 9);
+    const t9 = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t9;
+    s3 = (s3 << 11) | (s3 >>> 21);
+    const col = (u32 >>> shift) + base[weeks];
+    remaining -= pairs[(col << 1) + (((u32 & mask) - threshold[col]) >>> 31)] * focus;
+    weeks++;
+  }
+  rng.s0 = s0;
+  rng.s1 = s1;
+  rng.s2 = s2;
+  rng.s3 = s3;
+  return weeks;
+}
+
+/**
  * weeksUntilDone on the plain path (the same draws, so the same weeks), also giving the items
  * of `backlog` done after `byWeek` weeks (the backlog itself once the run has finished by then).
  * Deadline analysis needs both from one run so its "scope that fits" and its probability of
@@ -156,6 +259,44 @@ export function weeksUntilDoneWithItemsBy(
     if (weeks >= maxWeeks)
       return { weeks: -1, itemsBy: itemsBy < 0 ? backlog - remaining : itemsBy };
     remaining -= sampleDiscrete(table, rng.nextUint32()) * focus;
+    weeks++;
+  }
+  return { weeks, itemsBy: itemsBy < 0 ? backlog : itemsBy };
+}
+
+/**
+ * weeksUntilDoneThinned's general path (one draw per week from the plan's tables, or per-item
+ * thinning without them — the same draws as its fast path, so the same weeks), also giving the
+ * items done after `byWeek` weeks, for deadline analysis with a calendar.
+ */
+export function weeksUntilDoneThinnedWithItemsBy(
+  rng: RandomSource,
+  table: DiscreteTable,
+  backlog: number,
+  focus: number,
+  plan: ThinningPlan,
+  byWeek: number,
+): { weeks: number; itemsBy: number } {
+  const t = plan.tables;
+  const days = plan.days;
+  let remaining = backlog;
+  let weeks = 0;
+  let itemsBy = -1;
+  while (remaining > 0) {
+    if (weeks === byWeek) itemsBy = backlog - remaining;
+    if (weeks >= days.length)
+      return { weeks: -1, itemsBy: itemsBy < 0 ? backlog - remaining : itemsBy };
+    const k = days[weeks];
+    let x: number;
+    if (t !== null) {
+      const u32 = rng.nextUint32();
+      const col = (u32 >>> t.shift) + t.weekBase[weeks];
+      x = t.pairs[2 * col + (((u32 & t.lowMask) - t.threshold[col]) >>> 31)];
+    } else {
+      x = sampleDiscrete(table, rng.nextUint32());
+      if (k < plan.perWeek) x = thinItems(x, k / plan.perWeek, rng);
+    }
+    remaining -= x * focus;
     weeks++;
   }
   return { weeks, itemsBy: itemsBy < 0 ? backlog : itemsBy };

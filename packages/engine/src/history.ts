@@ -21,6 +21,7 @@
 import { warning, warningFields, type EngineWarning } from './warnings';
 import type { HistoryInput } from './inputs';
 import { dateOfDateTime, dateTimeToMs, parseDateTime } from './date-time';
+import { compileCalendar } from './calendar';
 import { EngineInputError } from './errors';
 
 const DAY_MS = 86_400_000;
@@ -49,6 +50,12 @@ export interface HistoryResult {
   counts: HistoryCounts;
   /** First and last day of the range actually used (Monday of the first week, Sunday of the last). */
   from: string | null;
+  /** With a calendar: working days of each week of `weekStarts` (before any exclusion). */
+  weekWorkingDays?: number[];
+  /** With a calendar: the Mondays of the weeks with fewer working days than usual. */
+  shortWeeks?: string[];
+  /** With a calendar: items done on each working day of the range (days off left out). */
+  dailyThroughput?: number[];
   to: string | null;
   warnings: string[];
   /** The same warnings as codes with parameters, in the same order. */
@@ -169,13 +176,36 @@ export function historyFromItems(input: HistoryInput): HistoryResult {
     warnings.push(warning('startAfterDone', { count: counts.startAfterDone }));
   }
 
+  const range = { from: weekStarts[0], to: isoOfMs(start + (weeks * 7 - 1) * DAY_MS) };
+  if (input.calendar !== undefined) {
+    const c = compileCalendar(input.calendar, weekStarts[0], weeks * 7);
+    const perDay = new Array<number>(weeks * 7).fill(0);
+    for (const d of inRange) perDay[Math.round((utcDay(d.date) - start) / DAY_MS)]++;
+    const weekWorkingDays = weekStarts.map((_, k) => {
+      let n = 0;
+      for (let i = k * 7; i < k * 7 + 7; i++) n += c.working[i];
+      return n;
+    });
+    const short = weekWorkingDays.map((n) => n < c.perWeek);
+    const keep = (k: number) => !(input.excludeShortWeeks && short[k]);
+    return {
+      weekStarts: weekStarts.filter((_, k) => keep(k)),
+      weeklyThroughput: weeklyThroughput.filter((_, k) => keep(k)),
+      leadTimes,
+      counts,
+      ...range,
+      weekWorkingDays,
+      shortWeeks: weekStarts.filter((_, k) => short[k]),
+      dailyThroughput: Array.from(c.workingOffsets, (i) => perDay[i]),
+      ...warningFields(warnings),
+    };
+  }
   return {
     weekStarts,
     weeklyThroughput,
     leadTimes,
     counts,
-    from: weekStarts[0],
-    to: isoOfMs(start + (weeks * 7 - 1) * DAY_MS),
+    ...range,
     ...warningFields(warnings),
   };
 }

@@ -3,12 +3,21 @@
  */
 import { warningFields, type EngineWarning } from './warnings';
 import type { HowManyInput } from './inputs';
-import type { DiscreteTable } from './discrete-sampler';
+import { sampleDiscrete, type DiscreteTable } from './discrete-sampler';
 import { sumOfTableDraws } from './draw-loops';
 import type { RandomSource } from './prng';
 import { createRng, randomSeed } from './prng';
 import { createThroughputSampler } from './throughput';
-import { daysBetween, parseDate } from './dates';
+import { addDays, daysBetween, parseDate } from './dates';
+import {
+  compileCalendar,
+  summariseCalendar,
+  thinningPlan,
+  type CalendarSummary,
+  type Resolution,
+  type ThinningPlan,
+} from './calendar';
+import { thinDraw } from './draw-loops';
 import { EngineInputError, STOP_CHECK_MASK, abortError } from './errors';
 import type { StopSignal } from './errors';
 import { percentileSorted } from './percentile';
@@ -37,6 +46,11 @@ export interface HowManyResult extends HowManyTable {
   warningCodes: EngineWarning[];
   startDate?: string;
   endDate?: string;
+  resolution?: Resolution;
+  /** The calendar over the window, with its days off; absent without one. */
+  calendar?: CalendarSummary;
+  /** Working days in the window, with a calendar. */
+  workingDays?: number;
 }
 
 /** Items finished in `weeks` weeks for each of `runs` runs, sorted ascending. */
@@ -133,6 +147,39 @@ export function forecastHowMany(
     endDate = e;
   }
   const weeks = Math.ceil(days / 7);
+  const resolution = input.resolution ?? 'week';
+  const calendar = input.calendar ?? (resolution === 'day' ? {} : undefined);
+  if (calendar !== undefined) {
+    const from = startDate ?? (input.startDate ? parseDate(input.startDate) : null);
+    if (from === null) {
+      throw new EngineInputError('startDate is needed with a calendar', 'startDate');
+    }
+    // The window is [start, start + days): a last partial week is thinned by its own days.
+    const c = compileCalendar(calendar, from, Math.ceil(days));
+    const rng = createRng(seed, 0);
+    const items =
+      resolution === 'day'
+        ? itemsDistribution(sampler.table, c.workingOffsets.length, n, rng, focus, opts.signal)
+        : thinnedItemsDistribution(
+            thinningPlan(c, weeks, sampler.table),
+            sampler.table,
+            n,
+            rng,
+            focus,
+            opts.signal,
+          );
+    return {
+      ...howManyTable(items, days, weeks),
+      numberOfSimulations: n,
+      seed,
+      ...warningFields(sampler.warnings),
+      startDate: from,
+      endDate: endDate ?? addDays(from, days),
+      resolution,
+      calendar: summariseCalendar(calendar, c, addDays(from, days)),
+      workingDays: c.workingOffsets.length,
+    };
+  }
   const items = itemsDistribution(sampler.table, weeks, n, createRng(seed, 0), focus, opts.signal);
   return {
     ...howManyTable(items, days, weeks),
@@ -141,4 +188,33 @@ export function forecastHowMany(
     ...warningFields(sampler.warnings),
     ...(startDate !== undefined ? { startDate, endDate } : {}),
   };
+}
+
+/** Items of the plan's weeks, each week drawn from the table of its working days, sorted. */
+function thinnedItemsDistribution(
+  plan: ThinningPlan,
+  table: DiscreteTable,
+  runs: number,
+  rng: RandomSource,
+  focus: number,
+  signal?: StopSignal,
+): Float64Array {
+  const out = new Float64Array(runs);
+  const weeks = plan.days.length;
+  const t = plan.tables;
+  for (let r = 0; r < runs; r++) {
+    if ((r & STOP_CHECK_MASK) === 0 && signal?.aborted) throw abortError();
+    let sum = 0;
+    for (let w = 0; w < weeks; w++) {
+      const u32 = rng.nextUint32();
+      if (t !== null) {
+        const col = (u32 >>> t.shift) + t.weekBase[w];
+        sum += t.pairs[2 * col + (((u32 & t.lowMask) - t.threshold[col]) >>> 31)];
+      } else {
+        sum += thinDraw(sampleDiscrete(table, u32), plan.days[w] / plan.perWeek, rng);
+      }
+    }
+    out[r] = sum * focus;
+  }
+  return sortItems(out);
 }

@@ -9,6 +9,7 @@ export * from './percentile';
 export * from './errors';
 export * from './warnings';
 export * from './dates';
+export * from './calendar';
 export * from './weibull';
 export * from './triangular';
 export * from './discrete-sampler';

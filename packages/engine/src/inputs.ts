@@ -1,3 +1,4 @@
+import type { CalendarInput, Resolution } from './calendar';
 /**
  * Inputs of every forecast kind, as the engine receives them after validation.
  *
@@ -81,6 +82,11 @@ export interface SimulateInput extends ThroughputInput, SeededInput {
   /** Guard against endless runs; default 520. */
   maxWeeks?: number;
   startDate?: string;
+  /**
+   * Working calendar: dates count working days, a week of work being as many working days as
+   * the calendar's working weekdays (needs startDate).
+   */
+  calendar?: CalendarInput;
   /** 0–1; which percentile the summary sentence headlines (default 0.85). */
   confidence?: number;
   /** Return raw runs (at most the first 100 burn-downs). */
@@ -98,6 +104,10 @@ export interface HowManyInput extends ThroughputInput, SeededInput {
   endDate?: string;
   teamFocus?: number;
   numberOfSimulations?: number;
+  /** `day`: tpSamples are items per working day, summed over the window's working days. */
+  resolution?: Resolution;
+  /** Working calendar over the window from startDate (weekly model: short weeks thinned). */
+  calendar?: CalendarInput;
 }
 
 /** `POST /api/forecast-when` and `/api/mc-throughput`: weeks to finish N items. */
@@ -109,6 +119,10 @@ export interface WhenInput extends ThroughputInput, SeededInput {
   /** The original's name for numberOfSimulations on this endpoint. */
   nSimulations?: number;
   maxWeeks?: number;
+  /** `day`: tpSamples are items per working day and runs step over working days. */
+  resolution?: Resolution;
+  /** Working days, holidays (resolved to dates) and blackouts; needs startDate. */
+  calendar?: CalendarInput;
 }
 
 /** `POST /api/deadline-analysis`. */
@@ -116,6 +130,8 @@ export interface DeadlineInput extends ThroughputInput, SeededInput {
   backlog: number;
   startDate: string;
   deadlineDate: string;
+  /** Working calendar: short weeks thinned (as `when`), dates on working days. */
+  calendar?: CalendarInput;
   teamFocus?: number;
   minContributors?: number;
   maxContributors?: number;
@@ -197,4 +213,11 @@ export interface HistoryInput {
    * default ISO, then Jira's month names, then day-first.
    */
   dateFormat?: string;
+  /**
+   * Working calendar of the history: marks the weeks with fewer working days and gives the
+   * items per working day (`dailyThroughput`).
+   */
+  calendar?: CalendarInput;
+  /** Leave the weeks with fewer working days out of `weeklyThroughput` (default false). */
+  excludeShortWeeks?: boolean;
 }

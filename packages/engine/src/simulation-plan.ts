@@ -1,3 +1,4 @@
+import { checkCalendar, type CalendarInput } from './calendar';
 /**
  * Everything a simulation needs, validated and precomputed once: sampler tables, the S-curve as
  * weekly factors, output layouts. A plan is plain structured-cloneable data (numbers, strings,
@@ -83,6 +84,8 @@ export interface SimulationPlan {
   keptBurnDowns: number;
   includeRuns: boolean;
   startDate: string | null;
+  /** Dates count working days of this calendar (already checked); null: calendar weeks. */
+  calendar: CalendarInput | null;
   confidence: number;
   costPerPersonWeek: number | null;
   currency: string;
@@ -292,7 +295,10 @@ function planBurnDown(
 /** Options that only shape the result: start date, headline confidence, cost. */
 function planReporting(
   input: SimulateInput,
-): Pick<SimulationPlan, 'startDate' | 'confidence' | 'costPerPersonWeek' | 'currency'> {
+): Pick<
+  SimulationPlan,
+  'startDate' | 'calendar' | 'confidence' | 'costPerPersonWeek' | 'currency'
+> {
   let startDate: string | null = null;
   if (input.startDate !== undefined && input.startDate !== null) {
     startDate = parseDate(input.startDate);
@@ -305,8 +311,16 @@ function planReporting(
   if (cost !== undefined && cost !== null && !(Number.isFinite(cost) && cost >= 0)) {
     throw new EngineInputError('costPerPersonWeek must be ≥ 0', 'costPerPersonWeek');
   }
+  const calendar = input.calendar ?? null;
+  if (calendar !== null) {
+    if (startDate === null) {
+      throw new EngineInputError('startDate is needed with a calendar', 'startDate');
+    }
+    checkCalendar(calendar);
+  }
   return {
     startDate,
+    calendar,
     confidence,
     costPerPersonWeek: cost ?? null,
     currency: input.currency ?? 'USD',

@@ -5,8 +5,24 @@
 import { warning, warningFields, type EngineWarning } from './warnings';
 import type { WhenInput } from './inputs';
 import type { DiscreteTable } from './discrete-sampler';
-import { weeksUntilDone, weeksUntilDoneWithItemsBy } from './draw-loops';
+import {
+  weeksUntilDone,
+  weeksUntilDoneThinned,
+  weeksUntilDoneThinnedWithItemsBy,
+  weeksUntilDoneWithItemsBy,
+} from './draw-loops';
 import { datesUnlessBeyond, runsFinished, type RunsFinished } from './beyond-max-weeks';
+import {
+  compileCalendar,
+  lastWorkingDayOfWeek,
+  summariseCalendar,
+  thinningPlan,
+  type ThinningPlan,
+  workingDayDate,
+  type CalendarSummary,
+  type CompiledCalendar,
+  type Resolution,
+} from './calendar';
 import type { RandomSource } from './prng';
 import { createRng, randomSeed } from './prng';
 import { createThroughputSampler, type ThroughputSampler } from './throughput';
@@ -43,8 +59,8 @@ export function weeksToFinish(
   itemsByWeek?: number,
 ): WeeksDistribution {
   const counts = new Uint32Array(maxWeeks + 1);
-  const itemsBy = itemsByWeek === undefined ? undefined : new Float64Array(runs);
   let unfinished = 0;
+  const itemsBy = itemsByWeek === undefined ? undefined : new Float64Array(runs);
   for (let r = 0; r < runs; r++) {
     // A run may go on to maxWeeks whatever the mean throughput: the caller's budget applies.
     if ((r & STOP_CHECK_MASK) === 0 && signal?.aborted) throw abortError();
@@ -77,12 +93,19 @@ export interface WhenResult extends RunsFinished {
   mean: number;
   /** Population standard deviation of weeks, one decimal. */
   std: number;
-  histogram: { weeks: number; count: number }[];
+  /** In the daily model `weeks` is working days over working days per week (2 decimals). */
+  histogram: { weeks: number; count: number; workingDays?: number }[];
   /**
-   * Start + weeks per percentile (fractional weeks become whole days), with a startDate; null
-   * for a percentile that is beyond maxWeeks (a cap is never a date).
+   * Start + weeks per percentile (fractional weeks become whole days), with a startDate. With a
+   * calendar: the last working day of the completion week (weekly model) or the completion
+   * working day (daily model). Null for a percentile beyond maxWeeks (a cap is never a date).
    */
   completionDates: Record<keyof PercentileStats, string | null> | null;
+  resolution: Resolution;
+  /** Daily model only: percentiles in working days (percentile_stats are then in weeks). */
+  workingDays: PercentileStats | null;
+  /** The calendar applied, with its days off up to the P95 date; null without one. */
+  calendar: CalendarSummary | null;
   backlog: number;
   throughput: { model: ThroughputSampler['model']; meanPerWeek: number };
   numberOfSimulations: number;
@@ -99,12 +122,18 @@ export function forecastWhen(input: WhenInput, opts: { signal?: StopSignal } = {
 
 /**
  * forecastWhen, also giving each run's items done after `itemsByWeek` weeks (for deadline
- * analysis: its scope that fits and its probability come from the same runs).
+ * analysis: its scope that fits and its probability come from the same runs), and the date
+ * rule of the result (a calendar's completion day, or start + weeks), so a caller dates any
+ * other week count the same way.
  */
 export function runWhen(
   input: WhenInput,
   opts: { signal?: StopSignal; itemsByWeek?: number } = {},
-): { result: WhenResult; itemsBy: Float64Array | undefined } {
+): {
+  result: WhenResult;
+  itemsBy: Float64Array | undefined;
+  dateOfWeeks: ((weeks: number) => string) | null;
+} {
   const sampler = createThroughputSampler(input);
   const seed = input.seed === undefined || input.seed === null ? randomSeed() : input.seed >>> 0;
   const backlog = input.backlog;
@@ -136,17 +165,73 @@ export function runWhen(
     if (start === null) throw new EngineInputError('startDate is not a date', 'startDate');
   }
 
-  const d = weeksToFinish(
-    sampler.table,
-    backlog,
-    n,
-    createRng(seed, 0),
-    focus,
-    maxWeeks,
-    opts.signal,
-    opts.itemsByWeek,
-  );
-  const stats = percentileStatsOf(d);
+  const resolution: Resolution = input.resolution ?? 'week';
+  const calendarIn = input.calendar ?? (resolution === 'day' ? {} : undefined);
+  let compiled: CompiledCalendar | null = null;
+  if (calendarIn !== undefined) {
+    if (start === null) {
+      throw new EngineInputError('startDate is needed with a calendar', 'startDate');
+    }
+    compiled = compileCalendar(calendarIn, start, maxWeeks * 7);
+    if (compiled.workingOffsets.length === 0) {
+      throw new EngineInputError('calendar has no working day', 'calendar.workingDays');
+    }
+  }
+  const rng = createRng(seed, 0);
+  let d: WeeksDistribution;
+  if (compiled !== null && resolution === 'day') {
+    // Every working day is a full one: the daily model is the weekly loop over working days.
+    d = weeksToFinish(
+      sampler.table,
+      backlog,
+      n,
+      rng,
+      focus,
+      compiled.workingOffsets.length,
+      opts.signal,
+      opts.itemsByWeek === undefined ? undefined : opts.itemsByWeek * compiled.perWeek,
+    );
+  } else if (compiled !== null) {
+    const plan = thinningPlan(compiled, maxWeeks, sampler.table);
+    // Without a short week in reach the runs are exactly today's (same draws).
+    d =
+      plan.shortWeeks === 0
+        ? weeksToFinish(
+            sampler.table,
+            backlog,
+            n,
+            rng,
+            focus,
+            maxWeeks,
+            opts.signal,
+            opts.itemsByWeek,
+          )
+        : thinnedWeeksToFinish(
+            sampler.table,
+            backlog,
+            n,
+            rng,
+            focus,
+            plan,
+            opts.signal,
+            opts.itemsByWeek,
+          );
+  } else {
+    d = weeksToFinish(
+      sampler.table,
+      backlog,
+      n,
+      rng,
+      focus,
+      maxWeeks,
+      opts.signal,
+      opts.itemsByWeek,
+    );
+  }
+  const steps = percentileStatsOf(d);
+  const daily = compiled !== null && resolution === 'day';
+  const perWeek = daily && compiled !== null ? compiled.perWeek : 1;
+  const stats: PercentileStats = daily ? mapStats(steps, (v) => roundTo(v / perWeek, 1)) : steps;
   let sum = 0;
   let first = -1;
   let last = -1;
@@ -158,9 +243,13 @@ export function runWhen(
   }
   const mean = sum / n;
   let ss = 0;
-  const histogram: { weeks: number; count: number }[] = [];
+  const histogram: WhenResult['histogram'] = [];
   for (let w = first; w <= last; w++) {
-    histogram.push({ weeks: w, count: d.counts[w] });
+    histogram.push(
+      daily
+        ? { weeks: roundTo(w / perWeek, 2), count: d.counts[w], workingDays: w }
+        : { weeks: w, count: d.counts[w] },
+    );
     ss += d.counts[w] * (w - mean) * (w - mean);
   }
   const warnings = [...sampler.warnings];
@@ -168,22 +257,86 @@ export function runWhen(
     warnings.push(warning('unfinishedRuns', { unfinished: d.unfinished, runs: n, maxWeeks }));
   }
   const finished = runsFinished(n, d.unfinished, maxWeeks);
-  const s0 = start;
-  const completionDates =
-    s0 === null ? null : datesUnlessBeyond((w) => addWeeks(s0, w), stats, finished.beyondMaxWeeks);
+  let completionDates: Record<keyof PercentileStats, string | null> | null = null;
+  let dateOfWeeks: ((weeks: number) => string) | null = null;
+  let p95Date: string | null = null;
+  if (start !== null) {
+    const s = start;
+    const c = compiled;
+    // A percentile between two steps is dated by the later one: a date is reached on a whole
+    // working day or at the end of a whole week.
+    const at =
+      c === null
+        ? (w: number) => addWeeks(s, w)
+        : daily
+          ? (k: number) => workingDayDate(c, Math.ceil(k - 1e-9))
+          : (w: number) => lastWorkingDayOfWeek(c, Math.ceil(w - 1e-9));
+    completionDates = datesUnlessBeyond(at, steps, finished.beyondMaxWeeks);
+    p95Date = at(steps.p95);
+    dateOfWeeks = daily && c !== null ? (w: number) => at(w * c.perWeek) : at;
+  }
   const result: WhenResult = {
     percentile_stats: stats,
-    mean: roundTo(mean, 1),
-    std: roundTo(Math.sqrt(ss / n), 1),
+    mean: roundTo(mean / perWeek, 1),
+    std: roundTo(Math.sqrt(ss / n) / perWeek, 1),
     histogram,
     completionDates,
     backlog,
     throughput: { model: sampler.model, meanPerWeek: sampler.mean },
     numberOfSimulations: n,
     unfinishedRuns: d.unfinished,
-    ...finished,
     seed,
+    resolution,
+    workingDays: daily ? steps : null,
+    calendar:
+      compiled !== null && calendarIn !== undefined && p95Date !== null
+        ? summariseCalendar(calendarIn, compiled, p95Date)
+        : null,
+    ...finished,
     ...warningFields(warnings),
   };
-  return { result, itemsBy: d.itemsBy };
+  return { result, itemsBy: d.itemsBy, dateOfWeeks };
+}
+
+function mapStats<T>(s: PercentileStats, f: (v: number) => T): Record<keyof PercentileStats, T> {
+  return {
+    p10: f(s.p10),
+    p25: f(s.p25),
+    p50: f(s.p50),
+    p75: f(s.p75),
+    p85: f(s.p85),
+    p90: f(s.p90),
+    p95: f(s.p95),
+  };
+}
+
+/** `weeksToFinish` with a calendar's thinning plan (see weeksUntilDoneThinned). */
+export function thinnedWeeksToFinish(
+  sampler: DiscreteTable,
+  backlog: number,
+  runs: number,
+  rng: RandomSource,
+  focus: number,
+  plan: ThinningPlan,
+  signal?: StopSignal,
+  itemsByWeek?: number,
+): WeeksDistribution {
+  const maxWeeks = plan.days.length;
+  const counts = new Uint32Array(maxWeeks + 1);
+  let unfinished = 0;
+  const itemsBy = itemsByWeek === undefined ? undefined : new Float64Array(runs);
+  for (let r = 0; r < runs; r++) {
+    if ((r & STOP_CHECK_MASK) === 0 && signal?.aborted) throw abortError();
+    let weeks: number;
+    if (itemsBy !== undefined && itemsByWeek !== undefined) {
+      const run = weeksUntilDoneThinnedWithItemsBy(rng, sampler, backlog, focus, plan, itemsByWeek);
+      weeks = run.weeks;
+      itemsBy[r] = run.itemsBy;
+    } else weeks = weeksUntilDoneThinned(rng, sampler, backlog, focus, plan);
+    if (weeks < 0) {
+      unfinished++;
+      counts[maxWeeks]++;
+    } else counts[weeks]++;
+  }
+  return { counts, runs, unfinished, itemsBy };
 }

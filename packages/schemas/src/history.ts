@@ -11,6 +11,7 @@ import { compact } from './aliases';
 import { dateField } from './dates';
 import { report } from './fields';
 import { LIMITS } from './limits';
+import { calendarField, resolveCalendar } from './calendar';
 
 const itemDate = z.string().max(64).nullable().optional();
 
@@ -24,10 +25,22 @@ export const historySchema = z
     from: dateField.optional(),
     to: dateField.optional(),
     dateFormat: z.string().min(1).max(64).optional(),
+    calendar: calendarField.optional(),
+    excludeShortWeeks: z.boolean().optional(),
   })
   .transform((v, ctx): HistoryInput => {
     if (v.from !== undefined && v.to !== undefined && v.to < v.from) {
       report(ctx, ['to'], 'must_not_precede', { other: 'from' });
     }
-    return compact(v);
+    const { calendar, ...rest } = v;
+    if (calendar === undefined) return compact(rest);
+    // The holidays resolved are those from `from` on: the history's range must be known.
+    if (v.from === undefined) {
+      report(ctx, ['from'], 'required', { when: 'a calendar is given' });
+      return compact(rest);
+    }
+    return compact({
+      ...rest,
+      calendar: resolveCalendar(ctx, calendar, undefined, v.from).calendar,
+    });
   });

@@ -14,3 +14,4 @@ export * from './flow';
 export * from './portfolio';
 export * from './connection';
 export { beyondMaxWeeksText, type StoppedRuns } from './kinds/summary';
+export * from './calendar';

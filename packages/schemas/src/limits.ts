@@ -27,4 +27,10 @@ export const LIMITS = {
   text: { short: 200, long: 2_000 },
   money: { max: 1e12 },
   delayDays: { max: 3660 },
+  /** Blackout ranges and named optional holidays of one calendar. */
+  blackouts: { max: 200 },
+  /** Resolved holidays a request may carry (about 11 years of any country's). */
+  holidays: { max: 5_000 },
+  /** Years of public holidays resolved from the start date (later weeks: weekends, blackouts). */
+  holidayYears: { max: 11 },
 } as const;

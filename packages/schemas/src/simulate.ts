@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { SimulateInput } from '@flow-forecaster/engine';
 import { compact, resolveAlias } from './aliases';
 import { dateField } from './dates';
+import { calendarField, resolveCalendar } from './calendar';
 import { dependenciesField, dependencyMode } from './dependencies';
 import {
   confidence,
@@ -71,6 +72,7 @@ export const simulateSchema = z
     nSimulations: simulations.optional(),
     maxWeeks: maxWeeks.optional(),
     startDate: dateField.optional(),
+    calendar: calendarField.optional(),
     confidence: confidence.optional(),
     includeRuns: z.boolean().optional(),
     costPerPersonWeek: money.optional(),
@@ -103,6 +105,8 @@ export const simulateSchema = z
       numberOfSimulations: resolveAlias<number>(ctx, v, SIMULATIONS_KEYS),
       maxWeeks: v.maxWeeks,
       startDate: v.startDate,
+      // The full simulation counts working days; the daily model (resolution) is `when`'s.
+      calendar: resolveCalendar(ctx, v.calendar, undefined, v.startDate).calendar,
       confidence: v.confidence,
       includeRuns: v.includeRuns,
       costPerPersonWeek: v.costPerPersonWeek,

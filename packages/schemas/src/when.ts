@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DeadlineInput, HowManyInput, WhenInput } from '@flow-forecaster/engine';
 import { compact, resolveAlias } from './aliases';
 import { dateField } from './dates';
+import { calendarField, calendarShape, resolveCalendar } from './calendar';
 import {
   confidence,
   contributors,
@@ -37,6 +38,7 @@ export const whenSchema = z
     targetOutcome: tasks.optional(),
     startDate: dateField.optional(),
     maxWeeks: maxWeeks.optional(),
+    ...calendarShape,
   })
   .transform((v, ctx): WhenInput =>
     compact({
@@ -47,6 +49,7 @@ export const whenSchema = z
       numberOfSimulations: resolveAlias<number>(ctx, v, SIMULATIONS_KEYS),
       maxWeeks: v.maxWeeks,
       seed: v.seed,
+      ...resolveCalendar(ctx, v.calendar, v.resolution, v.startDate),
     }),
   );
 
@@ -56,6 +59,7 @@ export const howManySchema = z
     days: z.number().gt(0).max(LIMITS.days.max).optional(),
     startDate: dateField.optional(),
     endDate: dateField.optional(),
+    ...calendarShape,
   })
   .transform((v, ctx): HowManyInput => {
     const throughput = resolveThroughput(v, ctx);
@@ -74,6 +78,7 @@ export const howManySchema = z
       teamFocus: v.teamFocus,
       numberOfSimulations: resolveAlias<number>(ctx, v, SIMULATIONS_KEYS),
       seed: v.seed,
+      ...resolveCalendar(ctx, v.calendar, v.resolution, v.startDate),
     });
   });
 
@@ -84,6 +89,7 @@ export const deadlineSchema = z
     numberOfTasks: tasks.optional(),
     startDate: dateField,
     deadlineDate: dateField,
+    calendar: calendarField.optional(),
     minContributors: contributors.optional(),
     maxContributors: contributors.optional(),
     costPerPersonWeek: money.optional(),
@@ -110,5 +116,6 @@ export const deadlineSchema = z
       confidence: v.confidence,
       numberOfSimulations: resolveAlias<number>(ctx, v, SIMULATIONS_KEYS),
       seed: v.seed,
+      calendar: resolveCalendar(ctx, v.calendar, undefined, v.startDate).calendar,
     });
   });

@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { FORECAST_REGISTRY } from '@flow-forecaster/schemas';
+import { installHolidays } from '@flow-forecaster/schemas/holidays';
 import type { ForecastRegistry } from '@flow-forecaster/schemas';
 import { parseForecastRequest } from '@flow-forecaster/worker';
 import { randomUUID } from 'node:crypto';
@@ -94,6 +95,9 @@ export async function buildApp(
   config: Config,
   opts: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
+  // `calendar.country` is resolved to holiday dates while a request is parsed; jobs and pool
+  // threads then get the dates with the request and need no holiday data of their own.
+  installHolidays();
   const app = Fastify({
     ...(opts.loggerInstance
       ? { loggerInstance: opts.loggerInstance }

@@ -1,4 +1,5 @@
 import type { DeadlineResult } from '@flow-forecaster/engine';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { ResultActions } from '../../components/ResultActions';
@@ -13,6 +14,13 @@ import {
 } from '../shared/Inputs';
 import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
+import { CalendarNote, CalendarSection } from '../shared/CalendarSection';
+import {
+  addCalendar,
+  defaultCountry,
+  initialCalendar,
+  type CalendarForm,
+} from '../shared/calendar';
 import { useForecastPage } from '../shared/useForecastPage';
 import { todayIso } from '../when/form';
 import { TableWrap } from '../../components/TableWrap';
@@ -20,7 +28,7 @@ import { ChartFrame } from '../../components/ChartFrame';
 import { DeadlineCurve } from '../../charts/lazy';
 import { useBeyondMaxWeeks } from '../shared/beyond';
 
-interface DeadlineForm extends ThroughputForm {
+interface DeadlineForm extends ThroughputForm, CalendarForm {
   backlog: string;
   startDate: string;
   deadlineDate: string;
@@ -39,8 +47,9 @@ function inWeeks(weeks: number): string {
   return todayIso(d);
 }
 
-const initial: DeadlineForm = {
+const initialForm: DeadlineForm = {
   ...defaultThroughput,
+  ...initialCalendar('en'),
   backlog: '50',
   startDate: todayIso(),
   deadlineDate: inWeeks(10),
@@ -65,6 +74,7 @@ function toBody(form: DeadlineForm) {
   b.number('costPerPersonWeek', form.costPerPersonWeek);
   if (form.costPerPersonWeek.trim()) b.text('currency', form.currency);
   b.number('confidence', form.confidence, 0.01);
+  addCalendar(b, form);
   b.number('numberOfSimulations', form.runs);
   return b.build();
 }
@@ -72,7 +82,12 @@ function toBody(form: DeadlineForm) {
 const LEVELS = ['p50', 'p85', 'p95'] as const;
 
 export default function DeadlinePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language || 'en';
+  const initial = useMemo(
+    () => ({ ...initialForm, country: defaultCountry(language) }),
+    [language],
+  );
   const page = useForecastPage<DeadlineForm, DeadlineResult>({
     kind: 'deadline',
     path: '/deadline',
@@ -153,6 +168,7 @@ export default function DeadlinePage() {
               </Field>
             </div>
           </details>
+          <CalendarSection form={form} update={update} errors={errors} id={id} />
           <RunFooter page={page} />
         </>
       }
@@ -323,6 +339,7 @@ function DeadlineResults({
           </tbody>
         </table>
       </TableWrap>
+      <CalendarNote calendar={r.calendar} />
       <Warnings items={r.warnings} codes={r.warningCodes} />
       <SeedUsed seed={r.seed} runs={r.numberOfSimulations} />
       <ResultActions

@@ -1,4 +1,5 @@
 import type { HowManyResult } from '@flow-forecaster/engine';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../components/ChartFrame';
 import { Field } from '../../components/Field';
@@ -16,11 +17,18 @@ import {
 } from '../shared/Inputs';
 import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
+import { CalendarNote, CalendarSection } from '../shared/CalendarSection';
+import {
+  addCalendar,
+  defaultCountry,
+  initialCalendar,
+  type CalendarForm,
+} from '../shared/calendar';
 import { useForecastPage } from '../shared/useForecastPage';
 import { todayIso } from '../when/form';
 import { TableWrap } from '../../components/TableWrap';
 
-interface HowManyForm extends ThroughputForm {
+interface HowManyForm extends ThroughputForm, CalendarForm {
   days: string;
   startDate: string;
   endDate: string;
@@ -28,8 +36,9 @@ interface HowManyForm extends ThroughputForm {
   runs: string;
 }
 
-const initial: HowManyForm = {
+const initialForm: HowManyForm = {
   ...defaultThroughput,
+  ...initialCalendar('en'),
   days: '30',
   startDate: todayIso(),
   endDate: '',
@@ -48,15 +57,23 @@ function toBody(form: HowManyForm) {
     b.text('endDate', form.endDate);
   } else {
     b.number('days', form.days);
+    // A calendar is laid over the days from the start date.
+    if (form.calendarOn) b.text('startDate', form.startDate);
   }
+  addCalendar(b, form);
   b.number('teamFocus', form.focus, 0.01);
   b.number('numberOfSimulations', form.runs);
   return b.build();
 }
 
 export default function HowManyPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
+  const language = i18n.language || 'en';
+  const initial = useMemo(
+    () => ({ ...initialForm, country: defaultCountry(language) }),
+    [language],
+  );
   const page = useForecastPage<HowManyForm, HowManyResult>({
     kind: 'how-many',
     path: '/how-many',
@@ -95,6 +112,7 @@ export default function HowManyPage() {
               <TextInput form={form} name="focus" update={update} />
             </Field>
           </fieldset>
+          <CalendarSection form={form} update={update} errors={errors} id={id} />
           <RunFooter page={page} />
         </>
       }
@@ -145,6 +163,7 @@ export default function HowManyPage() {
                 </tbody>
               </table>
             </TableWrap>
+            <CalendarNote calendar={r.calendar} />
             <Warnings items={r.warnings} codes={r.warningCodes} />
             <SeedUsed seed={r.seed} runs={r.numberOfSimulations} />
             <ResultActions

@@ -5,6 +5,7 @@ import { useForecastRun } from '../../runner/context';
 import { useFormat } from '../../i18n/format';
 import { decodeShare, encodeShare, shareUrl } from '../../lib/share';
 import { fieldId, formField, translateIssues, type FieldErrors, type Issue } from './issues';
+import { prepareCalendar } from './calendar';
 
 export interface BuiltBody {
   body: Record<string, unknown>;
@@ -75,6 +76,7 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
       const built = toBody(formValue);
       const body = { ...built.body };
       if (seeded && fixedSeed !== undefined) body.seed = fixedSeed;
+      await prepareCalendar(body);
       const { validateRequest } = await import('../../lib/validate');
       const checked = validateRequest(kind, body);
       const all: Issue[] = [...built.issues, ...(checked.ok ? [] : checked.issues)];

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
@@ -6,6 +6,8 @@ import { parseOptionalNumber } from '../../lib/numbers';
 import { TextInput, ThroughputFields } from '../shared/Inputs';
 import { RowsEditor } from '../shared/RowsEditor';
 import { RunFooter } from '../shared/RunFooter';
+import { CalendarSection } from '../shared/CalendarSection';
+import { defaultCountry } from '../shared/calendar';
 import { useForecastPage } from '../shared/useForecastPage';
 import { adjustedBacklog, type Complexity } from './backlog';
 import {
@@ -24,13 +26,19 @@ import { StaleResult } from '../shared/PageLayout';
 const CsvImport = lazy(() => import('./CsvImport'));
 
 export default function WhenPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
+  // The calendar's country defaults from the UI language (pt-BR → Brazil, es → Spain).
+  const language = i18n.language || 'en';
+  const initial = useMemo(
+    () => ({ ...initialWhenForm, country: defaultCountry(language) }),
+    [language],
+  );
   const page = useForecastPage<WhenForm, SimulationView>({
     kind: 'simulate',
     path: '/when',
     idPrefix: 'when',
-    initial: initialWhenForm,
+    initial,
     toBody: whenBody,
   });
   const { form, update, errors, id } = page;
@@ -133,6 +141,8 @@ export default function WhenPage() {
               <TextInput form={form} name="startDate" update={update} type="date" />
             </Field>
           </fieldset>
+
+          <CalendarSection form={form} update={update} errors={errors} id={id} />
 
           <details
             className="fieldset"

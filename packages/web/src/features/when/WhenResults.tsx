@@ -1,4 +1,9 @@
-import { addWeeks, isBeyondMaxWeeks, type SimulationResult } from '@flow-forecaster/engine';
+import {
+  addWeeks,
+  calendarDates,
+  isBeyondMaxWeeks,
+  type SimulationResult,
+} from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../components/ChartFrame';
 import { ResultActions } from '../../components/ResultActions';
@@ -6,6 +11,7 @@ import { BurnDownFan, Histogram } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { percentileMarkers } from '../shared/charts-data';
 import { Kpi, SeedUsed, Warnings } from '../shared/PageLayout';
+import { CalendarNote } from '../shared/CalendarSection';
 import { TableWrap } from '../../components/TableWrap';
 import { useBeyondMaxWeeks } from '../shared/beyond';
 
@@ -70,6 +76,21 @@ export function WhenResults({
           <Kpi label={`P95 · ${t('when.date')}`} value={date(r.completionDates.p95)} />
         </div>
       )}
+      <CalendarNote
+        calendar={r.calendar}
+        // The calendar changes only the dates: the same weeks on weekdays alone give the date
+        // the holidays and days off moved.
+        p85={
+          r.calendar && startDate && r.completionDates?.p85
+            ? {
+                without: calendarDates({ workingDays: r.calendar.workingDays }, startDate, {
+                  p85: p.p85,
+                }).dates.p85,
+                with: r.completionDates.p85,
+              }
+            : undefined
+        }
+      />
       <Warnings items={r.warnings} codes={r.warningCodes} />
 
       <ChartFrame

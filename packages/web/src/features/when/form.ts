@@ -2,6 +2,7 @@ import { BodyBuilder } from '../shared/body';
 import type { Column } from '../shared/RowsEditor';
 import { addThroughput, defaultThroughput, type ThroughputForm } from '../shared/Inputs';
 import { adjustedBacklog, type Complexity } from './backlog';
+import { addCalendar, initialCalendar, type CalendarForm } from '../shared/calendar';
 
 export interface RiskRow extends Record<string, string> {
   likelihood: string;
@@ -17,7 +18,7 @@ export interface DependencyRow extends Record<string, string> {
   delay: string;
 }
 
-export interface WhenForm extends ThroughputForm {
+export interface WhenForm extends ThroughputForm, CalendarForm {
   backlog: string;
   backlogHigh: string;
   complexity: Complexity;
@@ -43,6 +44,7 @@ export function todayIso(now = new Date()): string {
 
 export const initialWhenForm: WhenForm = {
   ...defaultThroughput,
+  ...initialCalendar('en'),
   backlog: '50',
   backlogHigh: '',
   complexity: 'clear',
@@ -139,6 +141,7 @@ export function whenBody(form: WhenForm) {
   b.number('sCurveSize', form.sCurveSize);
   b.number('teamFocus', form.focus, 0.01);
   b.text('startDate', form.startDate);
+  addCalendar(b, form);
   b.number('numberOfSimulations', form.runs);
   return b.build();
 }

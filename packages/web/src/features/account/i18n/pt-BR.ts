@@ -197,7 +197,6 @@ export const accountPtBR: AccountTranslation = {
     history: 'Histórico',
     delivery: 'Nova previsão da entrega',
     flow: 'Análise de fluxo',
-    delivery: 'Re-previsão da entrega',
     portfolio: 'Linha de corte do portfólio',
   },
 };

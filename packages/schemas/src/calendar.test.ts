@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runForecast } from '@flow-forecaster/engine';
+import { parseRequest } from './requests';
+import { setHolidayProvider } from './calendar';
+import { holidayCountries, installHolidays } from './holidays';
+
+const base = { tpSamples: [1], throughputModel: 'bootstrap', seed: 3 };
+
+describe('calendar request fields (when)', () => {
+  beforeEach(() => installHolidays());
+  afterEach(() => setHolidayProvider(null));
+
+  it('reference case 1 through the schema: blackout, daily model → 2026-04-14', () => {
+    const r = parseRequest('when', {
+      backlog: 10,
+      tpSamples: [2],
+      throughputModel: 'bootstrap',
+      resolution: 'day',
+      startDate: '2026-04-06',
+      calendar: { blackouts: [{ from: '2026-04-07', to: '2026-04-08' }] },
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    const out = runForecast('when', r.value);
+    expect(out.completionDates?.p50).toBe('2026-04-14');
+    expect(out.completionDates?.p95).toBe('2026-04-14');
+  });
+
+  it('resolves Brazil from date-holidays: Tiradentes is a day off, Carnival only on request', () => {
+    const r = parseRequest('when', {
+      ...base,
+      backlog: 5,
+      resolution: 'day',
+      startDate: '2026-04-20',
+      calendar: { country: 'br' },
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    const cal = r.value.calendar;
+    expect(cal?.country).toBe('BR');
+    expect(cal?.holidays).toContainEqual({ date: '2026-04-21', name: 'Dia de Tiradentes' });
+    expect(runForecast('when', r.value).completionDates?.p85).toBe('2026-04-27');
+
+    const carnival = (optionalHolidays: unknown) => {
+      const p = parseRequest('when', {
+        ...base,
+        backlog: 5,
+        startDate: '2026-01-05',
+        calendar: { country: 'BR', optionalHolidays },
+      });
+      if (!p.ok) throw new Error(p.error.message);
+      return (p.value.calendar?.holidays ?? []).filter((h) => h.date === '2026-02-17').length;
+    };
+    expect(carnival(undefined)).toBe(0);
+    expect(carnival('include')).toBe(1);
+    expect(carnival(['Carnaval'])).toBe(1);
+  });
+
+  it('knows Spain and Brazil, and many countries', () => {
+    const c = holidayCountries();
+    expect(c.BR).toBe('Brazil');
+    expect(c.ES).toBe('Spain');
+    expect(Object.keys(c).length).toBeGreaterThan(100);
+  });
+
+  it.each([
+    [{ country: 'XX' }, 'calendar.country'],
+    [{ country: 'BR', region: 'ZZ' }, 'calendar.region'],
+    [{ country: 'BRA' }, 'calendar.country'],
+    [{ workingDays: [1, 8] }, 'calendar.workingDays.1'],
+    [{ workingDays: [] }, 'calendar.workingDays'],
+    [{ workingDays: [1, 1] }, 'calendar.workingDays'],
+    [{ blackouts: [{ from: '2026-04-08', to: '2026-04-07' }] }, 'calendar.blackouts.0.to'],
+    [{ blackouts: [{ from: '2026-04-08', to: 'soon' }] }, 'calendar.blackouts.0.to'],
+    [{ region: 'SP' }, 'calendar.country'],
+  ])('rejects %j naming %s', (calendar, field) => {
+    const r = parseRequest('when', { ...base, backlog: 5, startDate: '2026-04-06', calendar });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.field).toBe(field);
+  });
+
+  it('needs a start date with a calendar', () => {
+    const r = parseRequest('when', { ...base, backlog: 5, calendar: {} });
+    expect(r.ok ? null : r.error.field).toBe('startDate');
+  });
+
+  it('a request carrying resolved holidays needs no holiday data (worker threads, share links)', () => {
+    const first = parseRequest('when', {
+      ...base,
+      backlog: 5,
+      startDate: '2026-04-20',
+      calendar: { country: 'BR' },
+    });
+    if (!first.ok) throw new Error(first.error.message);
+    setHolidayProvider(null);
+    const again = parseRequest('when', first.value);
+    if (!again.ok) throw new Error(again.error.message);
+    expect(again.value).toEqual(first.value);
+    const missing = parseRequest('when', {
+      ...base,
+      backlog: 5,
+      startDate: '2026-04-20',
+      calendar: { country: 'BR' },
+    });
+    expect(missing.ok ? null : missing.error.field).toBe('calendar.country');
+  });
+
+  it('a request without calendar is unchanged', () => {
+    const r = parseRequest('when', { ...base, backlog: 5 });
+    expect(r.ok && 'calendar' in r.value).toBe(false);
+  });
+
+  it('history: a calendar needs from, and resolves the holidays from it', () => {
+    const items = [{ done: '2026-04-22' }];
+    const missing = parseRequest('history', { items, calendar: { country: 'BR' } });
+    expect(missing.ok ? null : missing.error.field).toBe('from');
+    const r = parseRequest('history', { items, from: '2026-04-20', calendar: { country: 'BR' } });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.calendar?.holidays).toContainEqual({
+      date: '2026-04-21',
+      name: 'Dia de Tiradentes',
+    });
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * The `calendar` and `resolution` request fields (spec calendars.md) and their resolution to
+ * what the engine takes: a country's public holidays become dates here, before the engine runs.
+ *
+ * The holiday data (date-holidays, large) is not imported here, so the web bundle carries it
+ * only when a country is chosen: an entry point installs it with `installHolidays()` from
+ * `@flow-forecaster/schemas/holidays`. A request that already carries `calendar.holidays`
+ * (a saved forecast, a share link, a job re-parsed on a worker thread) needs no provider and
+ * gives the same dates anywhere.
+ */
+import { z } from 'zod';
+import type { CalendarHoliday, CalendarInput, Resolution } from '@flow-forecaster/engine';
+import { dateField } from './dates';
+import { int, report, shortText } from './fields';
+import { LIMITS } from './limits';
+
+/** Kinds of holiday a provider reports; only `public` ones are days off by default. */
+export type HolidayType = 'public' | 'bank' | 'optional' | 'school' | 'observance';
+
+export interface ProvidedHoliday {
+  date: string;
+  name: string;
+  type: HolidayType;
+}
+
+/** What `@flow-forecaster/schemas/holidays` installs: a holiday library behind three calls. */
+export interface HolidayProvider {
+  hasCountry(country: string): boolean;
+  hasRegion(country: string, region: string): boolean;
+  /** The holidays of one year, every type, ISO dates. */
+  holidays(country: string, region: string | undefined, year: number): ProvidedHoliday[];
+}
+
+let provider: HolidayProvider | null = null;
+
+export function setHolidayProvider(p: HolidayProvider | null): void {
+  provider = p;
+}
+
+export function holidayProvider(): HolidayProvider | null {
+  return provider;
+}
+
+export const resolutionField = z.enum(['week', 'day']);
+
+const holidayItem = z.object({ date: dateField, name: shortText });
+
+export const calendarField = z.object({
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/)
+    .optional(),
+  region: z.string().min(1).max(10).optional(),
+  workingDays: z.array(int(1, 7)).min(1).max(7).optional(),
+  blackouts: z
+    .array(z.object({ from: dateField, to: dateField, note: shortText.optional() }))
+    .max(LIMITS.blackouts.max)
+    .optional(),
+  optionalHolidays: z
+    .union([z.enum(['exclude', 'include']), z.array(shortText).max(LIMITS.blackouts.max)])
+    .optional(),
+  /** Resolved public holidays; filled from `country` when absent. */
+  holidays: z.array(holidayItem).max(LIMITS.holidays.max).optional(),
+});
+
+export type CalendarBody = z.output<typeof calendarField>;
+
+/** The fields every kind with a start date adds to its request object. */
+export const calendarShape = {
+  resolution: resolutionField.optional(),
+  calendar: calendarField.optional(),
+};
+
+function isDayOff(h: ProvidedHoliday, optional: CalendarBody['optionalHolidays']): boolean {
+  if (h.type === 'public') return true;
+  if (h.type !== 'bank' && h.type !== 'optional') return false;
+  if (optional === 'include') return true;
+  return Array.isArray(optional) && optional.includes(h.name);
+}
+
+/**
+ * Checks the calendar's cross-field rules and resolves its holidays, reporting under
+ * `calendar.*`. `startDate` anchors the years resolved; without one a calendar is an error.
+ */
+export function resolveCalendar(
+  ctx: z.RefinementCtx,
+  cal: CalendarBody | undefined,
+  resolution: Resolution | undefined,
+  startDate: string | undefined,
+): { calendar?: CalendarInput; resolution?: Resolution } {
+  if (cal === undefined && resolution !== 'day') return resolution ? { resolution } : {};
+  if (startDate === undefined) {
+    report(ctx, ['startDate'], 'required', { when: 'a calendar or resolution "day" is given' });
+    return {};
+  }
+  const c = cal ?? {};
+  const days = c.workingDays ?? [];
+  if (new Set(days).size !== days.length) {
+    report(ctx, ['calendar', 'workingDays'], 'invalid', { reason: 'a weekday is listed twice' });
+  }
+  (c.blackouts ?? []).forEach((b, i) => {
+    if (b.to < b.from)
+      report(ctx, ['calendar', 'blackouts', i, 'to'], 'must_not_precede', { other: 'from' });
+  });
+  const country = c.country?.toUpperCase();
+  let holidays: CalendarHoliday[] | undefined = c.holidays;
+  if (country !== undefined && holidays === undefined) {
+    holidays = resolveHolidays(ctx, country, c.region, c.optionalHolidays, startDate);
+  } else if (country === undefined && c.region !== undefined) {
+    report(ctx, ['calendar', 'country'], 'required', { when: 'a region is given' });
+  }
+  const out: CalendarInput = {};
+  if (country !== undefined) out.country = country;
+  if (c.region !== undefined) out.region = c.region.toUpperCase();
+  if (c.workingDays !== undefined) out.workingDays = c.workingDays;
+  if (c.blackouts !== undefined) out.blackouts = c.blackouts;
+  if (c.optionalHolidays !== undefined) out.optionalHolidays = c.optionalHolidays;
+  if (holidays !== undefined) out.holidays = holidays;
+  return { calendar: out, ...(resolution ? { resolution } : {}) };
+}
+
+function resolveHolidays(
+  ctx: z.RefinementCtx,
+  country: string,
+  region: string | undefined,
+  optional: CalendarBody['optionalHolidays'],
+  startDate: string,
+): CalendarHoliday[] | undefined {
+  const p = provider;
+  if (p === null) {
+    report(ctx, ['calendar', 'country'], 'invalid', {
+      reason: 'holiday data is not loaded here; send calendar.holidays instead',
+    });
+    return undefined;
+  }
+  if (!p.hasCountry(country)) {
+    report(ctx, ['calendar', 'country'], 'invalid', { reason: `unknown country code ${country}` });
+    return undefined;
+  }
+  const reg = region?.toUpperCase();
+  if (reg !== undefined && !p.hasRegion(country, reg)) {
+    report(ctx, ['calendar', 'region'], 'invalid', {
+      reason: `unknown region ${reg} of ${country}`,
+    });
+    return undefined;
+  }
+  const first = Number(startDate.slice(0, 4));
+  const out: CalendarHoliday[] = [];
+  for (let y = first; y < first + LIMITS.holidayYears.max; y++) {
+    for (const h of p.holidays(country, reg, y)) {
+      if (h.date >= startDate && isDayOff(h, optional)) out.push({ date: h.date, name: h.name });
+    }
+  }
+  return out;
+}
+
+/** Whether a request schema takes `calendar` (the CLI's calendar options, the web section). */
+export function acceptsCalendar(schema: z.ZodType): boolean {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  const props: unknown = json.properties;
+  return typeof props === 'object' && props !== null && 'calendar' in props;
+}

@@ -1,0 +1,125 @@
+/**
+ * Calendars through the API (spec calendars.md): the reference cases on `when`, sync and on
+ * the async route (the job carries the resolved holidays to the worker pool), and 400s naming
+ * the calendar field.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from './helper';
+import type { TestApp } from './helper';
+import { pollTask } from './jobs-app';
+
+const case1 = {
+  backlog: 10,
+  tpSamples: [2],
+  throughputModel: 'bootstrap',
+  resolution: 'day',
+  startDate: '2026-04-06',
+  calendar: { blackouts: [{ from: '2026-04-07', to: '2026-04-08' }] },
+};
+
+describe('calendars on the API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ db: 'pglite' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const post = (url: string, payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url, payload });
+
+  it('reference case 1 (the spec request verbatim): done 2026-04-14 at every percentile', async () => {
+    const res = await post('/api/forecast-when', case1);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.completionDates).toMatchObject({
+      p50: '2026-04-14',
+      p85: '2026-04-14',
+      p95: '2026-04-14',
+    });
+    expect(body.calendar.daysOff).toHaveLength(2);
+  });
+
+  it('reference case 2: Brazil, Tiradentes skipped, done 2026-04-27, named on the result', async () => {
+    const res = await post('/api/forecast-when', {
+      backlog: 5,
+      tpSamples: [1],
+      throughputModel: 'bootstrap',
+      resolution: 'day',
+      startDate: '2026-04-20',
+      calendar: { country: 'BR' },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.completionDates.p50).toBe('2026-04-27');
+    expect(body.calendar.country).toBe('BR');
+    expect(body.calendar.daysOff).toEqual([{ date: '2026-04-21', reason: 'Dia de Tiradentes' }]);
+  });
+
+  it('reference case 3 on the async route (run on the pool): P50 = P95 = 2026-05-15', async () => {
+    const runs = 20_000;
+    const res = await post('/api/async/when', {
+      backlog: 10,
+      tpSamples: [5],
+      throughputModel: 'bootstrap',
+      startDate: '2026-04-27',
+      numberOfSimulations: runs,
+      calendar: { country: 'BR' },
+    });
+    expect(res.statusCode).toBe(202);
+    const { body: done } = await pollTask(t.app, (res.json() as { task_id: string }).task_id);
+    expect(done.state).toBe('SUCCESS');
+    const result = done.result as {
+      completionDates: Record<string, string>;
+      histogram: { weeks: number; count: number }[];
+    };
+    expect(result.completionDates.p50).toBe('2026-05-15');
+    expect(result.completionDates.p95).toBe('2026-05-15');
+    const p = 0.8 ** 5;
+    const share = (result.histogram.find((h) => h.weeks === 2)?.count ?? 0) / runs;
+    expect(Math.abs(share - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / runs));
+  });
+
+  it('how many by a date, Brazil: the week of Labour Day keeps 4/5 of its items', async () => {
+    const res = await post('/api/forecast-how-many', {
+      tpSamples: [5],
+      throughputModel: 'bootstrap',
+      startDate: '2026-04-27',
+      endDate: '2026-05-11',
+      numberOfSimulations: 20_000,
+      seed: 2,
+      calendar: { country: 'BR' },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.workingDays).toBe(9);
+    expect(body.calendar.daysOff).toEqual([{ date: '2026-05-01', reason: 'Dia do trabalhador' }]);
+    // Week 1 is Binomial(5, 0.8): the mean's spread is sqrt(0.8 / runs).
+    expect(Math.abs(body.mean - 9)).toBeLessThan(4 * Math.sqrt(0.8 / 20_000));
+  });
+
+  it.each([
+    [{ country: 'XX' }, 'calendar.country'],
+    [{ country: 'BR', region: 'QQ' }, 'calendar.region'],
+    [{ blackouts: [{ from: '2026-04-08', to: '2026-04-07' }] }, 'calendar.blackouts.0.to'],
+    [{ blackouts: [{ from: '2026-04-08', to: '31/02/2026' }] }, 'calendar.blackouts.0.to'],
+    [{ workingDays: [0, 1] }, 'calendar.workingDays.0'],
+    [{ workingDays: [] }, 'calendar.workingDays'],
+  ])('400 for calendar %j, naming %s', async (calendar, field) => {
+    for (const url of ['/api/forecast-when', '/api/async/when']) {
+      const res = await post(url, { ...case1, calendar });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json(), url).toMatchObject({ error: { code: 'FF_ERR_VALIDATION', field } });
+    }
+  });
+
+  it('documents the calendar fields in the OpenAPI body of when', async () => {
+    const doc = (await t.app.inject('/docs/json')).json() as {
+      paths: Record<string, { post?: { requestBody?: unknown } }>;
+    };
+    expect(JSON.stringify(doc.paths['/api/forecast-when']?.post?.requestBody)).toContain(
+      'optionalHolidays',
+    );
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * Calendars in the When page (spec calendars.md), in pt-BR: the country defaults to Brazil,
+ * choosing it moves the completion dates past Christmas, the calendar is named on the result,
+ * and a share link reproduces the same dates in a fresh browser.
+ */
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openBrowser, type Browser } from './browser';
+
+const baseUrl = inject('baseUrl');
+
+async function p85Date(page: Page): Promise<string> {
+  const kpi = page.getByTestId('completion-dates').locator('.kpi', { hasText: 'P85' });
+  return (await kpi.locator('.kpi__value').textContent()) ?? '';
+}
+
+async function forecast(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Prever', exact: true }).click();
+  await page.getByTestId('completion-dates').waitFor();
+}
+
+describe('calendar (pt-BR)', () => {
+  let b: Browser;
+  let fresh: Browser;
+  beforeEach(async () => {
+    b = await openBrowser({ locale: 'pt-BR' });
+    fresh = await openBrowser({ locale: 'pt-BR' });
+  });
+  afterEach(async () => {
+    await b.close();
+    await fresh.close();
+  });
+
+  it('choosing Brazil moves the dates past Christmas, names the calendar, and shares', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl}/#/when`);
+    await page.getByRole('heading', { name: 'Quando vai ficar pronto?' }).waitFor();
+    // Every week delivers exactly 5: 10 items are 2 weeks of work, 10 working days.
+    await page.getByLabel('Itens concluídos por semana').fill('5, 5, 5, 5');
+    await page.getByLabel('Modelo de vazão').selectOption('bootstrap');
+    await page.getByLabel('Itens no backlog').fill('10');
+    await page.getByLabel('Data de início').fill('2026-12-14');
+
+    await page.locator('summary', { hasText: 'Calendário' }).click();
+    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    // The country follows the UI language.
+    expect(await page.getByLabel('País (feriados nacionais)').inputValue()).toBe('BR');
+
+    // Weekends only: the 10th working day from Monday 14 Dec is Friday 25 Dec.
+    await page.getByLabel('País (feriados nacionais)').selectOption('');
+    await forecast(page);
+    const weekdaysOnly = await p85Date(page);
+    expect(weekdaysOnly).toMatch(/^25 de dez/);
+
+    // Brazil: Christmas is a holiday, so the same work ends on Monday 28 Dec.
+    await page.getByLabel('País (feriados nacionais)').selectOption('BR');
+    await forecast(page);
+    await page.waitForFunction((before) => {
+      const el = document.querySelector(
+        '[data-testid="completion-dates"] .kpi:nth-child(2) .kpi__value',
+      );
+      return el !== null && el.textContent !== before;
+    }, weekdaysOnly);
+    const brazil = await p85Date(page);
+    expect(brazil).toMatch(/^28 de dez/);
+    const note = await page.getByTestId('calendar-note').innerText();
+    expect(note).toContain('Brasil');
+    expect(note).toContain('Natal');
+    // The shift is spelled out: Friday 25 → Monday 28 December.
+    expect(await page.getByTestId('calendar-moves').innerText()).toMatch(/25 de dez.*28 de dez/);
+
+    await page.getByTestId('share').click();
+    const link = await page.getByTestId('share-link').inputValue();
+    await fresh.page.goto(link);
+    await fresh.page.getByTestId('completion-dates').waitFor();
+    expect(await p85Date(fresh.page)).toBe(brazil);
+    expect(await fresh.page.getByTestId('calendar-note').innerText()).toContain('Natal');
+  });
+
+  it('how many by a date: a week with a holiday delivers fewer items', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl}/#/how-many`);
+    await page.getByRole('heading', { name: 'Quantos itens até uma data?' }).waitFor();
+    await page.getByLabel('Itens concluídos por semana').fill('5, 5, 5, 5');
+    await page.getByLabel('Modelo de vazão').selectOption('bootstrap');
+    await page.getByLabel('Data de início').fill('2026-04-27');
+    await page.getByLabel('Data final').fill('2026-05-11');
+    const median = page.locator('.kpi', { hasText: '50 %' }).locator('.kpi__value');
+    await page.getByRole('button', { name: 'Rodar previsão' }).click();
+    await page.getByTestId('headline').waitFor();
+    expect(await median.textContent()).toBe('10');
+
+    // Brazil (the default in pt-BR): Labour Day thins the first week to 4 days of 5.
+    await page.locator('summary', { hasText: 'Calendário' }).click();
+    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    await page.getByRole('button', { name: 'Rodar previsão' }).click();
+    await page.getByTestId('calendar-note').waitFor();
+    expect(await median.textContent()).toBe('9');
+    expect(await page.getByTestId('calendar-note').innerText()).toContain('Dia do trabalhador');
+  });
+
+  it('a forecast across Carnival shifts once Carnaval is switched on as a day off', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl}/#/when`);
+    await page.getByRole('heading', { name: 'Quando vai ficar pronto?' }).waitFor();
+    await page.getByLabel('Itens concluídos por semana').fill('5, 5, 5, 5');
+    await page.getByLabel('Modelo de vazão').selectOption('bootstrap');
+    await page.getByLabel('Itens no backlog').fill('10');
+    await page.getByLabel('Data de início').fill('2026-02-09');
+    await page.locator('summary', { hasText: 'Calendário' }).click();
+    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    // Carnival is optional nationally: a working day until switched on.
+    await forecast(page);
+    expect(await p85Date(page)).toMatch(/^20 de fev/);
+    const carnaval = page.getByTestId('optional-holidays').getByLabel('Carnaval');
+    await carnaval.check();
+    await forecast(page);
+    await page.waitForFunction(() =>
+      (
+        document.querySelector('[data-testid="completion-dates"] .kpi:nth-child(2) .kpi__value')
+          ?.textContent ?? ''
+      ).startsWith('25 de fev'),
+    );
+    expect(await page.getByTestId('calendar-note').innerText()).toContain('Carnaval');
+  });
+});

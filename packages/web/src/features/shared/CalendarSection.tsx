@@ -1,0 +1,180 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CalendarSummary } from '@flow-forecaster/engine';
+import { Field } from '../../components/Field';
+import { useFormat } from '../../i18n/format';
+import { COMMON_COUNTRIES, loadOptionalHolidays, type CalendarForm } from './calendar';
+import { registerCalendarTranslations } from './calendar-i18n';
+import type { FieldErrors } from './issues';
+
+registerCalendarTranslations();
+
+/** Country names in the UI language from the browser itself: no list to download. */
+function useCountryName(): (code: string) => string {
+  const { i18n } = useTranslation();
+  return useMemo(() => {
+    const names = new Intl.DisplayNames([i18n.language || 'en'], { type: 'region' });
+    return (code: string) => names.of(code) ?? code;
+  }, [i18n.language]);
+}
+
+/** The optional holidays of the chosen country, loaded with the holiday data when shown. */
+function useOptionalHolidays(on: boolean, country: string, region: string): string[] {
+  const [names, setNames] = useState<string[]>([]);
+  useEffect(() => {
+    if (!on || !country) {
+      setNames([]);
+      return;
+    }
+    let live = true;
+    loadOptionalHolidays(country, region, new Date().getFullYear())
+      .then((n) => live && setNames(n))
+      .catch(() => live && setNames([]));
+    return () => {
+      live = false;
+    };
+  }, [on, country, region]);
+  return names;
+}
+
+export function CalendarSection<F extends CalendarForm>({
+  form,
+  update,
+  errors,
+  id,
+}: {
+  form: F;
+  update: <K extends keyof F>(key: K, value: F[K]) => void;
+  errors: FieldErrors;
+  id: (field: string) => string;
+}) {
+  const { t } = useTranslation();
+  const optional = useOptionalHolidays(form.calendarOn, form.country, form.region);
+  const toggle = (name: string, on: boolean) => {
+    const rest = form.optionalNames.filter((n) => n !== name);
+    update('optionalNames', (on ? [...rest, name] : rest) as F['optionalNames']);
+  };
+  const countryName = useCountryName();
+  const codes: string[] = [...COMMON_COUNTRIES];
+  if (form.country && !codes.includes(form.country)) codes.unshift(form.country);
+  return (
+    <details className="fieldset" open={form.calendarOn || undefined}>
+      <summary>{t('calendar.legend')}</summary>
+      <p className="field__hint">{t('calendar.hint')}</p>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={form.calendarOn}
+          onChange={(e) => update('calendarOn', e.target.checked as F['calendarOn'])}
+        />{' '}
+        {t('calendar.use')}
+      </label>
+      {form.calendarOn && (
+        <>
+          <div className="row">
+            <Field
+              id={id('calendar.country')}
+              label={t('calendar.country')}
+              error={errors['calendar.country']}
+            >
+              <select
+                value={form.country}
+                onChange={(e) => update('country', e.target.value as F['country'])}
+              >
+                <option value="">{t('calendar.none')}</option>
+                {codes.map((c) => (
+                  <option key={c} value={c}>
+                    {countryName(c)} ({c})
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field
+              id={id('calendar.region')}
+              label={t('calendar.region')}
+              error={errors['calendar.region']}
+            >
+              <input
+                value={form.region}
+                onChange={(e) => update('region', e.target.value as F['region'])}
+                disabled={!form.country}
+              />
+            </Field>
+          </div>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={form.includeOptional}
+              onChange={(e) => update('includeOptional', e.target.checked as F['includeOptional'])}
+            />{' '}
+            {t('calendar.optional')}
+          </label>
+          {!form.includeOptional && optional.length > 0 && (
+            <fieldset className="calendar-optional" data-testid="optional-holidays">
+              <legend>{t('calendar.optionalOneByOne')}</legend>
+              {optional.map((name) => (
+                <label key={name} className="check">
+                  <input
+                    type="checkbox"
+                    checked={form.optionalNames.includes(name)}
+                    onChange={(e) => toggle(name, e.target.checked)}
+                  />{' '}
+                  {name}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <Field
+            id={id('calendar.blackouts')}
+            label={t('calendar.blackouts')}
+            hint={t('calendar.blackoutsHint')}
+            error={
+              errors['calendar.blackouts'] ??
+              Object.entries(errors).find(([k]) => k.startsWith('calendar.blackouts.'))?.[1]
+            }
+          >
+            <textarea
+              value={form.blackoutText}
+              onChange={(e) => update('blackoutText', e.target.value as F['blackoutText'])}
+              rows={2}
+              spellCheck={false}
+            />
+          </Field>
+        </>
+      )}
+    </details>
+  );
+}
+
+/** "Calendar: Brazil + 3 blackout days", and the days off the forecast stepped over. */
+export function CalendarNote({
+  calendar,
+  p85,
+}: {
+  calendar: CalendarSummary | null | undefined;
+  /** The P85 date with and without the calendar, when the page knows both. */
+  p85?: { without: string; with: string };
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const countryName = useCountryName();
+  if (!calendar) return null;
+  const parts = [calendar.country ? countryName(calendar.country) : t('calendar.weekdaysOnly')];
+  if (calendar.blackoutDays > 0)
+    parts.push(t('calendar.blackoutDays', { count: calendar.blackoutDays }));
+  const list = calendar.daysOff
+    .slice(0, 12)
+    .map((d) => `${fmt.shortDate(d.date)} (${d.reason})`)
+    .join(', ');
+  return (
+    <div className="calendar-note" data-testid="calendar-note">
+      <p>{t('calendar.named', { name: parts.join(' + ') })}</p>
+      {p85 && p85.without !== p85.with && (
+        <p data-testid="calendar-moves">
+          {t('calendar.moves', { from: fmt.shortDate(p85.without), to: fmt.shortDate(p85.with) })}
+        </p>
+      )}
+      {list && <p className="field__hint">{t('calendar.daysOff', { list })}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { registerTranslations } from '../../i18n';
+
+const en = {
+  legend: 'Calendar: working days and holidays',
+  use: 'Skip weekends, holidays and team days off in the dates',
+  hint: 'Dates count working days: each week of work is one week of working days.',
+  country: 'Country (public holidays)',
+  none: 'None (weekends only)',
+  region: 'Region or state (optional, e.g. SP)',
+  optional: 'Optional holidays are days off too (e.g. Carnival)',
+  optionalOneByOne: 'Or only these optional holidays:',
+  blackouts: 'Team days off (one per line: date or from..to, then a note)',
+  blackoutsHint: 'e.g. 2026-12-24..2027-01-01 year-end break',
+  named: 'Calendar: {{name}}',
+  blackoutDays_one: '{{count}} blackout day',
+  blackoutDays_other: '{{count}} blackout days',
+  daysOff: 'Days off up to the P95 date: {{list}}',
+  weekdaysOnly: 'weekdays only',
+  moves: 'The holidays and days off move P85 from {{from}} to {{to}}.',
+};
+
+type Strings = typeof en;
+
+const ptBR: Strings = {
+  legend: 'Calendário: dias úteis e feriados',
+  use: 'Pular fins de semana, feriados e folgas da equipe nas datas',
+  hint: 'As datas contam dias úteis: cada semana de trabalho é uma semana de dias úteis.',
+  country: 'País (feriados nacionais)',
+  none: 'Nenhum (só fins de semana)',
+  region: 'Região ou estado (opcional, ex.: SP)',
+  optional: 'Pontos facultativos também são folga (ex.: Carnaval)',
+  optionalOneByOne: 'Ou só estes pontos facultativos:',
+  blackouts: 'Folgas da equipe (uma por linha: data ou de..até, e uma nota)',
+  blackoutsHint: 'ex.: 2026-12-24..2027-01-01 recesso de fim de ano',
+  named: 'Calendário: {{name}}',
+  blackoutDays_one: '{{count}} dia de folga',
+  blackoutDays_other: '{{count}} dias de folga',
+  daysOff: 'Dias sem trabalho até a data P95: {{list}}',
+  weekdaysOnly: 'só dias de semana',
+  moves: 'Os feriados e folgas levam o P85 de {{from}} para {{to}}.',
+};
+
+const es: Strings = {
+  legend: 'Calendario: días laborables y festivos',
+  use: 'Saltar fines de semana, festivos y días libres del equipo en las fechas',
+  hint: 'Las fechas cuentan días laborables: cada semana de trabajo es una semana de días laborables.',
+  country: 'País (festivos oficiales)',
+  none: 'Ninguno (solo fines de semana)',
+  region: 'Región o comunidad (opcional, p. ej. MD)',
+  optional: 'Los festivos opcionales también son libres',
+  optionalOneByOne: 'O solo estos festivos opcionales:',
+  blackouts: 'Días libres del equipo (uno por línea: fecha o desde..hasta, y una nota)',
+  blackoutsHint: 'p. ej. 2026-12-24..2027-01-01 cierre de fin de año',
+  named: 'Calendario: {{name}}',
+  blackoutDays_one: '{{count}} día libre',
+  blackoutDays_other: '{{count}} días libres',
+  daysOff: 'Días no laborables hasta la fecha P95: {{list}}',
+  weekdaysOnly: 'solo días de semana',
+  moves: 'Los festivos y días libres llevan el P85 del {{from}} al {{to}}.',
+};
+
+export const calendarBundles = {
+  en: { calendar: en },
+  'pt-BR': { calendar: ptBR },
+  es: { calendar: es },
+};
+
+let registered = false;
+
+/** The calendar strings, under `calendar.` in every language. */
+export function registerCalendarTranslations(): void {
+  if (registered) return;
+  registered = true;
+  registerTranslations(calendarBundles);
+}

@@ -1,0 +1,108 @@
+/**
+ * The calendar part of a forecast form (spec calendars.md), shared by the date pages: its form
+ * fields, the request's `calendar` built from them, and the lazy load of the holiday data.
+ */
+import type { BodyBuilder } from './body';
+
+export interface CalendarForm {
+  /** Off by default: a page's dates stay calendar weeks until the user asks for working days. */
+  calendarOn: boolean;
+  country: string;
+  region: string;
+  includeOptional: boolean;
+  /** Optional holidays switched on one by one (when not all of them are). */
+  optionalNames: string[];
+  blackoutText: string;
+}
+
+/** Default country from the UI language (pt-BR → Brazil, es → Spain, en → none). */
+export function defaultCountry(language: string): string {
+  if (language.startsWith('pt')) return 'BR';
+  if (language.startsWith('es')) return 'ES';
+  return '';
+}
+
+export function initialCalendar(language: string): CalendarForm {
+  return {
+    calendarOn: false,
+    country: defaultCountry(language),
+    region: '',
+    includeOptional: false,
+    optionalNames: [],
+    blackoutText: '',
+  };
+}
+
+/** Countries offered first; any code date-holidays knows can be typed in the request. */
+export const COMMON_COUNTRIES = [
+  'BR',
+  'PT',
+  'ES',
+  'AR',
+  'MX',
+  'CL',
+  'CO',
+  'PE',
+  'UY',
+  'PY',
+  'BO',
+  'EC',
+  'VE',
+  'US',
+  'CA',
+  'GB',
+  'IE',
+  'DE',
+  'FR',
+  'IT',
+  'NL',
+  'IN',
+] as const;
+
+/** "2026-12-24..2027-01-01 year-end" → { from, to, note }; lines that are blank are skipped. */
+export function parseBlackouts(text: string): { from: string; to: string; note?: string }[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map((line) => {
+      const [range, ...rest] = line.split(/\s+/);
+      const [from, to] = range.split('..');
+      const note = rest.join(' ').trim();
+      return { from, to: to || from, ...(note ? { note } : {}) };
+    });
+}
+
+export function addCalendar(b: BodyBuilder, form: CalendarForm): void {
+  if (!form.calendarOn) return;
+  const calendar: Record<string, unknown> = {};
+  if (form.country) calendar.country = form.country;
+  if (form.country && form.region.trim()) calendar.region = form.region.trim();
+  if (form.includeOptional) calendar.optionalHolidays = 'include';
+  else if (form.country && form.optionalNames.length > 0) {
+    calendar.optionalHolidays = form.optionalNames;
+  }
+  const blackouts = parseBlackouts(form.blackoutText);
+  if (blackouts.length > 0) calendar.blackouts = blackouts;
+  b.set('calendar', calendar);
+}
+
+/**
+ * Loads the holiday data (a separate chunk) when the request names a country, before the
+ * shared schema resolves the country to dates; other forecasts never download it.
+ */
+export async function prepareCalendar(body: Record<string, unknown>): Promise<void> {
+  const cal = body.calendar;
+  if (typeof cal !== 'object' || cal === null || !('country' in cal)) return;
+  const { installHolidays } = await import('@flow-forecaster/schemas/holidays');
+  installHolidays();
+}
+
+/** The optional holidays a country's switches offer (loads the holiday data). */
+export async function loadOptionalHolidays(country: string, region: string, year: number) {
+  const { optionalHolidayNames, holidayRegions } =
+    await import('@flow-forecaster/schemas/holidays');
+  const r = region.trim().toUpperCase();
+  const known = r !== '' && r in holidayRegions(country);
+  return optionalHolidayNames(country, known ? r : undefined, year);
+}
