@@ -166,6 +166,31 @@ describe('deadline: the question answered as asked', () => {
     }
   });
 
+  it('keeps probability, scope that fits and every date on one rule with a calendar', () => {
+    // Two holidays in the window: short weeks are thinned, dates fall on working days.
+    const calendar = {
+      holidays: [
+        { date: '2026-01-19', name: 'a' },
+        { date: '2026-02-16', name: 'b' },
+      ],
+    };
+    const withCal = { ...base, calendar };
+    const r = deadlineAnalysis({ ...withCal, minContributors: 4, maxContributors: 4 });
+    expect(r.calendar).not.toBeNull();
+    expect(r.whatItWouldTake.date).toBe(r.completionDates.p85);
+    // The curve dates weeks as the result does: the last working day of the week.
+    const week = r.probabilityByDate.find((pt) => pt.weeks === Math.ceil(r.p85Weeks));
+    if (Number.isInteger(r.p85Weeks)) expect(week?.date).toBe(r.completionDates.p85);
+    const p = deadlineAnalysis(withCal).probabilityByDeadline;
+    for (const confidence of [0.05, 0.35, 0.65, 0.95]) {
+      if (Math.abs(confidence - p) < 0.002) continue;
+      const c = deadlineAnalysis({ ...withCal, confidence });
+      expect(c.whatItWouldTake.scopeThatFits === 50).toBe(p >= confidence);
+    }
+    // Fewer working days can only lower the chance of making the date.
+    expect(p).toBeLessThanOrEqual(deadlineAnalysis(base).probabilityByDeadline);
+  });
+
   it('shows the share of time used raw, above 100 %', () => {
     const r = deadlineAnalysis({ ...base, backlog: 120 });
     expect(r.deadlineCompletionPct).toBe(100);
