@@ -2,9 +2,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, type Browser } from './browser';
-import { REPO_ROOT } from './server';
+import { REPO_ROOT, freshPostgresDatabase, startApp, type RunningApp } from './server';
 
-const baseUrl = inject('baseUrl');
 const PASSWORD = 'correct horse battery';
 const JIRA = join(REPO_ROOT, 'samples/jira-export.csv');
 
@@ -19,13 +18,25 @@ async function p85Path(page: Page): Promise<string> {
   );
 }
 
-describe('deliveries in the browser', () => {
+// The shared server runs on PGlite; a second one on the local PostgreSQL runs the same scenario.
+describe.each(['pglite', 'postgres'] as const)('deliveries in the browser (%s)', (db) => {
   let browser: Browser | undefined;
+  let own: RunningApp | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
   afterAll(async () => {
     await browser?.close();
+    await own?.stop();
+    await dropDatabase?.();
   });
 
   it('creates a delivery from the Jira export, checks in three times, closes it, and calibrates', async () => {
+    let baseUrl = inject('baseUrl');
+    if (db === 'postgres') {
+      const database = await freshPostgresDatabase();
+      dropDatabase = database.drop;
+      own = await startApp(inject('dist'), { DATABASE_URL: database.url });
+      baseUrl = own.url;
+    }
     browser = await openBrowser();
     const { page } = browser;
     await page.goto(baseUrl);

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,11 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-function startRealServer(dist: string, timeoutMs = 60_000): Promise<RunningApp> {
+function startRealServer(
+  dist: string,
+  extraEnv: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ff-e2e-data-'));
   const child: ChildProcess = spawn(
     process.execPath,
@@ -37,6 +42,7 @@ function startRealServer(dist: string, timeoutMs = 60_000): Promise<RunningApp> 
         WORKSHOP_MODE: 'true',
         // Tracker connections are tested against local fixture servers; a fresh key per run.
         CONNECTION_KEY: randomBytes(32).toString('base64'),
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -79,6 +85,28 @@ function startRealServer(dist: string, timeoutMs = 60_000): Promise<RunningApp> 
 }
 
 /** The real server; a browser test that cannot reach it must fail, not run against a stand-in. */
-export function startApp(dist: string): Promise<RunningApp> {
-  return startRealServer(dist);
+export function startApp(dist: string, env: Record<string, string> = {}): Promise<RunningApp> {
+  return startRealServer(dist, env);
+}
+
+/**
+ * A fresh database on the local PostgreSQL (trust auth, as on CI) for a server started with
+ * `DATABASE_URL`; `drop` removes it.
+ */
+export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `ff_e2e_${randomBytes(6).toString('hex')}`;
+  const query = async (text: string) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  await query(`create database ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => query(`drop database if exists ${name} with (force)`) };
 }
