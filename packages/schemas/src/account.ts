@@ -11,6 +11,7 @@ import { FF_CODE } from './issues';
 import { REQUEST_KINDS } from './kinds';
 import type { RequestKind } from './kinds';
 import { LIMITS } from './limits';
+import { storableString } from './storable';
 import { parseRequest } from './requests';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -24,7 +25,7 @@ const email = z
   .transform((s) => s.toLowerCase());
 const newPassword = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 const anyPassword = z.string().min(1).max(PASSWORD_MAX_LENGTH);
-const title = z.string().trim().min(1).max(LIMITS.text.short);
+const title = storableString().trim().min(1).max(LIMITS.text.short);
 const id = z.guid();
 
 export const registerSchema = z.object({

@@ -11,3 +11,4 @@ export * from './account';
 export * from './registry';
 export * from './delivery';
 export * from './connection';
+export * from './storable';

@@ -1,12 +1,12 @@
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
-import { FORECAST_REGISTRY } from '@flow-forecaster/schemas';
+import { FORECAST_REGISTRY, UNSTORABLE_MESSAGE, findUnstorable } from '@flow-forecaster/schemas';
 import type { ForecastRegistry } from '@flow-forecaster/schemas';
 import { parseForecastRequest } from '@flow-forecaster/worker';
 import { randomUUID } from 'node:crypto';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
-import { AppError, installErrorHandlers } from './errors';
+import { AppError, installErrorHandlers, validation } from './errors';
 import { openDatabase } from './db/client';
 import type { Database } from './db/client';
 import { createMailer } from './auth/mailer';
@@ -88,6 +88,18 @@ export const REDACT_PATHS = [
   '*.cookie',
 ];
 
+/** TRUST_PROXY as Fastify takes it; a hop count as a function (Fastify's types omit numbers). */
+function fastifyTrustProxy(
+  trust: Config['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  // Fly's proxy is one hop (it appends the client to X-Forwarded-For and sets the protocol);
+  // the address itself is read from Fly-Client-IP, see clientAddress.
+  const hops = trust === 'fly' ? 1 : trust;
+  if (typeof hops === 'number') return (_address, hop) => hop < hops;
+  return hops;
+}
+
 /** Builds the whole application as plugins; `server.ts` only listens and handles signals. */
 export async function buildApp(
   config: Config,
@@ -98,7 +110,7 @@ export async function buildApp(
       ? { loggerInstance: opts.loggerInstance }
       : { logger: opts.logger ?? { level: config.logLevel, redact: REDACT_PATHS } }),
     bodyLimit: config.bodyLimit,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     // While shutting down, new requests get a 503 so a load balancer retries elsewhere.
@@ -122,7 +134,19 @@ export async function buildApp(
       done(null, undefined);
       return;
     }
-    parseJson(request, text, done);
+    parseJson(request, text, (err, value) => {
+      if (err) return done(err, undefined);
+      // Any string the database could not store is refused here, for every route and every
+      // part of a body (forecast inputs are stored as they come), naming where it is.
+      const at = findUnstorable(value);
+      if (at !== undefined) {
+        return done(
+          validation(`${at || 'body'}: ${UNSTORABLE_MESSAGE}`, at || undefined),
+          undefined,
+        );
+      }
+      done(null, value);
+    });
   });
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {

@@ -95,7 +95,7 @@ describe.each(databases)('accounts on %s', (db) => {
   });
 
   it('marks the cookie Secure behind https when configured to trust the proxy', async () => {
-    const s = await createTestApp({ db: 'pglite', config: { trustProxy: true } });
+    const s = await createTestApp({ db: 'pglite', config: { trustProxy: 1 } });
     try {
       const email = uniqueEmail();
       await register(s.app, email);

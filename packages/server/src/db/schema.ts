@@ -248,6 +248,16 @@ export const connections = pgTable(
   ],
 );
 
+// Failed logins per account (keyed by a hash of the email, existing or not, so the table says
+// nothing about who has an account) and per client address. Kept in the database so every web
+// node sees the same count and a restart does not reset a lockout.
+export const loginFailures = pgTable('login_failures', {
+  key: varchar('key', { length: 80 }).primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});
+
 export const schema = {
   users,
   sessions,
@@ -259,4 +269,5 @@ export const schema = {
   deliveries,
   jobResults,
   connections,
+  loginFailures,
 };

@@ -10,10 +10,14 @@ import { AppError } from '../errors';
 import { burnPasswordTime, hashPassword, verifyPassword } from '../auth/password';
 import { EmailTakenError, canUse, publicUser } from '../repositories/users';
 import { SESSION_COOKIE } from '../plugins/auth';
-import { authRateLimitKey } from '../plugins/security';
+import { authRateLimitKey, clientAddress } from '../plugins/security';
+import { accountKey, addressKey } from '../repositories/login-failures';
+import type { FailurePolicy } from '../repositories/login-failures';
 import { parse } from './parse';
 
 const tags = ['auth'];
+const MAX_LOCKOUT_MS = 15 * 60_000;
+const ADDRESS_WINDOW_MS = 15 * 60_000;
 
 export default async function authRoutes(
   app: FastifyInstance,
@@ -34,8 +38,36 @@ export default async function authRoutes(
     rateLimit: {
       max: config.rateLimit.authMax * 3,
       timeWindow: config.rateLimit.windowSeconds * 1000,
-      keyGenerator: (request: FastifyRequest) => `register:${request.ip}`,
+      keyGenerator: (request: FastifyRequest) => `register:${clientAddress(request)}`,
     },
+  };
+
+  // Login requests have their own per-address bucket of twice the API limit (it only bounds
+  // password-hashing work; a classroom logging in together must fit): what limits guessing is
+  // the failure count below.
+  const loginRequests = {
+    rateLimit: {
+      max: config.rateLimit.max * 2,
+      timeWindow: config.rateLimit.windowSeconds * 1000,
+      keyGenerator: (request: FastifyRequest) => `login:${clientAddress(request)}`,
+    },
+  };
+
+  // Login counts failures, not requests: the right password is never refused for having been
+  // typed often, while guessing is slowed per account (a growing lockout, whether or not the
+  // account exists) and per address across accounts (password spraying).
+  const lockoutMs = (config.rateLimit.lockoutSeconds ?? 30) * 1000;
+  const accountPolicy: FailurePolicy = {
+    threshold: config.rateLimit.authMax,
+    windowMs: 24 * 3_600_000,
+    lockoutMs: (over) => Math.min(lockoutMs * 2 ** Math.min(over, 20), MAX_LOCKOUT_MS),
+  };
+  const addressPolicy: FailurePolicy = {
+    threshold: config.rateLimit.addressFailuresMax ?? config.rateLimit.authMax * 3,
+    windowMs: ADDRESS_WINDOW_MS,
+    // Locked for the rest of the window that saw the failures.
+    lockoutMs: (_over, windowStart, now) =>
+      windowStart.getTime() + ADDRESS_WINDOW_MS - now.getTime(),
   };
 
   app.post(
@@ -62,17 +94,30 @@ export default async function authRoutes(
 
   app.post(
     '/api/auth/login',
-    { schema: { tags, body: loginSchema }, config: strict },
+    { schema: { tags, body: loginSchema }, config: loginRequests },
     async (request, reply) => {
       const body = parse(loginSchema, request.body);
+      const keys = [accountKey(body.email), addressKey(clientAddress(request))];
+      const lockedUntil = await app.repos.loginFailures.lockedUntil(keys);
+      if (lockedUntil) {
+        reply.header('retry-after', Math.ceil((lockedUntil.getTime() - Date.now()) / 1000));
+        throw new AppError(
+          'FF_ERR_RATE_LIMITED',
+          'Too many failed logins; try again in a few minutes',
+        );
+      }
+      const fail = async (): Promise<never> => {
+        await app.repos.loginFailures.recordFailure(keys[0], accountPolicy);
+        await app.repos.loginFailures.recordFailure(keys[1], addressPolicy);
+        throw new AppError('FF_ERR_BAD_CREDENTIALS');
+      };
       const user = await app.repos.users.findByEmail(body.email);
       if (!user) {
         await burnPasswordTime(body.password);
-        throw new AppError('FF_ERR_BAD_CREDENTIALS');
+        return fail();
       }
-      if (!(await verifyPassword(user.passwordHash, body.password))) {
-        throw new AppError('FF_ERR_BAD_CREDENTIALS');
-      }
+      if (!(await verifyPassword(user.passwordHash, body.password))) return fail();
+      await app.repos.loginFailures.clear(keys[0]);
       // Checked after the password so the answer does not reveal which accounts exist.
       if (!canUse(user)) throw new AppError('FF_ERR_ACCOUNT_INACTIVE');
       const session = await app.repos.sessions.create(user.id, config.sessionTtl);
