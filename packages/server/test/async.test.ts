@@ -201,6 +201,43 @@ describe('async forecast routes (in-process back end)', () => {
 });
 
 describe('async routes: limits and outages', () => {
+  it('reports a save the database refused as a failure, attempted once, with the result kept', async () => {
+    let attempts = 0;
+    const app = await buildJobsApp({
+      saveResult: async () => {
+        attempts++;
+        // What PostgreSQL answers for a NUL byte in text (SQLSTATE 22021), wrapped as drizzle does.
+        throw new Error('Failed query', {
+          cause: Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+            code: '22021',
+          }),
+        });
+      },
+    });
+    try {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/async/simulate?save=true',
+        headers: alice,
+        payload: TEAM_CASE,
+      });
+      const id = (res.json() as { task_id: string }).task_id;
+      await pollTask(app, id, alice);
+      const polls = [];
+      for (let i = 0; i < 3; i++) {
+        polls.push((await app.inject({ url: `/api/tasks/${id}`, headers: alice })).json());
+      }
+      for (const task of polls) {
+        expect(task.state).toBe('FAILURE');
+        expect(task.error.code).toBe('FF_ERR_SAVE_FAILED');
+        expect(task.result).toBeDefined();
+      }
+      expect(attempts).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('answers 429 when the queue is full', async () => {
     const app = await buildJobsApp({ concurrency: 1, maxQueued: 1 });
     try {

@@ -11,7 +11,13 @@
  */
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../errors';
+import { AppError, isUnavailable } from '../errors';
+
+/** Why a finished job's `?save=true` could not be saved. */
+export interface SaveFailure {
+  code: 'FF_ERR_SAVE_FAILED';
+  message: string;
+}
 import {
   DEFAULT_MAX_QUEUED,
   DEFAULT_RETENTION_MS,
@@ -92,8 +98,11 @@ declare module 'fastify' {
     forecastRunner: ForecastRunner;
     /** The forecast kinds every forecast route, job and saved forecast is generated from. */
     forecastRegistry: ForecastRegistry;
-    /** Saves a finished job's result if it asked to be saved; safe to call repeatedly. */
-    saveJobResult(job: JobInfo): Promise<void>;
+    /**
+     * Saves a finished job's result if it asked to be saved; safe to call repeatedly. Answers
+     * why the save failed for good, if it did.
+     */
+    saveJobResult(job: JobInfo): Promise<SaveFailure | undefined>;
   }
 }
 
@@ -146,25 +155,46 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
     });
   }
 
-  const saving = new Map<string, Promise<void>>();
-  const saveJobResult = async (job: JobInfo): Promise<void> => {
-    if (job.state !== 'SUCCESS' || !job.save || !opts.saveResult) return;
+  const saving = new Map<string, Promise<SaveFailure | undefined>>();
+  // Saves that can never succeed (the database refused a value): attempted once, then reported
+  // on every poll instead of failing again behind a SUCCESS.
+  const saveFailures = new Map<string, SaveFailure>();
+  const saveJobResult = async (job: JobInfo): Promise<SaveFailure | undefined> => {
+    if (job.state !== 'SUCCESS' || !job.save || !opts.saveResult) return undefined;
+    const failed = saveFailures.get(job.id);
+    if (failed) return failed;
     // One attempt in flight per job in this process; the repository dedupes across processes.
     let p = saving.get(job.id);
     if (!p) {
-      p = opts.saveResult(job).catch((err: unknown) => {
-        saving.delete(job.id);
-        app.log.error({ err, jobId: job.id }, 'saving a finished job failed');
-      });
+      p = opts.saveResult(job).then(
+        () => undefined,
+        (err: unknown) => {
+          saving.delete(job.id);
+          app.log.error({ err, jobId: job.id }, 'saving a finished job failed');
+          // The database being away is worth another try at the next poll; anything else
+          // would fail the same way again.
+          if (isUnavailable(err)) return undefined;
+          const failure: SaveFailure = {
+            code: 'FF_ERR_SAVE_FAILED',
+            message:
+              err instanceof AppError && err.statusCode < 500
+                ? `The forecast ran but could not be saved: ${err.message}`
+                : 'The forecast ran but could not be saved; nothing was stored',
+          };
+          saveFailures.set(job.id, failure);
+          setTimeout(() => saveFailures.delete(job.id), retentionMs).unref();
+          return failure;
+        },
+      );
       saving.set(job.id, p);
       setTimeout(() => saving.delete(job.id), retentionMs).unref();
     }
-    await p;
+    return p;
   };
   const submittedHere = new Set<string>();
-  queue.onSuccess((job) => {
+  queue.onSuccess(async (job) => {
     if (submittedHere.delete(job.id)) opts.onJobSuccess?.(job);
-    return saveJobResult(job);
+    await saveJobResult(job);
   });
   const raw = queue;
   const jobs: JobQueue = {

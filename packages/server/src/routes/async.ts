@@ -145,7 +145,13 @@ export default async function asyncRoutes(
       throw queueError(err);
     }
     if (!visibleTo(job, userId)) throw notFound('No such task');
-    if (job.state === 'SUCCESS' && job.save) await app.saveJobResult(job);
+    if (job.state === 'SUCCESS' && job.save) {
+      const failed = await app.saveJobResult(job);
+      // The caller asked for a saved forecast and did not get one: that is a failure, with the
+      // result still shown so the work is not lost.
+      if (failed)
+        return { ...taskView(job), state: 'FAILURE', status: STATUS_TEXT.FAILURE, error: failed };
+    }
     return taskView(job);
   });
 
