@@ -23,7 +23,68 @@ const email = z
   .max(254)
   .pipe(z.email())
   .transform((s) => s.toLowerCase());
-const newPassword = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+// The most used passwords of at least 10 characters (public breach lists), in the languages the
+// app speaks; a length rule alone lets every one of them through.
+const COMMON_PASSWORDS = new Set([
+  '0123456789',
+  '1234567890',
+  '0987654321',
+  '9876543210',
+  '12345678910',
+  '123456789a',
+  'a123456789',
+  'abc1234567',
+  'abcdefghij',
+  '1q2w3e4r5t',
+  '1qaz2wsx3edc',
+  'qwertyuiop',
+  'qwertyuiop123',
+  'qwerty1234',
+  'qwerty12345',
+  'qwerty123456',
+  'asdfghjkl1',
+  'zxcvbnm123',
+  'password12',
+  'password123',
+  'password1234',
+  'passw0rd12',
+  'password!!',
+  'iloveyou12',
+  'letmein123',
+  'welcome123',
+  'changeme123',
+  'administrator',
+  'football12',
+  'senha12345',
+  'senha123456',
+  'mudar12345',
+  'contraseña1',
+  'contrasena1',
+  'contraseña123',
+  '1234567890a',
+]);
+
+/** Why a new password is refused, or undefined. Length in characters, not UTF-16 units. */
+export function passwordProblem(password: string): string | undefined {
+  if ([...password].length < PASSWORD_MIN_LENGTH) {
+    return `must be at least ${PASSWORD_MIN_LENGTH} characters long`;
+  }
+  if (password.trim() === '') return 'must not be only spaces';
+  if (new Set(password).size === 1) return 'must not repeat a single character';
+  if (COMMON_PASSWORDS.has(password.toLowerCase())) {
+    return 'is one of the most common passwords; choose another';
+  }
+  return undefined;
+}
+
+const newPassword = z
+  .string()
+  .max(PASSWORD_MAX_LENGTH)
+  .superRefine((password, ctx) => {
+    const reason = passwordProblem(password);
+    if (reason)
+      ctx.addIssue({ code: 'custom', message: reason, params: { [FF_CODE]: 'invalid', reason } });
+  });
 const anyPassword = z.string().min(1).max(PASSWORD_MAX_LENGTH);
 const title = storableString().trim().min(1).max(LIMITS.text.short);
 const id = z.guid();

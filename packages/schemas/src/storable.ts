@@ -7,6 +7,7 @@
 import { z } from 'zod';
 
 // A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export const UNSTORABLE_MESSAGE =

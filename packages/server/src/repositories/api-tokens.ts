@@ -47,6 +47,15 @@ export function apiTokensRepository(db: Db) {
       return rows.length > 0;
     },
 
+    /** Revokes every token of a user (password reset): a leaked token must not outlive it. */
+    async deleteForUser(userId: string): Promise<number> {
+      const rows = await db
+        .delete(apiTokens)
+        .where(eq(apiTokens.userId, userId))
+        .returning({ id: apiTokens.id });
+      return rows.length;
+    },
+
     async findUser(token: string): Promise<UserRow | undefined> {
       const [row] = await db
         .select({ id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, user: users })

@@ -179,8 +179,10 @@ export default async function authRoutes(
       const userId = await app.repos.passwordResets.consume(body.token);
       if (!userId) throw new AppError('FF_ERR_INVALID_RESET_TOKEN', undefined, 'token');
       await app.repos.users.setPassword(userId, await hashPassword(body.password));
-      // Whoever knew the old password is logged out everywhere.
+      // Whoever knew the old password is logged out everywhere, scripts included: a token
+      // minted with a stolen password must not survive the reset.
       await app.repos.sessions.deleteForUser(userId);
+      await app.repos.apiTokens.deleteForUser(userId);
       return { ok: true };
     },
   );
