@@ -15,7 +15,7 @@ import { saveForecast } from './services/save-forecast';
 import { recordForecast } from './plugins/metrics';
 import dbPlugin from './plugins/db';
 import metricsPlugin from './plugins/metrics';
-import securityPlugin from './plugins/security';
+import securityPlugin, { clientAddress } from './plugins/security';
 import authPlugin from './plugins/auth';
 import docsPlugin from './plugins/docs';
 import webPlugin from './plugins/web';
@@ -175,6 +175,9 @@ export async function buildApp(
       return request.user?.id;
     },
     onAbandoned: (kind: string) => app.metrics.forecastsAbandonedTotal.inc({ kind }),
+    maxActivePerClient: config.jobsPerClient,
+    clientKeyOf: (request: FastifyRequest, userId: string | undefined) =>
+      userId ? `u:${userId}` : `ip:${clientAddress(request)}`,
     checkDatabase: () => app.database.ping(),
   };
 

@@ -86,6 +86,7 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT_MAX: int(10, 1),
   AUTH_ADDRESS_FAILURES_MAX: int(30, 1),
   LOGIN_LOCKOUT_SECONDS: int(30, 1),
+  JOBS_PER_CLIENT: int(20, 1),
   WORKSHOP_MODE: bool(false),
   BODY_LIMIT: int(1024 * 1024, 1024),
   SYNC_RUNS_THRESHOLD: int(200_000, 0),
@@ -137,6 +138,8 @@ export interface Config {
     lockoutSeconds?: number;
   };
   workshopMode: boolean;
+  /** Async jobs one user (or anonymous address) may have waiting or running at once. */
+  jobsPerClient?: number;
   bodyLimit: number;
   syncRunsThreshold: number;
   smtp?: SmtpConfig;
@@ -193,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lockoutSeconds: e.LOGIN_LOCKOUT_SECONDS,
     },
     workshopMode: e.WORKSHOP_MODE,
+    jobsPerClient: e.JOBS_PER_CLIENT * factor,
     bodyLimit: e.BODY_LIMIT,
     syncRunsThreshold: e.SYNC_RUNS_THRESHOLD,
     smtp: e.SMTP_HOST
