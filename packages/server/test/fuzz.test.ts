@@ -54,6 +54,15 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
 );
 
+// Text PostgreSQL refuses, somewhere inside otherwise ordinary text.
+const unstorableText = fc
+  .tuple(
+    fc.string({ maxLength: 8 }),
+    fc.constantFrom('\u0000', '\ud800', '\udfff'),
+    fc.string({ maxLength: 8 }),
+  )
+  .map((parts) => parts.join(''));
+
 interface Probe {
   method: 'POST' | 'PUT' | 'GET';
   url: string;
@@ -175,6 +184,7 @@ const SAVING: { url: string; base: Record<string, unknown> }[] = [
   { url: '/api/tokens', base: { name: 't' } },
   { url: '/api/forecasts', base: { kind: 'simulate', input: VALID.simulate, name: 'f' } },
   { url: '/api/forecasts', base: { kind: 'simulate', input: VALID.simulate, result: { p: 1 } } },
+  { url: '/api/forecasts', base: { kind: 'risks', input: VALID.risks } },
 ];
 
 describe.each(databases)('fuzzing the saving routes on %s', (db) => {
@@ -193,14 +203,23 @@ describe.each(databases)('fuzzing the saving routes on %s', (db) => {
       fc.asyncProperty(
         fc.constantFrom(...SAVING),
         fc.nat(),
-        hostileValue,
-        fc.boolean(),
-        async (route, pick, value, nested) => {
+        fc.oneof(hostileValue, unstorableText),
+        fc.constantFrom('field', 'input', 'result'),
+        async (route, pick, value, where) => {
           const keys = Object.keys(route.base);
           const key = keys[pick % keys.length];
-          const body = nested
-            ? { ...route.base, input: { ...VALID.simulate, [key]: value } }
-            : { ...route.base, [key]: value };
+          const body =
+            where === 'field'
+              ? { ...route.base, [key]: value }
+              : where === 'input'
+                ? // A string field inside a stored input (a risk's description).
+                  {
+                    kind: 'risks',
+                    input: {
+                      risks: [{ ...(VALID.risks.risks as object[])[0], description: value }],
+                    },
+                  }
+                : { ...route.base, result: { [key]: value, nested: [value] } };
           const res = await t.app.inject({
             method: 'POST',
             url: route.url,
