@@ -167,3 +167,33 @@ describe('X-Forwarded-For cannot buy more attempts with the shipped configuratio
     }
   });
 });
+
+describe('wrong API tokens', () => {
+  it('are limited per address before any database lookup, like any other request', async () => {
+    const t = await createTestApp({
+      db: 'pglite',
+      config: { rateLimit: { max: 5, windowSeconds: 60, authMax: 3 } },
+    });
+    try {
+      const codes = [];
+      for (let i = 0; i < 8; i++) {
+        const res = await t.app.inject({
+          url: '/api/projects',
+          remoteAddress: '10.7.0.1',
+          headers: { authorization: `Bearer guess-${i}-${'x'.repeat(30)}` },
+        });
+        codes.push(res.statusCode);
+      }
+      expect(codes).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+      // Another address is not affected.
+      const other = await t.app.inject({
+        url: '/api/projects',
+        remoteAddress: '10.7.0.2',
+        headers: { authorization: 'Bearer another-guess-xxxxxxxxxxxxxxxxxxxxxxxxxxx' },
+      });
+      expect(other.statusCode).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+});

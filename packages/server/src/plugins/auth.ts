@@ -7,6 +7,7 @@ import { canUse } from '../repositories/users';
 import type { UserRow } from '../repositories/users';
 import type { UserRole } from '../db/schema';
 import { safeEqual } from '../auth/tokens';
+import { clientAddress } from './security';
 
 export const SESSION_COOKIE = 'ff_session';
 
@@ -61,6 +62,23 @@ async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promi
     opts.config.cookieSecure === 'auto' ? request.protocol === 'https' : opts.config.cookieSecure,
   );
 
+  // Wrong bearer tokens per address. They are looked up before the rate limiter runs (its key is
+  // the user), so without this count every guess would cost a database query, unlimited.
+  const badTokens = new Map<string, { count: number; resetAt: number }>();
+  const badTokenMax = opts.config.rateLimit.max;
+  const windowMs = opts.config.rateLimit.windowSeconds * 1000;
+  const badTokenEntry = (address: string, now: number) => {
+    let entry = badTokens.get(address);
+    if (!entry || entry.resetAt <= now) {
+      entry = { count: 0, resetAt: now + windowMs };
+      badTokens.delete(address);
+      badTokens.set(address, entry);
+      // Oldest first: a flood of addresses forgets the quiet ones, never grows without bound.
+      if (badTokens.size > 10_000) badTokens.delete(badTokens.keys().next().value!);
+    }
+    return entry;
+  };
+
   // Resolved once per API request, before rate limiting, so limits can be per user: a
   // classroom behind one address must not share one bucket.
   app.addHook('onRequest', async (request) => {
@@ -68,9 +86,17 @@ async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promi
     const header = request.headers.authorization;
     if (typeof header === 'string' && /^bearer\s/i.test(header)) {
       const token = header.slice(7).trim();
+      const address = clientAddress(request);
+      const entry = badTokenEntry(address, Date.now());
+      if (entry.count >= badTokenMax) {
+        throw new AppError('FF_ERR_RATE_LIMITED', 'Too many wrong API tokens; try again shortly');
+      }
       const user = token ? await app.repos.apiTokens.findUser(token) : undefined;
       // A script with a wrong token should hear so, not silently run as anonymous.
-      if (!user) throw new AppError('FF_ERR_UNAUTHORIZED', 'The API token is not valid');
+      if (!user) {
+        entry.count++;
+        throw new AppError('FF_ERR_UNAUTHORIZED', 'The API token is not valid');
+      }
       if (!canUse(user)) throw new AppError('FF_ERR_ACCOUNT_INACTIVE');
       request.user = toAuthUser(user);
       request.authVia = 'token';
