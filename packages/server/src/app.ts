@@ -200,6 +200,7 @@ export async function buildApp(
       registryModule: opts.registryModule,
       redisUrl: config.redisUrl,
       poolWorkThreshold: config.syncRunsThreshold * 10,
+      shutdownTimeoutMs: (config.shutdownTimeoutSeconds ?? 30) * 1000,
       saveResult: saveJob,
       onJobSuccess: (job) => recordForecast(app.metrics, job.kind, job.input, job.result),
       ...opts.jobs,

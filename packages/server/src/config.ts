@@ -87,6 +87,7 @@ const envSchema = z.object({
   AUTH_ADDRESS_FAILURES_MAX: int(30, 1),
   LOGIN_LOCKOUT_SECONDS: int(30, 1),
   JOBS_PER_CLIENT: int(20, 1),
+  SHUTDOWN_TIMEOUT_SECONDS: int(30, 2),
   WORKSHOP_MODE: bool(false),
   BODY_LIMIT: int(1024 * 1024, 1024),
   SYNC_RUNS_THRESHOLD: int(200_000, 0),
@@ -140,6 +141,8 @@ export interface Config {
   workshopMode: boolean;
   /** Async jobs one user (or anonymous address) may have waiting or running at once. */
   jobsPerClient?: number;
+  /** Longest a graceful shutdown may take before the process exits 1 anyway. */
+  shutdownTimeoutSeconds?: number;
   bodyLimit: number;
   syncRunsThreshold: number;
   smtp?: SmtpConfig;
@@ -197,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     workshopMode: e.WORKSHOP_MODE,
     jobsPerClient: e.JOBS_PER_CLIENT * factor,
+    shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT_SECONDS,
     bodyLimit: e.BODY_LIMIT,
     syncRunsThreshold: e.SYNC_RUNS_THRESHOLD,
     smtp: e.SMTP_HOST

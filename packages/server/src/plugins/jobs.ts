@@ -72,6 +72,11 @@ export interface JobsPluginOptions {
    * Env JOB_SHUTDOWN_GRACE_SECONDS, default 30.
    */
   shutdownGraceMs?: number;
+  /**
+   * The process's hard shutdown limit (SHUTDOWN_TIMEOUT_SECONDS): the grace above is cut to end
+   * well before it, so a running job never turns a clean shutdown into a forced exit 1.
+   */
+  shutdownTimeoutMs?: number;
   /** Saves a finished `save` job; must be idempotent on job.id. */
   saveResult?: (job: JobInfo) => Promise<void>;
   /**
@@ -213,7 +218,18 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
     onSuccess: (listener) => raw.onSuccess(listener),
     close: (options) => raw.close(options),
   };
-  const graceMs = opts.shutdownGraceMs ?? (envInt('JOB_SHUTDOWN_GRACE_SECONDS', 0) ?? 30) * 1000;
+  const wantedGraceMs =
+    opts.shutdownGraceMs ?? (envInt('JOB_SHUTDOWN_GRACE_SECONDS', 0) ?? 30) * 1000;
+  const graceMs =
+    opts.shutdownTimeoutMs === undefined
+      ? wantedGraceMs
+      : Math.min(
+          wantedGraceMs,
+          opts.shutdownTimeoutMs - Math.min(5_000, Math.ceil(opts.shutdownTimeoutMs / 4)),
+        );
+  // Stopping: synchronous forecasts still running when the grace ends are stopped and answered
+  // 503, so in-flight requests (which the server waits for) end in time too.
+  const stopping = new AbortController();
 
   const runner: ForecastRunner = {
     isLarge: (parsed) => parsed.workBound() > threshold,
@@ -229,10 +245,13 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
       try {
         return await processor(
           { id: 'sync', kind, input, owner: '', attempt: 1, deadline },
-          signal ? AbortSignal.any([signal, limit]) : limit,
+          AbortSignal.any(signal ? [signal, limit, stopping.signal] : [limit, stopping.signal]),
           () => undefined,
         );
       } catch (err) {
+        if (stopping.signal.aborted) {
+          throw new AppError('FF_ERR_UNAVAILABLE', 'The server is restarting; send this again');
+        }
         // The thread may see its deadline pass a moment before this thread's timer fires.
         if ((limit.aborted || Date.now() >= deadline) && !signal?.aborted) {
           throw new AppError(
@@ -251,8 +270,18 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
   app.decorate('forecastRegistry', registry);
   app.decorate('saveJobResult', saveJobResult);
 
+  // One grace for everything, counted from the moment closing starts (onClose comes only
+  // after in-flight requests have ended).
+  let graceEnds: number | undefined;
+  let stopTimer: NodeJS.Timeout | undefined;
+  app.addHook('preClose', async () => {
+    graceEnds = Date.now() + graceMs;
+    stopTimer = setTimeout(() => stopping.abort(), graceMs);
+    stopTimer.unref();
+  });
   app.addHook('onClose', async () => {
-    await queue.close({ graceMs });
+    clearTimeout(stopTimer);
+    await queue.close({ graceMs: Math.max(0, (graceEnds ?? Date.now() + graceMs) - Date.now()) });
     await Promise.allSettled([...saving.values()]);
     await pool.destroy();
   });
