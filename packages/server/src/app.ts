@@ -16,6 +16,7 @@ import { recordForecast } from './plugins/metrics';
 import dbPlugin from './plugins/db';
 import metricsPlugin from './plugins/metrics';
 import securityPlugin, { clientAddress } from './plugins/security';
+import idempotencyPlugin from './plugins/idempotency';
 import authPlugin from './plugins/auth';
 import docsPlugin from './plugins/docs';
 import webPlugin from './plugins/web';
@@ -194,6 +195,7 @@ export async function buildApp(
     await app.register(metricsPlugin);
     await app.register(authPlugin, { config });
     await app.register(securityPlugin, { config });
+    await app.register(idempotencyPlugin);
     await app.register(docsPlugin);
     await app.register(jobsPlugin, {
       registry,

@@ -14,6 +14,7 @@ import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { QUEUE_NAME } from '@flow-forecaster/worker';
 import type { Db } from './db/client';
+import { pruneIdempotencyKeys } from './plugins/idempotency';
 import { jobResults, loginFailures, passwordResets, sessions } from './db/schema';
 
 export interface CleanupResult {
@@ -51,6 +52,7 @@ export async function cleanupExpired(
         or(isNull(loginFailures.lockedUntil), lt(loginFailures.lockedUntil, now)),
       ),
     );
+  await pruneIdempotencyKeys(db, now);
   return { sessions: s.length, passwordResets: r.length, jobResults: j.length };
 }
 

@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -258,6 +259,27 @@ export const loginFailures = pgTable('login_failures', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
 
+// Answers to creating requests sent with an Idempotency-Key, so a client retrying after a lost
+// acknowledgement gets the first answer instead of a second row. `status` null: in progress.
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: varchar('key', { length: 200 }).notNull(),
+    // Method, route and a hash of the body: the same key with another request is a conflict.
+    fingerprint: varchar('fingerprint', { length: 64 }).notNull(),
+    status: integer('status'),
+    response: text('response'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.key] }),
+    index('idempotency_created_idx').on(t.createdAt),
+  ],
+);
+
 export const schema = {
   users,
   sessions,
@@ -270,4 +292,5 @@ export const schema = {
   jobResults,
   connections,
   loginFailures,
+  idempotencyKeys,
 };
