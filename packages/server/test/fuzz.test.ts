@@ -175,6 +175,17 @@ describe('fuzzing every forecast route', () => {
     expect(statuses.get(400) ?? 0).toBeGreaterThan(100);
     expect(statuses.get(413) ?? 0).toBeGreaterThan(0);
   }, 600_000);
+
+  it('reports the memory held by finished async results against its budget', async () => {
+    const body = (await t.app.inject('/metrics')).body;
+    const value = (state: string) =>
+      Number(
+        new RegExp(`^ff_job_results_bytes\\{state="${state}"\\} (\\S+)$`, 'm').exec(body)?.[1],
+      );
+    expect(value('budget')).toBe(256 * 1024 * 1024);
+    // The fuzzing above left finished async forecasts behind.
+    expect(value('held')).toBeGreaterThan(0);
+  });
 });
 
 // The routes that store what they are sent: the class of bodies the databases refuse (NUL,

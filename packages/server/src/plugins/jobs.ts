@@ -50,6 +50,8 @@ export interface JobsPluginOptions {
   retentionMs?: number;
   /** Env JOB_QUEUE_MAX, default 1000. */
   maxQueued?: number;
+  /** In-process back end: bytes finished results may hold. Env JOB_RESULTS_MAX_MB, default 256. */
+  maxResultBytes?: number;
   /** Env JOB_TIMEOUT_SECONDS, default 600. */
   timeoutMs?: number;
   /**
@@ -157,6 +159,7 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
       retentionMs,
       maxQueued,
       defaultTimeoutMs: timeoutMs,
+      maxResultBytes: opts.maxResultBytes ?? (envInt('JOB_RESULTS_MAX_MB', 1) ?? 256) * 1024 * 1024,
     });
   }
 
