@@ -193,6 +193,15 @@ export async function buildApp(
     app.decorate('mailer', createMailer(config, app.log));
     await app.register(dbPlugin, { database });
     await app.register(metricsPlugin);
+    if (config.adminEmail) {
+      const made = await app.repos.users.makeAdmin(config.adminEmail);
+      if (made) app.log.info({ email: config.adminEmail }, 'ADMIN_EMAIL: account is admin');
+      else
+        app.log.warn(
+          { email: config.adminEmail },
+          'ADMIN_EMAIL: no such account yet; register it and restart',
+        );
+    }
     await app.register(authPlugin, { config });
     await app.register(securityPlugin, { config });
     await app.register(idempotencyPlugin);

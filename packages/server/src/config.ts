@@ -88,6 +88,8 @@ const envSchema = z.object({
   LOGIN_LOCKOUT_SECONDS: int(30, 1),
   JOBS_PER_CLIENT: int(20, 1),
   SHUTDOWN_TIMEOUT_SECONDS: int(30, 2),
+  ADMIN_EMAIL: optionalString,
+  FIRST_USER_ADMIN: z.enum(['auto', 'true', 'false']).default('auto'),
   WORKSHOP_MODE: bool(false),
   BODY_LIMIT: int(1024 * 1024, 1024),
   SYNC_RUNS_THRESHOLD: int(200_000, 0),
@@ -141,6 +143,13 @@ export interface Config {
   workshopMode: boolean;
   /** Async jobs one user (or anonymous address) may have waiting or running at once. */
   jobsPerClient?: number;
+  /** Made admin at every start if that account exists (ADMIN_EMAIL). */
+  adminEmail?: string;
+  /**
+   * Whether the first account registered becomes admin. FIRST_USER_ADMIN=auto: only when the
+   * server listens on loopback (a laptop), never on a public install.
+   */
+  firstUserAdmin?: boolean;
   /** Longest a graceful shutdown may take before the process exits 1 anyway. */
   shutdownTimeoutSeconds?: number;
   bodyLimit: number;
@@ -173,6 +182,12 @@ export class ConfigError extends Error {
 // A classroom shares one address and bursts at the same moment the instructor says "run it".
 const WORKSHOP_FACTOR = 5;
 
+/** Whether a listen address is reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase();
+  return h === 'localhost' || h === '::1' || h === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -201,6 +216,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workshopMode: e.WORKSHOP_MODE,
     jobsPerClient: e.JOBS_PER_CLIENT * factor,
     shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT_SECONDS,
+    adminEmail: e.ADMIN_EMAIL?.toLowerCase(),
+    firstUserAdmin:
+      e.FIRST_USER_ADMIN === 'auto' ? isLoopback(e.HOST) : e.FIRST_USER_ADMIN === 'true',
     bodyLimit: e.BODY_LIMIT,
     syncRunsThreshold: e.SYNC_RUNS_THRESHOLD,
     smtp: e.SMTP_HOST

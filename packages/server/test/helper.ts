@@ -81,6 +81,8 @@ export async function createTestApp(opts: TestAppOptions): Promise<TestApp> {
     pgliteTemplateDir: tmpdir(),
     // Every test request comes from one address; suites that test limits set their own.
     rateLimit: { max: 100_000, windowSeconds: 60, authMax: 10_000 },
+    // As on a laptop: the first account is the admin (suites that test otherwise say so).
+    firstUserAdmin: true,
     ...opts.config,
   };
   const build = (): Promise<FastifyInstance> =>

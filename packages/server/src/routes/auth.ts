@@ -77,11 +77,10 @@ export default async function authRoutes(
       const body = parse(registerSchema, request.body);
       const passwordHash = await hashPassword(body.password);
       try {
-        const user = await app.repos.users.create({
-          email: body.email,
-          name: body.name,
-          passwordHash,
-        });
+        const user = await app.repos.users.create(
+          { email: body.email, name: body.name, passwordHash },
+          { firstUserAdmin: config.firstUserAdmin !== false },
+        );
         reply.code(201);
         return { user: publicUser(user) };
       } catch (err) {
