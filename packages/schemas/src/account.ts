@@ -64,11 +64,8 @@ const COMMON_PASSWORDS = new Set([
   '1234567890a',
 ]);
 
-/** Why a new password is refused, or undefined. Length in characters, not UTF-16 units. */
+/** Why a new password of a valid length is refused, or undefined. */
 export function passwordProblem(password: string): string | undefined {
-  if ([...password].length < PASSWORD_MIN_LENGTH) {
-    return `must be at least ${PASSWORD_MIN_LENGTH} characters long`;
-  }
   if (password.trim() === '') return 'must not be only spaces';
   if (new Set(password).size === 1) return 'must not repeat a single character';
   if (COMMON_PASSWORDS.has(password.toLowerCase())) {
@@ -79,6 +76,7 @@ export function passwordProblem(password: string): string | undefined {
 
 const newPassword = z
   .string()
+  .min(PASSWORD_MIN_LENGTH)
   .max(PASSWORD_MAX_LENGTH)
   .superRefine((password, ctx) => {
     const reason = passwordProblem(password);

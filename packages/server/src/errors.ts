@@ -19,7 +19,6 @@ export const errorCatalogue = {
   FF_ERR_NOT_FOUND: { status: 404, message: 'Not found' },
   FF_ERR_ROUTE_NOT_FOUND: { status: 404, message: 'No such route' },
   FF_ERR_CONFLICT: { status: 409, message: 'This conflicts with existing data' },
-  FF_ERR_EMAIL_TAKEN: { status: 409, message: 'An account with this email already exists' },
   FF_ERR_INVALID_RESET_TOKEN: {
     status: 400,
     message: 'This reset link is invalid, used or expired',

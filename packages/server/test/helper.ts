@@ -146,7 +146,14 @@ export async function register(
     payload: { email, password },
   });
   if (res.statusCode !== 201) throw new Error(`register ${res.statusCode}: ${res.body}`);
-  return (res.json() as { user: { id: string; email: string; role: string } }).user;
+  // Sign-up answers the same for new and taken emails; logging in tells who we are.
+  const me = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+  });
+  if (me.statusCode !== 200) throw new Error(`register then login ${me.statusCode}: ${me.body}`);
+  return (me.json() as { user: { id: string; email: string; role: string } }).user;
 }
 
 export function sessionCookie(res: LightMyRequestResponse): string {

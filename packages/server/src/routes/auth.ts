@@ -16,6 +16,9 @@ import type { FailurePolicy } from '../repositories/login-failures';
 import { parse } from './parse';
 
 const tags = ['auth'];
+const REGISTERED =
+  'Signed up: log in with this email and password. (If the email already had an account, ' +
+  'its owner got a message instead and the password is unchanged.)';
 const MAX_LOCKOUT_MS = 15 * 60_000;
 const ADDRESS_WINDOW_MS = 15 * 60_000;
 
@@ -77,17 +80,28 @@ export default async function authRoutes(
       const body = parse(registerSchema, request.body);
       const passwordHash = await hashPassword(body.password);
       try {
-        const user = await app.repos.users.create(
+        await app.repos.users.create(
           { email: body.email, name: body.name, passwordHash },
           { firstUserAdmin: config.firstUserAdmin !== false },
         );
-        reply.code(201);
-        return { user: publicUser(user) };
       } catch (err) {
-        if (err instanceof EmailTakenError)
-          throw new AppError('FF_ERR_EMAIL_TAKEN', undefined, 'email');
-        throw err;
+        if (!(err instanceof EmailTakenError)) throw err;
+        // The same answer as for a new email, so sign-up does not tell who has an account
+        // (login and reset already do not); the owner of the address hears about it instead.
+        const sending = app.mailer.send({
+          to: body.email,
+          subject: 'Someone tried to create a Flow Forecaster account with your email',
+          text:
+            `Someone tried to create a Flow Forecaster account with this email, which already ` +
+            `has one. If it was you, log in, or reset your password at ` +
+            `${config.appUrl}/#/forgot-password.\n\nIf it was not you, ignore this message.`,
+        });
+        sending.catch((mailErr: unknown) =>
+          request.log.error({ err: mailErr }, 'sending the already-registered mail failed'),
+        );
       }
+      reply.code(201);
+      return { ok: true, message: REGISTERED };
     },
   );
 
