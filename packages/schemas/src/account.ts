@@ -109,7 +109,22 @@ export const projectSchema = z.object({
 
 export const projectUpdateSchema = projectSchema.partial();
 
-export const tokenSchema = z.object({ name: title });
+/**
+ * What an API token may do: `read` (GET), `forecast` (run forecasts, sync and async, and follow
+ * their tasks), `write` (create, change and delete saved data). Default: all three.
+ */
+export const TOKEN_SCOPES = ['read', 'forecast', 'write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+export const tokenSchema = z.object({
+  name: title,
+  scopes: z
+    .array(z.enum(TOKEN_SCOPES))
+    .min(1)
+    .max(TOKEN_SCOPES.length)
+    .transform((s) => TOKEN_SCOPES.filter((scope) => s.includes(scope)))
+    .default([...TOKEN_SCOPES]),
+});
 
 /**
  * A saved forecast. `input` is validated (and normalised) as a request of `kind`, so what is

@@ -68,6 +68,8 @@ export const apiTokens = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     name: varchar('name', { length: 100 }).notNull(),
     tokenHash: varchar('token_hash', { length: 64 }).notNull(),
+    // Comma-separated TOKEN_SCOPES; tokens made before scopes existed keep all three.
+    scopes: varchar('scopes', { length: 64 }).notNull().default('read,forecast,write'),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     createdAt: createdAt(),
   },

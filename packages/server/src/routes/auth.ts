@@ -147,6 +147,17 @@ export default async function authRoutes(
     return { ok: true };
   });
 
+  // Sign out everywhere: every session and every API token of the account, for a lost laptop
+  // or a leaked token whose name is not known.
+  app.post('/api/auth/logout-everywhere', { schema: { tags } }, async (request, reply) => {
+    if (request.csrfFailed) throw new AppError('FF_ERR_CSRF');
+    if (!request.user) throw new AppError('FF_ERR_UNAUTHORIZED');
+    await app.repos.sessions.deleteForUser(request.user.id);
+    const tokens = await app.repos.apiTokens.deleteForUser(request.user.id);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true, tokensRevoked: tokens };
+  });
+
   app.get('/api/auth/me', { schema: { tags } }, async (request) => {
     // Anonymous is an answer, not an error: the web app asks this on every load.
     if (!request.user) return { user: null, csrfToken: null };

@@ -19,10 +19,10 @@ export default async function tokenRoutes(app: FastifyInstance): Promise<void> {
       );
     }
     const body = parse(tokenSchema, request.body);
-    const created = await app.repos.apiTokens.create(request.user!.id, body.name);
+    const created = await app.repos.apiTokens.create(request.user!.id, body.name, body.scopes);
     reply.code(201);
     // The only time the token is shown: only its hash is kept.
-    return { ...created, name: body.name };
+    return { ...created, name: body.name, scopes: body.scopes };
   });
 
   app.get('/api/tokens', { schema: { tags } }, async (request) => ({
