@@ -177,6 +177,8 @@ export async function buildApp(
     },
     onAbandoned: (kind: string) => app.metrics.forecastsAbandonedTotal.inc({ kind }),
     maxActivePerClient: config.jobsPerClient,
+    onRejected: (reason: 'per_client' | 'queue_full') =>
+      app.metrics.jobsRejectedTotal.inc({ reason }),
     clientKeyOf: (request: FastifyRequest, userId: string | undefined) =>
       userId ? `u:${userId}` : `ip:${clientAddress(request)}`,
     checkDatabase: () => app.database.ping(),

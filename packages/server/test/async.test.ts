@@ -239,7 +239,11 @@ describe('async routes: limits and outages', () => {
   });
 
   it('limits the jobs one client has waiting or running, per user and per anonymous address', async () => {
-    const app = await buildJobsApp({ concurrency: 1 }, { maxActivePerClient: 2 });
+    const rejected: string[] = [];
+    const app = await buildJobsApp(
+      { concurrency: 1 },
+      { maxActivePerClient: 2, onRejected: (reason) => rejected.push(reason) },
+    );
     try {
       const big = { ...TEAM_CASE, numberOfSimulations: 1_000_000, numberOfTasks: 500 };
       const post = (headers: Record<string, string>, remoteAddress = '127.0.0.1') =>
@@ -265,6 +269,8 @@ describe('async routes: limits and outages', () => {
         200,
       );
       expect((await post({}, '10.5.0.1')).statusCode).toBe(202);
+      // Counted for the ff_jobs_rejected_total metric.
+      expect(rejected).toEqual(['per_client', 'per_client']);
     } finally {
       await app.close();
     }

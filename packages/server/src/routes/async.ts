@@ -22,6 +22,8 @@ export interface AsyncRoutesOptions extends ForecastRoutesOptions {
   checkDatabase?: () => Promise<void>;
   /** Jobs one client may have waiting or running at once (default 20): one caller cannot fill the queue for everyone. */
   maxActivePerClient?: number;
+  /** Metrics hook: a submission refused with 429. */
+  onRejected?: (reason: 'per_client' | 'queue_full') => void;
   /** Who "one client" is: the user, else the address (default `request.ip`). */
   clientKeyOf?: (request: FastifyRequest, userId: string | undefined) => string;
 }
@@ -97,6 +99,7 @@ export default async function asyncRoutes(
     }
     // From here to the add nothing awaits, so two requests cannot both take the last slot.
     if (ids.size >= maxActive) {
+      opts.onRejected?.('per_client');
       throw new AppError(
         'FF_ERR_RATE_LIMITED',
         `You already have ${maxActive} forecasts waiting or running; wait for them or cancel some (DELETE /api/tasks/:id)`,
@@ -130,6 +133,7 @@ export default async function asyncRoutes(
         save: wantsSave && userId ? { userId } : null,
       });
     } catch (err) {
+      if (err instanceof JobQueueError && err.statusCode === 429) opts.onRejected?.('queue_full');
       throw queueError(err);
     } finally {
       ids.delete(slot);
