@@ -19,8 +19,8 @@ function errorField(schema: Parameters<typeof parseBody>[0], body: unknown) {
 
 describe('account bodies', () => {
   it('register: normalises the email and wants a 10-character password', () => {
-    const r = parseBody(registerSchema, { email: ' Ana@Example.COM ', password: '0123456789' });
-    expect(r.ok && r.value).toEqual({ email: 'ana@example.com', password: '0123456789' });
+    const r = parseBody(registerSchema, { email: ' Ana@Example.COM ', password: 'kite lemon 7' });
+    expect(r.ok && r.value).toEqual({ email: 'ana@example.com', password: 'kite lemon 7' });
     expect(errorField(registerSchema, { email: 'ana@example.com', password: '012345678' })).toBe(
       'password',
     );
@@ -31,6 +31,21 @@ describe('account bodies', () => {
     expect(!long.ok && long.error.field).toBe('password');
     const bad = parseBody(registerSchema, { email: 'x', password: '0123456789' });
     expect(!bad.ok && bad.error.message).toBe('email must be a valid email address.');
+  });
+
+  it('register: refuses short, blank, one-character and the commonest passwords, saying why', () => {
+    for (const [password, reason] of [
+      ['012345678', 'at least 10 characters long'],
+      [' '.repeat(10), 'only spaces'],
+      ['aaaaaaaaaaaa', 'single character'],
+      ['QwertyUiop', 'most common'],
+      ['1234567890', 'most common'],
+    ]) {
+      const r = parseBody(registerSchema, { email: 'ana@example.com', password });
+      expect(!r.ok && r.error.field).toBe('password');
+      expect(!r.ok && r.error.message).toContain(reason);
+      expect(!r.ok && r.error.message).not.toMatch(/items/);
+    }
   });
 
   it('login accepts any non-empty password (old accounts) but needs both fields', () => {

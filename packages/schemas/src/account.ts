@@ -11,6 +11,7 @@ import { FF_CODE } from './issues';
 import { REQUEST_KINDS } from './kinds';
 import type { RequestKind } from './kinds';
 import { LIMITS } from './limits';
+import { storableString } from './storable';
 import { parseRequest } from './requests';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -22,9 +23,68 @@ const email = z
   .max(254)
   .pipe(z.email())
   .transform((s) => s.toLowerCase());
-const newPassword = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+// The most used passwords of at least 10 characters (public breach lists), in the languages the
+// app speaks; a length rule alone lets every one of them through.
+const COMMON_PASSWORDS = new Set([
+  '0123456789',
+  '1234567890',
+  '0987654321',
+  '9876543210',
+  '12345678910',
+  '123456789a',
+  'a123456789',
+  'abc1234567',
+  'abcdefghij',
+  '1q2w3e4r5t',
+  '1qaz2wsx3edc',
+  'qwertyuiop',
+  'qwertyuiop123',
+  'qwerty1234',
+  'qwerty12345',
+  'qwerty123456',
+  'asdfghjkl1',
+  'zxcvbnm123',
+  'password12',
+  'password123',
+  'password1234',
+  'passw0rd12',
+  'password!!',
+  'iloveyou12',
+  'letmein123',
+  'welcome123',
+  'changeme123',
+  'administrator',
+  'football12',
+  'senha12345',
+  'senha123456',
+  'mudar12345',
+  'contraseña1',
+  'contrasena1',
+  'contraseña123',
+  '1234567890a',
+]);
+
+/** Why a new password of a valid length is refused, or undefined. */
+export function passwordProblem(password: string): string | undefined {
+  if (password.trim() === '') return 'must not be only spaces';
+  if (new Set(password).size === 1) return 'must not repeat a single character';
+  if (COMMON_PASSWORDS.has(password.toLowerCase())) {
+    return 'is one of the most common passwords; choose another';
+  }
+  return undefined;
+}
+
+const newPassword = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH)
+  .max(PASSWORD_MAX_LENGTH)
+  .superRefine((password, ctx) => {
+    const reason = passwordProblem(password);
+    if (reason)
+      ctx.addIssue({ code: 'custom', message: reason, params: { [FF_CODE]: 'invalid', reason } });
+  });
 const anyPassword = z.string().min(1).max(PASSWORD_MAX_LENGTH);
-const title = z.string().trim().min(1).max(LIMITS.text.short);
+const title = storableString().trim().min(1).max(LIMITS.text.short);
 const id = z.guid();
 
 export const registerSchema = z.object({
@@ -49,7 +109,22 @@ export const projectSchema = z.object({
 
 export const projectUpdateSchema = projectSchema.partial();
 
-export const tokenSchema = z.object({ name: title });
+/**
+ * What an API token may do: `read` (GET), `forecast` (run forecasts, sync and async, and follow
+ * their tasks), `write` (create, change and delete saved data). Default: all three.
+ */
+export const TOKEN_SCOPES = ['read', 'forecast', 'write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+export const tokenSchema = z.object({
+  name: title,
+  scopes: z
+    .array(z.enum(TOKEN_SCOPES))
+    .min(1)
+    .max(TOKEN_SCOPES.length)
+    .transform((s) => TOKEN_SCOPES.filter((scope) => s.includes(scope)))
+    .default([...TOKEN_SCOPES]),
+});
 
 /**
  * A saved forecast. `input` is validated (and normalised) as a request of `kind`, so what is

@@ -5,14 +5,15 @@
  */
 import { z } from 'zod';
 import { shortText } from './fields';
+import { storableString } from './storable';
 
 const url = z
   .string()
   .max(500)
   .url()
   .refine((value) => /^https?:\/\//i.test(value), { message: 'must be an http(s) URL' });
-const query = z.string().min(1).max(4000);
-const name = z.string().min(1).max(200);
+const query = storableString().min(1).max(4000);
+const name = storableString().min(1).max(200);
 
 export const stateCategorySchema = z.enum(['todo', 'inProgress', 'done', 'canceled']);
 const mapping = z.record(z.string().min(1).max(200), stateCategorySchema).optional();

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { FF_CODE } from './issues';
 import type { IssueCode, IssueParams } from './issues';
 import { LIMITS } from './limits';
+import { storableString } from './storable';
 
 /** Bounds first, integer check last, so 1e300 reports "at most …" rather than "safe integer". */
 export function int(min: number, max: number) {
@@ -26,9 +27,9 @@ export const teamFocus = z.number().gt(0).max(1);
 export const sCurveSize = num(LIMITS.sCurveSize.min, LIMITS.sCurveSize.max);
 export const maxWeeks = int(LIMITS.maxWeeks.min, LIMITS.maxWeeks.max);
 export const money = num(0, LIMITS.money.max);
-export const currency = z.string().min(1).max(12);
-export const shortText = z.string().max(LIMITS.text.short);
-export const longText = z.string().max(LIMITS.text.long);
+export const currency = storableString().min(1).max(12);
+export const shortText = storableString().max(LIMITS.text.short);
+export const longText = storableString().max(LIMITS.text.long);
 /** Fraction 0–1 choosing the headline percentile; 0 would headline the best case ever seen. */
 export const confidence = z.number().gt(0).max(1);
 export const throughputModel = z.enum(['weibull', 'bootstrap', 'estimate']);

@@ -15,3 +15,4 @@ export * from './portfolio';
 export * from './connection';
 export { beyondMaxWeeksText, type StoppedRuns } from './kinds/summary';
 export * from './calendar';
+export * from './storable';

@@ -137,7 +137,9 @@ export function englishMessage(field: string, code: IssueCode, params: IssuePara
         ? `${name} must be at most ${formatNumber(Number(p.maximum))}.`
         : `${name} must be less than ${formatNumber(Number(p.maximum))}.`;
     case 'too_few_items':
-      return `${name} must have at least ${plural(Number(p.minimum), 'item')}.`;
+      return p.unit === 'character'
+        ? `${name} must be at least ${plural(Number(p.minimum), 'character')} long.`
+        : `${name} must have at least ${plural(Number(p.minimum), 'item')}.`;
     case 'too_many_items':
       return `${name} must have at most ${plural(Number(p.maximum), 'item')}.`;
     case 'too_long':
@@ -191,7 +193,10 @@ function fromZod(issue: z.core.$ZodIssue, body: unknown): { code: IssueCode; par
       if (issue.origin === 'array' || issue.origin === 'set') {
         return { code: 'too_few_items', params: { minimum } };
       }
-      if (issue.origin === 'string') return { code: 'too_few_items', params: { minimum } };
+      // The same code as for arrays (the web app words it per field), but said in characters.
+      if (issue.origin === 'string') {
+        return { code: 'too_few_items', params: { minimum, unit: 'character' } };
+      }
       return { code: 'too_small', params: { minimum, inclusive: issue.inclusive ?? true } };
     }
     case 'too_big': {

@@ -1,13 +1,13 @@
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
-import { FORECAST_REGISTRY } from '@flow-forecaster/schemas';
+import { FORECAST_REGISTRY, UNSTORABLE_MESSAGE, findUnstorable } from '@flow-forecaster/schemas';
 import { installHolidays } from '@flow-forecaster/schemas/holidays';
 import type { ForecastRegistry } from '@flow-forecaster/schemas';
 import { parseForecastRequest } from '@flow-forecaster/worker';
 import { randomUUID } from 'node:crypto';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
-import { AppError, installErrorHandlers } from './errors';
+import { AppError, installErrorHandlers, validation } from './errors';
 import { openDatabase } from './db/client';
 import type { Database } from './db/client';
 import { createMailer } from './auth/mailer';
@@ -16,7 +16,8 @@ import { saveForecast } from './services/save-forecast';
 import { recordForecast } from './plugins/metrics';
 import dbPlugin from './plugins/db';
 import metricsPlugin from './plugins/metrics';
-import securityPlugin from './plugins/security';
+import securityPlugin, { clientAddress } from './plugins/security';
+import idempotencyPlugin from './plugins/idempotency';
 import authPlugin from './plugins/auth';
 import docsPlugin from './plugins/docs';
 import webPlugin from './plugins/web';
@@ -90,6 +91,18 @@ export const REDACT_PATHS = [
   '*.cookie',
 ];
 
+/** TRUST_PROXY as Fastify takes it; a hop count as a function (Fastify's types omit numbers). */
+function fastifyTrustProxy(
+  trust: Config['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  // Fly's proxy is one hop (it appends the client to X-Forwarded-For and sets the protocol);
+  // the address itself is read from Fly-Client-IP, see clientAddress.
+  const hops = trust === 'fly' ? 1 : trust;
+  if (typeof hops === 'number') return (_address, hop) => hop < hops;
+  return hops;
+}
+
 /** Builds the whole application as plugins; `server.ts` only listens and handles signals. */
 export async function buildApp(
   config: Config,
@@ -103,7 +116,7 @@ export async function buildApp(
       ? { loggerInstance: opts.loggerInstance }
       : { logger: opts.logger ?? { level: config.logLevel, redact: REDACT_PATHS } }),
     bodyLimit: config.bodyLimit,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     // While shutting down, new requests get a 503 so a load balancer retries elsewhere.
@@ -127,7 +140,19 @@ export async function buildApp(
       done(null, undefined);
       return;
     }
-    parseJson(request, text, done);
+    parseJson(request, text, (err, value) => {
+      if (err) return done(err, undefined);
+      // Any string the database could not store is refused here, for every route and every
+      // part of a body (forecast inputs are stored as they come), naming where it is.
+      const at = findUnstorable(value);
+      if (at !== undefined) {
+        return done(
+          validation(`${at || 'body'}: ${UNSTORABLE_MESSAGE}`, at || undefined),
+          undefined,
+        );
+      }
+      done(null, value);
+    });
   });
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
@@ -156,6 +181,11 @@ export async function buildApp(
       return request.user?.id;
     },
     onAbandoned: (kind: string) => app.metrics.forecastsAbandonedTotal.inc({ kind }),
+    maxActivePerClient: config.jobsPerClient,
+    onRejected: (reason: 'per_client' | 'queue_full') =>
+      app.metrics.jobsRejectedTotal.inc({ reason }),
+    clientKeyOf: (request: FastifyRequest, userId: string | undefined) =>
+      userId ? `u:${userId}` : `ip:${clientAddress(request)}`,
     checkDatabase: () => app.database.ping(),
   };
 
@@ -170,14 +200,25 @@ export async function buildApp(
     app.decorate('mailer', createMailer(config, app.log));
     await app.register(dbPlugin, { database });
     await app.register(metricsPlugin);
+    if (config.adminEmail) {
+      const made = await app.repos.users.makeAdmin(config.adminEmail);
+      if (made) app.log.info({ email: config.adminEmail }, 'ADMIN_EMAIL: account is admin');
+      else
+        app.log.warn(
+          { email: config.adminEmail },
+          'ADMIN_EMAIL: no such account yet; register it and restart',
+        );
+    }
     await app.register(authPlugin, { config });
     await app.register(securityPlugin, { config });
+    await app.register(idempotencyPlugin);
     await app.register(docsPlugin);
     await app.register(jobsPlugin, {
       registry,
       registryModule: opts.registryModule,
       redisUrl: config.redisUrl,
       poolWorkThreshold: config.syncRunsThreshold * 10,
+      shutdownTimeoutMs: (config.shutdownTimeoutSeconds ?? 30) * 1000,
       saveResult: saveJob,
       onJobSuccess: (job) => recordForecast(app.metrics, job.kind, job.input, job.result),
       ...opts.jobs,

@@ -27,6 +27,50 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+/**
+ * Which proxies may tell us the client's address (X-Forwarded-For) and protocol. Never "every
+ * hop": a client that reaches the server directly, or puts its own X-Forwarded-For in front of
+ * the proxy's, would choose its own address and with it its own rate limits.
+ * - `false`: the header is ignored (the server faces clients directly).
+ * - a number n: exactly n proxies stand in front; the address n hops back is the client's.
+ * - addresses/CIDR ranges: hops from these addresses are proxies (e.g. `10.0.0.0/8`).
+ * - `fly`: Fly.io's proxy; the address comes from its `Fly-Client-IP` header.
+ */
+export type TrustProxy = false | number | string[] | 'fly';
+
+const IPV4_CIDR = /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/;
+const IPV6_CIDR = /^[0-9a-f:.]+(\/\d{1,3})?$/i;
+// proxy-addr's own names for ranges.
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((raw, ctx): TrustProxy => {
+    const v = (raw ?? '').trim().toLowerCase();
+    if (['', 'false', '0', 'no'].includes(v)) return false;
+    if (v === 'fly') return 'fly';
+    if (['true', 'yes', 'all'].includes(v)) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'trusting every hop lets any client choose its address; set the number of proxies ' +
+          '(1 behind one load balancer), their addresses or CIDR ranges, or `fly`',
+      });
+      return z.NEVER;
+    }
+    if (/^\d+$/.test(v)) return Number(v);
+    const ranges = v.split(',').map((r) => r.trim());
+    const bad = ranges.find(
+      (r) => !(NAMED_RANGES.has(r) || IPV4_CIDR.test(r) || (r.includes(':') && IPV6_CIDR.test(r))),
+    );
+    if (bad !== undefined) {
+      ctx.addIssue({ code: 'custom', message: `"${bad}" is not an address or CIDR range` });
+      return z.NEVER;
+    }
+    return ranges;
+  });
+
 const envSchema = z.object({
   PORT: int(8080),
   HOST: z.string().default('0.0.0.0'),
@@ -36,10 +80,16 @@ const envSchema = z.object({
   REQUIRE_LOGIN: bool(false),
   SESSION_TTL: int(7 * 24 * 3600, 60),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  TRUST_PROXY: bool(false),
+  TRUST_PROXY: trustProxy,
   RATE_LIMIT_MAX: int(120, 1),
   RATE_LIMIT_WINDOW: int(60, 1),
   AUTH_RATE_LIMIT_MAX: int(10, 1),
+  AUTH_ADDRESS_FAILURES_MAX: int(30, 1),
+  LOGIN_LOCKOUT_SECONDS: int(30, 1),
+  JOBS_PER_CLIENT: int(20, 1),
+  SHUTDOWN_TIMEOUT_SECONDS: int(30, 2),
+  ADMIN_EMAIL: optionalString,
+  FIRST_USER_ADMIN: z.enum(['auto', 'true', 'false']).default('auto'),
   WORKSHOP_MODE: bool(false),
   BODY_LIMIT: int(1024 * 1024, 1024),
   SYNC_RUNS_THRESHOLD: int(200_000, 0),
@@ -79,9 +129,29 @@ export interface Config {
   /** Session lifetime in seconds. */
   sessionTtl: number;
   cookieSecure: 'auto' | boolean;
-  trustProxy: boolean;
-  rateLimit: { max: number; windowSeconds: number; authMax: number };
+  trustProxy: TrustProxy;
+  rateLimit: {
+    max: number;
+    windowSeconds: number;
+    /** Failed logins on one account before it is locked (and forgot/reset requests). */
+    authMax: number;
+    /** Failed logins from one address, across accounts, in 15 minutes (default 3 × authMax). */
+    addressFailuresMax?: number;
+    /** First lockout of an account; doubles with each further failure, up to 15 minutes. */
+    lockoutSeconds?: number;
+  };
   workshopMode: boolean;
+  /** Async jobs one user (or anonymous address) may have waiting or running at once. */
+  jobsPerClient?: number;
+  /** Made admin at every start if that account exists (ADMIN_EMAIL). */
+  adminEmail?: string;
+  /**
+   * Whether the first account registered becomes admin. FIRST_USER_ADMIN=auto: only when the
+   * server listens on loopback (a laptop), never on a public install.
+   */
+  firstUserAdmin?: boolean;
+  /** Longest a graceful shutdown may take before the process exits 1 anyway. */
+  shutdownTimeoutSeconds?: number;
   bodyLimit: number;
   syncRunsThreshold: number;
   smtp?: SmtpConfig;
@@ -112,6 +182,12 @@ export class ConfigError extends Error {
 // A classroom shares one address and bursts at the same moment the instructor says "run it".
 const WORKSHOP_FACTOR = 5;
 
+/** Whether a listen address is reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase();
+  return h === 'localhost' || h === '::1' || h === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -134,8 +210,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       max: e.RATE_LIMIT_MAX * factor,
       windowSeconds: e.RATE_LIMIT_WINDOW,
       authMax: e.AUTH_RATE_LIMIT_MAX * factor,
+      addressFailuresMax: e.AUTH_ADDRESS_FAILURES_MAX * factor,
+      lockoutSeconds: e.LOGIN_LOCKOUT_SECONDS,
     },
     workshopMode: e.WORKSHOP_MODE,
+    jobsPerClient: e.JOBS_PER_CLIENT * factor,
+    shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT_SECONDS,
+    adminEmail: e.ADMIN_EMAIL?.toLowerCase(),
+    firstUserAdmin:
+      e.FIRST_USER_ADMIN === 'auto' ? isLoopback(e.HOST) : e.FIRST_USER_ADMIN === 'true',
     bodyLimit: e.BODY_LIMIT,
     syncRunsThreshold: e.SYNC_RUNS_THRESHOLD,
     smtp: e.SMTP_HOST

@@ -19,7 +19,6 @@ export const errorCatalogue = {
   FF_ERR_NOT_FOUND: { status: 404, message: 'Not found' },
   FF_ERR_ROUTE_NOT_FOUND: { status: 404, message: 'No such route' },
   FF_ERR_CONFLICT: { status: 409, message: 'This conflicts with existing data' },
-  FF_ERR_EMAIL_TAKEN: { status: 409, message: 'An account with this email already exists' },
   FF_ERR_INVALID_RESET_TOKEN: {
     status: 400,
     message: 'This reset link is invalid, used or expired',
@@ -31,6 +30,10 @@ export const errorCatalogue = {
     message: 'The client closed the connection before the forecast finished',
   },
   FF_ERR_RATE_LIMITED: { status: 429, message: 'Too many requests; try again shortly' },
+  FF_ERR_SAVE_FAILED: {
+    status: 400,
+    message: 'The database refused a value in this request; nothing was saved or changed',
+  },
   FF_ERR_INTERNAL: { status: 500, message: 'Something went wrong on our side' },
   FF_ERR_UNAVAILABLE: { status: 503, message: 'A service this needs is unavailable' },
   FF_ERR_SYNC_TIMEOUT: {
@@ -115,8 +118,26 @@ export function isUnavailable(err: unknown): boolean {
   return false;
 }
 
+/**
+ * Whether the database refused a value (SQLSTATE class 22, data exception: a NUL byte, an
+ * unpaired surrogate in jsonb, a malformed uuid, a number out of range). The request is wrong,
+ * not the server, and the failed statement changed nothing.
+ */
+export function isDataException(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && e; depth++) {
+    const { code } = e as { code?: unknown };
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Turns any thrown value into the status and body the client sees. Pure, so it is easy to test. */
-export function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
+export function toErrorResponse(
+  err: unknown,
+  method = 'POST',
+): { status: number; body: ErrorBody } {
   const body = (code: ErrorCode, message?: string, field?: string): ErrorBody => ({
     error: {
       code,
@@ -188,6 +209,11 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
     };
   }
   if (isUnavailable(err)) return { status: 503, body: body('FF_ERR_UNAVAILABLE') };
+  if (isDataException(err)) {
+    return method === 'GET' || method === 'HEAD'
+      ? { status: 400, body: body('FF_ERR_VALIDATION', 'A value in this request is not valid') }
+      : { status: 400, body: body('FF_ERR_SAVE_FAILED') };
+  }
   return { status: 500, body: body('FF_ERR_INTERNAL') };
 }
 
@@ -199,8 +225,8 @@ export interface ErrorHandlerOptions {
 /** Installs the one error handler and the 404 handler on the root instance. */
 export function installErrorHandlers(app: FastifyInstance, opts: ErrorHandlerOptions = {}): void {
   app.setErrorHandler((err: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const { status, body } = toErrorResponse(err);
-    if (status >= 500) {
+    const { status, body } = toErrorResponse(err, request.method);
+    if (status >= 500 || isDataException(err)) {
       // The details go to the log with the request id, never to the client.
       request.log.error({ err }, 'request failed');
     } else {

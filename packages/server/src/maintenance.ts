@@ -9,12 +9,13 @@
  */
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import { isNotNull, lt, or } from 'drizzle-orm';
+import { and, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { QUEUE_NAME } from '@flow-forecaster/worker';
 import type { Db } from './db/client';
-import { jobResults, passwordResets, sessions } from './db/schema';
+import { pruneIdempotencyKeys } from './plugins/idempotency';
+import { jobResults, loginFailures, passwordResets, sessions } from './db/schema';
 
 export interface CleanupResult {
   sessions: number;
@@ -42,6 +43,16 @@ export async function cleanupExpired(
     .delete(jobResults)
     .where(lt(jobResults.expiresAt, now))
     .returning({ id: jobResults.id });
+  // Login failures are forgotten after a day (the longest throttling window) once unlocked.
+  await db
+    .delete(loginFailures)
+    .where(
+      and(
+        lt(loginFailures.windowStart, new Date(now.getTime() - 24 * 3_600_000)),
+        or(isNull(loginFailures.lockedUntil), lt(loginFailures.lockedUntil, now)),
+      ),
+    );
+  await pruneIdempotencyKeys(db, now);
   return { sessions: s.length, passwordResets: r.length, jobResults: j.length };
 }
 

@@ -6,8 +6,6 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 
-const SHUTDOWN_TIMEOUT_MS = 30_000;
-
 async function main(): Promise<void> {
   let config;
   try {
@@ -28,10 +26,13 @@ async function main(): Promise<void> {
     }
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-    const timer = setTimeout(() => {
-      app.log.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, SHUTDOWN_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => {
+        app.log.error('shutdown took too long; exiting');
+        process.exit(1);
+      },
+      (config.shutdownTimeoutSeconds ?? 30) * 1000,
+    );
     timer.unref();
     // Keep-alive sockets of requests that were in flight stay open for keepAliveTimeout once
     // answered; closing idle ones repeatedly lets close() finish as soon as the work is done.

@@ -75,3 +75,33 @@ describe('async routes on BullMQ', () => {
     expect(body.workers).toBe(1);
   });
 });
+
+describe('per-client job limit on BullMQ', () => {
+  it('one anonymous address cannot queue more than its share (no worker: jobs stay queued)', async () => {
+    const prefix = uniquePrefix('bullmq-limit');
+    const app = await buildJobsApp({ redisUrl: REDIS_URL, prefix }, { maxActivePerClient: 3 });
+    try {
+      const codes = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/async/simulate',
+          payload: TEAM_CASE,
+          remoteAddress: '10.6.0.1',
+        });
+        codes.push(res.statusCode);
+      }
+      expect(codes).toEqual([202, 202, 202, 429, 429]);
+      const other = await app.inject({
+        method: 'POST',
+        url: '/api/async/simulate',
+        payload: TEAM_CASE,
+        remoteAddress: '10.6.0.2',
+      });
+      expect(other.statusCode).toBe(202);
+    } finally {
+      await app.close();
+      await deletePrefix(prefix);
+    }
+  }, 60_000);
+});

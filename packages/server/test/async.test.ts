@@ -201,6 +201,81 @@ describe('async forecast routes (in-process back end)', () => {
 });
 
 describe('async routes: limits and outages', () => {
+  it('reports a save the database refused as a failure, attempted once, with the result kept', async () => {
+    let attempts = 0;
+    const app = await buildJobsApp({
+      saveResult: async () => {
+        attempts++;
+        // What PostgreSQL answers for a NUL byte in text (SQLSTATE 22021), wrapped as drizzle does.
+        throw new Error('Failed query', {
+          cause: Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+            code: '22021',
+          }),
+        });
+      },
+    });
+    try {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/async/simulate?save=true',
+        headers: alice,
+        payload: TEAM_CASE,
+      });
+      const id = (res.json() as { task_id: string }).task_id;
+      await pollTask(app, id, alice);
+      const polls = [];
+      for (let i = 0; i < 3; i++) {
+        polls.push((await app.inject({ url: `/api/tasks/${id}`, headers: alice })).json());
+      }
+      for (const task of polls) {
+        expect(task.state).toBe('FAILURE');
+        expect(task.error.code).toBe('FF_ERR_SAVE_FAILED');
+        expect(task.result).toBeDefined();
+      }
+      expect(attempts).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('limits the jobs one client has waiting or running, per user and per anonymous address', async () => {
+    const rejected: string[] = [];
+    const app = await buildJobsApp(
+      { concurrency: 1 },
+      { maxActivePerClient: 2, onRejected: (reason) => rejected.push(reason) },
+    );
+    try {
+      const big = { ...TEAM_CASE, numberOfSimulations: 1_000_000, numberOfTasks: 500 };
+      const post = (headers: Record<string, string>, remoteAddress = '127.0.0.1') =>
+        app.inject({
+          method: 'POST',
+          url: '/api/async/simulate',
+          payload: big,
+          headers,
+          remoteAddress,
+        });
+      const anon = [];
+      for (let i = 0; i < 3; i++) anon.push(await post({}, '10.5.0.1'));
+      expect(anon.map((r) => r.statusCode)).toEqual([202, 202, 429]);
+      expect(anon[2].json().error.code).toBe('FF_ERR_RATE_LIMITED');
+      // Someone else is not affected: another address, a user.
+      expect((await post({}, '10.5.0.2')).statusCode).toBe(202);
+      const mine = [(await post(alice)).statusCode, (await post(alice)).statusCode];
+      expect(mine).toEqual([202, 202]);
+      expect((await post(alice)).statusCode).toBe(429);
+      // Cancelling frees a slot.
+      const first = (anon[0].json() as { task_id: string }).task_id;
+      expect((await app.inject({ method: 'DELETE', url: `/api/tasks/${first}` })).statusCode).toBe(
+        200,
+      );
+      expect((await post({}, '10.5.0.1')).statusCode).toBe(202);
+      // Counted for the ff_jobs_rejected_total metric.
+      expect(rejected).toEqual(['per_client', 'per_client']);
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
+
   it('answers 429 when the queue is full', async () => {
     const app = await buildJobsApp({ concurrency: 1, maxQueued: 1 });
     try {

@@ -81,6 +81,8 @@ export async function createTestApp(opts: TestAppOptions): Promise<TestApp> {
     pgliteTemplateDir: tmpdir(),
     // Every test request comes from one address; suites that test limits set their own.
     rateLimit: { max: 100_000, windowSeconds: 60, authMax: 10_000 },
+    // As on a laptop: the first account is the admin (suites that test otherwise say so).
+    firstUserAdmin: true,
     ...opts.config,
   };
   const build = (): Promise<FastifyInstance> =>
@@ -144,7 +146,14 @@ export async function register(
     payload: { email, password },
   });
   if (res.statusCode !== 201) throw new Error(`register ${res.statusCode}: ${res.body}`);
-  return (res.json() as { user: { id: string; email: string; role: string } }).user;
+  // Sign-up answers the same for new and taken emails; logging in tells who we are.
+  const me = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+  });
+  if (me.statusCode !== 200) throw new Error(`register then login ${me.statusCode}: ${me.body}`);
+  return (me.json() as { user: { id: string; email: string; role: string } }).user;
 }
 
 export function sessionCookie(res: LightMyRequestResponse): string {

@@ -100,4 +100,43 @@ describe('the server process', () => {
       s.child.kill('SIGKILL');
     }
   }, 90_000);
+
+  it('exits 0 within SHUTDOWN_TIMEOUT_SECONDS while a long sync forecast and a job run', async () => {
+    const heavy = {
+      tpSamples: [...Array.from({ length: 4_999 }, () => 0), 10_000],
+      backlog: 100_000,
+      maxWeeks: 5_200,
+      numberOfSimulations: 1_000_000,
+      seed: 1,
+    };
+    const dir2 = mkdtempSync(join(tmpdir(), 'ff-proc-'));
+    // JOB_SHUTDOWN_GRACE_SECONDS stays at its default (30), longer than the hard limit: the
+    // grace must be cut to end before it.
+    const s = await start({ DATA_DIR: dir2, SHUTDOWN_TIMEOUT_SECONDS: '6', WORKER_THREADS: '2' });
+    const base = `http://127.0.0.1:${s.port}`;
+    try {
+      const post = (url: string) =>
+        fetch(`${base}${url}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(heavy),
+        });
+      const queued = await post('/api/async/when');
+      expect(queued.status).toBe(202);
+      const sync = post('/api/forecast-when');
+      await new Promise((r) => setTimeout(r, 500));
+      const t0 = Date.now();
+      s.child.kill('SIGTERM');
+      const res = await sync;
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+        'FF_ERR_UNAVAILABLE',
+      );
+      expect(await s.exited).toBe(0);
+      expect(Date.now() - t0).toBeLessThan(6_000);
+    } finally {
+      s.child.kill('SIGKILL');
+      rmSync(dir2, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

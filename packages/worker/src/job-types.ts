@@ -57,6 +57,9 @@ export interface QueueHealth {
   /** Jobs waiting to start and jobs running (the queue-depth metric); absent when unknown. */
   waiting?: number;
   active?: number;
+  /** In-process back end: bytes of finished results held for polling, and the budget. */
+  resultBytes?: number;
+  resultBudgetBytes?: number;
 }
 
 export interface JobQueue {

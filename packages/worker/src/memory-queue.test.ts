@@ -44,3 +44,29 @@ describe('in-process queue shutdown', () => {
     expect((await q.get(a))?.state).toBe('REVOKED');
   });
 });
+
+describe('in-process queue result memory', () => {
+  it('keeps finished results within a byte budget, forgetting the oldest first', async () => {
+    // Each result is ~100 KB of JSON (200 KB as UTF-16); the budget holds four of them.
+    const big: Processor = async (job) => ({ id: job.id, runs: 'x'.repeat(100_000) });
+    const q = createMemoryQueue({ processor: big, concurrency: 1, maxResultBytes: 850_000 });
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 10; i++) {
+        const id = await q.submit('big', {}, { owner: 'o' });
+        ids.push(id);
+        for (let k = 0; k < 200 && (await q.get(id))?.state !== 'SUCCESS'; k++) {
+          await new Promise((r) => setTimeout(r, 2));
+        }
+      }
+      const held = (await Promise.all(ids.map((id) => q.get(id)))).map((j) => j !== undefined);
+      expect(held).toEqual([false, false, false, false, false, false, true, true, true, true]);
+      const health = await q.health();
+      expect(health.resultBytes).toBeLessThanOrEqual(850_000);
+      expect(health.resultBytes).toBeGreaterThan(4 * 200_000);
+      expect(health.resultBudgetBytes).toBe(850_000);
+    } finally {
+      await q.close();
+    }
+  });
+});

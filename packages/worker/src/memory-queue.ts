@@ -29,6 +29,12 @@ export interface MemoryQueueOptions {
   retentionMs?: number;
   maxQueued?: number;
   defaultTimeoutMs?: number;
+  /**
+   * Memory finished results may hold, in bytes of their JSON (default 256 MiB). Past it the
+   * oldest finished jobs are forgotten early, as if their retention had passed: a burst of big
+   * results (`includeRuns`) cannot grow the process without bound.
+   */
+  maxResultBytes?: number;
   /** Called after close() stops the jobs, e.g. to destroy a pool the queue owns. */
   onClose?: () => Promise<void>;
 }
@@ -39,7 +45,11 @@ interface Entry {
   timeoutMs: number;
   seq: number;
   controller?: AbortController;
+  /** Size of the held result, counted in `resultBytes`. */
+  bytes: number;
 }
+
+export const DEFAULT_MAX_RESULT_BYTES = 256 * 1024 * 1024;
 
 export class MemoryJobQueue implements JobQueue {
   readonly backend = 'memory' as const;
@@ -47,6 +57,7 @@ export class MemoryJobQueue implements JobQueue {
   private pending: Entry[] = [];
   private running = 0;
   private seq = 0;
+  private resultBytes = 0;
   private closed = false;
   private readonly listeners: SuccessListener[] = [];
   private readonly sweeper: NodeJS.Timeout;
@@ -60,6 +71,7 @@ export class MemoryJobQueue implements JobQueue {
       retentionMs: options.retentionMs ?? DEFAULT_RETENTION_MS,
       maxQueued: options.maxQueued ?? DEFAULT_MAX_QUEUED,
       defaultTimeoutMs: options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxResultBytes: options.maxResultBytes ?? DEFAULT_MAX_RESULT_BYTES,
     };
     const sweepEvery = Math.min(60_000, Math.max(250, this.opts.retentionMs / 2));
     this.sweeper = setInterval(() => this.sweep(), sweepEvery);
@@ -85,6 +97,7 @@ export class MemoryJobQueue implements JobQueue {
       input,
       timeoutMs: options.timeoutMs ?? this.opts.defaultTimeoutMs,
       seq: this.seq++,
+      bytes: 0,
     };
     this.jobs.set(id, entry);
     this.enqueue(entry);
@@ -141,6 +154,8 @@ export class MemoryJobQueue implements JobQueue {
       backend: 'memory',
       waiting: this.pending.length,
       active: this.running,
+      resultBytes: this.resultBytes,
+      resultBudgetBytes: this.opts.maxResultBytes,
     };
   }
 
@@ -260,10 +275,32 @@ export class MemoryJobQueue implements JobQueue {
     if (state === 'SUCCESS') {
       info.progress = 100;
       info.result = result;
+      // UTF-16 length of the JSON: what a poll would send, and close to what it costs to hold.
+      entry.bytes = (JSON.stringify(result) ?? '').length * 2;
+      this.resultBytes += entry.bytes;
+      this.enforceResultBudget(entry);
     }
     if (error) info.error = error;
     // Only a successful job needs its input later (saving); drop the rest early.
     if (state !== 'SUCCESS') entry.input = undefined;
+  }
+
+  private forget(id: string, entry: Entry): void {
+    this.jobs.delete(id);
+    this.resultBytes -= entry.bytes;
+    entry.bytes = 0;
+  }
+
+  /** Forgets the oldest finished results until the rest fit; the newest one always stays. */
+  private enforceResultBudget(newest: Entry): void {
+    if (this.resultBytes <= this.opts.maxResultBytes) return;
+    const finished = [...this.jobs.entries()]
+      .filter(([, e]) => e.bytes > 0 && e !== newest)
+      .sort(([, a], [, b]) => (a.info.finishedAt ?? 0) - (b.info.finishedAt ?? 0));
+    for (const [id, entry] of finished) {
+      if (this.resultBytes <= this.opts.maxResultBytes) break;
+      this.forget(id, entry);
+    }
   }
 
   private expired(entry: Entry, now: number): boolean {
@@ -273,7 +310,7 @@ export class MemoryJobQueue implements JobQueue {
 
   private sweep(): void {
     const now = Date.now();
-    for (const [id, entry] of this.jobs) if (this.expired(entry, now)) this.jobs.delete(id);
+    for (const [id, entry] of this.jobs) if (this.expired(entry, now)) this.forget(id, entry);
   }
 }
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { FF_CODE } from '../issues';
 import { LIMITS } from '../limits';
+import { storableString } from '../storable';
 import type { ForecastRegistry } from './create';
 import type { ParseForecastOptions } from './define';
 
@@ -22,7 +23,7 @@ export function forecastSaveSchemaFor(
       }),
       input: z.record(z.string(), z.unknown()),
       result: z.record(z.string(), z.unknown()).optional(),
-      name: z.string().trim().min(1).max(LIMITS.text.short).optional(),
+      name: storableString().trim().min(1).max(LIMITS.text.short).optional(),
     })
     .transform((v, ctx) => {
       const parsed = registry.parse(v.kind, v.input, options);

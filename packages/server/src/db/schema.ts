@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -67,6 +68,8 @@ export const apiTokens = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     name: varchar('name', { length: 100 }).notNull(),
     tokenHash: varchar('token_hash', { length: 64 }).notNull(),
+    // Comma-separated TOKEN_SCOPES; tokens made before scopes existed keep all three.
+    scopes: varchar('scopes', { length: 64 }).notNull().default('read,forecast,write'),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -248,6 +251,37 @@ export const connections = pgTable(
   ],
 );
 
+// Failed logins per account (keyed by a hash of the email, existing or not, so the table says
+// nothing about who has an account) and per client address. Kept in the database so every web
+// node sees the same count and a restart does not reset a lockout.
+export const loginFailures = pgTable('login_failures', {
+  key: varchar('key', { length: 80 }).primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});
+
+// Answers to creating requests sent with an Idempotency-Key, so a client retrying after a lost
+// acknowledgement gets the first answer instead of a second row. `status` null: in progress.
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: varchar('key', { length: 200 }).notNull(),
+    // Method, route and a hash of the body: the same key with another request is a conflict.
+    fingerprint: varchar('fingerprint', { length: 64 }).notNull(),
+    status: integer('status'),
+    response: text('response'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.key] }),
+    index('idempotency_created_idx').on(t.createdAt),
+  ],
+);
+
 export const schema = {
   users,
   sessions,
@@ -259,4 +293,6 @@ export const schema = {
   deliveries,
   jobResults,
   connections,
+  loginFailures,
+  idempotencyKeys,
 };

@@ -7,6 +7,8 @@ import { canUse } from '../repositories/users';
 import type { UserRow } from '../repositories/users';
 import type { UserRole } from '../db/schema';
 import { safeEqual } from '../auth/tokens';
+import { clientAddress } from './security';
+import type { TokenScope } from '@flow-forecaster/schemas';
 
 export const SESSION_COOKIE = 'ff_session';
 
@@ -25,6 +27,8 @@ declare module 'fastify' {
     user: AuthUser | null;
     /** How the caller authenticated: cookie-authenticated writes need the CSRF header. */
     authVia: 'cookie' | 'token' | null;
+    /** With a bearer token: what it may do. */
+    tokenScopes: TokenScope[] | null;
     /** A valid session cookie came with an unsafe method but without its CSRF token. */
     csrfFailed: boolean;
     /** The session's CSRF token, for cookie-authenticated requests (GET /api/auth/me). */
@@ -62,12 +66,30 @@ async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promi
   await app.register(cookie);
   app.decorateRequest('user', null);
   app.decorateRequest('authVia', null);
+  app.decorateRequest('tokenScopes', null);
   app.decorateRequest('csrfFailed', false);
   app.decorateRequest('csrfToken', null);
 
   app.decorate('secureCookies', (request: FastifyRequest) =>
     opts.config.cookieSecure === 'auto' ? request.protocol === 'https' : opts.config.cookieSecure,
   );
+
+  // Wrong bearer tokens per address. They are looked up before the rate limiter runs (its key is
+  // the user), so without this count every guess would cost a database query, unlimited.
+  const badTokens = new Map<string, { count: number; resetAt: number }>();
+  const badTokenMax = opts.config.rateLimit.max;
+  const windowMs = opts.config.rateLimit.windowSeconds * 1000;
+  const badTokenEntry = (address: string, now: number) => {
+    let entry = badTokens.get(address);
+    if (!entry || entry.resetAt <= now) {
+      entry = { count: 0, resetAt: now + windowMs };
+      badTokens.delete(address);
+      badTokens.set(address, entry);
+      // Oldest first: a flood of addresses forgets the quiet ones, never grows without bound.
+      if (badTokens.size > 10_000) badTokens.delete(badTokens.keys().next().value!);
+    }
+    return entry;
+  };
 
   // Resolved once per API request, before rate limiting, so limits can be per user: a
   // classroom behind one address must not share one bucket.
@@ -76,9 +98,19 @@ async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promi
     const header = request.headers.authorization;
     if (typeof header === 'string' && /^bearer\s/i.test(header)) {
       const token = header.slice(7).trim();
-      const user = token ? await app.repos.apiTokens.findUser(token) : undefined;
+      const address = clientAddress(request);
+      const entry = badTokenEntry(address, Date.now());
+      if (entry.count >= badTokenMax) {
+        throw new AppError('FF_ERR_RATE_LIMITED', 'Too many wrong API tokens; try again shortly');
+      }
+      const found = token ? await app.repos.apiTokens.find(token) : undefined;
       // A script with a wrong token should hear so, not silently run as anonymous.
-      if (!user) throw new AppError('FF_ERR_UNAUTHORIZED', 'The API token is not valid');
+      if (!found) {
+        entry.count++;
+        throw new AppError('FF_ERR_UNAUTHORIZED', 'The API token is not valid');
+      }
+      const { user } = found;
+      request.tokenScopes = found.scopes;
       if (!canUse(user)) throw new AppError('FF_ERR_ACCOUNT_INACTIVE');
       request.user = toAuthUser(user);
       request.authVia = 'token';
@@ -98,6 +130,32 @@ async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promi
     request.user = toAuthUser(session.user);
     request.authVia = 'cookie';
     request.csrfToken = session.csrfToken;
+  });
+
+  // What a token may do depends on what the request does: reading, running forecasts (and
+  // following or cancelling their tasks), or changing saved data.
+  let forecastRoutes: Set<string> | undefined;
+  const requiredScope = (request: FastifyRequest): TokenScope => {
+    if (SAFE_METHODS.has(request.method)) return 'read';
+    forecastRoutes ??= new Set([
+      ...app.forecastRegistry.kinds.flatMap((row) => row.paths as readonly string[]),
+      ...app.forecastRegistry.asyncNames.map((name) => `/api/async/${name}`),
+      '/api/async/:kind',
+      '/api/tasks/:id',
+      '/api/encode',
+      '/api/decode',
+    ]);
+    return forecastRoutes.has(request.routeOptions.url ?? '') ? 'forecast' : 'write';
+  };
+  app.addHook('preHandler', async (request) => {
+    if (request.authVia !== 'token' || !request.tokenScopes) return;
+    const needed = requiredScope(request);
+    if (!request.tokenScopes.includes(needed)) {
+      throw new AppError(
+        'FF_ERR_FORBIDDEN',
+        `This API token may not ${needed === 'read' ? 'read' : needed === 'forecast' ? 'run forecasts' : 'change saved data'}: it needs the "${needed}" scope`,
+      );
+    }
   });
 
   app.decorate('requireUser', async (request: FastifyRequest) => {

@@ -11,7 +11,13 @@
  */
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../errors';
+import { AppError, isUnavailable } from '../errors';
+
+/** Why a finished job's `?save=true` could not be saved. */
+export interface SaveFailure {
+  code: 'FF_ERR_SAVE_FAILED';
+  message: string;
+}
 import {
   DEFAULT_MAX_QUEUED,
   DEFAULT_RETENTION_MS,
@@ -44,6 +50,8 @@ export interface JobsPluginOptions {
   retentionMs?: number;
   /** Env JOB_QUEUE_MAX, default 1000. */
   maxQueued?: number;
+  /** In-process back end: bytes finished results may hold. Env JOB_RESULTS_MAX_MB, default 256. */
+  maxResultBytes?: number;
   /** Env JOB_TIMEOUT_SECONDS, default 600. */
   timeoutMs?: number;
   /**
@@ -66,6 +74,11 @@ export interface JobsPluginOptions {
    * Env JOB_SHUTDOWN_GRACE_SECONDS, default 30.
    */
   shutdownGraceMs?: number;
+  /**
+   * The process's hard shutdown limit (SHUTDOWN_TIMEOUT_SECONDS): the grace above is cut to end
+   * well before it, so a running job never turns a clean shutdown into a forced exit 1.
+   */
+  shutdownTimeoutMs?: number;
   /** Saves a finished `save` job; must be idempotent on job.id. */
   saveResult?: (job: JobInfo) => Promise<void>;
   /**
@@ -92,8 +105,11 @@ declare module 'fastify' {
     forecastRunner: ForecastRunner;
     /** The forecast kinds every forecast route, job and saved forecast is generated from. */
     forecastRegistry: ForecastRegistry;
-    /** Saves a finished job's result if it asked to be saved; safe to call repeatedly. */
-    saveJobResult(job: JobInfo): Promise<void>;
+    /**
+     * Saves a finished job's result if it asked to be saved; safe to call repeatedly. Answers
+     * why the save failed for good, if it did.
+     */
+    saveJobResult(job: JobInfo): Promise<SaveFailure | undefined>;
   }
 }
 
@@ -143,28 +159,50 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
       retentionMs,
       maxQueued,
       defaultTimeoutMs: timeoutMs,
+      maxResultBytes: opts.maxResultBytes ?? (envInt('JOB_RESULTS_MAX_MB', 1) ?? 256) * 1024 * 1024,
     });
   }
 
-  const saving = new Map<string, Promise<void>>();
-  const saveJobResult = async (job: JobInfo): Promise<void> => {
-    if (job.state !== 'SUCCESS' || !job.save || !opts.saveResult) return;
+  const saving = new Map<string, Promise<SaveFailure | undefined>>();
+  // Saves that can never succeed (the database refused a value): attempted once, then reported
+  // on every poll instead of failing again behind a SUCCESS.
+  const saveFailures = new Map<string, SaveFailure>();
+  const saveJobResult = async (job: JobInfo): Promise<SaveFailure | undefined> => {
+    if (job.state !== 'SUCCESS' || !job.save || !opts.saveResult) return undefined;
+    const failed = saveFailures.get(job.id);
+    if (failed) return failed;
     // One attempt in flight per job in this process; the repository dedupes across processes.
     let p = saving.get(job.id);
     if (!p) {
-      p = opts.saveResult(job).catch((err: unknown) => {
-        saving.delete(job.id);
-        app.log.error({ err, jobId: job.id }, 'saving a finished job failed');
-      });
+      p = opts.saveResult(job).then(
+        () => undefined,
+        (err: unknown) => {
+          saving.delete(job.id);
+          app.log.error({ err, jobId: job.id }, 'saving a finished job failed');
+          // The database being away is worth another try at the next poll; anything else
+          // would fail the same way again.
+          if (isUnavailable(err)) return undefined;
+          const failure: SaveFailure = {
+            code: 'FF_ERR_SAVE_FAILED',
+            message:
+              err instanceof AppError && err.statusCode < 500
+                ? `The forecast ran but could not be saved: ${err.message}`
+                : 'The forecast ran but could not be saved; nothing was stored',
+          };
+          saveFailures.set(job.id, failure);
+          setTimeout(() => saveFailures.delete(job.id), retentionMs).unref();
+          return failure;
+        },
+      );
       saving.set(job.id, p);
       setTimeout(() => saving.delete(job.id), retentionMs).unref();
     }
-    await p;
+    return p;
   };
   const submittedHere = new Set<string>();
-  queue.onSuccess((job) => {
+  queue.onSuccess(async (job) => {
     if (submittedHere.delete(job.id)) opts.onJobSuccess?.(job);
-    return saveJobResult(job);
+    await saveJobResult(job);
   });
   const raw = queue;
   const jobs: JobQueue = {
@@ -183,7 +221,18 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
     onSuccess: (listener) => raw.onSuccess(listener),
     close: (options) => raw.close(options),
   };
-  const graceMs = opts.shutdownGraceMs ?? (envInt('JOB_SHUTDOWN_GRACE_SECONDS', 0) ?? 30) * 1000;
+  const wantedGraceMs =
+    opts.shutdownGraceMs ?? (envInt('JOB_SHUTDOWN_GRACE_SECONDS', 0) ?? 30) * 1000;
+  const graceMs =
+    opts.shutdownTimeoutMs === undefined
+      ? wantedGraceMs
+      : Math.min(
+          wantedGraceMs,
+          opts.shutdownTimeoutMs - Math.min(5_000, Math.ceil(opts.shutdownTimeoutMs / 4)),
+        );
+  // Stopping: synchronous forecasts still running when the grace ends are stopped and answered
+  // 503, so in-flight requests (which the server waits for) end in time too.
+  const stopping = new AbortController();
 
   const runner: ForecastRunner = {
     isLarge: (parsed) => parsed.workBound() > threshold,
@@ -199,10 +248,13 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
       try {
         return await processor(
           { id: 'sync', kind, input, owner: '', attempt: 1, deadline },
-          signal ? AbortSignal.any([signal, limit]) : limit,
+          AbortSignal.any(signal ? [signal, limit, stopping.signal] : [limit, stopping.signal]),
           () => undefined,
         );
       } catch (err) {
+        if (stopping.signal.aborted) {
+          throw new AppError('FF_ERR_UNAVAILABLE', 'The server is restarting; send this again');
+        }
         // The thread may see its deadline pass a moment before this thread's timer fires.
         if ((limit.aborted || Date.now() >= deadline) && !signal?.aborted) {
           throw new AppError(
@@ -221,8 +273,18 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
   app.decorate('forecastRegistry', registry);
   app.decorate('saveJobResult', saveJobResult);
 
+  // One grace for everything, counted from the moment closing starts (onClose comes only
+  // after in-flight requests have ended).
+  let graceEnds: number | undefined;
+  let stopTimer: NodeJS.Timeout | undefined;
+  app.addHook('preClose', async () => {
+    graceEnds = Date.now() + graceMs;
+    stopTimer = setTimeout(() => stopping.abort(), graceMs);
+    stopTimer.unref();
+  });
   app.addHook('onClose', async () => {
-    await queue.close({ graceMs });
+    clearTimeout(stopTimer);
+    await queue.close({ graceMs: Math.max(0, (graceEnds ?? Date.now() + graceMs) - Date.now()) });
     await Promise.allSettled([...saving.values()]);
     await pool.destroy();
   });

@@ -12,6 +12,8 @@ export interface Metrics {
   simulationRunsTotal: Counter;
   /** Synchronous forecasts stopped early because their client disconnected. */
   forecastsAbandonedTotal: Counter<'kind'>;
+  /** Async submissions refused: one client's share (per_client) or the whole queue (queue_full). */
+  jobsRejectedTotal: Counter<'reason'>;
 }
 
 declare module 'fastify' {
@@ -70,6 +72,12 @@ export function createMetrics(): Metrics {
       name: 'ff_forecasts_abandoned_total',
       help: 'Synchronous forecasts stopped early because their client disconnected, by kind',
       labelNames: ['kind'],
+      registers: [registry],
+    }),
+    jobsRejectedTotal: new Counter({
+      name: 'ff_jobs_rejected_total',
+      help: 'Async forecasts refused with 429: per_client (JOBS_PER_CLIENT) or queue_full (JOB_QUEUE_MAX)',
+      labelNames: ['reason'],
       registers: [registry],
     }),
   };

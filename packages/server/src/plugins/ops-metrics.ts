@@ -65,6 +65,18 @@ async function opsMetricsPlugin(app: FastifyInstance): Promise<void> {
     },
   });
   new Gauge({
+    name: 'ff_job_results_bytes',
+    help: 'In-process back end: bytes of finished results held for polling (state=held) and the budget (JOB_RESULTS_MAX_MB)',
+    labelNames: ['state'],
+    registers,
+    async collect() {
+      const { queue } = await probe();
+      if (queue?.resultBytes === undefined) return;
+      this.set({ state: 'held' }, queue.resultBytes);
+      this.set({ state: 'budget' }, queue.resultBudgetBytes ?? 0);
+    },
+  });
+  new Gauge({
     name: 'ff_job_workers_live',
     help: 'Live job workers: pool threads, or BullMQ worker processes with a fresh heartbeat',
     registers,

@@ -6,9 +6,22 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import { isApiUrl } from './auth';
 
+/**
+ * The address rate limits and login throttling key on: the socket's, or what the configured
+ * proxies say (TRUST_PROXY). Fly's proxy overwrites Fly-Client-IP on every request, so on Fly
+ * it is the one header a client cannot choose.
+ */
+export function clientAddress(request: FastifyRequest): string {
+  if (request.server.config.trustProxy === 'fly') {
+    const fly = request.headers['fly-client-ip'];
+    if (typeof fly === 'string' && fly.trim() !== '') return fly.trim();
+  }
+  return request.ip;
+}
+
 /** Per logged-in user when there is one; per address only for anonymous callers. */
 export function rateLimitKey(request: FastifyRequest): string {
-  return request.user ? `u:${request.user.id}` : `ip:${request.ip}`;
+  return request.user ? `u:${request.user.id}` : `ip:${clientAddress(request)}`;
 }
 
 /**
@@ -18,7 +31,7 @@ export function rateLimitKey(request: FastifyRequest): string {
 export function authRateLimitKey(request: FastifyRequest): string {
   const body = request.body as { email?: unknown } | undefined;
   const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
-  return `auth:${request.ip}:${email}`;
+  return `auth:${clientAddress(request)}:${email}`;
 }
 
 async function securityPlugin(app: FastifyInstance, opts: { config: Config }): Promise<void> {

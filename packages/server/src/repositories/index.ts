@@ -8,6 +8,7 @@ import { forecastsRepository } from './forecasts';
 import { actualsRepository } from './actuals';
 import { deliveriesRepository } from './deliveries';
 import { connectionsRepository } from './connections';
+import { loginFailuresRepository } from './login-failures';
 
 export function createRepositories(db: Db) {
   return {
@@ -20,6 +21,7 @@ export function createRepositories(db: Db) {
     actuals: actualsRepository(db),
     deliveries: deliveriesRepository(db),
     connections: connectionsRepository(db),
+    loginFailures: loginFailuresRepository(db),
   };
 }
 

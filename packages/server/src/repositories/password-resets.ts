@@ -9,6 +9,11 @@ export function passwordResetsRepository(db: Db) {
   return {
     async create(userId: string, now = Date.now()): Promise<string> {
       const token = randomToken();
+      // Only the newest link works: an older one lying in a mailbox is spent by asking again.
+      await db
+        .update(passwordResets)
+        .set({ usedAt: new Date(now) })
+        .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
       await db.insert(passwordResets).values({
         userId,
         tokenHash: sha256(token),

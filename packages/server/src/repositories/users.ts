@@ -54,8 +54,15 @@ function isUniqueViolation(err: unknown): boolean {
 
 export function usersRepository(db: Db) {
   return {
-    /** The first account ever created becomes the admin, so a fresh install can be managed. */
-    async create(input: { email: string; name?: string; passwordHash: string }): Promise<UserRow> {
+    /**
+     * With `firstUserAdmin` the first account ever created becomes the admin, so a laptop
+     * install can be managed; public installs get theirs from ADMIN_EMAIL or `npm run admin`.
+     */
+    async create(
+      input: { email: string; name?: string; passwordHash: string },
+      options: { firstUserAdmin?: boolean } = {},
+    ): Promise<UserRow> {
+      const firstUserAdmin = options.firstUserAdmin ?? true;
       try {
         return await db.transaction(async (tx) => {
           // Serialises concurrent first sign-ups so exactly one of them becomes admin.
@@ -67,7 +74,7 @@ export function usersRepository(db: Db) {
               email: input.email.toLowerCase(),
               name: input.name ?? null,
               passwordHash: input.passwordHash,
-              role: n === 0 ? 'admin' : 'student',
+              role: n === 0 && firstUserAdmin ? 'admin' : 'student',
             })
             .returning();
           return row;
@@ -76,6 +83,16 @@ export function usersRepository(db: Db) {
         if (isUniqueViolation(err)) throw new EmailTakenError();
         throw err;
       }
+    },
+
+    /** Makes an existing account admin; false when there is no such account. */
+    async makeAdmin(email: string): Promise<boolean> {
+      const rows = await db
+        .update(users)
+        .set({ role: 'admin' })
+        .where(eq(users.email, email.toLowerCase()))
+        .returning({ id: users.id });
+      return rows.length > 0;
     },
 
     async findByEmail(email: string): Promise<UserRow | undefined> {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { actualSchema } from '@flow-forecaster/schemas';
+import { actualSchema, storableString } from '@flow-forecaster/schemas';
 import { accuracyAnalysis } from '@flow-forecaster/engine';
 import { z } from 'zod';
 import { notFound } from '../errors';
@@ -14,7 +14,7 @@ const actualPatchSchema = z
     actualWeeks: z.number().finite().min(0).max(10_000).optional(),
     actualItems: z.number().int().min(0).max(1_000_000).optional(),
     completedDate: z.iso.date().optional(),
-    notes: z.string().max(5000).optional(),
+    notes: storableString().max(5000).optional(),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { storableString } from '@flow-forecaster/schemas';
 import { AppError, notFound, validation } from '../errors';
 import { userRoles } from '../db/schema';
 import { publicUser } from '../repositories/users';
@@ -14,7 +15,7 @@ export const userPatchSchema = z
     active: z.boolean().optional(),
     accessExpiresAt: z.iso.datetime({ offset: true }).or(z.iso.date()).nullable().optional(),
     instructorId: z.guid().nullable().optional(),
-    name: z.string().trim().min(1).max(200).optional(),
+    name: storableString().trim().min(1).max(200).optional(),
   })
   .strict();
 

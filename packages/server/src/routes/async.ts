@@ -20,7 +20,18 @@ export const PRIORITY_BATCH = 10;
 export interface AsyncRoutesOptions extends ForecastRoutesOptions {
   /** Times the database round trip for the health check; throws when it is down. */
   checkDatabase?: () => Promise<void>;
+  /** Jobs one client may have waiting or running at once (default 20): one caller cannot fill the queue for everyone. */
+  maxActivePerClient?: number;
+  /** Metrics hook: a submission refused with 429. */
+  onRejected?: (reason: 'per_client' | 'queue_full') => void;
+  /** Who "one client" is: the user, else the address (default `request.ip`). */
+  clientKeyOf?: (request: FastifyRequest, userId: string | undefined) => string;
 }
+
+const DEFAULT_MAX_ACTIVE_PER_CLIENT = 20;
+// Clients remembered at once; the oldest is forgotten first (its jobs still run).
+const MAX_TRACKED_CLIENTS = 10_000;
+const FINAL_STATES = new Set<JobInfo['state']>(['SUCCESS', 'FAILURE', 'REVOKED']);
 
 const STATUS_TEXT: Record<JobInfo['state'], string> = {
   PENDING: 'Waiting in the queue',
@@ -71,6 +82,37 @@ export default async function asyncRoutes(
   app: FastifyInstance,
   opts: AsyncRoutesOptions,
 ): Promise<void> {
+  const maxActive = opts.maxActivePerClient ?? DEFAULT_MAX_ACTIVE_PER_CLIENT;
+  const clientKeyOf =
+    opts.clientKeyOf ?? ((request, userId) => (userId ? `u:${userId}` : `ip:${request.ip}`));
+  // Job ids per client that were not yet seen finished, on this node. Finished ones are only
+  // looked up when a client reaches the limit, so the common case costs nothing.
+  const active = new Map<string, Set<string>>();
+  const reserve = async (key: string): Promise<{ ids: Set<string>; slot: string }> => {
+    const ids = active.get(key) ?? new Set<string>();
+    if (ids.size >= maxActive) {
+      for (const id of [...ids]) {
+        if (id.startsWith('reserved:')) continue;
+        const job = await app.jobs.get(id).catch(() => undefined);
+        if (!job || FINAL_STATES.has(job.state)) ids.delete(id);
+      }
+    }
+    // From here to the add nothing awaits, so two requests cannot both take the last slot.
+    if (ids.size >= maxActive) {
+      opts.onRejected?.('per_client');
+      throw new AppError(
+        'FF_ERR_RATE_LIMITED',
+        `You already have ${maxActive} forecasts waiting or running; wait for them or cancel some (DELETE /api/tasks/:id)`,
+      );
+    }
+    const slot = `reserved:${Math.random().toString(36).slice(2)}`;
+    ids.add(slot);
+    active.delete(key);
+    active.set(key, ids);
+    if (active.size > MAX_TRACKED_CLIENTS) active.delete(active.keys().next().value!);
+    return { ids, slot };
+  };
+
   const submit = async (request: FastifyRequest, row: AnyForecastKind) => {
     const userId = await requireCaller(request, opts);
     // Fix the seed now: a job re-run after a worker crash (BullMQ stalled-job recovery) must
@@ -82,6 +124,7 @@ export default async function asyncRoutes(
     const wantsSave = save === 'true' || save === '1';
     if (wantsSave && !userId) throw new AppError('FF_ERR_UNAUTHORIZED', 'Log in to save forecasts');
     const priority = app.forecastRunner.isLarge(parsed) ? PRIORITY_BATCH : PRIORITY_INTERACTIVE;
+    const { ids, slot } = await reserve(clientKeyOf(request, userId));
     let id: string;
     try {
       id = await app.jobs.submit(parsed.kind, parsed.input, {
@@ -90,8 +133,12 @@ export default async function asyncRoutes(
         save: wantsSave && userId ? { userId } : null,
       });
     } catch (err) {
+      if (err instanceof JobQueueError && err.statusCode === 429) opts.onRejected?.('queue_full');
       throw queueError(err);
+    } finally {
+      ids.delete(slot);
     }
+    ids.add(id);
     return {
       task_id: id,
       status: 'PENDING' as const,
@@ -145,7 +192,13 @@ export default async function asyncRoutes(
       throw queueError(err);
     }
     if (!visibleTo(job, userId)) throw notFound('No such task');
-    if (job.state === 'SUCCESS' && job.save) await app.saveJobResult(job);
+    if (job.state === 'SUCCESS' && job.save) {
+      const failed = await app.saveJobResult(job);
+      // The caller asked for a saved forecast and did not get one: that is a failure, with the
+      // result still shown so the work is not lost.
+      if (failed)
+        return { ...taskView(job), state: 'FAILURE', status: STATUS_TEXT.FAILURE, error: failed };
+    }
     return taskView(job);
   });
 

@@ -10,10 +10,17 @@ import { AppError } from '../errors';
 import { burnPasswordTime, hashPassword, verifyPassword } from '../auth/password';
 import { EmailTakenError, canUse, publicUser } from '../repositories/users';
 import { SESSION_COOKIE } from '../plugins/auth';
-import { authRateLimitKey } from '../plugins/security';
+import { authRateLimitKey, clientAddress } from '../plugins/security';
+import { accountKey, addressKey } from '../repositories/login-failures';
+import type { FailurePolicy } from '../repositories/login-failures';
 import { parse } from './parse';
 
 const tags = ['auth'];
+const REGISTERED =
+  'Signed up: log in with this email and password. (If the email already had an account, ' +
+  'its owner got a message instead and the password is unchanged.)';
+const MAX_LOCKOUT_MS = 15 * 60_000;
+const ADDRESS_WINDOW_MS = 15 * 60_000;
 
 export default async function authRoutes(
   app: FastifyInstance,
@@ -34,8 +41,36 @@ export default async function authRoutes(
     rateLimit: {
       max: config.rateLimit.authMax * 3,
       timeWindow: config.rateLimit.windowSeconds * 1000,
-      keyGenerator: (request: FastifyRequest) => `register:${request.ip}`,
+      keyGenerator: (request: FastifyRequest) => `register:${clientAddress(request)}`,
     },
+  };
+
+  // Login requests have their own per-address bucket of twice the API limit (it only bounds
+  // password-hashing work; a classroom logging in together must fit): what limits guessing is
+  // the failure count below.
+  const loginRequests = {
+    rateLimit: {
+      max: config.rateLimit.max * 2,
+      timeWindow: config.rateLimit.windowSeconds * 1000,
+      keyGenerator: (request: FastifyRequest) => `login:${clientAddress(request)}`,
+    },
+  };
+
+  // Login counts failures, not requests: the right password is never refused for having been
+  // typed often, while guessing is slowed per account (a growing lockout, whether or not the
+  // account exists) and per address across accounts (password spraying).
+  const lockoutMs = (config.rateLimit.lockoutSeconds ?? 30) * 1000;
+  const accountPolicy: FailurePolicy = {
+    threshold: config.rateLimit.authMax,
+    windowMs: 24 * 3_600_000,
+    lockoutMs: (over) => Math.min(lockoutMs * 2 ** Math.min(over, 20), MAX_LOCKOUT_MS),
+  };
+  const addressPolicy: FailurePolicy = {
+    threshold: config.rateLimit.addressFailuresMax ?? config.rateLimit.authMax * 3,
+    windowMs: ADDRESS_WINDOW_MS,
+    // Locked for the rest of the window that saw the failures.
+    lockoutMs: (_over, windowStart, now) =>
+      windowStart.getTime() + ADDRESS_WINDOW_MS - now.getTime(),
   };
 
   app.post(
@@ -45,34 +80,57 @@ export default async function authRoutes(
       const body = parse(registerSchema, request.body);
       const passwordHash = await hashPassword(body.password);
       try {
-        const user = await app.repos.users.create({
-          email: body.email,
-          name: body.name,
-          passwordHash,
-        });
-        reply.code(201);
-        return { user: publicUser(user) };
+        await app.repos.users.create(
+          { email: body.email, name: body.name, passwordHash },
+          { firstUserAdmin: config.firstUserAdmin !== false },
+        );
       } catch (err) {
-        if (err instanceof EmailTakenError)
-          throw new AppError('FF_ERR_EMAIL_TAKEN', undefined, 'email');
-        throw err;
+        if (!(err instanceof EmailTakenError)) throw err;
+        // The same answer as for a new email, so sign-up does not tell who has an account
+        // (login and reset already do not); the owner of the address hears about it instead.
+        const sending = app.mailer.send({
+          to: body.email,
+          subject: 'Someone tried to create a Flow Forecaster account with your email',
+          text:
+            `Someone tried to create a Flow Forecaster account with this email, which already ` +
+            `has one. If it was you, log in, or reset your password at ` +
+            `${config.appUrl}/#/forgot-password.\n\nIf it was not you, ignore this message.`,
+        });
+        sending.catch((mailErr: unknown) =>
+          request.log.error({ err: mailErr }, 'sending the already-registered mail failed'),
+        );
       }
+      reply.code(201);
+      return { ok: true, message: REGISTERED };
     },
   );
 
   app.post(
     '/api/auth/login',
-    { schema: { tags, body: loginSchema }, config: strict },
+    { schema: { tags, body: loginSchema }, config: loginRequests },
     async (request, reply) => {
       const body = parse(loginSchema, request.body);
+      const keys = [accountKey(body.email), addressKey(clientAddress(request))];
+      const lockedUntil = await app.repos.loginFailures.lockedUntil(keys);
+      if (lockedUntil) {
+        reply.header('retry-after', Math.ceil((lockedUntil.getTime() - Date.now()) / 1000));
+        throw new AppError(
+          'FF_ERR_RATE_LIMITED',
+          'Too many failed logins; try again in a few minutes',
+        );
+      }
+      const fail = async (): Promise<never> => {
+        await app.repos.loginFailures.recordFailure(keys[0], accountPolicy);
+        await app.repos.loginFailures.recordFailure(keys[1], addressPolicy);
+        throw new AppError('FF_ERR_BAD_CREDENTIALS');
+      };
       const user = await app.repos.users.findByEmail(body.email);
       if (!user) {
         await burnPasswordTime(body.password);
-        throw new AppError('FF_ERR_BAD_CREDENTIALS');
+        return fail();
       }
-      if (!(await verifyPassword(user.passwordHash, body.password))) {
-        throw new AppError('FF_ERR_BAD_CREDENTIALS');
-      }
+      if (!(await verifyPassword(user.passwordHash, body.password))) return fail();
+      await app.repos.loginFailures.clear(keys[0]);
       // Checked after the password so the answer does not reveal which accounts exist.
       if (!canUse(user)) throw new AppError('FF_ERR_ACCOUNT_INACTIVE');
       const session = await app.repos.sessions.create(user.id, config.sessionTtl);
@@ -87,6 +145,17 @@ export default async function authRoutes(
     if (token && request.authVia === 'cookie') await app.repos.sessions.delete(token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
+  });
+
+  // Sign out everywhere: every session and every API token of the account, for a lost laptop
+  // or a leaked token whose name is not known.
+  app.post('/api/auth/logout-everywhere', { schema: { tags } }, async (request, reply) => {
+    if (request.csrfFailed) throw new AppError('FF_ERR_CSRF');
+    if (!request.user) throw new AppError('FF_ERR_UNAUTHORIZED');
+    await app.repos.sessions.deleteForUser(request.user.id);
+    const tokens = await app.repos.apiTokens.deleteForUser(request.user.id);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true, tokensRevoked: tokens };
   });
 
   app.get('/api/auth/me', { schema: { tags } }, async (request) => {
@@ -134,8 +203,10 @@ export default async function authRoutes(
       const userId = await app.repos.passwordResets.consume(body.token);
       if (!userId) throw new AppError('FF_ERR_INVALID_RESET_TOKEN', undefined, 'token');
       await app.repos.users.setPassword(userId, await hashPassword(body.password));
-      // Whoever knew the old password is logged out everywhere.
+      // Whoever knew the old password is logged out everywhere, scripts included: a token
+      // minted with a stolen password must not survive the reset.
       await app.repos.sessions.deleteForUser(userId);
+      await app.repos.apiTokens.deleteForUser(userId);
       return { ok: true };
     },
   );

@@ -95,7 +95,8 @@ export interface LoginReply {
 
 export const authApi = {
   register: (body: { email: string; password: string; name?: string }) =>
-    apiFetch<{ user: SessionUser }>('/api/auth/register', json(body)),
+    // The same answer whether or not the email had an account (no enumeration): log in next.
+    apiFetch<{ ok: boolean; message: string }>('/api/auth/register', json(body)),
   login: (body: { email: string; password: string }) =>
     apiFetch<LoginReply>('/api/auth/login', json(body)),
   logout: () => apiFetch<unknown>('/api/auth/logout', { method: 'POST', body: {} }),
