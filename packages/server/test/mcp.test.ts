@@ -67,6 +67,27 @@ describe('/mcp with an API token', () => {
     await expect(connect(url, {})).rejects.toThrow();
   });
 
+  it('takes a token with the read or the forecast scope, not one that may only write', async () => {
+    const owner = await login(t.app);
+    const tokenWith = async (scopes: string[]) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers: owner.headers,
+        payload: { name: scopes.join('+'), scopes },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return { authorization: `Bearer ${(res.json() as { token: string }).token}` };
+    };
+    expect((await rawCall(url, await tokenWith(['read']))).status).toBe(200);
+    expect((await rawCall(url, await tokenWith(['forecast']))).status).toBe(200);
+    const writeOnly = await rawCall(url, await tokenWith(['write']));
+    expect(writeOnly.status).toBe(403);
+    expect(((await writeOnly.json()) as { error: { code: string } }).error.code).toBe(
+      'FF_ERR_FORBIDDEN',
+    );
+  });
+
   it('lists the registry’s tools and runs one on the worker pool, as the engine would', async () => {
     const pooled = vi.spyOn(t.app.forecastPool, 'run');
     const client = await connect(url, caller.headers);

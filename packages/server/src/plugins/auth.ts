@@ -150,7 +150,10 @@ async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promi
   app.addHook('preHandler', async (request) => {
     if (request.authVia !== 'token' || !request.tokenScopes) return;
     const needed = requiredScope(request);
-    if (!request.tokenScopes.includes(needed)) {
+    // MCP tools only run forecasts and read their documentation: a read or forecast token will do.
+    const accepted: readonly TokenScope[] =
+      request.routeOptions.url === '/mcp' ? ['read', 'forecast'] : [needed];
+    if (!accepted.some((scope) => request.tokenScopes?.includes(scope))) {
       throw new AppError(
         'FF_ERR_FORBIDDEN',
         `This API token may not ${needed === 'read' ? 'read' : needed === 'forecast' ? 'run forecasts' : 'change saved data'}: it needs the "${needed}" scope`,
