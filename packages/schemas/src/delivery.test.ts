@@ -8,6 +8,7 @@ import {
 } from './delivery';
 import { parseBody } from './parse';
 import { parseForecast } from './registry';
+import { installHolidays } from './holidays';
 
 const base = {
   name: 'Release 3',
@@ -113,5 +114,48 @@ describe('route bodies', () => {
     expect(!bad.ok && bad.error.field).toBe('date');
     const noDate = parseBody(closeDeliverySchema, { note: 'shipped' });
     expect(!noDate.ok && noDate.error.field).toBe('actualDate');
+  });
+});
+
+describe('a delivery with a calendar', () => {
+  it('resolves the holidays once from its start, and the check-ins count them', () => {
+    installHolidays();
+    // Weekdays only: the same date convention (completion working day), no holidays.
+    const plain = parseBody(deliverySchema, {
+      ...base,
+      calendar: { workingDays: [1, 2, 3, 4, 5] },
+    });
+    const withCal = parseBody(deliverySchema, {
+      ...base,
+      calendar: { country: 'BR', optionalHolidays: 'include' },
+    });
+    expect(plain.ok && withCal.ok).toBe(true);
+    if (!plain.ok || !withCal.ok) return;
+    const holidays = withCal.value.settings?.calendar?.holidays ?? [];
+    // Tiradentes (Apr 21) is public; Carnival (Feb 16–17) is optional, asked for here.
+    expect(holidays.some((h) => h.date === '2026-04-21')).toBe(true);
+    expect(holidays.some((h) => h.date === '2026-02-17')).toBe(true);
+    const a = forecastDelivery(plain.value);
+    const b = forecastDelivery(withCal.value);
+    // Each check-in's stored input carries the resolved calendar, for an exact replay.
+    expect(b.checkIns[0].input.calendar?.holidays).toEqual(holidays);
+    // Holidays can only move a date later, never earlier; Carnival falls inside the forecasts.
+    for (let i = 0; i < a.checkIns.length; i++) {
+      expect(b.checkIns[i].completionDates.p85 >= a.checkIns[i].completionDates.p85).toBe(true);
+    }
+    expect(
+      b.checkIns.some((c, i) => c.completionDates.p95 > a.checkIns[i].completionDates.p95),
+    ).toBe(true);
+  });
+
+  it('refuses an unknown country when the delivery is created, naming the field', () => {
+    installHolidays();
+    const r = parseBody(createDeliverySchema, {
+      name: 'x',
+      start: '2026-01-05',
+      calendar: { country: 'XX' },
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.field).toBe('calendar.country');
   });
 });

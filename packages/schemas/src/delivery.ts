@@ -14,6 +14,7 @@ import type {
   DeliverySettings,
 } from '@flow-forecaster/engine';
 import { compact } from './aliases';
+import { calendarField, resolveCalendar } from './calendar';
 import { dateField } from './dates';
 import { dependenciesField, dependencyMode } from './dependencies';
 import {
@@ -74,6 +75,8 @@ export const deliverySettingsShape = {
   sCurveSize: sCurveSize.optional(),
   teamFocus: teamFocus.optional(),
   maxWeeks: maxWeeks.optional(),
+  /** Working days, holidays (resolved from the delivery's start) and blackouts. */
+  calendar: calendarField.optional(),
 };
 
 const SETTINGS_KEYS = Object.keys(deliverySettingsShape) as (keyof typeof deliverySettingsShape)[];
@@ -185,6 +188,12 @@ export const deliverySchema = z
   .transform((v, ctx): DeliveryInput => {
     checkDelivery(v, ctx);
     const settings = settingsOf(v);
+    const calendar = v.calendar ?? v.settings?.calendar;
+    if (calendar !== undefined) {
+      // Holidays are resolved from the delivery's start, so every check-in (and its replay)
+      // counts the same days off; each check-in's stored input carries the resolved list.
+      settings.calendar = resolveCalendar(ctx, calendar, undefined, v.start).calendar;
+    }
     return compact({
       name: v.name,
       start: v.start,
@@ -208,7 +217,12 @@ export const createDeliverySchema = z
     actualDate: z.undefined().optional(),
     checkIns: z.array(checkInSchema).max(DELIVERY_LIMITS.checkIns).optional(),
   })
-  .superRefine((v, ctx) => checkDelivery({ ...v, checkIns: v.checkIns ?? [] }, ctx));
+  .superRefine((v, ctx) => {
+    checkDelivery({ ...v, checkIns: v.checkIns ?? [] }, ctx);
+    // An unknown country or an inverted blackout is refused now, not at the first check-in.
+    const calendar = v.calendar ?? v.settings?.calendar;
+    if (calendar !== undefined) resolveCalendar(ctx, calendar, undefined, v.start);
+  });
 
 /** `POST …/deliveries/:id/check-ins`: one more check-in, and the history as known today. */
 export const addCheckInSchema = checkInSchema.extend({ history: historyField.optional() });
