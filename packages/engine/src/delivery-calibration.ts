@@ -15,7 +15,7 @@
  */
 import { binomialBand, calibrationVerdict, type CalibrationVerdict } from './calibration';
 import { daysBetween } from './dates';
-import { DELIVERY_LEVELS, type DeliveryLevel } from './delivery';
+import { DELIVERY_LEVELS, heldBy, type DeliveryLevel } from './delivery';
 
 const Z95 = 1.959963984540054;
 
@@ -25,7 +25,8 @@ export interface ClosedDeliveryForCalibration {
   actualDate: string;
   checkIns: readonly {
     date: string;
-    completionDates: { p50: string; p85: string; p95: string };
+    /** Null where the percentile was beyond maxWeeks. */
+    completionDates: { p50: string | null; p85: string | null; p95: string | null };
   }[];
 }
 
@@ -101,9 +102,9 @@ function scoreDelivery(d: ClosedDeliveryForCalibration): Scored[] {
     .map((c) => ({
       horizon: horizonOf(c.date, d.actualDate),
       held: {
-        P50: d.actualDate <= c.completionDates[KEY.P50],
-        P85: d.actualDate <= c.completionDates[KEY.P85],
-        P95: d.actualDate <= c.completionDates[KEY.P95],
+        P50: heldBy(d.actualDate, c.completionDates[KEY.P50]),
+        P85: heldBy(d.actualDate, c.completionDates[KEY.P85]),
+        P95: heldBy(d.actualDate, c.completionDates[KEY.P95]),
       },
     }));
 }

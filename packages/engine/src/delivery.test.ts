@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkInHits,
   forecastDelivery,
   historyAsOf,
   replayDelivery,
@@ -143,5 +144,35 @@ describe('forecastDelivery: seeds, scope growth, hits, replay', () => {
     const replay = replayDelivery(stored);
     expect(replay.identical).toBe(false);
     expect(replay.mismatches[0]).toMatchObject({ index: 1, field: 'percentile_stats' });
+  });
+});
+
+describe('a check-in percentile beyond maxWeeks', () => {
+  it('is no date, and any actual lands before it', () => {
+    const dates = { p50: '2026-03-02', p85: null, p95: null };
+    expect(checkInHits(dates, '2026-03-09', '2026-01-19')).toEqual({
+      P50: false,
+      P85: true,
+      P95: true,
+    });
+    const capped = forecastDelivery({
+      start: '2026-01-05',
+      history: [{ weekStart: '2025-12-29', count: 1 }],
+      throughputModel: 'bootstrap',
+      checkIns: [{ date: '2026-01-12', done: 0, remaining: 500 }],
+      numberOfSimulations: 200,
+      seed: 1,
+      settings: { maxWeeks: 52 },
+    });
+    // One item a week cannot finish 500 in 52 weeks: every percentile is a cap, never a date.
+    expect(capped.checkIns[0].completionDates).toEqual({
+      p10: null,
+      p25: null,
+      p50: null,
+      p75: null,
+      p85: null,
+      p90: null,
+      p95: null,
+    });
   });
 });

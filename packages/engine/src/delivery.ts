@@ -87,7 +87,8 @@ export interface CheckInForecast {
   seed: number;
   /** Weeks from the check-in date. */
   percentile_stats: PercentileStats;
-  completionDates: Record<keyof PercentileStats, string>;
+  /** Null for a percentile beyond maxWeeks: a cap is never a date (trust rules). */
+  completionDates: Record<keyof PercentileStats, string | null>;
   /** 0–1; null without a target date. */
   probabilityByTarget: number | null;
   unfinishedRuns: number;
@@ -162,16 +163,24 @@ function probabilityWithin(
 
 /** Whether `actualDate` fell on or before each level's date; null for check-ins not before it. */
 export function checkInHits(
-  dates: Pick<Record<keyof PercentileStats, string>, 'p50' | 'p85' | 'p95'>,
+  dates: Pick<Record<keyof PercentileStats, string | null>, 'p50' | 'p85' | 'p95'>,
   actualDate: string | undefined,
   date: string,
 ): Record<DeliveryLevel, boolean> | null {
   if (actualDate === undefined || date >= actualDate) return null;
   return {
-    P50: actualDate <= dates[LEVEL_KEY.P50],
-    P85: actualDate <= dates[LEVEL_KEY.P85],
-    P95: actualDate <= dates[LEVEL_KEY.P95],
+    P50: heldBy(actualDate, dates[LEVEL_KEY.P50]),
+    P85: heldBy(actualDate, dates[LEVEL_KEY.P85]),
+    P95: heldBy(actualDate, dates[LEVEL_KEY.P95]),
   };
+}
+
+/**
+ * Did the actual land on or before a forecast date? A null date is a percentile beyond
+ * maxWeeks ("more than 10 years"), which any actual the delivery records lands before.
+ */
+export function heldBy(actualDate: string, forecastDate: string | null): boolean {
+  return forecastDate === null || actualDate <= forecastDate;
 }
 
 /** The simulation input of check-in `i` (seed resolved), exactly as it will be stored. */
@@ -215,7 +224,10 @@ export function forecastCheckIn(
 > {
   const r = simulate(sim);
   const date = sim.startDate as string;
-  const dates = r.completionDates as Record<keyof PercentileStats, string>;
+  // startDate is always given (the check-in's date), so the dates exist; a percentile
+  // beyond maxWeeks keeps its null.
+  const dates = r.completionDates;
+  if (dates === null) throw new EngineInputError('a check-in needs its date', 'date');
   return {
     seed: r.seed,
     percentile_stats: r.percentile_stats,

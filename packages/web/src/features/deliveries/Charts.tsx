@@ -70,9 +70,27 @@ function Frame({
   );
 }
 
+interface DatedCheckIn {
+  date: string;
+  completionDates: { p50: string; p85: string; p95: string };
+}
+
+/**
+ * Check-ins whose P50, P85 and P95 are dates: a percentile beyond maxWeeks has none (a cap is
+ * never drawn as a date; the journal table says "beyond N weeks" instead).
+ */
+function dated(checkIns: readonly CheckInForecast[]): DatedCheckIn[] {
+  return checkIns.flatMap((c) => {
+    const { p50, p85, p95 } = c.completionDates;
+    return p50 !== null && p85 !== null && p95 !== null
+      ? [{ date: c.date, completionDates: { p50, p85, p95 } }]
+      : [];
+  });
+}
+
 /** Forecast completion date against check-in date: P50, P85, the P50–P95 band, target, actual. */
 export function JournalChart({
-  checkIns,
+  checkIns: all,
   targetDate,
   actualDate,
 }: {
@@ -81,6 +99,7 @@ export function JournalChart({
   actualDate?: string | null;
 }) {
   const { t } = useTranslation();
+  const checkIns = dated(all);
   if (checkIns.length === 0) return null;
   const xs = checkIns.map((c) => ms(c.date));
   const ys = checkIns.flatMap((c) => [ms(c.completionDates.p50), ms(c.completionDates.p95)]);
@@ -146,7 +165,8 @@ export function BurnUpChart({ checkIns }: { checkIns: CheckInForecast[] }) {
   const { t } = useTranslation();
   if (checkIns.length === 0) return null;
   const last = checkIns[checkIns.length - 1];
-  const xs = [...checkIns.map((c) => ms(c.date)), ms(last.completionDates.p85)];
+  const projected = dated([last])[0]?.completionDates;
+  const xs = [...checkIns.map((c) => ms(c.date)), ...(projected ? [ms(projected.p85)] : [])];
   const x = scale(Math.min(...xs) - 3 * DAY, Math.max(...xs) + 3 * DAY, PAD.left, W - PAD.right);
   const top = Math.max(...checkIns.map((c) => c.totalScope), 1);
   const y = scale(0, top, H - PAD.bottom, PAD.top);
@@ -162,20 +182,24 @@ export function BurnUpChart({ checkIns }: { checkIns: CheckInForecast[] }) {
     >
       <path d={path(total)} fill="none" stroke="#555" strokeWidth={2} data-series="total" />
       <path d={path(done)} fill="none" stroke="#2a6" strokeWidth={2} data-series="done" />
-      <path
-        d={path([end, [x(ms(last.completionDates.p50)), y(last.totalScope)]])}
-        fill="none"
-        stroke="#2a6"
-        strokeDasharray="4 4"
-        data-series="p50"
-      />
-      <path
-        d={path([end, [x(ms(last.completionDates.p85)), y(last.totalScope)]])}
-        fill="none"
-        stroke="#c60"
-        strokeDasharray="4 4"
-        data-series="p85"
-      />
+      {projected && (
+        <>
+          <path
+            d={path([end, [x(ms(projected.p50)), y(last.totalScope)]])}
+            fill="none"
+            stroke="#2a6"
+            strokeDasharray="4 4"
+            data-series="p50"
+          />
+          <path
+            d={path([end, [x(ms(projected.p85)), y(last.totalScope)]])}
+            fill="none"
+            stroke="#c60"
+            strokeDasharray="4 4"
+            data-series="p85"
+          />
+        </>
+      )}
     </Frame>
   );
 }

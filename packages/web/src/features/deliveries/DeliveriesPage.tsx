@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { DEFAULT_MAX_WEEKS } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { href, navigate, useLocation } from '../../app/router';
 import { ErrorLine } from '../../components/ErrorLine';
@@ -192,6 +193,9 @@ function DeliveryView({ projectId, id }: { projectId: string; id: string }) {
   if (d.error) return <ErrorLine error={d.error} />;
   if (!delivery) return <p className="page-loading">{t('common.loading')}</p>;
   const last = delivery.checkIns[delivery.checkIns.length - 1];
+  // A percentile beyond the runs' cap is no date: say so (trust rules).
+  const beyond = (c: (typeof delivery.checkIns)[number]) =>
+    t('deliveries.beyond', { weeks: c.input.maxWeeks ?? DEFAULT_MAX_WEEKS });
 
   return (
     <div>
@@ -248,11 +252,11 @@ function DeliveryView({ projectId, id }: { projectId: string; id: string }) {
                 <td>{c.done}</td>
                 <td>{c.remaining}</td>
                 <td>{c.scopeAdded ?? '—'}</td>
-                <td>{c.completionDates.p50}</td>
+                <td>{c.completionDates.p50 ?? beyond(c)}</td>
                 <td>
-                  <strong>{c.completionDates.p85}</strong>
+                  <strong>{c.completionDates.p85 ?? beyond(c)}</strong>
                 </td>
-                <td>{c.completionDates.p95}</td>
+                <td>{c.completionDates.p95 ?? beyond(c)}</td>
                 <td>
                   {c.probabilityByTarget === null
                     ? '—'
