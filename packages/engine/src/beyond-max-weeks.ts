@@ -59,16 +59,7 @@ export function datesUnlessBeyond(
   weeks: PercentileStats,
   beyond: Record<PercentileKey, boolean>,
 ): Record<PercentileKey, string | null> {
-  const at = (k: PercentileKey) => (beyond[k] ? null : dateOf(weeks[k]));
-  return {
-    p10: at('p10'),
-    p25: at('p25'),
-    p50: at('p50'),
-    p75: at('p75'),
-    p85: at('p85'),
-    p90: at('p90'),
-    p95: at('p95'),
-  };
+  return perPercentile((k) => (beyond[k] ? null : dateOf(weeks[k])));
 }
 
 /** Dates already computed per percentile (e.g. on a calendar), with null where it is a cap. */
@@ -76,14 +67,17 @@ export function maskBeyond(
   dates: Record<PercentileKey, string>,
   beyond: Record<PercentileKey, boolean>,
 ): Record<PercentileKey, string | null> {
-  const at = (k: PercentileKey) => (beyond[k] ? null : dates[k]);
+  return perPercentile((k) => (beyond[k] ? null : dates[k]));
+}
+
+function perPercentile<T>(f: (k: PercentileKey) => T): Record<PercentileKey, T> {
   return {
-    p10: at('p10'),
-    p25: at('p25'),
-    p50: at('p50'),
-    p75: at('p75'),
-    p85: at('p85'),
-    p90: at('p90'),
-    p95: at('p95'),
+    p10: f('p10'),
+    p25: f('p25'),
+    p50: f('p50'),
+    p75: f('p75'),
+    p85: f('p85'),
+    p90: f('p90'),
+    p95: f('p95'),
   };
 }

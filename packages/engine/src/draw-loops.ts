@@ -158,25 +158,8 @@ export function weeksUntilDoneThinned(
 ): number {
   const t = plan.tables;
   if (t !== null && rng instanceof Xoshiro128) return thinnedWeeksTables(rng, backlog, focus, t);
-  const days = plan.days;
-  let remaining = backlog;
-  let weeks = 0;
-  while (remaining > 0) {
-    if (weeks >= days.length) return -1;
-    const k = days[weeks];
-    let x: number;
-    if (t !== null) {
-      const u32 = rng.nextUint32();
-      const col = (u32 >>> t.shift) + t.weekBase[weeks];
-      x = t.pairs[2 * col + (((u32 & t.lowMask) - t.threshold[col]) >>> 31)];
-    } else {
-      x = sampleDiscrete(table, rng.nextUint32());
-      if (k < plan.perWeek) x = thinItems(x, k / plan.perWeek, rng);
-    }
-    remaining -= x * focus;
-    weeks++;
-  }
-  return weeks;
+  // The general path (other generators, or no tables): the same draws as the items-by variant.
+  return weeksUntilDoneThinnedWithItemsBy(rng, table, backlog, focus, plan, -1).weeks;
 }
 
 /** `x` items each kept with probability p (per-item draws, bounded by THIN_EXACT_MAX). */
