@@ -5,5 +5,6 @@ export default defineConfig({
     name: 'engine',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['./test/seeded-properties.ts'],
   },
 });

@@ -5,5 +5,6 @@ export default defineConfig({
     name: 'schemas',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['../engine/test/seeded-properties.ts'],
   },
 });
