@@ -72,6 +72,19 @@ describe('tracker connections in the browser', () => {
     await expect.poll(() => lastSync.textContent()).toContain('9 items (1 new');
     await expect.poll(() => states.textContent()).toContain('9 items: ');
 
+    // The live items become the browser's current team: the flow pages read them.
+    await page.getByRole('button', { name: 'Use as the current team' }).click();
+    await expect.poll(() => page.getByTestId('connection-team').textContent()).toContain('9 items');
+    await page.getByRole('link', { name: 'See its flow analytics' }).click();
+    const percentiles = page.getByTestId('flow-percentiles');
+    await percentiles.waitFor();
+    const labels = await percentiles.locator('.kpi__label').allTextContents();
+    const values = await percentiles.locator('.kpi__value').allTextContents();
+    const doneItems = Number(values[labels.indexOf('Done items')]?.replace(/\D/g, ''));
+    expect(doneItems).toBeGreaterThan(0);
+    expect(doneItems).toBeLessThanOrEqual(9);
+    await page.goBack();
+
     // A delivery of the project counts its check-in from the connection.
     await page.getByRole('link', { name: 'Deliveries of this project' }).click();
     await page.getByLabel('Name').fill('Payments v1');

@@ -21,7 +21,8 @@ export interface Team {
   name: string;
   /** Example data loaded with "Try with example data": always labelled as such. */
   sample: boolean;
-  source: 'csv' | 'throughput';
+  /** `connection`: the items of a project's tracker connection (fileName names it). */
+  source: 'csv' | 'throughput' | 'connection';
   fileName: string | null;
   /** Work items with ISO dates (empty for pasted throughput). */
   items: FlowItemInput[];

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { href } from '../../app/router';
 import { ErrorLine } from '../../components/ErrorLine';
+import { saveTeam } from '../../lib/team-store';
 import type { ProjectSectionProps } from '../../lib/slots';
 import { connectionsApi, type Connection } from './api';
 import { Mapping } from './Mapping';
@@ -74,7 +76,33 @@ function ConnectionCard({
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [teamItems, setTeamItems] = useState<number | null>(null);
   const last = c.lastSync;
+
+  // The connection's items become (or refresh) a team of the browser's workspace, so the flow
+  // pages and every forecast page read the live data like an imported export.
+  const openAsTeam = () =>
+    act(async () => {
+      const { items } = await connectionsApi.items(projectId, c.id);
+      await saveTeam({
+        id: `connection-${c.id}`,
+        name: c.name,
+        sample: false,
+        source: 'connection',
+        fileName: `${t(`connections.trackers.${c.tracker}`)}${last ? ` · ${new Date(last.at).toLocaleString(i18n.language)}` : ''}`,
+        items: items.map(({ id, type, created, started, done, state }) => ({
+          id,
+          type: type ?? null,
+          created,
+          started,
+          done,
+          state,
+        })),
+        throughput: [],
+        rejected: [],
+      });
+      setTeamItems(items.length);
+    });
 
   const act = async (run: () => Promise<void>) => {
     setError(null);
@@ -132,6 +160,16 @@ function ConnectionCard({
           {busy ? t('connections.syncing') : t('connections.refresh')}
         </button>{' '}
         {c.hasData && (
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={busy}
+            onClick={() => void openAsTeam()}
+          >
+            {t('connections.useAsTeam')}
+          </button>
+        )}{' '}
+        {c.hasData && (
           <a
             className="btn btn--small"
             href={connectionsApi.itemsUrl(projectId, c.id)}
@@ -155,6 +193,12 @@ function ConnectionCard({
           {t('connections.delete')}
         </button>
       </p>
+      {teamItems !== null && (
+        <p role="status" data-testid="connection-team">
+          {t('connections.teamReady', { name: c.name, items: teamItems })}{' '}
+          <a href={href('/flow/cycle-time')}>{t('connections.seeFlow')}</a>
+        </p>
+      )}
       {c.hasData && <Mapping projectId={projectId} connection={c} onChanged={onChanged} />}
     </article>
   );

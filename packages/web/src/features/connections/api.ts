@@ -29,7 +29,14 @@ export interface Connection {
 }
 
 export interface ConnectionItems {
-  items: { id: string; state: string; started: string | null; done: string | null }[];
+  items: {
+    id: string;
+    type?: string;
+    created: string;
+    state: string;
+    started: string | null;
+    done: string | null;
+  }[];
   states: { name: string; category: StateCategory }[];
   unmappedStates: string[];
 }

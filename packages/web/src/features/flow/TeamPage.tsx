@@ -36,7 +36,7 @@ function TeamSummary({ team }: { team: Team }) {
         )}
       </h2>
       {team.sample && <p className="notice notice--warn">{t('flow.team.sampleNote')}</p>}
-      {team.source === 'csv' ? (
+      {team.source !== 'throughput' ? (
         <p data-testid="team-loaded">
           {t('flow.team.imported', {
             items: fmt.integer(team.items.length),
