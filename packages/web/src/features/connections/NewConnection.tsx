@@ -45,7 +45,11 @@ export function NewConnection({
   };
 
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="connection-new">
+    <form
+      className="card form-stack"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="connection-new"
+    >
       <h3 id="connection-new">{t('connections.add')}</h3>
       <label>
         {t('connections.tracker')}

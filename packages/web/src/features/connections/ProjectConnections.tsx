@@ -139,7 +139,7 @@ function ConnectionCard({
             canceled: last.summary.canceled,
           })}`}
       </p>
-      {last?.status === 'error' && last.error && (
+      {last?.status === 'failed' && last.error && (
         <p role="alert" className="error">
           {last.error}
         </p>

@@ -21,7 +21,7 @@ export interface Connection {
   syncEveryMinutes: number | null;
   lastSync: {
     at: string;
-    status: 'ok' | 'error' | 'running' | null;
+    status: 'ok' | 'failed' | 'running' | null;
     error: string | null;
     summary: SyncSummary | null;
   } | null;

@@ -118,7 +118,11 @@ function DeliveryList({ projectId }: { projectId: string }) {
           <ul data-testid="deliveries-archive">{closed.map(link)}</ul>
         </section>
       )}
-      <form className="card" onSubmit={(e) => void create(e)} aria-labelledby="delivery-new">
+      <form
+        className="card form-stack"
+        onSubmit={(e) => void create(e)}
+        aria-labelledby="delivery-new"
+      >
         <h2 id="delivery-new">{t('deliveries.create')}</h2>
         <label>
           {t('deliveries.name')}
@@ -280,7 +284,7 @@ function DeliveryView({ projectId, id }: { projectId: string; id: string }) {
 
       {!delivery.closed && (
         <form
-          className="card"
+          className="card form-stack"
           aria-labelledby="checkin-title"
           onSubmit={(e) => {
             e.preventDefault();
@@ -358,7 +362,7 @@ function DeliveryView({ projectId, id }: { projectId: string; id: string }) {
 
       {!delivery.closed ? (
         <form
-          className="card"
+          className="card form-stack"
           aria-labelledby="close-title"
           onSubmit={(e) => {
             e.preventDefault();

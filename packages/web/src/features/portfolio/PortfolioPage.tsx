@@ -92,6 +92,12 @@ export default function PortfolioPage() {
   const teamNames = page.form.teams.map((team) => team.name.trim()).filter((n) => n !== '');
   const confidence = r ? fmt.percent(r.confidence) : '';
   const firstOut = r ? r.features.findIndex((f) => f.inCutLine === false) : -1;
+  // One line splits the list only when every feature below it is out too; when a later feature
+  // still makes its own date, a line would say the opposite of its In mark, so none is drawn.
+  const lineAt =
+    r && firstOut >= 0 && !r.features.slice(firstOut).some((f) => f.inCutLine === true)
+      ? firstOut
+      : -1;
   const targeted = r ? r.features.filter((f) => f.inCutLine !== null) : [];
   const cod = r?.costOfDelay ?? null;
   const money = (v: number | null) =>
@@ -188,7 +194,11 @@ export default function PortfolioPage() {
             >
               <Timeline result={r} />
             </ChartFrame>
-            <p className="field__hint">{t('portfolio.cutLineHint', { confidence })}</p>
+            <p className="field__hint">
+              {t(firstOut >= 0 && lineAt < 0 ? 'portfolio.mixedHint' : 'portfolio.cutLineHint', {
+                confidence,
+              })}
+            </p>
             <TableWrap label={t('portfolio.cutLine', { confidence })}>
               <table data-testid="pf-cut-table">
                 <caption>{t('portfolio.cutLine', { confidence })}</caption>
@@ -214,7 +224,7 @@ export default function PortfolioPage() {
                       data-testid={`pf-result-${i}`}
                       data-feature={f.name}
                       style={
-                        i === firstOut ? { borderTop: '3px solid var(--bad, #b3261e)' } : undefined
+                        i === lineAt ? { borderTop: '3px solid var(--bad, #b3261e)' } : undefined
                       }
                     >
                       <td>{i + 1}</td>
@@ -255,9 +265,14 @@ export default function PortfolioPage() {
                 </tbody>
               </table>
             </TableWrap>
-            {firstOut >= 0 && (
+            {lineAt >= 0 && (
               <p className="field__hint" data-testid="pf-cut-line">
-                — {t('portfolio.cutLine', { confidence })}: {r.features[firstOut].name} —
+                — {t('portfolio.cutLine', { confidence })}: {r.features[lineAt].name} —
+              </p>
+            )}
+            {firstOut >= 0 && lineAt < 0 && (
+              <p className="field__hint" data-testid="pf-cut-line">
+                {t('portfolio.noSingleLine', { confidence, name: r.features[firstOut].name })}
               </p>
             )}
             {cod && (

@@ -33,6 +33,10 @@ const en = {
   cutLine: 'Cut line at {{confidence}}',
   cutLineHint:
     'Features above the line make their target date with at least {{confidence}} probability.',
+  mixedHint:
+    'Each feature is in when it makes its own target date with at least {{confidence}} probability.',
+  noSingleLine:
+    'No single cut line at {{confidence}}: {{name}} misses its date while features below it make theirs.',
   inCount: '{{count}} of {{total}} features make their date',
   status: 'Cut line',
   in: 'In',
@@ -90,6 +94,10 @@ const ptBR: Strings = {
   cutLine: 'Linha de corte a {{confidence}}',
   cutLineHint:
     'As funcionalidades acima da linha cumprem a data alvo com probabilidade de pelo menos {{confidence}}.',
+  mixedHint:
+    'Cada funcionalidade está dentro quando cumpre a própria data alvo com probabilidade de pelo menos {{confidence}}.',
+  noSingleLine:
+    'Sem uma linha de corte única a {{confidence}}: {{name}} perde a data enquanto funcionalidades abaixo dela cumprem as suas.',
   inCount: '{{count}} de {{total}} funcionalidades cumprem a data',
   status: 'Linha de corte',
   in: 'Dentro',
@@ -146,6 +154,10 @@ const es: Strings = {
   cutLine: 'Línea de corte al {{confidence}}',
   cutLineHint:
     'Las funcionalidades sobre la línea cumplen su fecha objetivo con una probabilidad de al menos {{confidence}}.',
+  mixedHint:
+    'Cada funcionalidad está dentro cuando cumple su propia fecha objetivo con una probabilidad de al menos {{confidence}}.',
+  noSingleLine:
+    'No hay una única línea de corte al {{confidence}}: {{name}} no llega a su fecha mientras que funcionalidades debajo sí llegan a las suyas.',
   inCount: '{{count}} de {{total}} funcionalidades cumplen su fecha',
   status: 'Línea de corte',
   in: 'Dentro',
