@@ -19,6 +19,16 @@ export default function ThroughputPage() {
         const points = period === 'week' ? weekly : m.throughput.daily;
         return (
           <>
+            {weekly.length > 0 && (
+              // The spec's throughput, WIP and CFD series run over the whole history (the window
+              // restricts cycle-time metrics): say so, or the means contradict the window banner.
+              <p className="notice" data-testid="flow-throughput-range">
+                {t('flow.throughputRange', {
+                  from: fmt.shortDate(weekly[0].date),
+                  to: fmt.shortDate(m.asOf),
+                })}
+              </p>
+            )}
             <div className="kpis">
               <Kpi
                 label={t('flow.kpi.weeklyMean')}

@@ -64,6 +64,8 @@ const en = {
   },
   stale: 'The newest completion ({{date}}) is {{days}} days before today: the data may be stale.',
   sle: '{{percentile}} % of items finish within {{days}} days',
+  throughputRange:
+    'Throughput and work in progress cover all history ({{from}} – {{to}}); the window above applies to cycle time and aging.',
   kpi: {
     n: 'Done items',
     mean: 'Mean (days)',
@@ -191,6 +193,8 @@ const ptBR: Strings = {
   stale:
     'A conclusão mais recente ({{date}}) foi {{days}} dias antes de hoje: os dados podem estar desatualizados.',
   sle: '{{percentile}} % dos itens terminam em até {{days}} dias',
+  throughputRange:
+    'Vazão e trabalho em andamento cobrem todo o histórico ({{from}} – {{to}}); a janela acima vale para o tempo de ciclo e o envelhecimento.',
   kpi: {
     n: 'Itens concluídos',
     mean: 'Média (dias)',
@@ -316,6 +320,8 @@ const es: Strings = {
   stale:
     'La finalización más reciente ({{date}}) fue {{days}} días antes de hoy: los datos pueden estar desactualizados.',
   sle: 'El {{percentile}} % de los elementos termina en {{days}} días o menos',
+  throughputRange:
+    'El rendimiento y el trabajo en curso cubren todo el historial ({{from}} – {{to}}); la ventana de arriba se aplica al tiempo de ciclo y al envejecimiento.',
   kpi: {
     n: 'Elementos terminados',
     mean: 'Media (días)',
