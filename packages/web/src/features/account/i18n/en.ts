@@ -133,7 +133,7 @@ export const accountEn = {
   },
   accuracy: {
     title: 'Accuracy of saved forecasts',
-    short: 'Accuracy',
+    short: 'Saved accuracy',
     lead: 'The P85 of your saved forecasts compared with the actuals you recorded.',
     none: 'No actuals recorded yet. Open a saved forecast and record what really happened.',
     count: 'Forecasts with actuals',

@@ -136,7 +136,7 @@ export const accountEs: AccountTranslation = {
   },
   accuracy: {
     title: 'Precisión de los pronósticos guardados',
-    short: 'Precisión',
+    short: 'Precisión guardada',
     lead: 'El P85 de tus pronósticos guardados comparado con los resultados reales registrados.',
     none: 'Aún no hay resultados reales. Abre un pronóstico guardado y registra lo que pasó.',
     count: 'Pronósticos con resultado real',

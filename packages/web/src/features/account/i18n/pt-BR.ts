@@ -135,7 +135,7 @@ export const accountPtBR: AccountTranslation = {
   },
   accuracy: {
     title: 'Precisão das previsões salvas',
-    short: 'Precisão',
+    short: 'Precisão salva',
     lead: 'O P85 das suas previsões salvas comparado com os resultados reais registrados.',
     none: 'Nenhum resultado real registrado ainda. Abra uma previsão salva e registre o que aconteceu.',
     count: 'Previsões com resultado real',
