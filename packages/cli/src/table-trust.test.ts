@@ -56,7 +56,7 @@ describe('table output and the trust rules', () => {
     expect(text).toContain('weeks of effort for one person');
     expect(text).not.toContain('person-weeks');
     expect(text).toContain(
-      `items of this backlog done in the next 30 days (85% sure): ${r.items_forecast_30_days.itemsAtConfidence['85']}`,
+      `items of this backlog done within 5 weeks, the whole weeks covering 30 days (85% sure): ${r.items_forecast_30_days.itemsAtConfidence['85']}`,
     );
   });
 });

@@ -147,7 +147,10 @@ function simulate(r: Obj): string[] {
   parts.push(
     pairs([
       // From the same runs as the weeks: items of this backlog, never more than it holds.
-      ['items of this backlog done in the next 30 days (85% sure)', val(items30?.['85'])],
+      [
+        'items of this backlog done within 5 weeks, the whole weeks covering 30 days (85% sure)',
+        val(items30?.['85']),
+      ],
       [meanLabel(r), val(r.meanWeeks)],
       ['sd weeks', val(r.sdWeeks)],
       ['unfinished runs', val(r.unfinishedRuns)],

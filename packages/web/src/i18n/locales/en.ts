@@ -220,7 +220,7 @@ export const en = {
     min: 'Min',
     max: 'Max',
     errorRate: 'Self-disagreement of the sample',
-    howMany30: 'Items done in the next 30 days',
+    howMany30: 'Items done within 5 weeks (the whole weeks that cover the next 30 days)',
     confidence: 'Confidence',
     atLeast: 'At least (items)',
     percentiles: 'Percentiles',

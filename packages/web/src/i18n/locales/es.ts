@@ -228,7 +228,8 @@ export const es: Translation = {
     min: 'Mín.',
     max: 'Máx.',
     errorRate: 'Autodiscrepancia de la muestra',
-    howMany30: 'Ítems terminados en los próximos 30 días',
+    howMany30:
+      'Ítems terminados en 5 semanas (las semanas completas que cubren los próximos 30 días)',
     confidence: 'Confianza',
     atLeast: 'Al menos (ítems)',
     percentiles: 'Percentiles',

@@ -224,7 +224,7 @@ export const ptBR: Translation = {
     min: 'Mín.',
     max: 'Máx.',
     errorRate: 'Autodiscordância da amostra',
-    howMany30: 'Itens concluídos nos próximos 30 dias',
+    howMany30: 'Itens concluídos em 5 semanas (as semanas inteiras que cobrem os próximos 30 dias)',
     confidence: 'Confiança',
     atLeast: 'Pelo menos (itens)',
     percentiles: 'Percentis',
