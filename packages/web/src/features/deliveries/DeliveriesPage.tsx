@@ -3,6 +3,7 @@ import { DEFAULT_MAX_WEEKS } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { href, navigate, useLocation } from '../../app/router';
 import { ErrorLine } from '../../components/ErrorLine';
+import { useFormat } from '../../i18n/format';
 import { deliveriesApi, type Delivery } from './api';
 import { BurnUpChart, JournalChart, ProbabilityChart } from './Charts';
 import { FromConnection } from './FromConnection';
@@ -164,6 +165,7 @@ function DeliveryList({ projectId }: { projectId: string }) {
 
 function DeliveryView({ projectId, id }: { projectId: string; id: string }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const d = useData(() => deliveriesApi.get(projectId, id), [projectId, id]);
   const [date, setDate] = useState('');
   const [done, setDone] = useState('');
@@ -208,9 +210,13 @@ function DeliveryView({ projectId, id }: { projectId: string; id: string }) {
       </p>
       <h1>{delivery.name}</h1>
       <p className="lead">
-        {t('deliveries.start')}: {delivery.start}
-        {delivery.targetDate ? ` · ${t('deliveries.target')}: ${delivery.targetDate}` : ''}
-        {delivery.actualDate ? ` · ${t('deliveries.closed', { date: delivery.actualDate })}` : ''}
+        {t('deliveries.start')}: {fmt.date(delivery.start)}
+        {delivery.targetDate
+          ? ` · ${t('deliveries.target')}: ${fmt.date(delivery.targetDate)}`
+          : ''}
+        {delivery.actualDate
+          ? ` · ${t('deliveries.closed', { date: fmt.date(delivery.actualDate) })}`
+          : ''}
       </p>
       {delivery.closeNote && <p data-testid="delivery-close-note">{delivery.closeNote}</p>}
       <p className="account-actions">
