@@ -1,7 +1,7 @@
 /**
  * Dependencies on other teams: the chance they all arrive on time and the delay they add.
  *
- * For the simulation (helper A): `prepareDependencies(deps, mode)` validates once and returns
+ * For the simulation: `prepareDependencies(deps, mode)` validates once and returns
  * `(rng) => days`, the dependency delay of one run; add `Math.ceil(days / 7)` weeks to the run.
  * It consumes exactly one uniform per dependency, plus one more for each late dependency.
  *

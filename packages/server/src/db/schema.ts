@@ -189,8 +189,9 @@ export const deliveries = pgTable(
   ],
 );
 
-// Results of async jobs, for helper E's job service: kept in the database so any web node can
-// answer a poll, and expired by `expires_at`.
+// Results of async jobs, kept in the database so any web node could answer a poll, expired by
+// `expires_at`. Nothing writes it today (jobs keep results in the pool or in Redis); dropping
+// it needs a migration, so it stays until the next schema change.
 export const jobResults = pgTable(
   'job_results',
   {
