@@ -6,10 +6,13 @@ export function RunControls<R>({
   state,
   onCancel,
   label,
+  stale = false,
 }: {
   state: RunState<R>;
   onCancel: () => void;
   label?: string;
+  /** The result on screen no longer answers the form: never announce it as ready. */
+  stale?: false | 'changed' | 'invalid';
 }) {
   const { t } = useTranslation();
   const running = state.status === 'running';
@@ -42,7 +45,13 @@ export function RunControls<R>({
       )}
       {/* Always present, so screen readers announce when its text changes. */}
       <p className="visually-hidden" aria-live="polite" data-testid="run-status">
-        {state.status === 'done' ? t('common.resultsReady') : ''}
+        {state.status !== 'done'
+          ? ''
+          : stale === 'invalid'
+            ? t('common.staleInvalid')
+            : stale === 'changed'
+              ? t('common.stale')
+              : t('common.resultsReady')}
       </p>
       {state.status === 'cancelled' && (
         <p className="notice" role="status">

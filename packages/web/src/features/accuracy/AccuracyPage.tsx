@@ -56,7 +56,12 @@ export default function AccuracyPage() {
           <Field id={id('actuals')} label={t('accuracy.actuals')} error={errors.actuals}>
             <TextInput form={form} name="actuals" update={update} />
           </Field>
-          <RunControls state={page.state} onCancel={page.cancel} label={t('accuracy.run')} />
+          <RunControls
+            state={page.state}
+            onCancel={page.cancel}
+            stale={page.stale}
+            label={t('accuracy.run')}
+          />
         </>
       }
       results={

@@ -61,7 +61,12 @@ export default function PbcPage() {
             />
           </Field>
           <TeamThroughput whole onUse={(weekly) => page.update('values', weekly.join(', '))} />
-          <RunControls state={page.state} onCancel={page.cancel} label={t('pbc.run')} />
+          <RunControls
+            state={page.state}
+            onCancel={page.cancel}
+            stale={page.stale}
+            label={t('pbc.run')}
+          />
         </>
       }
       results={

@@ -73,7 +73,12 @@ export default function RisksPage() {
             addLabel={t('when.addRisk')}
             columns={riskColumns(t)}
           />
-          <RunControls state={page.state} onCancel={page.cancel} label={t('risks.run')} />
+          <RunControls
+            state={page.state}
+            onCancel={page.cancel}
+            stale={page.stale}
+            label={t('risks.run')}
+          />
         </>
       }
       results={

@@ -13,6 +13,7 @@ export interface RunFooterPage<R> {
   id: (field: string) => string;
   state: RunState<R>;
   cancel: () => void;
+  stale?: false | 'changed' | 'invalid';
 }
 
 /** The end of every simulation form: the advanced run settings, then the run button. */
@@ -37,7 +38,7 @@ export function RunFooter<R>({
         id={page.id}
         runsField={runsField}
       />
-      <RunControls state={page.state} onCancel={page.cancel} label={label} />
+      <RunControls state={page.state} onCancel={page.cancel} label={label} stale={page.stale} />
     </>
   );
 }

@@ -38,6 +38,8 @@ describe('invalid or changed input and the previous result', () => {
     expect(await screen.findByText('Value 2: Must be at least 0.')).toBeTruthy();
     expect(tp.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByTestId('stale-notice').textContent).toMatch(/Out of date: fix the inputs/);
+    // Nothing ran: the status beside the button never announces the old result as ready.
+    expect(screen.getByTestId('run-status').textContent).toMatch(/Out of date: fix the inputs/);
     expect(runner.calls).toHaveLength(1);
   });
 
