@@ -15,12 +15,11 @@ import { Redis } from 'ioredis';
 import { QUEUE_NAME } from '@flow-forecaster/worker';
 import type { Db } from './db/client';
 import { pruneIdempotencyKeys } from './plugins/idempotency';
-import { jobResults, loginFailures, passwordResets, sessions } from './db/schema';
+import { loginFailures, passwordResets, sessions } from './db/schema';
 
 export interface CleanupResult {
   sessions: number;
   passwordResets: number;
-  jobResults: number;
   /** Finished BullMQ jobs removed (0 without Redis). */
   queueJobs: number;
 }
@@ -39,10 +38,6 @@ export async function cleanupExpired(
     .delete(passwordResets)
     .where(or(lt(passwordResets.expiresAt, now), isNotNull(passwordResets.usedAt)))
     .returning({ id: passwordResets.id });
-  const j = await db
-    .delete(jobResults)
-    .where(lt(jobResults.expiresAt, now))
-    .returning({ id: jobResults.id });
   // Login failures are forgotten after a day (the longest throttling window) once unlocked.
   await db
     .delete(loginFailures)
@@ -53,7 +48,7 @@ export async function cleanupExpired(
       ),
     );
   await pruneIdempotencyKeys(db, now);
-  return { sessions: s.length, passwordResets: r.length, jobResults: j.length };
+  return { sessions: s.length, passwordResets: r.length };
 }
 
 export interface MaintenanceOptions {

@@ -11,7 +11,7 @@ import { eq } from 'drizzle-orm';
 import { QUEUE_NAME } from '@flow-forecaster/worker';
 import { cleanupExpired, MAINTENANCE_QUEUE, startMaintenance } from '../src/maintenance';
 import type { CleanupResult } from '../src/maintenance';
-import { jobResults, passwordResets, sessions, users } from '../src/db/schema';
+import { passwordResets, sessions, users } from '../src/db/schema';
 import type { Db } from '../src/db/client';
 import { createTestApp, databases } from './helper';
 import type { TestApp } from './helper';
@@ -58,22 +58,6 @@ async function seed(db: Db): Promise<string> {
       usedAt: new Date(now - 5000),
     },
   ]);
-  await db.insert(jobResults).values([
-    {
-      id: `live-${user.id}`,
-      ownerId: user.id,
-      kind: 'simulate',
-      state: 'SUCCESS',
-      expiresAt: new Date(now + HOUR),
-    },
-    {
-      id: `old-${user.id}`,
-      ownerId: user.id,
-      kind: 'simulate',
-      state: 'SUCCESS',
-      expiresAt: new Date(now - 1000),
-    },
-  ]);
   return user.id;
 }
 
@@ -82,7 +66,6 @@ async function remaining(db: Db, userId: string) {
     sessions: (await db.select().from(sessions).where(eq(sessions.userId, userId))).length,
     resets: (await db.select().from(passwordResets).where(eq(passwordResets.userId, userId)))
       .length,
-    jobs: (await db.select().from(jobResults).where(eq(jobResults.ownerId, userId))).length,
   };
 }
 
@@ -92,18 +75,14 @@ describe.each(databases)('cleanupExpired on %s', (db) => {
     await t?.close();
   });
 
-  it('deletes expired sessions, spent or expired reset tokens and expired job rows only', async () => {
+  it('deletes expired sessions and spent or expired reset tokens only', async () => {
     t = await createTestApp({ db });
     const userId = await seed(t.app.db);
     const result = await cleanupExpired(t.app.db);
-    expect(result).toEqual({ sessions: 1, passwordResets: 2, jobResults: 1 });
-    expect(await remaining(t.app.db, userId)).toEqual({ sessions: 1, resets: 1, jobs: 1 });
+    expect(result).toEqual({ sessions: 1, passwordResets: 2 });
+    expect(await remaining(t.app.db, userId)).toEqual({ sessions: 1, resets: 1 });
     // Idempotent: nothing left to delete.
-    expect(await cleanupExpired(t.app.db)).toEqual({
-      sessions: 0,
-      passwordResets: 0,
-      jobResults: 0,
-    });
+    expect(await cleanupExpired(t.app.db)).toEqual({ sessions: 0, passwordResets: 0 });
   });
 });
 
@@ -132,7 +111,7 @@ describe('scheduled in the app', () => {
     t.app.maintenance?.onRun((r) => runs.push(r));
     await expect.poll(() => runs.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     expect(runs.reduce((n, r) => n + r.sessions, 0)).toBe(1);
-    expect(await remaining(t.app.db, userId)).toEqual({ sessions: 1, resets: 1, jobs: 1 });
+    expect(await remaining(t.app.db, userId)).toEqual({ sessions: 1, resets: 1 });
   });
 
   it('is off with MAINTENANCE_INTERVAL_SECONDS=0', async () => {

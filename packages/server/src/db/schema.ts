@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -189,27 +188,6 @@ export const deliveries = pgTable(
   ],
 );
 
-// Results of async jobs, kept in the database so any web node could answer a poll, expired by
-// `expires_at`. Nothing writes it today (jobs keep results in the pool or in Redis); dropping
-// it needs a migration, so it stays until the next schema change.
-export const jobResults = pgTable(
-  'job_results',
-  {
-    id: varchar('id', { length: 100 }).primaryKey(),
-    ownerId: uuid('owner_id'),
-    kind: varchar('kind', { length: 40 }).notNull(),
-    state: varchar('state', { length: 16 }).notNull(),
-    result: jsonb('result'),
-    error: jsonb('error'),
-    createdAt: createdAt(),
-    finishedAt: timestamp('finished_at', { withTimezone: true }),
-    expiresAt: timestamp('expires_at', { withTimezone: true })
-      .notNull()
-      .default(sql`now() + interval '1 day'`),
-  },
-  (t) => [index('job_results_owner_idx').on(t.ownerId)],
-);
-
 /** What the last sync of a connection did, shown in the workspace ("12 new, 3 changed"). */
 export interface ConnectionSyncSummary {
   items: number;
@@ -292,7 +270,6 @@ export const schema = {
   forecasts,
   actuals,
   deliveries,
-  jobResults,
   connections,
   loginFailures,
   idempotencyKeys,
