@@ -2,7 +2,8 @@
  * Portable backups: the application's own tables as JSON, in dependency order, the same for
  * PGlite and PostgreSQL — so a workshop laptop's data can move to a server and back, and a
  * backup needs no pg_dump of the right major version. Short-lived rows (sessions, reset
- * tokens, job results) are left out; restoring logs everyone out, nothing else.
+ * tokens, login failures, idempotency keys) are left out; restoring logs everyone out, nothing
+ * else.
  */
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
