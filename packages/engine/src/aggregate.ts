@@ -4,7 +4,13 @@
 import { warning, warningFields, type EngineWarning } from './warnings';
 import type { SimulationPlan } from './simulation-plan';
 import type { KeptRuns, SimulationBatch } from './simulate-run';
-import { percentileFromCounts, percentileSorted, percentileStats, errorRate } from './percentile';
+import {
+  errorRate,
+  mapPercentiles,
+  percentileFromCounts,
+  percentileSorted,
+  percentileStats,
+} from './percentile';
 import type { PercentileStats } from './percentile';
 import { roundHalfEven, roundTo } from './round';
 import { addWeeks } from './dates';
@@ -201,15 +207,7 @@ function sortedQuantile(sorted: Float64Array): Quantile {
 }
 
 function mapStats(s: PercentileStats, f: (v: number) => number): PercentileStats {
-  return {
-    p10: f(s.p10),
-    p25: f(s.p25),
-    p50: f(s.p50),
-    p75: f(s.p75),
-    p85: f(s.p85),
-    p90: f(s.p90),
-    p95: f(s.p95),
-  };
+  return mapPercentiles((k) => f(s[k]));
 }
 
 /** The merged outputs as percentile functions. */

@@ -2,7 +2,7 @@
  * Runs stopped at `maxWeeks` (trust rules, "Unfinished runs"): a percentile that reads any of
  * them is a cap, not a forecast, and must say "more than maxWeeks", never give a date.
  */
-import type { PercentileStats } from './percentile';
+import { mapPercentiles, type PercentileStats } from './percentile';
 
 export type PercentileKey = keyof PercentileStats;
 
@@ -41,15 +41,7 @@ export function runsFinished(runs: number, unfinished: number, maxWeeks: number)
   return {
     maxWeeks,
     finishedShare: runs > 0 ? (runs - unfinished) / runs : 1,
-    beyondMaxWeeks: {
-      p10: flag(LEVELS.p10),
-      p25: flag(LEVELS.p25),
-      p50: flag(LEVELS.p50),
-      p75: flag(LEVELS.p75),
-      p85: flag(LEVELS.p85),
-      p90: flag(LEVELS.p90),
-      p95: flag(LEVELS.p95),
-    },
+    beyondMaxWeeks: mapPercentiles((k) => flag(LEVELS[k])),
   };
 }
 
@@ -59,7 +51,7 @@ export function datesUnlessBeyond(
   weeks: PercentileStats,
   beyond: Record<PercentileKey, boolean>,
 ): Record<PercentileKey, string | null> {
-  return perPercentile((k) => (beyond[k] ? null : dateOf(weeks[k])));
+  return mapPercentiles((k) => (beyond[k] ? null : dateOf(weeks[k])));
 }
 
 /** Dates already computed per percentile (e.g. on a calendar), with null where it is a cap. */
@@ -67,17 +59,5 @@ export function maskBeyond(
   dates: Record<PercentileKey, string>,
   beyond: Record<PercentileKey, boolean>,
 ): Record<PercentileKey, string | null> {
-  return perPercentile((k) => (beyond[k] ? null : dates[k]));
-}
-
-function perPercentile<T>(f: (k: PercentileKey) => T): Record<PercentileKey, T> {
-  return {
-    p10: f('p10'),
-    p25: f('p25'),
-    p50: f('p50'),
-    p75: f('p75'),
-    p85: f('p85'),
-    p90: f('p90'),
-    p95: f('p95'),
-  };
+  return mapPercentiles((k) => (beyond[k] ? null : dates[k]));
 }

@@ -95,3 +95,18 @@ export function percentileStats(quantile: (p: number) => number): PercentileStat
     p95: quantile(0.95),
   };
 }
+
+/** The same function applied to every reported percentile (weeks → dates, days → weeks, …). */
+export function mapPercentiles<T>(
+  f: (key: keyof PercentileStats) => T,
+): Record<keyof PercentileStats, T> {
+  return {
+    p10: f('p10'),
+    p25: f('p25'),
+    p50: f('p50'),
+    p75: f('p75'),
+    p85: f('p85'),
+    p90: f('p90'),
+    p95: f('p95'),
+  };
+}

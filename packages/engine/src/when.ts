@@ -26,7 +26,7 @@ import {
 import type { RandomSource } from './prng';
 import { createRng, randomSeed } from './prng';
 import { createThroughputSampler, type ThroughputSampler } from './throughput';
-import { percentileFromCounts, percentileStats } from './percentile';
+import { mapPercentiles, percentileFromCounts, percentileStats } from './percentile';
 import { addWeeks, parseDate } from './dates';
 import { EngineInputError, STOP_CHECK_MASK, abortError } from './errors';
 import type { StopSignal } from './errors';
@@ -58,21 +58,43 @@ export function weeksToFinish(
   signal?: StopSignal,
   itemsByWeek?: number,
 ): WeeksDistribution {
-  const counts = new Uint32Array(maxWeeks + 1);
+  return countWeeks(
+    runs,
+    maxWeeks,
+    signal,
+    itemsByWeek,
+    () => weeksUntilDone(rng, sampler, backlog, focus, maxWeeks),
+    (byWeek) => weeksUntilDoneWithItemsBy(rng, sampler, backlog, focus, maxWeeks, byWeek),
+  );
+}
+
+/**
+ * Runs `one` (or, with `itemsByWeek`, `withItemsBy`) `runs` times and counts the weeks each run
+ * took; a run that gave up (-1) counts at `cap`. One loop for the plain and the calendar paths.
+ */
+function countWeeks(
+  runs: number,
+  cap: number,
+  signal: StopSignal | undefined,
+  itemsByWeek: number | undefined,
+  one: () => number,
+  withItemsBy: (byWeek: number) => { weeks: number; itemsBy: number },
+): WeeksDistribution {
+  const counts = new Uint32Array(cap + 1);
   let unfinished = 0;
   const itemsBy = itemsByWeek === undefined ? undefined : new Float64Array(runs);
   for (let r = 0; r < runs; r++) {
-    // A run may go on to maxWeeks whatever the mean throughput: the caller's budget applies.
+    // A run may go on to the cap whatever the mean throughput: the caller's budget applies.
     if ((r & STOP_CHECK_MASK) === 0 && signal?.aborted) throw abortError();
     let weeks: number;
     if (itemsBy !== undefined && itemsByWeek !== undefined) {
-      const run = weeksUntilDoneWithItemsBy(rng, sampler, backlog, focus, maxWeeks, itemsByWeek);
+      const run = withItemsBy(itemsByWeek);
       weeks = run.weeks;
       itemsBy[r] = run.itemsBy;
-    } else weeks = weeksUntilDone(rng, sampler, backlog, focus, maxWeeks);
+    } else weeks = one();
     if (weeks < 0) {
       unfinished++;
-      counts[maxWeeks]++;
+      counts[cap]++;
     } else counts[weeks]++;
   }
   return { counts, runs, unfinished, itemsBy };
@@ -299,15 +321,7 @@ export function runWhen(
 }
 
 function mapStats<T>(s: PercentileStats, f: (v: number) => T): Record<keyof PercentileStats, T> {
-  return {
-    p10: f(s.p10),
-    p25: f(s.p25),
-    p50: f(s.p50),
-    p75: f(s.p75),
-    p85: f(s.p85),
-    p90: f(s.p90),
-    p95: f(s.p95),
-  };
+  return mapPercentiles((k) => f(s[k]));
 }
 
 /** `weeksToFinish` with a calendar's thinning plan (see weeksUntilDoneThinned). */
@@ -321,22 +335,12 @@ export function thinnedWeeksToFinish(
   signal?: StopSignal,
   itemsByWeek?: number,
 ): WeeksDistribution {
-  const maxWeeks = plan.days.length;
-  const counts = new Uint32Array(maxWeeks + 1);
-  let unfinished = 0;
-  const itemsBy = itemsByWeek === undefined ? undefined : new Float64Array(runs);
-  for (let r = 0; r < runs; r++) {
-    if ((r & STOP_CHECK_MASK) === 0 && signal?.aborted) throw abortError();
-    let weeks: number;
-    if (itemsBy !== undefined && itemsByWeek !== undefined) {
-      const run = weeksUntilDoneThinnedWithItemsBy(rng, sampler, backlog, focus, plan, itemsByWeek);
-      weeks = run.weeks;
-      itemsBy[r] = run.itemsBy;
-    } else weeks = weeksUntilDoneThinned(rng, sampler, backlog, focus, plan);
-    if (weeks < 0) {
-      unfinished++;
-      counts[maxWeeks]++;
-    } else counts[weeks]++;
-  }
-  return { counts, runs, unfinished, itemsBy };
+  return countWeeks(
+    runs,
+    plan.days.length,
+    signal,
+    itemsByWeek,
+    () => weeksUntilDoneThinned(rng, sampler, backlog, focus, plan),
+    (byWeek) => weeksUntilDoneThinnedWithItemsBy(rng, sampler, backlog, focus, plan, byWeek),
+  );
 }
