@@ -104,4 +104,80 @@ describe('per-client job limit on BullMQ', () => {
       await deletePrefix(prefix);
     }
   }, 60_000);
+
+  it('holds across web nodes: two servers on one Redis share one limit per client', async () => {
+    const prefix = uniquePrefix('bullmq-nodes');
+    const nodeA = await buildJobsApp({ redisUrl: REDIS_URL, prefix }, { maxActivePerClient: 3 });
+    const nodeB = await buildJobsApp({ redisUrl: REDIS_URL, prefix }, { maxActivePerClient: 3 });
+    try {
+      const post = (app: FastifyInstance, remoteAddress = '10.7.0.1') =>
+        app.inject({
+          method: 'POST',
+          url: '/api/async/simulate',
+          payload: TEAM_CASE,
+          remoteAddress,
+        });
+      // Alternating nodes, as a load balancer would: without a shared count each node would
+      // take 3 (N nodes × the limit).
+      const codes = [];
+      for (const app of [nodeA, nodeB, nodeA, nodeB, nodeA, nodeB]) {
+        codes.push((await post(app)).statusCode);
+      }
+      expect(codes).toEqual([202, 202, 202, 429, 429, 429]);
+      // Concurrent submissions cannot both take the last slot.
+      const burst = await Promise.all(
+        [nodeA, nodeB, nodeA, nodeB].map((app) => post(app, '10.7.0.2')),
+      );
+      expect(burst.filter((r) => r.statusCode === 202)).toHaveLength(3);
+      expect(burst.filter((r) => r.statusCode === 429)).toHaveLength(1);
+      // A cancel on one node frees the slot on the other.
+      const first = await post(nodeA, '10.7.0.3');
+      await post(nodeA, '10.7.0.3');
+      await post(nodeB, '10.7.0.3');
+      expect((await post(nodeB, '10.7.0.3')).statusCode).toBe(429);
+      const id = (first.json() as { task_id: string }).task_id;
+      expect((await nodeA.inject({ method: 'DELETE', url: `/api/tasks/${id}` })).statusCode).toBe(
+        200,
+      );
+      expect((await post(nodeB, '10.7.0.3')).statusCode).toBe(202);
+    } finally {
+      await nodeA.close();
+      await nodeB.close();
+      await deletePrefix(prefix);
+    }
+  }, 60_000);
+
+  it('a finished job frees its slot on every node', async () => {
+    const prefix = uniquePrefix('bullmq-free');
+    const nodeA = await buildJobsApp({ redisUrl: REDIS_URL, prefix }, { maxActivePerClient: 1 });
+    const nodeB = await buildJobsApp({ redisUrl: REDIS_URL, prefix }, { maxActivePerClient: 1 });
+    const pool = createTaskPool({ threads: 1 });
+    let worker: BullWorkerHandle | undefined;
+    try {
+      const post = (app: FastifyInstance) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/async/simulate',
+          payload: { ...TEAM_CASE, numberOfSimulations: 1_000 },
+          remoteAddress: '10.7.1.1',
+        });
+      const first = await post(nodeA);
+      expect(first.statusCode).toBe(202);
+      expect((await post(nodeB)).statusCode).toBe(429);
+      worker = startBullWorker({
+        redisUrl: REDIS_URL,
+        prefix,
+        processor: createForecastProcessor({ pool }),
+      });
+      const id = (first.json() as { task_id: string }).task_id;
+      expect((await pollTask(nodeA, id)).body.state).toBe('SUCCESS');
+      expect((await post(nodeB)).statusCode).toBe(202);
+    } finally {
+      await worker?.close(true);
+      await pool.destroy();
+      await nodeA.close();
+      await nodeB.close();
+      await deletePrefix(prefix);
+    }
+  }, 60_000);
 });

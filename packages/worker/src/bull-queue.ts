@@ -22,10 +22,11 @@ import type {
   SubmitOptions,
   SuccessListener,
 } from './job-types';
-import { JOB_ERROR, QueueFullError, QueueUnavailableError } from './errors';
+import { ClientLimitError, JOB_ERROR, QueueFullError, QueueUnavailableError } from './errors';
 import {
   DeadlineError,
   QUEUE_NAME,
+  TAKE_CLIENT_SLOT,
   connectRedis,
   decodeFailure,
   metaKeys,
@@ -45,7 +46,16 @@ export interface BullQueueOptions {
   breakerMs?: number;
   /** A worker whose heartbeat is older than this is not counted. Default 5 s. */
   heartbeatTtlMs?: number;
+  /**
+   * Completed jobs (with their results) Redis keeps at most, besides their age limit. Env
+   * JOB_RESULTS_KEEP, default 1000; the workers also hold stored results to a byte budget.
+   */
+  keepCompleted?: number;
 }
+
+/** A reserved client slot whose job never appeared (its add failed) is freed after this. */
+const CLIENT_SLOT_GRACE_MS = 30_000;
+export const DEFAULT_KEEP_COMPLETED = 1_000;
 
 /** What a BullMQ job carries (the processor side reads the same shape). */
 export interface BullJobData {
@@ -80,6 +90,7 @@ export class BullJobQueue implements JobQueue {
   private readonly listeners: SuccessListener[] = [];
   private readonly retentionMs: number;
   private readonly maxQueued: number;
+  private readonly keepCompleted: number;
   private readonly defaultTimeoutMs: number;
   private readonly commandTimeoutMs: number;
   private readonly heartbeatTtlMs: number;
@@ -92,6 +103,7 @@ export class BullJobQueue implements JobQueue {
     this.prefix = options.prefix ?? 'ff';
     this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
     this.maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
+    this.keepCompleted = options.keepCompleted ?? DEFAULT_KEEP_COMPLETED;
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.commandTimeoutMs = options.commandTimeoutMs ?? 2_000;
     this.heartbeatTtlMs = options.heartbeatTtlMs ?? 5_000;
@@ -116,19 +128,42 @@ export class BullJobQueue implements JobQueue {
       timeoutMs: options.timeoutMs ?? this.defaultTimeoutMs,
       save: options.save ?? null,
     };
+    const client = options.client;
+    const clientKey = client ? this.keys.client(client.key) : undefined;
     await this.call(async () => {
       // The count and the add are not atomic; a burst may overshoot the bound by a few jobs,
       // which is fine for a back-pressure limit.
       const waiting = await this.queue.count();
       if (waiting >= this.maxQueued) throw new QueueFullError(this.maxQueued);
+      if (client && clientKey) {
+        // In Redis, not in this process: with N web nodes a client still gets its limit once.
+        const taken = await this.client.eval(
+          TAKE_CLIENT_SLOT,
+          1,
+          clientKey,
+          this.queue.toKey(''),
+          this.keys.cancel(''),
+          Date.now(),
+          CLIENT_SLOT_GRACE_MS,
+          client.maxActive,
+          id,
+          this.retentionMs + data.timeoutMs,
+        );
+        if (taken !== 1) throw new ClientLimitError(client.maxActive);
+      }
       const retentionSec = Math.ceil(this.retentionMs / 1000);
-      await this.queue.add(kind, data, {
-        jobId: id,
-        priority,
-        attempts: 1,
-        removeOnComplete: { age: retentionSec },
-        removeOnFail: { age: retentionSec },
-      });
+      try {
+        await this.queue.add(kind, data, {
+          jobId: id,
+          priority,
+          attempts: 1,
+          removeOnComplete: { age: retentionSec, count: this.keepCompleted },
+          removeOnFail: { age: retentionSec, count: this.keepCompleted },
+        });
+      } catch (err) {
+        if (clientKey) await this.client.zrem(clientKey, id).catch(() => undefined);
+        throw err;
+      }
       // Anonymous jobs (owned by their own id) cannot be listed, so they need no index.
       if (owner !== id) {
         const ownerKey = this.keys.owner(owner);
@@ -334,7 +369,7 @@ export class BullJobQueue implements JobQueue {
       this.breakerOpenUntil = 0;
       return value;
     } catch (err) {
-      if (err instanceof QueueFullError) throw err;
+      if (err instanceof QueueFullError || err instanceof ClientLimitError) throw err;
       if (err instanceof DeadlineError) this.breakerOpenUntil = Date.now() + this.breakerMs;
       throw new QueueUnavailableError(err instanceof Error ? err.message : String(err));
     }

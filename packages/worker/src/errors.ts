@@ -22,6 +22,31 @@ export class QueueFullError extends JobQueueError {
   }
 }
 
+/** One client (user, token or address) already has its share of jobs waiting or running. */
+export class ClientLimitError extends JobQueueError {
+  constructor(limit: number) {
+    super(
+      'FF_ERR_RATE_LIMITED',
+      429,
+      `You already have ${limit} forecasts waiting or running; wait for them or cancel some (DELETE /api/tasks/:id)`,
+    );
+    this.name = 'ClientLimitError';
+  }
+}
+
+/** A finished result bigger than a stored result may be. */
+export class ResultTooLargeError extends Error {
+  readonly code = 'FF_ERR_RESULT_TOO_LARGE';
+
+  constructor(bytes: number, limit: number) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    super(
+      `The result is ${mb(bytes)}, over the ${mb(limit)} a stored result may take; ask for fewer simulations or leave out includeRuns`,
+    );
+    this.name = 'ResultTooLargeError';
+  }
+}
+
 export class QueueUnavailableError extends JobQueueError {
   constructor(detail: string) {
     super('FF_ERR_QUEUE_UNAVAILABLE', 503, `The job queue is unavailable: ${detail}`);

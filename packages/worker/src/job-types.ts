@@ -21,6 +21,12 @@ export interface SubmitOptions {
   /** Wall-clock limit from the moment the job starts running. */
   timeoutMs?: number;
   save?: SaveRequest | null;
+  /**
+   * Who "one client" is (a user, token or address) and how many jobs it may have waiting or
+   * running at once; over it, submit throws ClientLimitError. The in-process back end counts
+   * in this process; BullMQ counts in Redis, so the limit holds across every web node.
+   */
+  client?: { key: string; maxActive: number };
 }
 
 export interface JobError {

@@ -18,7 +18,7 @@ import type {
   SubmitOptions,
   SuccessListener,
 } from './job-types';
-import { JOB_ERROR, JobAbortedError, QueueFullError, toJobError } from './errors';
+import { ClientLimitError, JOB_ERROR, JobAbortedError, QueueFullError, toJobError } from './errors';
 
 export interface MemoryQueueOptions {
   processor: Processor;
@@ -47,6 +47,8 @@ interface Entry {
   controller?: AbortController;
   /** Size of the held result, counted in `resultBytes`. */
   bytes: number;
+  /** The client it counts against while waiting or running (SubmitOptions.client). */
+  clientKey?: string;
 }
 
 export const DEFAULT_MAX_RESULT_BYTES = 256 * 1024 * 1024;
@@ -54,6 +56,8 @@ export const DEFAULT_MAX_RESULT_BYTES = 256 * 1024 * 1024;
 export class MemoryJobQueue implements JobQueue {
   readonly backend = 'memory' as const;
   private readonly jobs = new Map<string, Entry>();
+  /** Ids of the jobs each client has waiting or running. */
+  private readonly byClient = new Map<string, Set<string>>();
   private pending: Entry[] = [];
   private running = 0;
   private seq = 0;
@@ -80,6 +84,11 @@ export class MemoryJobQueue implements JobQueue {
 
   async submit(kind: string, input: unknown, options: SubmitOptions): Promise<string> {
     if (this.closed) throw new Error('The job queue is closed');
+    const client = options.client;
+    const mine = client ? this.byClient.get(client.key) : undefined;
+    if (client && (mine?.size ?? 0) >= client.maxActive) {
+      throw new ClientLimitError(client.maxActive);
+    }
     if (this.pending.length >= this.opts.maxQueued) throw new QueueFullError(this.opts.maxQueued);
     const id = randomUUID();
     const entry: Entry = {
@@ -98,7 +107,9 @@ export class MemoryJobQueue implements JobQueue {
       timeoutMs: options.timeoutMs ?? this.opts.defaultTimeoutMs,
       seq: this.seq++,
       bytes: 0,
+      clientKey: client?.key,
     };
+    if (client) this.byClient.set(client.key, (mine ?? new Set<string>()).add(id));
     this.jobs.set(id, entry);
     this.enqueue(entry);
     queueMicrotask(() => this.pump());
@@ -271,6 +282,12 @@ export class MemoryJobQueue implements JobQueue {
     const { info } = entry;
     info.state = state;
     info.finishedAt = Date.now();
+    if (entry.clientKey !== undefined) {
+      const mine = this.byClient.get(entry.clientKey);
+      mine?.delete(info.id);
+      if (mine?.size === 0) this.byClient.delete(entry.clientKey);
+      entry.clientKey = undefined;
+    }
     info.stage = state === 'SUCCESS' ? 'done' : state === 'REVOKED' ? 'cancelled' : 'failed';
     if (state === 'SUCCESS') {
       info.progress = 100;

@@ -40,6 +40,11 @@ export function metaKeys(prefix: string) {
   return {
     cancel: (id: string) => `${base}:cancel:${id}`,
     owner: (owner: string) => `${base}:owner:${owner}`,
+    client: (key: string) => `${base}:client:${key}`,
+    /** Stored results, oldest first (score: when stored) and their sizes in bytes. */
+    results: `${base}:results`,
+    resultBytes: `${base}:result-bytes`,
+    resultTotal: `${base}:result-total`,
     workers: `${base}:workers`,
   };
 }
@@ -74,3 +79,55 @@ export function decodeFailure(reason: string | undefined): { code: string; messa
   if (m) return { code: m[1], message: m[2] };
   return { code: 'FF_ERR_JOB_FAILED', message: reason || 'The job failed' };
 }
+
+/**
+ * Takes one of a client's job slots, atomically across every web node: drops the jobs that
+ * finished (or were cancelled, or were reserved but never appeared), then adds `id` if the
+ * client is under its limit. Returns 1 when taken, 0 when the client is at its limit.
+ * KEYS[1]: the client's set. ARGV: job key prefix, cancel key prefix, now, grace ms, limit,
+ * id, expiry ms. (It reads the job hashes by name: fine on one Redis, as BullMQ itself is.)
+ */
+export const TAKE_CLIENT_SLOT = `
+local entries = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+local now = tonumber(ARGV[3])
+for i = 1, #entries, 2 do
+  local id = entries[i]
+  local job = ARGV[1] .. id
+  local done = false
+  if redis.call('EXISTS', ARGV[2] .. id) == 1 then
+    done = true
+  elseif redis.call('EXISTS', job) == 0 then
+    done = now - tonumber(entries[i + 1]) > tonumber(ARGV[4])
+  elseif redis.call('HEXISTS', job, 'finishedOn') == 1 then
+    done = true
+  end
+  if done then redis.call('ZREM', KEYS[1], id) end
+end
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[5]) then return 0 end
+redis.call('ZADD', KEYS[1], now, ARGV[6])
+redis.call('PEXPIRE', KEYS[1], ARGV[7])
+return 1
+`;
+
+/**
+ * Records a stored result's size and answers which older results to drop so the total stays
+ * within the budget (oldest first; the new one always stays).
+ * KEYS: results zset, sizes hash, total counter. ARGV: id, bytes, now, budget bytes.
+ */
+export const ACCOUNT_RESULT = `
+redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+local total = redis.call('INCRBY', KEYS[3], ARGV[2])
+local budget = tonumber(ARGV[4])
+local evicted = {}
+while total > budget do
+  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0)[1]
+  if oldest == nil or oldest == ARGV[1] then break end
+  redis.call('ZREM', KEYS[1], oldest)
+  local size = tonumber(redis.call('HGET', KEYS[2], oldest) or '0')
+  redis.call('HDEL', KEYS[2], oldest)
+  total = redis.call('DECRBY', KEYS[3], size)
+  evicted[#evicted + 1] = oldest
+end
+return evicted
+`;

@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AnyForecastKind } from '@flow-forecaster/schemas';
-import { JobQueueError } from '@flow-forecaster/worker';
+import { ClientLimitError, JobQueueError } from '@flow-forecaster/worker';
 import type { JobInfo } from '@flow-forecaster/worker';
 import { AppError, notFound, validation } from '../errors';
 import { requireCaller, validateForecast } from './forecasts';
@@ -20,7 +20,10 @@ export const PRIORITY_BATCH = 10;
 export interface AsyncRoutesOptions extends ForecastRoutesOptions {
   /** Times the database round trip for the health check; throws when it is down. */
   checkDatabase?: () => Promise<void>;
-  /** Jobs one client may have waiting or running at once (default 20): one caller cannot fill the queue for everyone. */
+  /**
+   * Jobs one client may have waiting or running at once (default 20): one caller cannot fill
+   * the queue for everyone. Counted by the queue: across every web node on BullMQ.
+   */
   maxActivePerClient?: number;
   /** Metrics hook: a submission refused with 429. */
   onRejected?: (reason: 'per_client' | 'queue_full') => void;
@@ -29,9 +32,6 @@ export interface AsyncRoutesOptions extends ForecastRoutesOptions {
 }
 
 const DEFAULT_MAX_ACTIVE_PER_CLIENT = 20;
-// Clients remembered at once; the oldest is forgotten first (its jobs still run).
-const MAX_TRACKED_CLIENTS = 10_000;
-const FINAL_STATES = new Set<JobInfo['state']>(['SUCCESS', 'FAILURE', 'REVOKED']);
 
 const STATUS_TEXT: Record<JobInfo['state'], string> = {
   PENDING: 'Waiting in the queue',
@@ -85,34 +85,6 @@ export default async function asyncRoutes(
   const maxActive = opts.maxActivePerClient ?? DEFAULT_MAX_ACTIVE_PER_CLIENT;
   const clientKeyOf =
     opts.clientKeyOf ?? ((request, userId) => (userId ? `u:${userId}` : `ip:${request.ip}`));
-  // Job ids per client that were not yet seen finished, on this node. Finished ones are only
-  // looked up when a client reaches the limit, so the common case costs nothing.
-  const active = new Map<string, Set<string>>();
-  const reserve = async (key: string): Promise<{ ids: Set<string>; slot: string }> => {
-    const ids = active.get(key) ?? new Set<string>();
-    if (ids.size >= maxActive) {
-      for (const id of [...ids]) {
-        if (id.startsWith('reserved:')) continue;
-        const job = await app.jobs.get(id).catch(() => undefined);
-        if (!job || FINAL_STATES.has(job.state)) ids.delete(id);
-      }
-    }
-    // From here to the add nothing awaits, so two requests cannot both take the last slot.
-    if (ids.size >= maxActive) {
-      opts.onRejected?.('per_client');
-      throw new AppError(
-        'FF_ERR_RATE_LIMITED',
-        `You already have ${maxActive} forecasts waiting or running; wait for them or cancel some (DELETE /api/tasks/:id)`,
-      );
-    }
-    const slot = `reserved:${Math.random().toString(36).slice(2)}`;
-    ids.add(slot);
-    active.delete(key);
-    active.set(key, ids);
-    if (active.size > MAX_TRACKED_CLIENTS) active.delete(active.keys().next().value!);
-    return { ids, slot };
-  };
-
   const submit = async (request: FastifyRequest, row: AnyForecastKind) => {
     const userId = await requireCaller(request, opts);
     // Fix the seed now: a job re-run after a worker crash (BullMQ stalled-job recovery) must
@@ -124,21 +96,21 @@ export default async function asyncRoutes(
     const wantsSave = save === 'true' || save === '1';
     if (wantsSave && !userId) throw new AppError('FF_ERR_UNAUTHORIZED', 'Log in to save forecasts');
     const priority = app.forecastRunner.isLarge(parsed) ? PRIORITY_BATCH : PRIORITY_INTERACTIVE;
-    const { ids, slot } = await reserve(clientKeyOf(request, userId));
     let id: string;
     try {
       id = await app.jobs.submit(parsed.kind, parsed.input, {
         owner: userId ?? '',
         priority,
         save: wantsSave && userId ? { userId } : null,
+        client: { key: clientKeyOf(request, userId), maxActive },
       });
     } catch (err) {
-      if (err instanceof JobQueueError && err.statusCode === 429) opts.onRejected?.('queue_full');
+      if (err instanceof ClientLimitError) opts.onRejected?.('per_client');
+      else if (err instanceof JobQueueError && err.statusCode === 429) {
+        opts.onRejected?.('queue_full');
+      }
       throw queueError(err);
-    } finally {
-      ids.delete(slot);
     }
-    ids.add(id);
     return {
       task_id: id,
       status: 'PENDING' as const,
