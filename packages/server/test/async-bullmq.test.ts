@@ -10,6 +10,7 @@ import {
   type TaskPool,
 } from '@flow-forecaster/worker';
 import { TEAM_CASE, buildJobsApp, pollTask, sleep } from './jobs-app';
+import { Redis } from 'ioredis';
 import { REDIS_URL, deletePrefix, uniquePrefix } from './redis-keys';
 
 describe('async routes on BullMQ', () => {
@@ -177,6 +178,91 @@ describe('per-client job limit on BullMQ', () => {
       await pool.destroy();
       await nodeA.close();
       await nodeB.close();
+      await deletePrefix(prefix);
+    }
+  }, 60_000);
+});
+
+describe('results stored in Redis are bounded', () => {
+  it('refuses a result over the per-result limit and keeps the total within its byte budget', async () => {
+    const prefix = uniquePrefix('bullmq-results');
+    const app = await buildJobsApp({ redisUrl: REDIS_URL, prefix, keepCompleted: 3 });
+    const pool = createTaskPool({ threads: 1 });
+    const small = { ...TEAM_CASE, numberOfSimulations: 1_000 };
+    // One small result's size, to set the budget to two and a half of them.
+    const size = Buffer.byteLength(
+      (await app.inject({ method: 'POST', url: '/api/simulate', payload: small })).body,
+    );
+    const worker = startBullWorker({
+      redisUrl: REDIS_URL,
+      prefix,
+      processor: createForecastProcessor({ pool }),
+      maxResultBytes: size * 4,
+      resultsBudgetBytes: Math.floor(size * 2.5),
+    });
+    const redis = new Redis(REDIS_URL);
+    try {
+      const run = async (payload: unknown) => {
+        const res = await app.inject({ method: 'POST', url: '/api/async/simulate', payload });
+        expect(res.statusCode).toBe(202);
+        const id = (res.json() as { task_id: string }).task_id;
+        return { id, body: (await pollTask(app, id)).body };
+      };
+      const huge = await run({ ...small, includeRuns: true });
+      expect(huge.body.state).toBe('FAILURE');
+      expect((huge.body.error as { code: string; message: string }).code).toBe(
+        'FF_ERR_RESULT_TOO_LARGE',
+      );
+      expect((huge.body.error as { message: string }).message).toMatch(/includeRuns/);
+
+      const done = [];
+      for (let i = 0; i < 4; i++) done.push(await run({ ...small, seed: 100 + i }));
+      for (const d of done) expect(d.body.state).toBe('SUCCESS');
+      const still = await Promise.all(
+        done.map(async (d) => (await app.inject({ url: `/api/tasks/${d.id}` })).statusCode),
+      );
+      // Two results fit in the budget: the older ones were removed early.
+      expect(still).toEqual([404, 404, 200, 200]);
+      const total = Number(await redis.get(`${prefix}:ffmeta:result-total`));
+      expect(total).toBeLessThanOrEqual(size * 2.5);
+      expect(total).toBeGreaterThan(size);
+      // And never more completed jobs than keepCompleted, whatever their size.
+      expect(await redis.zcard(`${prefix}:forecasts:completed`)).toBeLessThanOrEqual(3);
+    } finally {
+      redis.disconnect();
+      await worker.close(true);
+      await pool.destroy();
+      await app.close();
+      await deletePrefix(prefix);
+    }
+  }, 60_000);
+
+  it('keeps at most keepCompleted finished jobs however small', async () => {
+    const prefix = uniquePrefix('bullmq-keep');
+    const app = await buildJobsApp({ redisUrl: REDIS_URL, prefix, keepCompleted: 2 });
+    const pool = createTaskPool({ threads: 1 });
+    const worker = startBullWorker({
+      redisUrl: REDIS_URL,
+      prefix,
+      processor: createForecastProcessor({ pool }),
+    });
+    const redis = new Redis(REDIS_URL);
+    try {
+      for (let i = 0; i < 4; i++) {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/async/simulate',
+          payload: { ...TEAM_CASE, numberOfSimulations: 500, seed: i + 1 },
+        });
+        const id = (res.json() as { task_id: string }).task_id;
+        expect((await pollTask(app, id)).body.state).toBe('SUCCESS');
+      }
+      expect(await redis.zcard(`${prefix}:forecasts:completed`)).toBe(2);
+    } finally {
+      redis.disconnect();
+      await worker.close(true);
+      await pool.destroy();
+      await app.close();
       await deletePrefix(prefix);
     }
   }, 60_000);

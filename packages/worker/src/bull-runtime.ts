@@ -6,12 +6,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { UnrecoverableError, Worker } from 'bullmq';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
 import type { Processor } from './job-types';
 import type { BullJobData } from './bull-queue';
-import { JOB_ERROR, JobAbortedError, toJobError } from './errors';
-import { QUEUE_NAME, connectRedis, encodeFailure, metaKeys } from './redis';
+import { DEFAULT_RETENTION_MS } from './job-types';
+import { JOB_ERROR, JobAbortedError, ResultTooLargeError, toJobError } from './errors';
+import { ACCOUNT_RESULT, QUEUE_NAME, connectRedis, encodeFailure, metaKeys } from './redis';
+
+/** Largest result one job may store in Redis (its JSON, UTF-8). Env JOB_RESULT_MAX_MB. */
+export const DEFAULT_RESULT_MAX_BYTES = 16 * 1024 * 1024;
+/** Bytes all stored results may take together. Env JOB_RESULTS_MAX_MB (as in-process). */
+export const DEFAULT_RESULTS_BUDGET_BYTES = 256 * 1024 * 1024;
 
 export interface BullWorkerOptions {
   redisUrl: string;
@@ -26,6 +32,18 @@ export interface BullWorkerOptions {
   cancelPollMs?: number;
   /** Minimum gap between progress writes to Redis. */
   progressThrottleMs?: number;
+  /**
+   * A result whose JSON is bigger fails its job with FF_ERR_RESULT_TOO_LARGE instead of being
+   * stored. Default 16 MiB.
+   */
+  maxResultBytes?: number;
+  /**
+   * Bytes every stored result may take together in Redis; past it the oldest results are
+   * removed early (their polls answer 404, as after retention). Default 256 MiB.
+   */
+  resultsBudgetBytes?: number;
+  /** How long results are kept (the web's JOB_RETENTION_SECONDS); default one hour. */
+  retentionMs?: number;
 }
 
 export interface BullWorkerHandle {
@@ -49,6 +67,34 @@ export function startBullWorker(options: BullWorkerOptions): BullWorkerHandle {
   const cancelPollMs = options.cancelPollMs ?? 200;
   const progressThrottleMs = options.progressThrottleMs ?? 100;
   let running = 0;
+  const maxResultBytes = options.maxResultBytes ?? DEFAULT_RESULT_MAX_BYTES;
+  const budgetBytes = options.resultsBudgetBytes ?? DEFAULT_RESULTS_BUDGET_BYTES;
+  const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+  // Only to remove results evicted by the byte budget.
+  const results = new Queue(QUEUE_NAME, { connection: meta, prefix });
+  results.on('error', () => undefined);
+
+  /** Refuses an oversized result, then makes room for it within the budget. */
+  const admitResult = async (jobId: string, result: unknown): Promise<void> => {
+    const bytes = Buffer.byteLength(JSON.stringify(result) ?? '', 'utf8');
+    if (bytes > maxResultBytes) throw new ResultTooLargeError(bytes, maxResultBytes);
+    const now = Date.now();
+    const evicted = (await meta
+      .eval(
+        ACCOUNT_RESULT,
+        3,
+        keys.results,
+        keys.resultBytes,
+        keys.resultTotal,
+        jobId,
+        bytes,
+        now,
+        budgetBytes,
+        now - retentionMs,
+      )
+      .catch(() => [])) as string[];
+    for (const old of evicted) await results.remove(old).catch(() => undefined);
+  };
 
   const processJob = async (job: Job<BullJobData>): Promise<unknown> => {
     const jobId = job.id as string;
@@ -92,7 +138,7 @@ export function startBullWorker(options: BullWorkerOptions): BullWorkerHandle {
       job.updateProgress(value).catch(() => undefined);
     };
     try {
-      return await Promise.race([
+      const result = await Promise.race([
         options.processor(
           {
             id: jobId,
@@ -106,6 +152,8 @@ export function startBullWorker(options: BullWorkerOptions): BullWorkerHandle {
         ),
         aborted,
       ]);
+      await admitResult(jobId, result);
+      return result;
     } catch (err) {
       const e = toJobError(err);
       // Unrecoverable: a failed forecast fails the same way again, so never retry it.
@@ -149,6 +197,7 @@ export function startBullWorker(options: BullWorkerOptions): BullWorkerHandle {
         clearInterval(heartbeat);
         await worker.close(force).catch(() => undefined);
         connection.disconnect();
+        await results.close().catch(() => undefined);
         await meta.zrem(keys.workers, id).catch(() => undefined);
         meta.disconnect();
       })();

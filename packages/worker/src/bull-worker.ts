@@ -3,7 +3,9 @@
  * on any number of machines against the same REDIS_URL and JOB_QUEUE_PREFIX.
  *
  * Environment: REDIS_URL (required), JOB_QUEUE_PREFIX (default `ff`), WORKER_CONCURRENCY
- * (jobs at once, default one per core), WORKER_THREADS (pool threads, default one per core).
+ * (jobs at once, default one per core), WORKER_THREADS (pool threads, default one per core),
+ * JOB_RESULT_MAX_MB (largest result a job may store, default 16), JOB_RESULTS_MAX_MB (all stored
+ * results together, default 256), JOB_RETENTION_SECONDS (as the web's, default 3600).
  * SIGTERM/SIGINT: stop taking jobs, finish the running ones, then exit 0; a second signal
  * exits at once (other workers pick the interrupted jobs up).
  */
@@ -36,6 +38,9 @@ async function main(): Promise<void> {
     redisUrl,
     prefix,
     concurrency,
+    maxResultBytes: intFromEnv('JOB_RESULT_MAX_MB', 16) * 1024 * 1024,
+    resultsBudgetBytes: intFromEnv('JOB_RESULTS_MAX_MB', 256) * 1024 * 1024,
+    retentionMs: intFromEnv('JOB_RETENTION_SECONDS', 3600) * 1000,
     processor: createForecastProcessor({
       pool,
       testJobs: process.env.FF_ENABLE_TEST_JOBS === '1',

@@ -111,23 +111,32 @@ return 1
 
 /**
  * Records a stored result's size and answers which older results to drop so the total stays
- * within the budget (oldest first; the new one always stays).
- * KEYS: results zset, sizes hash, total counter. ARGV: id, bytes, now, budget bytes.
+ * within the budget (oldest first; the new one always stays). Entries past retention are
+ * forgotten first (BullMQ removes those jobs itself), so the bookkeeping cannot grow either.
+ * KEYS: results zset, sizes hash, total counter. ARGV: id, bytes, now, budget bytes, cutoff.
  */
 export const ACCOUNT_RESULT = `
+local total = tonumber(redis.call('GET', KEYS[3]) or '0')
+local aged = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[5], 'LIMIT', 0, 1000)
+for _, id in ipairs(aged) do
+  total = total - tonumber(redis.call('HGET', KEYS[2], id) or '0')
+  redis.call('HDEL', KEYS[2], id)
+  redis.call('ZREM', KEYS[1], id)
+end
 redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
-local total = redis.call('INCRBY', KEYS[3], ARGV[2])
+total = total + tonumber(ARGV[2])
 local budget = tonumber(ARGV[4])
 local evicted = {}
 while total > budget do
   local oldest = redis.call('ZRANGE', KEYS[1], 0, 0)[1]
   if oldest == nil or oldest == ARGV[1] then break end
   redis.call('ZREM', KEYS[1], oldest)
-  local size = tonumber(redis.call('HGET', KEYS[2], oldest) or '0')
+  total = total - tonumber(redis.call('HGET', KEYS[2], oldest) or '0')
   redis.call('HDEL', KEYS[2], oldest)
-  total = redis.call('DECRBY', KEYS[3], size)
   evicted[#evicted + 1] = oldest
 end
+if total < 0 then total = 0 end
+redis.call('SET', KEYS[3], total)
 return evicted
 `;

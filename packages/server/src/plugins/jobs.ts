@@ -52,6 +52,8 @@ export interface JobsPluginOptions {
   maxQueued?: number;
   /** In-process back end: bytes finished results may hold. Env JOB_RESULTS_MAX_MB, default 256. */
   maxResultBytes?: number;
+  /** BullMQ: completed jobs Redis keeps at most. Env JOB_RESULTS_KEEP, default 1000. */
+  keepCompleted?: number;
   /** Env JOB_TIMEOUT_SECONDS, default 600. */
   timeoutMs?: number;
   /**
@@ -144,6 +146,7 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
       retentionMs,
       maxQueued,
       defaultTimeoutMs: timeoutMs,
+      keepCompleted: opts.keepCompleted ?? envInt('JOB_RESULTS_KEEP'),
     });
     // Start even if Redis is down: async routes answer 503 until it is back, the rest works.
     await Promise.race([
