@@ -202,7 +202,7 @@ describe('results stored in Redis are bounded', () => {
     });
     const redis = new Redis(REDIS_URL);
     try {
-      const run = async (payload: unknown) => {
+      const run = async (payload: Record<string, unknown>) => {
         const res = await app.inject({ method: 'POST', url: '/api/async/simulate', payload });
         expect(res.statusCode).toBe(202);
         const id = (res.json() as { task_id: string }).task_id;
