@@ -468,6 +468,49 @@ describe('tokens and admin', () => {
     await screen.findByText('No tokens yet.');
   });
 
+  it('shows each token’s scopes and creates a token with only the scopes picked', async () => {
+    const user = userEvent.setup();
+    await loggedIn('scoped');
+    renderApp('#/tokens');
+    await screen.findByText('No tokens yet.');
+    const scopes = screen.getByTestId('token-scopes');
+    const box = (name: RegExp) => within(scopes).getByRole('checkbox', { name });
+    // Everything by default, as the API does.
+    for (const name of [/^Read/, /^Run forecasts/, /^Change saved data/]) {
+      expect((box(name) as HTMLInputElement).checked).toBe(true);
+    }
+    // None at all is refused beside the choices, before anything is sent.
+    await user.click(box(/^Read/));
+    await user.click(box(/^Run forecasts/));
+    await user.click(box(/^Change saved data/));
+    await user.type(screen.getByLabelText('Token name'), 'Nothing');
+    await user.click(screen.getByRole('button', { name: 'Create token' }));
+    expect((await within(scopes).findByRole('alert')).textContent).toBe(
+      'Pick at least one thing the token may do.',
+    );
+    expect(screen.queryByTestId('new-token')).toBeNull();
+
+    await user.click(box(/^Read/));
+    await user.clear(screen.getByLabelText('Token name'));
+    await user.type(screen.getByLabelText('Token name'), 'Dashboard');
+    await user.click(screen.getByRole('button', { name: 'Create token' }));
+    const secret = (await screen.findByTestId('new-token')) as HTMLInputElement;
+    expect(screen.getByTestId('new-token-scopes').textContent).toBe('What it may do: Read');
+    const table = await screen.findByTestId('tokens');
+    const row = within(table).getByText('Dashboard').closest('tr')!;
+    expect(within(row).getByText('Read')).toBeTruthy();
+
+    // The server holds the token to its scope: it reads but cannot run a forecast.
+    const bearer = { authorization: `Bearer ${secret.value}` };
+    expect((await fetch(`${api.url}/api/projects`, { headers: bearer })).status).toBe(200);
+    const run = await fetch(`${api.url}/api/simulate`, {
+      method: 'POST',
+      headers: { ...bearer, 'content-type': 'application/json' },
+      body: JSON.stringify(SIMULATE_INPUT),
+    });
+    expect(run.status).toBe(403);
+  });
+
   it('lets the admin make an instructor and assign them a student', async () => {
     const user = userEvent.setup();
     const student = await loggedIn('student');

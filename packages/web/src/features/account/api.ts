@@ -1,4 +1,5 @@
 import type { AccuracyResult } from '@flow-forecaster/engine';
+import type { TokenScope } from '@flow-forecaster/schemas';
 import { apiFetch } from '../../lib/api';
 import type { SessionUser } from '../../lib/session';
 
@@ -68,6 +69,8 @@ export interface Actual {
 export interface ApiToken {
   id: string;
   name: string;
+  /** What it may do (read, forecast, write); older servers send none: all. */
+  scopes?: TokenScope[];
   lastUsedAt?: string | null;
   createdAt: string;
 }
@@ -185,8 +188,8 @@ export const actualsApi = {
 
 export const tokensApi = {
   list: async () => items(await apiFetch<Items<ApiToken>>('/api/tokens')),
-  create: (body: { name: string }) =>
-    apiFetch<{ id: string; token: string }>('/api/tokens', json(body)),
+  create: (body: { name: string; scopes: TokenScope[] }) =>
+    apiFetch<{ id: string; token: string; scopes: TokenScope[] }>('/api/tokens', json(body)),
   revoke: (id: string) =>
     apiFetch<unknown>(`/api/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
 };

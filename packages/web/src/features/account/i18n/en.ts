@@ -164,6 +164,14 @@ export const accountEn = {
     lastUsed: 'Last used',
     never: 'Never',
     revoke: 'Revoke',
+    scopes: 'What it may do',
+    scopesNone: 'Pick at least one thing the token may do.',
+    scope: { read: 'Read', forecast: 'Run forecasts', write: 'Change saved data' },
+    scopeHint: {
+      read: 'see your projects, forecasts and tasks',
+      forecast: 'run forecasts, now or queued, and follow their tasks',
+      write: 'create, change and delete your saved data: projects, forecasts, actuals and more',
+    },
   },
   admin: {
     title: 'Users and roles',

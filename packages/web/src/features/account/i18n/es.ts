@@ -167,6 +167,15 @@ export const accountEs: AccountTranslation = {
     lastUsed: 'Último uso',
     never: 'Nunca',
     revoke: 'Revocar',
+    scopes: 'Qué puede hacer',
+    scopesNone: 'Elige al menos una cosa que el token pueda hacer.',
+    scope: { read: 'Leer', forecast: 'Ejecutar pronósticos', write: 'Cambiar datos guardados' },
+    scopeHint: {
+      read: 'ver tus proyectos, pronósticos y tareas',
+      forecast: 'ejecutar pronósticos, al momento o en cola, y seguir sus tareas',
+      write:
+        'crear, cambiar y borrar tus datos guardados: proyectos, pronósticos, resultados reales y más',
+    },
   },
   admin: {
     title: 'Usuarios y roles',

@@ -166,6 +166,15 @@ export const accountPtBR: AccountTranslation = {
     lastUsed: 'Último uso',
     never: 'Nunca',
     revoke: 'Revogar',
+    scopes: 'O que pode fazer',
+    scopesNone: 'Escolha ao menos uma coisa que o token pode fazer.',
+    scope: { read: 'Ler', forecast: 'Rodar previsões', write: 'Alterar dados salvos' },
+    scopeHint: {
+      read: 'ver seus projetos, previsões e tarefas',
+      forecast: 'rodar previsões, na hora ou na fila, e acompanhar suas tarefas',
+      write:
+        'criar, alterar e excluir seus dados salvos: projetos, previsões, resultados reais e mais',
+    },
   },
   admin: {
     title: 'Usuários e papéis',

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { tokenSchema } from '@flow-forecaster/schemas';
+import { TOKEN_SCOPES, tokenSchema, type TokenScope } from '@flow-forecaster/schemas';
 import { Field } from '../../../components/Field';
 import { tokensApi } from '../api';
 import { FormAlert } from '../auth/common';
@@ -21,18 +21,24 @@ function Tokens() {
   const dateTime = useDateTime();
   const list = useLoad(() => tokensApi.list(), []);
   const [name, setName] = useState('');
-  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const [scopes, setScopes] = useState<TokenScope[]>([...TOKEN_SCOPES]);
+  const [created, setCreated] = useState<{
+    name: string;
+    token: string;
+    scopes: TokenScope[];
+  } | null>(null);
   const [copied, setCopied] = useState(false);
   const [revokeError, setRevokeError] = useState<unknown>(null);
   const form = useAccountForm(tokenSchema, 'token');
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    void form.submit({ name }, async (v) => {
+    void form.submit({ name, scopes }, async (v) => {
       const reply = await tokensApi.create(v);
-      setCreated({ name: v.name, token: reply.token });
+      setCreated({ name: v.name, token: reply.token, scopes: reply.scopes ?? v.scopes });
       setCopied(false);
       setName('');
+      setScopes([...TOKEN_SCOPES]);
       await list.reload();
     });
   };
@@ -58,6 +64,12 @@ function Tokens() {
     }
   };
 
+  const toggle = (scope: TokenScope, on: boolean) =>
+    setScopes((now) => TOKEN_SCOPES.filter((s) => (s === scope ? on : now.includes(s))));
+  // Tokens from before scopes existed may do everything.
+  const scopeText = (list: TokenScope[] | undefined) =>
+    (list ?? TOKEN_SCOPES).map((s) => t(`account.tokens.scope.${s}`)).join(', ');
+
   const rows = list.data ?? [];
   return (
     <div>
@@ -75,6 +87,35 @@ function Tokens() {
           >
             <input value={name} onChange={(e) => setName(e.target.value)} />
           </Field>
+          <fieldset
+            className="token-scopes"
+            aria-describedby={form.errors.scopes ? form.id('scopes-error') : undefined}
+            data-testid="token-scopes"
+          >
+            <legend>{t('account.tokens.scopes')}</legend>
+            {TOKEN_SCOPES.map((scope) => (
+              <label className="checkbox" key={scope}>
+                <input
+                  type="checkbox"
+                  checked={scopes.includes(scope)}
+                  onChange={(e) => toggle(scope, e.target.checked)}
+                  aria-describedby={form.id(`scope-${scope}-hint`)}
+                />
+                <span>
+                  {t(`account.tokens.scope.${scope}`)}
+                  <span className="field__hint" id={form.id(`scope-${scope}-hint`)}>
+                    {' '}
+                    — {t(`account.tokens.scopeHint.${scope}`)}
+                  </span>
+                </span>
+              </label>
+            ))}
+            {form.errors.scopes && (
+              <p className="field__error" id={form.id('scopes-error')} role="alert">
+                {t('account.tokens.scopesNone')}
+              </p>
+            )}
+          </fieldset>
           <button type="submit" className="btn btn--primary" disabled={form.busy}>
             {t('account.tokens.create')}
           </button>
@@ -82,6 +123,9 @@ function Tokens() {
             <div className="notice notice--warn" role="status">
               <p>
                 <strong>{t('account.tokens.once', { name: created.name })}</strong>
+              </p>
+              <p data-testid="new-token-scopes">
+                {t('account.tokens.scopes')}: {scopeText(created.scopes)}
               </p>
               <input
                 className="token-once"
@@ -111,6 +155,7 @@ function Tokens() {
                 <thead>
                   <tr>
                     <th scope="col">{t('account.tokens.name')}</th>
+                    <th scope="col">{t('account.tokens.scopes')}</th>
                     <th scope="col">{t('account.fields.created')}</th>
                     <th scope="col">{t('account.tokens.lastUsed')}</th>
                     <th scope="col">{t('account.fields.actions')}</th>
@@ -120,6 +165,7 @@ function Tokens() {
                   {rows.map((tok) => (
                     <tr key={tok.id}>
                       <td>{tok.name}</td>
+                      <td>{scopeText(tok.scopes)}</td>
                       <td>{dateTime(tok.createdAt)}</td>
                       <td>
                         {tok.lastUsedAt ? dateTime(tok.lastUsedAt) : t('account.tokens.never')}
