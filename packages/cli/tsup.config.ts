@@ -22,6 +22,9 @@ export default defineConfig({
     '@octokit/rest',
     '@linear/sdk',
     'azure-devops-node-api',
+    // The connectors' address guard: loaded only by a server syncing with publicOnly.
+    'undici',
+    'ipaddr.js',
   ],
   noExternal: [/^@flow-forecaster\/(schemas|connectors)(\/|$)/, 'zod', 'papaparse'],
 });

@@ -3,7 +3,10 @@
  * in batches of 200, each item's updates for its state history, and the state categories of each
  * work item type from the process (Proposed, InProgress, Resolved, Completed, Removed).
  */
+import https from 'node:https';
 import { WebApi, getPersonalAccessTokenHandler } from 'azure-devops-node-api';
+import type { IRequestHandler } from 'azure-devops-node-api/interfaces/common/VsoBaseInterfaces';
+import type { NetworkGuard } from './network.js';
 import type {
   StateCategory,
   TrackerIssue,
@@ -65,7 +68,11 @@ export async function pullAzureDevOps(options: AdoPullOptions): Promise<TrackerS
       'auth',
       'Azure DevOps needs a personal access token (AZURE_DEVOPS_PAT)',
     );
-  const connection = new WebApi(options.org, getPersonalAccessTokenHandler(options.pat));
+  const auth = getPersonalAccessTokenHandler(options.pat);
+  const connection = new WebApi(
+    options.org,
+    options.network ? guarded(auth, options.network) : auth,
+  );
   const call = <T>(fn: () => Promise<T>) => withRetry('Azure DevOps', fn, options.retry);
   const wit = await call(() => connection.getWorkItemTrackingApi());
   const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
@@ -126,4 +133,20 @@ export async function pullAzureDevOps(options: AdoPullOptions): Promise<TrackerS
     }
   }
   return { issues, states };
+}
+
+/**
+ * Every client the SDK makes (location service, work items: possibly on a URL the server
+ * answered with) runs its request handlers last, after choosing its agent: the guarded agent
+ * replaces it there, so each connection is checked when it is made.
+ */
+function guarded(auth: IRequestHandler, network: NetworkGuard): IRequestHandler {
+  return {
+    prepareRequest(request) {
+      auth.prepareRequest(request);
+      request.agent = request.agent instanceof https.Agent ? network.httpsAgent : network.httpAgent;
+    },
+    canHandleAuthentication: (response) => auth.canHandleAuthentication(response),
+    handleAuthentication: (client, info, objs) => auth.handleAuthentication(client, info, objs),
+  };
 }

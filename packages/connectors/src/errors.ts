@@ -8,6 +8,8 @@ export type ConnectorErrorCode =
   | 'rate_limited'
   | 'unreachable'
   | 'bad_response'
+  /** The tracker's address is inside the server's own network (loopback, private, link-local). */
+  | 'blocked'
   /** The tracker's client library is not installed (the published CLI has them as optional). */
   | 'client_missing';
 
@@ -34,7 +36,8 @@ function* errorChain(error: unknown): Generator<Record<string, unknown>> {
   for (let depth = 0; depth < 5 && record(current); depth++) {
     const value = record(current)!;
     yield value;
-    current = value.cause;
+    // Linear's SDK keeps what it wrapped as `raw` rather than `cause`.
+    current = value.cause ?? value.raw;
   }
 }
 
@@ -102,6 +105,10 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRES
 /** Turn whatever a client threw into a ConnectorError a person can act on. */
 export function toConnectorError(error: unknown, tracker: string): ConnectorError {
   if (error instanceof ConnectorError) return error;
+  // A refused address surfaces inside each client's own wrapper (axios, fetch, Octokit).
+  for (const value of errorChain(error)) {
+    if (value instanceof ConnectorError && value.code === 'blocked') return value;
+  }
   const status = httpStatusOf(error);
   if (isRateLimited(error) && status !== 503) {
     return new ConnectorError(

@@ -91,6 +91,7 @@ export async function pullGitHub(options: GitHubPullOptions): Promise<TrackerSna
     ...(options.token ? { auth: options.token } : {}),
     baseUrl: options.apiUrl ?? 'https://api.github.com',
     userAgent: 'flow-forecaster',
+    ...(options.network ? { request: { fetch: options.network.fetch } } : {}),
   });
   const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
   const inProgress = new Set(

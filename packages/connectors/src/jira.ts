@@ -137,10 +137,17 @@ async function statuses(client: Client, options: JiraPullOptions): Promise<Workf
 }
 
 function clientFor(options: JiraPullOptions): Client {
+  // axios connects through these: every connection (and redirect) is checked when made.
+  const agents = options.network
+    ? { httpAgent: options.network.httpAgent, httpsAgent: options.network.httpsAgent }
+    : {};
   if (options.pat) {
     return new Version2Client({
       host: options.url,
-      baseRequestConfig: { headers: { Authorization: `Bearer ${options.pat}` } },
+      baseRequestConfig: {
+        ...agents,
+        headers: { Authorization: `Bearer ${options.pat}` },
+      },
     });
   }
   if (!options.email || !options.apiToken) {
@@ -152,6 +159,7 @@ function clientFor(options: JiraPullOptions): Client {
   return new Version3Client({
     host: options.url,
     authentication: { basic: { email: options.email, apiToken: options.apiToken } },
+    ...(options.network ? { baseRequestConfig: agents } : {}),
   });
 }
 

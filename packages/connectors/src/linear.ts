@@ -89,6 +89,8 @@ export async function pullLinear(options: LinearPullOptions): Promise<TrackerSna
   const client = new LinearClient({
     apiKey: options.apiKey,
     ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
+    // The SDK passes its options on to Node's fetch.
+    ...(options.network ? options.network.fetchInit : {}),
   });
   const request = <T>(query: string, variables: Record<string, unknown>) =>
     withRetry(

@@ -78,7 +78,46 @@ async function client<T>(pkg: string, load: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The address each tracker's client starts from (its default when none is set). */
+export function trackerUrlOf(request: PullRequest): string {
+  switch (request.tracker) {
+    case 'jira':
+      return request.options.url;
+    case 'ado':
+      return request.options.org;
+    case 'linear':
+      return request.options.apiUrl ?? 'https://api.linear.app/graphql';
+    case 'github':
+      return request.options.apiUrl ?? 'https://api.github.com';
+  }
+}
+
+/**
+ * Refuses a URL whose host is, or resolves to, a loopback, private or link-local address
+ * (a ConnectorError with code `blocked`); for servers checking a connection as it is saved.
+ */
+export async function assertPublicTrackerUrl(url: string): Promise<void> {
+  const { assertPublicUrl } = await import('./network.js');
+  await assertPublicUrl(url);
+}
+
 export async function pull(request: PullRequest, asOf?: string): Promise<PullResult> {
+  if (!request.options.publicOnly || request.options.network) return pullFrom(request, asOf);
+  const { createNetworkGuard } = await import('./network.js');
+  const network = createNetworkGuard();
+  try {
+    // Checked now for a clear message; the guard checks again at every connect (DNS rebinding).
+    await network.check(trackerUrlOf(request));
+    return await pullFrom(
+      { ...request, options: { ...request.options, network } } as PullRequest,
+      asOf,
+    );
+  } finally {
+    await network.close();
+  }
+}
+
+async function pullFrom(request: PullRequest, asOf?: string): Promise<PullResult> {
   const { issues, states } = await snapshot(request);
   const seen = asOf
     ? issues

@@ -1,5 +1,6 @@
 import type { StateCategory, TrackerIssue, WorkflowState } from '@flow-forecaster/engine';
 import type { RetryOptions } from './retry.js';
+import type { NetworkGuard } from './network.js';
 
 export interface CommonPullOptions {
   /** Only items updated on or after this day (incremental sync). */
@@ -11,6 +12,13 @@ export interface CommonPullOptions {
   retry?: RetryOptions;
   /** Stop after this many items: a bound on memory and time whatever the tracker holds. */
   maxItems?: number;
+  /**
+   * Connect only to public addresses (a server syncing URLs its users typed): the tracker's
+   * host and every address a request or redirect connects to, checked at connect time.
+   */
+  publicOnly?: boolean;
+  /** Set by pull() when `publicOnly`: what the tracker's client connects through. */
+  network?: NetworkGuard;
 }
 
 /** What each connector hands to the shared rule: its issues and its workflow's states. */

@@ -107,6 +107,7 @@ const envSchema = z.object({
     { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' },
   ),
   CONNECTION_SYNC_TICK_SECONDS: int(60, 5),
+  ALLOW_PRIVATE_TRACKER_URLS: bool(false),
 });
 
 export interface SmtpConfig {
@@ -166,6 +167,12 @@ export interface Config {
   connectionKey?: Buffer;
   /** How often the scheduler looks for connections due a sync. */
   connectionSyncTickSeconds: number;
+  /**
+   * Let tracker connections reach loopback, private and link-local addresses (a tracker on
+   * the same private network, local test fixtures). Off by default: a user-typed URL must not
+   * make the server call its own network (SSRF). Env ALLOW_PRIVATE_TRACKER_URLS.
+   */
+  allowPrivateTrackerUrls?: boolean;
   /** Tests only: an object given to nodemailer instead of SMTP settings (e.g. jsonTransport). */
   mailTransport?: object;
   /** Tests only: where to cache a migrated PGlite dump so new databases start fast. */
@@ -236,5 +243,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.WEB_DIST,
     connectionKey: e.CONNECTION_KEY ? Buffer.from(e.CONNECTION_KEY, 'base64') : undefined,
     connectionSyncTickSeconds: e.CONNECTION_SYNC_TICK_SECONDS,
+    allowPrivateTrackerUrls: e.ALLOW_PRIVATE_TRACKER_URLS,
   };
 }

@@ -42,7 +42,7 @@ describe.each(databases)('tracker connections on %s', (db) => {
     jira = await startFixtureServer(jiraHandlers({ issues: () => issues }));
     t = await createTestApp({
       db,
-      config: { connectionKey: KEY },
+      config: { connectionKey: KEY, allowPrivateTrackerUrls: true },
       build: { connections: { retry: { sleep: async () => {} } } },
     });
     await login(t.app);

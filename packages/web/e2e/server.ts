@@ -40,8 +40,10 @@ function startRealServer(
         NODE_ENV: 'test',
         // Browser tests submit many forecasts from one address in a short time.
         WORKSHOP_MODE: 'true',
-        // Tracker connections are tested against local fixture servers; a fresh key per run.
+        // Tracker connections are tested against local fixture servers (on loopback, which a
+        // server refuses by default); a fresh key per run.
         CONNECTION_KEY: randomBytes(32).toString('base64'),
+        ALLOW_PRIVATE_TRACKER_URLS: 'true',
         ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -20,7 +20,10 @@ export async function runDueSyncs(
 ): Promise<number> {
   let ran = 0;
   for (const row of await app.repos.connections.due(now)) {
-    const outcome = await syncConnection(app.db, key, row, { dueAt: now });
+    const outcome = await syncConnection(app.db, key, row, {
+      dueAt: now,
+      allowPrivate: app.config.allowPrivateTrackerUrls === true,
+    });
     if (outcome.status === 'failed')
       app.log.warn({ connection: row.id, error: outcome.error }, 'scheduled sync failed');
     if (outcome.status !== 'busy') ran++;

@@ -180,7 +180,13 @@ export async function syncConnection(
   db: Db,
   key: Buffer,
   row: ConnectionRow,
-  options: { full?: boolean; retry?: RetryOptions; dueAt?: Date } = {},
+  options: {
+    full?: boolean;
+    retry?: RetryOptions;
+    dueAt?: Date;
+    /** ALLOW_PRIVATE_TRACKER_URLS: otherwise only public addresses, checked at connect time. */
+    allowPrivate?: boolean;
+  } = {},
 ): Promise<SyncOutcome> {
   if (!(await claim(db, row.id, options.dueAt))) return { status: 'busy' };
   const previous = isStoredData(row.data) ? row.data : undefined;
@@ -201,6 +207,8 @@ export async function syncConnection(
     const settings = connectionSettingsSchema.parse({ ...row.settings, tracker: row.tracker });
     const request = pullRequestFor(settings, decryptToken(key, row.tokenCiphertext), since);
     if (options.retry) request.options.retry = options.retry;
+    // Checked at every sync, not only when saved: the name may resolve elsewhere by now.
+    if (!options.allowPrivate) request.options.publicOnly = true;
     const result = await pull(request);
     const { data, summary } = mergePull(previous, result, incremental);
     await finish({ data, lastSyncStatus: 'ok', lastSyncError: null, lastSyncSummary: summary });

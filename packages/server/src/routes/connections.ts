@@ -5,10 +5,12 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { connectionCreateSchema, connectionUpdateSchema } from '@flow-forecaster/schemas';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, validation } from '../errors';
 import { connectionView } from '../repositories/connections';
 import { syncConnection } from '../connections/sync';
+import { ConnectorError, assertPublicTrackerUrl } from '@flow-forecaster/connectors';
 import type { RetryOptions } from '@flow-forecaster/connectors';
+import type { ConnectionSettings } from '@flow-forecaster/schemas';
 import { encryptToken, last4 } from '../connections/token-crypto';
 import { isUuid, parse, queryFlag } from './parse';
 
@@ -20,6 +22,19 @@ export interface ConnectionRouteOptions {
   key?: Buffer;
   /** Tests: how long to wait on a tracker's Retry-After (default: as asked, up to 120 s). */
   retry?: RetryOptions;
+}
+
+/** The URL field a tracker's settings carry, if any (Linear and GitHub default to their own). */
+function trackerUrlField(settings: ConnectionSettings): { name: string; url: string } | undefined {
+  switch (settings.tracker) {
+    case 'jira':
+      return { name: 'url', url: settings.url };
+    case 'ado':
+      return { name: 'org', url: settings.org };
+    case 'linear':
+    case 'github':
+      return settings.apiUrl ? { name: 'apiUrl', url: settings.apiUrl } : undefined;
+  }
 }
 
 function params(request: FastifyRequest): { projectId: string; id?: string } {
@@ -43,6 +58,25 @@ export default async function connectionRoutes(
     }
     return opts.key;
   };
+  /**
+   * Refuses a tracker URL inside the server's own network (SSRF), naming the field; each sync
+   * checks again at connect time. A name that does not resolve yet is left to the sync.
+   */
+  const publicTracker = async (settings: ConnectionSettings) => {
+    if (app.config.allowPrivateTrackerUrls) return;
+    const field = trackerUrlField(settings);
+    if (!field) return;
+    try {
+      await assertPublicTrackerUrl(field.url);
+    } catch (err) {
+      if (err instanceof ConnectorError && err.code === 'blocked') {
+        throw validation(
+          `settings.${field.name}: ${err.message} (a server on a private network can allow it with ALLOW_PRIVATE_TRACKER_URLS=true)`,
+          `settings.${field.name}`,
+        );
+      }
+    }
+  };
   const writableProject = async (request: FastifyRequest, projectId: string) => {
     if (!(await app.repos.projects.getWritable(request.user!, projectId)))
       throw notFound(NO_PROJECT);
@@ -65,6 +99,7 @@ export default async function connectionRoutes(
     const { projectId } = params(request);
     const key = requireKey();
     const body = parse(connectionCreateSchema, request.body);
+    await publicTracker(body.settings);
     await writableProject(request, projectId);
     const { tracker, ...settings } = body.settings;
     const row = await app.repos.connections.create(request.user!.id, projectId, {
@@ -88,6 +123,7 @@ export default async function connectionRoutes(
 
   app.patch('/api/projects/:projectId/connections/:id', { schema: { tags } }, async (request) => {
     const body = parse(connectionUpdateSchema, request.body);
+    if (body.settings) await publicTracker(body.settings);
     const row = await writableConnection(request);
     const token =
       body.token === undefined
@@ -131,6 +167,7 @@ export default async function connectionRoutes(
       const row = await writableConnection(request);
       const outcome = await syncConnection(app.db, key, row, {
         full: queryFlag(request, 'full'),
+        allowPrivate: app.config.allowPrivateTrackerUrls === true,
         ...(opts.retry ? { retry: opts.retry } : {}),
       });
       if (outcome.status === 'busy')
