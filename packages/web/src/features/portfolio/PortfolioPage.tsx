@@ -180,7 +180,8 @@ export default function PortfolioPage() {
               {r.allOnTime !== null && (
                 <Kpi label={t('portfolio.allOnTime')} value={fmt.percent(r.allOnTime, 1)} strong />
               )}
-              {r.allOwnTargetsOnTime !== null && (
+              {/* Without a portfolio target every target is a feature's own: the same number. */}
+              {r.allOwnTargetsOnTime !== null && r.targetDate !== null && (
                 <Kpi
                   label={t('portfolio.allOwnOnTime')}
                   value={fmt.percent(r.allOwnTargetsOnTime, 1)}

@@ -28,8 +28,8 @@ const en = {
   run: 'Forecast the portfolio',
   auto: 'Rerun as I edit (same seed)',
   stale: 'The inputs changed since this result: run again to update it.',
-  allOnTime: 'All features with a target on time (same runs)',
-  allOwnOnTime: 'All features with their own target on time',
+  allOnTime: 'All on time: every feature makes its target, its own or the portfolio’s (same runs)',
+  allOwnOnTime: 'Own dates only: every feature with its own target date makes it',
   cutLine: 'Cut line at {{confidence}}',
   cutLineHint:
     'Features above the line make their target date with at least {{confidence}} probability.',
@@ -89,8 +89,9 @@ const ptBR: Strings = {
   run: 'Prever o portfólio',
   auto: 'Rodar de novo a cada edição (mesma semente)',
   stale: 'As entradas mudaram desde este resultado: rode de novo para atualizá-lo.',
-  allOnTime: 'Todas as funcionalidades com alvo no prazo (mesmas simulações)',
-  allOwnOnTime: 'Todas as funcionalidades com alvo próprio no prazo',
+  allOnTime:
+    'Tudo no prazo: cada funcionalidade cumpre o seu alvo, o próprio ou o do portfólio (mesmas simulações)',
+  allOwnOnTime: 'Só datas próprias: cada funcionalidade com data alvo própria a cumpre',
   cutLine: 'Linha de corte a {{confidence}}',
   cutLineHint:
     'As funcionalidades acima da linha cumprem a data alvo com probabilidade de pelo menos {{confidence}}.',
@@ -149,8 +150,9 @@ const es: Strings = {
   run: 'Pronosticar el portafolio',
   auto: 'Volver a ejecutar al editar (misma semilla)',
   stale: 'Las entradas cambiaron desde este resultado: vuelva a ejecutar para actualizarlo.',
-  allOnTime: 'Todas las funcionalidades con objetivo a tiempo (mismas simulaciones)',
-  allOwnOnTime: 'Todas las funcionalidades con objetivo propio a tiempo',
+  allOnTime:
+    'Todo a tiempo: cada funcionalidad cumple su objetivo, el propio o el del portafolio (mismas simulaciones)',
+  allOwnOnTime: 'Solo fechas propias: cada funcionalidad con fecha objetivo propia la cumple',
   cutLine: 'Línea de corte al {{confidence}}',
   cutLineHint:
     'Las funcionalidades sobre la línea cumplen su fecha objetivo con una probabilidad de al menos {{confidence}}.',
