@@ -55,6 +55,19 @@ const en = {
   timelineTitle: 'Timeline',
   timeline:
     'Each feature from P50 to P95 (tick: P85), green in the cut line, red out; dashed: the portfolio target',
+  savedTitle: 'Saved in this browser',
+  savedHint:
+    'No account needed: kept in this browser only, also offline. Saving under a name already in the list replaces it.',
+  saveName: 'Name of the portfolio',
+  saveLocal: 'Save in this browser',
+  saveNameRequired: 'Give the portfolio a name to save it.',
+  saveFailed: 'This browser refused to save (private mode or no space left).',
+  savedDone: 'Saved “{{name}}” in this browser.',
+  savedNone: 'Nothing saved in this browser yet.',
+  savedMeta_one: '{{count}} feature, saved {{date}}',
+  savedMeta_other: '{{count}} features, saved {{date}}',
+  openSaved: 'Open {{name}}',
+  deleteSaved: 'Delete {{name}}',
   weeks_one: '{{count}} week',
   weeks_other: '{{count}} weeks',
 };
@@ -118,6 +131,19 @@ const ptBR: Strings = {
   timelineTitle: 'Linha do tempo',
   timeline:
     'Cada funcionalidade do P50 ao P95 (marca: P85), verde dentro da linha de corte, vermelho fora; tracejado: o alvo do portfólio',
+  savedTitle: 'Salvos neste navegador',
+  savedHint:
+    'Sem conta: fica só neste navegador, também offline. Salvar com um nome que já está na lista substitui o salvo.',
+  saveName: 'Nome do portfólio',
+  saveLocal: 'Salvar neste navegador',
+  saveNameRequired: 'Dê um nome ao portfólio para salvá-lo.',
+  saveFailed: 'Este navegador recusou salvar (modo privado ou sem espaço).',
+  savedDone: '“{{name}}” salvo neste navegador.',
+  savedNone: 'Nada salvo neste navegador ainda.',
+  savedMeta_one: '{{count}} funcionalidade, salvo em {{date}}',
+  savedMeta_other: '{{count}} funcionalidades, salvo em {{date}}',
+  openSaved: 'Abrir {{name}}',
+  deleteSaved: 'Excluir {{name}}',
   weeks_one: '{{count}} semana',
   weeks_other: '{{count}} semanas',
 };
@@ -179,6 +205,19 @@ const es: Strings = {
   timelineTitle: 'Cronograma',
   timeline:
     'Cada funcionalidad del P50 al P95 (marca: P85), verde dentro de la línea de corte, rojo fuera; discontinua: el objetivo del portafolio',
+  savedTitle: 'Guardados en este navegador',
+  savedHint:
+    'Sin cuenta: se queda solo en este navegador, también sin conexión. Guardar con un nombre que ya está en la lista lo reemplaza.',
+  saveName: 'Nombre del portafolio',
+  saveLocal: 'Guardar en este navegador',
+  saveNameRequired: 'Dé un nombre al portafolio para guardarlo.',
+  saveFailed: 'Este navegador no permitió guardar (modo privado o sin espacio).',
+  savedDone: '«{{name}}» guardado en este navegador.',
+  savedNone: 'Todavía no hay nada guardado en este navegador.',
+  savedMeta_one: '{{count}} funcionalidad, guardado el {{date}}',
+  savedMeta_other: '{{count}} funcionalidades, guardado el {{date}}',
+  openSaved: 'Abrir {{name}}',
+  deleteSaved: 'Eliminar {{name}}',
   weeks_one: '{{count}} semana',
   weeks_other: '{{count}} semanas',
 };
