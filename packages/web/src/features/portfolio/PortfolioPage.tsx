@@ -14,6 +14,7 @@ import { FeaturesEditor, TeamsEditor } from './Editors';
 import { TeamShares } from './TeamShares';
 import { Timeline } from './Timeline';
 import { SavedLocally } from './SavedLocally';
+import { DependencyGraph } from './DependencyGraph';
 import type { SavedPortfolio } from './saved';
 import { initialForm, reorder, toBody, type PortfolioForm } from './form';
 
@@ -144,6 +145,7 @@ export default function PortfolioPage() {
             errors={page.errors}
             onChange={(features) => page.update('features', features)}
           />
+          <DependencyGraph features={page.form.features} result={r} />
           <div className="row">
             <Field
               id={page.id('startDate')}

@@ -68,6 +68,12 @@ const en = {
   savedMeta_other: '{{count}} features, saved {{date}}',
   openSaved: 'Open {{name}}',
   deleteSaved: 'Delete {{name}}',
+  graphTitle: 'Dependencies',
+  graphDesc:
+    'Arrows go from a feature to the one that waits for it. Choose a feature (hover it, or its button below) to highlight what blocks it (orange) and what waits for it (blue).',
+  graphNode: '{{name}}: waits for {{waits}}; blocks {{blocks}}',
+  graphNothing: 'nothing',
+  graphChosen: '{{name}} is blocked by {{blockers}} and blocks {{waiting}}.',
   weeks_one: '{{count}} week',
   weeks_other: '{{count}} weeks',
 };
@@ -144,6 +150,12 @@ const ptBR: Strings = {
   savedMeta_other: '{{count}} funcionalidades, salvo em {{date}}',
   openSaved: 'Abrir {{name}}',
   deleteSaved: 'Excluir {{name}}',
+  graphTitle: 'Dependências',
+  graphDesc:
+    'As setas vão de uma funcionalidade para a que espera por ela. Escolha uma funcionalidade (passe o mouse, ou use o botão dela abaixo) para destacar o que a bloqueia (laranja) e o que espera por ela (azul).',
+  graphNode: '{{name}}: espera por {{waits}}; bloqueia {{blocks}}',
+  graphNothing: 'nada',
+  graphChosen: '{{name}} é bloqueada por {{blockers}} e bloqueia {{waiting}}.',
   weeks_one: '{{count}} semana',
   weeks_other: '{{count}} semanas',
 };
@@ -218,6 +230,12 @@ const es: Strings = {
   savedMeta_other: '{{count}} funcionalidades, guardado el {{date}}',
   openSaved: 'Abrir {{name}}',
   deleteSaved: 'Eliminar {{name}}',
+  graphTitle: 'Dependencias',
+  graphDesc:
+    'Las flechas van de una funcionalidad a la que la espera. Elija una funcionalidad (pase el ratón, o use su botón abajo) para resaltar lo que la bloquea (naranja) y lo que la espera (azul).',
+  graphNode: '{{name}}: espera a {{waits}}; bloquea {{blocks}}',
+  graphNothing: 'nada',
+  graphChosen: '{{name}} está bloqueada por {{blockers}} y bloquea {{waiting}}.',
   weeks_one: '{{count}} semana',
   weeks_other: '{{count}} semanas',
 };
