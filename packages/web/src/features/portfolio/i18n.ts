@@ -74,6 +74,9 @@ const en = {
   graphNode: '{{name}}: waits for {{waits}}; blocks {{blocks}}',
   graphNothing: 'nothing',
   graphChosen: '{{name}} is blocked by {{blockers}} and blocks {{waiting}}.',
+  fromTeamData: 'From team data',
+  fromTeamDataFor: 'Throughput of {{name}} from team data',
+  fromTeamDataChoose: 'Use a team’s weeks…',
   weeks_one: '{{count}} week',
   weeks_other: '{{count}} weeks',
 };
@@ -156,6 +159,9 @@ const ptBR: Strings = {
   graphNode: '{{name}}: espera por {{waits}}; bloqueia {{blocks}}',
   graphNothing: 'nada',
   graphChosen: '{{name}} é bloqueada por {{blockers}} e bloqueia {{waiting}}.',
+  fromTeamData: 'Dos dados do time',
+  fromTeamDataFor: 'Vazão de {{name}} a partir dos dados do time',
+  fromTeamDataChoose: 'Usar as semanas de um time…',
   weeks_one: '{{count}} semana',
   weeks_other: '{{count}} semanas',
 };
@@ -236,6 +242,9 @@ const es: Strings = {
   graphNode: '{{name}}: espera a {{waits}}; bloquea {{blocks}}',
   graphNothing: 'nada',
   graphChosen: '{{name}} está bloqueada por {{blockers}} y bloquea {{waiting}}.',
+  fromTeamData: 'De los datos del equipo',
+  fromTeamDataFor: 'Rendimiento de {{name}} a partir de los datos del equipo',
+  fromTeamDataChoose: 'Usar las semanas de un equipo…',
   weeks_one: '{{count}} semana',
   weeks_other: '{{count}} semanas',
 };
