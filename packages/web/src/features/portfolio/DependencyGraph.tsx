@@ -51,7 +51,7 @@ export function DependencyGraph({
   };
   return (
     <section aria-labelledby="pf-graph-title" data-testid="pf-graph">
-      <h3 id="pf-graph-title">{t('portfolio.graphTitle')}</h3>
+      <h2 id="pf-graph-title">{t('portfolio.graphTitle')}</h2>
       <p className="field__hint" id="pf-graph-desc">
         {t('portfolio.graphDesc')}
       </p>
