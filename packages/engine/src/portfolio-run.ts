@@ -274,7 +274,8 @@ export function runPortfolio(plan: PortfolioPlan, { shares = true } = {}): Portf
         }
         const items = shares ? teamItems[t] : null;
         const row = (week - 1) * F;
-        refill(t, s, week);
+        // A full active list has nothing to take in (refill only appends).
+        if (s.len < s.active.length) refill(t, s, week);
         const active = s.active;
         while (avail > 0 && s.len > 0) {
           if (s.len > 1 && avail >= s.len) {

@@ -16,6 +16,7 @@ import { openBrowser, type Browser } from './browser';
 import { REPO_ROOT, startApp, type RunningApp } from './server';
 import {
   api,
+  axeViolations,
   exampleStartingOn,
   expected,
   inOrder,
@@ -139,6 +140,8 @@ describe('a portfolio from the sample exports', () => {
     await page
       .getByLabel('Throughput of Platform from team data')
       .selectOption({ label: 'linear-export' });
+    // The team-data column and the saved list keep the page free of axe violations.
+    expect(await axeViolations(page)).toEqual([]);
     const start = await page.getByLabel('Start date', { exact: true }).inputValue();
     const body = portfolioBody(start);
     expect(
@@ -204,6 +207,7 @@ describe('a portfolio from the sample exports', () => {
     await expect
       .poll(() => page.getByTestId('pf-local-saved').textContent())
       .toBe('Saved “Q1 from the exports” in this browser.');
+    expect(await axeViolations(page)).toEqual([]);
 
     // The share link, in a fresh browser: the same numbers.
     const link = page.url();
