@@ -54,19 +54,50 @@ function thresholdsFor(
   return t;
 }
 
+/** What drawing a feature's parts needs, read from the plan once per simulation. */
+interface FeatureDraws {
+  seeds: Uint32Array;
+  /** 1: no range, split rate or risk, so its parts are their sizes and draw nothing. */
+  fixed: Uint8Array;
+  /** 1: no split rate and no risk (only ranges may draw). */
+  plain: Uint8Array;
+}
+
+function featureDraws(plan: PortfolioPlan): FeatureDraws {
+  const { features, featurePartStart, partLow, partHigh } = plan;
+  const seeds = new Uint32Array(features.length);
+  const fixed = new Uint8Array(features.length);
+  const plain = new Uint8Array(features.length);
+  features.forEach((fp, f) => {
+    seeds[f] = fp.streamSeed;
+    plain[f] = fp.splitRates.length === 0 && fp.riskP.length === 0 ? 1 : 0;
+    let ranged = false;
+    for (let p = featurePartStart[f]; p < featurePartStart[f + 1]; p++) {
+      if (partHigh[p] > partLow[p]) ranged = true;
+    }
+    fixed[f] = plain[f] === 1 && !ranged ? 1 : 0;
+  });
+  return { seeds, fixed, plain };
+}
+
 /** Feature f's parts for this run: size drawn, then split rate and risks as a single forecast. */
 function drawFeatureParts(
   plan: PortfolioPlan,
+  draws: FeatureDraws,
   f: number,
   run: number,
   rng: Xoshiro128,
   partLeft: Int32Array,
 ): void {
   const { featurePartStart, partLow, partHigh } = plan;
-  const fp = plan.features[f];
-  rng.reseed(fp.streamSeed, run);
   const p0 = featurePartStart[f];
   const p1 = featurePartStart[f + 1];
+  if (draws.fixed[f] === 1) {
+    // Nothing to draw: skipping the stream changes no number (it is seeded per run).
+    for (let p = p0; p < p1; p++) partLeft[p] = partLow[p];
+    return;
+  }
+  rng.reseed(draws.seeds[f], run);
   let raw = 0;
   for (let p = p0; p < p1; p++) {
     const span = partHigh[p] - partLow[p] + 1;
@@ -75,6 +106,8 @@ function drawFeatureParts(
     partLeft[p] = size;
     raw += size;
   }
+  if (draws.plain[f] === 1) return;
+  const fp = plan.features[f];
   let rho = 1;
   const nSplits = fp.splitRates.length;
   if (nSplits > 0) {
@@ -101,8 +134,16 @@ function drawFeatureParts(
   }
 }
 
-function drawPartSizes(plan: PortfolioPlan, run: number, rng: Xoshiro128, partLeft: Int32Array) {
-  for (let f = 0; f < plan.features.length; f++) drawFeatureParts(plan, f, run, rng, partLeft);
+function drawPartSizes(
+  plan: PortfolioPlan,
+  draws: FeatureDraws,
+  run: number,
+  rng: Xoshiro128,
+  partLeft: Int32Array,
+) {
+  for (let f = 0; f < plan.features.length; f++) {
+    drawFeatureParts(plan, draws, f, run, rng, partLeft);
+  }
 }
 
 /**
@@ -115,6 +156,7 @@ function drawPartSizes(plan: PortfolioPlan, run: number, rng: Xoshiro128, partLe
 export function aloneWeeks(plan: PortfolioPlan, fs: readonly number[]): Int32Array[] {
   const { runs, maxWeeks, featurePartStart, partTeam } = plan;
   const out = fs.map(() => new Int32Array(runs));
+  const draws = featureDraws(plan);
   const partLeft = new Int32Array(plan.partFeature.length);
   const featureRng = new Xoshiro128(0);
   const teamRng = new Xoshiro128(0);
@@ -122,7 +164,7 @@ export function aloneWeeks(plan: PortfolioPlan, fs: readonly number[]): Int32Arr
   for (let r = 0; r < runs; r++) {
     for (let i = 0; i < fs.length; i++) {
       const f = fs[i];
-      drawFeatureParts(plan, f, r, featureRng, partLeft);
+      drawFeatureParts(plan, draws, f, r, featureRng, partLeft);
       let last = 0;
       for (let p = featurePartStart[f]; p < featurePartStart[f + 1] && last >= 0; p++) {
         const total = partLeft[p];
@@ -168,6 +210,7 @@ export function runPortfolio(plan: PortfolioPlan, { shares = true } = {}): Portf
   const featureParts = new Int32Array(F);
   const done = new Int32Array(F);
   const featureRng = new Xoshiro128(0);
+  const draws = featureDraws(plan);
   const caches = plan.teams.map(() => new Map<number, Float64Array>());
   const state: TeamState[] = plan.teams.map((t) => ({
     rng: new Xoshiro128(0),
@@ -206,7 +249,7 @@ export function runPortfolio(plan: PortfolioPlan, { shares = true } = {}): Portf
   };
 
   for (let r = 0; r < runs; r++) {
-    drawPartSizes(plan, r, featureRng, partLeft);
+    drawPartSizes(plan, draws, r, featureRng, partLeft);
     partActive.fill(0);
     done.fill(-1);
     let doneCount = 0;
