@@ -199,9 +199,7 @@ describe('the fast paths give the same runs', () => {
             curved ? { ...t, sCurveSize: 20, totalContributors: 4 + i } : t,
           ),
           features: raw.features.map((f, i) =>
-            i % 2 === 0
-              ? { ...f, risks: [{ likelihood: 0.5, lowImpact: 1, highImpact: 6 }] }
-              : f,
+            i % 2 === 0 ? { ...f, risks: [{ likelihood: 0.5, lowImpact: 1, highImpact: 6 }] } : f,
           ),
           maxWeeks: curved ? 12 : undefined,
         };

@@ -192,8 +192,7 @@ function featureResult(
   const shareOfRuns = (by: number) => finishedWithin(counts, plan.maxWeeks, by) / runs.runs;
   const q = percentilesOf(counts, runs.runs, plan.maxWeeks);
   const atConfidence = quantileOf(counts, runs.runs, plan.maxWeeks, plan.confidence);
-  const byTarget =
-    fp.targetWeeks === null ? null : shareOfRuns(fp.targetWeeks);
+  const byTarget = fp.targetWeeks === null ? null : shareOfRuns(fp.targetWeeks);
   const portfolioWeeks =
     plan.targetDate !== null && plan.startDate !== null
       ? daysBetween(plan.startDate, plan.targetDate) / 7
@@ -205,9 +204,7 @@ function featureResult(
     targetDate: fp.targetDate,
     probabilityByTarget: byTarget === null ? null : roundTo(byTarget, 4),
     probabilityByPortfolioTarget:
-      portfolioWeeks === null
-        ? null
-        : roundTo(shareOfRuns(portfolioWeeks), 4),
+      portfolioWeeks === null ? null : roundTo(shareOfRuns(portfolioWeeks), 4),
     inCutLine: byTarget === null ? null : byTarget >= plan.confidence,
     unfinishedRuns: unfinished,
     weeksAtConfidence: atConfidence,
