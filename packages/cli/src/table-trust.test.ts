@@ -47,6 +47,9 @@ describe('table output and the trust rules', () => {
       `scope that fits by the deadline (items): ${r.whatItWouldTake.scopeThatFits}`,
     );
     expect(text).toContain(`team that would make the deadline:`);
+    expect(text).toMatch(
+      new RegExp(`latest start to make the deadline:\\s+${r.whatItWouldTake.latestStart}`),
+    );
     expect(text).toContain('person-weeks (team of 3)');
   });
 

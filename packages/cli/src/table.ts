@@ -249,6 +249,10 @@ function deadline(r: Obj): string[] {
             take.beyondMaxWeeks === true ? (stopped ?? 'beyond the limit') : val(take.date),
           ],
           [
+            'latest start to make the deadline',
+            take.latestStart === null ? 'beyond the limit' : val(take.latestStart),
+          ],
+          [
             'team that would make the deadline',
             take.teamSize === null ? undefined : val(take.teamSize),
           ],

@@ -29,6 +29,8 @@ import {
   type SimulationResult,
 } from '../src/index';
 import { referenceSimulate } from './reference';
+import { portfolioSpeedCase } from './portfolio-case';
+import { forecastPortfolio } from '../src/portfolio';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -260,6 +262,27 @@ function calendarBench(add: (...cells: string[]) => void): void {
   }
 }
 
+/**
+ * Issue 16's speed case: 50 features × 5 teams × 10,000 runs, with the CD3 suggestion (its
+ * durations alone and the re-simulated order) and without. `BENCH_ONLY=portfolio` runs just this.
+ */
+function portfolioBench(add: (...cells: string[]) => void): void {
+  const input = portfolioSpeedCase();
+  for (let i = 0; i < 3; i++) forecastPortfolio(input);
+  add(
+    'portfolio, 50 features × 5 teams × 10,000 runs',
+    'forecastPortfolio, with CD3',
+    fmt(timeIt(7, () => forecastPortfolio(input))),
+    'target ≤ 300 ms on one core',
+  );
+  add(
+    '',
+    'forecastPortfolio, suggestOrder false',
+    fmt(timeIt(7, () => forecastPortfolio({ ...input, suggestOrder: false }))),
+    'one pass: what a reorder in the page reruns',
+  );
+}
+
 async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const dir = mkdtempSync(join(tmpdir(), 'ff-bench-'));
@@ -275,8 +298,9 @@ async function main(): Promise<void> {
 
   const lines: string[][] = [];
   const add = (...cells: (string | number)[]) => lines.push(cells.map(String));
-  if (process.env.BENCH_ONLY === 'calendar') {
-    calendarBench(add);
+  if (process.env.BENCH_ONLY === 'calendar' || process.env.BENCH_ONLY === 'portfolio') {
+    if (process.env.BENCH_ONLY === 'calendar') calendarBench(add);
+    else portfolioBench(add);
     for (const l of lines) console.log(l.join('  '));
     rmSync(dir, { recursive: true, force: true });
     return;
@@ -387,6 +411,7 @@ async function main(): Promise<void> {
   );
 
   calendarBench(add);
+  portfolioBench(add);
 
   // The other forecast kinds and a long history, on one thread: figures, no targets.
   const others: [string, () => unknown][] = [

@@ -7,7 +7,7 @@ import type { DeadlineInput } from './inputs';
 import { runWhen, weeksPercentile } from './when';
 import { isBeyondMaxWeeks, type RunsFinished } from './beyond-max-weeks';
 import { percentileSorted } from './percentile';
-import { addWeeks, daysBetween, parseDate } from './dates';
+import { addDays, addWeeks, daysBetween, parseDate } from './dates';
 import type { CalendarSummary } from './calendar';
 import { EngineInputError } from './errors';
 import type { StopSignal } from './errors';
@@ -37,6 +37,12 @@ export interface WhatItWouldTake {
   beyondMaxWeeks: boolean;
   /** The deadline holds at `confidence`. */
   meetsDeadline: boolean;
+  /**
+   * The latest start that still makes the deadline at `confidence` ("when must we start?"):
+   * the deadline − 7 × ⌈weeks⌉ days, the portfolio's rule; before startDate when the deadline
+   * is already missed at that confidence. Null when those weeks are beyond maxWeeks.
+   */
+  latestStart: string | null;
   /**
    * With a team size: the team that would make the deadline at `confidence`, scaling
    * throughput with team size (optimistic: no ramp-up or coordination cost). Null without a
@@ -183,6 +189,7 @@ export function deadlineAnalysis(
     date: confBeyond ? null : dateAt(confWeeks),
     beyondMaxWeeks: confBeyond,
     meetsDeadline: !confBeyond && confWeeks * 7 <= days,
+    latestStart: confBeyond ? null : addDays(deadline, -7 * Math.ceil(confWeeks - 1e-9)),
     teamSize:
       teamGiven && !confBeyond && weeksByDeadline > 0
         ? Math.max(1, Math.ceil((crew * confWeeks) / wtd - 1e-9))

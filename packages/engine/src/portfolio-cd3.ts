@@ -7,7 +7,7 @@ import { percentileFromCounts } from './percentile';
 import { roundTo } from './round';
 import { orderByScore } from './portfolio-graph';
 import type { PortfolioPlan } from './portfolio-plan';
-import { runPortfolio, type PortfolioRuns } from './portfolio-run';
+import { aloneWeeks, runPortfolio, type PortfolioRuns } from './portfolio-run';
 import { expectedDelayCost, type PortfolioCostOfDelay } from './portfolio-result';
 
 /**
@@ -65,13 +65,17 @@ export function reorderedPlan(
   };
 }
 
+/** Median of one feature's completion weeks; null when it is beyond maxWeeks. */
+function medianOf(weeks: Int32Array, maxWeeks: number): number | null {
+  const counts = new Uint32Array(maxWeeks + 2);
+  for (const w of weeks) counts[w < 0 ? maxWeeks + 1 : w]++;
+  const q = percentileFromCounts(counts, weeks.length, 0.5);
+  return q > maxWeeks ? null : q;
+}
+
 /** Median weeks of feature f when its teams work on nothing else (same runs, same draws). */
 export function medianWeeksAlone(plan: PortfolioPlan, f: number): number | null {
-  const runs = runPortfolio(reorderedPlan(plan, [f], false));
-  const counts = new Uint32Array(plan.maxWeeks + 2);
-  for (const w of runs.featureWeek) counts[w < 0 ? plan.maxWeeks + 1 : w]++;
-  const q = percentileFromCounts(counts, runs.runs, 0.5);
-  return q > plan.maxWeeks ? null : q;
+  return medianOf(aloneWeeks(plan, [f])[0], plan.maxWeeks);
 }
 
 function totalDelayCost(plan: PortfolioPlan, runs: PortfolioRuns): number {
@@ -88,9 +92,11 @@ export function costOfDelayAnalysis(
   const costed = plan.features.some((f) => f.costOfDelayPerWeek > 0 && f.targetWeeks !== null);
   if (!costed) return null;
   const total = totalDelayCost(plan, runs);
+  const costly = plan.features.flatMap((fp, f) => (fp.costOfDelayPerWeek > 0 ? [f] : []));
+  const alone = aloneWeeks(plan, costly);
   const features = plan.features.map((fp, f) => {
     if (!(fp.costOfDelayPerWeek > 0)) return { name: fp.name, medianWeeksAlone: null, cd3: 0 };
-    const weeks = medianWeeksAlone(plan, f);
+    const weeks = medianOf(alone[costly.indexOf(f)], plan.maxWeeks);
     // A feature that takes no time alone (or never finishes) still sorts by its cost of delay.
     const cd3 = weeks === null ? 0 : fp.costOfDelayPerWeek / Math.max(weeks, 1);
     return { name: fp.name, medianWeeksAlone: weeks, cd3: roundTo(cd3, 4) };
@@ -102,7 +108,10 @@ export function costOfDelayAnalysis(
   const unchanged = order.every((f, i) => f === i);
   const suggested = unchanged
     ? total
-    : totalDelayCost(reorderedPlan(plan, order), runPortfolio(reorderedPlan(plan, order)));
+    : totalDelayCost(
+        reorderedPlan(plan, order),
+        runPortfolio(reorderedPlan(plan, order), { shares: false }),
+      );
   return {
     currency: plan.currency,
     totalExpectedDelayCost: roundTo(total, 2),

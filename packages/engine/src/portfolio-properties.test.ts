@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { planPortfolio } from './portfolio-plan';
-import { runPortfolio } from './portfolio-run';
+import { aloneWeeks, runPortfolio } from './portfolio-run';
 import { reorderedPlan } from './portfolio-cd3';
 import type { PortfolioFeatureInput, PortfolioInput } from './portfolio-input';
 
@@ -185,6 +185,45 @@ describe('portfolio properties', () => {
         expect(weeks(rotated)).toEqual(weeks(input));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('the fast paths give the same runs', () => {
+  it('aloneWeeks equals runPortfolio of the feature alone, with S-curves and risks too', () => {
+    fc.assert(
+      fc.property(portfolioArb, fc.boolean(), (raw, curved) => {
+        const input: PortfolioInput = {
+          ...raw,
+          teams: raw.teams.map((t, i) =>
+            curved ? { ...t, sCurveSize: 20, totalContributors: 4 + i } : t,
+          ),
+          features: raw.features.map((f, i) =>
+            i % 2 === 0 ? { ...f, risks: [{ likelihood: 0.5, lowImpact: 1, highImpact: 6 }] } : f,
+          ),
+          maxWeeks: curved ? 12 : undefined,
+        };
+        const plan = planPortfolio(input);
+        const all = plan.features.map((_, f) => f);
+        const fast = aloneWeeks(plan, all);
+        for (const f of all) {
+          const slow = runPortfolio(reorderedPlan(plan, [f], false)).featureWeek;
+          expect(Array.from(fast[f])).toEqual(Array.from(slow));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('runs without the team shares finish every feature in the same weeks', () => {
+    fc.assert(
+      fc.property(portfolioArb, (input) => {
+        const plan = planPortfolio(input);
+        const lean = runPortfolio(plan, { shares: false });
+        expect(Array.from(lean.featureWeek)).toEqual(Array.from(runPortfolio(plan).featureWeek));
+        expect(Array.from(lean.teamWeek)).toEqual(Array.from(runPortfolio(plan).teamWeek));
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -87,24 +87,41 @@ export interface PortfolioResult {
   warningCodes: EngineWarning[];
 }
 
-/** Completion-week counts of one feature or team; unfinished runs sit above maxWeeks. */
+/**
+ * Completion-week counts of every column (feature or team) in one pass over the runs, row by
+ * row as the runs are stored: counts[c] has one cell per week, unfinished runs above maxWeeks.
+ */
 function weekCounts(
   values: Int32Array,
-  stride: number,
-  offset: number,
+  columns: number,
   runs: number,
   maxWeeks: number,
-): { counts: Uint32Array; unfinished: number } {
-  const counts = new Uint32Array(maxWeeks + 2);
-  let unfinished = 0;
+): { counts: Uint32Array[]; unfinished: Int32Array } {
+  const stride = maxWeeks + 2;
+  const all = new Uint32Array(columns * stride);
+  const unfinished = new Int32Array(columns);
   for (let r = 0; r < runs; r++) {
-    const w = values[r * stride + offset];
-    if (w < 0) {
-      counts[maxWeeks + 1]++;
-      unfinished++;
-    } else counts[w]++;
+    const row = r * columns;
+    for (let c = 0; c < columns; c++) {
+      const w = values[row + c];
+      if (w < 0) {
+        all[c * stride + maxWeeks + 1]++;
+        unfinished[c]++;
+      } else all[c * stride + w]++;
+    }
   }
+  const counts = Array.from({ length: columns }, (_, c) =>
+    all.subarray(c * stride, (c + 1) * stride),
+  );
   return { counts, unfinished };
+}
+
+/** Runs finished within `by` weeks, from a column's counts. */
+function finishedWithin(counts: Uint32Array, maxWeeks: number, by: number): number {
+  let n = 0;
+  const last = Math.min(maxWeeks, Math.floor(by + 1e-9));
+  for (let w = 0; w <= last; w++) n += counts[w];
+  return n;
 }
 
 function quantileOf(counts: Uint32Array, runs: number, maxWeeks: number, p: number): number | null {
@@ -124,15 +141,6 @@ function datesOf(start: string | null, q: PortfolioPercentiles): PortfolioDates 
   if (start === null) return null;
   const d = (w: number | null) => (w === null ? null : addWeeks(start, w));
   return { p50: d(q.p50), p85: d(q.p85), p95: d(q.p95) };
-}
-
-function shareOfRuns(values: Int32Array, F: number, f: number, runs: number, by: number): number {
-  let n = 0;
-  for (let r = 0; r < runs; r++) {
-    const w = values[r * F + f];
-    if (w >= 0 && w <= by + 1e-9) n++;
-  }
-  return n / runs;
 }
 
 /** Mean over runs of the feature's delay cost; unfinished runs count as finishing at maxWeeks. */
@@ -177,14 +185,14 @@ function featureResult(
   plan: PortfolioPlan,
   runs: PortfolioRuns,
   f: number,
+  counts: Uint32Array,
+  unfinished: number,
 ): PortfolioFeatureResult {
-  const F = plan.features.length;
   const fp = plan.features[f];
-  const { counts, unfinished } = weekCounts(runs.featureWeek, F, f, runs.runs, plan.maxWeeks);
+  const shareOfRuns = (by: number) => finishedWithin(counts, plan.maxWeeks, by) / runs.runs;
   const q = percentilesOf(counts, runs.runs, plan.maxWeeks);
   const atConfidence = quantileOf(counts, runs.runs, plan.maxWeeks, plan.confidence);
-  const byTarget =
-    fp.targetWeeks === null ? null : shareOfRuns(runs.featureWeek, F, f, runs.runs, fp.targetWeeks);
+  const byTarget = fp.targetWeeks === null ? null : shareOfRuns(fp.targetWeeks);
   const portfolioWeeks =
     plan.targetDate !== null && plan.startDate !== null
       ? daysBetween(plan.startDate, plan.targetDate) / 7
@@ -196,9 +204,7 @@ function featureResult(
     targetDate: fp.targetDate,
     probabilityByTarget: byTarget === null ? null : roundTo(byTarget, 4),
     probabilityByPortfolioTarget:
-      portfolioWeeks === null
-        ? null
-        : roundTo(shareOfRuns(runs.featureWeek, F, f, runs.runs, portfolioWeeks), 4),
+      portfolioWeeks === null ? null : roundTo(shareOfRuns(portfolioWeeks), 4),
     inCutLine: byTarget === null ? null : byTarget >= plan.confidence,
     unfinishedRuns: unfinished,
     weeksAtConfidence: atConfidence,
@@ -212,11 +218,14 @@ function featureResult(
   };
 }
 
-function teamResult(plan: PortfolioPlan, runs: PortfolioRuns, t: number): PortfolioTeamResult {
-  const T = plan.teams.length;
+function teamResult(
+  plan: PortfolioPlan,
+  runs: PortfolioRuns,
+  t: number,
+  counts: Uint32Array,
+): PortfolioTeamResult {
   const F = plan.features.length;
   const team = plan.teams[t];
-  const { counts } = weekCounts(runs.teamWeek, T, t, runs.runs, plan.maxWeeks);
   const last = percentilesOf(counts, runs.runs, plan.maxWeeks);
   const featuresOfTeam = [...new Set(Array.from(team.parts, (p) => plan.partFeature[p]))];
   const weeks = runs.teamItemWeeks[t];
@@ -248,7 +257,11 @@ function rounded(x: number | null): number | null {
 
 /** The result without the CD3 suggestion (portfolio.ts adds it). */
 export function portfolioResult(plan: PortfolioPlan, runs: PortfolioRuns): PortfolioResult {
-  const features = plan.features.map((_, f) => featureResult(plan, runs, f));
+  const byFeature = weekCounts(runs.featureWeek, plan.features.length, runs.runs, plan.maxWeeks);
+  const byTeam = weekCounts(runs.teamWeek, plan.teams.length, runs.runs, plan.maxWeeks);
+  const features = plan.features.map((_, f) =>
+    featureResult(plan, runs, f, byFeature.counts[f], byFeature.unfinished[f]),
+  );
   const warnings = [...plan.warnings];
   const unfinished = features.reduce((m, f) => Math.max(m, f.unfinishedRuns), 0);
   if (unfinished > 0) {
@@ -258,7 +271,7 @@ export function portfolioResult(plan: PortfolioPlan, runs: PortfolioRuns): Portf
   }
   return {
     features,
-    teams: plan.teams.map((_, t) => teamResult(plan, runs, t)),
+    teams: plan.teams.map((_, t) => teamResult(plan, runs, t, byTeam.counts[t])),
     allOnTime: rounded(jointOnTime(plan, runs, () => true)),
     allOwnTargetsOnTime: rounded(jointOnTime(plan, runs, (f) => plan.features[f].ownTarget)),
     costOfDelay: null,

@@ -54,50 +54,148 @@ function thresholdsFor(
   return t;
 }
 
-/** Each feature's parts for this run: size drawn, then split rate and risks as a single forecast. */
-function drawPartSizes(plan: PortfolioPlan, run: number, rng: Xoshiro128, partLeft: Int32Array) {
+/** What drawing a feature's parts needs, read from the plan once per simulation. */
+interface FeatureDraws {
+  seeds: Uint32Array;
+  /** 1: no range, split rate or risk, so its parts are their sizes and draw nothing. */
+  fixed: Uint8Array;
+  /** 1: no split rate and no risk (only ranges may draw). */
+  plain: Uint8Array;
+}
+
+function featureDraws(plan: PortfolioPlan): FeatureDraws {
   const { features, featurePartStart, partLow, partHigh } = plan;
-  for (let f = 0; f < features.length; f++) {
-    const fp = features[f];
-    rng.reseed(fp.streamSeed, run);
-    const p0 = featurePartStart[f];
-    const p1 = featurePartStart[f + 1];
-    let raw = 0;
-    for (let p = p0; p < p1; p++) {
-      const span = partHigh[p] - partLow[p] + 1;
-      const size =
-        span > 1 ? partLow[p] + Math.floor(rng.nextUint32() * TWO_POW_MINUS_32 * span) : partLow[p];
-      partLeft[p] = size;
-      raw += size;
+  const seeds = new Uint32Array(features.length);
+  const fixed = new Uint8Array(features.length);
+  const plain = new Uint8Array(features.length);
+  features.forEach((fp, f) => {
+    seeds[f] = fp.streamSeed;
+    plain[f] = fp.splitRates.length === 0 && fp.riskP.length === 0 ? 1 : 0;
+    let ranged = false;
+    for (let p = featurePartStart[f]; p < featurePartStart[f + 1]; p++) {
+      if (partHigh[p] > partLow[p]) ranged = true;
     }
-    let rho = 1;
-    const nSplits = fp.splitRates.length;
-    if (nSplits > 0) {
-      const m = 1 + Math.floor(rng.nextUint32() * TWO_POW_MINUS_32 * 3 * nSplits);
-      rho = sumOfDraws(rng, fp.splitRates, m) / m;
+    fixed[f] = plain[f] === 1 && !ranged ? 1 : 0;
+  });
+  return { seeds, fixed, plain };
+}
+
+/** Feature f's parts for this run: size drawn, then split rate and risks as a single forecast. */
+function drawFeatureParts(
+  plan: PortfolioPlan,
+  draws: FeatureDraws,
+  f: number,
+  run: number,
+  rng: Xoshiro128,
+  partLeft: Int32Array,
+): void {
+  const { featurePartStart, partLow, partHigh } = plan;
+  const p0 = featurePartStart[f];
+  const p1 = featurePartStart[f + 1];
+  if (draws.fixed[f] === 1) {
+    // Nothing to draw: skipping the stream changes no number (it is seeded per run).
+    for (let p = p0; p < p1; p++) partLeft[p] = partLow[p];
+    return;
+  }
+  rng.reseed(draws.seeds[f], run);
+  let raw = 0;
+  for (let p = p0; p < p1; p++) {
+    const span = partHigh[p] - partLow[p] + 1;
+    const size =
+      span > 1 ? partLow[p] + Math.floor(rng.nextUint32() * TWO_POW_MINUS_32 * span) : partLow[p];
+    partLeft[p] = size;
+    raw += size;
+  }
+  if (draws.plain[f] === 1) return;
+  const fp = plan.features[f];
+  let rho = 1;
+  const nSplits = fp.splitRates.length;
+  if (nSplits > 0) {
+    const m = 1 + Math.floor(rng.nextUint32() * TWO_POW_MINUS_32 * 3 * nSplits);
+    rho = sumOfDraws(rng, fp.splitRates, m) / m;
+  }
+  let impacts = 0;
+  for (let k = 0; k < fp.riskP.length; k++) {
+    if (rng.nextUint32() * TWO_POW_MINUS_32 <= fp.riskP[k]) {
+      impacts += roundHalfEven(
+        triangularQuantile(rng.nextUint32() * TWO_POW_MINUS_32, {
+          low: fp.riskLow[k],
+          mode: fp.riskMode[k],
+          high: fp.riskHigh[k],
+        }),
+      );
     }
-    let impacts = 0;
-    for (let k = 0; k < fp.riskP.length; k++) {
-      if (rng.nextUint32() * TWO_POW_MINUS_32 <= fp.riskP[k]) {
-        impacts += roundHalfEven(
-          triangularQuantile(rng.nextUint32() * TWO_POW_MINUS_32, {
-            low: fp.riskLow[k],
-            mode: fp.riskMode[k],
-            high: fp.riskHigh[k],
-          }),
-        );
-      }
-    }
-    if (rho === 1 && impacts === 0) continue;
-    // Risk items land on the parts in proportion to their sizes; a one-team feature gets
-    // (size + impacts) × split, exactly as a single forecast's backlog.
-    for (let p = p0; p < p1; p++) {
-      partLeft[p] = roundHalfEven((partLeft[p] + (impacts * partLeft[p]) / raw) * rho);
-    }
+  }
+  if (rho === 1 && impacts === 0) return;
+  // Risk items land on the parts in proportion to their sizes; a one-team feature gets
+  // (size + impacts) × split, exactly as a single forecast's backlog.
+  for (let p = p0; p < p1; p++) {
+    partLeft[p] = roundHalfEven((partLeft[p] + (impacts * partLeft[p]) / raw) * rho);
   }
 }
 
-export function runPortfolio(plan: PortfolioPlan): PortfolioRuns {
+function drawPartSizes(
+  plan: PortfolioPlan,
+  draws: FeatureDraws,
+  run: number,
+  rng: Xoshiro128,
+  partLeft: Int32Array,
+) {
+  for (let f = 0; f < plan.features.length; f++) {
+    drawFeatureParts(plan, draws, f, run, rng, partLeft);
+  }
+}
+
+/**
+ * Completion week of each feature in `fs`, run by run, when its teams work on nothing else
+ * and it waits for nobody: what `runPortfolio` gives for a plan of that feature alone
+ * without dependencies, from the same streams, in one pass instead of one per feature (the
+ * CD3 durations). Alone, a team's part takes the whole of every week's items, so each part
+ * is a single backlog on its team's stream; the feature is done when its last part is.
+ */
+export function aloneWeeks(plan: PortfolioPlan, fs: readonly number[]): Int32Array[] {
+  const { runs, maxWeeks, featurePartStart, partTeam } = plan;
+  const out = fs.map(() => new Int32Array(runs));
+  const draws = featureDraws(plan);
+  const partLeft = new Int32Array(plan.partFeature.length);
+  const featureRng = new Xoshiro128(0);
+  const teamRng = new Xoshiro128(0);
+  const caches = plan.teams.map(() => new Map<number, Float64Array>());
+  for (let r = 0; r < runs; r++) {
+    for (let i = 0; i < fs.length; i++) {
+      const f = fs[i];
+      drawFeatureParts(plan, draws, f, r, featureRng, partLeft);
+      let last = 0;
+      for (let p = featurePartStart[f]; p < featurePartStart[f + 1] && last >= 0; p++) {
+        const total = partLeft[p];
+        if (total === 0) continue;
+        const tp = plan.teams[partTeam[p]];
+        teamRng.reseed(tp.streamSeed, r);
+        const nSeg = tp.segStart.length;
+        const thresholds = nSeg > 1 ? thresholdsFor(caches[partTeam[p]], total, tp.segStart) : null;
+        let left = total;
+        let seg = 0;
+        let week = 0;
+        while (left > 0) {
+          if (++week > maxWeeks) break;
+          if (thresholds !== null) {
+            while (seg + 1 < nSeg && left <= thresholds[seg + 1]) seg++;
+          }
+          left -= sampleDiscrete(tp.table, teamRng.nextUint32()) * tp.segFactor[seg];
+        }
+        last = week > maxWeeks ? -1 : Math.max(last, week);
+      }
+      out[i][r] = last;
+    }
+  }
+  return out;
+}
+
+/**
+ * `shares: false` skips the teams' week-by-week items (teamItems stays empty): the CD3
+ * re-simulations only need completion weeks.
+ */
+export function runPortfolio(plan: PortfolioPlan, { shares = true } = {}): PortfolioRuns {
   const F = plan.features.length;
   const T = plan.teams.length;
   const P = plan.partFeature.length;
@@ -112,6 +210,7 @@ export function runPortfolio(plan: PortfolioPlan): PortfolioRuns {
   const featureParts = new Int32Array(F);
   const done = new Int32Array(F);
   const featureRng = new Xoshiro128(0);
+  const draws = featureDraws(plan);
   const caches = plan.teams.map(() => new Map<number, Float64Array>());
   const state: TeamState[] = plan.teams.map((t) => ({
     rng: new Xoshiro128(0),
@@ -150,7 +249,7 @@ export function runPortfolio(plan: PortfolioPlan): PortfolioRuns {
   };
 
   for (let r = 0; r < runs; r++) {
-    drawPartSizes(plan, r, featureRng, partLeft);
+    drawPartSizes(plan, draws, r, featureRng, partLeft);
     partActive.fill(0);
     done.fill(-1);
     let doneCount = 0;
@@ -207,7 +306,7 @@ export function runPortfolio(plan: PortfolioPlan): PortfolioRuns {
         s.left -= sampleDiscrete(tp.table, s.rng.nextUint32()) * tp.segFactor[seg];
         let avail = s.total - (s.left > 0 ? Math.ceil(s.left) : 0) - s.handed;
         if (avail <= 0) continue;
-        if (week > teamItemWeeks[t]) {
+        if (shares && week > teamItemWeeks[t]) {
           const need = week * F;
           if (need > teamItems[t].length) {
             const grown = new Float64Array(Math.max(need, teamItems[t].length * 2));
@@ -216,11 +315,28 @@ export function runPortfolio(plan: PortfolioPlan): PortfolioRuns {
           }
           teamItemWeeks[t] = week;
         }
-        const items = teamItems[t];
+        const items = shares ? teamItems[t] : null;
         const row = (week - 1) * F;
-        refill(t, s, week);
+        // A full active list has nothing to take in (refill only appends).
+        if (s.len < s.active.length) refill(t, s, week);
         const active = s.active;
         while (avail > 0 && s.len > 0) {
+          if (s.len > 1 && avail >= s.len) {
+            // Whole turns of the round robin in which no part finishes give every active part
+            // the same items and leave the pointer where it was: one step instead of many.
+            let minLeft = partLeft[active[0]];
+            for (let i = 1; i < s.len; i++) minLeft = Math.min(minLeft, partLeft[active[i]]);
+            const turns = Math.min(Math.floor(avail / s.len), minLeft - 1);
+            if (turns > 0) {
+              for (let i = 0; i < s.len; i++) {
+                partLeft[active[i]] -= turns;
+                if (items !== null) items[row + partFeature[active[i]]] += turns;
+              }
+              avail -= turns * s.len;
+              s.handed += turns * s.len;
+              if (avail === 0) break;
+            }
+          }
           const at = s.len === 1 ? 0 : s.pointer;
           const p = active[at];
           // One active part takes everything it can at once; several share one item at a time.
@@ -228,7 +344,7 @@ export function runPortfolio(plan: PortfolioPlan): PortfolioRuns {
           partLeft[p] -= give;
           avail -= give;
           s.handed += give;
-          items[row + partFeature[p]] += give;
+          if (items !== null) items[row + partFeature[p]] += give;
           if (partLeft[p] > 0) {
             s.pointer = at + 1 === s.len ? 0 : at + 1;
             continue;

@@ -7,6 +7,7 @@ import { forecastWhen } from './when';
 import { simulate } from './simulate';
 import { deadlineAnalysis } from './deadline';
 import { isBeyondMaxWeeks } from './beyond-max-weeks';
+import { addDays as addDaysIso } from './dates';
 
 const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
 
@@ -154,6 +155,25 @@ describe('deadline: the question answered as asked', () => {
     expect(easy.whatItWouldTake.scopeThatFits).toBe(50);
     expect(easy.whatItWouldTake.teamSize).toBeNull();
     expect(easy.effortForOnePerson).toBe(true);
+  });
+
+  it('gives the latest start that still makes the deadline at the confidence', () => {
+    const r = deadlineAnalysis(base);
+    const start = r.whatItWouldTake.latestStart!;
+    expect(start).toBe(addDaysIso(r.deadlineDate, -7 * Math.ceil(r.p85Weeks)));
+    // The same runs from that start make it at 85 %; a week later they do not.
+    expect(
+      deadlineAnalysis({ ...base, startDate: start }).probabilityByDeadline,
+    ).toBeGreaterThanOrEqual(0.85);
+    expect(
+      deadlineAnalysis({ ...base, startDate: addDaysIso(start, 7) }).probabilityByDeadline,
+    ).toBeLessThan(0.85);
+    // Missed at 85 % from the given start: the latest start is before it.
+    expect(r.whatItWouldTake.meetsDeadline).toBe(false);
+    expect(start < r.startDate).toBe(true);
+    // Looser confidence, later latest start.
+    const loose = deadlineAnalysis({ ...base, confidence: 0.5 }).whatItWouldTake.latestStart!;
+    expect(loose >= start).toBe(true);
   });
 
   it('fits the whole scope exactly at the confidences the probability reaches', () => {

@@ -3,117 +3,22 @@
  * seed (the page runs the engine in its worker, the API on the server), reordering marks the
  * result stale until it is run again, and the page has no axe-core violations.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, type Browser } from './browser';
-import { REPO_ROOT } from './server';
+import {
+  api as apiAt,
+  axeViolations,
+  exampleStartingOn,
+  expected,
+  inOrder,
+  percent,
+  shown,
+  type Body,
+  type Result,
+} from './portfolio-page';
 
 const baseUrl = inject('baseUrl');
-
-interface FeatureResult {
-  name: string;
-  completionDates: { p50: string | null; p85: string | null; p95: string | null } | null;
-  probabilityByTarget: number | null;
-  probabilityByPortfolioTarget: number | null;
-  inCutLine: boolean | null;
-  latestStart: string | null;
-}
-interface Result {
-  features: FeatureResult[];
-  allOnTime: number | null;
-  seed: number;
-}
-
-type Body = { features: { name: string }[] } & Record<string, unknown>;
-
-const example = JSON.parse(
-  readFileSync(join(REPO_ROOT, 'examples/portfolio.json'), 'utf8'),
-) as Body;
-
-const percent = (x: number) =>
-  new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(x);
-
-async function api(body: Body): Promise<Result> {
-  const res = await fetch(`${baseUrl}/api/portfolio`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as Result;
-}
-
-function inOrder(body: Body, names: string[]): Body {
-  const byName = new Map(body.features.map((f) => [f.name, f]));
-  return { ...body, features: names.map((n) => byName.get(n)!) };
-}
-
-/** Everything the cut-line table shows, read from the page (dates from `<time datetime>`). */
-async function shown(page: Page) {
-  const rows = page.locator('[data-testid="pf-cut-table"] tbody tr');
-  const n = await rows.count();
-  const out = [];
-  for (let i = 0; i < n; i++) {
-    const date = async (id: string) => {
-      const el = page.getByTestId(`pf-${id}-${i}`);
-      return (await el.getAttribute('datetime')) ?? null;
-    };
-    out.push({
-      name: await rows.nth(i).getAttribute('data-feature'),
-      p50: await date('p50'),
-      p85: await date('p85'),
-      p95: await date('p95'),
-      latestStart: await date('latest'),
-      probability: (await page.getByTestId(`pf-prob-${i}`).textContent())?.trim(),
-      byPortfolioTarget: (await page.getByTestId(`pf-prob-portfolio-${i}`).textContent())?.trim(),
-      status: await page
-        .getByTestId(`pf-status-${i}`)
-        .locator('[data-status]')
-        .getAttribute('data-status'),
-    });
-  }
-  return out;
-}
-
-function expected(r: Result) {
-  return r.features.map((f) => ({
-    name: f.name,
-    p50: f.completionDates?.p50 ?? null,
-    p85: f.completionDates?.p85 ?? null,
-    p95: f.completionDates?.p95 ?? null,
-    latestStart: f.latestStart,
-    probability: f.probabilityByTarget === null ? '—' : percent(f.probabilityByTarget),
-    byPortfolioTarget:
-      f.probabilityByPortfolioTarget === null ? '—' : percent(f.probabilityByPortfolioTarget),
-    status: f.inCutLine === null ? 'none' : f.inCutLine ? 'in' : 'out',
-  }));
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const source = readFileSync(
-    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-    'utf8',
-  );
-  await page.evaluate(source);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            o: unknown,
-          ) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    return (await axe.run({ resultTypes: ['violations'] })).violations;
-  });
-  return violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-  );
-}
+const api = (body: Body): Promise<Result> => apiAt(baseUrl, body);
 
 describe('the portfolio page', () => {
   let b: Browser;
@@ -136,6 +41,12 @@ describe('the portfolio page', () => {
     const results = page.getByTestId('pf-results');
     await results.waitFor({ timeout: 60_000 });
 
+    // The page's example starts next Monday: the API gets the same dates.
+    const example = exampleStartingOn(
+      await page.getByLabel('Start date', { exact: true }).inputValue(),
+    );
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    expect(String(example.startDate) >= yesterday).toBe(true);
     const first = await api(example);
     expect(first.seed).toBe(1);
     expect(await shown(page)).toEqual(expected(first));
@@ -146,8 +57,12 @@ describe('the portfolio page', () => {
     expect(await page.getByTestId('pf-cut-line').textContent()).toContain(
       'No single cut line at 85%: Checkout misses its date',
     );
-    const joint = page.locator('.kpi', { hasText: 'All features with a target on time' });
+    const joint = page.locator('.kpi', { hasText: 'All on time: every feature makes its target' });
     expect(await joint.locator('.kpi__value').textContent()).toBe(percent(first.allOnTime!));
+    const own = page.locator('.kpi', { hasText: 'Own dates only' });
+    expect(await own.locator('.kpi__value').textContent()).toBe(
+      percent(first.allOwnTargetsOnTime!),
+    );
     expect(await results.getAttribute('data-stale')).toBe('false');
     expect(await page.getByTestId('pf-stale').count()).toBe(0);
     // Each team's share of its items by feature is drawn, with a legend of its features.
@@ -226,5 +141,32 @@ describe('the portfolio page', () => {
     await error.waitFor();
     expect(await error.textContent()).toContain('"Mobile" is not one of the portfolio\'s teams');
     expect(await page.getByTestId('pf-results').count()).toBe(0);
+  });
+
+  it('keeps the timeline readable on a phone, 390 px wide', async () => {
+    const phone = await openBrowser({ viewport: { width: 390, height: 844 } });
+    try {
+      const { page } = phone;
+      await page.goto(`${baseUrl}/#/portfolio`);
+      await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Forecast the portfolio' }).click();
+      const timeline = page.getByTestId('pf-timeline');
+      await timeline.waitFor({ timeout: 60_000 });
+      const sizes = await timeline.evaluate((svg) => {
+        const box = svg.getBoundingClientRect();
+        const view = (svg as SVGSVGElement).viewBox.baseVal;
+        const names = [...svg.querySelectorAll('g[data-feature] text')].map(
+          (t) => t.getBoundingClientRect().height,
+        );
+        return { width: box.width, right: box.right, scale: box.width / view.width, names };
+      });
+      // Drawn at its own size (no scaling down), inside the screen, names at 12 px.
+      expect(sizes.scale).toBeGreaterThan(0.98);
+      expect(sizes.right).toBeLessThanOrEqual(390);
+      expect(sizes.names).toHaveLength(6);
+      for (const h of sizes.names) expect(h).toBeGreaterThanOrEqual(12);
+    } finally {
+      await phone.close();
+    }
   });
 });

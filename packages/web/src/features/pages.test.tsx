@@ -64,6 +64,9 @@ describe('forecast pages show what the engine computes for their input', () => {
     );
     expect(screen.getByTestId('can-meet').textContent).toContain(r.canMeet ? 'yes' : 'no');
     expect(kpi('P85')).toBe(`${fmt.number(r.p85Weeks)} weeks`);
+    expect(screen.getByTestId('latest-start').textContent).toBe(
+      `Latest start that still makes the deadline: ${fmt.date(r.whatItWouldTake.latestStart!)}`,
+    );
   });
 
   it('cost: P85 in the currency chosen', async () => {

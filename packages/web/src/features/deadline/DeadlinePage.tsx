@@ -264,6 +264,11 @@ function DeadlineResults({
               ? t('deadline.laterDateBeyond', { span: beyond.span(r.maxWeeks) })
               : t('deadline.laterDate', { date: fmt.date(take.date) })}
           </li>
+          {take.latestStart !== null && (
+            <li data-testid="latest-start">
+              {t('deadline.latestStart', { date: fmt.date(take.latestStart) })}
+            </li>
+          )}
           {take.teamSize !== null && (
             <li>{t('deadline.teamSize', { team: fmt.integer(take.teamSize) })}</li>
           )}

@@ -2,6 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableWrap } from '../../components/TableWrap';
 import { fieldId, type FieldErrors } from '../shared/issues';
+import { throughputOfTeam } from '../shared/TeamThroughput';
+import { useTeams } from '../../lib/team-store';
 import { blankFeature, blankTeam, cellError, move, type FeatureRow, type TeamRow } from './form';
 
 const PREFIX = 'pf';
@@ -80,6 +82,14 @@ export function TeamsEditor({
   const set = (i: number, key: keyof TeamRow, value: string) =>
     onChange(teams.map((r, j) => (j === i ? { ...r, [key]: value } : r)));
   const err = (i: number, field: string) => errors[`teams.${i}.${field}`];
+  // The team workspace's teams (imported tracker exports or pasted weeks): choosing one fills
+  // a row's throughput with the weeks a single forecast of that team would sample.
+  const workspace = useTeams().teams;
+  const fromWorkspace = (i: number, id: string) => {
+    const source = workspace.find((w) => w.id === id);
+    const weeks = source ? throughputOfTeam(source) : null;
+    if (weeks) set(i, 'samples', weeks.join(', '));
+  };
   return (
     <fieldset className="fieldset">
       <legend>{t('portfolio.teams')}</legend>
@@ -89,6 +99,7 @@ export function TeamsEditor({
             labels={[
               t('portfolio.teamName'),
               t('portfolio.samples'),
+              ...(workspace.length > 0 ? [t('portfolio.fromTeamData')] : []),
               t('portfolio.featureWip'),
               <span className="visually-hidden">{t('common.remove')}</span>,
             ]}
@@ -115,6 +126,22 @@ export function TeamsEditor({
                     onChange={(v) => set(i, 'samples', v)}
                   />
                 </td>
+                {workspace.length > 0 && (
+                  <td>
+                    <select
+                      aria-label={t('portfolio.fromTeamDataFor', { name: team.name || i + 1 })}
+                      value=""
+                      onChange={(e) => fromWorkspace(i, e.target.value)}
+                    >
+                      <option value="">{t('portfolio.fromTeamDataChoose')}</option>
+                      {workspace.map((w) => (
+                        <option key={w.id} value={w.id}>
+                          {w.name}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                )}
                 <td style={{ width: '7em' }}>
                   <CellInput
                     path={`teams.${i}.featureWip`}

@@ -13,6 +13,9 @@ import { useForecastPage } from '../shared/useForecastPage';
 import { FeaturesEditor, TeamsEditor } from './Editors';
 import { TeamShares } from './TeamShares';
 import { Timeline } from './Timeline';
+import { SavedLocally } from './SavedLocally';
+import { DependencyGraph } from './DependencyGraph';
+import type { SavedPortfolio } from './saved';
 import { initialForm, reorder, toBody, type PortfolioForm } from './form';
 
 function When({
@@ -89,6 +92,25 @@ export default function PortfolioPage() {
     return () => clearTimeout(id);
   }, [auto, formKey, ranWith]);
 
+  // Opening a portfolio saved in this browser: its form and seed replace the page's, then it
+  // runs once the page holds them (the submit reads the form of the render it belongs to).
+  const opening = useRef<string | null>(null);
+  const [opened, setOpened] = useState(0);
+  const { setForm } = page;
+  const openSaved = (saved: SavedPortfolio) => {
+    opening.current = JSON.stringify(saved.form);
+    setForm(saved.form);
+    setSeed(saved.seed ?? undefined);
+    // Counted, so reopening the portfolio already on screen still runs it.
+    setOpened((n) => n + 1);
+  };
+  useEffect(() => {
+    if (opening.current !== null && opening.current === formKey) {
+      opening.current = null;
+      submitNow.current({ preventDefault() {} });
+    }
+  }, [formKey, page.seed, opened]);
+
   const teamNames = page.form.teams.map((team) => team.name.trim()).filter((n) => n !== '');
   const confidence = r ? fmt.percent(r.confidence) : '';
   const firstOut = r ? r.features.findIndex((f) => f.inCutLine === false) : -1;
@@ -123,6 +145,7 @@ export default function PortfolioPage() {
             errors={page.errors}
             onChange={(features) => page.update('features', features)}
           />
+          <DependencyGraph features={page.form.features} result={r} />
           <div className="row">
             <Field
               id={page.id('startDate')}
@@ -156,6 +179,7 @@ export default function PortfolioPage() {
             {t('portfolio.auto')}
           </label>
           <RunFooter page={page} label={t('portfolio.run')} />
+          <SavedLocally form={page.form} seed={page.seed ?? r?.seed ?? null} onOpen={openSaved} />
         </>
       }
       results={
@@ -180,7 +204,8 @@ export default function PortfolioPage() {
               {r.allOnTime !== null && (
                 <Kpi label={t('portfolio.allOnTime')} value={fmt.percent(r.allOnTime, 1)} strong />
               )}
-              {r.allOwnTargetsOnTime !== null && (
+              {/* Without a portfolio target every target is a feature's own: the same number. */}
+              {r.allOwnTargetsOnTime !== null && r.targetDate !== null && (
                 <Kpi
                   label={t('portfolio.allOwnOnTime')}
                   value={fmt.percent(r.allOwnTargetsOnTime, 1)}

@@ -1,10 +1,11 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortfolioResult } from '@flow-forecaster/engine';
 import { daysBetween } from '@flow-forecaster/engine';
 
 const ROW = 26;
-const LABEL = 130;
-const WIDTH = 640;
+const WIDEST = 640;
+const NARROWEST = 280;
 // Literal colours (the theme's), so a downloaded SVG or PNG looks the same outside the page.
 const GOOD = '#1e6b3a';
 const BAD = '#b3261e';
@@ -16,8 +17,34 @@ const INK = '#1f2933';
  * order, green when in the cut line and red when out; the portfolio's target is a vertical
  * line. Plain SVG: a few rectangles do not need the chart library.
  */
+/**
+ * The drawing's width in CSS pixels: its container's, between NARROWEST and WIDEST. The
+ * viewBox follows it, so on a phone the text keeps its 12 px instead of shrinking with a
+ * 640-wide drawing scaled down to fit.
+ */
+function useDrawingWidth(): [RefObject<HTMLDivElement>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(WIDEST);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const fit = () => {
+      const w = el.clientWidth;
+      if (w > 0) setWidth(Math.round(Math.min(WIDEST, Math.max(NARROWEST, w))));
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
 export function Timeline({ result }: { result: PortfolioResult }) {
   const { t } = useTranslation();
+  const [box, WIDTH] = useDrawingWidth();
+  // Names get up to 130 px, less on a narrow screen so the bars keep most of the width.
+  const LABEL = Math.min(130, Math.round(WIDTH * 0.32));
   const targetWeeks =
     result.targetDate && result.startDate
       ? daysBetween(result.startDate, result.targetDate) / 7
@@ -33,72 +60,76 @@ export function Timeline({ result }: { result: PortfolioResult }) {
   const height = result.features.length * ROW + 24;
   const colour = (inCut: boolean | null) => (inCut === null ? MUTED : inCut ? GOOD : BAD);
   return (
-    <svg
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      width="100%"
-      style={{ maxWidth: `${WIDTH}px` }}
-      role="img"
-      aria-label={t('portfolio.timeline')}
-      data-testid="pf-timeline"
-    >
-      <title>{t('portfolio.timeline')}</title>
-      {result.features.map((f, i) => {
-        const { p50, p85, p95 } = f.percentile_stats;
-        const y = i * ROW + 4;
-        const own =
-          f.targetDate && result.startDate ? daysBetween(result.startDate, f.targetDate) / 7 : null;
-        return (
-          <g key={f.name} data-feature={f.name}>
-            <text
-              x={LABEL - 6}
-              y={y + ROW / 2}
-              textAnchor="end"
-              fontSize="12"
-              dominantBaseline="middle"
-            >
-              {f.name}
-            </text>
-            {p50 !== null && (
-              <rect
-                x={x(p50)}
-                y={y + 6}
-                width={Math.max(2, x(p95 ?? maxWeeks) - x(p50))}
-                height={ROW - 12}
-                fill={colour(f.inCutLine)}
-                opacity={0.35}
-              />
-            )}
-            {p85 !== null && (
-              <rect
-                x={x(p85) - 1.5}
-                y={y + 3}
-                width={3}
-                height={ROW - 6}
-                fill={colour(f.inCutLine)}
-              />
-            )}
-            {own !== null && f.targetDate !== result.targetDate && (
-              <path d={`M${x(own)},${y + 2} l-4,-4 h8 z`} fill={INK} />
-            )}
-          </g>
-        );
-      })}
-      {targetWeeks !== null && (
-        <line
-          x1={x(targetWeeks)}
-          x2={x(targetWeeks)}
-          y1={0}
-          y2={height - 20}
-          stroke={INK}
-          strokeDasharray="4 3"
-        />
-      )}
-      <text x={LABEL} y={height - 6} fontSize="11">
-        0
-      </text>
-      <text x={WIDTH - 10} y={height - 6} fontSize="11" textAnchor="end">
-        {t('portfolio.weeks', { count: Math.ceil(maxWeeks) })}
-      </text>
-    </svg>
+    <div ref={box} style={{ width: '100%', maxWidth: `${WIDEST}px` }}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width="100%"
+        style={{ maxWidth: `${WIDTH}px` }}
+        role="img"
+        aria-label={t('portfolio.timeline')}
+        data-testid="pf-timeline"
+      >
+        <title>{t('portfolio.timeline')}</title>
+        {result.features.map((f, i) => {
+          const { p50, p85, p95 } = f.percentile_stats;
+          const y = i * ROW + 4;
+          const own =
+            f.targetDate && result.startDate
+              ? daysBetween(result.startDate, f.targetDate) / 7
+              : null;
+          return (
+            <g key={f.name} data-feature={f.name}>
+              <text
+                x={LABEL - 6}
+                y={y + ROW / 2}
+                textAnchor="end"
+                fontSize="12"
+                dominantBaseline="middle"
+              >
+                {f.name}
+              </text>
+              {p50 !== null && (
+                <rect
+                  x={x(p50)}
+                  y={y + 6}
+                  width={Math.max(2, x(p95 ?? maxWeeks) - x(p50))}
+                  height={ROW - 12}
+                  fill={colour(f.inCutLine)}
+                  opacity={0.35}
+                />
+              )}
+              {p85 !== null && (
+                <rect
+                  x={x(p85) - 1.5}
+                  y={y + 3}
+                  width={3}
+                  height={ROW - 6}
+                  fill={colour(f.inCutLine)}
+                />
+              )}
+              {own !== null && f.targetDate !== result.targetDate && (
+                <path d={`M${x(own)},${y + 2} l-4,-4 h8 z`} fill={INK} />
+              )}
+            </g>
+          );
+        })}
+        {targetWeeks !== null && (
+          <line
+            x1={x(targetWeeks)}
+            x2={x(targetWeeks)}
+            y1={0}
+            y2={height - 20}
+            stroke={INK}
+            strokeDasharray="4 3"
+          />
+        )}
+        <text x={LABEL} y={height - 6} fontSize="11">
+          0
+        </text>
+        <text x={WIDTH - 10} y={height - 6} fontSize="11" textAnchor="end">
+          {t('portfolio.weeks', { count: Math.ceil(maxWeeks) })}
+        </text>
+      </svg>
+    </div>
   );
 }

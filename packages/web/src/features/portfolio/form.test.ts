@@ -2,20 +2,40 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseForecast } from '@flow-forecaster/schemas';
-import { blankFeature, cellError, initialForm, move, reorder, toBody } from './form';
+import {
+  blankFeature,
+  cellError,
+  exampleForm,
+  initialForm,
+  move,
+  nextMonday,
+  reorder,
+  toBody,
+} from './form';
 import { portfolioBundles } from './i18n';
 
 const ROOT = resolve(__dirname, '../../../../..');
 
 describe('portfolio form', () => {
-  it('reads the initial form into examples/portfolio.json (what the e2e test compares with)', () => {
-    const built = toBody(initialForm);
+  it('reads the example form started on 2026-01-05 into examples/portfolio.json', () => {
+    const built = toBody(exampleForm('2026-01-05'));
     expect(built.issues).toEqual([]);
     const example = JSON.parse(
       readFileSync(join(ROOT, 'examples/portfolio.json'), 'utf8'),
     ) as Record<string, unknown>;
     expect({ ...built.body, seed: 1 }).toEqual(example);
     expect(parseForecast('portfolio', built.body).ok).toBe(true);
+  });
+
+  it('starts the example next Monday, so its dates are never in the past', () => {
+    expect(nextMonday(new Date(2026, 11, 5))).toBe('2026-12-07'); // a Saturday
+    expect(nextMonday(new Date(2026, 11, 7))).toBe('2026-12-07'); // a Monday: that day
+    expect(nextMonday(new Date(2026, 11, 8, 23, 30))).toBe('2026-12-14');
+    const form = exampleForm('2026-12-07');
+    expect(form.startDate).toBe('2026-12-07');
+    expect(form.features[0].targetDate).toBe('2027-01-18');
+    expect(form.targetDate).toBe('2027-02-15');
+    expect(initialForm.startDate >= nextMonday(new Date(Date.now() - 86_400_000))).toBe(true);
   });
 
   it('reads sizes, ranges and splits, and names what it cannot read', () => {
@@ -66,5 +86,18 @@ describe('portfolio form', () => {
       expect(Object.keys(portfolioBundles[lang].portfolio).sort()).toEqual(en);
     }
     expect([...used].filter((k) => !en.includes(k) && !en.includes(`${k}_other`))).toEqual([]);
+  });
+
+  it('words the two joint probabilities differently from their first words, in every language', () => {
+    for (const bundle of Object.values(portfolioBundles)) {
+      const head = (text: string) =>
+        text
+          .split(/[\s:]+/)
+          .slice(0, 2)
+          .join(' ');
+      const { allOnTime, allOwnOnTime } = bundle.portfolio;
+      expect(head(allOnTime)).not.toBe(head(allOwnOnTime));
+      expect(allOnTime).not.toContain(allOwnOnTime.split(':')[0]);
+    }
   });
 });

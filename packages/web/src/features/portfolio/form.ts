@@ -3,6 +3,7 @@
  * spec's contract. Reading text into numbers is here; every rule on the numbers (sizes ≥ 1,
  * known teams, cycles…) is the shared schema's, so the page and the API refuse the same bodies.
  */
+import { addWeeks } from '@flow-forecaster/engine';
 import { BodyBuilder } from '../shared/body';
 import type { BuiltBody } from '../shared/useForecastPage';
 
@@ -47,37 +48,56 @@ export const blankFeature: FeatureRow = {
   dependsOn: '',
 };
 
-export const initialForm: PortfolioForm = {
-  teams: [
-    { name: 'Payments', samples: '3, 4, 5, 4, 6, 2, 4, 5, 3, 4', featureWip: '2' },
-    { name: 'Platform', samples: '2, 3, 3, 4, 2, 3, 5, 1', featureWip: '1' },
-  ],
-  features: [
-    {
-      ...blankFeature,
-      name: 'Checkout',
-      parts: 'Payments: 12, Platform: 5',
-      targetDate: '2026-02-16',
-      costOfDelay: '8000',
-    },
-    { ...blankFeature, name: 'Search', team: 'Payments', size: '6-10', costOfDelay: '3000' },
-    {
-      ...blankFeature,
-      name: 'Reports',
-      team: 'Platform',
-      size: '8',
-      targetDate: '2026-02-23',
-      costOfDelay: '5000',
-    },
-    { ...blankFeature, name: 'Export', team: 'Payments', size: '10', dependsOn: 'Checkout' },
-    { ...blankFeature, name: 'Audit log', team: 'Platform', size: '6', costOfDelay: '1000' },
-    { ...blankFeature, name: 'Dark mode', team: 'Payments', size: '4-8' },
-  ],
-  startDate: '2026-01-05',
-  targetDate: '2026-03-16',
-  confidence: '85',
-  runs: '10000',
-};
+/** The first Monday on or after `now`'s calendar day (the user's own day, not UTC's). */
+export function nextMonday(now: Date = new Date()): string {
+  const ahead = (8 - now.getDay()) % 7;
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + ahead);
+  const m = String(d.getMonth() + 1).padStart(2, '0');
+  const day = String(d.getDate()).padStart(2, '0');
+  return `${d.getFullYear()}-${m}-${day}`;
+}
+
+/**
+ * The example portfolio (examples/portfolio.json's features and teams), starting next Monday
+ * with its targets the same weeks after the start, so its dates are never in the past. With
+ * `start` 2026-01-05 it is that file exactly (the unit test holds them together).
+ */
+export function exampleForm(start: string = nextMonday()): PortfolioForm {
+  const week = (n: number) => addWeeks(start, n);
+  return {
+    teams: [
+      { name: 'Payments', samples: '3, 4, 5, 4, 6, 2, 4, 5, 3, 4', featureWip: '2' },
+      { name: 'Platform', samples: '2, 3, 3, 4, 2, 3, 5, 1', featureWip: '1' },
+    ],
+    features: [
+      {
+        ...blankFeature,
+        name: 'Checkout',
+        parts: 'Payments: 12, Platform: 5',
+        targetDate: week(6),
+        costOfDelay: '8000',
+      },
+      { ...blankFeature, name: 'Search', team: 'Payments', size: '6-10', costOfDelay: '3000' },
+      {
+        ...blankFeature,
+        name: 'Reports',
+        team: 'Platform',
+        size: '8',
+        targetDate: week(7),
+        costOfDelay: '5000',
+      },
+      { ...blankFeature, name: 'Export', team: 'Payments', size: '10', dependsOn: 'Checkout' },
+      { ...blankFeature, name: 'Audit log', team: 'Platform', size: '6', costOfDelay: '1000' },
+      { ...blankFeature, name: 'Dark mode', team: 'Payments', size: '4-8' },
+    ],
+    startDate: start,
+    targetDate: week(10),
+    confidence: '85',
+    runs: '10000',
+  };
+}
+
+export const initialForm: PortfolioForm = exampleForm();
 
 const RANGE = /^\s*([^-–]+?)\s*[-–]\s*([^-–]+?)\s*$/;
 

@@ -23,6 +23,17 @@ function weeklyOf(team: Team): { weekly: number[]; staleDays: number | null } {
   };
 }
 
+/**
+ * The weeks a forecast samples from a team: its weekly throughput in the window its own
+ * history calibrates best (every week with `whole`); null when it has no weeks.
+ */
+export function throughputOfTeam(team: Team, whole = false): number[] | null {
+  const { weekly } = weeklyOf(team);
+  if (weekly.length === 0) return null;
+  const rec = chooseHistoryWindow(weekly);
+  return whole || rec.window === 'all' ? weekly : weekly.slice(-rec.window);
+}
+
 /** Past this, a forecast from the team's weeks may describe a team that has changed. */
 const STALE_AFTER_DAYS = 28;
 

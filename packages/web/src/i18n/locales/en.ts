@@ -252,6 +252,7 @@ export const en = {
     chance: 'Chance',
     take: 'What it would take ({{pct}} sure)',
     scopeThatFits: 'Scope that fits by the deadline: {{items}} of {{backlog}} items',
+    latestStart: 'Latest start that still makes the deadline: {{date}}',
     laterDate: 'Date the whole backlog needs: {{date}}',
     laterDateBeyond: 'Date the whole backlog needs: more than {{span}}',
     teamSize:

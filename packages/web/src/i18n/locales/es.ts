@@ -262,6 +262,7 @@ export const es: Translation = {
     chance: 'Probabilidad',
     take: 'Qué haría falta ({{pct}} de confianza)',
     scopeThatFits: 'Alcance que cabe en el plazo: {{items}} de {{backlog}} ítems',
+    latestStart: '¿Cuándo empezar? A más tardar el {{date}} para aún cumplir el plazo',
     laterDate: 'Fecha que necesita todo el backlog: {{date}}',
     laterDateBeyond: 'Fecha que necesita todo el backlog: más de {{span}}',
     teamSize:

@@ -255,6 +255,7 @@ export const ptBR: Translation = {
     chance: 'Chance',
     take: 'O que seria preciso ({{pct}} de confiança)',
     scopeThatFits: 'Escopo que cabe no prazo: {{items}} de {{backlog}} itens',
+    latestStart: 'Quando começar? O mais tardar em {{date}} para ainda cumprir o prazo',
     laterDate: 'Data de que o backlog inteiro precisa: {{date}}',
     laterDateBeyond: 'Data de que o backlog inteiro precisa: mais de {{span}}',
     teamSize: 'Equipe que cumpriria o prazo: {{team}} pessoas (throughput proporcional à equipe)',
