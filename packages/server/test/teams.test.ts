@@ -120,9 +120,15 @@ describe.each(databases)('teams saved in a project on %s', (db) => {
       [team({ items: [{ type: 'Story' }] }), 'items.0.id'],
       [team({ items: [], throughput: [] }), 'items'],
       [team({ throughput: [3, -1] }), 'throughput.1'],
-      [team({ settings: { window: { from: '2025-03-30', to: '2025-02-03' } } }), 'settings.window.to'],
+      [
+        team({ settings: { window: { from: '2025-03-30', to: '2025-02-03' } } }),
+        'settings.window.to',
+      ],
       [team({ settings: { window: { weeks: 0 } } }), 'settings.window.weeks'],
-      [team({ items: Array.from({ length: TEAM_LIMITS.items + 1 }, (_, i) => ({ id: `x${i}` })) }), 'items'],
+      [
+        team({ items: Array.from({ length: TEAM_LIMITS.items + 1 }, (_, i) => ({ id: `x${i}` })) }),
+        'items',
+      ],
       [team({ name: 'a\u0000b' }), 'name'],
     ];
     for (const [payload, field] of cases) {
