@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { HistoryWindowNote } from '@flow-forecaster/engine';
+import { useWindowText } from '../../shared/TeamThroughput';
 import { showValue } from '../summary';
 
 /**
@@ -17,11 +19,13 @@ export const INPUT_LABELS: Readonly<Record<string, string>> = {
   totalContributors: 'when.totalContributors',
   minContributors: 'when.minContributors',
   maxContributors: 'when.maxContributors',
+  historyWindow: 'account.fields.historyWindow',
 };
 
 /** A saved forecast's inputs as label/value pairs that wrap on a phone instead of scrolling. */
 export function InputList({ input }: { input: Record<string, unknown> }) {
   const { t } = useTranslation();
+  const windowText = useWindowText();
   const entries = Object.entries(input).filter(([, v]) => v !== undefined && v !== null);
   return (
     <dl className="input-list">
@@ -31,7 +35,9 @@ export function InputList({ input }: { input: Record<string, unknown> }) {
           <dd>
             {key === 'throughputModel' && typeof value === 'string'
               ? t(`throughput.models.${value}`, value)
-              : showValue(value, 200)}
+              : key === 'historyWindow' && typeof value === 'object'
+                ? windowText(value as HistoryWindowNote)
+                : showValue(value, 200)}
           </dd>
         </div>
       ))}
