@@ -19,7 +19,6 @@ export const INPUT_LABELS: Readonly<Record<string, string>> = {
   totalContributors: 'when.totalContributors',
   minContributors: 'when.minContributors',
   maxContributors: 'when.maxContributors',
-  historyWindow: 'account.fields.historyWindow',
 };
 
 /** A saved forecast's inputs as label/value pairs that wrap on a phone instead of scrolling. */
@@ -31,7 +30,13 @@ export function InputList({ input }: { input: Record<string, unknown> }) {
     <dl className="input-list">
       {entries.map(([key, value]) => (
         <div key={key}>
-          <dt>{INPUT_LABELS[key] ? t(INPUT_LABELS[key]) : key}</dt>
+          <dt>
+            {key === 'historyWindow'
+              ? t('account.fields.historyWindow')
+              : INPUT_LABELS[key]
+                ? t(INPUT_LABELS[key])
+                : key}
+          </dt>
           <dd>
             {key === 'throughputModel' && typeof value === 'string'
               ? t(`throughput.models.${value}`, value)
