@@ -5,11 +5,7 @@
  * and no tpSamples is the spreadsheet's range estimate (the `{targetOutcome, pBest, …}` shape).
  */
 import { z } from 'zod';
-import type {
-  HistoryWindowNote,
-  ThroughputInput,
-  ThroughputModel,
-} from '@flow-forecaster/engine';
+import type { HistoryWindowNote, ThroughputInput, ThroughputModel } from '@flow-forecaster/engine';
 import { dateField } from './dates';
 import { int, longText, num, report, shortText, throughputModel, tpSamples } from './fields';
 import { LIMITS } from './limits';

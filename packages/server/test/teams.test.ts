@@ -172,6 +172,33 @@ describe.each(databases)('teams saved in a project on %s', (db) => {
     expect((await call(a, 'GET', `${base}/${first.id}`)).json().name).toBe('Checkout (April)');
   });
 
+  it('a saved forecast keeps the history window its throughput came from', async () => {
+    const historyWindow = {
+      team: 'Checkout',
+      window: { from: '2025-06-09', to: '2025-08-31' },
+      from: '2025-06-09',
+      to: '2025-08-31',
+      weeks: 12,
+    };
+    const input = { tpSamples: [5, 7, 6, 4], backlog: 30, seed: 7, historyWindow };
+    const saved = await call(a, 'POST', '/api/forecasts', { kind: 'when', input });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const back = (await call(a, 'GET', `/api/forecasts/${saved.json().id}`)).json();
+    expect(back.input.historyWindow).toEqual(historyWindow);
+    const plain = await call(a, 'POST', '/api/forecasts', {
+      kind: 'when',
+      input: { tpSamples: [5, 7, 6, 4], backlog: 30, seed: 7 },
+    });
+    // The note changes nothing simulated: the same numbers with or without it.
+    expect(plain.json().p85Weeks).toBe(saved.json().p85Weeks);
+    const bad = await call(a, 'POST', '/api/forecasts', {
+      kind: 'when',
+      input: { ...input, historyWindow: { ...historyWindow, weeks: -1 } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toBe('input.historyWindow.weeks');
+  });
+
   it('goes into the backup and comes back from it; deleting it is final', async () => {
     const before = (await call(a, 'GET', base)).json().items as { id: string }[];
     const full = await Promise.all(
