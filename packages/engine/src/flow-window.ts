@@ -42,32 +42,98 @@ export interface ChooseWindowOptions {
   maxFolds?: number;
 }
 
-/** Largest count X with P(sum of `horizon` draws ≥ X) ≥ target. */
-function sumQuantileAtLeast(window: readonly number[], horizon: number, target: number): number {
-  const values = new Map<number, number>();
-  for (const v of window) {
-    const k = Math.max(0, Math.round(v));
-    values.set(k, (values.get(k) ?? 0) + 1 / window.length);
-  }
-  const support = [...values];
+/**
+ * How many ordered `draws`-tuples of the window's weeks sum to each total: the window's
+ * histogram convolved with itself. Counts, not probabilities, so the result is exact (n^draws
+ * stays far below 2^53 for any history the limits allow).
+ */
+function tupleCounts(
+  values: Int32Array,
+  counts: Float64Array,
+  maxV: number,
+  draws: number,
+): Float64Array {
   let dist = new Float64Array([1]);
-  for (let h = 0; h < horizon; h++) {
-    let maxV = 0;
-    for (const [v] of support) if (v > maxV) maxV = v;
+  for (let h = 0; h < draws; h++) {
     const next = new Float64Array(dist.length + maxV);
     for (let s = 0; s < dist.length; s++) {
       const ps = dist[s];
       if (ps === 0) continue;
-      for (const [v, pv] of support) next[s + v] += ps * pv;
+      for (let j = 0; j < values.length; j++) next[s + values[j]] += ps * counts[j];
     }
     dist = next;
   }
-  let tail = 0;
-  for (let x = dist.length - 1; x >= 0; x--) {
-    tail += dist[x];
-    if (tail >= target - 1e-12) return x;
+  return dist;
+}
+
+/**
+ * Largest count X with P(sum of `horizon` draws ≥ X) ≥ target.
+ *
+ * Meet in the middle: the sum is split into two halves whose tuple counts are convolved only
+ * at the totals a binary search asks about, instead of convolving all `horizon` draws. With
+ * ~500 items a week this is what keeps the choice on 100,000 items within the flow metrics'
+ * 100 ms (the plain convolution took 70–270 ms).
+ */
+function sumQuantileAtLeast(window: readonly number[], horizon: number, target: number): number {
+  const n = window.length;
+  if (n === 0 || horizon <= 0) return 0;
+  let maxV = 0;
+  const rounded = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = Math.max(0, Math.round(window[i]));
+    rounded[i] = k;
+    if (k > maxV) maxV = k;
   }
-  return 0;
+  const histogram = new Float64Array(maxV + 1);
+  for (let i = 0; i < n; i++) histogram[rounded[i]]++;
+  let distinct = 0;
+  for (let v = 0; v <= maxV; v++) if (histogram[v] > 0) distinct++;
+  const values = new Int32Array(distinct);
+  const counts = new Float64Array(distinct);
+  for (let v = 0, j = 0; v <= maxV; v++) {
+    if (histogram[v] > 0) {
+      values[j] = v;
+      counts[j++] = histogram[v];
+    }
+  }
+
+  const firstDraws = horizon >> 1;
+  const first = tupleCounts(values, counts, maxV, firstDraws);
+  const second =
+    horizon - firstDraws === firstDraws
+      ? first
+      : tupleCounts(values, counts, maxV, horizon - firstDraws);
+  // tail[y]: tuples of the second half summing to y or more.
+  const tail = new Float64Array(second.length + 1);
+  for (let y = second.length - 1; y >= 0; y--) tail[y] = tail[y + 1] + second[y];
+  const firstAt: number[] = [];
+  const firstCount: number[] = [];
+  for (let s = 0; s < first.length; s++) {
+    if (first[s] > 0) {
+      firstAt.push(s);
+      firstCount.push(first[s]);
+    }
+  }
+  const total = n ** horizon;
+  // The same tolerance the probabilities had: an exact 85 % must count as 85 %.
+  const needed = (target - 1e-12) * total;
+  const tuplesAtLeast = (x: number): number => {
+    let sum = 0;
+    for (let i = 0; i < firstAt.length; i++) {
+      const y = x - firstAt[i];
+      sum += firstCount[i] * (y <= 0 ? tail[0] : y < tail.length ? tail[y] : 0);
+    }
+    return sum;
+  };
+  // tuplesAtLeast falls as x grows and holds at x = 0: find the last x where it still holds.
+  let lo = 0;
+  let hi = horizon * maxV;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tuplesAtLeast(mid) >= needed) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function label(w: HistoryWindowChoice): string {

@@ -54,6 +54,26 @@ export interface ThroughputInput {
   pBest?: number;
   pLikely?: number;
   pWorst?: number;
+  /**
+   * Where `tpSamples` came from, when a team's history was sampled (issue 15): carried with
+   * the forecast so a saved forecast or a share link shows the same window. Never read by the
+   * simulation.
+   */
+  historyWindow?: HistoryWindowNote;
+}
+
+/** The history window a forecast's weekly throughput was taken from. */
+export interface HistoryWindowNote {
+  team?: string;
+  /** `all`, the last N weeks, or a date range (weeks from Monday overlapping it). */
+  window: 'all' | { weeks: number } | { from: string; to: string };
+  /** True when the window was the one the team's own history calibrates best. */
+  auto?: boolean;
+  reason?: string;
+  /** First and last week (Mondays) taken, when the history has dates. */
+  from?: string;
+  to?: string;
+  weeks: number;
 }
 
 /** `POST /api/simulate`: the full team simulation ("when will it be done?"). */

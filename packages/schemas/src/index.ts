@@ -16,3 +16,4 @@ export * from './connection';
 export { beyondMaxWeeksText, type StoppedRuns } from './kinds/summary';
 export * from './calendar';
 export * from './storable';
+export * from './team';

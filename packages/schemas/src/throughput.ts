@@ -4,11 +4,38 @@
  * The model is inferred when the request does not name it: a body with pBest/pLikely/pWorst
  * and no tpSamples is the spreadsheet's range estimate (the `{targetOutcome, pBest, …}` shape).
  */
-import type { z } from 'zod';
-import type { ThroughputInput, ThroughputModel } from '@flow-forecaster/engine';
-import { num, report, throughputModel, tpSamples } from './fields';
+import { z } from 'zod';
+import type { HistoryWindowNote, ThroughputInput, ThroughputModel } from '@flow-forecaster/engine';
+import { dateField } from './dates';
+import { int, longText, num, report, shortText, throughputModel, tpSamples } from './fields';
+import { LIMITS } from './limits';
 
 const estimatePoint = num(0, 1_000_000).optional();
+
+/** Where tpSamples came from (a team's window): stored and shown, never simulated. */
+export const historyWindowNote = z
+  .strictObject({
+    team: shortText.optional(),
+    window: z.union([
+      z.literal('all'),
+      z.strictObject({ weeks: int(1, LIMITS.maxWeeks.max) }),
+      z.strictObject({ from: dateField, to: dateField }),
+    ]),
+    auto: z.boolean().optional(),
+    reason: longText.optional(),
+    from: dateField.optional(),
+    to: dateField.optional(),
+    weeks: int(0, LIMITS.samples.max),
+  })
+  .transform((v): HistoryWindowNote => {
+    const out: HistoryWindowNote = { window: v.window, weeks: v.weeks };
+    if (v.team !== undefined) out.team = v.team;
+    if (v.auto !== undefined) out.auto = v.auto;
+    if (v.reason !== undefined) out.reason = v.reason;
+    if (v.from !== undefined) out.from = v.from;
+    if (v.to !== undefined) out.to = v.to;
+    return out;
+  });
 
 export const throughputShape = {
   tpSamples: tpSamples.optional(),
@@ -16,6 +43,7 @@ export const throughputShape = {
   pBest: estimatePoint,
   pLikely: estimatePoint,
   pWorst: estimatePoint,
+  historyWindow: historyWindowNote.optional(),
 };
 
 export type ThroughputFields = {
@@ -24,6 +52,7 @@ export type ThroughputFields = {
   pBest?: number;
   pLikely?: number;
   pWorst?: number;
+  historyWindow?: HistoryWindowNote;
 };
 
 const ESTIMATE_KEYS = ['pBest', 'pLikely', 'pWorst'] as const;
@@ -47,6 +76,7 @@ export function resolveThroughput(v: ThroughputFields, ctx: z.RefinementCtx): Th
     }
     return {
       throughputModel: 'estimate',
+      ...(v.historyWindow ? { historyWindow: v.historyWindow } : {}),
       pBest: v.pBest,
       pLikely: v.pLikely,
       pWorst: v.pWorst,
@@ -61,6 +91,7 @@ export function resolveThroughput(v: ThroughputFields, ctx: z.RefinementCtx): Th
   }
   return {
     tpSamples: v.tpSamples,
+    ...(v.historyWindow ? { historyWindow: v.historyWindow } : {}),
     ...(model ? { throughputModel: model } : {}),
     ...(hasEstimate ? { pBest: v.pBest, pLikely: v.pLikely, pWorst: v.pWorst } : {}),
   };

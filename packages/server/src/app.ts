@@ -30,6 +30,7 @@ import projectRoutes from './routes/projects';
 import savedForecastRoutes from './routes/saved-forecasts';
 import actualRoutes from './routes/actuals';
 import deliveryRoutes from './routes/deliveries';
+import teamRoutes from './routes/teams';
 import connectionRoutes from './routes/connections';
 import type { ConnectionRouteOptions } from './routes/connections';
 import connectionScheduler from './connections/scheduler';
@@ -239,6 +240,7 @@ export async function buildApp(
     await app.register(savedForecastRoutes);
     await app.register(actualRoutes);
     await app.register(deliveryRoutes);
+    await app.register(teamRoutes);
     await app.register(connectionRoutes, { key: config.connectionKey, ...opts.connections });
     await app.register(connectionScheduler, {
       key: config.connectionKey,

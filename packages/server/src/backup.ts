@@ -8,10 +8,21 @@
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './db/client';
-import { actuals, apiTokens, deliveries, forecasts, projects, users } from './db/schema';
+import { actuals, apiTokens, deliveries, forecasts, projects, teams, users } from './db/schema';
 
 /** Parents before children: restoring in this order satisfies every foreign key. */
-export const BACKUP_TABLES = [users, apiTokens, projects, forecasts, actuals, deliveries] as const;
+export const BACKUP_TABLES = [
+  users,
+  apiTokens,
+  projects,
+  forecasts,
+  actuals,
+  deliveries,
+  teams,
+] as const;
+
+/** Rows per insert: a team may hold 100,000 work items, so few of them go at once. */
+const BATCH_ROWS: Record<string, number> = { teams: 5 };
 
 export const BACKUP_FORMAT = 'flow-forecaster-backup';
 export const BACKUP_VERSION = 1;
@@ -122,8 +133,9 @@ export async function restoreDatabase(
         }
         return out;
       });
-      for (let i = 0; i < rows.length; i += 500) {
-        await insertBackupRows(tx, table, rows.slice(i, i + 500));
+      const batch = BATCH_ROWS[name] ?? 500;
+      for (let i = 0; i < rows.length; i += batch) {
+        await insertBackupRows(tx, table, rows.slice(i, i + batch));
       }
       counts[name] = rows.length;
     }

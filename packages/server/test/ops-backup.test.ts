@@ -134,6 +134,7 @@ describe('backup and restore across PostgreSQL and PGlite', () => {
       'forecasts',
       'actuals',
       'deliveries',
+      'teams',
     ]);
     expect(dump.tables.users).toHaveLength(3);
     expect(dump.tables.forecasts).toHaveLength(3);

@@ -230,6 +230,32 @@ export const connections = pgTable(
   ],
 );
 
+// A team's data saved in a project (issue 15): what the web keeps in IndexedDB without an
+// account — work items or pasted weekly throughput, rejected import rows, settings — as one
+// jsonb document validated by the schemas' saveTeamSchema. `item_count` and `weeks` let a
+// project's list say "137 items" without reading the document. `version` guards concurrent
+// edits like deliveries.
+export const teams = pgTable(
+  'teams',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: varchar('name', { length: 200 }).notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    itemCount: integer('item_count').notNull().default(0),
+    weeks: integer('weeks').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('teams_project_idx').on(t.projectId), index('teams_owner_idx').on(t.ownerId)],
+);
+
 // Failed logins per account (keyed by a hash of the email, existing or not, so the table says
 // nothing about who has an account) and per client address. Kept in the database so every web
 // node sees the same count and a restart does not reset a lockout.
@@ -271,6 +297,7 @@ export const schema = {
   actuals,
   deliveries,
   connections,
+  teams,
   loginFailures,
   idempotencyKeys,
 };

@@ -8,6 +8,7 @@ import { forecastsRepository } from './forecasts';
 import { actualsRepository } from './actuals';
 import { deliveriesRepository } from './deliveries';
 import { connectionsRepository } from './connections';
+import { teamsRepository } from './teams';
 import { loginFailuresRepository } from './login-failures';
 
 export function createRepositories(db: Db) {
@@ -21,6 +22,7 @@ export function createRepositories(db: Db) {
     actuals: actualsRepository(db),
     deliveries: deliveriesRepository(db),
     connections: connectionsRepository(db),
+    teams: teamsRepository(db),
     loginFailures: loginFailuresRepository(db),
   };
 }

@@ -16,6 +16,25 @@ export interface RejectedRow {
   reason: string;
 }
 
+/**
+ * The window a team's forecasts sample from: the one its history calibrates best (`auto`),
+ * the last N weeks, all of it, or a date range (done dates inside it).
+ */
+export type TeamWindow = 'auto' | 'all' | { weeks: number } | { from: string; to: string };
+
+export interface TeamSettings {
+  window?: TeamWindow;
+}
+
+/** Where this team is saved in an account's project, and the version last read or written. */
+export interface TeamRemote {
+  projectId: string;
+  projectName: string;
+  teamId: string;
+  version: number;
+  savedAt: string;
+}
+
 export interface Team {
   id: string;
   name: string;
@@ -30,6 +49,10 @@ export interface Team {
   throughput: number[];
   /** Rows of the import that could not be used, with the reason. */
   rejected: RejectedRow[];
+  /** Absent on teams made before settings existed: the window is then `auto`. */
+  settings?: TeamSettings;
+  /** Set once the team is saved in (or opened from) a project. */
+  remote?: TeamRemote;
   updatedAt: string;
 }
 
@@ -161,6 +184,20 @@ export async function saveTeam(
   );
   emit({ ...state, teams, currentId: saved.id });
   await write(saved, null, saved.id);
+  return saved;
+}
+
+/** Changes some fields of a saved team (its settings, its project link) without re-importing. */
+export async function updateTeam(
+  id: string,
+  change: Partial<Pick<Team, 'settings' | 'remote' | 'name'>>,
+): Promise<Team | null> {
+  const team = state.teams.find((t) => t.id === id);
+  if (!team) return null;
+  const saved: Team = { ...team, ...change, updatedAt: new Date().toISOString() };
+  const teams = state.teams.map((t) => (t.id === id ? saved : t));
+  emit({ ...state, teams });
+  await write(saved, null, state.currentId);
   return saved;
 }
 

@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
 import { deleteTeam, saveTeam, selectTeam, useTeams, type Team } from '../../lib/team-store';
 import { importCsv, parseThroughput, readText, type ImportedItems } from './import';
+import { ProjectSync } from './ProjectSync';
 import { SampleBadge } from './SampleBadge';
 import './flow.css';
 
@@ -112,7 +113,8 @@ export default function TeamPage() {
     // Importing into the current team replaces its data; example data always gets a team of its own.
     const target = !sample && current && !current.sample && !name.trim() ? current : null;
     await saveTeam({
-      ...(target ? { id: target.id } : {}),
+      // A re-import keeps the team's window and its project link (the next save replaces it).
+      ...(target ? { id: target.id, settings: target.settings, remote: target.remote } : {}),
       name: target ? target.name : teamName,
       sample,
       source: 'csv',
@@ -222,7 +224,10 @@ export default function TeamPage() {
           )}
           {notes && <p className="field__hint">{notes}</p>}
         </section>
-        {current && <TeamSummary team={current} />}
+        <div>
+          {current && <TeamSummary team={current} />}
+          <ProjectSync current={current} />
+        </div>
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { flowMetrics, type FlowItemInput } from '@flow-forecaster/engine';
 import { registerFlowTranslations } from './i18n';
@@ -13,6 +13,28 @@ const items = importCsv(readFileSync(JIRA, 'utf8')).items;
 const metrics = flowMetrics(items, { asOf: '2025-08-31', window: 'all' });
 
 describe('flow charts', () => {
+  it('a tapped mark shows its item ids below the chart (phones have no hover)', () => {
+    render(<CycleTimeScatter metrics={metrics} title="Scatter" />);
+    const dot = screen
+      .getAllByTestId('flow-dot')
+      .find((d) => d.querySelector('title')?.textContent?.includes('SHOP-1'))!;
+    expect(screen.getByTestId('flow-tapped').textContent).toBe('');
+    fireEvent.click(dot);
+    expect(screen.getByTestId('flow-tapped').textContent).toBe(
+      dot.querySelector('title')?.textContent,
+    );
+    expect(screen.getByTestId('flow-tapped').textContent).toContain('SHOP-1');
+  });
+
+  it('a tapped aging dot shows the ids of the items in progress it stands for', () => {
+    render(<AgingChart metrics={metrics} title="Aging" />);
+    const dot = screen.getAllByTestId('aging-dot')[0];
+    fireEvent.click(dot);
+    const text = screen.getAllByTestId('flow-tapped').at(-1)?.textContent ?? '';
+    expect(text).toBe(dot.querySelector('title')?.textContent);
+    expect(text).toMatch(/^[A-Z]+-\d+/);
+  });
+
   it('scatter: every done item in exactly one mark, ids in the tooltip, four percentile lines', () => {
     render(<CycleTimeScatter metrics={metrics} title="Scatter" />);
     const dots = screen.getAllByTestId('flow-dot');

@@ -5,6 +5,7 @@
  */
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line, LinePath } from '@visx/shape';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowMetricsResult } from '@flow-forecaster/engine';
 import { ChartAxes, ChartSvg, GridLines } from '../../charts/ChartSvg';
@@ -31,6 +32,18 @@ function percentileLines(percentiles: Record<string, number>) {
 }
 
 const MAX_IDS_IN_TOOLTIP = 20;
+
+/**
+ * What the last tapped mark holds (ids, value): phones have no hover, so a mark's tooltip
+ * would never show there. A live region, so screen readers hear it too.
+ */
+function TappedMark({ text }: { text: string | null }) {
+  return (
+    <p className="flow-tapped" role="status" data-testid="flow-tapped">
+      {text ?? ''}
+    </p>
+  );
+}
 
 function idsText(ids: string[]): string {
   return ids.length > MAX_IDS_IN_TOOLTIP
@@ -68,6 +81,7 @@ export function CycleTimeScatter({
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const [tapped, setTapped] = useState<string | null>(null);
   const points = scatterMarks(metrics.scatter);
   if (points.length === 0) return <p className="empty">—</p>;
   const days = points.map((p) => p.day);
@@ -79,53 +93,61 @@ export function CycleTimeScatter({
   });
   const y = scaleLinear<number>({ domain: [0, maxCt + 1], range: [INNER_H, 0], nice: true });
   return (
-    <ChartSvg title={title} testId="flow-scatter">
-      <GridLines y={y} />
-      {lines.map((l, i) => (
-        <g key={l.key} data-percentile={l.key}>
-          <Line
-            from={{ x: 0, y: y(l.value) }}
-            to={{ x: INNER_W, y: y(l.value) }}
-            stroke={l.color}
-            strokeWidth={1.5}
-            strokeDasharray={l.key === 'p85' ? undefined : '6 3'}
-          />
-          <text
-            x={INNER_W - 4 - i * 58}
-            y={y(l.value) - 4}
-            fill={l.color}
-            fontSize={11}
-            fontWeight={700}
-            textAnchor="end"
-          >
-            {`${l.key.toUpperCase()}: ${fmt.integer(l.value)}`}
-          </text>
-        </g>
-      ))}
-      {points.map((p) => (
-        <circle
-          key={`${p.day}|${p.ct}`}
-          cx={x(p.day)}
-          cy={y(p.ct)}
-          r={Math.min(9, 3 + Math.sqrt(p.ids.length))}
-          fill={COLORS.barStrong}
-          fillOpacity={0.6}
-          data-testid="flow-dot"
-          data-count={p.ids.length}
-        >
-          <title>{`${idsText(p.ids)}: ${fmt.integer(p.ct)} ${t('flow.charts.cycleDays')} (${fmt.shortDate(isoOf(p.day))})`}</title>
-        </circle>
-      ))}
-      <ChartAxes
-        x={x}
-        y={y}
-        xLabel={t('flow.charts.doneDay')}
-        yLabel={t('flow.charts.cycleDays')}
-        xFormat={(v) => fmt.shortDate(isoOf(v))}
-        yFormat={(v) => fmt.integer(v)}
-        xTicks={5}
-      />
-    </ChartSvg>
+    <>
+      <ChartSvg title={title} testId="flow-scatter">
+        <GridLines y={y} />
+        {lines.map((l, i) => (
+          <g key={l.key} data-percentile={l.key}>
+            <Line
+              from={{ x: 0, y: y(l.value) }}
+              to={{ x: INNER_W, y: y(l.value) }}
+              stroke={l.color}
+              strokeWidth={1.5}
+              strokeDasharray={l.key === 'p85' ? undefined : '6 3'}
+            />
+            <text
+              x={INNER_W - 4 - i * 58}
+              y={y(l.value) - 4}
+              fill={l.color}
+              fontSize={11}
+              fontWeight={700}
+              textAnchor="end"
+            >
+              {`${l.key.toUpperCase()}: ${fmt.integer(l.value)}`}
+            </text>
+          </g>
+        ))}
+        {points.map((p) => {
+          const text = `${idsText(p.ids)}: ${fmt.integer(p.ct)} ${t('flow.charts.cycleDays')} (${fmt.shortDate(isoOf(p.day))})`;
+          return (
+            <circle
+              key={`${p.day}|${p.ct}`}
+              cx={x(p.day)}
+              cy={y(p.ct)}
+              r={Math.min(9, 3 + Math.sqrt(p.ids.length))}
+              fill={COLORS.barStrong}
+              fillOpacity={0.6}
+              data-testid="flow-dot"
+              data-count={p.ids.length}
+              className="flow-mark"
+              onClick={() => setTapped(text)}
+            >
+              <title>{text}</title>
+            </circle>
+          );
+        })}
+        <ChartAxes
+          x={x}
+          y={y}
+          xLabel={t('flow.charts.doneDay')}
+          yLabel={t('flow.charts.cycleDays')}
+          xFormat={(v) => fmt.shortDate(isoOf(v))}
+          yFormat={(v) => fmt.integer(v)}
+          xTicks={5}
+        />
+      </ChartSvg>
+      <TappedMark text={tapped} />
+    </>
   );
 }
 
@@ -197,6 +219,7 @@ export function CycleTimeHistogram({
 export function AgingChart({ metrics, title }: { metrics: FlowMetricsResult; title: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const [tapped, setTapped] = useState<string | null>(null);
   const states = metrics.aging.states.map((s) => s.state);
   if (states.length === 0) return <p className="empty">—</p>;
   const bands = percentileLines(metrics.aging.bands);
@@ -224,54 +247,62 @@ export function AgingChart({ metrics, title }: { metrics: FlowMetricsResult; tit
     return r;
   });
   return (
-    <ChartSvg title={title} testId="flow-aging">
-      {rects.map((r) => (
-        <rect
-          key={r.key}
-          x={0}
-          width={INNER_W}
-          y={y(r.to)}
-          height={Math.max(0, y(r.from) - y(r.to))}
-          fill={r.fill}
-        >
-          <title>{`${r.key.toUpperCase()}: ${fmt.integer(r.to)}`}</title>
-        </rect>
-      ))}
-      {bands.map((b) => (
-        <text
-          key={b.key}
-          x={INNER_W - 4}
-          y={y(b.value) - 3}
-          fontSize={11}
-          textAnchor="end"
-          fill={b.color}
-        >
-          {`${b.key.toUpperCase()}: ${fmt.integer(b.value)}`}
-        </text>
-      ))}
-      {[...groups.values()].map((g) => (
-        <circle
-          key={`${g.state}|${g.age}`}
-          cx={(x(stateIndex.get(g.state) ?? 0) ?? 0) + x.bandwidth() / 2}
-          cy={y(g.age)}
-          r={Math.min(10, 4 + Math.sqrt(g.ids.length))}
-          fill={g.past ? COLORS.bad : COLORS.barStrong}
-          data-testid="aging-dot"
-          data-past={g.past ? 'yes' : 'no'}
-        >
-          <title>{`${idsText(g.ids)}: ${fmt.integer(g.age)} ${t('flow.charts.ageDays')}`}</title>
-        </circle>
-      ))}
-      <ChartAxes
-        x={x}
-        y={y}
-        xLabel={t('flow.charts.state')}
-        yLabel={t('flow.charts.ageDays')}
-        xFormat={(v) => states[v] ?? ''}
-        xTickValues={states.map((_, i) => i)}
-        yFormat={(v) => fmt.integer(v)}
-      />
-    </ChartSvg>
+    <>
+      <ChartSvg title={title} testId="flow-aging">
+        {rects.map((r) => (
+          <rect
+            key={r.key}
+            x={0}
+            width={INNER_W}
+            y={y(r.to)}
+            height={Math.max(0, y(r.from) - y(r.to))}
+            fill={r.fill}
+          >
+            <title>{`${r.key.toUpperCase()}: ${fmt.integer(r.to)}`}</title>
+          </rect>
+        ))}
+        {bands.map((b) => (
+          <text
+            key={b.key}
+            x={INNER_W - 4}
+            y={y(b.value) - 3}
+            fontSize={11}
+            textAnchor="end"
+            fill={b.color}
+          >
+            {`${b.key.toUpperCase()}: ${fmt.integer(b.value)}`}
+          </text>
+        ))}
+        {[...groups.values()].map((g) => {
+          const text = `${idsText(g.ids)}: ${fmt.integer(g.age)} ${t('flow.charts.ageDays')}`;
+          return (
+            <circle
+              key={`${g.state}|${g.age}`}
+              cx={(x(stateIndex.get(g.state) ?? 0) ?? 0) + x.bandwidth() / 2}
+              cy={y(g.age)}
+              r={Math.min(10, 4 + Math.sqrt(g.ids.length))}
+              fill={g.past ? COLORS.bad : COLORS.barStrong}
+              data-testid="aging-dot"
+              data-past={g.past ? 'yes' : 'no'}
+              className="flow-mark"
+              onClick={() => setTapped(text)}
+            >
+              <title>{text}</title>
+            </circle>
+          );
+        })}
+        <ChartAxes
+          x={x}
+          y={y}
+          xLabel={t('flow.charts.state')}
+          yLabel={t('flow.charts.ageDays')}
+          xFormat={(v) => states[v] ?? ''}
+          xTickValues={states.map((_, i) => i)}
+          yFormat={(v) => fmt.integer(v)}
+        />
+      </ChartSvg>
+      <TappedMark text={tapped} />
+    </>
   );
 }
 

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import type { HistoryWindowNote } from '@flow-forecaster/engine';
 import { Field } from '../../components/Field';
 import type { FieldErrors } from './issues';
-import { TeamThroughput } from './TeamThroughput';
+import { TeamThroughput, WindowNote } from './TeamThroughput';
 
 /** Throughput history or a three-point estimate: shared by every throughput-driven page. */
 export interface ThroughputForm {
@@ -10,6 +11,8 @@ export interface ThroughputForm {
   pBest: string;
   pLikely: string;
   pWorst: string;
+  /** The team window the weeks were taken from; cleared when the weeks are typed by hand. */
+  tpWindow?: HistoryWindowNote | null;
 }
 
 export const defaultThroughput: ThroughputForm = {
@@ -60,13 +63,24 @@ export function ThroughputFields<F extends ThroughputForm>({
         >
           <textarea
             value={form.tpText}
-            onChange={(e) => update('tpText', e.target.value)}
+            onChange={(e) => {
+              update('tpText', e.target.value);
+              if (form.tpWindow) update('tpWindow', null as F['tpWindow']);
+            }}
             rows={3}
             spellCheck={false}
           />
         </Field>
       )}
-      {!estimate && <TeamThroughput onUse={(weekly) => update('tpText', weekly.join(', '))} />}
+      {!estimate && form.tpWindow && <WindowNote note={form.tpWindow} />}
+      {!estimate && (
+        <TeamThroughput
+          onUse={(weekly, note) => {
+            update('tpText', weekly.join(', '));
+            update('tpWindow', note as F['tpWindow']);
+          }}
+        />
+      )}
       {!estimate && children}
       {estimate && (
         <>
@@ -115,6 +129,7 @@ export function addThroughput(
     b.number('pWorst', form.pWorst);
   } else {
     b.list('tpSamples', form.tpText);
+    if (form.tpWindow) b.set('historyWindow', form.tpWindow);
   }
 }
 

@@ -1,27 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chooseHistoryWindow, flowMetrics } from '@flow-forecaster/engine';
+import type { HistoryWindowNote } from '@flow-forecaster/engine';
 import { href } from '../../app/router';
-import { useTeams, type Team } from '../../lib/team-store';
-
-const DAY_MS = 86_400_000;
-
-/**
- * The team's weekly throughput, oldest first (pasted, or counted from its work items), and how
- * many days before today its newest completion is (null for pasted weeks, which have no dates).
- */
-function weeklyOf(team: Team): { weekly: number[]; staleDays: number | null } {
-  if (team.items.length === 0) return { weekly: team.throughput, staleDays: null };
-  const m = flowMetrics(team.items, { window: 'all' });
-  const last = m.stale.lastDone;
-  const now = new Date();
-  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
-  return {
-    weekly: m.throughput.weekly.map((w) => w.count),
-    staleDays:
-      last === null ? null : Math.round((today - Date.parse(`${last}T00:00:00Z`)) / DAY_MS),
-  };
-}
+import { Field } from '../../components/Field';
+import { useFormat } from '../../i18n/format';
+import { updateTeam, useTeams, type TeamWindow } from '../../lib/team-store';
+import { effectiveWindow, pickWeeks, teamWeeks } from './team-window';
 
 /**
  * The weeks a forecast samples from a team: its weekly throughput in the window its own
@@ -37,30 +21,72 @@ export function throughputOfTeam(team: Team, whole = false): number[] | null {
 /** Past this, a forecast from the team's weeks may describe a team that has changed. */
 const STALE_AFTER_DAYS = 28;
 
+const WEEK_CHOICES = [8, 12, 26] as const;
+
+function windowKey(w: TeamWindow): string {
+  if (typeof w === 'string') return w;
+  return 'weeks' in w ? String(w.weeks) : 'range';
+}
+
+/** "last 12 weeks", "all history", "2025-06-09 – 2025-08-31": the window in words. */
+export function useWindowText() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (note: HistoryWindowNote): string => {
+    const w = note.window;
+    const what =
+      w === 'all'
+        ? t('teamData.windowAll')
+        : 'weeks' in w
+          ? t('teamData.windowWeeks', { count: w.weeks })
+          : t('teamData.windowRange', { from: fmt.shortDate(w.from), to: fmt.shortDate(w.to) });
+    const span =
+      note.from && note.to
+        ? t('teamData.span', {
+            weeks: note.weeks,
+            from: fmt.shortDate(note.from),
+            to: fmt.shortDate(note.to),
+          })
+        : t('teamData.spanWeeks', { weeks: note.weeks });
+    const team = note.team ? `${note.team}: ` : '';
+    return `${team}${what}, ${span}${note.auto && note.reason ? ` (${t('teamData.chosen', { reason: note.reason })})` : ''}`;
+  };
+}
+
+/** The window a page's throughput was taken from, shown beside it (also from a share link). */
+export function WindowNote({ note }: { note: HistoryWindowNote }) {
+  const { t } = useTranslation();
+  const text = useWindowText();
+  return (
+    <p className="field__hint" data-testid="tp-window">
+      <strong>{t('teamData.window')}:</strong> {text(note)}
+    </p>
+  );
+}
+
 /**
- * Fills a page's throughput from the current team, sampled from the window its own history
- * calibrates best (the reason is shown), so the user loads the team once for every page.
+ * Fills a page's throughput from the current team, from the team's window (by default the one
+ * its own history calibrates best, with the reason), so the user loads the team once for
+ * every page. The window is the team's setting: the same on every page, saved with the team.
  */
 export function TeamThroughput({
   onUse,
   whole = false,
 }: {
-  onUse: (weekly: number[]) => void;
+  onUse: (weekly: number[], note: HistoryWindowNote) => void;
   /** Every week, for pages that look at the whole history themselves (backtest, PBC). */
   whole?: boolean;
 }) {
   const { t } = useTranslation();
+  const text = useWindowText();
   const { current } = useTeams();
   const [applied, setApplied] = useState<string | null>(null);
-  const choice = useMemo(() => {
-    if (!current) return null;
-    const { weekly, staleDays } = weeklyOf(current);
-    if (weekly.length === 0) return null;
-    const rec = chooseHistoryWindow(weekly);
-    const used = whole || rec.window === 'all' ? weekly : weekly.slice(-rec.window);
-    return { used, reason: whole ? null : rec.reason, staleDays };
-  }, [current, whole]);
-  if (!current || !choice) {
+  const weeks = useMemo(() => (current ? teamWeeks(current) : null), [current]);
+  const window = weeks ? effectiveWindow(weeks, current?.settings?.window) : 'auto';
+  const [range, setRange] = useState(() =>
+    typeof window === 'object' && 'from' in window ? window : { from: '', to: '' },
+  );
+  if (!current || !weeks) {
     return (
       <p className="field__hint">
         {t('teamData.none')} <a href={href('/team')}>{t('teamData.link')}</a>
@@ -68,29 +94,91 @@ export function TeamThroughput({
     );
   }
   const name = current.sample ? `${current.name} (${t('teamData.sample')})` : current.name;
+  const setWindow = (w: TeamWindow) => {
+    setApplied(null);
+    void updateTeam(current.id, { settings: { ...current.settings, window: w } });
+  };
+  const onRange = (next: { from: string; to: string }) => {
+    setRange(next);
+    if (next.from && next.to && next.from <= next.to) setWindow(next);
+  };
+  const rec = weeks.recommended.window;
+  const recText =
+    rec === 'all' ? t('teamData.windowAll') : t('teamData.windowWeeks', { count: rec });
+  const picked = pickWeeks(weeks, window, current.name, whole);
   return (
     <div className="team-throughput">
+      {!whole && (
+        <div className="row">
+          <Field id="team-window" label={t('teamData.window')}>
+            <select
+              value={windowKey(window)}
+              data-testid="team-window"
+              onChange={(e) => {
+                const v = e.target.value;
+                if (v === 'auto' || v === 'all') setWindow(v);
+                else if (v === 'range') {
+                  const from = range.from || weeks.weekStarts?.[0] || '';
+                  const to = range.to || weeks.weekStarts?.[weeks.weekStarts.length - 1] || '';
+                  onRange({ from, to });
+                } else setWindow({ weeks: Number(v) });
+              }}
+            >
+              <option value="auto">{t('teamData.windowAuto', { window: recText })}</option>
+              {WEEK_CHOICES.map((n) => (
+                <option key={n} value={String(n)}>
+                  {t('teamData.windowWeeks', { count: n })}
+                </option>
+              ))}
+              <option value="all">{t('teamData.windowAll')}</option>
+              {weeks.weekStarts && <option value="range">{t('teamData.windowDates')}</option>}
+            </select>
+          </Field>
+          {windowKey(window) === 'range' && (
+            <>
+              <Field id="team-window-from" label={t('teamData.from')}>
+                <input
+                  type="date"
+                  value={range.from}
+                  data-testid="team-window-from"
+                  onChange={(e) => onRange({ ...range, from: e.target.value })}
+                />
+              </Field>
+              <Field id="team-window-to" label={t('teamData.to')}>
+                <input
+                  type="date"
+                  value={range.to}
+                  data-testid="team-window-to"
+                  onChange={(e) => onRange({ ...range, to: e.target.value })}
+                />
+              </Field>
+            </>
+          )}
+        </div>
+      )}
       <button
         type="button"
         className="btn btn--small"
+        disabled={picked.used.length === 0}
         onClick={() => {
-          onUse(choice.used);
+          onUse(picked.used, picked.note);
           setApplied(
-            choice.reason === null
-              ? t('teamData.appliedAll', { weeks: choice.used.length, team: name })
-              : t('teamData.applied', {
-                  weeks: choice.used.length,
-                  team: name,
-                  reason: choice.reason,
-                }),
+            whole
+              ? t('teamData.appliedAll', { weeks: picked.used.length, team: name })
+              : text(picked.note),
           );
         }}
       >
         {t('teamData.use', { team: name })}
       </button>
-      {choice.staleDays !== null && choice.staleDays > STALE_AFTER_DAYS && (
+      {picked.used.length === 0 && (
+        <p className="field__hint" data-testid="team-throughput-empty">
+          {t('teamData.emptyWindow')}
+        </p>
+      )}
+      {weeks.staleDays !== null && weeks.staleDays > STALE_AFTER_DAYS && (
         <p className="field__hint" data-testid="team-throughput-stale">
-          {t('teamData.stale', { days: choice.staleDays })}
+          {t('teamData.stale', { days: weeks.staleDays })}
         </p>
       )}
       {applied && (

@@ -1,6 +1,19 @@
 import { registerTranslations } from '../../i18n';
 
 const en = {
+  window: 'History window',
+  windowAuto: 'Best for this team ({{window}})',
+  windowWeeks_one: 'last {{count}} week',
+  windowWeeks_other: 'last {{count}} weeks',
+  windowAll: 'all history',
+  windowDates: 'dates…',
+  windowRange: '{{from}} – {{to}}',
+  from: 'From',
+  to: 'To',
+  span: '{{weeks}} weeks from {{from}} to {{to}}',
+  spanWeeks: '{{weeks}} weeks',
+  chosen: 'chosen from the team’s history: {{reason}}',
+  emptyWindow: 'No week of the team’s history falls in this window.',
   use: 'Use {{team}}’s throughput',
   applied: '{{weeks}} weeks from {{team}} ({{reason}})',
   appliedAll: 'All {{weeks}} weeks of {{team}}',
@@ -13,6 +26,19 @@ const en = {
 type Strings = typeof en;
 
 const ptBR: Strings = {
+  window: 'Janela do histórico',
+  windowAuto: 'A melhor para este time ({{window}})',
+  windowWeeks_one: 'última {{count}} semana',
+  windowWeeks_other: 'últimas {{count}} semanas',
+  windowAll: 'todo o histórico',
+  windowDates: 'datas…',
+  windowRange: '{{from}} – {{to}}',
+  from: 'De',
+  to: 'Até',
+  span: '{{weeks}} semanas de {{from}} a {{to}}',
+  spanWeeks: '{{weeks}} semanas',
+  chosen: 'escolhida pelo histórico do time: {{reason}}',
+  emptyWindow: 'Nenhuma semana do histórico do time cai nesta janela.',
   use: 'Usar a vazão de {{team}}',
   applied: '{{weeks}} semanas de {{team}} ({{reason}})',
   appliedAll: 'Todas as {{weeks}} semanas de {{team}}',
@@ -23,6 +49,19 @@ const ptBR: Strings = {
 };
 
 const es: Strings = {
+  window: 'Ventana del historial',
+  windowAuto: 'La mejor para este equipo ({{window}})',
+  windowWeeks_one: 'última {{count}} semana',
+  windowWeeks_other: 'últimas {{count}} semanas',
+  windowAll: 'todo el historial',
+  windowDates: 'fechas…',
+  windowRange: '{{from}} – {{to}}',
+  from: 'Desde',
+  to: 'Hasta',
+  span: '{{weeks}} semanas del {{from}} al {{to}}',
+  spanWeeks: '{{weeks}} semanas',
+  chosen: 'elegida según el historial del equipo: {{reason}}',
+  emptyWindow: 'Ninguna semana del historial del equipo cae en esta ventana.',
   use: 'Usar el throughput de {{team}}',
   applied: '{{weeks}} semanas de {{team}} ({{reason}})',
   appliedAll: 'Las {{weeks}} semanas de {{team}}',

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { HistoryWindowNote } from '@flow-forecaster/engine';
+import { useWindowText } from '../../shared/TeamThroughput';
 import { showValue } from '../summary';
 
 /**
@@ -22,16 +24,25 @@ export const INPUT_LABELS: Readonly<Record<string, string>> = {
 /** A saved forecast's inputs as label/value pairs that wrap on a phone instead of scrolling. */
 export function InputList({ input }: { input: Record<string, unknown> }) {
   const { t } = useTranslation();
+  const windowText = useWindowText();
   const entries = Object.entries(input).filter(([, v]) => v !== undefined && v !== null);
   return (
     <dl className="input-list">
       {entries.map(([key, value]) => (
         <div key={key}>
-          <dt>{INPUT_LABELS[key] ? t(INPUT_LABELS[key]) : key}</dt>
+          <dt>
+            {key === 'historyWindow'
+              ? t('account.fields.historyWindow')
+              : INPUT_LABELS[key]
+                ? t(INPUT_LABELS[key])
+                : key}
+          </dt>
           <dd>
             {key === 'throughputModel' && typeof value === 'string'
               ? t(`throughput.models.${value}`, value)
-              : showValue(value, 200)}
+              : key === 'historyWindow' && typeof value === 'object'
+                ? windowText(value as HistoryWindowNote)
+                : showValue(value, 200)}
           </dd>
         </div>
       ))}

@@ -2,6 +2,7 @@
 export const accountEn = {
   menu: { label: 'Account', logout: 'Log out' },
   fields: {
+    historyWindow: 'History window',
     email: 'Email',
     password: 'Password',
     newPassword: 'New password',

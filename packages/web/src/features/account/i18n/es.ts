@@ -3,6 +3,7 @@ import type { AccountTranslation } from './en';
 export const accountEs: AccountTranslation = {
   menu: { label: 'Cuenta', logout: 'Cerrar sesión' },
   fields: {
+    historyWindow: 'Ventana del historial',
     email: 'Correo electrónico',
     password: 'Contraseña',
     newPassword: 'Nueva contraseña',

@@ -3,6 +3,7 @@ import type { AccountTranslation } from './en';
 export const accountPtBR: AccountTranslation = {
   menu: { label: 'Conta', logout: 'Sair' },
   fields: {
+    historyWindow: 'Janela do histórico',
     email: 'E-mail',
     password: 'Senha',
     newPassword: 'Nova senha',
