@@ -267,6 +267,11 @@ function runBatchLoop(
     }
     let seg = 0;
     let nextThreshold = nSeg > 1 ? thresholds[1] : -1;
+    // The segment's week factor and team size live in locals, changed only when the run enters
+    // the next segment; effort adds up per segment (weeks in it × its team size), not per week.
+    let factor = segFactor[0];
+    let contributors = segContributors[0] | 0;
+    let segWeek = 0;
     // The week loop is the hot path: the generator's state lives in locals here (same
     // xoshiro128** step as Xoshiro128.nextUint32) and is written back after the loop.
     let s0 = rng.s0 | 0;
@@ -281,9 +286,15 @@ function runBatchLoop(
       }
       trace[loopWeeks] = Math.ceil(remaining);
       // Move to the S-curve segment this remaining work has reached (exactly as percentComplete).
-      while (remaining <= nextThreshold) {
-        seg++;
-        nextThreshold = seg + 1 < nSeg ? thresholds[seg + 1] : -1;
+      if (remaining <= nextThreshold) {
+        effort += (loopWeeks - segWeek) * contributors;
+        segWeek = loopWeeks;
+        do {
+          seg++;
+          nextThreshold = seg + 1 < nSeg ? thresholds[seg + 1] : -1;
+        } while (remaining <= nextThreshold);
+        factor = segFactor[seg];
+        contributors = segContributors[seg] | 0;
       }
       const m5 = Math.imul(s1, 5);
       const u32 = Math.imul((m5 << 7) | (m5 >>> 25), 9);
@@ -297,10 +308,10 @@ function runBatchLoop(
       // sampleDiscrete, inlined.
       const col = u32 >>> tpShift;
       const tp = tpPairs[(col << 1) + (((u32 & tpMask) - tpThreshold[col]) >>> 31)];
-      remaining -= tp * segFactor[seg];
+      remaining -= tp * factor;
       loopWeeks++;
-      effort += segContributors[seg];
     }
+    effort += (loopWeeks - segWeek) * contributors;
     const leadWeeks = weeks;
     weeks += loopWeeks;
     // Items of this run's total done by the 30-day mark, from the same run as its duration:
@@ -329,9 +340,16 @@ function runBatchLoop(
       }
       out.burnDownRows = burnDownRows = recorded;
     }
-    for (let w = 0, base = 0; w < span; w += stride, base += bins) {
-      const left = w < leadWeeks ? total : trace[w - leadWeeks];
-      burnDown[base + (binWidth === 1 ? left : Math.floor(left / binWidth))]++;
+    if (stride === 1 && binWidth === 1) {
+      // The usual case, without the general loop's per-week branches.
+      let base = 0;
+      for (let w = 0; w < leadWeeks; w++, base += bins) burnDown[base + total]++;
+      for (let w = 0; w < loopWeeks; w++, base += bins) burnDown[base + trace[w]]++;
+    } else {
+      for (let w = 0, base = 0; w < span; w += stride, base += bins) {
+        const left = w < leadWeeks ? total : trace[w - leadWeeks];
+        burnDown[base + Math.floor(left / binWidth)]++;
+      }
     }
     if (keepThis) {
       for (let w = 0; w < leadWeeks; w++) keptValues.push(total);
