@@ -7,9 +7,13 @@
  *     (PGlite on a new data directory, then again on that existing directory; PostgreSQL);
  *   - idle memory: resident memory of the server process 5 s after it is ready;
  *   - a synchronous `when` forecast (POST /api/forecast-when, 10,000 runs) under autocannon: requests/s, p50 and p99;
- *   - memory under that load (highest sample) and right after it.
+ *   - memory under that load (highest sample) and right after it;
+ *   - with `--workshop`, the workshop scenario (`npm run loadtest -- workshop`: 30 people
+ *     registering, then a 10,000-run forecast each every 10 s for 2 minutes) against the same
+ *     server, its result and the highest memory seen during it (the 512 MB web machine's budget).
  *
  *   npm run bench:server -- [--duration 10] [--connections 8] [--source] [--no-postgres]
+ *                           [--workshop [--workshop-seconds 120]]
  *
  * `--source` adds rows for the way the server ran before it was compiled
  * (`node --import tsx packages/server/src/server.ts`), for comparison. PostgreSQL is
@@ -36,6 +40,8 @@ const option = (name, fallback) => {
 const DURATION = option('duration', 10);
 const CONNECTIONS = option('connections', 8);
 const IDLE_WAIT_MS = 5_000;
+const WORKSHOP = flag('workshop');
+const WORKSHOP_SECONDS = option('workshop-seconds', 120);
 const PG_BASE = (
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 ).replace(/\/[^/]*$/, '');
@@ -162,12 +168,44 @@ async function load(base, pid) {
   };
 }
 
+/** The workshop load test against `base`, with the server's highest memory during it. */
+async function workshop(base, pid) {
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 250);
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'scripts', 'loadtest', 'index.ts'),
+      'workshop',
+      '--url',
+      base,
+      '--duration',
+      String(WORKSHOP_SECONDS),
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  child.stdout.on('data', (c) => (out += c));
+  child.stderr.on('data', (c) => (out += c));
+  const code = await new Promise((r) => child.once('exit', r));
+  clearInterval(sampler);
+  const passed = code === 0;
+  if (!passed) process.stdout.write(out.slice(-3_000));
+  return { workshopPeak: Math.max(peak, rssMb(pid)), workshopPassed: passed };
+}
+
 async function measure(mode, database, env, withLoad = true) {
-  const server = await startServer(mode, env);
+  const server = await startServer(mode, {
+    ...env,
+    ...(WORKSHOP ? { WORKSHOP_MODE: 'true' } : {}),
+  });
   try {
     await sleep(IDLE_WAIT_MS);
     const row = { mode, database, start: server.startSeconds, idle: rssMb(server.pid) };
     if (withLoad) Object.assign(row, await load(server.base, server.pid));
+    if (withLoad && WORKSHOP) Object.assign(row, await workshop(server.base, server.pid));
     return row;
   } finally {
     await server.stop();
@@ -244,6 +282,7 @@ async function main() {
       'errors',
       'RSS under load (max)',
       'RSS after load',
+      ...(WORKSHOP ? ['workshop', 'RSS in workshop (max)'] : []),
     ],
     ...rows.map((r) => [
       r.mode === 'compiled' ? 'npm start (compiled JS)' : 'tsx from source',
@@ -256,6 +295,12 @@ async function main() {
       r.errors === undefined ? '' : String(r.errors),
       mb(r.peak),
       mb(r.after),
+      ...(WORKSHOP
+        ? [
+            r.workshopPassed === undefined ? '' : r.workshopPassed ? 'passed' : 'FAILED',
+            mb(r.workshopPeak),
+          ]
+        : []),
     ]),
   ];
   const widths = table[0].map((_, i) => Math.max(...table.map((l) => l[i].length)));

@@ -12,7 +12,7 @@
 // served stale. The Docker image builds in its build stage and ships no sources, so nothing is
 // built (or compilable) there.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -71,23 +71,57 @@ function newest(path) {
 const sources = ['engine', 'schemas', 'connectors', 'worker', 'server'].map((p) =>
   join(root, 'packages', p, 'src'),
 );
-const sourceTime = Math.max(
-  ...sources.map(newest),
-  ...['backup.ts', 'restore.ts', 'queue.ts'].map((f) => newest(join(root, 'scripts', f))),
-  newest(join(serverPkg, 'tsup.config.ts')),
-);
-const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
-if (sourceTime > built) {
-  console.log('Building the server (first start, or the sources changed)…');
-  const build = spawnSync(isWindows ? 'npx.cmd' : 'npx', ['tsup', '--silent'], {
-    cwd: serverPkg,
-    stdio: 'inherit',
+function sourceTime() {
+  return Math.max(
+    ...sources.map(newest),
+    ...['backup.ts', 'restore.ts', 'queue.ts'].map((f) => newest(join(root, 'scripts', f))),
+    newest(join(serverPkg, 'tsup.config.ts')),
+  );
+}
+const builtTime = () => (existsSync(entry) ? statSync(entry).mtimeMs : 0);
+
+/**
+ * Several commands may start at once (a web process and workers, two migrations): one builds
+ * while the others wait for its lock, then find the build fresh. A lock older than two minutes
+ * is a crashed build's.
+ */
+function withBuildLock(f) {
+  const lock = join(serverPkg, 'dist', '.build-lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  const wait = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 120_000) {
+        rmSync(lock, { recursive: true, force: true });
+      } else Atomics.wait(wait, 0, 0, 100);
+    }
+  }
+  try {
+    return f();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+if (sourceTime() > builtTime()) {
+  const ok = withBuildLock(() => {
+    if (sourceTime() <= builtTime()) return true;
+    console.log('Building the server (first start, or the sources changed)…');
+    const build = spawnSync(isWindows ? 'npx.cmd' : 'npx', ['tsup', '--silent'], {
+      cwd: serverPkg,
+      stdio: 'inherit',
+    });
+    return build.status === 0;
   });
-  if (build.status !== 0) {
+  if (!ok) {
     console.error('The server did not build.');
     process.exit(1);
   }
-} else if (built === 0) {
+} else if (builtTime() === 0) {
   console.error(`${entry} is missing and there are no sources to build it from.`);
   process.exit(1);
 }
