@@ -3,8 +3,9 @@
 #   web (default)  npm start          HTTP API + web app on $PORT (8080)
 #   worker         npm run worker     BullMQ worker (needs REDIS_URL)
 #   migrate        npm run migrate    applies migrations and exits (release step)
-# Node runs the TypeScript sources through tsx (no compile step), so the runtime image carries
-# sources plus production dependencies; only the web app is built, in its own stage.
+# The build stage compiles the server and the worker to JavaScript (packages/server/dist/bin,
+# tsup) and builds the web app; the runtime image carries that output, the migrations and the
+# production dependencies, no TypeScript sources and no compiler.
 
 ARG NODE_IMAGE=node:20-slim
 
@@ -19,9 +20,12 @@ COPY packages/cli/package.json packages/cli/
 COPY packages/worker/package.json packages/worker/
 COPY packages/server/package.json packages/server/
 COPY packages/web/package.json packages/web/
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# tsx (and the esbuild it brings) is a runtime dependency of the CLI and of running from source,
+# never of the compiled server: it leaves the image.
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force \
+ && rm -rf node_modules/tsx node_modules/esbuild node_modules/@esbuild node_modules/.bin/tsx node_modules/.bin/esbuild
 
-# ---- build the web app (needs the dev tool chain: Vite, TypeScript) --------------------------
+# ---- build the web app and the server (needs the dev tool chain: Vite, tsup) ------------------
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -35,6 +39,7 @@ COPY packages/web/package.json packages/web/
 RUN npm ci --no-audit --no-fund
 COPY packages ./packages
 RUN npm run build -w packages/web
+RUN npm run build -w packages/server
 
 # ---- runtime ---------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
@@ -47,7 +52,9 @@ WORKDIR /app
 COPY --from=deps --chown=node:node /app ./
 COPY --chown=node:node package.json ./
 COPY --chown=node:node scripts ./scripts
-COPY --chown=node:node packages ./packages
+COPY --chown=node:node packages/server/package.json ./packages/server/
+COPY --chown=node:node packages/server/drizzle ./packages/server/drizzle
+COPY --from=build --chown=node:node /app/packages/server/dist ./packages/server/dist
 COPY --from=build --chown=node:node /app/packages/web/dist ./packages/web/dist
 # The embedded database lives in /data: mount a volume there (workshop image, single node).
 RUN mkdir -p /data && chown node:node /data

@@ -5,7 +5,7 @@
  */
 import { createRng, type Xoshiro128 } from './prng';
 import { sumOfDraws } from './draw-loops';
-import type { SimulationPlan } from './simulation-plan';
+import type { DependencyPlan, SimulationPlan } from './simulation-plan';
 import { triangularQuantile } from './triangular';
 import { roundHalfEven } from './round';
 import { segmentThresholds } from './percent-complete';
@@ -176,11 +176,7 @@ function runBatchLoop(
   const nLts = lts.length;
   const ltMin = plan.leadTimeMinDraws;
   const ltSpan = plan.leadTimeMaxDraws - plan.leadTimeMinDraws + 1;
-  const riskP = plan.riskLikelihood;
-  const riskLow = plan.riskLow;
-  const riskMode = plan.riskMode;
-  const riskHigh = plan.riskHigh;
-  const nRisks = riskP.length;
+  const nRisks = plan.riskLikelihood.length;
   const deps = plan.dependencies;
   const nDeps = deps.length;
   const depMax = plan.dependencyMode === 'max';
@@ -220,18 +216,7 @@ function runBatchLoop(
     }
 
     // 3. Risks.
-    let impacts = 0;
-    for (let k = 0; k < nRisks; k++) {
-      if (rng.nextUint32() * TWO_POW_MINUS_32 <= riskP[k]) {
-        impacts += roundHalfEven(
-          triangularQuantile(rng.nextUint32() * TWO_POW_MINUS_32, {
-            low: riskLow[k],
-            mode: riskMode[k],
-            high: riskHigh[k],
-          }),
-        );
-      }
-    }
+    const impacts = nRisks > 0 ? riskImpacts(rng, plan) : 0;
 
     // 4. Total tasks, rounded half to even.
     const rawTotal = (backlog + impacts) * rho;
@@ -267,6 +252,11 @@ function runBatchLoop(
     }
     let seg = 0;
     let nextThreshold = nSeg > 1 ? thresholds[1] : -1;
+    // The segment's week factor and team size live in locals, changed only when the run enters
+    // the next segment; effort adds up per segment (weeks in it × its team size), not per week.
+    let factor = segFactor[0];
+    let contributors = segContributors[0] | 0;
+    let segWeek = 0;
     // The week loop is the hot path: the generator's state lives in locals here (same
     // xoshiro128** step as Xoshiro128.nextUint32) and is written back after the loop.
     let s0 = rng.s0 | 0;
@@ -281,9 +271,15 @@ function runBatchLoop(
       }
       trace[loopWeeks] = Math.ceil(remaining);
       // Move to the S-curve segment this remaining work has reached (exactly as percentComplete).
-      while (remaining <= nextThreshold) {
-        seg++;
-        nextThreshold = seg + 1 < nSeg ? thresholds[seg + 1] : -1;
+      if (remaining <= nextThreshold) {
+        effort += (loopWeeks - segWeek) * contributors;
+        segWeek = loopWeeks;
+        do {
+          seg++;
+          nextThreshold = seg + 1 < nSeg ? thresholds[seg + 1] : -1;
+        } while (remaining <= nextThreshold);
+        factor = segFactor[seg];
+        contributors = segContributors[seg] | 0;
       }
       const m5 = Math.imul(s1, 5);
       const u32 = Math.imul((m5 << 7) | (m5 >>> 25), 9);
@@ -297,10 +293,10 @@ function runBatchLoop(
       // sampleDiscrete, inlined.
       const col = u32 >>> tpShift;
       const tp = tpPairs[(col << 1) + (((u32 & tpMask) - tpThreshold[col]) >>> 31)];
-      remaining -= tp * segFactor[seg];
+      remaining -= tp * factor;
       loopWeeks++;
-      effort += segContributors[seg];
     }
+    effort += (loopWeeks - segWeek) * contributors;
     const leadWeeks = weeks;
     weeks += loopWeeks;
     // Items of this run's total done by the 30-day mark, from the same run as its duration:
@@ -329,10 +325,7 @@ function runBatchLoop(
       }
       out.burnDownRows = burnDownRows = recorded;
     }
-    for (let w = 0, base = 0; w < span; w += stride, base += bins) {
-      const left = w < leadWeeks ? total : trace[w - leadWeeks];
-      burnDown[base + (binWidth === 1 ? left : Math.floor(left / binWidth))]++;
-    }
+    fillBurnDown(burnDown, bins, binWidth, stride, total, leadWeeks, trace, loopWeeks);
     if (keepThis) {
       for (let w = 0; w < leadWeeks; w++) keptValues.push(total);
       for (let w = 0; w < loopWeeks; w++) keptValues.push(trace[w]);
@@ -347,20 +340,7 @@ function runBatchLoop(
     } else unfinished++;
 
     // 7. Dependencies: late ones add their delay (summed, or the longest one).
-    if (nDeps > 0) {
-      let delay = 0;
-      for (let k = 0; k < nDeps; k++) {
-        const d = deps[k];
-        if (rng.nextUint32() * TWO_POW_MINUS_32 > d.onTime) {
-          const ns = d.samples.length;
-          const u = rng.nextUint32() * TWO_POW_MINUS_32;
-          const days =
-            ns > 0 ? d.samples[Math.floor(u * ns)] : d.delayLow + u * (d.delayHigh - d.delayLow);
-          delay = depMax ? (days > delay ? days : delay) : delay + days;
-        }
-      }
-      weeks += Math.ceil(delay / 7);
-    }
+    if (nDeps > 0) weeks += Math.ceil(dependencyDelay(rng, deps, depMax) / 7);
 
     // 8. Record the run.
     if (weeks >= weeksHist.length) out.weeks = weeksHist = grow(weeksHist, weeks);
@@ -383,4 +363,73 @@ function runBatchLoop(
     }
   }
   return unfinished;
+}
+
+/*
+ * The steps of a run that are not the week loop live in functions of their own; V8 inlines them
+ * into runBatchLoop (they are small and monomorphic), and paired timings of 1M team runs showed no
+ * difference. The week loop itself stays inline: it keeps the generator in locals, which a call
+ * would have to hand back and forth through the Xoshiro128 object every run.
+ */
+
+/** Step 3: the summed, rounded impacts of the risks that happen in this run. */
+function riskImpacts(rng: Xoshiro128, plan: SimulationPlan): number {
+  const p = plan.riskLikelihood;
+  let impacts = 0;
+  for (let k = 0; k < p.length; k++) {
+    if (rng.nextUint32() * TWO_POW_MINUS_32 <= p[k]) {
+      impacts += roundHalfEven(
+        triangularQuantile(rng.nextUint32() * TWO_POW_MINUS_32, {
+          low: plan.riskLow[k],
+          mode: plan.riskMode[k],
+          high: plan.riskHigh[k],
+        }),
+      );
+    }
+  }
+  return impacts;
+}
+
+/** Step 7: days the late dependencies add (summed, or the longest one). */
+function dependencyDelay(rng: Xoshiro128, deps: DependencyPlan[], depMax: boolean): number {
+  let delay = 0;
+  for (let k = 0; k < deps.length; k++) {
+    const d = deps[k];
+    if (rng.nextUint32() * TWO_POW_MINUS_32 > d.onTime) {
+      const ns = d.samples.length;
+      const u = rng.nextUint32() * TWO_POW_MINUS_32;
+      const days =
+        ns > 0 ? d.samples[Math.floor(u * ns)] : d.delayLow + u * (d.delayHigh - d.delayLow);
+      delay = depMax ? (days > delay ? days : delay) : delay + days;
+    }
+  }
+  return delay;
+}
+
+/**
+ * Adds a run to the burn-down histograms (rows already grown to hold it): the whole total in its
+ * lead-time weeks, then what its week loop left each week (`trace`), every `stride`-th week.
+ */
+function fillBurnDown(
+  burnDown: Uint32Array,
+  bins: number,
+  binWidth: number,
+  stride: number,
+  total: number,
+  leadWeeks: number,
+  trace: Int32Array,
+  loopWeeks: number,
+): void {
+  if (stride === 1 && binWidth === 1) {
+    // The usual case, without the general loop's per-week branches.
+    let base = 0;
+    for (let w = 0; w < leadWeeks; w++, base += bins) burnDown[base + total]++;
+    for (let w = 0; w < loopWeeks; w++, base += bins) burnDown[base + trace[w]]++;
+    return;
+  }
+  const span = leadWeeks + loopWeeks;
+  for (let w = 0, base = 0; w < span; w += stride, base += bins) {
+    const left = w < leadWeeks ? total : trace[w - leadWeeks];
+    burnDown[base + Math.floor(left / binWidth)]++;
+  }
 }

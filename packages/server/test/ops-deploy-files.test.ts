@@ -5,14 +5,25 @@
  * and, since Docker is not available here, the commands they run are run here directly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../src/config';
 import { createTestApp } from './helper';
+import { FORECAST_REGISTRY } from '@flow-forecaster/schemas';
 import {
   appServices,
+  descendants,
   envVarsReadByCode,
   freePort,
   metricNamesInPromQL,
@@ -36,6 +47,57 @@ const workshop = parseCompose('docker-compose.workshop.yml');
 const fly = parseFly();
 const knownEnv = envVarsReadByCode();
 const defaults = loadConfig({});
+
+/** The runtime stage's COPY lines: from the deps or build stage, or from the build context. */
+function runtimeCopies(): { stage: string | null; from: string; to: string }[] {
+  const stages = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8').split(/^FROM /m);
+  const runtime = stages[stages.length - 1];
+  return [...runtime.matchAll(/^COPY\s+(.*)$/gm)].map((m) => {
+    const parts = m[1].split(/\s+/);
+    const stage = parts.find((p) => p.startsWith('--from='))?.slice('--from='.length) ?? null;
+    const [from, to] = parts.filter((p) => !p.startsWith('--'));
+    return { stage, from, to };
+  });
+}
+
+/**
+ * The runtime image's /app, laid out here as its COPY lines say: the deps stage's node_modules
+ * (as links to this checkout's, less the compiler the Dockerfile removes) and workspace
+ * manifests, the build stage's output and the context's files. A command that needs a
+ * TypeScript source or tsx fails in it, as it would in the image.
+ */
+function imageLayout(dir: string): void {
+  const link = (from: string, to: string) => {
+    mkdirSync(dirname(to), { recursive: true });
+    symlinkSync(from, to);
+  };
+  for (const c of runtimeCopies()) {
+    if (c.stage === 'deps') {
+      const modules = join(repoRoot, 'node_modules');
+      for (const name of readdirSync(modules)) {
+        if (['tsx', 'esbuild', '@esbuild', '.bin'].includes(name)) continue;
+        link(join(modules, name), join(dir, 'node_modules', name));
+      }
+      for (const ws of readdirSync(join(repoRoot, 'packages'))) {
+        const pkg = join(repoRoot, 'packages', ws);
+        if (existsSync(join(pkg, 'package.json'))) {
+          cpSync(join(pkg, 'package.json'), join(dir, 'packages', ws, 'package.json'));
+        }
+        // Versions npm could not hoist live beside their workspace, in the image too.
+        if (existsSync(join(pkg, 'node_modules'))) {
+          link(join(pkg, 'node_modules'), join(dir, 'packages', ws, 'node_modules'));
+        }
+      }
+      cpSync(join(repoRoot, 'package.json'), join(dir, 'package.json'));
+      continue;
+    }
+    const from = c.stage === 'build' ? c.from.replace(/^\/app\//, '') : c.from;
+    // The web app is built by the test before; the image's copy of it is served from WEB_DIST.
+    if (from === 'packages/web/dist') continue;
+    const to = c.to.endsWith('/') ? join(dir, c.to, basename(from)) : join(dir, c.to);
+    cpSync(join(repoRoot, from), to, { recursive: true });
+  }
+}
 
 function expectScriptExists(argv: Argv, where: string): void {
   const s = npmScriptOf(argv);
@@ -97,6 +159,16 @@ describe('Dockerfile', () => {
 
   it('health-checks /healthz', () => {
     expect(pathsIn(dockerfile.healthcheck)).toEqual(['/healthz']);
+  });
+
+  it('builds the server to JavaScript and ships neither sources nor a compiler', () => {
+    expect(dockerfile.runNpm).toContainEqual(['npm', 'run', 'build', '-w', 'packages/server']);
+    const runtime = runtimeCopies();
+    expect(runtime.map((c) => c.to)).toContain('./packages/server/dist');
+    // No TypeScript source folder of any package reaches the runtime image.
+    for (const c of runtime) expect(c.from, `COPY ${c.from}`).not.toMatch(/(^|\/)(src|packages)$/);
+    const text = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8');
+    expect(text).toMatch(/rm -rf node_modules\/tsx node_modules\/esbuild/);
   });
 });
 
@@ -257,7 +329,9 @@ describe('the commands the files run, run here', () => {
   });
 
   it('builds the web app with the Dockerfile build command', async () => {
-    const build = dockerfile.runNpm.find((a) => a[1] === 'run' && a[2] === 'build');
+    const build = dockerfile.runNpm.find(
+      (a) => a[1] === 'run' && a[2] === 'build' && a.includes('packages/web'),
+    );
     expect(build).toBeDefined();
     const out = tmp('ff-web-build-');
     webBuild = out;
@@ -304,6 +378,68 @@ describe('the commands the files run, run here', () => {
     });
     expect(failing.code).toBe(1);
   }, 150_000);
+
+  it('runs the image’s commands in its layout (no sources, no tsx): migrate, then npm start; forecasts run on pool threads', async () => {
+    // The build the image's build stage makes (start.mjs builds only when the sources changed).
+    const build = await runToEnd('server build', ['node', 'scripts/start.mjs', 'build'], {});
+    expect(build.code, build.output).toBe(0);
+    const app = tmp('ff-image-app-');
+    imageLayout(app);
+    expect(existsSync(join(app, 'packages/server/src'))).toBe(false);
+    expect(existsSync(join(app, 'node_modules/tsx'))).toBe(false);
+    const dataDir = tmp('ff-image-layout-data-');
+    const migrate = await runToEnd(
+      'release_command',
+      toArgv(fly.deploy.release_command),
+      { DATA_DIR: dataDir },
+      120_000,
+      app,
+    );
+    expect(migrate.code, migrate.output).toBe(0);
+
+    const port = await freePort();
+    const env = {
+      ...dockerfile.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      WEB_DIST: webBuild || join(repoRoot, 'packages/web/dist'),
+      LOG_LEVEL: 'warn',
+      MAINTENANCE_INTERVAL_SECONDS: '0',
+      WORKER_THREADS: '2',
+    };
+    const web = startProcess('image CMD (layout)', dockerfile.cmd, env, app);
+    procs.push(web);
+    await waitForHttp(`http://127.0.0.1:${port}/readyz`, web);
+    const commands = descendants(web.child.pid as number).map((pid) =>
+      readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' '),
+    );
+    expect(commands.some((c) => c.includes('packages/server/dist/bin/server.js'))).toBe(true);
+    for (const c of commands) expect(c).not.toMatch(/tsx/);
+    // Every forecast runs on the pool; two at once start its second thread too.
+    const input = (seed: number) => ({
+      tpSamples: [5, 6, 7, 4, 8, 6, 5, 7],
+      backlog: 80,
+      numberOfSimulations: 50_000,
+      seed,
+    });
+    const answers = await Promise.all(
+      [1, 2].map((seed) =>
+        fetch(`http://127.0.0.1:${port}/api/forecast-when`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(input(seed)),
+        }),
+      ),
+    );
+    for (const res of answers) expect(res.status, web.output()).toBe(200);
+    // The compiled engine gives what the sources give for the same seed.
+    const parsed = FORECAST_REGISTRY.parse('when', input(1));
+    expect(parsed.ok).toBe(true);
+    const local = parsed.ok ? await parsed.value.run() : null;
+    expect(JSON.parse(JSON.stringify(local))).toEqual(await answers[0].json());
+    expect(await stopGracefully(web)).toBe(0);
+  }, 240_000);
 
   it('starts the workshop container command: embedded database in DATA_DIR, workshop limits', async () => {
     const [, app] = Object.entries(workshop.services)[0];

@@ -221,8 +221,13 @@ export interface Proc {
   exited: Promise<number | null>;
 }
 
-/** Starts `argv` from the repo root with `env` over a clean copy of this environment. */
-export function startProcess(name: string, argv: Argv, env: Record<string, string>): Proc {
+/** Starts `argv` from `cwd` (the repo root) with `env` over a clean copy of this environment. */
+export function startProcess(
+  name: string,
+  argv: Argv,
+  env: Record<string, string>,
+  cwd = repoRoot,
+): Proc {
   const childEnv: Record<string, string | undefined> = { ...process.env, ...env };
   // Vitest's own variables would make a child think it runs under a test.
   delete childEnv.VITEST;
@@ -230,7 +235,7 @@ export function startProcess(name: string, argv: Argv, env: Record<string, strin
   delete childEnv.VITEST_WORKER_ID;
   delete childEnv.NODE_OPTIONS;
   const child = spawn(argv[0], argv.slice(1), {
-    cwd: repoRoot,
+    cwd,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -354,8 +359,9 @@ export async function runToEnd(
   argv: Argv,
   env: Record<string, string>,
   timeoutMs = 120_000,
+  cwd = repoRoot,
 ): Promise<{ code: number | null; output: string }> {
-  const proc = startProcess(name, argv, env);
+  const proc = startProcess(name, argv, env, cwd);
   const timer = setTimeout(() => killTree(proc), timeoutMs);
   const code = await proc.exited;
   clearTimeout(timer);

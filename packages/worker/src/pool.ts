@@ -33,6 +33,14 @@ export interface PoolOptions {
   registryModule?: string;
 }
 
+/**
+ * True in the compiled server and worker (packages/server/dist/bin, built by tsup), where this
+ * module is part of a .js bundle and its threads start from the bundled pool-thread.js with no
+ * TypeScript compiler (each tsx thread held ~100 MB more, docs/performance.md). From source (tests,
+ * `npm run dev`-style runs), threads start in pool-entry.mjs, which registers tsx.
+ */
+const compiled = !import.meta.url.endsWith('.ts');
+
 export function defaultThreadCount(): number {
   return Math.max(1, availableParallelism());
 }
@@ -40,7 +48,9 @@ export function defaultThreadCount(): number {
 export function createTaskPool(options: PoolOptions = {}): TaskPool {
   const threads = Math.max(1, options.threads ?? defaultThreadCount());
   const piscina = new Piscina({
-    filename: new URL('./pool-entry.mjs', import.meta.url).href,
+    filename: compiled
+      ? new URL('./pool-thread.js', import.meta.url).href
+      : new URL('./pool-entry.mjs', import.meta.url).href,
     workerData: {
       taskModule: new URL('./pool-task.ts', import.meta.url).href,
       registryModule: options.registryModule,
