@@ -352,6 +352,7 @@ function dependencies(r: Obj): string[] {
 function accuracy(r: Obj): string[] {
   return [
     pairs([
+      ['actual on or before forecast', `${val(r.onOrBefore)} of ${val(r.n)} (${val(r.onOrBeforeRate)} %)`],
       ['pairs', val(r.n)],
       ['MAE', val(r.mae)],
       ['RMSE', val(r.rmse)],
@@ -359,10 +360,10 @@ function accuracy(r: Obj): string[] {
       ['R²', val(r.r2 ?? r.rSquared)],
       ['bias', val(r.bias)],
       ['within ±20 %', val(r.accuracyRate)],
-      ['quality', val(r.quality)],
+      ['quality', r.quality === 'insufficient' ? 'too few pairs to judge (under 5)' : val(r.quality)],
     ]),
     grid(
-      ['forecast', 'actual', 'error', 'error %'],
+      ['forecast', 'actual', 'actual − forecast', '% of forecast'],
       list(r.pairs).map((p) => [val(p.forecast), val(p.actual), val(p.error), val(p.percentError)]),
     ),
   ];
@@ -449,7 +450,14 @@ function backtest(r: Obj): string[] {
         ]),
       ),
     ),
-    pairs([['verdict (P85)', val(calibration.verdict)]]),
+    pairs([
+      [
+        'verdict',
+        calibration.verdictLevel === null || calibration.verdictLevel === undefined
+          ? val(calibration.verdict)
+          : `${val(calibration.verdict)} at P${val(calibration.verdictLevel)}`,
+      ],
+    ]),
   ];
 }
 

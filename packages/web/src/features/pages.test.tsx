@@ -94,6 +94,10 @@ describe('forecast pages show what the engine computes for their input', () => {
     expect(kpi('MAE')).toBe('0.8');
     expect(r.quality).toBe('excellent');
     expect(screen.getByText('Excellent')).toBeTruthy();
+    // Headline: actuals on or before the forecast, with the number of pairs.
+    expect(screen.getByTestId('headline').textContent).toBe(
+      `${r.onOrBefore} of 5 actuals on or before the forecast (${fmt.number(r.onOrBeforeRate, 0)} %)`,
+    );
   });
 
   it('backtest: calibration table per level', async () => {
@@ -101,6 +105,14 @@ describe('forecast pages show what the engine computes for their input', () => {
     const r = backtest(input);
     const rows = screen.getByTestId('calibration-table').querySelectorAll('tbody tr');
     expect(rows).toHaveLength(r.calibration.levels.length);
-    expect(kpi('Folds')).toBe(fmt.integer(r.calibration.folds - r.calibration.skippedFolds));
+    // One number of folds: the tile says what the table's rows say.
+    expect(kpi('Folds')).toBe(fmt.integer(r.calibration.folds));
+    for (const row of rows) expect(row.children[5].textContent).toBe(fmt.integer(r.calibration.folds));
+    const headline = screen.getByTestId('headline').textContent ?? '';
+    if (r.calibration.verdictLevel === null) expect(headline).not.toMatch(/ at P\d/);
+    else expect(headline).toContain(`at P${r.calibration.verdictLevel}`);
+    expect(r.calibration.levels.every((l) => l.verdict === 'calibrated')).toBe(
+      r.calibration.verdict === 'calibrated',
+    );
   });
 });

@@ -362,6 +362,8 @@ export const es: Translation = {
       underconfident: 'Demasiado cauto: pronósticos demasiado largos',
       insufficient: 'No hay suficientes rondas para juzgar',
     },
+    verdictAt: 'en P{{level}}: cobertura en semanas enteras del {{held}} frente al {{nominal}} que promete',
+    verdictAll: 'cada nivel se cumplió tan a menudo como promete',
   },
   pbc: {
     title: '¿Es predecible el proceso?',
@@ -384,11 +386,20 @@ export const es: Translation = {
   accuracy: {
     title: '¿Qué tan precisos fueron nuestros pronósticos?',
     lead: 'Compara los pronósticos con lo que realmente pasó.',
-    forecasts: 'Pronósticos (semanas)',
+    forecasts: 'Pronósticos (semanas al P85)',
     actuals: 'Real (semanas)',
     run: 'Comparar',
     quality: 'Calidad',
-    qualities: { excellent: 'Excelente', good: 'Buena', fair: 'Regular', poor: 'Mala' },
+    qualities: {
+      excellent: 'Excelente',
+      good: 'Buena',
+      fair: 'Regular',
+      poor: 'Mala',
+      insufficient: 'Muy pocos para juzgar (menos de 5 pares)',
+    },
+    onOrBefore: '{{count}} de {{n}} reales en o antes del pronóstico ({{rate}})',
+    onOrBeforeShort: 'En o antes del pronóstico',
+    errorCol: '(real − pronóstico) / pronóstico',
     bias: 'Sesgo',
     biases: {
       over: 'Pronósticos demasiado largos',

@@ -353,6 +353,8 @@ export const ptBR: Translation = {
       underconfident: 'Cauteloso demais: previsões longas demais',
       insufficient: 'Rodadas insuficientes para avaliar',
     },
+    verdictAt: 'no P{{level}}: cobertura em semanas inteiras de {{held}} contra os {{nominal}} que promete',
+    verdictAll: 'todos os níveis acertaram tão frequentemente quanto prometem',
   },
   pbc: {
     title: 'O processo é previsível?',
@@ -375,11 +377,20 @@ export const ptBR: Translation = {
   accuracy: {
     title: 'Quão certeiras foram nossas previsões?',
     lead: 'Compare as previsões com o que realmente aconteceu.',
-    forecasts: 'Previsões (semanas)',
+    forecasts: 'Previsões (semanas no P85)',
     actuals: 'Real (semanas)',
     run: 'Comparar',
     quality: 'Qualidade',
-    qualities: { excellent: 'Excelente', good: 'Boa', fair: 'Razoável', poor: 'Fraca' },
+    qualities: {
+      excellent: 'Excelente',
+      good: 'Boa',
+      fair: 'Razoável',
+      poor: 'Fraca',
+      insufficient: 'Poucos para avaliar (menos de 5 pares)',
+    },
+    onOrBefore: '{{count}} de {{n}} reais no prazo ou antes da previsão ({{rate}})',
+    onOrBeforeShort: 'No prazo ou antes da previsão',
+    errorCol: '(real − previsão) / previsão',
     bias: 'Viés',
     biases: {
       over: 'Previsões longas demais',
