@@ -25,7 +25,7 @@
  */
 import { warning, warningFields, type EngineWarning } from './warnings';
 import type { BacktestInput, BacktestMethod, ThroughputModel } from './inputs';
-import { createRng, randomSeed } from './prng';
+import { createRng, requestSeed } from './prng';
 import { createThroughputSampler } from './throughput';
 import { weeksPercentile, weeksToFinish } from './when';
 import { EngineInputError } from './errors';
@@ -197,7 +197,7 @@ function backtestParams(input: BacktestInput): BacktestParams {
   if (!(typeof backlog === 'number' && Number.isFinite(backlog) && backlog > 0)) {
     throw new EngineInputError('backlog must be a positive number', 'backlog');
   }
-  const seed = (input.seed ?? randomSeed()) >>> 0;
+  const seed = requestSeed(input);
   const method: BacktestMethod = input.method ?? 'walk-forward';
   const minTrain = intParam(input.minTrainSize, BACKTEST_DEFAULT_MIN_TRAIN, 'minTrainSize', 1);
   const testSize = intParam(input.testSize, BACKTEST_DEFAULT_TEST_SIZE, 'testSize', 1);

@@ -17,7 +17,7 @@
  */
 import { warning, warningFields, type EngineWarning } from './warnings';
 import type { CostInput } from './inputs';
-import { createRng, randomSeed } from './prng';
+import { createRng, requestSeed } from './prng';
 import type { RandomSource } from './prng';
 import { createBetaSampler } from './beta';
 import { EngineInputError } from './errors';
@@ -134,7 +134,7 @@ function createBetaSumSampler(
 
 /** Monte Carlo cost of a backlog from a three-point per-item estimate. */
 export function costAnalysis(input: CostInput): CostResult {
-  const seed = (input.seed ?? randomSeed()) >>> 0;
+  const seed = requestSeed(input);
   const a = input.optimistic;
   const m = input.mostLikely;
   const b = input.pessimistic;

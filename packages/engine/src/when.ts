@@ -24,7 +24,7 @@ import {
   type Resolution,
 } from './calendar';
 import type { RandomSource } from './prng';
-import { createRng, randomSeed } from './prng';
+import { createRng, requestSeed } from './prng';
 import { createThroughputSampler, type ThroughputSampler } from './throughput';
 import { mapPercentiles, percentileFromCounts, percentileStats } from './percentile';
 import { addWeeks, parseDate } from './dates';
@@ -157,7 +157,7 @@ export function runWhen(
   dateOfWeeks: ((weeks: number) => string) | null;
 } {
   const sampler = createThroughputSampler(input);
-  const seed = input.seed === undefined || input.seed === null ? randomSeed() : input.seed >>> 0;
+  const seed = requestSeed(input);
   const backlog = input.backlog;
   if (
     typeof backlog !== 'number' ||

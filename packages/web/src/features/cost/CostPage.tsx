@@ -142,7 +142,7 @@ export default function CostPage() {
               />
             </ChartFrame>
             <Warnings items={r.warnings} codes={r.warningCodes} />
-            <SeedUsed seed={r.seed} runs={r.nSimulations} />
+            <SeedUsed seed={r.seed} runs={r.nSimulations} onDrawAgain={page.drawAgain} />
             <ResultActions
               kind="cost"
               input={page.input}

@@ -172,7 +172,16 @@ export default function DeadlinePage() {
           <RunFooter page={page} />
         </>
       }
-      results={r && <DeadlineResults r={r} input={page.input} shareLink={page.shareLink} />}
+      results={
+        r && (
+          <DeadlineResults
+            r={r}
+            input={page.input}
+            shareLink={page.shareLink}
+            onDrawAgain={page.drawAgain}
+          />
+        )
+      }
     />
   );
 }
@@ -182,10 +191,12 @@ function DeadlineResults({
   r,
   input,
   shareLink,
+  onDrawAgain,
 }: {
   r: DeadlineResult;
   input: unknown;
   shareLink?: string;
+  onDrawAgain?: () => void;
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -341,7 +352,7 @@ function DeadlineResults({
       </TableWrap>
       <CalendarNote calendar={r.calendar} />
       <Warnings items={r.warnings} codes={r.warningCodes} />
-      <SeedUsed seed={r.seed} runs={r.numberOfSimulations} />
+      <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={onDrawAgain} />
       <ResultActions
         kind="deadline"
         input={input}

@@ -119,13 +119,32 @@ export function Warnings({
   );
 }
 
-/** "Seed N · M runs": what a reader needs to reproduce a stochastic result. */
-export function SeedUsed({ seed, runs }: { seed: number; runs: number }) {
+/**
+ * "Seed N · M runs": what a reader needs to reproduce a stochastic result, and "draw again"
+ * for a new seed on purpose (the same inputs otherwise give the same numbers).
+ */
+export function SeedUsed({
+  seed,
+  runs,
+  onDrawAgain,
+}: {
+  seed: number;
+  runs: number;
+  onDrawAgain?: () => void;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
     <p className="field__hint" data-testid="seed-used">
       {t('common.seedUsed', { seed, runs: fmt.integer(runs) })}
+      {onDrawAgain && (
+        <>
+          {' '}
+          <button type="button" className="btn btn--small" onClick={onDrawAgain}>
+            {t('common.drawAgain')}
+          </button>
+        </>
+      )}
     </p>
   );
 }

@@ -23,10 +23,12 @@ export function WhenResults({
   result: r,
   input,
   shareLink,
+  onDrawAgain,
 }: {
   result: SimulationResult;
   input: unknown;
   shareLink?: string;
+  onDrawAgain?: () => void;
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -234,7 +236,7 @@ export function WhenResults({
           </tbody>
         </table>
       </TableWrap>
-      <SeedUsed seed={r.seed} runs={r.numberOfSimulations} />
+      <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={onDrawAgain} />
       <ResultActions
         kind="simulate"
         input={input}

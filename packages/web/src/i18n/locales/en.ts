@@ -50,7 +50,9 @@ export const en = {
     advanced: 'Runs and seed',
     runs: 'Number of runs',
     seed: 'Seed',
-    seedHint: 'Same inputs and seed give the same numbers. Empty: a new seed each run.',
+    seedHint:
+      'Same inputs and seed give the same numbers. Empty: a seed derived from the inputs, so the same inputs give the same numbers; “Draw again” picks a new one.',
+    drawAgain: 'Draw again',
     startDate: 'Start date',
     remove: 'Remove',
     warnings: 'Warnings',

@@ -53,7 +53,8 @@ export const es: Translation = {
     runs: 'Número de simulaciones',
     seed: 'Semilla',
     seedHint:
-      'Mismas entradas y semilla dan los mismos números. Vacío: una semilla nueva cada vez.',
+      'Mismas entradas y semilla dan los mismos números. Vacío: una semilla derivada de las entradas, así que las mismas entradas dan los mismos números; «Sortear de nuevo» elige otra.',
+    drawAgain: 'Sortear de nuevo',
     startDate: 'Fecha de inicio',
     remove: 'Quitar',
     warnings: 'Advertencias',

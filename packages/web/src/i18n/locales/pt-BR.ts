@@ -52,7 +52,8 @@ export const ptBR: Translation = {
     runs: 'Número de simulações',
     seed: 'Semente',
     seedHint:
-      'Mesmas entradas e semente dão os mesmos números. Vazio: nova semente a cada execução.',
+      'Mesmas entradas e semente dão os mesmos números. Vazio: uma semente derivada das entradas, então as mesmas entradas dão os mesmos números; “Sortear de novo” escolhe outra.',
+    drawAgain: 'Sortear de novo',
     startDate: 'Data de início',
     remove: 'Remover',
     warnings: 'Avisos',
