@@ -287,7 +287,16 @@ function cost(r: Obj): string[] {
   const risk = obj(r.risk) ?? {};
   return [
     `Cost of ${cell(val(r.backlog))} items (${String(r.currency ?? '')}): mean ${cell(val(r.mean), 0)}, sd ${cell(val(r.sd), 0)}.`,
-    section('Percentiles', percentileGrid([['total cost', obj(r.percentile_stats)]])),
+    r.model === 'duration'
+      ? `Model: duration, weeks to finish × ${r.teamSize === null || r.teamSize === undefined ? 'one person' : `${cell(val(r.teamSize))} people`} × ${cell(val(r.costPerPersonWeek))} per person-week.`
+      : 'Model: per-item PERT-Beta, items drawn independently.',
+    section(
+      'Percentiles',
+      percentileGrid([
+        ['total cost', obj(r.percentile_stats)],
+        ['weeks', obj(r.weeks)],
+      ]),
+    ),
     pairs([
       ['contingency to P85', val(risk.contingencyP85)],
       ['contingency to P95', val(risk.contingencyP95)],

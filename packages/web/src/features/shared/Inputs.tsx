@@ -1,3 +1,4 @@
+import { COMMON_CURRENCIES } from '../../i18n/languages';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import type { FieldErrors } from './issues';
@@ -134,6 +135,8 @@ export function TextInput<F>({
   inputMode?: 'decimal' | 'numeric' | 'text';
   type?: 'text' | 'date';
   placeholder?: string;
+  /** A datalist's id: suggestions the user may pick or ignore. */
+  list?: string;
   id?: string;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
@@ -193,5 +196,16 @@ export function RunSettings({
         </Field>
       </div>
     </details>
+  );
+}
+
+/** Currency codes to pick from (any ISO 4217 code can be typed); pair with `list="ff-currencies"`. */
+export function CurrencyList() {
+  return (
+    <datalist id="ff-currencies">
+      {COMMON_CURRENCIES.map((c) => (
+        <option key={c} value={c} />
+      ))}
+    </datalist>
   );
 }
