@@ -192,17 +192,20 @@ describe('overall calibration verdict (trust rules)', () => {
   });
 
   it('is calibrated only when every level is inside its band', () => {
-    expect(overallVerdict([level(50, 52, 40, 60), level(85, 86, 78, 92), level(95, 95, 90, 99)]))
-      .toEqual({ verdict: 'calibrated', verdictLevel: null });
+    expect(
+      overallVerdict([level(50, 52, 40, 60), level(85, 86, 78, 92), level(95, 95, 90, 99)]),
+    ).toEqual({ verdict: 'calibrated', verdictLevel: null });
   });
 
   it('names P50 holding 93 % of the time as underconfident even when P85 holds', () => {
-    expect(overallVerdict([level(50, 93, 40, 60), level(85, 86, 78, 92), level(95, 95, 90, 99)]))
-      .toEqual({ verdict: 'underconfident', verdictLevel: 50 });
+    expect(
+      overallVerdict([level(50, 93, 40, 60), level(85, 86, 78, 92), level(95, 95, 90, 99)]),
+    ).toEqual({ verdict: 'underconfident', verdictLevel: 50 });
   });
 
   it('reports the level farthest outside its band when levels disagree', () => {
-    expect(overallVerdict([level(50, 62, 40, 60), level(85, 60, 78, 92), level(95, 95, 90, 99)]))
-      .toEqual({ verdict: 'overconfident', verdictLevel: 85 });
+    expect(
+      overallVerdict([level(50, 62, 40, 60), level(85, 60, 78, 92), level(95, 95, 90, 99)]),
+    ).toEqual({ verdict: 'overconfident', verdictLevel: 85 });
   });
 });

@@ -173,7 +173,10 @@ describe('costAnalysis', () => {
     const exact = costAnalysis({ ...base, backlog: COST_EXACT_MAX_ITEMS });
     expect(big.method).toBe('cornish-fisher');
     expect(exact.method).toBe('per-item');
-    expect(big.warningCodes.map((w) => w.code)).toEqual(['costNormalApproximation', 'costIndependentItems']);
+    expect(big.warningCodes.map((w) => w.code)).toEqual([
+      'costNormalApproximation',
+      'costIndependentItems',
+    ]);
     // Scale the exact run to one more item; its percentiles must agree within a few standard
     // errors of a percentile (≈ 2·sd/√n for the tails).
     const scale = (COST_EXACT_MAX_ITEMS + 1) / COST_EXACT_MAX_ITEMS;

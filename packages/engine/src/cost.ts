@@ -38,8 +38,8 @@ import type { PertParameters } from './pert';
 import { histogramSorted, meanAndSd, summarizePercentiles } from './analytics-stats';
 import type { HistogramBin, PercentileSummary } from './analytics-stats';
 import { runWhen } from './when';
-import { mapPercentiles } from './percentile';
-import type { PercentileStats } from './percentile';
+import { intervalSorted, mapPercentiles, percentileIntervals } from './percentile';
+import type { PercentileInterval, PercentileStats } from './percentile';
 import type { StopSignal } from './errors';
 import { runsFinished, type RunsFinished } from './beyond-max-weeks';
 
@@ -93,6 +93,8 @@ export interface CostResult extends RunsFinished {
   min: number;
   max: number;
   percentile_stats: PercentileSummary;
+  /** Each percentile's 95 % sampling interval from the runs' order statistics (trust rules). */
+  percentileIntervals: Record<keyof PercentileStats, PercentileInterval>;
   histogram: HistogramBin[];
   /** Share of runs whose total was at most `cost`, at each histogram bin's upper edge. */
   cumulative: { cost: number; probability: number }[];
@@ -164,6 +166,7 @@ function createBetaSumSampler(
 interface CostRuns {
   totals: Float64Array;
   percentiles: PercentileSummary | null;
+  intervals: Record<keyof PercentileStats, PercentileInterval> | null;
   method: CostResult['method'];
   pert: PertParameters | null;
   efficiency: number;
@@ -216,6 +219,10 @@ function durationRuns(
     totals,
     // The weeks percentiles × team × rate: the deadline page's cost at each level, exactly.
     percentiles: mapPercentiles((k) => w.percentile_stats[k] * perWeek),
+    intervals: mapPercentiles((k) => ({
+      low: w.percentileIntervals[k].low * perWeek,
+      high: w.percentileIntervals[k].high * perWeek,
+    })),
     method: 'duration',
     pert: null,
     efficiency: 1,
@@ -263,6 +270,7 @@ function perItemRuns(input: CostInput, seed: number, n: number, backlog: number)
   return {
     totals,
     percentiles: null,
+    intervals: null,
     method,
     pert,
     efficiency: e,
@@ -338,6 +346,7 @@ export function costAnalysis(input: CostInput, opts: { signal?: StopSignal } = {
     min: n > 0 ? sorted[0] : 0,
     max: n > 0 ? sorted[n - 1] : 0,
     percentile_stats: percentiles,
+    percentileIntervals: runs.intervals ?? percentileIntervals((p) => intervalSorted(sorted, p)),
     histogram,
     cumulative,
     risk,
