@@ -69,11 +69,23 @@ export function StaleResult({
   );
 }
 
-export function Kpi({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
+export function Kpi({
+  label,
+  value,
+  strong,
+  note,
+}: {
+  label: string;
+  value: string;
+  strong?: boolean;
+  /** A short line under the figure, e.g. its 95 % sampling interval. */
+  note?: string;
+}) {
   return (
     <div className={`kpi${strong ? ' kpi--p85' : ''}`}>
       <div className="kpi__label">{label}</div>
       <div className="kpi__value">{value}</div>
+      {note && <div className="kpi__note">{note}</div>}
     </div>
   );
 }

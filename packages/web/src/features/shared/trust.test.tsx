@@ -161,3 +161,21 @@ describe('seeds (trust rules)', () => {
     expect(screen.getByTestId('seed-used').textContent).toContain(String(drawn));
   });
 });
+
+describe('sampling error (trust rules)', () => {
+  it('shows each percentile’s 95 % interval beside it, from the same runs', async () => {
+    const runner = directRunner();
+    renderPage(WhenPage, runner);
+    await forecast();
+    await screen.findByTestId('when-results');
+    const r = runner.calls[0].result as {
+      percentileIntervals: Record<'p85', { low: number; high: number }>;
+    };
+    const iv = r.percentileIntervals.p85;
+    const label = screen.getAllByText('P85', { selector: '.kpi__label' })[0];
+    const note = label.parentElement?.querySelector('.kpi__note')?.textContent;
+    const range = iv.low === iv.high ? `${iv.low}` : `${iv.low}–${iv.high}`;
+    expect(note).toBe(`95 %: ${range}`);
+    expect(screen.queryByTestId('more-runs') !== null).toBe(iv.high - iv.low > 1);
+  });
+});

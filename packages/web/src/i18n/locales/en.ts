@@ -52,6 +52,9 @@ export const en = {
     seed: 'Seed',
     seedHint:
       'Same inputs and seed give the same numbers. Empty: a seed derived from the inputs, so the same inputs give the same numbers; “Draw again” picks a new one.',
+    interval95: '95 %: {{range}}',
+    moreRuns:
+      'P85 could move by more than one week with other draws: raise the number of runs (Advanced) for a steadier figure.',
     drawAgain: 'Draw again',
     startDate: 'Start date',
     remove: 'Remove',

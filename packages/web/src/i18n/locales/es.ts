@@ -54,6 +54,9 @@ export const es: Translation = {
     seed: 'Semilla',
     seedHint:
       'Mismas entradas y semilla dan los mismos números. Vacío: una semilla derivada de las entradas, así que las mismas entradas dan los mismos números; «Sortear de nuevo» elige otra.',
+    interval95: '95 %: {{range}}',
+    moreRuns:
+      'El P85 podría moverse más de una semana con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
     drawAgain: 'Sortear de nuevo',
     startDate: 'Fecha de inicio',
     remove: 'Quitar',

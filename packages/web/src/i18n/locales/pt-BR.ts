@@ -53,6 +53,9 @@ export const ptBR: Translation = {
     seed: 'Semente',
     seedHint:
       'Mesmas entradas e semente dão os mesmos números. Vazio: uma semente derivada das entradas, então as mesmas entradas dão os mesmos números; “Sortear de novo” escolhe outra.',
+    interval95: '95 %: {{range}}',
+    moreRuns:
+      'O P85 pode mudar mais de uma semana com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',
     drawAgain: 'Sortear de novo',
     startDate: 'Data de início',
     remove: 'Remover',
