@@ -224,7 +224,7 @@ export function defineForecastKind<K extends string, S extends z.ZodType, R>(
     asyncNames,
     ...(spec.csv ? { csv: spec.csv } : {}),
     ...(spec.cliFlags ? { cliFlags: spec.cliFlags } : {}),
-    parse(body, options = {}) {
+    parse(body, _options = {}) {
       const parsed = parseBody(spec.schema, body);
       if (!parsed.ok) return parsed;
       return { ok: true, value: bind(spec.seeded ? withSeed(parsed.value) : parsed.value) };

@@ -405,9 +405,7 @@ describe('projects, forecasts over time, compare, actuals', () => {
       'Quality: Too few to judge (under 5 pairs)',
     );
     const pairs = screen.getByTestId('accuracy-pairs');
-    expect(
-      within(pairs).getByText(`+${expected.toFixed(1).replace(/\.0$/, '')} %`),
-    ).toBeTruthy();
+    expect(within(pairs).getByText(`+${expected.toFixed(1).replace(/\.0$/, '')} %`)).toBeTruthy();
   });
 
   it('imports another account’s export as new forecasts, listed until filed in a project', async () => {
