@@ -102,6 +102,8 @@ describe('forecast pages show what the engine computes for their input', () => {
 
   it('dependencies: the chance that all arrive on time', async () => {
     const input = await runDefault(DependenciesPage, 'Run forecast');
+    // Every page with a table has a CSV export.
+    expect(screen.getByRole('button', { name: 'Download CSV' })).toBeTruthy();
     const r = dependencyAnalysis(input);
     expect(screen.getByText(fmt.percent(r.onTimeProbability), { selector: 'strong' })).toBeTruthy();
     expect(r.onTimeProbability).toBeCloseTo(0.49, 10);
@@ -117,6 +119,7 @@ describe('forecast pages show what the engine computes for their input', () => {
 
   it('accuracy: the reference pairs give MAE 0.8 and excellent quality', async () => {
     const input = await runDefault(AccuracyPage, 'Compare');
+    expect(screen.getByRole('button', { name: 'Download CSV' })).toBeTruthy();
     const r = accuracyAnalysis(input);
     expect(kpi('MAE')).toBe('0.8');
     expect(r.quality).toBe('excellent');

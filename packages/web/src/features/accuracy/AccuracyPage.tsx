@@ -86,6 +86,22 @@ export default function AccuracyPage() {
               input={page.input}
               result={r}
               shareLink={page.shareLink}
+              csv={{
+                header: [
+                  'forecast',
+                  'actual',
+                  'actualMinusForecast',
+                  'percentOfForecast',
+                  'onOrBefore',
+                ],
+                rows: r.pairs.map((p) => [
+                  p.forecast,
+                  p.actual,
+                  p.error,
+                  p.percentError,
+                  p.onOrBefore,
+                ]),
+              }}
             />
           </>
         )
