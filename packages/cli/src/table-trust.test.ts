@@ -6,6 +6,26 @@ import { formatTable } from './table';
 const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
 
 describe('table output and the trust rules', () => {
+  it('gives every weeks percentile its 95 % interval, and offers more runs when it is wide', () => {
+    const input = { tpSamples: T12, backlog: 200, startDate: '2026-01-05', seed: 3 };
+    const many = forecastWhen({ ...input, numberOfSimulations: 20_000 });
+    const iv = many.percentileIntervals.p85;
+    const text = formatTable('when', many);
+    expect(text).toContain('95 % interval');
+    const shown = iv.low === iv.high ? String(iv.low) : `${iv.low}–${iv.high}`;
+    expect(text).toMatch(new RegExp(`P85\\s+${many.percentile_stats.p85}\\s+${shown}`));
+    expect(text).not.toContain('run more');
+    const few = forecastWhen({
+      ...input,
+      tpSamples: [0, 1, 10, 2, 15, 0, 3],
+      numberOfSimulations: 100,
+    });
+    expect(few.percentileIntervals.p85.high - few.percentileIntervals.p85.low).toBeGreaterThan(1);
+    expect(formatTable('when', few)).toContain('P85 could move by more than one week');
+    const sim = formatTable('simulate', simulate({ tpSamples: T12, numberOfTasks: 200, seed: 3 }));
+    expect(sim).toContain('95 % interval');
+  });
+
   it('says "more than 10 years" instead of showing the cap as weeks', () => {
     const r = forecastWhen({
       tpSamples: [0, 0, 0, 0, 1],

@@ -86,6 +86,35 @@ function percentileGrid(columns: [string, Obj | undefined][]): string {
   return grid(['', ...present.map(([h]) => h)], rows);
 }
 
+/**
+ * Trust rules: each percentile's 95 % sampling interval ("22–23"), from the runs' order
+ * statistics, so a reader sees whether more runs would change it. Undefined without one.
+ */
+function intervals(r: Obj, scale = 1): Obj | undefined {
+  const all = obj(r.percentileIntervals);
+  if (!all) return undefined;
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(all)) {
+    const iv = obj(v);
+    if (!iv || typeof iv.low !== 'number' || typeof iv.high !== 'number') continue;
+    const low = Math.round(iv.low * scale * 10) / 10;
+    const high = Math.round(iv.high * scale * 10) / 10;
+    out[k] = low === high ? String(low) : `${low}–${high}`;
+  }
+  return out;
+}
+
+/** A line offering more runs when the headline percentile's interval spans more than one unit. */
+function widerThanOne(r: Obj, key = 'p85', unit = 'week'): string[] {
+  const iv = obj(obj(r.percentileIntervals)?.[key]);
+  if (!iv || typeof iv.low !== 'number' || typeof iv.high !== 'number') return [];
+  return iv.high - iv.low > 1
+    ? [
+        `${key.toUpperCase()} could move by more than one ${unit} with other draws: run more (--runs).`,
+      ]
+    : [];
+}
+
 function footer(r: Obj): string {
   const warnings = Array.isArray(r.warnings) ? (r.warnings as unknown[]).map(String) : [];
   const meta = pairs([
@@ -117,6 +146,7 @@ function simulate(r: Obj): string[] {
       'Percentiles (Pn: n% of runs finished within)',
       percentileGrid([
         ['weeks', weeksOrCap(r, obj(r.percentile_stats))],
+        ['95 % interval', intervals(r)],
         ['date', obj(r.completionDates)],
         [effortHeader(r), obj(r.effort)],
         ['items', obj(r.totalTasks)],
@@ -124,6 +154,7 @@ function simulate(r: Obj): string[] {
         [cost ? `cost (${String(cost.currency)})` : 'cost', cost],
       ]),
     ),
+    ...widerThanOne(r),
   );
   const table = list(r.resultsTable);
   if (table.length > 0) {
@@ -169,9 +200,11 @@ function when(r: Obj): string[] {
       'Weeks to finish (Pn: n% of runs finished within)',
       percentileGrid([
         ['weeks', weeksOrCap(r, obj(r.percentile_stats))],
+        ['95 % interval', intervals(r)],
         ['date', dates],
       ]),
     ),
+    ...widerThanOne(r),
     pairs([
       [meanLabel(r), val(r.mean)],
       ['sd weeks', val(r.std)],
@@ -291,7 +324,17 @@ function cost(r: Obj): string[] {
   const risk = obj(r.risk) ?? {};
   return [
     `Cost of ${cell(val(r.backlog))} items (${String(r.currency ?? '')}): mean ${cell(val(r.mean), 0)}, sd ${cell(val(r.sd), 0)}.`,
-    section('Percentiles', percentileGrid([['total cost', obj(r.percentile_stats)]])),
+    r.model === 'duration'
+      ? `Model: duration, weeks to finish × ${r.teamSize === null || r.teamSize === undefined ? 'one person' : `${cell(val(r.teamSize))} people`} × ${cell(val(r.costPerPersonWeek))} per person-week.`
+      : 'Model: per-item PERT-Beta, items drawn independently.',
+    section(
+      'Percentiles',
+      percentileGrid([
+        ['total cost', obj(r.percentile_stats)],
+        ['95 % interval', intervals(r)],
+        ['weeks', obj(r.weeks)],
+      ]),
+    ),
     pairs([
       ['contingency to P85', val(risk.contingencyP85)],
       ['contingency to P95', val(risk.contingencyP95)],
@@ -356,6 +399,10 @@ function dependencies(r: Obj): string[] {
 function accuracy(r: Obj): string[] {
   return [
     pairs([
+      [
+        'actual on or before forecast',
+        `${val(r.onOrBefore)} of ${val(r.n)} (${val(r.onOrBeforeRate)} %)`,
+      ],
       ['pairs', val(r.n)],
       ['MAE', val(r.mae)],
       ['RMSE', val(r.rmse)],
@@ -363,10 +410,13 @@ function accuracy(r: Obj): string[] {
       ['R²', val(r.r2 ?? r.rSquared)],
       ['bias', val(r.bias)],
       ['within ±20 %', val(r.accuracyRate)],
-      ['quality', val(r.quality)],
+      [
+        'quality',
+        r.quality === 'insufficient' ? 'too few pairs to judge (under 5)' : val(r.quality),
+      ],
     ]),
     grid(
-      ['forecast', 'actual', 'error', 'error %'],
+      ['forecast', 'actual', 'actual − forecast', '% of forecast'],
       list(r.pairs).map((p) => [val(p.forecast), val(p.actual), val(p.error), val(p.percentError)]),
     ),
   ];
@@ -453,7 +503,14 @@ function backtest(r: Obj): string[] {
         ]),
       ),
     ),
-    pairs([['verdict (P85)', val(calibration.verdict)]]),
+    pairs([
+      [
+        'verdict',
+        calibration.verdictLevel === null || calibration.verdictLevel === undefined
+          ? val(calibration.verdict)
+          : `${val(calibration.verdict)} at P${val(calibration.verdictLevel)}`,
+      ],
+    ]),
   ];
 }
 

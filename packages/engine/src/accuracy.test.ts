@@ -25,7 +25,7 @@ describe('accuracyAnalysis', () => {
   }
 
   it('calls consistent over- and under-forecasting by name', () => {
-    const actuals = [10, 20, 30, 40];
+    const actuals = [10, 20, 30, 40, 50];
     expect(accuracyAnalysis({ forecasts: actuals.map((a) => a * 1.3), actuals }).bias).toBe('over');
     expect(accuracyAnalysis({ forecasts: actuals.map((a) => a * 0.7), actuals }).bias).toBe(
       'under',
@@ -37,8 +37,8 @@ describe('accuracyAnalysis', () => {
   });
 
   it('labels quality by MAPE thresholds', () => {
-    const actuals = [100, 100];
-    const q = (f: number) => accuracyAnalysis({ forecasts: [f, f], actuals }).quality;
+    const actuals = [100, 100, 100, 100, 100];
+    const q = (f: number) => accuracyAnalysis({ forecasts: actuals.map(() => f), actuals }).quality;
     expect(q(110)).toBe('excellent');
     expect(q(115)).toBe('good');
     expect(q(125)).toBe('fair');
@@ -53,10 +53,36 @@ describe('accuracyAnalysis', () => {
     const flat = accuracyAnalysis({ forecasts: [5, 6], actuals: [5, 5] });
     expect(flat.r2).toBeNull();
     expect(accuracyAnalysis({ forecasts: [5, 5], actuals: [5, 5] }).r2).toBe(1);
-    const zeros = accuracyAnalysis({ forecasts: [1, 0], actuals: [0, 0] });
+    const zeros = accuracyAnalysis({ forecasts: [1, 0, 0, 0, 1], actuals: [0, 0, 0, 0, 0] });
     expect(zeros.mape).toBeNull();
     expect(zeros.bias).toBe('over');
     expect(zeros.quality).toBe('fair');
+  });
+
+  it('says too few to judge below 5 pairs: one pair that missed its P85 is never excellent', () => {
+    const one = accuracyAnalysis({ forecasts: [11], actuals: [12] });
+    expect(one.quality).toBe('insufficient');
+    expect(one.onOrBefore).toBe(0);
+    expect(one.onOrBeforeRate).toBe(0);
+    const four = accuracyAnalysis({ forecasts: [10, 10, 10, 10], actuals: [10, 10, 10, 10] });
+    expect(four.quality).toBe('insufficient');
+    expect(four.onOrBefore).toBe(4);
+  });
+
+  it('counts actuals on or before the forecast, the headline', () => {
+    const r = accuracyAnalysis({ forecasts: [10, 12, 8, 15, 11], actuals: [9.5, 13, 8, 14, 12] });
+    expect(r.pairs.map((p) => p.onOrBefore)).toEqual([true, false, true, true, false]);
+    expect(r.onOrBefore).toBe(3);
+    expect(r.onOrBeforeRate).toBe(60);
+  });
+
+  it('signs a pair’s error as (actual − forecast) / forecast, as a recorded actual does', () => {
+    const [p] = accuracyAnalysis({ forecasts: [11], actuals: [12] }).pairs;
+    expect(p.error).toBe(1);
+    expect(p.percentError).toBeCloseTo(9.0909, 3);
+    const [early] = accuracyAnalysis({ forecasts: [10], actuals: [8] }).pairs;
+    expect(early.percentError).toBeCloseTo(-20, 9);
+    expect(accuracyAnalysis({ forecasts: [0], actuals: [3] }).pairs[0].percentError).toBeNull();
   });
 
   it('rejects lists of different lengths', () => {

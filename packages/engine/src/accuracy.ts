@@ -14,6 +14,14 @@
  *   ≥ 90 % excellent, ≥ 75 % good, ≥ 50 % fair, else poor.
  * - Pairs with actual 0 are left out of MAPE and counted in `excludedFromMape`; a forecast
  *   of exactly 0 for an actual of 0 is within ±20 %.
+ * - Trust rules: the headline is `onOrBefore`, how many actuals landed on or before their
+ *   forecast (the forecasts are P85s: the saved-forecast analysis passes each one's P85), with
+ *   `n`. The quality label needs {@link ACCURACY_MIN_PAIRS_TO_JUDGE} pairs; below that it is
+ *   "insufficient" (one pair that missed must not read "excellent").
+ * - One sign convention for a pair's error everywhere: `error` = actual − forecast and
+ *   `percentError` = (actual − forecast) / forecast in percent (positive: it took longer than
+ *   forecast), the same as a recorded actual's error against its P85. MAPE keeps the spec's
+ *   mean |f − a| / a.
  * - R² is null when all actuals are equal (its denominator is 0), unless the forecasts are
  *   all exact, where it is 1.
  * - The lists must have the same, non-zero length (the edge validates; the engine throws).
@@ -22,15 +30,21 @@ import type { AccuracyInput } from './inputs';
 import { EngineInputError } from './errors';
 
 export type AccuracyBias = 'over' | 'under' | 'balanced';
-export type AccuracyQuality = 'excellent' | 'good' | 'fair' | 'poor';
+export type AccuracyQuality = 'excellent' | 'good' | 'fair' | 'poor' | 'insufficient';
+
+/** Fewer pairs than this say nothing about the size of the errors. */
+export const ACCURACY_MIN_PAIRS_TO_JUDGE = 5;
 
 export interface AccuracyPair {
   forecast: number;
   actual: number;
+  /** Actual − forecast. */
   error: number;
-  /** |f − a| / |a| in percent; null when the actual is 0. */
+  /** (actual − forecast) / forecast in percent; null when the forecast is 0. */
   percentError: number | null;
   withinTolerance: boolean;
+  /** The actual landed on or before the forecast. */
+  onOrBefore: boolean;
 }
 
 export interface AccuracyResult {
@@ -48,6 +62,10 @@ export interface AccuracyResult {
   /** Percent of pairs within ±20 % of the actual. */
   accuracyRate: number;
   quality: AccuracyQuality;
+  /** Pairs whose actual landed on or before the forecast: the headline. */
+  onOrBefore: number;
+  /** The same as a percent of `n`. */
+  onOrBeforeRate: number;
   excludedFromMape: number;
   pairs: AccuracyPair[];
 }
@@ -55,7 +73,8 @@ export interface AccuracyResult {
 export const ACCURACY_TOLERANCE = 0.2;
 const BIAS_THRESHOLD_PERCENT = 5;
 
-function qualityFrom(mape: number | null, accuracyRate: number): AccuracyQuality {
+function qualityFrom(mape: number | null, accuracyRate: number, n: number): AccuracyQuality {
+  if (n < ACCURACY_MIN_PAIRS_TO_JUDGE) return 'insufficient';
   if (mape !== null) {
     if (mape <= 10) return 'excellent';
     if (mape <= 20) return 'good';
@@ -84,6 +103,7 @@ export function accuracyAnalysis(input: AccuracyInput): AccuracyResult {
   let apeSum = 0;
   let apeCount = 0;
   let within = 0;
+  let onOrBefore = 0;
   const pairs: AccuracyPair[] = [];
   for (let i = 0; i < n; i++) {
     const f = forecasts[i];
@@ -93,15 +113,22 @@ export function accuracyAnalysis(input: AccuracyInput): AccuracyResult {
     sqSum += e * e;
     errSum += e;
     actualSum += a;
-    let pe: number | null = null;
     if (a !== 0) {
-      pe = (Math.abs(e) / Math.abs(a)) * 100;
-      apeSum += pe;
+      apeSum += (Math.abs(e) / Math.abs(a)) * 100;
       apeCount++;
     }
     const ok = Math.abs(e) <= ACCURACY_TOLERANCE * Math.abs(a);
     if (ok) within++;
-    pairs.push({ forecast: f, actual: a, error: e, percentError: pe, withinTolerance: ok });
+    const early = a <= f;
+    if (early) onOrBefore++;
+    pairs.push({
+      forecast: f,
+      actual: a,
+      error: a - f,
+      percentError: f !== 0 ? ((a - f) / Math.abs(f)) * 100 : null,
+      withinTolerance: ok,
+      onOrBefore: early,
+    });
   }
   const meanActual = actualSum / n;
   let ssTot = 0;
@@ -127,7 +154,9 @@ export function accuracyAnalysis(input: AccuracyInput): AccuracyResult {
     biasPercent,
     bias,
     accuracyRate,
-    quality: qualityFrom(mape, accuracyRate),
+    quality: qualityFrom(mape, accuracyRate, n),
+    onOrBefore,
+    onOrBeforeRate: (onOrBefore / n) * 100,
     excludedFromMape: n - apeCount,
     pairs,
   };

@@ -11,7 +11,8 @@ import {
   percentileSorted,
   percentileStats,
 } from './percentile';
-import type { PercentileStats } from './percentile';
+import type { PercentileInterval, PercentileStats } from './percentile';
+import { intervalFromCounts, percentileIntervals } from './percentile';
 import { roundHalfEven, roundTo } from './round';
 import { addWeeks } from './dates';
 import { calendarDates, type CalendarSummary } from './calendar';
@@ -50,6 +51,8 @@ export interface RunSummary {
 export interface SimulationResult extends RunsFinished {
   /** Weeks; Pn = n % of runs finished within this many weeks. */
   percentile_stats: PercentileStats;
+  /** Each weeks percentile's 95 % sampling interval from the runs' order statistics. */
+  percentileIntervals: Record<keyof PercentileStats, PercentileInterval>;
   resultsTable: ResultsTableRow[];
   /** Runs per duration in weeks, every week from the shortest to the longest run. */
   histogram: { weeks: number; count: number }[];
@@ -377,6 +380,7 @@ export function resultFromAccumulator(
 
   const result: SimulationResult = {
     percentile_stats,
+    percentileIntervals: percentileIntervals((p) => intervalFromCounts(acc.weeks, n, p)),
     resultsTable: resultsTableOf(q),
     histogram,
     burnDownBands: burnDownBands(

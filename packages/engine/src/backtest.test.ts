@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { backtest } from './backtest';
+import { backtest, overallVerdict } from './backtest';
+import { calibrationVerdict } from './calibration';
 import { EngineInputError } from './errors';
 
 const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
@@ -175,5 +176,36 @@ describe('backtest folds', () => {
     expect(r.numberOfSimulations).toBeGreaterThanOrEqual(200);
     expect(r.foldCount * r.numberOfSimulations * 81).toBeLessThanOrEqual(20_000_000);
     expect(r.warnings.some((w) => w.includes('lowered'))).toBe(true);
+  });
+});
+
+describe('overall calibration verdict (trust rules)', () => {
+  const level = (confidence: number, coverage: number, low: number, high: number) => ({
+    confidence,
+    nominal: confidence,
+    folds: 20,
+    hitRate: coverage,
+    expectedHitRate: confidence,
+    coverage,
+    band: { low, high },
+    verdict: calibrationVerdict(coverage / 100, { low: low / 100, high: high / 100 }, 20),
+  });
+
+  it('is calibrated only when every level is inside its band', () => {
+    expect(
+      overallVerdict([level(50, 52, 40, 60), level(85, 86, 78, 92), level(95, 95, 90, 99)]),
+    ).toEqual({ verdict: 'calibrated', verdictLevel: null });
+  });
+
+  it('names P50 holding 93 % of the time as underconfident even when P85 holds', () => {
+    expect(
+      overallVerdict([level(50, 93, 40, 60), level(85, 86, 78, 92), level(95, 95, 90, 99)]),
+    ).toEqual({ verdict: 'underconfident', verdictLevel: 50 });
+  });
+
+  it('reports the level farthest outside its band when levels disagree', () => {
+    expect(
+      overallVerdict([level(50, 62, 40, 60), level(85, 60, 78, 92), level(95, 95, 90, 99)]),
+    ).toEqual({ verdict: 'overconfident', verdictLevel: 85 });
   });
 });

@@ -25,7 +25,7 @@
  */
 import { warning, warningFields, type EngineWarning } from './warnings';
 import type { BacktestInput, BacktestMethod, ThroughputModel } from './inputs';
-import { createRng, randomSeed } from './prng';
+import { createRng, requestSeed } from './prng';
 import { createThroughputSampler } from './throughput';
 import { weeksPercentile, weeksToFinish } from './when';
 import { EngineInputError } from './errors';
@@ -110,8 +110,13 @@ export interface BacktestCalibration {
   levels: CalibrationLevel[];
   /** Error metrics of the forecasts against the real completion weeks. */
   metrics: BacktestLevelMetrics[];
-  /** The P85 verdict. */
+  /**
+   * The trust rules' verdict: "calibrated" only when every level is inside its band; otherwise
+   * the verdict of the level farthest outside its band, named by `verdictLevel`.
+   */
   verdict: CalibrationVerdict;
+  /** The level the verdict is about (null when calibrated or not judged). */
+  verdictLevel: number | null;
 }
 
 export interface BacktestResult {
@@ -192,7 +197,7 @@ function backtestParams(input: BacktestInput): BacktestParams {
   if (!(typeof backlog === 'number' && Number.isFinite(backlog) && backlog > 0)) {
     throw new EngineInputError('backlog must be a positive number', 'backlog');
   }
-  const seed = (input.seed ?? randomSeed()) >>> 0;
+  const seed = requestSeed(input);
   const method: BacktestMethod = input.method ?? 'walk-forward';
   const minTrain = intParam(input.minTrainSize, BACKTEST_DEFAULT_MIN_TRAIN, 'minTrainSize', 1);
   const testSize = intParam(input.testSize, BACKTEST_DEFAULT_TEST_SIZE, 'testSize', 1);
@@ -328,6 +333,32 @@ function calibrationLevel(
   };
 }
 
+/**
+ * One verdict for the whole table: a model whose P85 holds but whose P50 holds 93 % of the time
+ * is not "calibrated". The level farthest outside its band (in points) names the verdict, so a
+ * mixed table (one level over, one under) reports its worst miss.
+ */
+export function overallVerdict(
+  levels: readonly CalibrationLevel[],
+): Pick<BacktestCalibration, 'verdict' | 'verdictLevel'> {
+  if (levels.length === 0 || levels.some((l) => l.verdict === 'insufficient data')) {
+    return { verdict: 'insufficient data', verdictLevel: null };
+  }
+  let worst: CalibrationLevel | null = null;
+  let worstGap = 0;
+  for (const l of levels) {
+    if (l.verdict === 'calibrated') continue;
+    const gap = l.coverage < l.band.low ? l.band.low - l.coverage : l.coverage - l.band.high;
+    if (worst === null || gap > worstGap) {
+      worst = l;
+      worstGap = gap;
+    }
+  }
+  return worst === null
+    ? { verdict: 'calibrated', verdictLevel: null }
+    : { verdict: worst.verdict, verdictLevel: worst.confidence };
+}
+
 /** The folds scored against the weeks the history really took. */
 function calibrationOf(
   forecastable: BacktestFold[],
@@ -361,7 +392,7 @@ function calibrationOf(
     effectiveFolds: effective,
     levels,
     metrics,
-    verdict: levels[1].verdict,
+    ...overallVerdict(levels),
   };
 }
 

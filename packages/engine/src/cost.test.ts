@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { costAnalysis, costEfficiencyFactor, COST_EXACT_MAX_ITEMS } from './cost';
+import { deadlineAnalysis } from './deadline';
 import { pertParameters } from './pert';
 import { EngineInputError } from './errors';
 import { referenceCases } from '../test/reference-cases';
@@ -172,7 +173,10 @@ describe('costAnalysis', () => {
     const exact = costAnalysis({ ...base, backlog: COST_EXACT_MAX_ITEMS });
     expect(big.method).toBe('cornish-fisher');
     expect(exact.method).toBe('per-item');
-    expect(big.warnings).toHaveLength(1);
+    expect(big.warningCodes.map((w) => w.code)).toEqual([
+      'costNormalApproximation',
+      'costIndependentItems',
+    ]);
     // Scale the exact run to one more item; its percentiles must agree within a few standard
     // errors of a percentile (≈ 2·sd/√n for the tails).
     const scale = (COST_EXACT_MAX_ITEMS + 1) / COST_EXACT_MAX_ITEMS;
@@ -212,6 +216,69 @@ describe('costAnalysis', () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('duration cost model (trust rules: the deadline page’s cost model)', () => {
+  const tp = [3, 5, 4, 6, 2, 5, 4, 7, 3, 5];
+  const base = { backlog: 80, tpSamples: tp, teamSize: 4, costPerPersonWeek: 2000, seed: 11 };
+
+  it('costs each run’s weeks × team × rate: the deadline page’s P50/P85/P95 cost for the same runs', () => {
+    const c = costAnalysis({ ...base, nSimulations: 5000 });
+    expect(c.model).toBe('duration');
+    expect(c.pert).toBeNull();
+    const d = deadlineAnalysis({
+      tpSamples: tp,
+      backlog: 80,
+      startDate: '2027-01-04',
+      deadlineDate: '2027-06-01',
+      minContributors: 4,
+      maxContributors: 4,
+      costPerPersonWeek: 2000,
+      numberOfSimulations: 5000,
+      seed: 11,
+    });
+    for (const l of ['p50', 'p85', 'p95'] as const) {
+      expect(c.percentile_stats[l]).toBeCloseTo(d.cost![l], 6);
+      expect(c.weeks![l]).toBe(d.percentile_stats[l]);
+    }
+  });
+
+  it('makes team size and throughput matter, and defaults to one person', () => {
+    const four = costAnalysis(base);
+    const two = costAnalysis({ ...base, teamSize: 2 });
+    expect(two.percentile_stats.p85).toBeCloseTo(four.percentile_stats.p85 / 2, 6);
+    const faster = costAnalysis({ ...base, tpSamples: tp.map((x) => x * 2) });
+    expect(faster.percentile_stats.p85).toBeLessThan(four.percentile_stats.p85);
+    const one = costAnalysis({ ...base, teamSize: undefined });
+    expect(one.teamSize).toBeNull();
+    expect(one.percentile_stats.p85).toBeCloseTo(four.percentile_stats.p85 / 4, 6);
+  });
+
+  it('carries the schedule’s spread, unlike independent per-item draws', () => {
+    const byDuration = costAnalysis(base);
+    const spread = (r: { percentile_stats: { p50: number; p85: number } }) =>
+      r.percentile_stats.p85 / r.percentile_stats.p50 - 1;
+    const perItem = costAnalysis({
+      optimistic: 2000,
+      mostLikely: 4000,
+      pessimistic: 8000,
+      backlog: 80,
+      seed: 11,
+    });
+    expect(perItem.model).toBe('per-item');
+    expect(spread(perItem)).toBeLessThan(0.05);
+    expect(perItem.warningCodes.map((w) => w.code)).toContain('costIndependentItems');
+    expect(spread(byDuration)).toBeGreaterThan(spread(perItem));
+  });
+
+  it('refuses a duration model without a rate or a history, naming the field', () => {
+    expect(() => costAnalysis({ model: 'duration', backlog: 10, tpSamples: tp })).toThrow(
+      expect.objectContaining({ field: 'costPerPersonWeek' }),
+    );
+    expect(() => costAnalysis({ backlog: 10, costPerPersonWeek: 100 })).toThrow(
+      expect.objectContaining({ field: 'tpSamples' }),
     );
   });
 });

@@ -1,6 +1,18 @@
 /**
- * Cost forecast (PERT-Beta): each backlog item costs e·(a + X·(b − a)), X ~ Beta(α, β) from the
- * three-point estimate, e the team-efficiency factor; a run's total is the sum over the backlog.
+ * Cost forecast, two models (trust rules: say which, and every field matters).
+ *
+ * - "duration" [fix]: a run's cost is the weeks it took to finish the backlog (the same `when`
+ *   simulation as the deadline page, same seed) × team size × cost per person-week, so the
+ *   range carries the schedule's uncertainty. It is the deadline page's cost model: for the
+ *   same inputs and seed both pages show the same P50/P85/P95 cost. Team size defaults to one
+ *   person (`teamSize` null in the result says so).
+ * - "per-item" (the original's PERT-Beta): each backlog item costs e·(a + X·(b − a)),
+ *   X ~ Beta(α, β) from the three-point estimate, e the team-efficiency factor; a run's total
+ *   is the sum over the backlog. The draws are independent, so the range narrows as 1/√B
+ *   (80 items at 2k–8k: P85 within ±3 % of P50): a warning says so above 20 items.
+ *
+ * Without `model`: duration when `costPerPersonWeek` is given, else per-item (the spec's
+ * reference requests keep their numbers).
  *
  * Decisions where the spec is silent:
  * - `nSimulations` defaults to 10,000 (as every other forecast) and is capped at 1,000,000.
@@ -17,7 +29,7 @@
  */
 import { warning, warningFields, type EngineWarning } from './warnings';
 import type { CostInput } from './inputs';
-import { createRng, randomSeed } from './prng';
+import { createRng, requestSeed } from './prng';
 import type { RandomSource } from './prng';
 import { createBetaSampler } from './beta';
 import { EngineInputError } from './errors';
@@ -25,6 +37,14 @@ import { pertParameters } from './pert';
 import type { PertParameters } from './pert';
 import { histogramSorted, meanAndSd, summarizePercentiles } from './analytics-stats';
 import type { HistogramBin, PercentileSummary } from './analytics-stats';
+import { runWhen } from './when';
+import { intervalSorted, mapPercentiles, percentileIntervals } from './percentile';
+import type { PercentileInterval, PercentileStats } from './percentile';
+import type { StopSignal } from './errors';
+import { runsFinished, type RunsFinished } from './beyond-max-weeks';
+
+/** Above this many independent per-item draws the range is narrower than users expect. */
+const COST_NARROW_ITEMS = 20;
 
 export const COST_DEFAULT_SIMULATIONS = 10_000;
 export const COST_MAX_SIMULATIONS = 1_000_000;
@@ -49,12 +69,21 @@ export interface CostRiskMetrics {
   budgetGapP85?: number;
 }
 
-export interface CostResult {
+export interface CostResult extends RunsFinished {
   seed: number;
+  /** Which cost model made these numbers (see the module note). */
+  model: 'duration' | 'per-item';
   currency: string;
   nSimulations: number;
   backlog: number;
-  pert: PertParameters;
+  /** Per-item model only. */
+  pert: PertParameters | null;
+  /** Duration model: the weeks percentiles the costs come from; null per item. */
+  weeks: PercentileStats | null;
+  /** Duration model: people costed (null: one person, the default). */
+  teamSize: number | null;
+  /** Duration model: cost of one person-week. */
+  costPerPersonWeek: number | null;
   efficiencyFactor: number;
   /** B·e·mean per item and √B·e·sd per item: the exact moments, for comparison. */
   expectedTotal: number;
@@ -64,11 +93,13 @@ export interface CostResult {
   min: number;
   max: number;
   percentile_stats: PercentileSummary;
+  /** Each percentile's 95 % sampling interval from the runs' order statistics (trust rules). */
+  percentileIntervals: Record<keyof PercentileStats, PercentileInterval>;
   histogram: HistogramBin[];
   /** Share of runs whose total was at most `cost`, at each histogram bin's upper edge. */
   cumulative: { cost: number; probability: number }[];
   risk: CostRiskMetrics;
-  method: 'per-item' | 'cornish-fisher';
+  method: 'per-item' | 'cornish-fisher' | 'duration';
   warnings: string[];
   /** The same warnings as codes with parameters, in the same order. */
   warningCodes: EngineWarning[];
@@ -132,23 +163,90 @@ function createBetaSumSampler(
   };
 }
 
-/** Monte Carlo cost of a backlog from a three-point per-item estimate. */
-export function costAnalysis(input: CostInput): CostResult {
-  const seed = (input.seed ?? randomSeed()) >>> 0;
-  const a = input.optimistic;
-  const m = input.mostLikely;
-  const b = input.pessimistic;
+interface CostRuns {
+  totals: Float64Array;
+  percentiles: PercentileSummary | null;
+  intervals: Record<keyof PercentileStats, PercentileInterval> | null;
+  method: CostResult['method'];
+  pert: PertParameters | null;
+  efficiency: number;
+  weeks: PercentileStats | null;
+  finished: RunsFinished;
+  warnings: EngineWarning[];
+}
+
+/** Duration model: each run's weeks × team × cost per person-week, from the `when` runs. */
+function durationRuns(
+  input: CostInput,
+  seed: number,
+  n: number,
+  backlog: number,
+  opts: { signal?: StopSignal },
+): CostRuns {
+  const rate = input.costPerPersonWeek;
+  if (rate === undefined || !(Number.isFinite(rate) && rate >= 0)) {
+    throw new EngineInputError(
+      'the duration cost model needs costPerPersonWeek ≥ 0',
+      'costPerPersonWeek',
+    );
+  }
+  if (!input.tpSamples || input.tpSamples.length === 0) {
+    throw new EngineInputError('the duration cost model needs a throughput history', 'tpSamples');
+  }
+  const team = input.teamSize ?? 1;
+  if (!(Number.isFinite(team) && team > 0)) {
+    throw new EngineInputError('teamSize must be > 0', 'teamSize');
+  }
+  const { result: w } = runWhen(
+    {
+      tpSamples: input.tpSamples,
+      throughputModel: input.throughputModel,
+      backlog,
+      numberOfSimulations: n,
+      seed,
+    },
+    { signal: opts.signal },
+  );
+  const perWeek = team * rate;
+  const totals = new Float64Array(n);
+  let i = 0;
+  // Unfinished runs are in the histogram at maxWeeks: their cost is a lower bound, flagged.
+  for (const bin of w.histogram) {
+    totals.fill(bin.weeks * perWeek, i, i + bin.count);
+    i += bin.count;
+  }
+  return {
+    totals,
+    // The weeks percentiles × team × rate: the deadline page's cost at each level, exactly.
+    percentiles: mapPercentiles((k) => w.percentile_stats[k] * perWeek),
+    intervals: mapPercentiles((k) => ({
+      low: w.percentileIntervals[k].low * perWeek,
+      high: w.percentileIntervals[k].high * perWeek,
+    })),
+    method: 'duration',
+    pert: null,
+    efficiency: 1,
+    weeks: w.percentile_stats,
+    finished: {
+      maxWeeks: w.maxWeeks,
+      finishedShare: w.finishedShare,
+      beyondMaxWeeks: w.beyondMaxWeeks,
+    },
+    warnings: [...w.warningCodes],
+  };
+}
+
+/** Per-item model: Σ of independent PERT-Beta costs over the backlog. */
+function perItemRuns(input: CostInput, seed: number, n: number, backlog: number): CostRuns {
+  const a = input.optimistic ?? NaN;
+  const m = input.mostLikely ?? NaN;
+  const b = input.pessimistic ?? NaN;
   if (!(a < m && m < b)) {
     throw new EngineInputError(
       'the cost estimate needs optimistic < mostLikely < pessimistic',
       'mostLikely',
     );
   }
-  const backlog = Math.max(0, Math.round(input.backlog));
-  const n = Math.min(
-    COST_MAX_SIMULATIONS,
-    Math.max(1, Math.round(input.nSimulations ?? COST_DEFAULT_SIMULATIONS)),
-  );
   const pert = pertParameters(a, m, b);
   const e = costEfficiencyFactor(input.tpSamples, input.teamSize);
   const warnings: EngineWarning[] = [];
@@ -166,10 +264,41 @@ export function costAnalysis(input: CostInput): CostResult {
     const range = b - a;
     for (let r = 0; r < n; r++) totals[r] = e * (base + range * sampler.draw(rng));
   }
+  if (backlog > COST_NARROW_ITEMS) {
+    warnings.push(warning('costIndependentItems', { items: backlog }));
+  }
+  return {
+    totals,
+    percentiles: null,
+    intervals: null,
+    method,
+    pert,
+    efficiency: e,
+    weeks: null,
+    finished: runsFinished(n, 0, 0),
+    warnings,
+  };
+}
+
+/** Monte Carlo cost of a backlog: by duration or per item (see the module note). */
+export function costAnalysis(input: CostInput, opts: { signal?: StopSignal } = {}): CostResult {
+  const seed = requestSeed(input);
+  const model = input.model ?? (input.costPerPersonWeek !== undefined ? 'duration' : 'per-item');
+  const backlog = Math.max(0, Math.round(input.backlog));
+  const n = Math.min(
+    COST_MAX_SIMULATIONS,
+    Math.max(1, Math.round(input.nSimulations ?? COST_DEFAULT_SIMULATIONS)),
+  );
+  const runs =
+    model === 'duration'
+      ? durationRuns(input, seed, n, backlog, opts)
+      : perItemRuns(input, seed, n, backlog);
+  const { totals, pert, method, warnings } = runs;
+  const e = runs.efficiency;
   // Sorting a copy keeps `totals` in run order for the budget pass.
   const sorted = Float64Array.from(totals).sort();
   const { mean, sd } = meanAndSd(totals);
-  const percentiles = summarizePercentiles(sorted);
+  const percentiles = runs.percentiles ?? summarizePercentiles(sorted);
   const histogram = histogramSorted(sorted, HISTOGRAM_BINS);
   let cum = 0;
   const cumulative = histogram.map((bin) => {
@@ -201,22 +330,28 @@ export function costAnalysis(input: CostInput): CostResult {
 
   return {
     seed,
+    model,
     currency: input.currency ?? 'USD',
     nSimulations: n,
     backlog,
     pert,
+    weeks: runs.weeks,
+    teamSize: model === 'duration' ? (input.teamSize ?? null) : null,
+    costPerPersonWeek: model === 'duration' ? (input.costPerPersonWeek ?? null) : null,
     efficiencyFactor: e,
-    expectedTotal: backlog * e * pert.meanPerItem,
-    expectedSd: Math.sqrt(backlog) * e * pert.sdPerItem,
+    expectedTotal: pert ? backlog * e * pert.meanPerItem : mean,
+    expectedSd: pert ? Math.sqrt(backlog) * e * pert.sdPerItem : sd,
     mean,
     sd,
     min: n > 0 ? sorted[0] : 0,
     max: n > 0 ? sorted[n - 1] : 0,
     percentile_stats: percentiles,
+    percentileIntervals: runs.intervals ?? percentileIntervals((p) => intervalSorted(sorted, p)),
     histogram,
     cumulative,
     risk,
     method,
+    ...runs.finished,
     ...warningFields(warnings),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { type EngineWarning } from './warnings';
 import type { DeadlineInput } from './inputs';
-import { runWhen, weeksPercentile } from './when';
+import { runWhen, weeksPercentile, type WhenResult } from './when';
 import { isBeyondMaxWeeks, type RunsFinished } from './beyond-max-weeks';
 import { percentileSorted } from './percentile';
 import { addDays, addWeeks, daysBetween, parseDate } from './dates';
@@ -90,6 +90,8 @@ export interface DeadlineResult extends RunsFinished {
   effortForOnePerson: boolean;
   cost: (ByLevel<number> & { currency: string; costPerPersonWeek: number }) | null;
   percentile_stats: PercentileStats;
+  /** The weeks percentiles' 95 % sampling intervals (trust rules). */
+  percentileIntervals: WhenResult['percentileIntervals'];
   /** The calendar applied, with its days off; null without one. */
   calendar: CalendarSummary | null;
   backlog: number;
@@ -235,6 +237,7 @@ export function deadlineAnalysis(
           }
         : null,
     percentile_stats: ps,
+    percentileIntervals: forecast.percentileIntervals,
     backlog: B,
     startDate: start,
     deadlineDate: deadline,

@@ -22,6 +22,7 @@ import { simulate } from './simulate';
 import type { PercentileStats } from './percentile';
 import { addDays, daysBetween } from './dates';
 import { EngineInputError } from './errors';
+import { canonicalText, seedOfInput } from './prng';
 
 export interface DeliveryHistoryWeek {
   /** Monday of the week, ISO date. */
@@ -117,29 +118,6 @@ const LEVEL_KEY: Record<DeliveryLevel, 'p50' | 'p85' | 'p95'> = {
 /** Weeks that had ended by `date`: the only history a forecast made that day could see. */
 export function historyAsOf(history: readonly DeliveryHistoryWeek[], date: string): number[] {
   return history.filter((w) => addDays(w.weekStart, 7) <= date).map((w) => w.count);
-}
-
-/** Stable text of a value with object keys sorted, for hashing. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** FNV-1a of the canonical input: the seed when none was given. */
-export function seedOfInput(input: unknown): number {
-  const text = canonical(input);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
 }
 
 function growthFactor(total: number, firstTotal: number): number {
@@ -306,8 +284,8 @@ export function replayDelivery(
   stored.checkIns.forEach((c, index) => {
     const again = forecastCheckIn(c.input, stored.targetDate ?? undefined);
     for (const field of REPLAYED_FIELDS) {
-      const a = canonical(c[field]);
-      const b = canonical(again[field]);
+      const a = canonicalText(c[field]);
+      const b = canonicalText(again[field]);
       if (a !== b)
         mismatches.push({ index, date: c.date, field, stored: c[field], replayed: again[field] });
     }

@@ -26,7 +26,7 @@
  */
 import { warning, warningFields, type EngineWarning } from './warnings';
 import type { DependencyAnalysisInput, DependencyInput, DependencyMode } from './inputs';
-import { createRng, randomSeed } from './prng';
+import { createRng, requestSeed } from './prng';
 import type { RandomSource } from './prng';
 import { EngineInputError } from './errors';
 import { meanAndSd, summarizePercentiles } from './analytics-stats';
@@ -154,7 +154,7 @@ export interface DependencyAnalysisResult {
 }
 
 export function dependencyAnalysis(input: DependencyAnalysisInput): DependencyAnalysisResult {
-  const seed = (input.seed ?? randomSeed()) >>> 0;
+  const seed = requestSeed(input);
   const mode = input.mode ?? 'sum';
   const deps = input.dependencies;
   const n = Math.min(

@@ -6,7 +6,7 @@ import type { HowManyInput } from './inputs';
 import { sampleDiscrete, type DiscreteTable } from './discrete-sampler';
 import { sumOfTableDraws } from './draw-loops';
 import type { RandomSource } from './prng';
-import { createRng, randomSeed } from './prng';
+import { createRng, requestSeed } from './prng';
 import { createThroughputSampler } from './throughput';
 import { addDays, daysBetween, parseDate } from './dates';
 import {
@@ -117,7 +117,7 @@ export function forecastHowMany(
   opts: { signal?: StopSignal } = {},
 ): HowManyResult {
   const sampler = createThroughputSampler(input);
-  const seed = input.seed === undefined || input.seed === null ? randomSeed() : input.seed >>> 0;
+  const seed = requestSeed(input);
   const focus = input.teamFocus ?? 1;
   if (!(focus > 0 && focus <= 1))
     throw new EngineInputError('teamFocus must be in (0, 1]', 'teamFocus');

@@ -162,16 +162,26 @@ export interface DeadlineInput extends ThroughputInput, SeededInput {
   confidence?: number;
 }
 
-/** `POST /api/cost-analysis`: PERT-Beta cost per item. */
+/**
+ * `POST /api/cost-analysis`. `model` "duration": the simulated weeks to finish the backlog
+ * (from `tpSamples`) × team size × `costPerPersonWeek`, the deadline page's cost model;
+ * "per-item": PERT-Beta cost per item (optimistic/mostLikely/pessimistic). Without `model`,
+ * duration when `costPerPersonWeek` is given, else per-item.
+ */
 export interface CostInput extends SeededInput {
-  optimistic: number;
-  mostLikely: number;
-  pessimistic: number;
+  model?: 'duration' | 'per-item';
+  optimistic?: number;
+  mostLikely?: number;
+  pessimistic?: number;
   backlog: number;
   nSimulations?: number;
-  /** With teamSize, gives the efficiency factor. */
+  /** Duration model: the weekly throughput history. Per-item, with teamSize: the efficiency factor. */
   tpSamples?: number[];
+  throughputModel?: ThroughputModel;
+  /** People on the team; duration model default 1 ("for one person"). */
   teamSize?: number;
+  /** Duration model: what one person-week costs. */
+  costPerPersonWeek?: number;
   budget?: number;
   currency?: string;
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { errorRate, percentileFromCounts, percentileSorted } from './percentile';
+import {
+  errorRate,
+  intervalFromCounts,
+  intervalSorted,
+  percentileFromCounts,
+  percentileSorted,
+  rankInterval,
+} from './percentile';
+import { createRng } from './prng';
 import { referenceCases } from '../test/reference-cases';
 
 describe('percentileSorted', () => {
@@ -39,5 +47,37 @@ describe('errorRate', () => {
   it('compares the odd- and even-index means over the range', () => {
     // sorted 1,2,3,10: even idx mean (1+3)/2=2, odd idx mean (2+10)/2=6 → 4/9 → 44 %
     expect(errorRate([10, 1, 3, 2])).toBe(44);
+  });
+});
+
+describe('percentile sampling intervals (trust rules)', () => {
+  it('brackets the true percentile about 95 % of the time (order statistics of the runs)', () => {
+    const rng = createRng(2024);
+    const trials = 400;
+    const n = 500;
+    let covered = 0;
+    for (let t = 0; t < trials; t++) {
+      const sorted = Float64Array.from({ length: n }, () => rng.nextFloat()).sort();
+      // Uniform(0, 1): the true P85 is 0.85.
+      const iv = intervalSorted(sorted, 0.85);
+      expect(iv.low).toBeLessThanOrEqual(percentileSorted(sorted, 0.85));
+      expect(iv.high).toBeGreaterThanOrEqual(percentileSorted(sorted, 0.85));
+      if (iv.low <= 0.85 && 0.85 <= iv.high) covered++;
+    }
+    // 95 % ± 3 binomial sds over 400 trials (sd ≈ 1.1 %); whole ranks only widen it.
+    expect(covered / trials).toBeGreaterThan(0.91);
+    expect(covered / trials).toBeLessThanOrEqual(1);
+  });
+
+  it('reads the same ranks from counts as from the sorted runs', () => {
+    const counts = [0, 3, 10, 40, 30, 12, 5];
+    const sorted: number[] = [];
+    counts.forEach((c, v) => {
+      for (let i = 0; i < c; i++) sorted.push(v);
+    });
+    for (const p of [0.1, 0.5, 0.85, 0.95]) {
+      expect(intervalFromCounts(counts, sorted.length, p)).toEqual(intervalSorted(sorted, p));
+    }
+    expect(rankInterval(10_000, 0.85)).toEqual({ lo: 8429, hi: 8570 });
   });
 });

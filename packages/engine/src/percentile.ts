@@ -42,6 +42,65 @@ export function percentileFromCounts(
   return a * (1 - frac) + b * frac;
 }
 
+/** A percentile's 95 % sampling interval: the values at the low and high ranks. */
+export interface PercentileInterval {
+  low: number;
+  high: number;
+}
+
+const Z95 = 1.959963984540054;
+
+/**
+ * Trust rules: the 95 % distribution-free interval of the p-quantile from the order statistics
+ * of n runs. The rank of the p-quantile among n draws is Binomial(n, p), so the ranks
+ * (n − 1)·p ± 1.96·√(n·p·(1 − p)), widened to whole ranks and clamped to the runs, bracket
+ * the true percentile 95 % of the time. 0-based ranks into the sorted runs.
+ */
+export function rankInterval(n: number, p: number): { lo: number; hi: number } {
+  if (n <= 0) return { lo: 0, hi: 0 };
+  const pc = p <= 0 ? 0 : p >= 1 ? 1 : p;
+  const center = (n - 1) * pc;
+  const half = Z95 * Math.sqrt(n * pc * (1 - pc));
+  return {
+    lo: Math.max(0, Math.floor(center - half)),
+    hi: Math.min(n - 1, Math.ceil(center + half)),
+  };
+}
+
+/** The 95 % interval of percentile p of integer values given as counts (see rankInterval). */
+export function intervalFromCounts(
+  counts: ArrayLike<number>,
+  total: number,
+  p: number,
+  offset = 0,
+): PercentileInterval {
+  if (total <= 0) return { low: 0, high: 0 };
+  const { lo, hi } = rankInterval(total, p);
+  return { low: valueAtRank(counts, lo) + offset, high: valueAtRank(counts, hi) + offset };
+}
+
+/** The 95 % interval of percentile p of sorted values (see rankInterval). */
+export function intervalSorted(sorted: ArrayLike<number>, p: number): PercentileInterval {
+  if (sorted.length === 0) return { low: 0, high: 0 };
+  const { lo, hi } = rankInterval(sorted.length, p);
+  return { low: sorted[lo], high: sorted[hi] };
+}
+
+/** Every reported percentile's interval. */
+export function percentileIntervals(
+  interval: (p: number) => PercentileInterval,
+): Record<keyof PercentileStats, PercentileInterval> {
+  return {
+    p10: interval(0.1),
+    p25: interval(0.25),
+    p50: interval(0.5),
+    p75: interval(0.75),
+    p85: interval(0.85),
+    p90: interval(0.9),
+    p95: interval(0.95),
+  };
+}
+
 function valueAtRank(counts: ArrayLike<number>, rank: number): number {
   let seen = 0;
   for (let v = 0; v < counts.length; v++) {

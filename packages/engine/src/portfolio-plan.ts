@@ -4,7 +4,7 @@
  */
 import type { DiscreteTable } from './discrete-sampler';
 import { EngineInputError } from './errors';
-import { mix32, randomSeed } from './prng';
+import { mix32, requestSeed } from './prng';
 import { parseDate, daysBetween } from './dates';
 import { planSimulation, DEFAULT_MAX_WEEKS, DEFAULT_SIMULATIONS } from './simulation-plan';
 import type { EngineWarning } from './warnings';
@@ -211,7 +211,7 @@ function dateField(v: string | undefined, field: string): string | null {
 
 /** Validates a portfolio request (fields named as `features.3.parts.1.team`) and flattens it. */
 export function planPortfolio(input: PortfolioInput): PortfolioPlan {
-  const seed = input.seed === undefined || input.seed === null ? randomSeed() : input.seed >>> 0;
+  const seed = requestSeed(input);
   if (!Array.isArray(input.teams) || input.teams.length === 0) {
     fail('a portfolio needs at least one team', 'teams');
   }

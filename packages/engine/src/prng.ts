@@ -104,9 +104,42 @@ export function createRng(seed: number, stream = 0): Xoshiro128 {
   return new Xoshiro128(seed, stream);
 }
 
+/** Stable text of a value with object keys sorted (undefined left out), for hashing. */
+export function canonicalText(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalText).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalText(v)}`).join(',')}}`;
+  }
+  // String(): a bare undefined hashes as "undefined", as the delivery seeds always have.
+  return String(JSON.stringify(value));
+}
+
+/** FNV-1a (32 bits) of the canonical text of `input`. */
+export function seedOfInput(input: unknown): number {
+  const text = canonicalText(input);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
 /**
- * A fresh seed for requests that gave none. The only place the engine touches ambient
- * randomness; the seed is returned in every result so the run can be reproduced.
+ * The seed of a request: its own, else a hash of the request without it (trust rules: the same
+ * inputs give the same numbers on every click, device and layer: API, CLI, web, worker).
+ */
+export function requestSeed(input: { seed?: number | null }): number {
+  if (input.seed !== undefined && input.seed !== null) return input.seed >>> 0;
+  return seedOfInput({ ...input, seed: undefined });
+}
+
+/**
+ * A fresh seed, for "draw again" only: a request without a seed gets `requestSeed`. The only
+ * place the engine touches ambient randomness.
  */
 export function randomSeed(): number {
   const c = (globalThis as { crypto?: { getRandomValues?: (a: Uint32Array) => Uint32Array } })

@@ -7,7 +7,7 @@ import { checkCalendar, type CalendarInput } from './calendar';
 import { type EngineWarning } from './warnings';
 import type { SimulateInput, ThroughputModel } from './inputs';
 import { EngineInputError } from './errors';
-import { randomSeed } from './prng';
+import { requestSeed } from './prng';
 import { roundHalfEven } from './round';
 import { createThroughputSampler } from './throughput';
 import type { DiscreteTable } from './discrete-sampler';
@@ -330,7 +330,7 @@ function planReporting(
 /** Validates `input`, resolves every default and the seed, and precomputes the samplers. */
 export function planSimulation(input: SimulateInput): SimulationPlan {
   const warnings: EngineWarning[] = [];
-  const seed = input.seed === undefined || input.seed === null ? randomSeed() : input.seed >>> 0;
+  const seed = requestSeed(input);
   const n = positiveInt(
     input.numberOfSimulations,
     'numberOfSimulations',

@@ -31,6 +31,8 @@ const MESSAGES = {
     'A process behaviour chart needs at least 2 values; limits are not meaningful.',
   pbcProvisional: (p: { count: number }) =>
     `Only ${p.count} values; limits from fewer than 20 points are provisional.`,
+  costIndependentItems: (p: { items: number }) =>
+    `Per-item model: the ${p.items} items' costs are drawn independently, so over- and under-runs average out and the range is narrow; if estimates tend to be off together, use the duration model (weeks × team × cost per person-week).`,
   costNormalApproximation: (p: { maxItems: number }) =>
     `Backlog above ${p.maxItems} items: each run's total is drawn from the normal approximation of the sum (with skewness/kurtosis correction), not item by item.`,
   backtestRunsLowered: (p: { folds: number; weeks: number; from: number; to: number }) =>

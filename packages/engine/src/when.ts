@@ -24,7 +24,7 @@ import {
   type Resolution,
 } from './calendar';
 import type { RandomSource } from './prng';
-import { createRng, randomSeed } from './prng';
+import { createRng, requestSeed } from './prng';
 import { createThroughputSampler, type ThroughputSampler } from './throughput';
 import { mapPercentiles, percentileFromCounts, percentileStats } from './percentile';
 import { addWeeks, parseDate } from './dates';
@@ -32,7 +32,8 @@ import { EngineInputError, STOP_CHECK_MASK, abortError } from './errors';
 import type { StopSignal } from './errors';
 import { roundTo } from './round';
 import { DEFAULT_MAX_WEEKS, DEFAULT_SIMULATIONS, MAX_SIMULATIONS } from './simulation-plan';
-import type { PercentileStats } from './percentile';
+import type { PercentileInterval, PercentileStats } from './percentile';
+import { intervalFromCounts, percentileIntervals } from './percentile';
 
 /** Weeks each run took, as counts: counts[w] runs took w weeks (unfinished runs count at maxWeeks). */
 export interface WeeksDistribution {
@@ -111,6 +112,8 @@ export function percentileStatsOf(d: WeeksDistribution): PercentileStats {
 
 export interface WhenResult extends RunsFinished {
   percentile_stats: PercentileStats;
+  /** Each percentile's 95 % sampling interval from the runs' order statistics (trust rules). */
+  percentileIntervals: Record<keyof PercentileStats, PercentileInterval>;
   /** Mean weeks, one decimal. */
   mean: number;
   /** Population standard deviation of weeks, one decimal. */
@@ -157,7 +160,7 @@ export function runWhen(
   dateOfWeeks: ((weeks: number) => string) | null;
 } {
   const sampler = createThroughputSampler(input);
-  const seed = input.seed === undefined || input.seed === null ? randomSeed() : input.seed >>> 0;
+  const seed = requestSeed(input);
   const backlog = input.backlog;
   if (
     typeof backlog !== 'number' ||
@@ -299,6 +302,12 @@ export function runWhen(
   }
   const result: WhenResult = {
     percentile_stats: stats,
+    percentileIntervals: percentileIntervals((p) => {
+      const iv = intervalFromCounts(d.counts, n, p);
+      return daily
+        ? { low: roundTo(iv.low / perWeek, 1), high: roundTo(iv.high / perWeek, 1) }
+        : iv;
+    }),
     mean: roundTo(mean / perWeek, 1),
     std: roundTo(Math.sqrt(ss / n) / perWeek, 1),
     histogram,

@@ -68,6 +68,38 @@ describe('FORECAST_REGISTRY', () => {
     expect(kept.ok && (kept.value.input as { seed?: unknown }).seed).toBe(5);
   });
 
+  it.each(FORECAST_REGISTRY.kinds.filter((r) => r.seeded).map((r) => [r.kind, r] as const))(
+    '%s: without a seed, the seed is the hash of the validated input (same input, same numbers)',
+    (_kind, row) => {
+      const example = { ...(row.example as Record<string, unknown>), seed: undefined };
+      const a = row.parse(example);
+      const b = row.parse(JSON.parse(JSON.stringify(example)));
+      expect(a.ok && b.ok).toBe(true);
+      if (!a.ok || !b.ok) return;
+      const seedA = (a.value.input as { seed?: unknown }).seed;
+      expect(typeof seedA).toBe('number');
+      expect((b.value.input as { seed?: unknown }).seed).toBe(seedA);
+      // Re-parsing the seeded input (a queued job, a share link) keeps it.
+      const again = row.parse(JSON.parse(JSON.stringify(a.value.input)));
+      expect(again.ok && (again.value.input as { seed?: unknown }).seed).toBe(seedA);
+    },
+  );
+
+  it('gives different inputs different seeds, and the same result on every run', () => {
+    const seedOf = (body: object) => {
+      const p = FORECAST_REGISTRY.parse('when', body);
+      return p.ok ? (p.value.input as { seed?: number }).seed : undefined;
+    };
+    const body = { tpSamples: [3, 5, 4, 6, 5], backlog: 30 };
+    expect(seedOf(body)).toBe(seedOf({ backlog: 30, tpSamples: [3, 5, 4, 6, 5] }));
+    expect(seedOf(body)).not.toBe(seedOf({ ...body, backlog: 31 }));
+    const run = () => {
+      const p = FORECAST_REGISTRY.parse('when', body);
+      return p.ok ? p.value.run() : null;
+    };
+    expect(JSON.stringify(run())).toBe(JSON.stringify(run()));
+  });
+
   it('refuses two rows claiming the same path', () => {
     const twin = defineForecastKind({
       kind: 'twin',

@@ -15,6 +15,9 @@ export const accuracyKind = defineForecastKind({
   seeded: false,
   queueable: false,
   workBound: (input) => input.forecasts.length,
-  summarise: (_input, result) => headlineOnly(`${result.n} forecasts, quality ${result.quality}`),
+  summarise: (_input, result) =>
+    headlineOnly(
+      `${result.onOrBefore} of ${result.n} actuals on or before the forecast, quality ${result.quality}`,
+    ),
   example: { forecasts: [10, 12, 8, 15, 11], actuals: [9.5, 13, 8.5, 14, 10] },
 });

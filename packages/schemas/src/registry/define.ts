@@ -9,7 +9,7 @@
  */
 import type { z } from 'zod';
 import type { SimulationPlan, SimulateOptions } from '@flow-forecaster/engine';
-import { abortError, randomSeed } from '@flow-forecaster/engine';
+import { abortError, requestSeed } from '@flow-forecaster/engine';
 import type { ParseResult } from '../issues';
 import { parseBody } from '../parse';
 
@@ -134,8 +134,8 @@ export interface ForecastRequest {
 
 export interface ParseForecastOptions {
   /**
-   * Give a seeded kind a random seed when the body has none, so that a re-run (a job retried
-   * after a worker crash, a saved forecast) reproduces the same numbers.
+   * Kept for callers that ask for a fixed seed (a retried job, a saved forecast): every seeded
+   * request without a seed now gets the hash of its input, with or without this flag.
    */
   fixSeed?: boolean;
 }
@@ -166,10 +166,16 @@ function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-function withSeed(body: unknown): unknown {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
-  if ('seed' in body && body.seed !== undefined && body.seed !== null) return body;
-  return { ...body, seed: randomSeed() };
+/**
+ * A seeded request without a seed gets the hash of its validated input (trust rules): the same
+ * inputs give the same numbers through the API, the CLI, the browser's worker and the queue,
+ * and the result carries the seed that reproduces it.
+ */
+function withSeed<I>(input: I): I {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const seed = (input as { seed?: unknown }).seed;
+  if (seed !== undefined && seed !== null) return input;
+  return { ...input, seed: requestSeed(input as { seed?: number | null }) };
 }
 
 /**
@@ -218,9 +224,10 @@ export function defineForecastKind<K extends string, S extends z.ZodType, R>(
     asyncNames,
     ...(spec.csv ? { csv: spec.csv } : {}),
     ...(spec.cliFlags ? { cliFlags: spec.cliFlags } : {}),
-    parse(body, options = {}) {
-      const parsed = parseBody(spec.schema, options.fixSeed && spec.seeded ? withSeed(body) : body);
-      return parsed.ok ? { ok: true, value: bind(parsed.value) } : parsed;
+    parse(body, _options = {}) {
+      const parsed = parseBody(spec.schema, body);
+      if (!parsed.ok) return parsed;
+      return { ok: true, value: bind(spec.seeded ? withSeed(parsed.value) : parsed.value) };
     },
   };
 }

@@ -69,15 +69,44 @@ describe('forecast pages show what the engine computes for their input', () => {
     );
   });
 
-  it('cost: P85 in the currency chosen', async () => {
+  it('cost: P85 in the reader’s currency (USD in English), by the duration model', async () => {
     const input = await runDefault(CostPage, 'Run forecast');
     const r = costAnalysis(input);
-    expect(kpi('P85')).toBe(fmt.money(r.percentile_stats.p85, 'BRL'));
+    expect((input as { currency?: string }).currency).toBe('USD');
+    expect(kpi('P85')).toBe(fmt.money(r.percentile_stats.p85, 'USD'));
+    expect(r.model).toBe('duration');
+    expect(screen.getByTestId('cost-model').textContent).toContain('Time to finish × team');
     expect(await screen.findByTestId('cost-chart')).toBeTruthy();
+  });
+
+  it('cost: every field matters, and the per-item model sends only its own fields', async () => {
+    const runner = directRunner();
+    renderPage(CostPage, runner);
+    const run = () => userEvent.click(screen.getByRole('button', { name: 'Run forecast' }));
+    await run();
+    await screen.findAllByText(/./, { selector: '.kpi__value' });
+    const p85 = () => kpi('P85');
+    const first = p85();
+    const team = screen.getByLabelText('Team size (empty: one person)');
+    await userEvent.clear(team);
+    await userEvent.type(team, '2');
+    await run();
+    await screen.findByText(/2 people/);
+    expect(p85()).not.toBe(first);
+    await userEvent.selectOptions(screen.getByLabelText('Cost model'), 'per-item');
+    expect(screen.queryByLabelText('Team size (empty: one person)')).toBeNull();
+    await run();
+    await screen.findByText('Sum of independent three-point (PERT) costs per item.');
+    const body = runner.calls[runner.calls.length - 1].input as Record<string, unknown>;
+    expect(body.model).toBe('per-item');
+    expect(body.teamSize).toBeUndefined();
+    expect(body.tpSamples).toBeUndefined();
   });
 
   it('dependencies: the chance that all arrive on time', async () => {
     const input = await runDefault(DependenciesPage, 'Run forecast');
+    // Every page with a table has a CSV export.
+    expect(screen.getByRole('button', { name: 'Download CSV' })).toBeTruthy();
     const r = dependencyAnalysis(input);
     expect(screen.getByText(fmt.percent(r.onTimeProbability), { selector: 'strong' })).toBeTruthy();
     expect(r.onTimeProbability).toBeCloseTo(0.49, 10);
@@ -93,10 +122,15 @@ describe('forecast pages show what the engine computes for their input', () => {
 
   it('accuracy: the reference pairs give MAE 0.8 and excellent quality', async () => {
     const input = await runDefault(AccuracyPage, 'Compare');
+    expect(screen.getByRole('button', { name: 'Download CSV' })).toBeTruthy();
     const r = accuracyAnalysis(input);
     expect(kpi('MAE')).toBe('0.8');
     expect(r.quality).toBe('excellent');
     expect(screen.getByText('Excellent')).toBeTruthy();
+    // Headline: actuals on or before the forecast, with the number of pairs.
+    expect(screen.getByTestId('headline').textContent).toBe(
+      `${r.onOrBefore} of 5 actuals on or before the forecast (${fmt.number(r.onOrBeforeRate, 0)} %)`,
+    );
   });
 
   it('backtest: calibration table per level', async () => {
@@ -104,6 +138,15 @@ describe('forecast pages show what the engine computes for their input', () => {
     const r = backtest(input);
     const rows = screen.getByTestId('calibration-table').querySelectorAll('tbody tr');
     expect(rows).toHaveLength(r.calibration.levels.length);
-    expect(kpi('Folds')).toBe(fmt.integer(r.calibration.folds - r.calibration.skippedFolds));
+    // One number of folds: the tile says what the table's rows say.
+    expect(kpi('Folds')).toBe(fmt.integer(r.calibration.folds));
+    for (const row of rows)
+      expect(row.children[5].textContent).toBe(fmt.integer(r.calibration.folds));
+    const headline = screen.getByTestId('headline').textContent ?? '';
+    if (r.calibration.verdictLevel === null) expect(headline).not.toMatch(/ at P\d/);
+    else expect(headline).toContain(`at P${r.calibration.verdictLevel}`);
+    expect(r.calibration.levels.every((l) => l.verdict === 'calibrated')).toBe(
+      r.calibration.verdict === 'calibrated',
+    );
   });
 });

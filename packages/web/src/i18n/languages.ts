@@ -7,6 +7,33 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   es: 'Español',
 };
 
+/**
+ * The currency a money field starts with, by the reader's language (a Brazilian reader's
+ * BRL is not an English reader's default): pt-BR → BRL, en → USD, es → EUR (Spanish without a
+ * region reads as Spain's). The field takes any ISO 4217 code, so the user chooses.
+ */
+export const DEFAULT_CURRENCY: Record<Language, string> = { 'pt-BR': 'BRL', en: 'USD', es: 'EUR' };
+
+export function defaultCurrency(language: string): string {
+  return (LANGUAGES as readonly string[]).includes(language)
+    ? DEFAULT_CURRENCY[language as Language]
+    : 'USD';
+}
+
+/** Offered in the currency field's list; any other ISO 4217 code can be typed. */
+export const COMMON_CURRENCIES = [
+  'BRL',
+  'USD',
+  'EUR',
+  'GBP',
+  'MXN',
+  'ARS',
+  'CLP',
+  'COP',
+  'PEN',
+  'CAD',
+];
+
 const STORAGE_KEY = 'ff.language';
 
 /** A saved choice wins; else the first browser language we speak; else English. */

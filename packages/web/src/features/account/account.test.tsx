@@ -309,7 +309,7 @@ describe('projects, forecasts over time, compare, actuals', () => {
       {
         projectId: project.id,
         kind: 'simulate',
-        input: { ...SIMULATE_INPUT, numberOfTasks: 60 },
+        input: { ...SIMULATE_INPUT, numberOfTasks: 60, startDate: '2026-03-04' },
         name: 'After scope growth',
       },
       me.csrf,
@@ -334,7 +334,9 @@ describe('projects, forecasts over time, compare, actuals', () => {
     const compare = screen.getByRole('button', { name: 'Compare the two picked' });
     expect((compare as HTMLButtonElement).disabled).toBe(true);
     await user.click(screen.getByLabelText('Pick After scope growth for comparison'));
-    await user.click(screen.getAllByLabelText('Pick Before for comparison')[0]);
+    // The list is newest first: the last "Before" is version 1, older than "After".
+    const befores = screen.getAllByLabelText('Pick Before for comparison');
+    await user.click(befores[befores.length - 1]);
     expect((compare as HTMLButtonElement).disabled).toBe(false);
     await user.click(compare);
 
@@ -346,7 +348,20 @@ describe('projects, forecasts over time, compare, actuals', () => {
     const fmt = (v: number) => new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(v);
     expect(cells).toContain(fmt(first.p85Weeks));
     expect(cells).toContain(fmt(second.p85Weeks));
-    expect(screen.getByRole('rowheader', { name: 'numberOfTasks' })).toBeTruthy();
+    // Picked newer first, the change still reads newer − older: longer is +.
+    expect(cells[2]).toBe(`+${fmt(second.p85Weeks - first.p85Weeks)}`);
+    expect(screen.getByRole('columnheader', { name: 'Change (newer − older)' })).toBeTruthy();
+    // Field names as labels in the reader's language, not API names.
+    expect(screen.getByRole('rowheader', { name: 'Items in the backlog' })).toBeTruthy();
+    expect(screen.queryByRole('rowheader', { name: 'numberOfTasks' })).toBeNull();
+    // Dates in the reader's format.
+    const startRow = screen.getByRole('rowheader', { name: 'Start date' }).closest('tr');
+    expect(startRow?.textContent).toContain(
+      new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date('2026-03-04T00:00:00Z'),
+      ),
+    );
+    expect(startRow?.textContent).not.toContain('2026-03-04');
   });
 
   it('records actuals (bad values refused beside the field) and shows saved accuracy', async () => {
@@ -381,6 +396,16 @@ describe('projects, forecasts over time, compare, actuals', () => {
     await user.click(screen.getByRole('link', { name: 'Accuracy of saved forecasts' }));
     const kpis = await screen.findByTestId('saved-accuracy');
     expect(within(kpis).getByText('Forecasts with actuals').nextSibling?.textContent).toBe('1');
+    // The trust rules: judged by P85 with the number of pairs, one missed pair is not
+    // "Excellent", and the pair's error reads as on the actuals list (same sign and base).
+    expect(screen.getByTestId('headline').textContent).toBe(
+      '0 of 1 actuals on or before the forecast (0 %)',
+    );
+    expect(screen.getByTestId('quality').textContent).toBe(
+      'Quality: Too few to judge (under 5 pairs)',
+    );
+    const pairs = screen.getByTestId('accuracy-pairs');
+    expect(within(pairs).getByText(`+${expected.toFixed(1).replace(/\.0$/, '')} %`)).toBeTruthy();
   });
 
   it('imports another account’s export as new forecasts, listed until filed in a project', async () => {

@@ -8,7 +8,7 @@ import { BodyBuilder } from '../shared/body';
 import { TextInput } from '../shared/Inputs';
 import { Kpi, PageLayout } from '../shared/PageLayout';
 import { useForecastPage } from '../shared/useForecastPage';
-import { AccuracyPairsTable } from './AccuracyPairs';
+import { AccuracyHeadline, AccuracyPairsTable } from './AccuracyPairs';
 
 interface AccuracyForm {
   forecasts: string;
@@ -67,9 +67,7 @@ export default function AccuracyPage() {
       results={
         r && (
           <>
-            <p className="headline">
-              {t('accuracy.quality')}: <strong>{t(`accuracy.qualities.${r.quality}`)}</strong>
-            </p>
+            <AccuracyHeadline result={r} />
             <div className="kpis">
               <Kpi label="MAE" value={fmt.number(r.mae, 2)} />
               <Kpi label="RMSE" value={fmt.number(r.rmse, 2)} />
@@ -88,6 +86,22 @@ export default function AccuracyPage() {
               input={page.input}
               result={r}
               shareLink={page.shareLink}
+              csv={{
+                header: [
+                  'forecast',
+                  'actual',
+                  'actualMinusForecast',
+                  'percentOfForecast',
+                  'onOrBefore',
+                ],
+                rows: r.pairs.map((p) => [
+                  p.forecast,
+                  p.actual,
+                  p.error,
+                  p.percentError,
+                  p.onOrBefore,
+                ]),
+              }}
             />
           </>
         )

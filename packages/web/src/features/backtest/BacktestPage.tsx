@@ -52,6 +52,13 @@ function verdictKey(v: string): string {
   return v === 'insufficient data' ? 'insufficient' : v;
 }
 
+/** Coloured by meaning: calibrated is good, a miss either way is bad, no verdict is plain. */
+function verdictClass(v: string): string | undefined {
+  if (v === 'calibrated') return 'good';
+  if (v === 'overconfident' || v === 'underconfident') return 'bad';
+  return undefined;
+}
+
 export default function BacktestPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -64,6 +71,9 @@ export default function BacktestPage() {
   });
   const { form, update, errors, id } = page;
   const r = page.result;
+  const verdictLevel = r
+    ? r.calibration.levels.find((l) => l.confidence === r.calibration.verdictLevel)
+    : undefined;
   const chartLevel = r ? (r.confidenceLevels.includes(85) ? 85 : r.confidenceLevels[0]) : 85;
   const points = r
     ? r.folds
@@ -153,13 +163,22 @@ export default function BacktestPage() {
           <>
             <p className="headline" data-testid="headline">
               {t('backtest.verdict')}:{' '}
-              <strong>{t(`backtest.verdicts.${verdictKey(r.calibration.verdict)}`)}</strong>
+              <strong className={verdictClass(r.calibration.verdict)}>
+                {t(`backtest.verdicts.${verdictKey(r.calibration.verdict)}`)}
+              </strong>
+              {verdictLevel
+                ? ` ${t('backtest.verdictAt', {
+                    level: verdictLevel.confidence,
+                    held: `${fmt.number(verdictLevel.coverage, 0)} %`,
+                    nominal: `${fmt.number(verdictLevel.nominal, 0)} %`,
+                  })}`
+                : r.calibration.verdict === 'calibrated'
+                  ? ` (${t('backtest.verdictAll')})`
+                  : ''}
             </p>
             <div className="kpis">
-              <Kpi
-                label={t('backtest.folds')}
-                value={fmt.integer(r.calibration.folds - r.calibration.skippedFolds)}
-              />
+              {/* The folds scored against real completion times: the same count as the table's. */}
+              <Kpi label={t('backtest.folds')} value={fmt.integer(r.calibration.folds)} />
               {r.calibration.levels.map((l) => (
                 <Kpi
                   key={l.confidence}
@@ -193,7 +212,9 @@ export default function BacktestPage() {
                       <td>{fmt.number(l.coverage, 0)} %</td>
                       <td>{`${fmt.number(l.band.low, 0)}–${fmt.number(l.band.high, 0)} %`}</td>
                       <td>{fmt.integer(l.folds)}</td>
-                      <td>{t(`backtest.verdicts.${verdictKey(l.verdict)}`)}</td>
+                      <td className={verdictClass(l.verdict)}>
+                        {t(`backtest.verdicts.${verdictKey(l.verdict)}`)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,17 +1,22 @@
 import type { CostResult } from '@flow-forecaster/engine';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { defaultCurrency } from '../../i18n/languages';
 import { ChartFrame } from '../../components/ChartFrame';
 import { Field } from '../../components/Field';
 import { ResultActions } from '../../components/ResultActions';
 import { CostChart } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
-import { TextInput } from '../shared/Inputs';
+import { CurrencyList, TextInput } from '../shared/Inputs';
+import { TeamThroughput } from '../shared/TeamThroughput';
 import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
 
 interface CostForm {
+  model: 'duration' | 'per-item';
+  costPerPersonWeek: string;
   optimistic: string;
   mostLikely: string;
   pessimistic: string;
@@ -23,26 +28,34 @@ interface CostForm {
   runs: string;
 }
 
-const initial: CostForm = {
+/** The currency is filled in by the reader's language when the page opens. */
+const base: Omit<CostForm, 'currency'> = {
+  model: 'duration',
+  costPerPersonWeek: '5000',
   optimistic: '3000',
   mostLikely: '5000',
   pessimistic: '10000',
   backlog: '50',
-  teamSize: '',
-  tpText: '',
+  teamSize: '4',
+  tpText: '3, 5, 4, 6, 2, 5, 4, 7, 3, 5',
   budget: '',
-  currency: 'BRL',
   runs: '10000',
 };
 
+/** Only the chosen model's fields are sent: every field on the page changes the numbers. */
 function toBody(form: CostForm) {
   const b = new BodyBuilder();
-  b.number('optimistic', form.optimistic);
-  b.number('mostLikely', form.mostLikely);
-  b.number('pessimistic', form.pessimistic);
+  b.set('model', form.model);
+  if (form.model === 'duration') {
+    b.list('tpSamples', form.tpText, true);
+    b.number('teamSize', form.teamSize);
+    b.number('costPerPersonWeek', form.costPerPersonWeek);
+  } else {
+    b.number('optimistic', form.optimistic);
+    b.number('mostLikely', form.mostLikely);
+    b.number('pessimistic', form.pessimistic);
+  }
   b.number('backlog', form.backlog);
-  b.number('teamSize', form.teamSize);
-  b.list('tpSamples', form.tpText);
   b.number('budget', form.budget);
   b.text('currency', form.currency);
   b.number('nSimulations', form.runs);
@@ -50,8 +63,10 @@ function toBody(form: CostForm) {
 }
 
 export default function CostPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
+  const language = i18n.language || 'en';
+  const initial = useMemo(() => ({ ...base, currency: defaultCurrency(language) }), [language]);
   const page = useForecastPage<CostForm, CostResult>({
     kind: 'cost',
     path: '/cost',
@@ -71,17 +86,56 @@ export default function CostPage() {
       stale={page.stale}
       form={
         <>
-          <div className="row">
-            <Field id={id('optimistic')} label={t('cost.optimistic')} error={errors.optimistic}>
-              <TextInput form={form} name="optimistic" update={update} />
-            </Field>
-            <Field id={id('mostLikely')} label={t('cost.mostLikely')} error={errors.mostLikely}>
-              <TextInput form={form} name="mostLikely" update={update} />
-            </Field>
-            <Field id={id('pessimistic')} label={t('cost.pessimistic')} error={errors.pessimistic}>
-              <TextInput form={form} name="pessimistic" update={update} />
-            </Field>
-          </div>
+          <Field id={id('model')} label={t('cost.model')} hint={t(`cost.modelHints.${form.model}`)}>
+            <select
+              value={form.model}
+              onChange={(e) => update('model', e.target.value as CostForm['model'])}
+            >
+              <option value="duration">{t('cost.models.duration')}</option>
+              <option value="per-item">{t('cost.models.per-item')}</option>
+            </select>
+          </Field>
+          {form.model === 'duration' ? (
+            <>
+              <Field
+                id={id('tpSamples')}
+                label={t('throughput.samples')}
+                hint={t('throughput.samplesHint')}
+                error={errors.tpSamples}
+              >
+                <TextInput form={form} name="tpText" update={update} />
+              </Field>
+              <TeamThroughput whole onUse={(weekly) => update('tpText', weekly.join(', '))} />
+              <div className="row">
+                <Field id={id('teamSize')} label={t('cost.teamSize')} error={errors.teamSize}>
+                  <TextInput form={form} name="teamSize" update={update} inputMode="numeric" />
+                </Field>
+                <Field
+                  id={id('costPerPersonWeek')}
+                  label={t('cost.costPerPersonWeek')}
+                  error={errors.costPerPersonWeek}
+                >
+                  <TextInput form={form} name="costPerPersonWeek" update={update} />
+                </Field>
+              </div>
+            </>
+          ) : (
+            <div className="row">
+              <Field id={id('optimistic')} label={t('cost.optimistic')} error={errors.optimistic}>
+                <TextInput form={form} name="optimistic" update={update} />
+              </Field>
+              <Field id={id('mostLikely')} label={t('cost.mostLikely')} error={errors.mostLikely}>
+                <TextInput form={form} name="mostLikely" update={update} />
+              </Field>
+              <Field
+                id={id('pessimistic')}
+                label={t('cost.pessimistic')}
+                error={errors.pessimistic}
+              >
+                <TextInput form={form} name="pessimistic" update={update} />
+              </Field>
+            </div>
+          )}
           <div className="row">
             <Field id={id('backlog')} label={t('cost.backlog')} error={errors.backlog}>
               <TextInput form={form} name="backlog" update={update} inputMode="numeric" />
@@ -90,16 +144,15 @@ export default function CostPage() {
               <TextInput form={form} name="budget" update={update} />
             </Field>
             <Field id={id('currency')} label={t('cost.currency')} error={errors.currency}>
-              <TextInput form={form} name="currency" update={update} inputMode="text" />
+              <TextInput
+                form={form}
+                name="currency"
+                update={update}
+                inputMode="text"
+                list="ff-currencies"
+              />
             </Field>
-          </div>
-          <div className="row">
-            <Field id={id('teamSize')} label={t('cost.teamSize')} error={errors.teamSize}>
-              <TextInput form={form} name="teamSize" update={update} inputMode="numeric" />
-            </Field>
-            <Field id={id('tpSamples')} label={t('throughput.samples')} error={errors.tpSamples}>
-              <TextInput form={form} name="tpText" update={update} />
-            </Field>
+            <CurrencyList />
           </div>
           <RunFooter page={page} runsField="nSimulations" />
         </>
@@ -118,6 +171,18 @@ export default function CostPage() {
                 })}
               </p>
             )}
+            <p className="field__hint" data-testid="cost-model">
+              {r.model === 'duration' && r.weeks
+                ? t('cost.modelNote.duration', {
+                    weeks: fmt.number(r.weeks.p85),
+                    team:
+                      r.teamSize === null
+                        ? t('cost.onePerson')
+                        : t('cost.people', { count: r.teamSize }),
+                    rate: money(r.costPerPersonWeek ?? 0),
+                  })
+                : t('cost.modelNote.per-item')}
+            </p>
             <div className="kpis">
               <Kpi label="P50" value={money(r.percentile_stats.p50)} />
               <Kpi label="P85" value={money(r.percentile_stats.p85)} strong />
@@ -142,7 +207,7 @@ export default function CostPage() {
               />
             </ChartFrame>
             <Warnings items={r.warnings} codes={r.warningCodes} />
-            <SeedUsed seed={r.seed} runs={r.nSimulations} />
+            <SeedUsed seed={r.seed} runs={r.nSimulations} onDrawAgain={page.drawAgain} />
             <ResultActions
               kind="cost"
               input={page.input}

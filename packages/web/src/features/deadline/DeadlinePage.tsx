@@ -5,8 +5,10 @@ import { Field } from '../../components/Field';
 import { ResultActions } from '../../components/ResultActions';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
+import { defaultCurrency } from '../../i18n/languages';
 import {
   addThroughput,
+  CurrencyList,
   defaultThroughput,
   TextInput,
   ThroughputFields,
@@ -57,7 +59,8 @@ const initialForm: DeadlineForm = {
   minContributors: '',
   maxContributors: '',
   costPerPersonWeek: '',
-  currency: 'BRL',
+  // Replaced by the reader's currency (defaultCurrency) when the page opens.
+  currency: 'USD',
   confidence: '85',
   runs: '10000',
 };
@@ -85,7 +88,11 @@ export default function DeadlinePage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language || 'en';
   const initial = useMemo(
-    () => ({ ...initialForm, country: defaultCountry(language) }),
+    () => ({
+      ...initialForm,
+      country: defaultCountry(language),
+      currency: defaultCurrency(language),
+    }),
     [language],
   );
   const page = useForecastPage<DeadlineForm, DeadlineResult>({
@@ -164,15 +171,31 @@ export default function DeadlinePage() {
                 <TextInput form={form} name="costPerPersonWeek" update={update} />
               </Field>
               <Field id={id('currency')} label={t('deadline.currency')} error={errors.currency}>
-                <TextInput form={form} name="currency" update={update} inputMode="text" />
+                <TextInput
+                  form={form}
+                  name="currency"
+                  update={update}
+                  inputMode="text"
+                  list="ff-currencies"
+                />
               </Field>
+              <CurrencyList />
             </div>
           </details>
           <CalendarSection form={form} update={update} errors={errors} id={id} />
           <RunFooter page={page} />
         </>
       }
-      results={r && <DeadlineResults r={r} input={page.input} shareLink={page.shareLink} />}
+      results={
+        r && (
+          <DeadlineResults
+            r={r}
+            input={page.input}
+            shareLink={page.shareLink}
+            onDrawAgain={page.drawAgain}
+          />
+        )
+      }
     />
   );
 }
@@ -182,10 +205,12 @@ function DeadlineResults({
   r,
   input,
   shareLink,
+  onDrawAgain,
 }: {
   r: DeadlineResult;
   input: unknown;
   shareLink?: string;
+  onDrawAgain?: () => void;
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -346,7 +371,7 @@ function DeadlineResults({
       </TableWrap>
       <CalendarNote calendar={r.calendar} />
       <Warnings items={r.warnings} codes={r.warningCodes} />
-      <SeedUsed seed={r.seed} runs={r.numberOfSimulations} />
+      <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={onDrawAgain} />
       <ResultActions
         kind="deadline"
         input={input}

@@ -127,6 +127,10 @@ export default function DependenciesPage() {
               input={page.input}
               result={r}
               shareLink={page.shareLink}
+              csv={{
+                header: ['percentile', 'delayDays', 'delayWeeks'],
+                rows: pct.map((k) => [k, r.delayDays[k], r.delayWeeks[k]]),
+              }}
             />
           </>
         )

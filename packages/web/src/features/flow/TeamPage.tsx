@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { flowMetrics } from '@flow-forecaster/engine';
+import { flowMetrics, parseDateTime } from '@flow-forecaster/engine';
 import { href } from '../../app/router';
 import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
@@ -83,6 +83,14 @@ function TeamSummary({ team }: { team: Team }) {
 }
 
 /** The team workspace: create, import, paste, switch and delete teams kept in this browser. */
+interface AmbiguousDates {
+  text: string;
+  fileName: string;
+  sample: boolean;
+  formats: string[];
+  preview: { column: string; value: string }[];
+}
+
 export default function TeamPage() {
   const { t } = useTranslation();
   const { teams, current, loaded } = useTeams();
@@ -90,8 +98,28 @@ export default function TeamPage() {
   const [paste, setPaste] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notes, setNotes] = useState<string | null>(null);
+  const [ask, setAsk] = useState<AmbiguousDates | null>(null);
+  const fmt = useFormat();
 
-  const saveImport = async (read: ImportedItems, fileName: string, sample: boolean) => {
+  const saveImport = async (
+    read: ImportedItems,
+    fileName: string,
+    sample: boolean,
+    text?: string,
+  ) => {
+    // Trust rules: dates that fit two formats (every day ≤ 12) are never guessed: ask.
+    if (read.ambiguousFormats.length > 0 && read.dateFormat !== null && text !== undefined) {
+      setAsk({
+        text,
+        fileName,
+        sample,
+        formats: [read.dateFormat, ...read.ambiguousFormats],
+        preview: read.preview,
+      });
+      setNotes(null);
+      return;
+    }
+    setAsk(null);
     if (read.items.length === 0 && read.rejected.length === 0) {
       setError(t('flow.team.noItems'));
       return;
@@ -129,7 +157,8 @@ export default function TeamPage() {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     try {
-      await saveImport(importCsv(await readText(file)), file.name, false);
+      const text = await readText(file);
+      await saveImport(importCsv(text), file.name, false, text);
     } catch (err) {
       setError(t('flow.team.readError', { message: (err as Error).message }));
     }
@@ -221,6 +250,34 @@ export default function TeamPage() {
             <p className="notice notice--error" role="alert">
               {error}
             </p>
+          )}
+          {ask && (
+            <div className="notice" role="alert" data-testid="ambiguous-dates">
+              <p>
+                {t('flow.team.askFormat', {
+                  columns: [...new Set(ask.preview.map((p) => p.column))].join(', '),
+                })}
+              </p>
+              {ask.formats.map((format) => (
+                <p key={format}>
+                  <button
+                    type="button"
+                    className="btn btn--small"
+                    onClick={() =>
+                      void saveImport(importCsv(ask.text, format), ask.fileName, ask.sample)
+                    }
+                  >
+                    {t('flow.team.useFormat', { format })}
+                  </button>{' '}
+                  {ask.preview
+                    .map((p) => {
+                      const iso = parseDateTime(p.value, format);
+                      return `${p.value} → ${iso ? fmt.date(iso.slice(0, 10)) : '—'}`;
+                    })
+                    .join('; ')}
+                </p>
+              ))}
+            </div>
           )}
           {notes && <p className="field__hint">{notes}</p>}
         </section>

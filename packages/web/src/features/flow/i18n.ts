@@ -25,6 +25,9 @@ const en = {
     noItems: 'No work items were found in the file.',
     columns: 'Columns used: {{columns}}; dates read as {{format}}.',
     ambiguous: 'Dates read as {{format}}; they also fit {{others}}. Check the dates below.',
+    askFormat:
+      'The dates in {{columns}} fit more than one format (03/04/2026 could be 3 April or March 4). Which one does your file use? Nothing was imported yet.',
+    useFormat: 'Dates are {{format}}',
     openFlow: 'See flow analytics',
   },
   sync: {
@@ -174,6 +177,9 @@ const ptBR: Strings = {
     noItems: 'Nenhum item foi encontrado no arquivo.',
     columns: 'Colunas usadas: {{columns}}; datas lidas como {{format}}.',
     ambiguous: 'Datas lidas como {{format}}; também servem {{others}}. Confira as datas abaixo.',
+    askFormat:
+      'As datas em {{columns}} servem em mais de um formato (03/04/2026 pode ser 3 de abril ou 4 de março). Qual o seu arquivo usa? Nada foi importado ainda.',
+    useFormat: 'As datas são {{format}}',
     openFlow: 'Ver análise de fluxo',
   },
   sync: {
@@ -324,6 +330,9 @@ const es: Strings = {
     noItems: 'No se encontraron elementos en el archivo.',
     columns: 'Columnas usadas: {{columns}}; fechas leídas como {{format}}.',
     ambiguous: 'Fechas leídas como {{format}}; también encajan {{others}}. Revise las fechas.',
+    askFormat:
+      'Las fechas en {{columns}} encajan en más de un formato (03/04/2026 puede ser 3 de abril o 4 de marzo). ¿Cuál usa su archivo? Aún no se importó nada.',
+    useFormat: 'Las fechas son {{format}}',
     openFlow: 'Ver análisis de flujo',
   },
   sync: {

@@ -15,14 +15,29 @@ export interface ImportedItems {
   columns: FlowColumns;
   dateFormat: string | null;
   ambiguousFormats: string[];
+  /** The first date cells, to show the user each candidate format's reading of them. */
+  preview: { column: string; value: string }[];
 }
 
-export function importCsv(text: string): ImportedItems {
+/**
+ * `dateFormat`: the user's answer when the file's dates fit several formats (03/04/2026 is
+ * 3 April or March 4): without it such a file is read with no format chosen for the user.
+ */
+export function importCsv(text: string, dateFormat?: string): ImportedItems {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',
   });
-  const read = flowItemsFromRows(parsed.data);
+  const read = flowItemsFromRows(parsed.data, dateFormat === undefined ? {} : { dateFormat });
+  const preview: { column: string; value: string }[] = [];
+  for (const row of parsed.data) {
+    for (const field of ['started', 'done'] as const) {
+      const column = read.columns[field];
+      const value = column === undefined ? undefined : row[column]?.trim();
+      if (column !== undefined && value) preview.push({ column, value });
+    }
+    if (preview.length >= 4) break;
+  }
   const prepared = prepareFlowItems(read.items);
   const invalid = new Set<number>();
   const rejected: RejectedRow[] = [];
@@ -37,6 +52,7 @@ export function importCsv(text: string): ImportedItems {
     columns: read.columns,
     dateFormat: read.dateFormat,
     ambiguousFormats: read.ambiguousFormats,
+    preview,
   };
 }
 

@@ -165,7 +165,7 @@ export default function HowManyPage() {
             </TableWrap>
             <CalendarNote calendar={r.calendar} />
             <Warnings items={r.warnings} codes={r.warningCodes} />
-            <SeedUsed seed={r.seed} runs={r.numberOfSimulations} />
+            <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={page.drawAgain} />
             <ResultActions
               kind="how-many"
               input={page.input}

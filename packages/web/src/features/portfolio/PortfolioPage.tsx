@@ -369,7 +369,7 @@ export default function PortfolioPage() {
             {r.teams.map((team) => (
               <TeamShares key={team.name} team={team} />
             ))}
-            <SeedUsed seed={r.seed} runs={r.numberOfSimulations} />
+            <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={page.drawAgain} />
             <Warnings items={r.warnings} codes={r.warningCodes} />
             <ResultActions
               kind="portfolio"

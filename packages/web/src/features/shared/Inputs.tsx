@@ -1,3 +1,4 @@
+import { COMMON_CURRENCIES } from '../../i18n/languages';
 import { useTranslation } from 'react-i18next';
 import type { HistoryWindowNote } from '@flow-forecaster/engine';
 import { Field } from '../../components/Field';
@@ -149,6 +150,8 @@ export function TextInput<F>({
   inputMode?: 'decimal' | 'numeric' | 'text';
   type?: 'text' | 'date';
   placeholder?: string;
+  /** A datalist's id: suggestions the user may pick or ignore. */
+  list?: string;
   id?: string;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
@@ -208,5 +211,16 @@ export function RunSettings({
         </Field>
       </div>
     </details>
+  );
+}
+
+/** Currency codes to pick from (any ISO 4217 code can be typed); pair with `list="ff-currencies"`. */
+export function CurrencyList() {
+  return (
+    <datalist id="ff-currencies">
+      {COMMON_CURRENCIES.map((c) => (
+        <option key={c} value={c} />
+      ))}
+    </datalist>
   );
 }

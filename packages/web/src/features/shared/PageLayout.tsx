@@ -69,11 +69,23 @@ export function StaleResult({
   );
 }
 
-export function Kpi({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
+export function Kpi({
+  label,
+  value,
+  strong,
+  note,
+}: {
+  label: string;
+  value: string;
+  strong?: boolean;
+  /** A short line under the figure, e.g. its 95 % sampling interval. */
+  note?: string;
+}) {
   return (
     <div className={`kpi${strong ? ' kpi--p85' : ''}`}>
       <div className="kpi__label">{label}</div>
       <div className="kpi__value">{value}</div>
+      {note && <div className="kpi__note">{note}</div>}
     </div>
   );
 }
@@ -119,13 +131,32 @@ export function Warnings({
   );
 }
 
-/** "Seed N · M runs": what a reader needs to reproduce a stochastic result. */
-export function SeedUsed({ seed, runs }: { seed: number; runs: number }) {
+/**
+ * "Seed N · M runs": what a reader needs to reproduce a stochastic result, and "draw again"
+ * for a new seed on purpose (the same inputs otherwise give the same numbers).
+ */
+export function SeedUsed({
+  seed,
+  runs,
+  onDrawAgain,
+}: {
+  seed: number;
+  runs: number;
+  onDrawAgain?: () => void;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
     <p className="field__hint" data-testid="seed-used">
       {t('common.seedUsed', { seed, runs: fmt.integer(runs) })}
+      {onDrawAgain && (
+        <>
+          {' '}
+          <button type="button" className="btn btn--small" onClick={onDrawAgain}>
+            {t('common.drawAgain')}
+          </button>
+        </>
+      )}
     </p>
   );
 }

@@ -136,3 +136,46 @@ describe('deadline page', () => {
     );
   });
 });
+
+describe('seeds (trust rules)', () => {
+  it('gives the same numbers on every click without a seed, and a new draw only on purpose', async () => {
+    const runner = directRunner();
+    renderPage(WhenPage, runner);
+    await forecast();
+    await screen.findByTestId('when-results');
+    const first = screen.getByTestId('seed-used').textContent;
+    await forecast();
+    await screen.findByTestId('when-results');
+    expect(runner.calls).toHaveLength(2);
+    const seeds = runner.calls.map((c) => (c.result as { seed: number }).seed);
+    expect(seeds[1]).toBe(seeds[0]);
+    expect(JSON.stringify(runner.calls[1].result)).toBe(JSON.stringify(runner.calls[0].result));
+    expect(screen.getByTestId('seed-used').textContent).toBe(first);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Draw again' }));
+    await screen.findByTestId('when-results');
+    expect(runner.calls).toHaveLength(3);
+    const drawn = (runner.calls[2].result as { seed: number }).seed;
+    expect(drawn).not.toBe(seeds[0]);
+    expect((runner.calls[2].input as { seed?: number }).seed).toBe(drawn);
+    expect(screen.getByTestId('seed-used').textContent).toContain(String(drawn));
+  });
+});
+
+describe('sampling error (trust rules)', () => {
+  it('shows each percentile’s 95 % interval beside it, from the same runs', async () => {
+    const runner = directRunner();
+    renderPage(WhenPage, runner);
+    await forecast();
+    await screen.findByTestId('when-results');
+    const r = runner.calls[0].result as {
+      percentileIntervals: Record<'p85', { low: number; high: number }>;
+    };
+    const iv = r.percentileIntervals.p85;
+    const label = screen.getAllByText('P85', { selector: '.kpi__label' })[0];
+    const note = label.parentElement?.querySelector('.kpi__note')?.textContent;
+    const range = iv.low === iv.high ? `${iv.low}` : `${iv.low}–${iv.high}`;
+    expect(note).toBe(`95 %: ${range}`);
+    expect(screen.queryByTestId('more-runs') !== null).toBe(iv.high - iv.low > 1);
+  });
+});

@@ -101,6 +101,14 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
     [submit, form, seed],
   );
 
+  // "Draw again": a new seed on purpose (without one, the seed is the hash of the inputs, so
+  // clicking Forecast again gives the same numbers). The seed field shows the one drawn.
+  const drawAgain = useCallback(() => {
+    const fresh = globalThis.crypto.getRandomValues(new Uint32Array(1))[0];
+    setSeed(fresh);
+    void submit(form, fresh);
+  }, [submit, form]);
+
   // A share link runs on arrival, with its seed, so the numbers match the sender's. The link
   // this page writes into the address bar itself is remembered so it does not run again.
   const handled = useRef<string | null>(null);
@@ -144,6 +152,7 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
     errors,
     issues,
     onSubmit,
+    drawAgain,
     state: runner.state,
     cancel: runner.cancel,
     result,

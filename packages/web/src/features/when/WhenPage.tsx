@@ -243,7 +243,12 @@ export default function WhenPage() {
           <h2 id="when-results-title">{t('common.results')}</h2>
           {page.result ? (
             <StaleResult stale={page.stale}>
-              <WhenResults result={page.result} input={page.input} shareLink={page.shareLink} />
+              <WhenResults
+                result={page.result}
+                input={page.input}
+                shareLink={page.shareLink}
+                onDrawAgain={page.drawAgain}
+              />
             </StaleResult>
           ) : (
             <p className="empty">{t('common.noResults')}</p>

@@ -23,14 +23,27 @@ export function WhenResults({
   result: r,
   input,
   shareLink,
+  onDrawAgain,
 }: {
   result: SimulationResult;
   input: unknown;
   shareLink?: string;
+  onDrawAgain?: () => void;
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const p = r.percentile_stats;
+  // Trust rules: each percentile's 95 % sampling interval beside it (none for a cap).
+  const interval = (k: 'p50' | 'p85' | 'p95') => {
+    const iv = r.percentileIntervals?.[k];
+    if (!iv || r.beyondMaxWeeks?.[k]) return undefined;
+    const range =
+      iv.low === iv.high ? fmt.number(iv.low) : `${fmt.number(iv.low)}–${fmt.number(iv.high)}`;
+    return t('common.interval95', { range });
+  };
+  const p85Interval = r.percentileIntervals?.p85;
+  const wide =
+    p85Interval !== undefined && !r.beyondMaxWeeks?.p85 && p85Interval.high - p85Interval.low > 1;
   const startDate =
     typeof input === 'object' && input !== null && 'startDate' in input
       ? String((input as { startDate: unknown }).startDate)
@@ -61,14 +74,32 @@ export function WhenResults({
         })}
       </p>
       <div className="kpis">
-        <Kpi label="P50" value={`${beyond.weeks(r, 'p50', p.p50)} ${t('common.weeks')}`} />
-        <Kpi label="P85" value={`${beyond.weeks(r, 'p85', p.p85)} ${t('common.weeks')}`} strong />
-        <Kpi label="P95" value={`${beyond.weeks(r, 'p95', p.p95)} ${t('common.weeks')}`} />
+        <Kpi
+          label="P50"
+          value={`${beyond.weeks(r, 'p50', p.p50)} ${t('common.weeks')}`}
+          note={interval('p50')}
+        />
+        <Kpi
+          label="P85"
+          value={`${beyond.weeks(r, 'p85', p.p85)} ${t('common.weeks')}`}
+          strong
+          note={interval('p85')}
+        />
+        <Kpi
+          label="P95"
+          value={`${beyond.weeks(r, 'p95', p.p95)} ${t('common.weeks')}`}
+          note={interval('p95')}
+        />
         <Kpi
           label={t('common.mean')}
           value={`${fmt.number(r.meanWeeks)} ± ${fmt.number(r.sdWeeks)}`}
         />
       </div>
+      {wide && (
+        <p className="field__hint" data-testid="more-runs">
+          {t('common.moreRuns')}
+        </p>
+      )}
       {r.completionDates && (
         <div className="kpis" data-testid="completion-dates">
           <Kpi label={`P50 · ${t('when.date')}`} value={date(r.completionDates.p50)} />
@@ -234,7 +265,7 @@ export function WhenResults({
           </tbody>
         </table>
       </TableWrap>
-      <SeedUsed seed={r.seed} runs={r.numberOfSimulations} />
+      <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={onDrawAgain} />
       <ResultActions
         kind="simulate"
         input={input}

@@ -50,7 +50,12 @@ export const en = {
     advanced: 'Runs and seed',
     runs: 'Number of runs',
     seed: 'Seed',
-    seedHint: 'Same inputs and seed give the same numbers. Empty: a new seed each run.',
+    seedHint:
+      'Same inputs and seed give the same numbers. Empty: a seed derived from the inputs, so the same inputs give the same numbers; “Draw again” picks a new one.',
+    interval95: '95 %: {{range}}',
+    moreRuns:
+      'P85 could move by more than one week with other draws: raise the number of runs (Advanced) for a steadier figure.',
+    drawAgain: 'Draw again',
     startDate: 'Start date',
     remove: 'Remove',
     warnings: 'Warnings',
@@ -282,12 +287,12 @@ export const en = {
   },
   cost: {
     title: 'What will it cost?',
-    lead: 'PERT-Beta estimate of the total cost from an optimistic, most likely and pessimistic cost per item.',
+    lead: 'What the backlog will cost: by the simulated time to finish it × team × cost per person-week (the deadline page’s model), or from a cost estimate per item.',
     optimistic: 'Optimistic cost per item',
     mostLikely: 'Most likely',
     pessimistic: 'Pessimistic',
     backlog: 'Items',
-    teamSize: 'Team size (optional)',
+    teamSize: 'Team size (empty: one person)',
     budget: 'Budget (optional)',
     currency: 'Currency',
     headline: '{{pct}} chance the total stays within {{cost}}',
@@ -297,6 +302,26 @@ export const en = {
     costAxis: 'Total cost',
     budgetLine: 'Budget',
     contingency: 'Reserve for 85 %',
+    model: 'Cost model',
+    models: {
+      duration: 'Time to finish × team × cost per person-week',
+      'per-item': 'Three-point cost per item (PERT)',
+    },
+    modelHints: {
+      duration:
+        'Each run’s weeks to finish the backlog, from your throughput, × people × what a person-week costs: the range carries the schedule’s uncertainty. The deadline page uses the same model.',
+      'per-item':
+        'Each item’s cost drawn independently between optimistic and pessimistic: over- and under-runs average out, so the range is narrow.',
+    },
+    costPerPersonWeek: 'Cost per person-week',
+    onePerson: 'one person',
+    people_one: '{{count}} person',
+    people_other: '{{count}} people',
+    modelNote: {
+      duration:
+        'Time to finish × team × cost per person-week: P85 {{weeks}} weeks × {{team}} × {{rate}}.',
+      'per-item': 'Sum of independent three-point (PERT) costs per item.',
+    },
   },
   risks: {
     title: 'Which risks matter most?',
@@ -352,6 +377,8 @@ export const en = {
       underconfident: 'Underconfident: forecasts too long',
       insufficient: 'Not enough folds to judge',
     },
+    verdictAt: 'at P{{level}}: whole-week coverage {{held}} against the {{nominal}} it claims',
+    verdictAll: 'every level held as often as it claims',
   },
   pbc: {
     title: 'Is the process predictable?',
@@ -374,11 +401,20 @@ export const en = {
   accuracy: {
     title: 'How accurate were our forecasts?',
     lead: 'Compare forecasts with what really happened.',
-    forecasts: 'Forecasts (weeks)',
+    forecasts: 'Forecasts (P85 weeks)',
     actuals: 'Actuals (weeks)',
     run: 'Compare',
     quality: 'Quality',
-    qualities: { excellent: 'Excellent', good: 'Good', fair: 'Fair', poor: 'Poor' },
+    qualities: {
+      excellent: 'Excellent',
+      good: 'Good',
+      fair: 'Fair',
+      poor: 'Poor',
+      insufficient: 'Too few to judge (under 5 pairs)',
+    },
+    onOrBefore: '{{count}} of {{n}} actuals on or before the forecast ({{rate}})',
+    onOrBeforeShort: 'On or before the forecast',
+    errorCol: '(actual − forecast) / forecast',
     bias: 'Bias',
     biases: { over: 'Forecasts too long', under: 'Forecasts too short', balanced: 'Balanced' },
     accuracyRate: 'Within ±20 %',
@@ -403,6 +439,8 @@ export const en = {
     pbcTooFewValues:
       'A process behaviour chart needs at least 2 values: these limits mean nothing yet.',
     pbcProvisional: 'Only {{count}} values: limits from fewer than 20 points are provisional.',
+    costIndependentItems:
+      'Per-item model: the {{items}} items’ costs are drawn independently, so over- and under-runs average out and the range is narrow; if estimates tend to be off together, use the duration model (weeks × team × cost per person-week).',
     costNormalApproximation:
       'Backlog above {{maxItems}} items: each run’s total comes from the normal approximation of the sum (corrected for skewness and kurtosis), not item by item.',
     backtestRunsLowered:

@@ -53,7 +53,11 @@ export const es: Translation = {
     runs: 'Número de simulaciones',
     seed: 'Semilla',
     seedHint:
-      'Mismas entradas y semilla dan los mismos números. Vacío: una semilla nueva cada vez.',
+      'Mismas entradas y semilla dan los mismos números. Vacío: una semilla derivada de las entradas, así que las mismas entradas dan los mismos números; «Sortear de nuevo» elige otra.',
+    interval95: '95 %: {{range}}',
+    moreRuns:
+      'El P85 podría moverse más de una semana con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
+    drawAgain: 'Sortear de nuevo',
     startDate: 'Fecha de inicio',
     remove: 'Quitar',
     warnings: 'Advertencias',
@@ -292,12 +296,12 @@ export const es: Translation = {
   },
   cost: {
     title: '¿Cuánto costará?',
-    lead: 'Estimación PERT-Beta del costo total a partir de un costo por ítem optimista, más probable y pesimista.',
+    lead: 'Lo que costará el backlog: por el tiempo simulado para terminarlo × equipo × costo por persona-semana (el modelo de la página de fecha límite), o con una estimación de costo por ítem.',
     optimistic: 'Costo optimista por ítem',
     mostLikely: 'Más probable',
     pessimistic: 'Pesimista',
     backlog: 'Ítems',
-    teamSize: 'Tamaño del equipo (opcional)',
+    teamSize: 'Tamaño del equipo (vacío: una persona)',
     budget: 'Presupuesto (opcional)',
     currency: 'Moneda',
     headline: '{{pct}} de probabilidad de que el total no supere {{cost}}',
@@ -308,6 +312,26 @@ export const es: Translation = {
     costAxis: 'Costo total',
     budgetLine: 'Presupuesto',
     contingency: 'Reserva para el 85 %',
+    model: 'Modelo de costo',
+    models: {
+      duration: 'Tiempo para terminar × equipo × costo por persona-semana',
+      'per-item': 'Costo de tres puntos por ítem (PERT)',
+    },
+    modelHints: {
+      duration:
+        'Las semanas de cada simulación para terminar el backlog, según tu rendimiento, × personas × lo que cuesta una persona-semana: el rango lleva la incertidumbre del plazo. La página de fecha límite usa el mismo modelo.',
+      'per-item':
+        'El costo de cada ítem se sortea de forma independiente entre optimista y pesimista: los desvíos se compensan, así que el rango es estrecho.',
+    },
+    costPerPersonWeek: 'Costo por persona-semana',
+    onePerson: 'una persona',
+    people_one: '{{count}} persona',
+    people_other: '{{count}} personas',
+    modelNote: {
+      duration:
+        'Tiempo para terminar × equipo × costo por persona-semana: P85 {{weeks}} semanas × {{team}} × {{rate}}.',
+      'per-item': 'Suma de costos independientes de tres puntos (PERT) por ítem.',
+    },
   },
   risks: {
     title: '¿Qué riesgos importan más?',
@@ -363,6 +387,9 @@ export const es: Translation = {
       underconfident: 'Demasiado cauto: pronósticos demasiado largos',
       insufficient: 'No hay suficientes rondas para juzgar',
     },
+    verdictAt:
+      'en P{{level}}: cobertura en semanas enteras del {{held}} frente al {{nominal}} que promete',
+    verdictAll: 'cada nivel se cumplió tan a menudo como promete',
   },
   pbc: {
     title: '¿Es predecible el proceso?',
@@ -385,11 +412,20 @@ export const es: Translation = {
   accuracy: {
     title: '¿Qué tan precisos fueron nuestros pronósticos?',
     lead: 'Compara los pronósticos con lo que realmente pasó.',
-    forecasts: 'Pronósticos (semanas)',
+    forecasts: 'Pronósticos (semanas al P85)',
     actuals: 'Real (semanas)',
     run: 'Comparar',
     quality: 'Calidad',
-    qualities: { excellent: 'Excelente', good: 'Buena', fair: 'Regular', poor: 'Mala' },
+    qualities: {
+      excellent: 'Excelente',
+      good: 'Buena',
+      fair: 'Regular',
+      poor: 'Mala',
+      insufficient: 'Muy pocos para juzgar (menos de 5 pares)',
+    },
+    onOrBefore: '{{count}} de {{n}} reales en o antes del pronóstico ({{rate}})',
+    onOrBeforeShort: 'En o antes del pronóstico',
+    errorCol: '(real − pronóstico) / pronóstico',
     bias: 'Sesgo',
     biases: {
       over: 'Pronósticos demasiado largos',
@@ -421,6 +457,8 @@ export const es: Translation = {
     pbcTooFewValues:
       'Un gráfico de comportamiento del proceso necesita al menos 2 valores: estos límites aún no significan nada.',
     pbcProvisional: 'Solo {{count}} valores: los límites con menos de 20 puntos son provisionales.',
+    costIndependentItems:
+      'Modelo por ítem: los costes de los {{items}} ítems se sortean de forma independiente, así que los desvíos se compensan y el rango es estrecho; si las estimaciones suelen fallar juntas, usa el modelo por duración (semanas × equipo × coste por persona-semana).',
     costNormalApproximation:
       'Backlog de más de {{maxItems}} elementos: el total de cada simulación sale de la aproximación normal de la suma (corregida por asimetría y curtosis), no elemento a elemento.',
     backtestRunsLowered:

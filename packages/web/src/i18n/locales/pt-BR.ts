@@ -52,7 +52,11 @@ export const ptBR: Translation = {
     runs: 'Número de simulações',
     seed: 'Semente',
     seedHint:
-      'Mesmas entradas e semente dão os mesmos números. Vazio: nova semente a cada execução.',
+      'Mesmas entradas e semente dão os mesmos números. Vazio: uma semente derivada das entradas, então as mesmas entradas dão os mesmos números; “Sortear de novo” escolhe outra.',
+    interval95: '95 %: {{range}}',
+    moreRuns:
+      'O P85 pode mudar mais de uma semana com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',
+    drawAgain: 'Sortear de novo',
     startDate: 'Data de início',
     remove: 'Remover',
     warnings: 'Avisos',
@@ -284,12 +288,12 @@ export const ptBR: Translation = {
   },
   cost: {
     title: 'Quanto vai custar?',
-    lead: 'Estimativa PERT-Beta do custo total a partir de um custo por item otimista, mais provável e pessimista.',
+    lead: 'Quanto o backlog vai custar: pelo tempo simulado para terminá-lo × time × custo por pessoa-semana (o modelo da página de prazo), ou por uma estimativa de custo por item.',
     optimistic: 'Custo otimista por item',
     mostLikely: 'Mais provável',
     pessimistic: 'Pessimista',
     backlog: 'Itens',
-    teamSize: 'Tamanho do time (opcional)',
+    teamSize: 'Tamanho do time (vazio: uma pessoa)',
     budget: 'Orçamento (opcional)',
     currency: 'Moeda',
     headline: '{{pct}} de chance de o total ficar em até {{cost}}',
@@ -299,6 +303,26 @@ export const ptBR: Translation = {
     costAxis: 'Custo total',
     budgetLine: 'Orçamento',
     contingency: 'Reserva para 85 %',
+    model: 'Modelo de custo',
+    models: {
+      duration: 'Tempo para terminar × time × custo por pessoa-semana',
+      'per-item': 'Custo de três pontos por item (PERT)',
+    },
+    modelHints: {
+      duration:
+        'As semanas de cada simulação para terminar o backlog, pela sua vazão, × pessoas × quanto custa uma pessoa-semana: a faixa carrega a incerteza do prazo. A página de prazo usa o mesmo modelo.',
+      'per-item':
+        'O custo de cada item é sorteado de forma independente entre otimista e pessimista: os desvios se compensam, então a faixa fica estreita.',
+    },
+    costPerPersonWeek: 'Custo por pessoa-semana',
+    onePerson: 'uma pessoa',
+    people_one: '{{count}} pessoa',
+    people_other: '{{count}} pessoas',
+    modelNote: {
+      duration:
+        'Tempo para terminar × time × custo por pessoa-semana: P85 {{weeks}} semanas × {{team}} × {{rate}}.',
+      'per-item': 'Soma de custos independentes de três pontos (PERT) por item.',
+    },
   },
   risks: {
     title: 'Quais riscos importam mais?',
@@ -354,6 +378,9 @@ export const ptBR: Translation = {
       underconfident: 'Cauteloso demais: previsões longas demais',
       insufficient: 'Rodadas insuficientes para avaliar',
     },
+    verdictAt:
+      'no P{{level}}: cobertura em semanas inteiras de {{held}} contra os {{nominal}} que promete',
+    verdictAll: 'todos os níveis acertaram tão frequentemente quanto prometem',
   },
   pbc: {
     title: 'O processo é previsível?',
@@ -376,11 +403,20 @@ export const ptBR: Translation = {
   accuracy: {
     title: 'Quão certeiras foram nossas previsões?',
     lead: 'Compare as previsões com o que realmente aconteceu.',
-    forecasts: 'Previsões (semanas)',
+    forecasts: 'Previsões (semanas no P85)',
     actuals: 'Real (semanas)',
     run: 'Comparar',
     quality: 'Qualidade',
-    qualities: { excellent: 'Excelente', good: 'Boa', fair: 'Razoável', poor: 'Fraca' },
+    qualities: {
+      excellent: 'Excelente',
+      good: 'Boa',
+      fair: 'Razoável',
+      poor: 'Fraca',
+      insufficient: 'Poucos para avaliar (menos de 5 pares)',
+    },
+    onOrBefore: '{{count}} de {{n}} reais no prazo ou antes da previsão ({{rate}})',
+    onOrBeforeShort: 'No prazo ou antes da previsão',
+    errorCol: '(real − previsão) / previsão',
     bias: 'Viés',
     biases: {
       over: 'Previsões longas demais',
@@ -411,6 +447,8 @@ export const ptBR: Translation = {
     pbcTooFewValues:
       'Um gráfico de comportamento do processo precisa de pelo menos 2 valores: estes limites ainda não significam nada.',
     pbcProvisional: 'Só {{count}} valores: limites com menos de 20 pontos são provisórios.',
+    costIndependentItems:
+      'Modelo por item: os custos dos {{items}} itens são sorteados de forma independente, então os desvios se compensam e a faixa fica estreita; se as estimativas costumam errar juntas, use o modelo por duração (semanas × equipe × custo por pessoa-semana).',
     costNormalApproximation:
       'Backlog acima de {{maxItems}} itens: o total de cada simulação vem da aproximação normal da soma (corrigida por assimetria e curtose), não item a item.',
     backtestRunsLowered:

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { href, useLocation } from '../../../app/router';
 import { useFormat } from '../../../i18n/format';
 import { forecastsApi, type SavedForecast } from '../api';
-import { inputDifferences, seedOf, showValue, summaryOf } from '../summary';
+import { byCreated, inputDifferences, seedOf, summaryOf } from '../summary';
+import { useInputText } from './InputList';
 import { ErrorNotice, RequireLogin, useDateTime, useLoad, TableWrap } from '../ui';
 
 export default function ComparePage() {
@@ -18,6 +19,7 @@ function Compare() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const dateTime = useDateTime();
+  const inputText = useInputText();
   const query = useLocation().query;
   const a = query.get('a') ?? '';
   const b = query.get('b') ?? '';
@@ -25,7 +27,9 @@ function Compare() {
 
   if (pair.error) return <ErrorNotice error={pair.error} />;
   if (!pair.data) return <p className="page-loading">{t('common.loading')}</p>;
-  const [fa, fb] = pair.data;
+  // Older first, so the change reads newer − older: a forecast 3 weeks longer shows +3,
+  // whichever of the two was picked first.
+  const [fa, fb] = byCreated(pair.data);
   const sa = summaryOf(fa);
   const sb = summaryOf(fb);
   const label = (f: SavedForecast) => f.name || t(`account.kinds.${f.kind}`, f.kind);
@@ -92,9 +96,9 @@ function Compare() {
               <tbody>
                 {diffs.map((d) => (
                   <tr key={d.key}>
-                    <th scope="row">{d.key}</th>
-                    <td>{showValue(d.a)}</td>
-                    <td>{showValue(d.b)}</td>
+                    <th scope="row">{inputText.label(d.key)}</th>
+                    <td>{inputText.value(d.key, d.a, 80)}</td>
+                    <td>{inputText.value(d.key, d.b, 80)}</td>
                   </tr>
                 ))}
               </tbody>

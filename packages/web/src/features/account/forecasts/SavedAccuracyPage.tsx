@@ -1,7 +1,7 @@
 import type { AccuracyResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
-import { AccuracyPairsTable } from '../../accuracy/AccuracyPairs';
+import { AccuracyHeadline, AccuracyPairsTable } from '../../accuracy/AccuracyPairs';
 import { Kpi } from '../../shared/PageLayout';
 import { actualsApi } from '../api';
 import { ErrorNotice, RequireLogin, useLoad } from '../ui';
@@ -47,9 +47,7 @@ function SavedAccuracy() {
         {load.data !== null && !r && <p className="empty">{t('account.accuracy.none')}</p>}
         {r && (
           <>
-            <p className="headline">
-              {t('accuracy.quality')}: <strong>{t(`accuracy.qualities.${r.quality}`)}</strong>
-            </p>
+            <AccuracyHeadline result={r} />
             <div className="kpis" data-testid="saved-accuracy">
               <Kpi label={t('account.accuracy.count')} value={fmt.integer(r.n)} />
               <Kpi label="MAE" value={fmt.number(r.mae, 2)} />

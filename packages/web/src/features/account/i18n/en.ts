@@ -117,7 +117,7 @@ export const accountEn = {
   compare: {
     title: 'Two forecasts side by side',
     measure: 'Measure',
-    change: 'Change',
+    change: 'Change (newer − older)',
     inputs: 'Inputs that differ',
     field: 'Field',
     sameInputs: 'Both forecasts used the same inputs (only the seed may differ).',

@@ -120,7 +120,7 @@ export const accountEs: AccountTranslation = {
   compare: {
     title: 'Dos pronósticos lado a lado',
     measure: 'Medida',
-    change: 'Cambio',
+    change: 'Cambio (más reciente − anterior)',
     inputs: 'Entradas que difieren',
     field: 'Campo',
     sameInputs: 'Los dos pronósticos usaron las mismas entradas (solo la semilla puede cambiar).',

@@ -119,7 +119,7 @@ export const accountPtBR: AccountTranslation = {
   compare: {
     title: 'Duas previsões lado a lado',
     measure: 'Medida',
-    change: 'Mudança',
+    change: 'Mudança (mais recente − anterior)',
     inputs: 'Entradas que diferem',
     field: 'Campo',
     sameInputs: 'As duas previsões usaram as mesmas entradas (só a semente pode mudar).',
