@@ -4,7 +4,7 @@ import type { HistoryWindowNote } from '@flow-forecaster/engine';
 import { href } from '../../app/router';
 import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
-import { updateTeam, useTeams, type TeamWindow } from '../../lib/team-store';
+import { updateTeam, useTeams, type Team, type TeamWindow } from '../../lib/team-store';
 import { effectiveWindow, pickWeeks, teamWeeks } from './team-window';
 
 /**
@@ -12,10 +12,9 @@ import { effectiveWindow, pickWeeks, teamWeeks } from './team-window';
  * history calibrates best (every week with `whole`); null when it has no weeks.
  */
 export function throughputOfTeam(team: Team, whole = false): number[] | null {
-  const { weekly } = weeklyOf(team);
-  if (weekly.length === 0) return null;
-  const rec = chooseHistoryWindow(weekly);
-  return whole || rec.window === 'all' ? weekly : weekly.slice(-rec.window);
+  const weeks = teamWeeks(team);
+  if (weeks === null) return null;
+  return pickWeeks(weeks, team.settings?.window, team.name, whole).used;
 }
 
 /** Past this, a forecast from the team's weeks may describe a team that has changed. */
