@@ -20,7 +20,7 @@ import {
 import { thinDraw } from './draw-loops';
 import { EngineInputError, STOP_CHECK_MASK, abortError } from './errors';
 import type { StopSignal } from './errors';
-import { percentileSorted } from './percentile';
+import { intervalSorted, percentileSorted, type PercentileInterval } from './percentile';
 import { roundHalfEven } from './round';
 import { DEFAULT_SIMULATIONS, MAX_SIMULATIONS } from './simulation-plan';
 
@@ -34,6 +34,8 @@ export interface HowManyTable {
   weeks: number;
   /** Items reached in at least q % of runs, keyed by q. */
   itemsAtConfidence: Record<string, number>;
+  /** Each confidence's 95 % sampling interval in items, from the runs' order statistics. */
+  itemsIntervals: Record<string, PercentileInterval>;
   mean: number;
   histogram: { items: number; count: number }[];
 }
@@ -93,8 +95,11 @@ function sortItems(items: Float64Array): Float64Array {
  */
 export function howManyTable(sortedItems: Float64Array, days: number, weeks: number): HowManyTable {
   const itemsAtConfidence: Record<string, number> = {};
+  const itemsIntervals: Record<string, PercentileInterval> = {};
   for (const q of HOW_MANY_CONFIDENCES) {
     itemsAtConfidence[String(q)] = roundHalfEven(percentileSorted(sortedItems, 1 - q / 100));
+    const iv = intervalSorted(sortedItems, 1 - q / 100);
+    itemsIntervals[String(q)] = { low: roundHalfEven(iv.low), high: roundHalfEven(iv.high) };
   }
   let sum = 0;
   const counts = new Map<number, number>();
@@ -107,6 +112,7 @@ export function howManyTable(sortedItems: Float64Array, days: number, weeks: num
     days,
     weeks,
     itemsAtConfidence,
+    itemsIntervals,
     mean: sortedItems.length > 0 ? sum / sortedItems.length : 0,
     histogram: [...counts].map(([items, count]) => ({ items, count })),
   };

@@ -14,6 +14,7 @@ import { Kpi, SeedUsed, Warnings } from '../shared/PageLayout';
 import { CalendarNote } from '../shared/CalendarSection';
 import { TableWrap } from '../../components/TableWrap';
 import { useBeyondMaxWeeks } from '../shared/beyond';
+import { MoreRuns, useIntervalNote, widerThan } from '../shared/sampling';
 
 export type SimulationView = SimulationResult;
 
@@ -34,16 +35,10 @@ export function WhenResults({
   const fmt = useFormat();
   const p = r.percentile_stats;
   // Trust rules: each percentile's 95 % sampling interval beside it (none for a cap).
-  const interval = (k: 'p50' | 'p85' | 'p95') => {
-    const iv = r.percentileIntervals?.[k];
-    if (!iv || r.beyondMaxWeeks?.[k]) return undefined;
-    const range =
-      iv.low === iv.high ? fmt.number(iv.low) : `${fmt.number(iv.low)}–${fmt.number(iv.high)}`;
-    return t('common.interval95', { range });
-  };
-  const p85Interval = r.percentileIntervals?.p85;
-  const wide =
-    p85Interval !== undefined && !r.beyondMaxWeeks?.p85 && p85Interval.high - p85Interval.low > 1;
+  const note = useIntervalNote();
+  const interval = (k: 'p50' | 'p85' | 'p95') =>
+    r.beyondMaxWeeks?.[k] ? undefined : note(r.percentileIntervals?.[k]);
+  const wide = !r.beyondMaxWeeks?.p85 && widerThan(r.percentileIntervals?.p85);
   const startDate =
     typeof input === 'object' && input !== null && 'startDate' in input
       ? String((input as { startDate: unknown }).startDate)
@@ -95,11 +90,7 @@ export function WhenResults({
           value={`${fmt.number(r.meanWeeks)} ± ${fmt.number(r.sdWeeks)}`}
         />
       </div>
-      {wide && (
-        <p className="field__hint" data-testid="more-runs">
-          {t('common.moreRuns')}
-        </p>
-      )}
+      <MoreRuns wide={wide} unit="weeks" />
       {r.completionDates && (
         <div className="kpis" data-testid="completion-dates">
           <Kpi label={`P50 · ${t('when.date')}`} value={date(r.completionDates.p50)} />

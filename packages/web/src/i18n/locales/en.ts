@@ -52,6 +52,11 @@ export const en = {
     seed: 'Seed',
     seedHint:
       'Same inputs and seed give the same numbers. Empty: a seed derived from the inputs, so the same inputs give the same numbers; “Draw again” picks a new one.',
+    moreRunsItems:
+      'The 85 % figure could move by more than one item with other draws: raise the number of runs (Advanced) for a steadier figure.',
+    moreRunsCost:
+      'P85 could move by more than {{amount}} with other draws: raise the number of runs (Advanced) for a steadier figure.',
+    interval95Column: '95 % interval',
     interval95: '95 %: {{range}}',
     moreRuns:
       'P85 could move by more than one week with other draws: raise the number of runs (Advanced) for a steadier figure.',

@@ -54,6 +54,11 @@ export const es: Translation = {
     seed: 'Semilla',
     seedHint:
       'Mismas entradas y semilla dan los mismos números. Vacío: una semilla derivada de las entradas, así que las mismas entradas dan los mismos números; «Sortear de nuevo» elige otra.',
+    moreRunsItems:
+      'La cifra del 85 % podría moverse más de un ítem con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
+    moreRunsCost:
+      'El P85 podría moverse más de {{amount}} con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
+    interval95Column: 'Intervalo del 95 %',
     interval95: '95 %: {{range}}',
     moreRuns:
       'El P85 podría moverse más de una semana con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',

@@ -53,6 +53,11 @@ export const ptBR: Translation = {
     seed: 'Semente',
     seedHint:
       'Mesmas entradas e semente dão os mesmos números. Vazio: uma semente derivada das entradas, então as mesmas entradas dão os mesmos números; “Sortear de novo” escolhe outra.',
+    moreRunsItems:
+      'O número de 85 % pode mudar mais de um item com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',
+    moreRunsCost:
+      'O P85 pode mudar mais de {{amount}} com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',
+    interval95Column: 'Intervalo de 95 %',
     interval95: '95 %: {{range}}',
     moreRuns:
       'O P85 pode mudar mais de uma semana com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',
