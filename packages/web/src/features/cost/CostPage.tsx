@@ -15,6 +15,8 @@ import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
 import { useIntervalNote, widerThan } from '../shared/sampling';
 
+const PERCENTILE_KEYS = ['p10', 'p25', 'p50', 'p75', 'p85', 'p90', 'p95'] as const;
+
 interface CostForm {
   model: 'duration' | 'per-item';
   costPerPersonWeek: string;
@@ -243,8 +245,20 @@ export default function CostPage() {
               result={r}
               shareLink={page.shareLink}
               csv={{
-                header: ['percentile', 'cost'],
-                rows: Object.entries(r.percentile_stats).map(([k, v]) => [k, v]),
+                columns: [
+                  { header: t('common.percentile') },
+                  { header: t('csvExport.cost', { currency: r.currency }), kind: 'money' },
+                  { header: t('csvExport.low95'), kind: 'money' },
+                  { header: t('csvExport.high95'), kind: 'money' },
+                  ...(r.weeks ? [{ header: t('when.duration'), kind: 'weeks' as const }] : []),
+                ],
+                rows: PERCENTILE_KEYS.map((k) => [
+                  k.toUpperCase(),
+                  r.percentile_stats[k],
+                  r.percentileIntervals[k].low,
+                  r.percentileIntervals[k].high,
+                  ...(r.weeks ? [r.weeks[k]] : []),
+                ]),
               }}
             />
           </>

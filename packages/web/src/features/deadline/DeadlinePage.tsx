@@ -390,7 +390,11 @@ function DeadlineResults({
         result={r}
         shareLink={shareLink}
         csv={{
-          header: ['date', 'weeks', 'probability'],
+          columns: [
+            { header: t('when.date'), kind: 'date' },
+            { header: t('when.duration'), kind: 'weeks' },
+            { header: t('csvExport.pct', { label: t('deadline.chance') }), kind: 'percent' },
+          ],
           rows: rows.map((row) => [row.date, row.weeks, row.probability]),
         }}
       />

@@ -179,8 +179,21 @@ export default function HowManyPage() {
               result={r}
               shareLink={page.shareLink}
               csv={{
-                header: ['confidence', 'items'],
-                rows: Object.entries(r.itemsAtConfidence).map(([q, v]) => [q, v]),
+                columns: [
+                  { header: t('csvExport.pct', { label: t('when.confidence') }), kind: 'integer' },
+                  { header: t('when.atLeast'), kind: 'integer' },
+                  { header: t('csvExport.low95'), kind: 'integer' },
+                  { header: t('csvExport.high95'), kind: 'integer' },
+                ],
+                // The 100 % row is the single worst run: not a level anyone can promise.
+                rows: Object.entries(r.itemsAtConfidence)
+                  .filter(([q]) => q !== '100')
+                  .map(([q, v]) => [
+                    Number(q),
+                    v,
+                    r.itemsIntervals?.[q]?.low,
+                    r.itemsIntervals?.[q]?.high,
+                  ]),
               }}
             />
           </>
