@@ -21,6 +21,7 @@ import {
 } from './form';
 import { WhenResults, type SimulationView } from './WhenResults';
 import { StaleResult } from '../shared/PageLayout';
+import { ChartInputs } from '../shared/chart-inputs';
 
 // The CSV importer pulls in a CSV parser and the history code: only for those who use it.
 const CsvImport = lazy(() => import('./CsvImport'));
@@ -243,12 +244,14 @@ export default function WhenPage() {
           <h2 id="when-results-title">{t('common.results')}</h2>
           {page.result ? (
             <StaleResult stale={page.stale}>
-              <WhenResults
-                result={page.result}
-                input={page.input}
-                shareLink={page.shareLink}
-                onDrawAgain={page.drawAgain}
-              />
+              <ChartInputs input={page.input} result={page.result}>
+                <WhenResults
+                  result={page.result}
+                  input={page.input}
+                  shareLink={page.shareLink}
+                  onDrawAgain={page.drawAgain}
+                />
+              </ChartInputs>
             </StaleResult>
           ) : (
             <p className="empty">{t('common.noResults')}</p>
