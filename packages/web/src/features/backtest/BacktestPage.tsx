@@ -91,6 +91,7 @@ export default function BacktestPage() {
       lead={t('backtest.lead')}
       onSubmit={page.onSubmit}
       stale={page.stale}
+      chartNote={page.result ? { input: page.input, result: page.result } : undefined}
       form={
         <>
           <Field
