@@ -122,8 +122,20 @@ export default function DependenciesPage() {
               result={r}
               shareLink={page.shareLink}
               csv={{
-                header: ['percentile', 'delayDays', 'delayWeeks'],
-                rows: pct.map((k) => [k, r.delayDays[k], r.delayWeeks[k]]),
+                columns: [
+                  { header: t('common.percentile') },
+                  { header: t('dependencies.delay'), kind: 'number' },
+                  { header: t('csvExport.low95'), kind: 'number' },
+                  { header: t('csvExport.high95'), kind: 'number' },
+                  { header: t('dependencies.delayWeeks'), kind: 'integer' },
+                ],
+                rows: pct.map((k) => [
+                  k.toUpperCase(),
+                  r.delayDays[k],
+                  r.delayDaysIntervals?.[k]?.low,
+                  r.delayDaysIntervals?.[k]?.high,
+                  r.delayWeeks[k],
+                ]),
               }}
             />
           </>

@@ -111,21 +111,21 @@ export default function RisksPage() {
               result={r}
               shareLink={page.shareLink}
               csv={{
-                header: [
-                  'rank',
-                  'description',
-                  'probability',
-                  'expectedImpact',
-                  'p85Impact',
-                  'severity',
+                columns: [
+                  { header: t('risks.rank'), kind: 'integer' },
+                  { header: t('risk.description') },
+                  { header: t('csvExport.pct', { label: t('risk.likelihood') }), kind: 'percent' },
+                  { header: t('risks.expected'), kind: 'weeks' },
+                  { header: t('risks.p85'), kind: 'weeks' },
+                  { header: t('risks.severity') },
                 ],
                 rows: r.risks.map((i) => [
                   i.rank,
-                  i.description,
+                  i.description || `#${i.index + 1}`,
                   i.probability,
                   i.expectedImpact,
                   i.p85Impact,
-                  i.severity,
+                  t(`risks.levels.${i.severity}`),
                 ]),
               }}
             />
