@@ -6,7 +6,7 @@ import { ResultActions } from '../../components/ResultActions';
 import { BacktestChart } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
-import { TextInput } from '../shared/Inputs';
+import { TextInput, type FormSectionProps } from '../shared/Inputs';
 import { TeamThroughput } from '../shared/TeamThroughput';
 import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
@@ -61,7 +61,6 @@ function verdictClass(v: string): string | undefined {
 
 export default function BacktestPage() {
   const { t } = useTranslation();
-  const fmt = useFormat();
   const page = useForecastPage<BacktestForm, BacktestResult>({
     kind: 'backtest',
     path: '/backtest',
@@ -69,21 +68,7 @@ export default function BacktestPage() {
     initial,
     toBody,
   });
-  const { form, update, errors, id } = page;
   const r = page.result;
-  const verdictLevel = r
-    ? r.calibration.levels.find((l) => l.confidence === r.calibration.verdictLevel)
-    : undefined;
-  const chartLevel = r ? (r.confidenceLevels.includes(85) ? 85 : r.confidenceLevels[0]) : 85;
-  const points = r
-    ? r.folds
-        .filter((f) => f.completionWeeks !== null && f.forecasts[String(chartLevel)] !== undefined)
-        .map((f) => ({
-          fold: f.index + 1,
-          forecast: f.forecasts[String(chartLevel)],
-          actual: f.completionWeeks ?? 0,
-        }))
-    : [];
   return (
     <PageLayout
       id="backtest"
@@ -94,191 +79,254 @@ export default function BacktestPage() {
       chartNote={page.result ? { input: page.input, result: page.result } : undefined}
       form={
         <>
-          <Field
-            id={id('tpSamples')}
-            label={t('throughput.samples')}
-            hint={t('throughput.samplesHint')}
-            error={errors.tpSamples}
-          >
-            <textarea
-              rows={3}
-              value={form.tpText}
-              onChange={(e) => update('tpText', e.target.value)}
-              spellCheck={false}
-            />
-          </Field>
-          <TeamThroughput whole onUse={(weekly) => update('tpText', weekly.join(', '))} />
-          <div className="row">
-            <Field id={id('backlog')} label={t('backtest.backlog')} error={errors.backlog}>
-              <TextInput form={form} name="backlog" update={update} inputMode="numeric" />
-            </Field>
-            <Field
-              id={id('confidenceLevels')}
-              label={t('backtest.levels')}
-              error={errors.confidenceLevels}
-            >
-              <TextInput form={form} name="levels" update={update} />
-            </Field>
-          </div>
-          <div className="row">
-            <Field id={id('method')} label={t('backtest.method')} error={errors.method}>
-              <select
-                value={form.method}
-                onChange={(e) => update('method', e.target.value as BacktestForm['method'])}
-              >
-                <option value="walk-forward">{t('backtest.methods.walk-forward')}</option>
-                <option value="expanding">{t('backtest.methods.expanding')}</option>
-              </select>
-            </Field>
-            <Field
-              id={id('throughputModel')}
-              label={t('throughput.model')}
-              error={errors.throughputModel}
-            >
-              <select
-                value={form.model}
-                onChange={(e) => update('model', e.target.value as BacktestForm['model'])}
-              >
-                <option value="weibull">{t('throughput.models.weibull')}</option>
-                <option value="bootstrap">{t('throughput.models.bootstrap')}</option>
-              </select>
-            </Field>
-          </div>
-          <div className="row">
-            <Field
-              id={id('minTrainSize')}
-              label={t('backtest.minTrainSize')}
-              error={errors.minTrainSize}
-            >
-              <TextInput form={form} name="minTrainSize" update={update} inputMode="numeric" />
-            </Field>
-            <Field id={id('testSize')} label={t('backtest.testSize')} error={errors.testSize}>
-              <TextInput form={form} name="testSize" update={update} inputMode="numeric" />
-            </Field>
-          </div>
+          <BacktestFields form={page.form} update={page.update} errors={page.errors} id={page.id} />
           <RunFooter page={page} />
         </>
       }
-      results={
-        r && (
-          <>
-            <p className="headline" data-testid="headline">
-              {t('backtest.verdict')}:{' '}
-              <strong className={verdictClass(r.calibration.verdict)}>
-                {t(`backtest.verdicts.${verdictKey(r.calibration.verdict)}`)}
-              </strong>
-              {verdictLevel
-                ? ` ${t('backtest.verdictAt', {
-                    level: verdictLevel.confidence,
-                    held: `${fmt.number(verdictLevel.coverage, 0)} %`,
-                    nominal: `${fmt.number(verdictLevel.nominal, 0)} %`,
-                  })}`
-                : r.calibration.verdict === 'calibrated'
-                  ? ` (${t('backtest.verdictAll')})`
-                  : ''}
-            </p>
-            <div className="kpis">
-              {/* The folds scored against real completion times: the same count as the table's. */}
-              <Kpi label={t('backtest.folds')} value={fmt.integer(r.calibration.folds)} />
-              {r.calibration.levels.map((l) => (
-                <Kpi
-                  key={l.confidence}
-                  label={`P${l.confidence} · ${t('backtest.observed')}`}
-                  value={`${fmt.number(l.hitRate, 0)} %`}
-                  strong={l.confidence === 85}
-                />
-              ))}
-            </div>
-            <h3>{t('backtest.calibration')}</h3>
-            <p className="field__hint">{t('backtest.calibrationDesc')}</p>
-            <TableWrap label={t('backtest.calibration')}>
-              <table data-testid="calibration-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('common.percentile')}</th>
-                    <th scope="col">{t('backtest.nominal')}</th>
-                    <th scope="col">{t('backtest.observed')}</th>
-                    <th scope="col">{t('backtest.coverage')}</th>
-                    <th scope="col">{t('backtest.band')}</th>
-                    <th scope="col">{t('backtest.folds')}</th>
-                    <th scope="col">{t('backtest.verdict')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.calibration.levels.map((l) => (
-                    <tr key={l.confidence}>
-                      <td>P{l.confidence}</td>
-                      <td>{fmt.number(l.nominal, 0)} %</td>
-                      <td>{fmt.number(l.hitRate, 0)} %</td>
-                      <td>{fmt.number(l.coverage, 0)} %</td>
-                      <td>{`${fmt.number(l.band.low, 0)}–${fmt.number(l.band.high, 0)} %`}</td>
-                      <td>{fmt.integer(l.folds)}</td>
-                      <td className={verdictClass(l.verdict)}>
-                        {t(`backtest.verdicts.${verdictKey(l.verdict)}`)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-            <ChartFrame title={`${t('backtest.chart')} (P${chartLevel})`} filename="backtest-folds">
-              <BacktestChart
-                points={points}
-                title={t('backtest.chart')}
-                xLabel={t('backtest.foldAxis')}
-                yLabel={t('when.weeksAxis')}
-                legend={{
-                  forecast: `${t('backtest.forecast')} P${chartLevel}`,
-                  actual: t('backtest.actual'),
-                  miss: t('backtest.miss'),
-                }}
-              />
-            </ChartFrame>
-            <h3>{t('backtest.metrics')}</h3>
-            <TableWrap label={t('backtest.metrics')}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('common.percentile')}</th>
-                    <th scope="col">MAE</th>
-                    <th scope="col">RMSE</th>
-                    <th scope="col">MAPE</th>
-                    <th scope="col">{t('accuracy.bias')}</th>
-                    <th scope="col">{t('backtest.hitRate')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.metrics.map((m) => (
-                    <tr key={m.confidence}>
-                      <td>P{m.confidence}</td>
-                      <td>{fmt.number(m.mae, 2)}</td>
-                      <td>{fmt.number(m.rmse, 2)}</td>
-                      <td>{fmt.number(m.mape, 1)} %</td>
-                      <td>{fmt.number(m.bias, 2)}</td>
-                      <td>{fmt.number(m.hitRate, 0)} %</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-            <Warnings items={r.warnings} codes={r.warningCodes} />
-            <ResultActions
-              kind="backtest"
-              input={page.input}
-              result={r}
-              shareLink={page.shareLink}
-              csv={{
-                columns: [
-                  { header: t('csvExport.fold'), kind: 'integer' },
-                  { header: `${t('backtest.forecast')} (P${chartLevel})`, kind: 'weeks' },
-                  { header: t('backtest.actual'), kind: 'weeks' },
-                ],
-                rows: points.map((p) => [p.fold, p.forecast, p.actual]),
-              }}
-            />
-          </>
-        )
-      }
+      results={r && <BacktestResults result={r} input={page.input} shareLink={page.shareLink} />}
     />
+  );
+}
+
+function BacktestFields({ form, update, errors, id }: FormSectionProps<BacktestForm>) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field
+        id={id('tpSamples')}
+        label={t('throughput.samples')}
+        hint={t('throughput.samplesHint')}
+        error={errors.tpSamples}
+      >
+        <textarea
+          rows={3}
+          value={form.tpText}
+          onChange={(e) => update('tpText', e.target.value)}
+          spellCheck={false}
+        />
+      </Field>
+      <TeamThroughput whole onUse={(weekly) => update('tpText', weekly.join(', '))} />
+      <div className="row">
+        <Field id={id('backlog')} label={t('backtest.backlog')} error={errors.backlog}>
+          <TextInput form={form} name="backlog" update={update} inputMode="numeric" />
+        </Field>
+        <Field
+          id={id('confidenceLevels')}
+          label={t('backtest.levels')}
+          error={errors.confidenceLevels}
+        >
+          <TextInput form={form} name="levels" update={update} />
+        </Field>
+      </div>
+      <div className="row">
+        <Field id={id('method')} label={t('backtest.method')} error={errors.method}>
+          <select
+            value={form.method}
+            onChange={(e) => update('method', e.target.value as BacktestForm['method'])}
+          >
+            <option value="walk-forward">{t('backtest.methods.walk-forward')}</option>
+            <option value="expanding">{t('backtest.methods.expanding')}</option>
+          </select>
+        </Field>
+        <Field
+          id={id('throughputModel')}
+          label={t('throughput.model')}
+          error={errors.throughputModel}
+        >
+          <select
+            value={form.model}
+            onChange={(e) => update('model', e.target.value as BacktestForm['model'])}
+          >
+            <option value="weibull">{t('throughput.models.weibull')}</option>
+            <option value="bootstrap">{t('throughput.models.bootstrap')}</option>
+          </select>
+        </Field>
+      </div>
+      <div className="row">
+        <Field
+          id={id('minTrainSize')}
+          label={t('backtest.minTrainSize')}
+          error={errors.minTrainSize}
+        >
+          <TextInput form={form} name="minTrainSize" update={update} inputMode="numeric" />
+        </Field>
+        <Field id={id('testSize')} label={t('backtest.testSize')} error={errors.testSize}>
+          <TextInput form={form} name="testSize" update={update} inputMode="numeric" />
+        </Field>
+      </div>
+    </>
+  );
+}
+
+/** The folds whose actual completion is known, at the level the chart shows (P85 if asked). */
+function foldPoints(r: BacktestResult) {
+  const level = r.confidenceLevels.includes(85) ? 85 : r.confidenceLevels[0];
+  const points = r.folds
+    .filter((f) => f.completionWeeks !== null && f.forecasts[String(level)] !== undefined)
+    .map((f) => ({
+      fold: f.index + 1,
+      forecast: f.forecasts[String(level)],
+      actual: f.completionWeeks ?? 0,
+    }));
+  return { level, points };
+}
+
+function BacktestResults({
+  result: r,
+  input,
+  shareLink,
+}: {
+  result: BacktestResult;
+  input: unknown;
+  shareLink?: string;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { level: chartLevel, points } = foldPoints(r);
+  return (
+    <>
+      <VerdictHeadline result={r} />
+      <div className="kpis">
+        {/* The folds scored against real completion times: the same count as the table's. */}
+        <Kpi label={t('backtest.folds')} value={fmt.integer(r.calibration.folds)} />
+        {r.calibration.levels.map((l) => (
+          <Kpi
+            key={l.confidence}
+            label={`P${l.confidence} · ${t('backtest.observed')}`}
+            value={`${fmt.number(l.hitRate, 0)} %`}
+            strong={l.confidence === 85}
+          />
+        ))}
+      </div>
+      <h3>{t('backtest.calibration')}</h3>
+      <p className="field__hint">{t('backtest.calibrationDesc')}</p>
+      <CalibrationTable result={r} />
+      <ChartFrame title={`${t('backtest.chart')} (P${chartLevel})`} filename="backtest-folds">
+        <BacktestChart
+          points={points}
+          title={t('backtest.chart')}
+          xLabel={t('backtest.foldAxis')}
+          yLabel={t('when.weeksAxis')}
+          legend={{
+            forecast: `${t('backtest.forecast')} P${chartLevel}`,
+            actual: t('backtest.actual'),
+            miss: t('backtest.miss'),
+          }}
+        />
+      </ChartFrame>
+      <h3>{t('backtest.metrics')}</h3>
+      <MetricsTable result={r} />
+      <Warnings items={r.warnings} codes={r.warningCodes} />
+      <ResultActions
+        kind="backtest"
+        input={input}
+        result={r}
+        shareLink={shareLink}
+        csv={{
+          columns: [
+            { header: t('csvExport.fold'), kind: 'integer' },
+            { header: `${t('backtest.forecast')} (P${chartLevel})`, kind: 'weeks' },
+            { header: t('backtest.actual'), kind: 'weeks' },
+          ],
+          rows: points.map((p) => [p.fold, p.forecast, p.actual]),
+        }}
+      />
+    </>
+  );
+}
+
+/** "Verdict: calibrated (P85 held 86 % against 85 %)", the level the verdict rests on. */
+function VerdictHeadline({ result: r }: { result: BacktestResult }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const verdictLevel = r.calibration.levels.find(
+    (l) => l.confidence === r.calibration.verdictLevel,
+  );
+  return (
+    <p className="headline" data-testid="headline">
+      {t('backtest.verdict')}:{' '}
+      <strong className={verdictClass(r.calibration.verdict)}>
+        {t(`backtest.verdicts.${verdictKey(r.calibration.verdict)}`)}
+      </strong>
+      {verdictLevel
+        ? ` ${t('backtest.verdictAt', {
+            level: verdictLevel.confidence,
+            held: `${fmt.number(verdictLevel.coverage, 0)} %`,
+            nominal: `${fmt.number(verdictLevel.nominal, 0)} %`,
+          })}`
+        : r.calibration.verdict === 'calibrated'
+          ? ` (${t('backtest.verdictAll')})`
+          : ''}
+    </p>
+  );
+}
+
+function CalibrationTable({ result: r }: { result: BacktestResult }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <TableWrap label={t('backtest.calibration')}>
+      <table data-testid="calibration-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('common.percentile')}</th>
+            <th scope="col">{t('backtest.nominal')}</th>
+            <th scope="col">{t('backtest.observed')}</th>
+            <th scope="col">{t('backtest.coverage')}</th>
+            <th scope="col">{t('backtest.band')}</th>
+            <th scope="col">{t('backtest.folds')}</th>
+            <th scope="col">{t('backtest.verdict')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.calibration.levels.map((l) => (
+            <tr key={l.confidence}>
+              <td>P{l.confidence}</td>
+              <td>{fmt.number(l.nominal, 0)} %</td>
+              <td>{fmt.number(l.hitRate, 0)} %</td>
+              <td>{fmt.number(l.coverage, 0)} %</td>
+              <td>{`${fmt.number(l.band.low, 0)}–${fmt.number(l.band.high, 0)} %`}</td>
+              <td>{fmt.integer(l.folds)}</td>
+              <td className={verdictClass(l.verdict)}>
+                {t(`backtest.verdicts.${verdictKey(l.verdict)}`)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+function MetricsTable({ result: r }: { result: BacktestResult }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <TableWrap label={t('backtest.metrics')}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('common.percentile')}</th>
+            <th scope="col">MAE</th>
+            <th scope="col">RMSE</th>
+            <th scope="col">MAPE</th>
+            <th scope="col">{t('accuracy.bias')}</th>
+            <th scope="col">{t('backtest.hitRate')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.metrics.map((m) => (
+            <tr key={m.confidence}>
+              <td>P{m.confidence}</td>
+              <td>{fmt.number(m.mae, 2)}</td>
+              <td>{fmt.number(m.rmse, 2)}</td>
+              <td>{fmt.number(m.mape, 1)} %</td>
+              <td>{fmt.number(m.bias, 2)}</td>
+              <td>{fmt.number(m.hitRate, 0)} %</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
