@@ -2,7 +2,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineWarning } from '@flow-forecaster/engine';
 import { useFormat } from '../../i18n/format';
-import { ChartInputs } from './chart-inputs';
+import { ChartInputs, PrintHeader } from './chart-inputs';
 
 /** Title, lead, the form on the left and the results on the right (stacked on phones). */
 export function PageLayout({
@@ -44,6 +44,7 @@ export function PageLayout({
             <StaleResult stale={stale}>
               {chartNote ? (
                 <ChartInputs input={chartNote.input} result={chartNote.result}>
+                  <PrintHeader title={title} />
                   {results}
                 </ChartInputs>
               ) : (

@@ -21,7 +21,7 @@ import {
 } from './form';
 import { WhenResults, type SimulationView } from './WhenResults';
 import { StaleResult } from '../shared/PageLayout';
-import { ChartInputs } from '../shared/chart-inputs';
+import { ChartInputs, PrintHeader } from '../shared/chart-inputs';
 
 // The CSV importer pulls in a CSV parser and the history code: only for those who use it.
 const CsvImport = lazy(() => import('./CsvImport'));
@@ -245,6 +245,7 @@ export default function WhenPage() {
           {page.result ? (
             <StaleResult stale={page.stale}>
               <ChartInputs input={page.input} result={page.result}>
+                <PrintHeader title={t('when.title')} />
                 <WhenResults
                   result={page.result}
                   input={page.input}

@@ -89,6 +89,7 @@ export const en = {
     yes: 'yes',
     no: 'no',
     chartMade: 'Made with Flow Forecaster on {{date}}',
+    print: 'Print report',
     interval95: '95 %: {{range}}',
     moreRuns:
       'P85 could move by more than one week with other draws: raise the number of runs (Advanced) for a steadier figure.',
@@ -124,12 +125,14 @@ export const en = {
     must_not_precede: 'Must not be before {{other}}.',
     alias_conflict: 'Conflicts with {{other}}.',
     length_mismatch: 'Must have as many values as {{other}}.',
+    not_both: 'Fill either this or {{other}}, not both.',
     needs_one_of: 'Give {{fields}}.',
     not_enough_history: 'Needs at least {{minimum}} weeks of history.',
     invalid: 'Not valid. {{reason}}',
     not_a_number: '“{{value}}” is not a number.',
   },
   fieldNames: {
+    days: 'the number of days',
     maxContributors: 'the maximum team size',
     minContributors: 'the minimum team size',
     startDate: 'the start date',

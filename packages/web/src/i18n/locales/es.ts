@@ -91,6 +91,7 @@ export const es: Translation = {
     yes: 'sí',
     no: 'no',
     chartMade: 'Hecho con Flow Forecaster el {{date}}',
+    print: 'Imprimir informe',
     interval95: '95 %: {{range}}',
     moreRuns:
       'El P85 podría moverse más de una semana con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
@@ -126,12 +127,14 @@ export const es: Translation = {
     must_not_precede: 'No puede ser anterior a {{other}}.',
     alias_conflict: 'Entra en conflicto con {{other}}.',
     length_mismatch: 'Debe tener tantos valores como {{other}}.',
+    not_both: 'Rellena este campo o {{other}}, no ambos.',
     needs_one_of: 'Indica {{fields}}.',
     not_enough_history: 'Necesita al menos {{minimum}} semanas de historial.',
     invalid: 'No válido. {{reason}}',
     not_a_number: '«{{value}}» no es un número.',
   },
   fieldNames: {
+    days: 'el número de días',
     maxContributors: 'el tamaño máximo del equipo',
     minContributors: 'el tamaño mínimo del equipo',
     startDate: 'la fecha de inicio',

@@ -90,6 +90,7 @@ export const ptBR: Translation = {
     yes: 'sim',
     no: 'não',
     chartMade: 'Feito com o Flow Forecaster em {{date}}',
+    print: 'Imprimir relatório',
     interval95: '95 %: {{range}}',
     moreRuns:
       'O P85 pode mudar mais de uma semana com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',
@@ -125,12 +126,14 @@ export const ptBR: Translation = {
     must_not_precede: 'Não pode ser antes de {{other}}.',
     alias_conflict: 'Conflita com {{other}}.',
     length_mismatch: 'Deve ter tantos valores quanto {{other}}.',
+    not_both: 'Preencha este campo ou {{other}}, não os dois.',
     needs_one_of: 'Informe {{fields}}.',
     not_enough_history: 'Precisa de pelo menos {{minimum}} semanas de histórico.',
     invalid: 'Inválido. {{reason}}',
     not_a_number: '“{{value}}” não é um número.',
   },
   fieldNames: {
+    days: 'o número de dias',
     maxContributors: 'o tamanho máximo do time',
     minContributors: 'o tamanho mínimo do time',
     startDate: 'a data de início',
