@@ -8,7 +8,7 @@ import { BodyBuilder } from '../shared/body';
 import { TextInput } from '../shared/Inputs';
 import { Kpi, PageLayout } from '../shared/PageLayout';
 import { useForecastPage } from '../shared/useForecastPage';
-import { AccuracyHeadline, AccuracyPairsTable } from './AccuracyPairs';
+import { AccuracyHeadline, AccuracyPairsTable } from '../shared/AccuracyPairs';
 
 interface AccuracyForm {
   forecasts: string;

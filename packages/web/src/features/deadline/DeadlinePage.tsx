@@ -24,7 +24,7 @@ import {
   type CalendarForm,
 } from '../shared/calendar';
 import { useForecastPage } from '../shared/useForecastPage';
-import { todayIso } from '../when/form';
+import { todayIso } from '../shared/rows';
 import { TableWrap } from '../../components/TableWrap';
 import { ChartFrame } from '../../components/ChartFrame';
 import { DeadlineCurve } from '../../charts/lazy';

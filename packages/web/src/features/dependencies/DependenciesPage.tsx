@@ -8,7 +8,12 @@ import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
 import { RowsEditor } from '../shared/RowsEditor';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
-import { blankDependency, dependencyColumns, type DependencyRow } from '../when/form';
+import {
+  addDependencies,
+  blankDependency,
+  dependencyColumns,
+  type DependencyRow,
+} from '../shared/rows';
 import { TableWrap } from '../../components/TableWrap';
 
 interface DependenciesForm {
@@ -28,18 +33,7 @@ const initial: DependenciesForm = {
 
 function toBody(form: DependenciesForm) {
   const b = new BodyBuilder();
-  b.set(
-    'dependencies',
-    form.dependencies.map((d, i) => {
-      const dep: Record<string, unknown> = {};
-      if (d.name.trim()) dep.name = d.name.trim();
-      const p = b.value(`dependencies.${i}.onTimeProbability`, d.onTime, 0.01);
-      if (p !== undefined) dep.onTimeProbability = p;
-      const delay = b.value(`dependencies.${i}.expectedDelayDays`, d.delay);
-      if (delay !== undefined) dep.expectedDelayDays = delay;
-      return dep;
-    }),
-  );
+  addDependencies(b, form.dependencies);
   b.set('mode', form.mode);
   b.number('nSimulations', form.runs);
   return b.build();

@@ -25,7 +25,7 @@ import {
   type CalendarForm,
 } from '../shared/calendar';
 import { useForecastPage } from '../shared/useForecastPage';
-import { todayIso } from '../when/form';
+import { todayIso } from '../shared/rows';
 import { TableWrap } from '../../components/TableWrap';
 import { MoreRuns, useIntervalNote, useIntervalRange, widerThan } from '../shared/sampling';
 

@@ -7,7 +7,7 @@ import { BodyBuilder } from '../shared/body';
 import { Kpi, PageLayout } from '../shared/PageLayout';
 import { RowsEditor } from '../shared/RowsEditor';
 import { useForecastPage } from '../shared/useForecastPage';
-import { blankRisk, riskColumns, type RiskRow } from '../when/form';
+import { addRisks, blankRisk, riskColumns, type RiskRow } from '../shared/rows';
 import { TableWrap } from '../../components/TableWrap';
 
 interface RisksForm {
@@ -24,20 +24,7 @@ const initial: RisksForm = {
 
 function toBody(form: RisksForm) {
   const b = new BodyBuilder();
-  b.set(
-    'risks',
-    form.risks.map((r, i) => {
-      const risk: Record<string, unknown> = {
-        likelihood: b.value(`risks.${i}.likelihood`, r.likelihood),
-        lowImpact: b.value(`risks.${i}.lowImpact`, r.low),
-        highImpact: b.value(`risks.${i}.highImpact`, r.high),
-      };
-      const medium = b.value(`risks.${i}.mediumImpact`, r.medium);
-      if (medium !== undefined) risk.mediumImpact = medium;
-      if (r.description.trim()) risk.description = r.description.trim();
-      return risk;
-    }),
-  );
+  addRisks(b, form.risks);
   return b.build();
 }
 
