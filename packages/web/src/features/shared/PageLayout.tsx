@@ -125,7 +125,14 @@ export function Warnings({
     const params = Object.fromEntries(
       Object.entries(w.params).map(([k, v]) => [k, typeof v === 'number' ? fmt.number(v) : v]),
     );
-    return { text: t(key, params), lang: undefined };
+    // Plurals through Intl.PluralRules (i18next's `count`): the number the sentence counts.
+    const counted = [w.params.count, w.params.folds, w.params.periods].find(
+      (v) => typeof v === 'number',
+    );
+    return {
+      text: t(key, { ...params, ...(counted === undefined ? {} : { count: counted }) }),
+      lang: undefined,
+    };
   };
   return (
     <div className="notice notice--warn" role="note" data-testid="warnings">

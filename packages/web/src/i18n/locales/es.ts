@@ -491,11 +491,17 @@ export const es: Translation = {
     dependencyDefaultDelay:
       'A una dependencia sin retraso esperado se le dio el retraso por defecto de 5 a 15 días.',
     unreadableDates:
-      '{{count}} elemento(s) con una fecha ilegible se dejaron fuera (elemento {{items}}).',
+      '{{count}} elementos con una fecha ilegible se dejaron fuera (elemento {{items}}).',
+    unreadableDates_one:
+      '{{count}} elemento con una fecha ilegible se dejó fuera (elemento {{items}}).',
     doneWithoutStart:
-      '{{count}} elemento(s) terminado(s) no tienen fecha de inicio, así que no tienen lead time.',
+      '{{count}} elementos terminados no tienen fecha de inicio, así que no tienen lead time.',
+    doneWithoutStart_one:
+      '{{count}} elemento terminado no tiene fecha de inicio, así que no tiene lead time.',
     startAfterDone:
-      '{{count}} elemento(s) terminado(s) empiezan después de terminar: su lead time se dejó fuera.',
+      '{{count}} elementos terminados empiezan después de terminar: su lead time se dejó fuera.',
+    startAfterDone_one:
+      '{{count}} elemento terminado empieza después de terminar: su lead time se dejó fuera.',
     pbcTooFewValues:
       'Un gráfico de comportamiento del proceso necesita al menos 2 valores: estos límites aún no significan nada.',
     pbcProvisional: 'Solo {{count}} valores: los límites con menos de 20 puntos son provisionales.',
@@ -508,16 +514,22 @@ export const es: Translation = {
     backtestHistoryTooShort:
       'Un historial de {{weeks}} semanas es demasiado corto para una ventana de entrenamiento de {{train}} y una de prueba de {{test}}.',
     backtestBootstrapFallback:
-      '{{folds}} ventana(s) tenían menos de 2 semanas de entrenamiento por encima de cero y sortearon del historial en lugar de usar {{model}}.',
+      '{{folds}} ventanas tenían menos de 2 semanas de entrenamiento por encima de cero y sortearon del historial en lugar de usar {{model}}.',
+    backtestBootstrapFallback_one:
+      '{{folds}} ventana tenía menos de 2 semanas de entrenamiento por encima de cero y sorteó del historial en lugar de usar {{model}}.',
     backtestShortTraining:
       'Las ventanas de entrenamiento de {{weeks}} semanas son cortas: los pronósticos con menos de 6 semanas no son fiables.',
     calibrationSkippedFolds:
-      '{{folds}} ventana(s) quedaron fuera de la calibración: el historial posterior nunca llegó a {{backlog}} elementos.',
+      '{{folds}} ventanas quedaron fuera de la calibración: el historial posterior nunca llegó a {{backlog}} elementos.',
+    calibrationSkippedFolds_one:
+      '{{folds}} ventana quedó fuera de la calibración: el historial posterior nunca llegó a {{backlog}} elementos.',
     calibrationFewPeriods:
-      'La calibración se apoya en unos {{periods}} período(s) de finalización independientes, así que su veredicto es aproximado: un historial más largo o un backlog menor da más.',
+      'La calibración se apoya en unos {{periods}} períodos de finalización independientes, así que su veredicto es aproximado: un historial más largo o un backlog menor da más.',
+    calibrationFewPeriods_one:
+      'La calibración se apoya en {{periods}} período de finalización independiente, así que su veredicto es aproximado: un historial más largo o un backlog menor da más.',
     throughputShifted:
       'El rendimiento pasó de {{from}} a {{to}} elementos por semana entre las dos mitades del historial (más allá del ruido semanal): la calibración mezcla dos regímenes.',
     throughputSignals:
-      'El historial de rendimiento muestra señales de proceso ({{points}} punto(s) fuera de los límites, {{runs}} racha(s), {{trends}} tendencia(s)): puede que no sea lo bastante estable para pronosticar.',
+      'El historial de rendimiento muestra señales de proceso (fuera de los límites: {{points}}; rachas: {{runs}}; tendencias: {{trends}}): puede que no sea lo bastante estable para pronosticar.',
   },
 };
