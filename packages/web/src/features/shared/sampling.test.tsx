@@ -103,3 +103,21 @@ describe('How many: the period asked once', () => {
     expect(runner.calls).toHaveLength(1);
   });
 });
+
+describe('after a forecast', () => {
+  it('scrolls the headline into view', async () => {
+    const seen: Element[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      seen.push(this);
+    };
+    try {
+      renderPage(HowManyPage, directRunner());
+      await forecast();
+      const headline = await screen.findByTestId('headline');
+      expect(seen).toContain(headline);
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
+  });
+});
