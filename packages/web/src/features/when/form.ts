@@ -10,7 +10,7 @@ import { addThroughput, defaultThroughput, type ThroughputForm } from '../shared
 import { adjustedBacklog, type Complexity } from './backlog';
 import { addCalendar, initialCalendar, type CalendarForm } from '../shared/calendar';
 
-export interface WhenForm extends ThroughputForm, CalendarForm {
+export interface SimulateForm extends ThroughputForm, CalendarForm {
   backlog: string;
   backlogHigh: string;
   complexity: Complexity;
@@ -27,7 +27,7 @@ export interface WhenForm extends ThroughputForm, CalendarForm {
   runs: string;
 }
 
-export const initialWhenForm: WhenForm = {
+export const initialSimulateForm: SimulateForm = {
   ...defaultThroughput,
   ...initialCalendar('en'),
   backlog: '50',
@@ -46,8 +46,11 @@ export const initialWhenForm: WhenForm = {
   runs: '10000',
 };
 
-/** The `simulate` request this form describes (validated afterwards by the shared schema). */
-export function whenBody(form: WhenForm) {
+/**
+ * The full-model `simulate` request this form describes (not the engine's throughput-only
+ * `when`), validated afterwards by the shared schema.
+ */
+export function simulateBody(form: SimulateForm) {
   const b = new BodyBuilder();
   addThroughput(b, form);
   const low = b.number('numberOfTasks', form.backlog);
