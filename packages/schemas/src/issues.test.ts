@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IssueCode, IssueParams } from './issues';
 import { ISSUE_CODES, englishMessage } from './issues';
+import { parseBody } from './parse';
+import { howManySchema } from './when';
 
 // Typed as a full record: a new code without an example here fails the typecheck.
 const EXAMPLES: Record<IssueCode, IssueParams> = {
@@ -24,6 +26,7 @@ const EXAMPLES: Record<IssueCode, IssueParams> = {
   alias_conflict: { other: 'numberOfSimulations' },
   length_mismatch: { other: 'forecasts' },
   needs_one_of: { fields: ['days', 'startDate and endDate'] },
+  not_both: { other: 'days' },
   not_enough_history: { minimum: 6, reason: 'minTrainSize + testSize' },
   invalid: { reason: 'it is odd' },
 };
@@ -49,5 +52,19 @@ describe('English messages', () => {
     expect(englishMessage('', 'wrong_type', { expected: 'object', received: 'null' })).toBe(
       'The request body must be an object, not null.',
     );
+  });
+});
+
+describe('how-many: the period given once', () => {
+  it('refuses days together with an end date, naming endDate', () => {
+    const r = parseBody(howManySchema, {
+      tpSamples: [3, 4, 5],
+      days: 30,
+      startDate: '2026-01-05',
+      endDate: '2026-03-02',
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.issues.map((i) => [i.field, i.code])).toContainEqual(['endDate', 'not_both']);
   });
 });

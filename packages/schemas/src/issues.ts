@@ -27,6 +27,7 @@ export const ISSUE_CODES = [
   'alias_conflict',
   'length_mismatch',
   'needs_one_of',
+  'not_both',
   'not_enough_history',
   'invalid',
 ] as const;
@@ -168,6 +169,8 @@ export function englishMessage(field: string, code: IssueCode, params: IssuePara
       return `${name} must have as many items as ${String(p.other)}.`;
     case 'needs_one_of':
       return `${name} is missing: give ${(p.fields as readonly string[]).join(' or ')}.`;
+    case 'not_both':
+      return `${name} and ${String(p.other)} ask the same question two ways; give only one.`;
     case 'not_enough_history':
       return `${name} must have at least ${plural(Number(p.minimum), 'week')} (${String(p.reason)}).`;
     case 'invalid':

@@ -63,6 +63,10 @@ export const howManySchema = z
   })
   .transform((v, ctx): HowManyInput => {
     const throughput = resolveThroughput(v, ctx);
+    // Trust rules: a period given twice is refused rather than one silently winning.
+    if (v.days !== undefined && v.endDate !== undefined) {
+      report(ctx, ['endDate'], 'not_both', { other: 'days' });
+    }
     if (v.days === undefined) {
       if (v.startDate === undefined || v.endDate === undefined) {
         report(ctx, ['days'], 'needs_one_of', { fields: ['days', 'startDate and endDate'] });

@@ -56,6 +56,9 @@ export function ResultActions({
       >
         {t('common.downloadJson')}
       </button>
+      <button type="button" className="btn" onClick={() => window.print()}>
+        {t('common.print')}
+      </button>
       {SaveSlot && <SaveSlot kind={kind} input={input} result={result} />}
       {shareLink && copied !== 'idle' && (
         <p className="share-link" role="status">

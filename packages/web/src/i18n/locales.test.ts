@@ -126,7 +126,9 @@ describe('translations', () => {
   );
 
   it('translates every warning the engine can give, with the engine’s parameters', () => {
-    expect(Object.keys(en.engineWarnings).sort()).toEqual([...WARNING_CODES].sort());
+    // `code_one` is the singular of `code` (plurals through Intl.PluralRules), not a code.
+    const codes = Object.keys(en.engineWarnings).filter((k) => !k.endsWith('_one'));
+    expect(codes.sort()).toEqual([...WARNING_CODES].sort());
     for (const code of WARNING_CODES) {
       // The English sentence the engine writes for these parameters shows each one; the
       // translation may only use parameters the engine gives.

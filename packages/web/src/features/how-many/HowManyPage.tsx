@@ -52,7 +52,10 @@ const LEVELS = ['95', '90', '85', '80', '70', '50', '30', '10'];
 function toBody(form: HowManyForm) {
   const b = new BodyBuilder();
   addThroughput(b, form);
-  // An end date wins over a number of days: it is the more specific question.
+  // A period given twice is refused beside the end date rather than one silently winning.
+  if (form.endDate.trim() && form.days.trim()) {
+    b.issues.push({ field: 'endDate', code: 'not_both', params: { other: 'days' } });
+  }
   if (form.endDate.trim()) {
     b.text('startDate', form.startDate);
     b.text('endDate', form.endDate);

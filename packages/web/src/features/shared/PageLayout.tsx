@@ -2,7 +2,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineWarning } from '@flow-forecaster/engine';
 import { useFormat } from '../../i18n/format';
-import { ChartInputs } from './chart-inputs';
+import { ChartInputs, PrintHeader } from './chart-inputs';
 
 /** Title, lead, the form on the left and the results on the right (stacked on phones). */
 export function PageLayout({
@@ -44,6 +44,7 @@ export function PageLayout({
             <StaleResult stale={stale}>
               {chartNote ? (
                 <ChartInputs input={chartNote.input} result={chartNote.result}>
+                  <PrintHeader title={title} />
                   {results}
                 </ChartInputs>
               ) : (
@@ -124,7 +125,14 @@ export function Warnings({
     const params = Object.fromEntries(
       Object.entries(w.params).map(([k, v]) => [k, typeof v === 'number' ? fmt.number(v) : v]),
     );
-    return { text: t(key, params), lang: undefined };
+    // Plurals through Intl.PluralRules (i18next's `count`): the number the sentence counts.
+    const counted = [w.params.count, w.params.folds, w.params.periods].find(
+      (v) => typeof v === 'number',
+    );
+    return {
+      text: t(key, { ...params, ...(counted === undefined ? {} : { count: counted }) }),
+      lang: undefined,
+    };
   };
   return (
     <div className="notice notice--warn" role="note" data-testid="warnings">

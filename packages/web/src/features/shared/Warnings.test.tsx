@@ -37,3 +37,19 @@ describe('Warnings', () => {
     expect(li.getAttribute('lang')).toBe('en');
   });
 });
+
+describe('Warnings: plurals through Intl.PluralRules', () => {
+  it('says "1 fold" and "3 folds", "1 janela" and "3 janelas", never "(s)"', async () => {
+    const codes = (folds: number): EngineWarning[] => [
+      { code: 'calibrationSkippedFolds', params: { folds, backlog: 40 } },
+    ];
+    const { unmount } = render(<Warnings items={['x']} codes={codes(1)} />);
+    expect(screen.getByRole('listitem').textContent).toMatch(/^1 fold left out/);
+    unmount();
+    render(<Warnings items={['x']} codes={codes(3)} />);
+    expect(screen.getByRole('listitem').textContent).toMatch(/^3 folds left out/);
+    await changeLanguage('pt-BR');
+    expect(screen.getByRole('listitem').textContent).toMatch(/^3 janelas ficaram/);
+    expect(screen.getByRole('listitem').textContent).not.toContain('(s)');
+  });
+});

@@ -2,7 +2,7 @@
  * The key inputs of a result (backlog, period or deadline, history window, runs, seed) as the
  * lines its downloaded charts and printed report carry.
  */
-import type { ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Formatter } from '../../i18n/format';
@@ -71,5 +71,24 @@ export function ChartInputs({
     <ChartNoteContext.Provider value={keyInputLines(t, fmt, input, result)}>
       {children}
     </ChartNoteContext.Provider>
+  );
+}
+
+/**
+ * The printed report's heading (print stylesheet only): what was asked, the key inputs and the
+ * date made, in the reader's language, so the one printed page stands alone.
+ */
+export function PrintHeader({ title }: { title: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const lines = useContext(ChartNoteContext);
+  return (
+    <div className="print-header" data-testid="print-header">
+      <p className="print-header__title">{title}</p>
+      {lines.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+      <p>{t('common.chartMade', { date: fmt.date(new Date().toISOString().slice(0, 10)) })}</p>
+    </div>
   );
 }

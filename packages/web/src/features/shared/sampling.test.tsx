@@ -84,3 +84,40 @@ describe('sampling intervals on How many, Cost and Deadline', () => {
     expect(screen.getByTestId('more-runs').textContent).toMatch(/more than one week/);
   });
 });
+
+describe('How many: the period asked once', () => {
+  it('refuses days and an end date together, beside the end date, and runs nothing', async () => {
+    const runner = directRunner();
+    renderPage(HowManyPage, runner);
+    await fill('Start date', '2026-01-05');
+    await fill('End date', '2026-03-02');
+    await forecast();
+    expect(
+      await screen.findByText('Fill either this or the number of days, not both.'),
+    ).toBeTruthy();
+    expect(screen.getByLabelText('End date').getAttribute('aria-invalid')).toBe('true');
+    expect(runner.calls).toHaveLength(0);
+    await fill('Days', '');
+    await forecast();
+    await screen.findByTestId('how-many-table');
+    expect(runner.calls).toHaveLength(1);
+  });
+});
+
+describe('after a forecast', () => {
+  it('scrolls the headline into view', async () => {
+    const seen: Element[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      seen.push(this);
+    };
+    try {
+      renderPage(HowManyPage, directRunner());
+      await forecast();
+      const headline = await screen.findByTestId('headline');
+      expect(seen).toContain(headline);
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
+  });
+});

@@ -134,6 +134,14 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
       ? shareUrl(path, encodeShare(ranForm, usedSeed ?? 0))
       : undefined;
 
+  // After a forecast, bring its headline into view: on a short screen or a phone the result
+  // lands below the form, and a reader should not have to hunt for it.
+  useEffect(() => {
+    if (result === null) return;
+    const headline = document.querySelector<HTMLElement>('[data-testid="headline"]');
+    headline?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [result]);
+
   // Keep the address bar on the current result, so a bookmark or reload shows it again.
   useEffect(() => {
     if (result && ranForm && (!seeded || usedSeed !== undefined)) {

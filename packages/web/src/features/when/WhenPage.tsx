@@ -14,7 +14,7 @@ import { initialSimulateForm, simulateBody, type SimulateForm } from './form';
 import { blankDependency, blankRisk, dependencyColumns, riskColumns } from '../shared/rows';
 import { WhenResults, type SimulationView } from './WhenResults';
 import { StaleResult } from '../shared/PageLayout';
-import { ChartInputs } from '../shared/chart-inputs';
+import { ChartInputs, PrintHeader } from '../shared/chart-inputs';
 
 /**
  * The When page (`#/when`): the full model, run by the engine's `simulate` (backlog range,
@@ -70,6 +70,7 @@ export default function SimulateWhenPage() {
           {page.result ? (
             <StaleResult stale={page.stale}>
               <ChartInputs input={page.input} result={page.result}>
+                <PrintHeader title={t('when.title')} />
                 <WhenResults
                   result={page.result}
                   input={page.input}

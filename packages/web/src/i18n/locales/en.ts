@@ -89,6 +89,7 @@ export const en = {
     yes: 'yes',
     no: 'no',
     chartMade: 'Made with Flow Forecaster on {{date}}',
+    print: 'Print report',
     interval95: '95 %: {{range}}',
     moreRuns:
       'P85 could move by more than one week with other draws: raise the number of runs (Advanced) for a steadier figure.',
@@ -124,12 +125,14 @@ export const en = {
     must_not_precede: 'Must not be before {{other}}.',
     alias_conflict: 'Conflicts with {{other}}.',
     length_mismatch: 'Must have as many values as {{other}}.',
+    not_both: 'Fill either this or {{other}}, not both.',
     needs_one_of: 'Give {{fields}}.',
     not_enough_history: 'Needs at least {{minimum}} weeks of history.',
     invalid: 'Not valid. {{reason}}',
     not_a_number: '“{{value}}” is not a number.',
   },
   fieldNames: {
+    days: 'the number of days',
     maxContributors: 'the maximum team size',
     minContributors: 'the minimum team size',
     startDate: 'the start date',
@@ -472,9 +475,13 @@ export const en = {
     dependencyDefaultDelay:
       'A dependency without an expected delay was given the default delay of 5–15 days.',
     unreadableDates:
-      '{{count}} item(s) with a date that could not be read were left out (item {{items}}).',
-    doneWithoutStart: '{{count}} done item(s) have no start date, so no lead time.',
-    startAfterDone: '{{count}} done item(s) start after they finish: their lead time was left out.',
+      '{{count}} items with a date that could not be read were left out (item {{items}}).',
+    unreadableDates_one:
+      '{{count}} item with a date that could not be read was left out (item {{items}}).',
+    doneWithoutStart: '{{count}} done items have no start date, so no lead time.',
+    doneWithoutStart_one: '{{count}} done item has no start date, so no lead time.',
+    startAfterDone: '{{count}} done items start after they finish: their lead time was left out.',
+    startAfterDone_one: '{{count}} done item starts after it finishes: its lead time was left out.',
     pbcTooFewValues:
       'A process behaviour chart needs at least 2 values: these limits mean nothing yet.',
     pbcProvisional: 'Only {{count}} values: limits from fewer than 20 points are provisional.',
@@ -487,17 +494,23 @@ export const en = {
     backtestHistoryTooShort:
       'A history of {{weeks}} weeks is too short for a training window of {{train}} and a test window of {{test}}.',
     backtestBootstrapFallback:
-      '{{folds}} fold(s) had fewer than 2 training weeks above zero and drew from the history instead of {{model}}.',
+      '{{folds}} folds had fewer than 2 training weeks above zero and drew from the history instead of {{model}}.',
+    backtestBootstrapFallback_one:
+      '{{folds}} fold had fewer than 2 training weeks above zero and drew from the history instead of {{model}}.',
     backtestShortTraining:
       'Training windows of {{weeks}} weeks are short: forecasts from fewer than 6 weeks are unreliable.',
     calibrationSkippedFolds:
-      '{{folds}} fold(s) left out of the calibration: the history after them never reached {{backlog}} items.',
+      '{{folds}} folds left out of the calibration: the history after them never reached {{backlog}} items.',
+    calibrationSkippedFolds_one:
+      '{{folds}} fold left out of the calibration: the history after it never reached {{backlog}} items.',
     calibrationFewPeriods:
-      'The calibration rests on about {{periods}} independent completion period(s), so its verdict is rough: a longer history or a smaller backlog gives more.',
+      'The calibration rests on about {{periods}} independent completion periods, so its verdict is rough: a longer history or a smaller backlog gives more.',
+    calibrationFewPeriods_one:
+      'The calibration rests on about {{periods}} independent completion period, so its verdict is rough: a longer history or a smaller backlog gives more.',
     throughputShifted:
       'Throughput shifted from {{from}} to {{to}} items a week between the two halves of the history (beyond week-to-week noise): the calibration mixes two regimes.',
     throughputSignals:
-      'The throughput history shows process signals ({{points}} point(s) beyond the limits, {{runs}} run(s), {{trends}} trend(s)): it may not be stable enough to forecast from.',
+      'The throughput history shows process signals (beyond the limits: {{points}}; runs: {{runs}}; trends: {{trends}}): it may not be stable enough to forecast from.',
   },
 };
 

@@ -91,6 +91,7 @@ export const es: Translation = {
     yes: 'sí',
     no: 'no',
     chartMade: 'Hecho con Flow Forecaster el {{date}}',
+    print: 'Imprimir informe',
     interval95: '95 %: {{range}}',
     moreRuns:
       'El P85 podría moverse más de una semana con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
@@ -126,12 +127,14 @@ export const es: Translation = {
     must_not_precede: 'No puede ser anterior a {{other}}.',
     alias_conflict: 'Entra en conflicto con {{other}}.',
     length_mismatch: 'Debe tener tantos valores como {{other}}.',
+    not_both: 'Rellena este campo o {{other}}, no ambos.',
     needs_one_of: 'Indica {{fields}}.',
     not_enough_history: 'Necesita al menos {{minimum}} semanas de historial.',
     invalid: 'No válido. {{reason}}',
     not_a_number: '«{{value}}» no es un número.',
   },
   fieldNames: {
+    days: 'el número de días',
     maxContributors: 'el tamaño máximo del equipo',
     minContributors: 'el tamaño mínimo del equipo',
     startDate: 'la fecha de inicio',
@@ -488,11 +491,17 @@ export const es: Translation = {
     dependencyDefaultDelay:
       'A una dependencia sin retraso esperado se le dio el retraso por defecto de 5 a 15 días.',
     unreadableDates:
-      '{{count}} elemento(s) con una fecha ilegible se dejaron fuera (elemento {{items}}).',
+      '{{count}} elementos con una fecha ilegible se dejaron fuera (elemento {{items}}).',
+    unreadableDates_one:
+      '{{count}} elemento con una fecha ilegible se dejó fuera (elemento {{items}}).',
     doneWithoutStart:
-      '{{count}} elemento(s) terminado(s) no tienen fecha de inicio, así que no tienen lead time.',
+      '{{count}} elementos terminados no tienen fecha de inicio, así que no tienen lead time.',
+    doneWithoutStart_one:
+      '{{count}} elemento terminado no tiene fecha de inicio, así que no tiene lead time.',
     startAfterDone:
-      '{{count}} elemento(s) terminado(s) empiezan después de terminar: su lead time se dejó fuera.',
+      '{{count}} elementos terminados empiezan después de terminar: su lead time se dejó fuera.',
+    startAfterDone_one:
+      '{{count}} elemento terminado empieza después de terminar: su lead time se dejó fuera.',
     pbcTooFewValues:
       'Un gráfico de comportamiento del proceso necesita al menos 2 valores: estos límites aún no significan nada.',
     pbcProvisional: 'Solo {{count}} valores: los límites con menos de 20 puntos son provisionales.',
@@ -505,16 +514,22 @@ export const es: Translation = {
     backtestHistoryTooShort:
       'Un historial de {{weeks}} semanas es demasiado corto para una ventana de entrenamiento de {{train}} y una de prueba de {{test}}.',
     backtestBootstrapFallback:
-      '{{folds}} ventana(s) tenían menos de 2 semanas de entrenamiento por encima de cero y sortearon del historial en lugar de usar {{model}}.',
+      '{{folds}} ventanas tenían menos de 2 semanas de entrenamiento por encima de cero y sortearon del historial en lugar de usar {{model}}.',
+    backtestBootstrapFallback_one:
+      '{{folds}} ventana tenía menos de 2 semanas de entrenamiento por encima de cero y sorteó del historial en lugar de usar {{model}}.',
     backtestShortTraining:
       'Las ventanas de entrenamiento de {{weeks}} semanas son cortas: los pronósticos con menos de 6 semanas no son fiables.',
     calibrationSkippedFolds:
-      '{{folds}} ventana(s) quedaron fuera de la calibración: el historial posterior nunca llegó a {{backlog}} elementos.',
+      '{{folds}} ventanas quedaron fuera de la calibración: el historial posterior nunca llegó a {{backlog}} elementos.',
+    calibrationSkippedFolds_one:
+      '{{folds}} ventana quedó fuera de la calibración: el historial posterior nunca llegó a {{backlog}} elementos.',
     calibrationFewPeriods:
-      'La calibración se apoya en unos {{periods}} período(s) de finalización independientes, así que su veredicto es aproximado: un historial más largo o un backlog menor da más.',
+      'La calibración se apoya en unos {{periods}} períodos de finalización independientes, así que su veredicto es aproximado: un historial más largo o un backlog menor da más.',
+    calibrationFewPeriods_one:
+      'La calibración se apoya en {{periods}} período de finalización independiente, así que su veredicto es aproximado: un historial más largo o un backlog menor da más.',
     throughputShifted:
       'El rendimiento pasó de {{from}} a {{to}} elementos por semana entre las dos mitades del historial (más allá del ruido semanal): la calibración mezcla dos regímenes.',
     throughputSignals:
-      'El historial de rendimiento muestra señales de proceso ({{points}} punto(s) fuera de los límites, {{runs}} racha(s), {{trends}} tendencia(s)): puede que no sea lo bastante estable para pronosticar.',
+      'El historial de rendimiento muestra señales de proceso (fuera de los límites: {{points}}; rachas: {{runs}}; tendencias: {{trends}}): puede que no sea lo bastante estable para pronosticar.',
   },
 };

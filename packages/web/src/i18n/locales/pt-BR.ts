@@ -90,6 +90,7 @@ export const ptBR: Translation = {
     yes: 'sim',
     no: 'não',
     chartMade: 'Feito com o Flow Forecaster em {{date}}',
+    print: 'Imprimir relatório',
     interval95: '95 %: {{range}}',
     moreRuns:
       'O P85 pode mudar mais de uma semana com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',
@@ -125,12 +126,14 @@ export const ptBR: Translation = {
     must_not_precede: 'Não pode ser antes de {{other}}.',
     alias_conflict: 'Conflita com {{other}}.',
     length_mismatch: 'Deve ter tantos valores quanto {{other}}.',
+    not_both: 'Preencha este campo ou {{other}}, não os dois.',
     needs_one_of: 'Informe {{fields}}.',
     not_enough_history: 'Precisa de pelo menos {{minimum}} semanas de histórico.',
     invalid: 'Inválido. {{reason}}',
     not_a_number: '“{{value}}” não é um número.',
   },
   fieldNames: {
+    days: 'o número de dias',
     maxContributors: 'o tamanho máximo do time',
     minContributors: 'o tamanho mínimo do time',
     startDate: 'a data de início',
@@ -478,11 +481,14 @@ export const ptBR: Translation = {
       '{{unfinished}} de {{runs}} simulações não terminaram em {{maxWeeks}} semanas e pararam ali: os percentis altos são no mínimo esse prazo.',
     dependencyDefaultDelay:
       'Uma dependência sem atraso esperado recebeu o atraso padrão de 5 a 15 dias.',
-    unreadableDates:
-      '{{count}} item(ns) com data ilegível foram deixados de fora (item {{items}}).',
-    doneWithoutStart: '{{count}} item(ns) concluído(s) sem data de início, portanto sem lead time.',
+    unreadableDates: '{{count}} itens com data ilegível foram deixados de fora (item {{items}}).',
+    unreadableDates_one: '{{count}} item com data ilegível foi deixado de fora (item {{items}}).',
+    doneWithoutStart: '{{count}} itens concluídos sem data de início, portanto sem lead time.',
+    doneWithoutStart_one: '{{count}} item concluído sem data de início, portanto sem lead time.',
     startAfterDone:
-      '{{count}} item(ns) concluído(s) começam depois de terminar: o lead time deles ficou de fora.',
+      '{{count}} itens concluídos começam depois de terminar: o lead time deles ficou de fora.',
+    startAfterDone_one:
+      '{{count}} item concluído começa depois de terminar: o lead time dele ficou de fora.',
     pbcTooFewValues:
       'Um gráfico de comportamento do processo precisa de pelo menos 2 valores: estes limites ainda não significam nada.',
     pbcProvisional: 'Só {{count}} valores: limites com menos de 20 pontos são provisórios.',
@@ -495,16 +501,22 @@ export const ptBR: Translation = {
     backtestHistoryTooShort:
       'Um histórico de {{weeks}} semanas é curto demais para uma janela de treino de {{train}} e uma de teste de {{test}}.',
     backtestBootstrapFallback:
-      '{{folds}} janela(s) tinham menos de 2 semanas de treino acima de zero e sortearam do histórico em vez de usar {{model}}.',
+      '{{folds}} janelas tinham menos de 2 semanas de treino acima de zero e sortearam do histórico em vez de usar {{model}}.',
+    backtestBootstrapFallback_one:
+      '{{folds}} janela tinha menos de 2 semanas de treino acima de zero e sorteou do histórico em vez de usar {{model}}.',
     backtestShortTraining:
       'Janelas de treino de {{weeks}} semanas são curtas: previsões com menos de 6 semanas não são confiáveis.',
     calibrationSkippedFolds:
-      '{{folds}} janela(s) ficaram fora da calibração: o histórico depois delas nunca chegou a {{backlog}} itens.',
+      '{{folds}} janelas ficaram fora da calibração: o histórico depois delas nunca chegou a {{backlog}} itens.',
+    calibrationSkippedFolds_one:
+      '{{folds}} janela ficou fora da calibração: o histórico depois dela nunca chegou a {{backlog}} itens.',
     calibrationFewPeriods:
-      'A calibração se apoia em cerca de {{periods}} período(s) de conclusão independentes, então o veredito é aproximado: um histórico mais longo ou um backlog menor dá mais.',
+      'A calibração se apoia em cerca de {{periods}} períodos de conclusão independentes, então o veredito é aproximado: um histórico mais longo ou um backlog menor dá mais.',
+    calibrationFewPeriods_one:
+      'A calibração se apoia em {{periods}} período de conclusão independente, então o veredito é aproximado: um histórico mais longo ou um backlog menor dá mais.',
     throughputShifted:
       'A vazão mudou de {{from}} para {{to}} itens por semana entre as duas metades do histórico (além do ruído semanal): a calibração mistura dois regimes.',
     throughputSignals:
-      'O histórico de vazão mostra sinais de processo ({{points}} ponto(s) fora dos limites, {{runs}} sequência(s), {{trends}} tendência(s)): talvez não esteja estável o bastante para prever.',
+      'O histórico de vazão mostra sinais de processo (fora dos limites: {{points}}; sequências: {{runs}}; tendências: {{trends}}): talvez não esteja estável o bastante para prever.',
   },
 };
