@@ -1,7 +1,9 @@
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { FORECAST_REGISTRY, UNSTORABLE_MESSAGE, findUnstorable } from '@flow-forecaster/schemas';
-import { installHolidays } from '@flow-forecaster/schemas/holidays';
+import { setHolidayProvider } from '@flow-forecaster/schemas';
+import { createHolidayTools, type HolidaysClass } from '@flow-forecaster/schemas/holidays-provider';
+import { createRequire } from 'node:module';
 import type { ForecastRegistry } from '@flow-forecaster/schemas';
 import { parseForecastRequest } from '@flow-forecaster/worker';
 import { randomUUID } from 'node:crypto';
@@ -111,7 +113,11 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   // `calendar.country` is resolved to holiday dates while a request is parsed; jobs and pool
   // threads then get the dates with the request and need no holiday data of their own.
-  installHolidays();
+  // date-holidays loads with the first request naming a country (its data costs ~0.3 s of start).
+  const requireCjs = createRequire(import.meta.url);
+  setHolidayProvider(
+    createHolidayTools(() => requireCjs('date-holidays') as HolidaysClass).provider,
+  );
   const app = Fastify({
     ...(opts.loggerInstance
       ? { loggerInstance: opts.loggerInstance }
