@@ -48,6 +48,7 @@ export default function AccuracyPage() {
       lead={t('accuracy.lead')}
       onSubmit={page.onSubmit}
       stale={page.stale}
+      chartNote={page.result ? { input: page.input, result: page.result } : undefined}
       form={
         <>
           <Field id={id('forecasts')} label={t('accuracy.forecasts')} error={errors.forecasts}>

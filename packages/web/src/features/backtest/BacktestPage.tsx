@@ -76,6 +76,7 @@ export default function BacktestPage() {
       lead={t('backtest.lead')}
       onSubmit={page.onSubmit}
       stale={page.stale}
+      chartNote={page.result ? { input: page.input, result: page.result } : undefined}
       form={
         <>
           <BacktestFields form={page.form} update={page.update} errors={page.errors} id={page.id} />

@@ -97,6 +97,7 @@ export default function CostPage() {
       lead={t('cost.lead')}
       onSubmit={page.onSubmit}
       stale={page.stale}
+      chartNote={page.result ? { input: page.input, result: page.result } : undefined}
       form={
         <>
           <Field id={id('model')} label={t('cost.model')} hint={t(`cost.modelHints.${form.model}`)}>

@@ -28,6 +28,7 @@ import { todayIso } from '../shared/rows';
 import { TableWrap } from '../../components/TableWrap';
 import { ChartFrame } from '../../components/ChartFrame';
 import { DeadlineCurve } from '../../charts/lazy';
+import { COLORS } from '../../charts/frame';
 import { useBeyondMaxWeeks } from '../shared/beyond';
 import { MoreRuns, useIntervalNote, widerThan } from '../shared/sampling';
 
@@ -112,6 +113,7 @@ export default function DeadlinePage() {
       lead={t('deadline.lead')}
       onSubmit={page.onSubmit}
       stale={page.stale}
+      chartNote={page.result ? { input: page.input, result: page.result } : undefined}
       form={
         <>
           <ThroughputFields form={form} update={update} errors={errors} id={id} />
@@ -307,6 +309,14 @@ function DeadlineResults({
         title={t('deadline.curve')}
         filename="deadline-probability"
         description={t('deadline.curveDesc')}
+        legend={[
+          { label: t('deadline.curveAxis'), color: COLORS.p50 },
+          { label: t('deadline.legendDeadline'), color: COLORS.bad },
+          {
+            label: t('deadline.legendConfidence', { pct: fmt.percent(take.confidence) }),
+            color: COLORS.p85,
+          },
+        ]}
       >
         <DeadlineCurve
           points={r.probabilityByDate}

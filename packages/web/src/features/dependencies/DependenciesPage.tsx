@@ -58,6 +58,7 @@ export default function DependenciesPage() {
       lead={t('dependencies.lead')}
       onSubmit={page.onSubmit}
       stale={page.stale}
+      chartNote={page.result ? { input: page.input, result: page.result } : undefined}
       form={
         <>
           <RowsEditor

@@ -95,6 +95,7 @@ export default function HowManyPage() {
       lead={t('howMany.lead')}
       onSubmit={page.onSubmit}
       stale={page.stale}
+      chartNote={page.result ? { input: page.input, result: page.result } : undefined}
       form={
         <>
           <ThroughputFields form={form} update={update} errors={errors} id={id} />

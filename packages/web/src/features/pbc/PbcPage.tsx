@@ -45,6 +45,7 @@ export default function PbcPage() {
       lead={t('pbc.lead')}
       onSubmit={page.onSubmit}
       stale={page.stale}
+      chartNote={page.result ? { input: page.input, result: page.result } : undefined}
       form={
         <>
           <Field

@@ -47,6 +47,7 @@ export default function RisksPage() {
       lead={t('risks.lead')}
       onSubmit={page.onSubmit}
       stale={page.stale}
+      chartNote={page.result ? { input: page.input, result: page.result } : undefined}
       form={
         <>
           <RowsEditor

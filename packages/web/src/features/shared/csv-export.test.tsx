@@ -9,42 +9,25 @@ import type { DeadlineResult, HowManyResult } from '@flow-forecaster/engine';
 import { changeLanguage } from '../../i18n';
 import { directRunner } from '../../../test/engine-runner';
 import { renderPage } from '../../../test/render';
+import { blobBytes, captureDownloads, type Downloads } from '../../../test/downloads';
 import HowManyPage from '../how-many/HowManyPage';
 import DeadlinePage from '../deadline/DeadlinePage';
 
-let blobs: Blob[] = [];
-const original = {
-  create: URL.createObjectURL,
-  revoke: URL.revokeObjectURL,
-  click: HTMLAnchorElement.prototype.click,
-};
+let downloads: Downloads;
 
 beforeEach(() => {
-  blobs = [];
-  URL.createObjectURL = (b: Blob | MediaSource) => {
-    blobs.push(b as Blob);
-    return 'blob:test';
-  };
-  URL.revokeObjectURL = () => undefined;
-  // jsdom cannot follow a download link; the file is what the test reads.
-  HTMLAnchorElement.prototype.click = () => undefined;
+  downloads = captureDownloads();
 });
 
 afterEach(async () => {
-  URL.createObjectURL = original.create;
-  URL.revokeObjectURL = original.revoke;
-  HTMLAnchorElement.prototype.click = original.click;
+  downloads.restore();
   await changeLanguage('en');
 });
 
 async function csvLines(button: RegExp): Promise<string[]> {
   await userEvent.click(screen.getByRole('button', { name: button }));
-  expect(blobs).toHaveLength(1);
-  const bytes = await new Promise<Uint8Array>((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.readAsArrayBuffer(blobs[0]);
-  });
+  expect(downloads.blobs).toHaveLength(1);
+  const bytes = await blobBytes(downloads.blobs[0]);
   // UTF-8 byte-order mark: spreadsheets then read the accents right.
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   return new TextDecoder().decode(bytes.subarray(3)).trim().split('\r\n');

@@ -14,6 +14,7 @@ import { initialSimulateForm, simulateBody, type SimulateForm } from './form';
 import { blankDependency, blankRisk, dependencyColumns, riskColumns } from '../shared/rows';
 import { WhenResults, type SimulationView } from './WhenResults';
 import { StaleResult } from '../shared/PageLayout';
+import { ChartInputs } from '../shared/chart-inputs';
 
 /**
  * The When page (`#/when`): the full model, run by the engine's `simulate` (backlog range,
@@ -68,12 +69,14 @@ export default function SimulateWhenPage() {
           <h2 id="when-results-title">{t('common.results')}</h2>
           {page.result ? (
             <StaleResult stale={page.stale}>
-              <WhenResults
-                result={page.result}
-                input={page.input}
-                shareLink={page.shareLink}
-                onDrawAgain={page.drawAgain}
-              />
+              <ChartInputs input={page.input} result={page.result}>
+                <WhenResults
+                  result={page.result}
+                  input={page.input}
+                  shareLink={page.shareLink}
+                  onDrawAgain={page.drawAgain}
+                />
+              </ChartInputs>
             </StaleResult>
           ) : (
             <p className="empty">{t('common.noResults')}</p>

@@ -36,6 +36,19 @@ export const en = {
     cost: 'Cost ({{currency}})',
     inCutLine: 'Above the cut line',
   },
+  chartNote: {
+    backlog_one: 'Backlog: {{items}} item',
+    backlog: 'Backlog: {{items}} items',
+    period_one: 'Period: {{days}} day',
+    period: 'Period: {{days}} days',
+    deadline: 'Deadline: {{date}}',
+    history_one: 'History: {{weeks}} week',
+    history: 'History: {{weeks}} weeks',
+    historyRange_one: 'History: {{weeks}} week ({{from}} – {{to}})',
+    historyRange: 'History: {{weeks}} weeks ({{from}} – {{to}})',
+    runs: 'Runs: {{runs}}',
+    seed: 'Seed: {{seed}}',
+  },
   common: {
     stale:
       'Out of date: the inputs changed since this result. Run the forecast again to update it.',
@@ -75,6 +88,7 @@ export const en = {
     interval95Column: '95 % interval',
     yes: 'yes',
     no: 'no',
+    chartMade: 'Made with Flow Forecaster on {{date}}',
     interval95: '95 %: {{range}}',
     moreRuns:
       'P85 could move by more than one week with other draws: raise the number of runs (Advanced) for a steadier figure.',
@@ -275,6 +289,8 @@ export const en = {
     curve: 'Chance to be done by each date',
     curveDesc:
       'Share of the runs finished on or before each date; the dashed line is the deadline.',
+    legendDeadline: 'Deadline',
+    legendConfidence: 'Chosen confidence ({{pct}})',
     curveAxis: 'Chance to be done',
     dateAxis: 'Weeks from the start',
     chance: 'Chance',

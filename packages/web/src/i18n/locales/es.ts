@@ -37,6 +37,19 @@ export const es: Translation = {
     cost: 'Costo ({{currency}})',
     inCutLine: 'Sobre la línea de corte',
   },
+  chartNote: {
+    backlog_one: 'Backlog: {{items}} elemento',
+    backlog: 'Backlog: {{items}} elementos',
+    period_one: 'Período: {{days}} día',
+    period: 'Período: {{days}} días',
+    deadline: 'Fecha límite: {{date}}',
+    history_one: 'Historial: {{weeks}} semana',
+    history: 'Historial: {{weeks}} semanas',
+    historyRange_one: 'Historial: {{weeks}} semana ({{from}} – {{to}})',
+    historyRange: 'Historial: {{weeks}} semanas ({{from}} – {{to}})',
+    runs: 'Simulaciones: {{runs}}',
+    seed: 'Semilla: {{seed}}',
+  },
   common: {
     stale:
       'Desactualizado: los datos cambiaron desde este resultado. Vuelve a ejecutar el pronóstico.',
@@ -77,6 +90,7 @@ export const es: Translation = {
     interval95Column: 'Intervalo del 95 %',
     yes: 'sí',
     no: 'no',
+    chartMade: 'Hecho con Flow Forecaster el {{date}}',
     interval95: '95 %: {{range}}',
     moreRuns:
       'El P85 podría moverse más de una semana con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
@@ -284,6 +298,8 @@ export const es: Translation = {
     curve: 'Probabilidad de terminar en cada fecha',
     curveDesc:
       'Parte de las simulaciones terminadas en o antes de cada fecha; la línea discontinua es la fecha límite.',
+    legendDeadline: 'Fecha límite',
+    legendConfidence: 'Confianza elegida ({{pct}})',
     curveAxis: 'Probabilidad de terminar',
     dateAxis: 'Semanas desde el inicio',
     chance: 'Probabilidad',

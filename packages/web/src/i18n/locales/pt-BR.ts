@@ -37,6 +37,19 @@ export const ptBR: Translation = {
     cost: 'Custo ({{currency}})',
     inCutLine: 'Acima da linha de corte',
   },
+  chartNote: {
+    backlog_one: 'Backlog: {{items}} item',
+    backlog: 'Backlog: {{items}} itens',
+    period_one: 'Período: {{days}} dia',
+    period: 'Período: {{days}} dias',
+    deadline: 'Prazo: {{date}}',
+    history_one: 'Histórico: {{weeks}} semana',
+    history: 'Histórico: {{weeks}} semanas',
+    historyRange_one: 'Histórico: {{weeks}} semana ({{from}} – {{to}})',
+    historyRange: 'Histórico: {{weeks}} semanas ({{from}} – {{to}})',
+    runs: 'Simulações: {{runs}}',
+    seed: 'Semente: {{seed}}',
+  },
   common: {
     stale: 'Desatualizado: as entradas mudaram desde este resultado. Rode a previsão de novo.',
     staleInvalid:
@@ -76,6 +89,7 @@ export const ptBR: Translation = {
     interval95Column: 'Intervalo de 95 %',
     yes: 'sim',
     no: 'não',
+    chartMade: 'Feito com o Flow Forecaster em {{date}}',
     interval95: '95 %: {{range}}',
     moreRuns:
       'O P85 pode mudar mais de uma semana com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',
@@ -277,6 +291,8 @@ export const ptBR: Translation = {
     timeUsedRaw: 'Tempo usado (P85, sem limite)',
     curve: 'Chance de terminar até cada data',
     curveDesc: 'Parcela das simulações terminadas até cada data; a linha tracejada é o prazo.',
+    legendDeadline: 'Prazo',
+    legendConfidence: 'Confiança escolhida ({{pct}})',
     curveAxis: 'Chance de terminar',
     dateAxis: 'Semanas desde o início',
     chance: 'Chance',
