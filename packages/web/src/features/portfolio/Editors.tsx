@@ -69,6 +69,49 @@ function Head({ labels }: { labels: ReactNode[] }) {
   );
 }
 
+/** An editor's frame: legend, the table, the list's own error and the add button. */
+function EditorFrame({
+  legend,
+  hint,
+  error,
+  addLabel,
+  onAdd,
+  children,
+}: {
+  legend: string;
+  hint?: string;
+  error: string | undefined;
+  addLabel: string;
+  onAdd: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className="fieldset">
+      <legend>{legend}</legend>
+      {hint && <p className="field__hint">{hint}</p>}
+      <TableWrap label={legend}>{children}</TableWrap>
+      <ListError error={error} />
+      <button type="button" className="btn btn--small" onClick={onAdd}>
+        {addLabel}
+      </button>
+    </fieldset>
+  );
+}
+
+function RemoveButton({ name, onRemove }: { name: string | number; onRemove: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="btn btn--small btn--danger"
+      aria-label={t('portfolio.remove', { name })}
+      onClick={onRemove}
+    >
+      ×
+    </button>
+  );
+}
+
 export function TeamsEditor({
   teams,
   errors,
@@ -91,93 +134,105 @@ export function TeamsEditor({
     if (weeks) set(i, 'samples', weeks.join(', '));
   };
   return (
-    <fieldset className="fieldset">
-      <legend>{t('portfolio.teams')}</legend>
-      <TableWrap label={t('portfolio.teams')}>
-        <table className="editable" data-testid="pf-teams">
-          <Head
-            labels={[
-              t('portfolio.teamName'),
-              t('portfolio.samples'),
-              ...(workspace.length > 0 ? [t('portfolio.fromTeamData')] : []),
-              t('portfolio.featureWip'),
-              <span className="visually-hidden">{t('common.remove')}</span>,
-            ]}
-          />
-          <tbody>
-            {teams.map((team, i) => (
-              <tr key={i}>
+    <EditorFrame
+      legend={t('portfolio.teams')}
+      error={errors.teams}
+      addLabel={t('portfolio.addTeam')}
+      onAdd={() => onChange([...teams, { ...blankTeam }])}
+    >
+      <table className="editable" data-testid="pf-teams">
+        <Head
+          labels={[
+            t('portfolio.teamName'),
+            t('portfolio.samples'),
+            ...(workspace.length > 0 ? [t('portfolio.fromTeamData')] : []),
+            t('portfolio.featureWip'),
+            <span className="visually-hidden">{t('common.remove')}</span>,
+          ]}
+        />
+        <tbody>
+          {teams.map((team, i) => (
+            <tr key={i}>
+              <td>
+                <CellInput
+                  path={`teams.${i}.name`}
+                  label={`${t('portfolio.teamName')} (${i + 1})`}
+                  value={team.name}
+                  error={err(i, 'name')}
+                  onChange={(v) => set(i, 'name', v)}
+                />
+              </td>
+              <td>
+                <CellInput
+                  path={`teams.${i}.tpSamples`}
+                  label={`${t('portfolio.samples')} (${team.name || i + 1})`}
+                  value={team.samples}
+                  error={err(i, 'tpSamples')}
+                  inputMode="decimal"
+                  onChange={(v) => set(i, 'samples', v)}
+                />
+              </td>
+              {workspace.length > 0 && (
                 <td>
-                  <CellInput
-                    path={`teams.${i}.name`}
-                    label={`${t('portfolio.teamName')} (${i + 1})`}
-                    value={team.name}
-                    error={err(i, 'name')}
-                    onChange={(v) => set(i, 'name', v)}
-                  />
-                </td>
-                <td>
-                  <CellInput
-                    path={`teams.${i}.tpSamples`}
-                    label={`${t('portfolio.samples')} (${team.name || i + 1})`}
-                    value={team.samples}
-                    error={err(i, 'tpSamples')}
-                    inputMode="decimal"
-                    onChange={(v) => set(i, 'samples', v)}
-                  />
-                </td>
-                {workspace.length > 0 && (
-                  <td>
-                    <select
-                      aria-label={t('portfolio.fromTeamDataFor', { name: team.name || i + 1 })}
-                      value=""
-                      onChange={(e) => fromWorkspace(i, e.target.value)}
-                    >
-                      <option value="">{t('portfolio.fromTeamDataChoose')}</option>
-                      {workspace.map((w) => (
-                        <option key={w.id} value={w.id}>
-                          {w.name}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                )}
-                <td style={{ width: '7em' }}>
-                  <CellInput
-                    path={`teams.${i}.featureWip`}
-                    label={`${t('portfolio.featureWip')} (${team.name || i + 1})`}
-                    value={team.featureWip}
-                    error={err(i, 'featureWip')}
-                    inputMode="numeric"
-                    onChange={(v) => set(i, 'featureWip', v)}
-                  />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="btn btn--small btn--danger"
-                    aria-label={t('portfolio.remove', { name: team.name || i + 1 })}
-                    onClick={() => onChange(teams.filter((_r, j) => j !== i))}
+                  <select
+                    aria-label={t('portfolio.fromTeamDataFor', { name: team.name || i + 1 })}
+                    value=""
+                    onChange={(e) => fromWorkspace(i, e.target.value)}
                   >
-                    ×
-                  </button>
+                    <option value="">{t('portfolio.fromTeamDataChoose')}</option>
+                    {workspace.map((w) => (
+                      <option key={w.id} value={w.id}>
+                        {w.name}
+                      </option>
+                    ))}
+                  </select>
                 </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
-      <ListError error={errors.teams} />
-      <button
-        type="button"
-        className="btn btn--small"
-        onClick={() => onChange([...teams, { ...blankTeam }])}
-      >
-        {t('portfolio.addTeam')}
-      </button>
-    </fieldset>
+              )}
+              <td style={{ width: '7em' }}>
+                <CellInput
+                  path={`teams.${i}.featureWip`}
+                  label={`${t('portfolio.featureWip')} (${team.name || i + 1})`}
+                  value={team.featureWip}
+                  error={err(i, 'featureWip')}
+                  inputMode="numeric"
+                  onChange={(v) => set(i, 'featureWip', v)}
+                />
+              </td>
+              <td>
+                <RemoveButton
+                  name={team.name || i + 1}
+                  onRemove={() => onChange(teams.filter((_r, j) => j !== i))}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </EditorFrame>
   );
 }
+
+/** The plain text cells of a feature row, after its name and team: form key, request field. */
+const FEATURE_CELLS: {
+  key: keyof FeatureRow;
+  field: Parameters<typeof cellError>[2];
+  labelKey: string;
+  type?: 'date';
+  inputMode?: 'decimal';
+  minWidth?: string;
+}[] = [
+  { key: 'size', field: 'size', labelKey: 'size', minWidth: '5em' },
+  { key: 'parts', field: 'parts', labelKey: 'parts' },
+  { key: 'targetDate', field: 'targetDate', labelKey: 'targetDate', type: 'date' },
+  {
+    key: 'costOfDelay',
+    field: 'costOfDelayPerWeek',
+    labelKey: 'costOfDelay',
+    inputMode: 'decimal',
+    minWidth: '6em',
+  },
+  { key: 'dependsOn', field: 'dependsOn', labelKey: 'dependsOn', minWidth: '8em' },
+];
 
 /**
  * The features in priority order. Rows move by drag and drop and, for keyboards and screen
@@ -197,184 +252,159 @@ export function FeaturesEditor({
 }) {
   const { t } = useTranslation();
   const [dragging, setDragging] = useState<number | null>(null);
-  const set = (i: number, key: keyof FeatureRow, value: string) =>
-    onChange(features.map((r, j) => (j === i ? { ...r, [key]: value } : r)));
-  const label = (key: string, f: FeatureRow, i: number) =>
-    `${t(`portfolio.${key}`)} (${f.name || i + 1})`;
   return (
-    <fieldset className="fieldset">
-      <legend>{t('portfolio.features')}</legend>
-      <p className="field__hint">{t('portfolio.featuresHint')}</p>
-      <TableWrap label={t('portfolio.features')}>
-        <table className="editable" data-testid="pf-features">
-          <Head
-            labels={[
-              '#',
-              t('portfolio.feature'),
-              t('portfolio.team'),
-              t('portfolio.size'),
-              t('portfolio.parts'),
-              t('portfolio.targetDate'),
-              t('portfolio.costOfDelay'),
-              t('portfolio.dependsOn'),
-              <span className="visually-hidden">{t('common.remove')}</span>,
-            ]}
+    <EditorFrame
+      legend={t('portfolio.features')}
+      hint={t('portfolio.featuresHint')}
+      error={errors.features}
+      addLabel={t('portfolio.addFeature')}
+      onAdd={() => onChange([...features, { ...blankFeature }])}
+    >
+      <table className="editable" data-testid="pf-features">
+        <Head
+          labels={[
+            '#',
+            t('portfolio.feature'),
+            t('portfolio.team'),
+            ...FEATURE_CELLS.map((c) => t(`portfolio.${c.labelKey}`)),
+            <span className="visually-hidden">{t('common.remove')}</span>,
+          ]}
+        />
+        <tbody>
+          {features.map((f, i) => (
+            <FeatureRowView
+              key={i}
+              features={features}
+              i={i}
+              teamNames={teamNames}
+              errors={errors}
+              onChange={onChange}
+              dragging={dragging}
+              setDragging={setDragging}
+            />
+          ))}
+        </tbody>
+      </table>
+    </EditorFrame>
+  );
+}
+
+/** One feature's row: drag handle, cells, and the move and remove buttons. */
+function FeatureRowView({
+  features,
+  i,
+  teamNames,
+  errors,
+  onChange,
+  dragging,
+  setDragging,
+}: {
+  features: FeatureRow[];
+  i: number;
+  teamNames: string[];
+  errors: FieldErrors;
+  onChange: (features: FeatureRow[]) => void;
+  dragging: number | null;
+  setDragging: (i: number | null) => void;
+}) {
+  const { t } = useTranslation();
+  const f = features[i];
+  const name = f.name || String(i + 1);
+  const set = (key: keyof FeatureRow, value: string) =>
+    onChange(features.map((r, j) => (j === i ? { ...r, [key]: value } : r)));
+  const teamError = cellError(errors, i, 'team');
+  return (
+    <tr
+      draggable
+      data-testid={`pf-feature-row-${i}`}
+      style={dragging === i ? { opacity: 0.5 } : undefined}
+      onDragStart={(e) => {
+        e.dataTransfer.effectAllowed = 'move';
+        e.dataTransfer.setData('text/plain', String(i));
+        setDragging(i);
+      }}
+      onDragEnd={() => setDragging(null)}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        const from = Number(e.dataTransfer.getData('text/plain'));
+        setDragging(null);
+        if (Number.isInteger(from)) onChange(move(features, from, i));
+      }}
+    >
+      <td>
+        <span aria-hidden="true" title={t('portfolio.drag', { name })} style={{ cursor: 'grab' }}>
+          ⠿
+        </span>{' '}
+        {i + 1}
+      </td>
+      <td style={{ minWidth: '9em' }}>
+        <CellInput
+          path={`features.${i}.name`}
+          label={`${t('portfolio.feature')} (${i + 1})`}
+          value={f.name}
+          error={cellError(errors, i, 'name')}
+          onChange={(v) => set('name', v)}
+        />
+      </td>
+      <td style={{ minWidth: '7em' }}>
+        <select
+          id={fieldId(PREFIX, `features.${i}.team`)}
+          aria-label={`${t('portfolio.team')} (${name})`}
+          value={f.team}
+          disabled={f.parts.trim() !== ''}
+          aria-invalid={teamError ? true : undefined}
+          onChange={(e) => set('team', e.target.value)}
+        >
+          <option value="">–</option>
+          {[...new Set([...teamNames, f.team])]
+            .filter((n) => n !== '')
+            .map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+        </select>
+        {teamError && (
+          <span className="field__error" role="alert">
+            {teamError}
+          </span>
+        )}
+      </td>
+      {FEATURE_CELLS.map((c) => (
+        <td key={c.key} style={c.minWidth ? { minWidth: c.minWidth } : undefined}>
+          <CellInput
+            path={`features.${i}.${c.field}`}
+            type={c.type}
+            label={`${t(`portfolio.${c.labelKey}`)} (${name})`}
+            value={f[c.key]}
+            inputMode={c.inputMode}
+            error={cellError(errors, i, c.field)}
+            onChange={(v) => set(c.key, v)}
           />
-          <tbody>
-            {features.map((f, i) => {
-              const name = f.name || String(i + 1);
-              return (
-                <tr
-                  key={i}
-                  draggable
-                  data-testid={`pf-feature-row-${i}`}
-                  style={dragging === i ? { opacity: 0.5 } : undefined}
-                  onDragStart={(e) => {
-                    e.dataTransfer.effectAllowed = 'move';
-                    e.dataTransfer.setData('text/plain', String(i));
-                    setDragging(i);
-                  }}
-                  onDragEnd={() => setDragging(null)}
-                  onDragOver={(e) => e.preventDefault()}
-                  onDrop={(e) => {
-                    e.preventDefault();
-                    const from = Number(e.dataTransfer.getData('text/plain'));
-                    setDragging(null);
-                    if (Number.isInteger(from)) onChange(move(features, from, i));
-                  }}
-                >
-                  <td>
-                    <span
-                      aria-hidden="true"
-                      title={t('portfolio.drag', { name })}
-                      style={{ cursor: 'grab' }}
-                    >
-                      ⠿
-                    </span>{' '}
-                    {i + 1}
-                  </td>
-                  <td style={{ minWidth: '9em' }}>
-                    <CellInput
-                      path={`features.${i}.name`}
-                      label={`${t('portfolio.feature')} (${i + 1})`}
-                      value={f.name}
-                      error={cellError(errors, i, 'name')}
-                      onChange={(v) => set(i, 'name', v)}
-                    />
-                  </td>
-                  <td style={{ minWidth: '7em' }}>
-                    <select
-                      id={fieldId(PREFIX, `features.${i}.team`)}
-                      aria-label={label('team', f, i)}
-                      value={f.team}
-                      disabled={f.parts.trim() !== ''}
-                      aria-invalid={cellError(errors, i, 'team') ? true : undefined}
-                      onChange={(e) => set(i, 'team', e.target.value)}
-                    >
-                      <option value="">–</option>
-                      {[...new Set([...teamNames, f.team])]
-                        .filter((n) => n !== '')
-                        .map((n) => (
-                          <option key={n} value={n}>
-                            {n}
-                          </option>
-                        ))}
-                    </select>
-                    {cellError(errors, i, 'team') && (
-                      <span className="field__error" role="alert">
-                        {cellError(errors, i, 'team')}
-                      </span>
-                    )}
-                  </td>
-                  <td style={{ minWidth: '5em' }}>
-                    <CellInput
-                      path={`features.${i}.size`}
-                      label={label('size', f, i)}
-                      value={f.size}
-                      error={cellError(errors, i, 'size')}
-                      onChange={(v) => set(i, 'size', v)}
-                    />
-                  </td>
-                  <td>
-                    <CellInput
-                      path={`features.${i}.parts`}
-                      label={label('parts', f, i)}
-                      value={f.parts}
-                      error={cellError(errors, i, 'parts')}
-                      onChange={(v) => set(i, 'parts', v)}
-                    />
-                  </td>
-                  <td>
-                    <CellInput
-                      path={`features.${i}.targetDate`}
-                      type="date"
-                      label={label('targetDate', f, i)}
-                      value={f.targetDate}
-                      error={cellError(errors, i, 'targetDate')}
-                      onChange={(v) => set(i, 'targetDate', v)}
-                    />
-                  </td>
-                  <td style={{ minWidth: '6em' }}>
-                    <CellInput
-                      path={`features.${i}.costOfDelayPerWeek`}
-                      label={label('costOfDelay', f, i)}
-                      value={f.costOfDelay}
-                      inputMode="decimal"
-                      error={cellError(errors, i, 'costOfDelayPerWeek')}
-                      onChange={(v) => set(i, 'costOfDelay', v)}
-                    />
-                  </td>
-                  <td style={{ minWidth: '8em' }}>
-                    <CellInput
-                      path={`features.${i}.dependsOn`}
-                      label={label('dependsOn', f, i)}
-                      value={f.dependsOn}
-                      error={cellError(errors, i, 'dependsOn')}
-                      onChange={(v) => set(i, 'dependsOn', v)}
-                    />
-                  </td>
-                  <td style={{ whiteSpace: 'nowrap' }}>
-                    <button
-                      type="button"
-                      className="btn btn--small"
-                      aria-label={t('portfolio.moveUp', { name })}
-                      disabled={i === 0}
-                      onClick={() => onChange(move(features, i, i - 1))}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn--small"
-                      aria-label={t('portfolio.moveDown', { name })}
-                      disabled={i === features.length - 1}
-                      onClick={() => onChange(move(features, i, i + 1))}
-                    >
-                      ↓
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn--small btn--danger"
-                      aria-label={t('portfolio.remove', { name })}
-                      onClick={() => onChange(features.filter((_r, j) => j !== i))}
-                    >
-                      ×
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableWrap>
-      <ListError error={errors.features} />
-      <button
-        type="button"
-        className="btn btn--small"
-        onClick={() => onChange([...features, { ...blankFeature }])}
-      >
-        {t('portfolio.addFeature')}
-      </button>
-    </fieldset>
+        </td>
+      ))}
+      <td style={{ whiteSpace: 'nowrap' }}>
+        <button
+          type="button"
+          className="btn btn--small"
+          aria-label={t('portfolio.moveUp', { name })}
+          disabled={i === 0}
+          onClick={() => onChange(move(features, i, i - 1))}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="btn btn--small"
+          aria-label={t('portfolio.moveDown', { name })}
+          disabled={i === features.length - 1}
+          onClick={() => onChange(move(features, i, i + 1))}
+        >
+          ↓
+        </button>
+        <RemoveButton name={name} onRemove={() => onChange(features.filter((_r, j) => j !== i))} />
+      </td>
+    </tr>
   );
 }
