@@ -22,7 +22,8 @@ export interface RunningApp {
 function startRealServer(
   dist: string,
   extraEnv: Record<string, string> = {},
-  timeoutMs = 60_000,
+  // A loaded machine (many test runs sharing two cores) can take longer to compile and start.
+  timeoutMs = Number(process.env.E2E_SERVER_TIMEOUT_MS) || 60_000,
 ): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ff-e2e-data-'));
   const child: ChildProcess = spawn(
