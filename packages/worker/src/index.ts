@@ -12,3 +12,4 @@ export * from './bull-queue';
 export * from './bull-runtime';
 export * from './forecast-processor';
 export { QUEUE_NAME } from './redis';
+export * from './sync-processor';
