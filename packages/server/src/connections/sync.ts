@@ -118,8 +118,14 @@ export function mergePull(
   const byId = new Map(previous.items.map((item) => [item.id, item]));
   let added = 0;
   let changed = 0;
-  for (const item of next.items) {
-    const before = byId.get(item.id);
+  for (const pulled of next.items) {
+    const before = byId.get(pulled.id);
+    // Started is the first time work began: a start seen by an earlier sync stays, which keeps
+    // it for trackers that only tell the current state (a GitHub board's status field).
+    const item =
+      before?.started && (!pulled.started || before.started < pulled.started)
+        ? { ...pulled, started: before.started }
+        : pulled;
     if (!before) added++;
     else if (JSON.stringify(before) !== JSON.stringify(item)) changed++;
     byId.set(item.id, item);
