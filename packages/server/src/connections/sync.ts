@@ -226,7 +226,11 @@ export async function startSync(
   key: Buffer,
   row: ConnectionRow,
   options: StartSyncOptions = {},
-): Promise<{ status: 'busy' } | { status: 'queued'; jobId: string; input: SyncJobInput }> {
+): Promise<
+  | { status: 'busy' }
+  | { status: 'failed'; error: string }
+  | { status: 'queued'; jobId: string; input: SyncJobInput }
+> {
   const claimedAt = await claim(db, row.id, options.dueAt);
   if (!claimedAt) return { status: 'busy' };
   const previous = isStoredData(row.data) ? row.data : undefined;
@@ -244,9 +248,19 @@ export async function startSync(
     incremental,
     sealed: '',
   };
+  let token: string;
+  try {
+    token = decryptToken(key, row.tokenCiphertext);
+  } catch {
+    // Restored from another server's backup, or CONNECTION_KEY changed: only a new token helps.
+    const error =
+      "The stored token cannot be opened with this server's CONNECTION_KEY (restored from another server, or the key changed): enter the token again";
+    await finish(db, input, { lastSyncStatus: 'failed', lastSyncError: error });
+    return { status: 'failed', error };
+  }
   try {
     const settings = connectionSettingsSchema.parse({ ...row.settings, tracker: row.tracker });
-    const request = pullRequestFor(settings, decryptToken(key, row.tokenCiphertext), since);
+    const request = pullRequestFor(settings, token, since);
     input.sealed = encryptToken(key, JSON.stringify(request));
     const jobId = await jobs.submit(CONNECTOR_SYNC_KIND, input, {
       owner: SYNC_JOB_OWNER,
@@ -362,6 +376,6 @@ export async function syncConnection(
   options: StartSyncOptions = {},
 ): Promise<SyncOutcome> {
   const started = await startSync(jobs, db, key, row, options);
-  if (started.status === 'busy') return started;
+  if (started.status !== 'queued') return started;
   return awaitSync(jobs, db, started.jobId);
 }
