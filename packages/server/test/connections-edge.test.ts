@@ -1,5 +1,6 @@
 /**
- * Backups carry tracker connections with their tokens still encrypted and their last good pull:
+ * Edges of tracker connections in the server. A sync the tracker rate-limits waits as asked and
+ * says so in its summary. Backups carry tracker connections with their tokens still encrypted and their last good pull:
  * restored on a server with the same CONNECTION_KEY they sync on; with another key the sync
  * says what to do instead of failing obscurely, and the data already pulled stays.
  */
@@ -17,19 +18,64 @@ import type { TestApp } from './helper';
 
 const KEY = randomBytes(32);
 
-describe('backup of tracker connections', () => {
+describe('tracker connections: rate limits and backups', () => {
   let t: TestApp;
   let jira: FixtureServer;
+  let limited: FixtureServer;
   beforeAll(async () => {
     jira = await startFixtureServer(jiraHandlers());
+    limited = await startFixtureServer(jiraHandlers({ rateLimitOnce: '3' }));
     t = await createTestApp({
       db: 'pglite',
       config: { connectionKey: KEY, allowPrivateTrackerUrls: true },
+      build: { connections: { retry: { sleep: async () => {} } } },
     });
-  });
+    // A fresh PGlite database takes a while on a busy machine.
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
     await jira?.close();
+    await limited?.close();
+  });
+
+  it('a rate-limited sync waits as the tracker asked and says so', async () => {
+    const a = await login(t.app);
+    const project = await t.app.inject({
+      method: 'POST',
+      url: '/api/projects',
+      headers: a.headers,
+      payload: { name: 'Limited' },
+    });
+    const base = `/api/projects/${project.json().id}/connections`;
+    const created = await t.app.inject({
+      method: 'POST',
+      url: base,
+      headers: a.headers,
+      payload: {
+        name: 'PAY',
+        settings: {
+          tracker: 'jira',
+          url: limited.url,
+          jql: 'project = PAY',
+          email: 'coach@acme.test',
+        },
+        token: 'secret-token',
+      },
+    });
+    const id = created.json().id as string;
+    const sync = await t.app.inject({
+      method: 'POST',
+      url: `${base}/${id}/sync`,
+      headers: a.headers,
+    });
+    expect(sync.json().outcome).toMatchObject({
+      status: 'ok',
+      summary: { items: 9, waitedSeconds: 3 },
+    });
+    const view = await t.app.inject({ url: `${base}/${id}`, headers: a.headers });
+    expect(view.json().lastSync.summary).toMatchObject({ waitedSeconds: 3 });
+    // The token was read at every step, never answered back.
+    expect(view.body).not.toContain('secret-token');
   });
 
   it('keeps tokens encrypted, restores with the same key, says what to do with another', async () => {
@@ -66,7 +112,7 @@ describe('backup of tracker connections', () => {
     expect(sync.json().outcome.status).toBe('ok');
 
     const backup = await backupDatabase(t.app.db);
-    expect(backup.tables.connections).toHaveLength(1);
+    expect(backup.tables.connections).toHaveLength(2);
     expect(JSON.stringify(backup)).not.toContain('secret-token');
     await restoreDatabase(t.app.db, JSON.parse(JSON.stringify(backup)) as typeof backup, {
       replace: true,
