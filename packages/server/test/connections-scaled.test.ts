@@ -15,9 +15,9 @@ import type { FastifyInstance } from 'fastify';
 import {
   CONNECTOR_SYNC_KIND,
   createForecastProcessor,
-  startBullWorker,
   withSyncJobs,
 } from '@flow-forecaster/worker';
+import { startBullWorker } from '@flow-forecaster/worker/bull';
 import type { BullWorkerHandle, Processor } from '@flow-forecaster/worker';
 import { startFixtureServer } from '../../connectors/test/fixture-server';
 import type { FixtureServer } from '../../connectors/test/fixture-server';
