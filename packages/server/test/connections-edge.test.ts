@@ -38,49 +38,9 @@ describe('tracker connections: rate limits and backups', () => {
     await limited?.close();
   });
 
-  it('a rate-limited sync waits as the tracker asked and says so', async () => {
-    const a = await login(t.app);
-    const project = await t.app.inject({
-      method: 'POST',
-      url: '/api/projects',
-      headers: a.headers,
-      payload: { name: 'Limited' },
-    });
-    const base = `/api/projects/${project.json().id}/connections`;
-    const created = await t.app.inject({
-      method: 'POST',
-      url: base,
-      headers: a.headers,
-      payload: {
-        name: 'PAY',
-        settings: {
-          tracker: 'jira',
-          url: limited.url,
-          jql: 'project = PAY',
-          email: 'coach@acme.test',
-        },
-        token: 'secret-token',
-      },
-    });
-    const id = created.json().id as string;
-    const sync = await t.app.inject({
-      method: 'POST',
-      url: `${base}/${id}/sync`,
-      headers: a.headers,
-    });
-    expect(sync.json().outcome).toMatchObject({
-      status: 'ok',
-      summary: { items: 9, waitedSeconds: 3 },
-    });
-    const view = await t.app.inject({ url: `${base}/${id}`, headers: a.headers });
-    expect(view.json().lastSync.summary).toMatchObject({ waitedSeconds: 3 });
-    // The token was read at every step, never answered back.
-    expect(view.body).not.toContain('secret-token');
-  });
-
-  it('keeps tokens encrypted, restores with the same key, says what to do with another', async () => {
-    const email = uniqueEmail('conn');
-    let a = await login(t.app, email);
+  /** A user, a project and a Jira connection to `url`, synced once. */
+  async function connectAndSync(url: string, email = uniqueEmail('conn')) {
+    const a = await login(t.app, email);
     const project = await t.app.inject({
       method: 'POST',
       url: '/api/projects',
@@ -94,12 +54,7 @@ describe('tracker connections: rate limits and backups', () => {
       headers: a.headers,
       payload: {
         name: 'PAY',
-        settings: {
-          tracker: 'jira',
-          url: jira.url,
-          jql: 'project = PAY',
-          email: 'coach@acme.test',
-        },
+        settings: { tracker: 'jira', url, jql: 'project = PAY', email: 'coach@acme.test' },
         token: 'secret-token',
       },
     });
@@ -109,7 +64,27 @@ describe('tracker connections: rate limits and backups', () => {
       url: `${base}/${id}/sync`,
       headers: a.headers,
     });
-    expect(sync.json().outcome.status).toBe('ok');
+    return { a, base, id, outcome: sync.json().outcome as Record<string, unknown> };
+  }
+
+  it('a rate-limited sync waits as the tracker asked and says so', async () => {
+    const { a, base, id, outcome } = await connectAndSync(limited.url);
+    expect(outcome).toMatchObject({
+      status: 'ok',
+      summary: { items: 9, waitedSeconds: 3 },
+    });
+    const view = await t.app.inject({ url: `${base}/${id}`, headers: a.headers });
+    expect(view.json().lastSync.summary).toMatchObject({ waitedSeconds: 3 });
+    // The token was read at every step, never answered back.
+    expect(view.body).not.toContain('secret-token');
+  });
+
+  it('keeps tokens encrypted, restores with the same key, says what to do with another', async () => {
+    const email = uniqueEmail('conn');
+    const first = await connectAndSync(jira.url, email);
+    let a = first.a;
+    const { base, id } = first;
+    expect(first.outcome.status).toBe('ok');
 
     const backup = await backupDatabase(t.app.db);
     expect(backup.tables.connections).toHaveLength(2);
