@@ -20,6 +20,7 @@ export default defineConfig({
     '@flow-forecaster/engine',
     'jira.js',
     '@octokit/rest',
+    '@octokit/graphql',
     '@linear/sdk',
     'azure-devops-node-api',
     // The connectors' address guard: loaded only by a server syncing with publicOnly.

@@ -26,6 +26,7 @@ export const PULL_HELP = `ff pull <tracker> [options] — fetch a tracker's work
   ff pull ado    --org https://dev.azure.com/acme --project Pay --wiql '…' (AZURE_DEVOPS_PAT)
   ff pull linear --team PAY [--api-url URL]                                (LINEAR_API_KEY)
   ff pull github --repo acme/pay [--api-url URL] [--in-progress-label L]   (GITHUB_TOKEN)
+  ff pull github --repo acme/pay --project 5 [--status-field Status]      (a Projects board)
 
 Options for every tracker:
   --since DATE        only items updated on or after DATE (incremental)
@@ -48,6 +49,12 @@ function isTracker(value: string): value is Tracker {
 function need(value: string | undefined, flag: string): string {
   if (value === undefined || value === '') throw usageError(`${flag} is required`, flag);
   return value;
+}
+
+/** A Projects board's number, as in github.com/orgs/acme/projects/5. */
+function boardNumber(value: string): number {
+  if (!/^[1-9]\d{0,8}$/.test(value)) throw usageError('must be the board number', '--project');
+  return Number(value);
 }
 
 function dateOption(value: string | undefined, flag: string): string | undefined {
@@ -114,6 +121,8 @@ function requestFor(
           ...(Array.isArray(values['in-progress-label'])
             ? { inProgressLabels: values['in-progress-label'] }
             : {}),
+          ...(text('project') !== undefined ? { project: boardNumber(text('project')!) } : {}),
+          ...(text('status-field') ? { statusField: text('status-field') } : {}),
         },
       };
     case 'linear':
@@ -149,6 +158,7 @@ export async function runPull(argv: readonly string[], io: PullIo): Promise<numb
         repo: { type: 'string' },
         'api-url': { type: 'string' },
         'in-progress-label': { type: 'string', multiple: true },
+        'status-field': { type: 'string' },
         since: { type: 'string' },
         'as-of': { type: 'string' },
         tz: { type: 'string' },

@@ -6,7 +6,7 @@ import { run } from '../src/run';
 import { startFixtureServer } from '../../connectors/test/fixture-server';
 import type { FixtureServer } from '../../connectors/test/fixture-server';
 import { jiraHandlers } from '../../connectors/test/fixtures/jira';
-import { githubHandlers } from '../../connectors/test/fixtures/github';
+import { githubBoardHandlers, githubHandlers } from '../../connectors/test/fixtures/github';
 import { linearHandlers } from '../../connectors/test/fixtures/linear';
 import { adoHandlers } from '../../connectors/test/fixtures/ado';
 
@@ -175,6 +175,44 @@ describe('ff pull (against local fixture trackers)', () => {
     expect(map.code).toBe(2);
     expect(map.stderr).toContain('--map');
   });
+
+  it('github --project: a Projects board’s status field, unmapped statuses noted', async () => {
+    server = await startFixtureServer(await githubBoardHandlers());
+    const out = await ff(
+      ['pull', 'github', '--repo', 'acme/pay', '--project', '5', '--api-url', server.url],
+      { GITHUB_TOKEN: 'gh-secret' },
+    );
+    expect(out.code, out.stderr).toBe(0);
+    const pulled = JSON.parse(out.stdout) as Pulled;
+    expect(pulled.items.find((i) => i.id === '#1')).toMatchObject({
+      started: '2026-01-09',
+      done: '2026-01-09',
+    });
+    expect(pulled.canceled.map((c) => c.id)).toEqual(['#6']);
+    expect(out.stderr).toContain('Blocked');
+    const bad = await ff(['pull', 'github', '--repo', 'acme/pay', '--project', 'five']);
+    expect(bad).toMatchObject({ code: 2, stderr: 'error: --project: must be the board number\n' });
+  }, 60_000);
+
+  it('rate limiting is waited out and said; a rejected query shows the tracker’s message; an unreachable site is named', async () => {
+    const env = { JIRA_EMAIL: 'coach@acme.test', JIRA_API_TOKEN: 'secret-token' };
+    server = await startFixtureServer(jiraHandlers({ rateLimitOnce: '1' }));
+    const limited = await ff(['pull', 'jira', '--url', server.url, '--jql', 'project = PAY'], env);
+    expect(limited.code, limited.stderr).toBe(0);
+    expect(limited.stderr).toContain('jira answered 429: waiting 1 s as it asked');
+    const rejected = await ff(['pull', 'jira', '--url', server.url, '--jql', 'projekt = PAY'], env);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain(
+      "Jira rejected the request: Field 'projekt' does not exist or you do not have permission to view it.",
+    );
+    const url = server.url;
+    await server.close();
+    server = undefined;
+    const away = await ff(['pull', 'jira', '--url', url, '--jql', 'project = PAY'], env);
+    expect(away.code).toBe(1);
+    // The server is gone: refused, or reset on a connection kept alive from before.
+    expect(away.stderr).toMatch(/Jira could not be reached \((ECONNREFUSED|ECONNRESET)\)/);
+  }, 60_000);
 
   it('prints its help', async () => {
     const help = await ff(['pull', '--help']);

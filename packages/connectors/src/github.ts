@@ -19,6 +19,13 @@ export interface GitHubPullOptions extends CommonPullOptions {
   apiUrl?: string;
   /** Labels that mean "someone is working on it" (case-insensitive). */
   inProgressLabels?: readonly string[];
+  /**
+   * A Projects (v2) board of the repository's owner, by number: its items and their status
+   * field replace the repository's issues and labels (GraphQL).
+   */
+  project?: number;
+  /** The board's single-select field that holds the status; default "Status". */
+  statusField?: string;
 }
 
 export const GITHUB_STATES = {
@@ -87,6 +94,10 @@ function transitionsOf(
 
 export async function pullGitHub(options: GitHubPullOptions): Promise<TrackerSnapshot> {
   const { owner, repo } = parseRepo(options.repo);
+  if (options.project !== undefined) {
+    const { pullGitHubProject } = await import('./github-project.js');
+    return pullGitHubProject({ ...options, project: options.project }, owner);
+  }
   const octokit = new Octokit({
     ...(options.token ? { auth: options.token } : {}),
     baseUrl: options.apiUrl ?? 'https://api.github.com',

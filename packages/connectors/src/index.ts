@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './retry.js';
 export * from './types.js';
 export * from './pull.js';
+export * from './secret.js';
 // Types only: the clients load lazily through pull().
 export type { JiraPullOptions } from './jira.js';
 export type { GitHubPullOptions } from './github.js';

@@ -49,6 +49,9 @@ export const connectionSettingsSchema = z.discriminatedUnion('tracker', [
     repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name'),
     apiUrl: url.optional(),
     inProgressLabels: z.array(shortText).max(20).optional(),
+    /** A Projects (v2) board of the repository's owner: its status field gives the states. */
+    project: z.number().int().min(1).max(999_999_999).optional(),
+    statusField: shortText.optional(),
     mapping,
     timeZone,
   }),

@@ -37,6 +37,7 @@ import connectionRoutes from './routes/connections';
 import type { ConnectionRouteOptions } from './routes/connections';
 import connectionScheduler from './connections/scheduler';
 import jobsPlugin from './plugins/jobs';
+import { CONNECTOR_SYNC_KIND } from '@flow-forecaster/worker';
 import forecastRoutes from './routes/forecasts';
 import asyncRoutes from './routes/async';
 import mcpRoutes from './routes/mcp';
@@ -227,7 +228,16 @@ export async function buildApp(
       poolWorkThreshold: config.syncRunsThreshold * 10,
       shutdownTimeoutMs: (config.shutdownTimeoutSeconds ?? 30) * 1000,
       saveResult: saveJob,
-      onJobSuccess: (job) => recordForecast(app.metrics, job.kind, job.input, job.result),
+      onJobSuccess: (job) => {
+        // A tracker sync rides the same queue but is not a forecast.
+        if (job.kind !== CONNECTOR_SYNC_KIND)
+          recordForecast(app.metrics, job.kind, job.input, job.result);
+      },
+      syncJobs: {
+        key: config.connectionKey,
+        allowPrivate: config.allowPrivateTrackerUrls === true,
+        ...(opts.connections?.retry ? { retry: opts.connections.retry } : {}),
+      },
       ...opts.jobs,
     });
     await app.register(forecastRoutes, forecastRouteOptions);

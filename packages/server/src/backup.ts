@@ -3,12 +3,23 @@
  * PGlite and PostgreSQL — so a workshop laptop's data can move to a server and back, and a
  * backup needs no pg_dump of the right major version. Short-lived rows (sessions, reset
  * tokens, login failures, idempotency keys) are left out; restoring logs everyone out, nothing
- * else.
+ * else. Tracker connections are included with their tokens still encrypted: they work again
+ * only on a server with the same CONNECTION_KEY (elsewhere each says so at its next sync and
+ * asks for the token again); their last good pull comes along, so the team's data survives.
  */
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './db/client';
-import { actuals, apiTokens, deliveries, forecasts, projects, teams, users } from './db/schema';
+import {
+  actuals,
+  apiTokens,
+  connections,
+  deliveries,
+  forecasts,
+  projects,
+  teams,
+  users,
+} from './db/schema';
 
 /** Parents before children: restoring in this order satisfies every foreign key. */
 export const BACKUP_TABLES = [
@@ -19,10 +30,11 @@ export const BACKUP_TABLES = [
   actuals,
   deliveries,
   teams,
+  connections,
 ] as const;
 
 /** Rows per insert: a team may hold 100,000 work items, so few of them go at once. */
-const BATCH_ROWS: Record<string, number> = { teams: 5 };
+const BATCH_ROWS: Record<string, number> = { teams: 5, connections: 5 };
 
 export const BACKUP_FORMAT = 'flow-forecaster-backup';
 export const BACKUP_VERSION = 1;

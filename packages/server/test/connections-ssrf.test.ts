@@ -105,7 +105,7 @@ describe.each(databases)('tracker URLs inside the server’s network on %s', (db
       .update(connections)
       .set({ lastSyncAt: null, lastSyncStatus: null })
       .where(eq(connections.id, id));
-    expect(await runDueSyncs(t.app, KEY)).toBe(1);
+    expect(await runDueSyncs(t.app, KEY, new Date(), { wait: true })).toBe(1);
     const [row] = await t.app.db.select().from(connections).where(eq(connections.id, id));
     expect(row!.lastSyncStatus).toBe('failed');
     expect(row!.lastSyncError).toMatch(/private, loopback or link-local/);

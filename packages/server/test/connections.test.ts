@@ -311,7 +311,7 @@ describe.each(databases)('tracker connections on %s', (db) => {
       })
     ).json();
     const key = t.config.connectionKey!;
-    const ranFirst = await runDueSyncs(t.app, key);
+    const ranFirst = await runDueSyncs(t.app, key, new Date(), { wait: true });
     expect(ranFirst).toBeGreaterThanOrEqual(1);
     const view = (
       await t.app.inject({
@@ -321,17 +321,20 @@ describe.each(databases)('tracker connections on %s', (db) => {
     ).json();
     expect(view.lastSync).toMatchObject({ status: 'ok' });
     // Not due again within the hour; due once the hour has passed.
-    expect(await runDueSyncs(t.app, key)).toBe(0);
+    expect(await runDueSyncs(t.app, key, new Date(), { wait: true })).toBe(0);
     const hoursAgo = (hours: number) =>
       t.app.db
         .update(connections)
         .set({ lastSyncAt: new Date(Date.now() - hours * 3600 * 1000) })
         .where(eq(connections.id, created.id));
     await hoursAgo(2);
-    expect(await runDueSyncs(t.app, key)).toBe(1);
+    expect(await runDueSyncs(t.app, key, new Date(), { wait: true })).toBe(1);
     // Two nodes ticking at once: the claim lets one run it.
     await hoursAgo(2);
-    const [x, y] = await Promise.all([runDueSyncs(t.app, key), runDueSyncs(t.app, key)]);
+    const [x, y] = await Promise.all([
+      runDueSyncs(t.app, key, new Date(), { wait: true }),
+      runDueSyncs(t.app, key, new Date(), { wait: true }),
+    ]);
     expect(x + y).toBe(1);
   });
 

@@ -135,6 +135,7 @@ describe('backup and restore across PostgreSQL and PGlite', () => {
       'actuals',
       'deliveries',
       'teams',
+      'connections',
     ]);
     expect(dump.tables.users).toHaveLength(3);
     expect(dump.tables.forecasts).toHaveLength(3);

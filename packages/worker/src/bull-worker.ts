@@ -6,12 +6,15 @@
  * (jobs at once, default one per core), WORKER_THREADS (pool threads, default one per core),
  * JOB_RESULT_MAX_MB (largest result a job may store, default 16), JOB_RESULTS_MAX_MB (all stored
  * results together, default 256), JOB_RETENTION_SECONDS (as the web's, default 3600).
+ * Tracker syncs: CONNECTION_KEY (the web's, to open a sync job's sealed request) and
+ * ALLOW_PRIVATE_TRACKER_URLS (default false: trackers on private addresses are refused).
  * SIGTERM/SIGINT: stop taking jobs, finish the running ones, then exit 0; a second signal
  * exits at once (other workers pick the interrupted jobs up).
  */
 import { createForecastProcessor } from './forecast-processor';
 import { createTaskPool, defaultThreadCount } from './pool';
 import { startBullWorker } from './bull-runtime';
+import { withSyncJobs } from './sync-processor';
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -19,6 +22,15 @@ function intFromEnv(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer`);
   return n;
+}
+
+/** CONNECTION_KEY as the web reads it: 32 bytes in base64. */
+function connectionKeyFromEnv(): Buffer | undefined {
+  const raw = process.env.CONNECTION_KEY;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new Error('CONNECTION_KEY must be 32 bytes in base64');
+  return key;
 }
 
 function log(level: 'info' | 'error', msg: string, extra: Record<string, unknown> = {}): void {
@@ -41,10 +53,18 @@ async function main(): Promise<void> {
     maxResultBytes: intFromEnv('JOB_RESULT_MAX_MB', 16) * 1024 * 1024,
     resultsBudgetBytes: intFromEnv('JOB_RESULTS_MAX_MB', 256) * 1024 * 1024,
     retentionMs: intFromEnv('JOB_RETENTION_SECONDS', 3600) * 1000,
-    processor: createForecastProcessor({
-      pool,
-      testJobs: process.env.FF_ENABLE_TEST_JOBS === '1',
-    }),
+    processor: withSyncJobs(
+      createForecastProcessor({
+        pool,
+        testJobs: process.env.FF_ENABLE_TEST_JOBS === '1',
+      }),
+      {
+        key: connectionKeyFromEnv(),
+        allowPrivate: ['true', '1', 'yes'].includes(
+          (process.env.ALLOW_PRIVATE_TRACKER_URLS ?? '').toLowerCase(),
+        ),
+      },
+    ),
   });
   handle.worker.on('active', (job) => log('info', 'job started', { jobId: job.id }));
   handle.worker.on('completed', (job) => log('info', 'job completed', { jobId: job.id }));

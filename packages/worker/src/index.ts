@@ -13,3 +13,4 @@ export { QUEUE_NAME } from './queue-name';
 // The BullMQ backend is in '@flow-forecaster/worker/bull' (loaded only with Redis).
 export type * from './bull-queue';
 export type * from './bull-runtime';
+export * from './sync-processor';

@@ -1,31 +1,5 @@
-/**
- * Tracker tokens at rest: AES-256-GCM with a random 96-bit nonce per token, stored as
- * `v1.<nonce>.<tag>.<ciphertext>` (base64url). The version prefix lets the key be rotated
- * later without guessing the format of old rows.
- */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-
-export function encryptToken(key: Buffer, token: string): string {
-  const nonce = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, nonce);
-  const body = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
-  const tag = cipher.getAuthTag();
-  return ['v1', nonce, tag, body]
-    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
-    .join('.');
-}
-
-export function decryptToken(key: Buffer, stored: string): string {
-  const [version, nonce, tag, body] = stored.split('.');
-  if (version !== 'v1' || !nonce || !tag || body === undefined)
-    throw new Error('unknown token format');
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'base64url'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([
-    decipher.update(Buffer.from(body, 'base64url')),
-    decipher.final(),
-  ]).toString('utf8');
-}
+/** Tracker tokens at rest: the cipher is shared with the worker (see connectors' secret.ts). */
+export { decryptToken, encryptToken } from '@flow-forecaster/connectors';
 
 export function last4(token: string): string {
   return token.slice(-4);

@@ -195,6 +195,8 @@ export interface ConnectionSyncSummary {
   changed: number;
   canceled: number;
   incremental: boolean;
+  /** Seconds spent waiting on the tracker's Retry-After (rate limiting), when any. */
+  waitedSeconds?: number;
 }
 
 // A team's live data source. The token is stored encrypted (AES-256-GCM, key from

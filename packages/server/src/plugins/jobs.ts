@@ -26,10 +26,17 @@ import {
   createMemoryQueue,
   createTaskPool,
   defaultThreadCount,
+  withSyncJobs,
 } from '@flow-forecaster/worker';
 import { FORECAST_REGISTRY } from '@flow-forecaster/schemas';
 import type { ForecastRegistry, ParsedForecast } from '@flow-forecaster/schemas';
-import type { JobInfo, JobQueue, Processor, TaskPool } from '@flow-forecaster/worker';
+import type {
+  JobInfo,
+  JobQueue,
+  Processor,
+  SyncJobOptions,
+  TaskPool,
+} from '@flow-forecaster/worker';
 
 const DEFAULT_SYNC_TIMEOUT_S = 120;
 
@@ -80,6 +87,12 @@ export interface JobsPluginOptions {
    * well before it, so a running job never turns a clean shutdown into a forced exit 1.
    */
   shutdownTimeoutMs?: number;
+  /**
+   * Tracker syncs (`connector-sync` jobs) run by this process's in-process queue: the key that
+   * opens their sealed requests and whether private addresses are allowed. BullMQ workers read
+   * the same from their own environment.
+   */
+  syncJobs?: SyncJobOptions;
   /** Saves a finished `save` job; must be idempotent on job.id. */
   saveResult?: (job: JobInfo) => Promise<void>;
   /**
@@ -160,7 +173,7 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
     queue = bull;
   } else {
     queue = createMemoryQueue({
-      processor,
+      processor: withSyncJobs(processor, opts.syncJobs ?? {}),
       concurrency: opts.concurrency ?? threads,
       workers: threads,
       retentionMs,

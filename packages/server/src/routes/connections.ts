@@ -20,7 +20,10 @@ const NO_CONNECTION = 'No such connection';
 
 export interface ConnectionRouteOptions {
   key?: Buffer;
-  /** Tests: how long to wait on a tracker's Retry-After (default: as asked, up to 120 s). */
+  /**
+   * Tests: how long to wait on a tracker's Retry-After (default: as asked, up to 120 s). Given
+   * to the in-process queue's sync jobs, where syncs run.
+   */
   retry?: RetryOptions;
 }
 
@@ -165,10 +168,8 @@ export default async function connectionRoutes(
     async (request) => {
       const key = requireKey();
       const row = await writableConnection(request);
-      const outcome = await syncConnection(app.db, key, row, {
+      const outcome = await syncConnection(app.jobs, app.db, key, row, {
         full: queryFlag(request, 'full'),
-        allowPrivate: app.config.allowPrivateTrackerUrls === true,
-        ...(opts.retry ? { retry: opts.retry } : {}),
       });
       if (outcome.status === 'busy')
         throw new AppError('FF_ERR_CONFLICT', 'A sync of this connection is already running');

@@ -138,6 +138,9 @@ function ConnectionCard({
             changed: last.summary.changed,
             canceled: last.summary.canceled,
           })}`}
+        {last?.summary?.waitedSeconds
+          ? ` · ${t('connections.waited', { seconds: last.summary.waitedSeconds })}`
+          : null}
       </p>
       {last?.status === 'failed' && last.error && (
         <p role="alert" className="error">

@@ -9,6 +9,8 @@ export interface SyncSummary {
   changed: number;
   canceled: number;
   incremental: boolean;
+  /** Seconds the tracker made us wait (Retry-After) during the sync. */
+  waitedSeconds?: number;
 }
 
 /** A connection as the server answers it: the token only as its last four characters. */
