@@ -1,22 +1,13 @@
 /**
- * `@flow-forecaster/schemas/holidays`: public holidays from date-holidays, installed as the
- * schemas' holiday provider. Kept out of the package's main entry because its data is large:
- * the server and the CLI install it at start, the web app loads it when a country is chosen.
+ * `@flow-forecaster/schemas/holidays`: public holidays from date-holidays (every country),
+ * installed as the schemas' holiday provider. Kept out of the package's main entry because its
+ * data is large: the server and the CLI install it at start; the web app loads one country's
+ * rules at a time instead (packages/web/src/lib/holidays.ts).
  */
 import Holidays from 'date-holidays';
-import {
-  setHolidayProvider,
-  type HolidayProvider,
-  type HolidayType,
-  type ProvidedHoliday,
-} from './calendar';
+import { setHolidayProvider } from './calendar';
+import { createHolidayProvider, optionalNamesFrom } from './holiday-provider';
 
-const TYPES: readonly HolidayType[] = ['public', 'bank', 'optional', 'school', 'observance'];
-
-function holidayType(t: string): HolidayType {
-  return TYPES.find((x) => x === t) ?? 'observance';
-}
-const cache = new Map<string, ProvidedHoliday[]>();
 let countries: Record<string, string> | null = null;
 
 function countryList(): Record<string, string> {
@@ -24,23 +15,12 @@ function countryList(): Record<string, string> {
   return countries;
 }
 
-export const dateHolidaysProvider: HolidayProvider = {
-  hasCountry: (country) => Object.hasOwn(countryList(), country),
-  hasRegion: (country, region) => Object.hasOwn(new Holidays().getStates(country) ?? {}, region),
-  holidays(country, region, year) {
-    const key = `${country}/${region ?? ''}/${year}`;
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const hd = region === undefined ? new Holidays(country) : new Holidays(country, region);
-    const list = hd.getHolidays(year).map((h): ProvidedHoliday => ({
-      date: h.date.slice(0, 10),
-      name: h.name,
-      type: holidayType(h.type),
-    }));
-    cache.set(key, list);
-    return list;
-  },
-};
+export const dateHolidaysProvider = createHolidayProvider({
+  countries: countryList,
+  regions: (country) => new Holidays().getStates(country) ?? {},
+  open: (country, region) =>
+    region === undefined ? new Holidays(country) : new Holidays(country, region),
+});
 
 /** Country codes and English names date-holidays knows, for pickers and the CLI's help. */
 export function holidayCountries(): Record<string, string> {
@@ -57,20 +37,12 @@ export function installHolidays(): void {
   setHolidayProvider(dateHolidaysProvider);
 }
 
-/**
- * Names of the optional and bank holidays of a country in a year and the next (Carnival in
- * Brazil…), for the per-holiday switches: each may be listed in `optionalHolidays`.
- */
+/** Names of a country's optional and bank holidays this year and next, in `language`. */
 export function optionalHolidayNames(
   country: string,
   region: string | undefined,
   year: number,
+  language?: string,
 ): string[] {
-  const names = new Set<string>();
-  for (const y of [year, year + 1]) {
-    for (const h of dateHolidaysProvider.holidays(country, region, y)) {
-      if (h.type === 'bank' || h.type === 'optional') names.add(h.name);
-    }
-  }
-  return [...names];
+  return optionalNamesFrom(dateHolidaysProvider, country, region, year, language);
 }

@@ -21,19 +21,21 @@ function useCountryName(): (code: string) => string {
 /** The optional holidays of the chosen country, loaded with the holiday data when shown. */
 function useOptionalHolidays(on: boolean, country: string, region: string): string[] {
   const [names, setNames] = useState<string[]>([]);
+  const { i18n } = useTranslation();
+  const language = i18n.language || 'en';
   useEffect(() => {
     if (!on || !country) {
       setNames([]);
       return;
     }
     let live = true;
-    loadOptionalHolidays(country, region, new Date().getFullYear())
+    loadOptionalHolidays(country, region, new Date().getFullYear(), language)
       .then((n) => live && setNames(n))
       .catch(() => live && setNames([]));
     return () => {
       live = false;
     };
-  }, [on, country, region]);
+  }, [on, country, region, language]);
   return names;
 }
 
