@@ -76,6 +76,12 @@ describe('ff portfolio', () => {
     ).toBe(0);
     expect(t.out.stdout).toMatch(/^1 +Checkout /m);
     expect(t.out.stdout).toContain('suggested order (CD3)');
+    // Fixed dates (the format has none relative), chosen far ahead: every date the example
+    // prints, latest starts included, must still be ahead of today.
+    const today = new Date().toISOString().slice(0, 10);
+    const dates = t.out.stdout.match(/\b20\d\d-\d\d-\d\d\b/g) ?? [];
+    expect(dates.length).toBeGreaterThan(20);
+    expect(dates.filter((d) => d <= today)).toEqual([]);
   });
 
   it('names the field of a feature part on an unknown team, and exits 2', async () => {

@@ -20,7 +20,7 @@ import {
 import { thinDraw } from './draw-loops';
 import { EngineInputError, STOP_CHECK_MASK, abortError } from './errors';
 import type { StopSignal } from './errors';
-import { percentileSorted } from './percentile';
+import { percentileFromCounts, percentileSorted } from './percentile';
 import { roundHalfEven } from './round';
 import { DEFAULT_SIMULATIONS, MAX_SIMULATIONS } from './simulation-plan';
 
@@ -92,10 +92,7 @@ function sortItems(items: Float64Array): Float64Array {
  * (1 − q) percentile [fix: the original took the q percentile, the optimistic side].
  */
 export function howManyTable(sortedItems: Float64Array, days: number, weeks: number): HowManyTable {
-  const itemsAtConfidence: Record<string, number> = {};
-  for (const q of HOW_MANY_CONFIDENCES) {
-    itemsAtConfidence[String(q)] = roundHalfEven(percentileSorted(sortedItems, 1 - q / 100));
-  }
+  const itemsAtConfidence = confidenceTable((p) => percentileSorted(sortedItems, p));
   let sum = 0;
   const counts = new Map<number, number>();
   for (let i = 0; i < sortedItems.length; i++) {
@@ -109,6 +106,41 @@ export function howManyTable(sortedItems: Float64Array, days: number, weeks: num
     itemsAtConfidence,
     mean: sortedItems.length > 0 ? sum / sortedItems.length : 0,
     histogram: [...counts].map(([items, count]) => ({ items, count })),
+  };
+}
+
+function confidenceTable(percentileAt: (p: number) => number): Record<string, number> {
+  const itemsAtConfidence: Record<string, number> = {};
+  for (const q of HOW_MANY_CONFIDENCES) {
+    itemsAtConfidence[String(q)] = roundHalfEven(percentileAt(1 - q / 100));
+  }
+  return itemsAtConfidence;
+}
+
+/**
+ * `howManyTable` of n whole item counts given as a histogram (counts[k] runs did k items): the
+ * same numbers without expanding a million runs into a sorted array. Integer sums below 2⁵³ are
+ * exact in any order, so the mean is the same bits too.
+ */
+export function howManyTableFromCounts(
+  counts: ArrayLike<number>,
+  n: number,
+  days: number,
+  weeks: number,
+): HowManyTable {
+  let sum = 0;
+  const histogram: { items: number; count: number }[] = [];
+  for (let k = 0; k < counts.length; k++) {
+    if (counts[k] === 0) continue;
+    sum += k * counts[k];
+    histogram.push({ items: k, count: counts[k] });
+  }
+  return {
+    days,
+    weeks,
+    itemsAtConfidence: confidenceTable((p) => percentileFromCounts(counts, n, p)),
+    mean: n > 0 ? sum / n : 0,
+    histogram,
   };
 }
 

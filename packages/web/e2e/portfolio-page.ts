@@ -115,7 +115,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 /**
  * The example as the page shows it: the page starts it next Monday, with every date the same
- * days after the start as in examples/portfolio.json (which starts on 2026-01-05).
+ * days after the start as in examples/portfolio.json (which starts on 2036-01-07).
  */
 export function exampleStartingOn(start: string): Body {
   const shift = daysBetween(String(example.startDate), start);

@@ -17,8 +17,8 @@ import { portfolioBundles } from './i18n';
 const ROOT = resolve(__dirname, '../../../../..');
 
 describe('portfolio form', () => {
-  it('reads the example form started on 2026-01-05 into examples/portfolio.json', () => {
-    const built = toBody(exampleForm('2026-01-05'));
+  it('reads the example form started on 2036-01-07 into examples/portfolio.json', () => {
+    const built = toBody(exampleForm('2036-01-07'));
     expect(built.issues).toEqual([]);
     const example = JSON.parse(
       readFileSync(join(ROOT, 'examples/portfolio.json'), 'utf8'),

@@ -60,7 +60,7 @@ export function nextMonday(now: Date = new Date()): string {
 /**
  * The example portfolio (examples/portfolio.json's features and teams), starting next Monday
  * with its targets the same weeks after the start, so its dates are never in the past. With
- * `start` 2026-01-05 it is that file exactly (the unit test holds them together).
+ * `start` 2036-01-07 it is that file exactly (the unit test holds them together).
  */
 export function exampleForm(start: string = nextMonday()): PortfolioForm {
   const week = (n: number) => addWeeks(start, n);
