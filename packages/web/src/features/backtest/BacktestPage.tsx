@@ -1,4 +1,5 @@
 import type { BacktestResult } from '@flow-forecaster/engine';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../components/ChartFrame';
 import { Field } from '../../components/Field';
@@ -12,8 +13,15 @@ import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
 import { TableWrap } from '../../components/TableWrap';
+import {
+  addHistoryCalendar,
+  defaultCountry,
+  initialHistoryCalendar,
+  type HistoryCalendarForm,
+} from '../shared/calendar';
+import { CalendarNote, HistoryCalendarSection, ShortWeeksNote } from '../shared/CalendarSection';
 
-interface BacktestForm {
+interface BacktestForm extends HistoryCalendarForm {
   tpText: string;
   backlog: string;
   method: 'walk-forward' | 'expanding';
@@ -33,6 +41,8 @@ const initial: BacktestForm = {
   testSize: '1',
   levels: '50, 85, 95',
   runs: '2000',
+  // The example's 26 weeks end this week.
+  ...initialHistoryCalendar('en', 25),
 };
 
 function toBody(form: BacktestForm) {
@@ -45,6 +55,7 @@ function toBody(form: BacktestForm) {
   b.number('testSize', form.testSize);
   b.list('confidenceLevels', form.levels);
   b.number('numberOfSimulations', form.runs);
+  addHistoryCalendar(b, form);
   return b.build();
 }
 
@@ -60,13 +71,16 @@ function verdictClass(v: string): string | undefined {
 }
 
 export default function BacktestPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
+  // The calendar's country defaults from the UI language (pt-BR → Brazil, es → Spain).
+  const language = i18n.language || 'en';
+  const start = useMemo(() => ({ ...initial, country: defaultCountry(language) }), [language]);
   const page = useForecastPage<BacktestForm, BacktestResult>({
     kind: 'backtest',
     path: '/backtest',
     idPrefix: 'backtest',
-    initial,
+    initial: start,
     toBody,
   });
   const { form, update, errors, id } = page;
@@ -82,6 +96,8 @@ export default function BacktestPage() {
           fold: f.index + 1,
           forecast: f.forecasts[String(chartLevel)],
           actual: f.completionWeeks ?? 0,
+          forecastDate: f.forecastDates?.[String(chartLevel)] ?? '',
+          actualDate: f.completionDate ?? '',
         }))
     : [];
   return (
@@ -155,6 +171,7 @@ export default function BacktestPage() {
               <TextInput form={form} name="testSize" update={update} inputMode="numeric" />
             </Field>
           </div>
+          <HistoryCalendarSection form={form} update={update} errors={errors} id={id} />
           <RunFooter page={page} />
         </>
       }
@@ -176,6 +193,12 @@ export default function BacktestPage() {
                   ? ` (${t('backtest.verdictAll')})`
                   : ''}
             </p>
+            <CalendarNote calendar={r.calendar} />
+            <ShortWeeksNote
+              count={
+                r.weekWorkingDays?.filter((d) => d < (r.calendar?.workingDays.length ?? 0)).length
+              }
+            />
             <div className="kpis">
               {/* The folds scored against real completion times: the same count as the table's. */}
               <Kpi label={t('backtest.folds')} value={fmt.integer(r.calibration.folds)} />
@@ -267,8 +290,14 @@ export default function BacktestPage() {
               result={r}
               shareLink={page.shareLink}
               csv={{
-                header: ['fold', 'forecast', 'actualWeeks'],
-                rows: points.map((p) => [p.fold, p.forecast, p.actual]),
+                header: ['fold', 'forecast', 'actualWeeks', 'forecastDate', 'actualDate'],
+                rows: points.map((p) => [
+                  p.fold,
+                  p.forecast,
+                  p.actual,
+                  p.forecastDate,
+                  p.actualDate,
+                ]),
               }}
             />
           </>

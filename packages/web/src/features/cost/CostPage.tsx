@@ -13,6 +13,9 @@ import { TeamThroughput } from '../shared/TeamThroughput';
 import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
+import { registerCalendarTranslations } from '../shared/calendar-i18n';
+
+registerCalendarTranslations();
 
 interface CostForm {
   model: 'duration' | 'per-item';
@@ -154,6 +157,10 @@ export default function CostPage() {
             </Field>
             <CurrencyList />
           </div>
+          {/* Other forecasts take a calendar; cost has no dates for one to move. */}
+          <p className="field__hint" data-testid="cost-no-calendar">
+            {t('calendar.noDates')}
+          </p>
           <RunFooter page={page} runsField="nSimulations" />
         </>
       }

@@ -33,6 +33,36 @@ export function initialCalendar(language: string): CalendarForm {
   };
 }
 
+/** A calendar over a weekly history: where its first week starts, and the short-week switch. */
+export interface HistoryCalendarForm extends CalendarForm {
+  historyStart: string;
+  excludeShortWeeks: boolean;
+}
+
+/** The Monday `weeks` weeks before `today` (a history's usual first week). */
+export function mondayWeeksAgo(weeks: number, today = new Date()): string {
+  const d = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()));
+  const back = ((d.getUTCDay() + 6) % 7) + weeks * 7;
+  d.setUTCDate(d.getUTCDate() - back);
+  return d.toISOString().slice(0, 10);
+}
+
+export function initialHistoryCalendar(language: string, weeks: number): HistoryCalendarForm {
+  return {
+    ...initialCalendar(language),
+    historyStart: mondayWeeksAgo(weeks),
+    excludeShortWeeks: false,
+  };
+}
+
+/** The calendar of a weekly history: its start date and the switch ride along with it. */
+export function addHistoryCalendar(b: BodyBuilder, form: HistoryCalendarForm): void {
+  if (!form.calendarOn) return;
+  b.text('startDate', form.historyStart);
+  if (form.excludeShortWeeks) b.set('excludeShortWeeks', true);
+  addCalendar(b, form);
+}
+
 /** Countries offered first; any code date-holidays knows can be typed in the request. */
 export const COMMON_COUNTRIES = [
   'BR',
