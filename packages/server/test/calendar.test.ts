@@ -183,6 +183,34 @@ describe('calendars on the API', () => {
     expect(missing.json()).toMatchObject({ error: { field: 'startDate' } });
   });
 
+  it('flow: the throughput series marks Brazil’s holidays; bad calendars are 400s', async () => {
+    const items = [
+      { id: 'A-1', started: '2026-04-13', done: '2026-04-14' },
+      { id: 'A-2', started: '2026-04-20', done: '2026-04-22' },
+    ];
+    const res = await post('/api/flow', {
+      items,
+      asOf: '2026-04-26',
+      calendar: { country: 'BR', language: 'pt' },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.calendar.country).toBe('BR');
+    expect(body.calendarDays.daysOff).toEqual([
+      { date: '2026-04-21', reason: 'Dia de Tiradentes' },
+    ]);
+    expect(body.calendarDays.shortWeeks).toEqual(['2026-04-20']);
+    for (const [calendar, field] of [
+      [{ blackouts: [{ from: '2026-04-08', to: '2026-04-07' }] }, 'calendar.blackouts.0.to'],
+      [{ country: 'XX' }, 'calendar.country'],
+      [{ workingDays: [] }, 'calendar.workingDays'],
+    ] as const) {
+      const bad = await post('/api/flow', { items, calendar });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({ error: { field } });
+    }
+  });
+
   it('documents the calendar fields in the OpenAPI body of when', async () => {
     const doc = (await t.app.inject('/docs/json')).json() as {
       paths: Record<string, { post?: { requestBody?: unknown } }>;
