@@ -149,6 +149,141 @@ export function flowMetrics(
   return flowMetricsOfRecords(prepared.records, options, prepared);
 }
 
+/** The asked percentiles, always with the SLE's and the 70th (right-sizing), ascending. */
+function flowPercentiles(options: FlowMetricsOptions): {
+  percentiles: number[];
+  slePercentile: number;
+} {
+  const percentiles = [...(options.percentiles ?? DEFAULT_FLOW_PERCENTILES)];
+  const slePercentile = options.slePercentile ?? 85;
+  if (!percentiles.includes(slePercentile)) percentiles.push(slePercentile);
+  if (!percentiles.includes(70)) percentiles.push(70);
+  percentiles.sort((a, b) => a - b);
+  for (const p of percentiles) {
+    if (!(p > 0 && p <= 100))
+      throw new EngineInputError('percentiles must be in (0, 100]', 'percentiles');
+  }
+  return { percentiles, slePercentile };
+}
+
+/** The records as of `asOf`: counts by state, cycle times of done items in the window. */
+interface FlowClassification {
+  counts: Int32Array;
+  scatterRecords: FlowRecord[];
+  inProgress: FlowRecord[];
+  done: number;
+  notStarted: number;
+  doneBeforeStarted: number;
+  doneWithoutStart: number;
+  sameDay: number;
+  earliest: number;
+  lastDone: number | null;
+}
+
+function classifyRecords(
+  records: readonly FlowRecord[],
+  asOf: number,
+  win: { from: number | null; to: number },
+): FlowClassification {
+  let maxCycle = 1;
+  for (const r of records) {
+    if (!r.excluded && r.done !== null && r.started !== null && r.done <= asOf) {
+      const ct = r.done - r.started + 1;
+      if (ct > maxCycle) maxCycle = ct;
+    }
+  }
+  const c: FlowClassification = {
+    counts: new Int32Array(maxCycle + 1),
+    scatterRecords: [],
+    inProgress: [],
+    done: 0,
+    notStarted: 0,
+    doneBeforeStarted: 0,
+    doneWithoutStart: 0,
+    sameDay: 0,
+    earliest: asOf,
+    lastDone: null,
+  };
+  for (const r of records) {
+    if (r.excluded) {
+      c.doneBeforeStarted++;
+      continue;
+    }
+    const first = Math.min(r.created ?? Infinity, r.started ?? Infinity, r.done ?? Infinity);
+    if (first < c.earliest) c.earliest = first;
+    if (r.done !== null && r.done <= asOf) {
+      c.done++;
+      if (c.lastDone === null || r.done > c.lastDone) c.lastDone = r.done;
+      if (r.started === null) {
+        c.doneWithoutStart++;
+        continue;
+      }
+      if (r.started === r.done) c.sameDay++;
+      if ((win.from === null || r.done >= win.from) && r.done <= win.to) {
+        const ct = r.done - r.started + 1;
+        c.counts[ct]++;
+        c.scatterRecords.push(r);
+      }
+    } else if (r.started !== null && r.started <= asOf) c.inProgress.push(r);
+    else c.notStarted++;
+  }
+  return c;
+}
+
+function scatterPoints(records: readonly FlowRecord[]): FlowScatterPoint[] {
+  // Many items share a done day: format each day once.
+  const dayText = new Map<number, string>();
+  return records.map((r): FlowScatterPoint => {
+    const d = r.done ?? 0;
+    let text = dayText.get(d);
+    if (text === undefined) {
+      text = isoOfDay(d);
+      dayText.set(d, text);
+    }
+    return { id: r.id, type: r.type, done: text, cycleTime: d - (r.started ?? d) + 1 };
+  });
+}
+
+function histogramOf(counts: Int32Array): { days: number; count: number }[] {
+  const histogram: { days: number; count: number }[] = [];
+  for (let d = 1; d < counts.length; d++)
+    if (counts[d] > 0) histogram.push({ days: d, count: counts[d] });
+  return histogram;
+}
+
+/** Whether the newest completion is older than `staleAfter` days before `asOf`. */
+function staleness(lastDone: number | null, asOf: number, staleAfter: number) {
+  const daysSince = lastDone === null ? null : asOf - lastDone;
+  const stale = daysSince !== null && daysSince > staleAfter;
+  return { daysSince, stale };
+}
+
+/** The warnings after the truncation one, in their order: stale data, no done items, problems. */
+function laterWarnings(
+  asOf: number,
+  lastDone: number | null,
+  freshness: { daysSince: number | null; stale: boolean },
+  doneCount: number,
+  problemCounts: Partial<Record<FlowProblemCode, number>>,
+): FlowWarning[] {
+  const warnings: FlowWarning[] = [];
+  if (freshness.stale && lastDone !== null) {
+    warnings.push({
+      code: 'staleData',
+      params: {
+        lastDone: isoOfDay(lastDone),
+        days: freshness.daysSince ?? 0,
+        asOf: isoOfDay(asOf),
+      },
+    });
+  }
+  if (doneCount === 0) warnings.push({ code: 'noDoneItems', params: {} });
+  let problemCount = 0;
+  for (const c of Object.values(problemCounts)) problemCount += c;
+  if (problemCount > 0) warnings.push({ code: 'problems', params: { count: problemCount } });
+  return warnings;
+}
+
 /** The metrics of records already prepared (e.g. once per import, many views). */
 export function flowMetricsOfRecords(
   allRecords: readonly FlowRecord[],
@@ -159,15 +294,7 @@ export function flowMetricsOfRecords(
     invalid: 0,
   },
 ): FlowMetricsResult {
-  const percentiles = [...(options.percentiles ?? DEFAULT_FLOW_PERCENTILES)];
-  const slePercentile = options.slePercentile ?? 85;
-  if (!percentiles.includes(slePercentile)) percentiles.push(slePercentile);
-  if (!percentiles.includes(70)) percentiles.push(70);
-  percentiles.sort((a, b) => a - b);
-  for (const p of percentiles) {
-    if (!(p > 0 && p <= 100))
-      throw new EngineInputError('percentiles must be in (0, 100]', 'percentiles');
-  }
+  const { percentiles, slePercentile } = flowPercentiles(options);
 
   const typeSet = new Set<string>();
   for (const r of allRecords) if (r.type !== null) typeSet.add(r.type);
@@ -180,89 +307,24 @@ export function flowMetricsOfRecords(
   const asOf = options.asOf !== undefined ? day(options.asOf, 'asOf') : (latest ?? 0);
   const win = resolveWindow(options.window, asOf);
 
-  // One pass: classify as of `asOf`, count cycle times of done items in the window.
-  let maxCycle = 1;
-  for (const r of records) {
-    if (!r.excluded && r.done !== null && r.started !== null && r.done <= asOf) {
-      const ct = r.done - r.started + 1;
-      if (ct > maxCycle) maxCycle = ct;
-    }
-  }
-  const counts = new Int32Array(maxCycle + 1);
-  const scatterRecords: FlowRecord[] = [];
-  const inProgress: FlowRecord[] = [];
-  let done = 0;
-  let notStarted = 0;
-  let doneBeforeStarted = 0;
-  let doneWithoutStart = 0;
-  let sameDay = 0;
-  let earliest = asOf;
-  let lastDone: number | null = null;
-  for (const r of records) {
-    if (r.excluded) {
-      doneBeforeStarted++;
-      continue;
-    }
-    const first = Math.min(r.created ?? Infinity, r.started ?? Infinity, r.done ?? Infinity);
-    if (first < earliest) earliest = first;
-    if (r.done !== null && r.done <= asOf) {
-      done++;
-      if (lastDone === null || r.done > lastDone) lastDone = r.done;
-      if (r.started === null) {
-        doneWithoutStart++;
-        continue;
-      }
-      if (r.started === r.done) sameDay++;
-      if ((win.from === null || r.done >= win.from) && r.done <= win.to) {
-        const ct = r.done - r.started + 1;
-        counts[ct]++;
-        scatterRecords.push(r);
-      }
-    } else if (r.started !== null && r.started <= asOf) inProgress.push(r);
-    else notStarted++;
-  }
-  // Many items share a done day: format each day once.
-  const dayText = new Map<number, string>();
-  const scatter = scatterRecords.map((r): FlowScatterPoint => {
-    const d = r.done ?? 0;
-    let text = dayText.get(d);
-    if (text === undefined) {
-      text = isoOfDay(d);
-      dayText.set(d, text);
-    }
-    return { id: r.id, type: r.type, done: text, cycleTime: d - (r.started ?? d) + 1 };
-  });
-
-  const stats = cycleTimeStats(counts, percentiles);
+  const c = classifyRecords(records, asOf, win);
+  const { inProgress, notStarted, lastDone } = c;
+  const stats = cycleTimeStats(c.counts, percentiles);
   const sleDays = stats.n === 0 ? null : stats.percentiles[percentileKey(slePercentile)];
   const p70Days = stats.n === 0 ? null : stats.percentiles[percentileKey(70)];
-  const histogram: { days: number; count: number }[] = [];
-  for (let d = 1; d < counts.length; d++)
-    if (counts[d] > 0) histogram.push({ days: d, count: counts[d] });
 
   const aging = agingItems(inProgress, asOf, stats.percentiles, percentiles, sleDays);
   const warnings: FlowWarning[] = [];
-  const first = Math.max(earliest, asOf - FLOW_MAX_DAYS + 1);
-  if (first > earliest) {
+  const first = Math.max(c.earliest, asOf - FLOW_MAX_DAYS + 1);
+  if (first > c.earliest) {
     warnings.push({
       code: 'seriesTruncated',
       params: { maxDays: FLOW_MAX_DAYS, from: isoOfDay(first) },
     });
   }
   const series = flowSeries(records, first, asOf);
-  const staleAfter = options.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS;
-  const daysSince = lastDone === null ? null : asOf - lastDone;
-  const stale = daysSince !== null && daysSince > staleAfter;
-  if (stale && lastDone !== null) {
-    warnings.push({
-      code: 'staleData',
-      params: { lastDone: isoOfDay(lastDone), days: daysSince ?? 0, asOf: isoOfDay(asOf) },
-    });
-  }
-  if (stats.n === 0) warnings.push({ code: 'noDoneItems', params: {} });
-  let problemCount = 0;
-  for (const c of Object.values(prepared.problemCounts)) problemCount += c;
-  if (problemCount > 0) warnings.push({ code: 'problems', params: { count: problemCount } });
+  const freshness = staleness(lastDone, asOf, options.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS);
+  warnings.push(...laterWarnings(asOf, lastDone, freshness, stats.n, prepared.problemCounts));
 
   const bands: Record<string, number> = {};
   if (stats.n > 0)
@@ -277,13 +339,13 @@ export function flowMetricsOfRecords(
     types: [...typeSet].sort(),
     counts: {
       items: records.length,
-      done,
+      done: c.done,
       inProgress: inProgress.length,
       notStarted,
       invalid: prepared.invalid,
-      doneBeforeStarted,
-      doneWithoutStart,
-      sameDay,
+      doneBeforeStarted: c.doneBeforeStarted,
+      doneWithoutStart: c.doneWithoutStart,
+      sameDay: c.sameDay,
     },
     cycleTime: stats,
     sle:
@@ -296,8 +358,8 @@ export function flowMetricsOfRecords(
             from: win.from === null ? null : isoOfDay(win.from),
             to: isoOfDay(win.to),
           },
-    histogram,
-    scatter,
+    histogram: histogramOf(c.counts),
+    scatter: scatterPoints(c.scatterRecords),
     inProgress: aging,
     aging: { states: agingStates(aging), bands },
     notStarted,
@@ -316,8 +378,8 @@ export function flowMetricsOfRecords(
     cfdBands: series.cfdBands,
     stale: {
       lastDone: lastDone === null ? null : isoOfDay(lastDone),
-      daysSinceLastDone: daysSince,
-      stale,
+      daysSinceLastDone: freshness.daysSince,
+      stale: freshness.stale,
     },
     problems: prepared.problems,
     problemCounts: prepared.problemCounts,

@@ -290,14 +290,23 @@ export default function BacktestPage() {
               result={r}
               shareLink={page.shareLink}
               csv={{
-                header: ['fold', 'forecast', 'actualWeeks', 'forecastDate', 'actualDate'],
-                rows: points.map((p) => [
-                  p.fold,
-                  p.forecast,
-                  p.actual,
-                  p.forecastDate,
-                  p.actualDate,
-                ]),
+                columns: [
+                  { header: t('csvExport.fold'), kind: 'integer' },
+                  { header: `${t('backtest.forecast')} (P${chartLevel})`, kind: 'weeks' },
+                  { header: t('backtest.actual'), kind: 'weeks' },
+                  // On a calendar each fold's forecast and actual are dated too.
+                  ...(r.calendar
+                    ? ([
+                        { header: `${t('backtest.forecast')} (P${chartLevel})`, kind: 'date' },
+                        { header: t('backtest.actual'), kind: 'date' },
+                      ] as const)
+                    : []),
+                ],
+                rows: points.map((p) =>
+                  r.calendar
+                    ? [p.fold, p.forecast, p.actual, p.forecastDate, p.actualDate]
+                    : [p.fold, p.forecast, p.actual],
+                ),
               }}
             />
           </>
