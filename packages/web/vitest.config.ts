@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { holidayChunks } from './holiday-chunks';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), holidayChunks()],
   test: {
     name: 'web',
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],

@@ -46,7 +46,14 @@ describe('ff calendar options', () => {
       startDate: '2026-04-20',
     });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).completionDates.p85).toBe('2026-04-27');
+    const out = JSON.parse(r.stdout);
+    expect(out.completionDates.p85).toBe('2026-04-27');
+    expect(out.calendar.daysOff).toEqual([{ date: '2026-04-21', reason: "Tiradentes' Day" }]);
+    const pt = await ff(
+      ['when', '--country', 'BR', '--resolution', 'day', '--holiday-language', 'pt'],
+      { ...daily, tpSamples: [1], backlog: 5, startDate: '2026-04-20' },
+    );
+    expect(JSON.parse(pt.stdout).calendar.daysOff[0].reason).toBe('Dia de Tiradentes');
   });
 
   it('weekly model, --country BR: P50 = P95 = 2026-05-15 (reference case 3)', async () => {
@@ -73,6 +80,27 @@ describe('ff calendar options', () => {
     const r = await ff(['when', ...flags], { ...daily, backlog: 5, startDate: '2026-04-06' });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`^error: ${field.replace(/\./g, '\\.')}:`));
+  });
+
+  it('backtest --blackout: the offsite week thins the folds ahead of it, dated forecasts', async () => {
+    const body = {
+      tpSamples: Array.from({ length: 20 }, (_, i) => (i === 10 ? 0 : 5)),
+      backlog: 10,
+      throughputModel: 'bootstrap',
+      minTrainSize: 6,
+      numberOfSimulations: 2_000,
+      seed: 4,
+      startDate: '2026-01-05',
+    };
+    const r = await ff(['backtest', '--blackout', '2026-03-16..2026-03-20'], body);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const fold = out.folds.find((f: { trainEnd: number }) => f.trainEnd === 10);
+    expect(fold.forecasts['85']).toBe(3);
+    expect(fold.forecastDates['85']).toBe('2026-04-03');
+    const bad = await ff(['backtest', '--blackout', '2026-03-20..2026-03-16'], body);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: calendar\.blackouts\.0\.to:/);
   });
 
   it('offers the calendar options only to kinds whose request takes a calendar', async () => {

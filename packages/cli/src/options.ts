@@ -35,6 +35,7 @@ export interface CliOptions {
   workingDays?: number[];
   blackouts?: { from: string; to: string }[];
   optionalHolidays?: string | string[];
+  holidayLanguage?: string;
   resolution?: 'week' | 'day';
 }
 
@@ -276,6 +277,13 @@ export const OPTIONS: readonly AnyOptionSpec[] = [
       "optional and bank holidays: exclude (default: working days), include, or names, e.g. 'Carnaval'",
     scope: 'calendar',
     parse: optionalHolidays,
+  },
+  {
+    key: 'holidayLanguage',
+    flag: 'holiday-language',
+    value: 'LANG',
+    description: 'language of the holiday names shown (en default, pt, es, …)',
+    scope: 'calendar',
   },
   {
     key: 'resolution',

@@ -123,6 +123,7 @@ function calendarOverrides(options: CliOptions): Record<string, unknown> | null 
   if (options.workingDays !== undefined) out.workingDays = options.workingDays;
   if (options.blackouts !== undefined) out.blackouts = options.blackouts;
   if (options.optionalHolidays !== undefined) out.optionalHolidays = options.optionalHolidays;
+  if (options.holidayLanguage !== undefined) out.language = options.holidayLanguage;
   return Object.keys(out).length > 0 ? out : null;
 }
 

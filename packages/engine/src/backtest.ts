@@ -27,7 +27,17 @@ import { warning, warningFields, type EngineWarning } from './warnings';
 import type { BacktestInput, BacktestMethod, ThroughputModel } from './inputs';
 import { createRng, requestSeed } from './prng';
 import { createThroughputSampler } from './throughput';
-import { weeksPercentile, weeksToFinish } from './when';
+import { thinnedWeeksToFinish, weeksPercentile, weeksToFinish } from './when';
+import {
+  compileCalendar,
+  lastWorkingDayOfWeek,
+  shiftCalendar,
+  summariseCalendar,
+  thinningPlan,
+  type CalendarSummary,
+  type CompiledCalendar,
+} from './calendar';
+import { parseDate } from './dates';
 import { EngineInputError } from './errors';
 import type { StopSignal } from './errors';
 import {
@@ -71,6 +81,12 @@ export interface BacktestFold {
   /** The model's own P(W ≤ forecast) at 50/85/95. */
   claimedProbability: Record<string, number>;
   skipped: string | null;
+  /** With a calendar: training weeks with fewer working days than usual. */
+  shortTrainingWeeks?: number;
+  /** With a calendar: each forecast as the last working day of its week. */
+  forecastDates?: Record<string, string>;
+  /** With a calendar: the day the history really finished the backlog (its week's last working day). */
+  completionDate?: string | null;
 }
 
 export interface BacktestLevelMetrics {
@@ -138,6 +154,40 @@ export interface BacktestResult {
   warnings: string[];
   /** The same warnings as codes with parameters, in the same order. */
   warningCodes: EngineWarning[];
+  /** The calendar applied over the history, with its days off; null without one. */
+  calendar: CalendarSummary | null;
+  /** With a calendar: working days of each history week (the usual count is `calendar`'s). */
+  weekWorkingDays?: number[];
+}
+
+/**
+ * A backtest's calendar laid over the history and the longest future a fold may forecast:
+ * history week i starts at day 7·i, so fold k's future is the calendar shifted by its end.
+ */
+interface BacktestCalendar {
+  compiled: CompiledCalendar;
+  /** Working days of each history week. */
+  weekDays: number[];
+  excludeShort: boolean;
+}
+
+function backtestCalendar(input: BacktestInput, weeks: number): BacktestCalendar | null {
+  if (input.calendar === undefined) return null;
+  const start = input.startDate ? parseDate(input.startDate) : null;
+  if (start === null) {
+    throw new EngineInputError(
+      'startDate (the first history week) is needed with a calendar',
+      'startDate',
+    );
+  }
+  const compiled = compileCalendar(input.calendar, start, (weeks + MAX_WEEKS) * 7);
+  const weekDays: number[] = [];
+  for (let w = 0; w < weeks; w++) {
+    let d = 0;
+    for (let i = w * 7; i < w * 7 + 7; i++) d += compiled.working[i];
+    weekDays.push(d);
+  }
+  return { compiled, weekDays, excludeShort: input.excludeShortWeeks === true };
 }
 
 function intParam(v: number | undefined, fallback: number, field: string, min: number): number {
@@ -186,6 +236,7 @@ interface BacktestParams {
   /** Requested confidence percents, without repeats. */
   levels: number[];
   model: ThroughputModel;
+  calendar: BacktestCalendar | null;
 }
 
 function backtestParams(input: BacktestInput): BacktestParams {
@@ -213,7 +264,8 @@ function backtestParams(input: BacktestInput): BacktestParams {
       'throughputModel',
     );
   }
-  return { tp, backlog, seed, method, minTrain, testSize, stride, levels, model };
+  const calendar = backtestCalendar(input, tp.length);
+  return { tp, backlog, seed, method, minTrain, testSize, stride, levels, model, calendar };
 }
 
 /**
@@ -252,9 +304,15 @@ function runFold(
 ): { fold: BacktestFold; fellBack: boolean } {
   const { tp, backlog } = p;
   const start = p.method === 'expanding' ? 0 : end - p.minTrain;
-  const train = tp.slice(start, end);
+  const cal = p.calendar;
+  const usual = cal?.compiled.perWeek ?? 0;
+  const isShort = (i: number) => cal !== null && cal.weekDays[i] < usual;
+  let train = tp.slice(start, end);
+  let shortTrainingWeeks = 0;
+  for (let i = start; i < end; i++) if (isShort(i)) shortTrainingWeeks++;
+  if (cal?.excludeShort) train = train.filter((_, j) => !isShort(start + j));
   const test = tp.slice(end, end + p.testSize);
-  const trainMean = train.reduce((s, x) => s + x, 0) / train.length;
+  const trainMean = train.length > 0 ? train.reduce((s, x) => s + x, 0) / train.length : 0;
   const testMean = test.reduce((s, x) => s + x, 0) / test.length;
   const fold: BacktestFold = {
     index: k,
@@ -270,21 +328,34 @@ function runFold(
     claimedProbability: {},
     skipped: null,
   };
+  // The fold's future on the calendar: the weeks after its training window.
+  const future = cal === null ? null : shiftCalendar(cal.compiled, end * 7);
+  if (cal !== null && future !== null) {
+    fold.shortTrainingWeeks = shortTrainingWeeks;
+    fold.completionDate =
+      fold.completionWeeks === null ? null : lastWorkingDayOfWeek(future, fold.completionWeeks);
+  }
   if (!train.some((x) => x > 0)) {
     fold.skipped = 'no positive week in the training window';
     return { fold, fellBack: false };
   }
   const sampler = createThroughputSampler({ tpSamples: train, throughputModel: p.model });
-  const dist = weeksToFinish(
-    sampler.table,
-    backlog,
-    runs,
-    createRng(p.seed, k),
-    1,
-    MAX_WEEKS,
-    signal,
-  );
+  const rng = createRng(p.seed, k);
+  const plan = future === null ? null : thinningPlan(future, MAX_WEEKS, sampler.table);
+  // Without a short week ahead, the fold draws exactly as without a calendar.
+  const dist =
+    plan === null || plan.shortWeeks === 0
+      ? weeksToFinish(sampler.table, backlog, runs, rng, 1, MAX_WEEKS, signal)
+      : thinnedWeeksToFinish(sampler.table, backlog, runs, rng, 1, plan, signal);
   for (const q of forecastLevels) fold.forecasts[String(q)] = weeksPercentile(dist, q / 100);
+  if (future !== null) {
+    fold.forecastDates = {};
+    for (const q of forecastLevels) {
+      // A fractional percentile falls within its week: dated by that week's last working day.
+      const weeks = Math.ceil(fold.forecasts[String(q)] - 1e-9);
+      fold.forecastDates[String(q)] = lastWorkingDayOfWeek(future, weeks);
+    }
+  }
   if (fold.actual !== null) {
     for (const q of p.levels) fold.hits[String(q)] = fold.actual <= fold.forecasts[String(q)];
   } else fold.skipped = 'test window without throughput';
@@ -455,5 +526,14 @@ export function backtest(input: BacktestInput, opts: { signal?: StopSignal } = {
     metrics,
     calibration,
     ...warningFields(warnings),
+    calendar:
+      p.calendar !== null && input.calendar !== undefined
+        ? summariseCalendar(
+            input.calendar,
+            p.calendar.compiled,
+            lastWorkingDayOfWeek(p.calendar.compiled, n),
+          )
+        : null,
+    ...(p.calendar !== null ? { weekWorkingDays: p.calendar.weekDays } : {}),
   };
 }

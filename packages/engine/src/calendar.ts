@@ -143,6 +143,22 @@ export function compileCalendar(
   return { start, working, perWeek, workingOffsets, reasons };
 }
 
+/** The same calendar seen from `days` days after its start (a backtest fold's future). */
+export function shiftCalendar(c: CompiledCalendar, days: number): CompiledCalendar {
+  const working = c.working.subarray(Math.min(days, c.working.length));
+  const reasons = new Map<number, string>();
+  for (const [i, why] of c.reasons) if (i >= days) reasons.set(i - days, why);
+  const offsets: number[] = [];
+  for (let i = 0; i < working.length; i++) if (working[i] === 1) offsets.push(i);
+  return {
+    start: c.start + days,
+    working,
+    perWeek: c.perWeek,
+    workingOffsets: Int32Array.from(offsets),
+    reasons,
+  };
+}
+
 /**
  * Per simulated week, the chance that a drawn item survives: working days of that week over the
  * usual working days per week (binomial thinning, the spec's weekly model). Computed once per

@@ -6,19 +6,76 @@
 import type { FlowItemInput } from './flow-items';
 import { flowMetrics, type FlowMetricsOptions, type FlowMetricsResult } from './flow-metrics';
 import { chooseHistoryWindow, type HistoryWindowResult } from './flow-window';
+import {
+  compileCalendar,
+  isoOfEpochDay,
+  summariseCalendar,
+  type CalendarInput,
+  type CalendarSummary,
+} from './calendar';
 
 export interface FlowInput extends FlowMetricsOptions {
   items: FlowItemInput[];
+  /** Marks the throughput series' days off and short weeks; the metrics stay as they are. */
+  calendar?: CalendarInput;
+}
+
+/** The throughput series on a calendar: what the run chart shades and the weeks it marks. */
+export interface FlowCalendarDays {
+  /** Holidays and blackout days on working weekdays within the weekly series, with why. */
+  daysOff: { date: string; reason: string }[];
+  /** ISO weekdays the team works (the others are shaded too). */
+  workingDays: number[];
+  /** Working days of each week of `throughput.weekly`. */
+  weekWorkingDays: number[];
+  /** Mondays of the weeks with fewer working days than usual. */
+  shortWeeks: string[];
 }
 
 export interface FlowResult extends FlowMetricsResult {
   /** The window a forecast should sample from, chosen by walk-forward calibration. */
   historyWindow: HistoryWindowResult;
+  /** The calendar named, with its days off; null without one. */
+  calendar: CalendarSummary | null;
+  calendarDays?: FlowCalendarDays;
+}
+
+function flowCalendarDays(
+  cal: CalendarInput,
+  weekly: readonly { weekStart: string }[],
+): { summary: CalendarSummary; days: FlowCalendarDays } | null {
+  if (weekly.length === 0) return null;
+  const c = compileCalendar(cal, weekly[0].weekStart, weekly.length * 7);
+  const weekWorkingDays = weekly.map((_, w) => {
+    let n = 0;
+    for (let i = w * 7; i < w * 7 + 7; i++) n += c.working[i];
+    return n;
+  });
+  const daysOff = [...c.reasons.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([i, reason]) => ({ date: isoOfEpochDay(c.start + i), reason }));
+  const last = weekly[weekly.length - 1].weekStart;
+  return {
+    summary: summariseCalendar(cal, c, last),
+    days: {
+      daysOff,
+      workingDays: [...(cal.workingDays ?? [1, 2, 3, 4, 5])],
+      weekWorkingDays,
+      shortWeeks: weekly.filter((_, w) => weekWorkingDays[w] < c.perWeek).map((w) => w.weekStart),
+    },
+  };
 }
 
 export function flowAnalysis(input: FlowInput): FlowResult {
-  const { items, ...options } = input;
+  const { items, calendar, ...options } = input;
   const metrics = flowMetrics(items, options);
   const historyWindow = chooseHistoryWindow(metrics.throughput.weekly.map((w) => w.count));
-  return { ...metrics, historyWindow };
+  const onCalendar =
+    calendar === undefined ? null : flowCalendarDays(calendar, metrics.throughput.weekly);
+  return {
+    ...metrics,
+    historyWindow,
+    calendar: onCalendar?.summary ?? null,
+    ...(onCalendar !== null ? { calendarDays: onCalendar.days } : {}),
+  };
 }

@@ -212,6 +212,15 @@ export interface BacktestInput extends SeededInput {
   confidenceLevels?: number[];
   throughputModel?: ThroughputModel;
   numberOfSimulations?: number;
+  /** First day of the history's first week; needed with a calendar. */
+  startDate?: string | null;
+  /**
+   * Working days over the history and each fold's future: folds forecast with the weeks after
+   * their training window thinned by the calendar (weekly model), and dates are working days.
+   */
+  calendar?: CalendarInput;
+  /** With a calendar: leave weeks with fewer working days out of the training samples. */
+  excludeShortWeeks?: boolean;
 }
 
 /** `POST /api/accuracy-analysis`. */

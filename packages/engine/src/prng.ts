@@ -132,9 +132,28 @@ export function seedOfInput(input: unknown): number {
  * The seed of a request: its own, else a hash of the request without it (trust rules: the same
  * inputs give the same numbers on every click, device and layer: API, CLI, web, worker).
  */
-export function requestSeed(input: { seed?: number | null }): number {
+export function requestSeed(input: { seed?: number | null; calendar?: unknown }): number {
   if (input.seed !== undefined && input.seed !== null) return input.seed >>> 0;
-  return seedOfInput({ ...input, seed: undefined });
+  return seedOfInput({ ...input, seed: undefined, calendar: seedCalendar(input.calendar) });
+}
+
+/**
+ * Holiday names are in the reader's language; the seed hashes their dates only, so readers in
+ * every language draw the same numbers from the same calendar.
+ */
+function seedCalendar(calendar: unknown): unknown {
+  if (typeof calendar !== 'object' || calendar === null || !('holidays' in calendar)) {
+    return calendar;
+  }
+  const { holidays } = calendar;
+  if (!Array.isArray(holidays)) return calendar;
+  return {
+    ...calendar,
+    language: undefined,
+    holidays: holidays.map((h: unknown) =>
+      typeof h === 'object' && h !== null && 'date' in h ? h.date : h,
+    ),
+  };
 }
 
 /**

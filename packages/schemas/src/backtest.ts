@@ -5,6 +5,8 @@ import { compact, resolveAlias } from './aliases';
 import { int, report, seed, simulations, tpSamples } from './fields';
 import { LIMITS } from './limits';
 import { SIMULATIONS_KEYS } from './simulate';
+import { calendarField, resolveCalendar } from './calendar';
+import { dateField } from './dates';
 
 const weeks = int(1, LIMITS.samples.max);
 const DEFAULT_MIN_TRAIN = 5;
@@ -29,6 +31,10 @@ export const backtestSchema = z
     numberOfSimulations: simulations.optional(),
     nSimulations: simulations.optional(),
     seed: seed.optional(),
+    /** The first day of the history's first week: where a calendar is laid over it. */
+    startDate: dateField.optional(),
+    calendar: calendarField.optional(),
+    excludeShortWeeks: z.boolean().optional(),
   })
   .transform((v, ctx): BacktestInput => {
     if (!v.tpSamples.some((x) => x > 0)) report(ctx, ['tpSamples'], 'all_zero');
@@ -51,5 +57,9 @@ export const backtestSchema = z
       throughputModel: v.throughputModel,
       numberOfSimulations: resolveAlias<number>(ctx, v, SIMULATIONS_KEYS),
       seed: v.seed,
+      startDate: v.startDate,
+      // Holidays are resolved from the history's first week on (startDate is required then).
+      calendar: resolveCalendar(ctx, v.calendar, undefined, v.startDate).calendar,
+      excludeShortWeeks: v.calendar !== undefined ? v.excludeShortWeeks : undefined,
     });
   });

@@ -36,7 +36,8 @@ describe('calendar request fields (when)', () => {
     if (!r.ok) throw new Error(r.error.message);
     const cal = r.value.calendar;
     expect(cal?.country).toBe('BR');
-    expect(cal?.holidays).toContainEqual({ date: '2026-04-21', name: 'Dia de Tiradentes' });
+    // English unless the request asks for another language.
+    expect(cal?.holidays).toContainEqual({ date: '2026-04-21', name: "Tiradentes' Day" });
     expect(runForecast('when', r.value).completionDates?.p85).toBe('2026-04-27');
 
     const carnival = (optionalHolidays: unknown) => {
@@ -51,7 +52,52 @@ describe('calendar request fields (when)', () => {
     };
     expect(carnival(undefined)).toBe(0);
     expect(carnival('include')).toBe(1);
+    // A switch matches the name in English or in the country's own language.
     expect(carnival(['Carnaval'])).toBe(1);
+    expect(carnival(['carnival'])).toBe(1);
+  });
+
+  it('names holidays in calendar.language, and the numbers do not depend on it', () => {
+    const parse = (language?: string) => {
+      const r = parseRequest('when', {
+        ...base,
+        seed: undefined,
+        backlog: 30,
+        tpSamples: [1, 3, 5, 8],
+        startDate: '2026-04-20',
+        calendar: {
+          country: 'BR',
+          optionalHolidays: ['Carnival'],
+          ...(language ? { language } : {}),
+        },
+      });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    const name = (v: ReturnType<typeof parse>, date: string) =>
+      v.calendar?.holidays?.find((h) => h.date === date)?.name;
+    expect(name(parse(), '2026-05-01')).toBe('Labour Day');
+    expect(name(parse('pt-BR'), '2026-05-01')).toBe('Dia do trabalhador');
+    expect(name(parse('es'), '2026-05-01')).toBe('Día del Trabajador');
+    expect(name(parse('pt-BR'), '2027-02-09')).toBe('Carnaval');
+    // The seed hashes the holidays' dates, not their names: every reader gets the same numbers.
+    const en = runForecast('when', parse('en'));
+    const pt = runForecast('when', parse('pt'));
+    expect(pt.seed).toBe(en.seed);
+    expect(pt.completionDates).toEqual(en.completionDates);
+    expect(pt.calendar?.daysOff[0]).toEqual({ date: '2026-04-21', reason: 'Dia de Tiradentes' });
+    expect(en.calendar?.daysOff[0]).toEqual({ date: '2026-04-21', reason: "Tiradentes' Day" });
+  });
+
+  it('refuses a malformed language, naming the field', () => {
+    const r = parseRequest('when', {
+      ...base,
+      backlog: 5,
+      startDate: '2026-04-20',
+      calendar: { country: 'BR', language: 'portuguese!' },
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.field).toBe('calendar.language');
   });
 
   it('knows Spain and Brazil, and many countries', () => {
@@ -112,7 +158,11 @@ describe('calendar request fields (when)', () => {
     const items = [{ done: '2026-04-22' }];
     const missing = parseRequest('history', { items, calendar: { country: 'BR' } });
     expect(missing.ok ? null : missing.error.field).toBe('from');
-    const r = parseRequest('history', { items, from: '2026-04-20', calendar: { country: 'BR' } });
+    const r = parseRequest('history', {
+      items,
+      from: '2026-04-20',
+      calendar: { country: 'BR', language: 'pt-BR' },
+    });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.calendar?.holidays).toContainEqual({
       date: '2026-04-21',

@@ -19,16 +19,24 @@ export type HolidayType = 'public' | 'bank' | 'optional' | 'school' | 'observanc
 
 export interface ProvidedHoliday {
   date: string;
+  /** In the language asked for (the country's own when it has no translation). */
   name: string;
   type: HolidayType;
+  /** Its names in the country's language and English, so `optionalHolidays` matches any. */
+  aliases?: string[];
 }
 
 /** What `@flow-forecaster/schemas/holidays` installs: a holiday library behind three calls. */
 export interface HolidayProvider {
   hasCountry(country: string): boolean;
   hasRegion(country: string, region: string): boolean;
-  /** The holidays of one year, every type, ISO dates. */
-  holidays(country: string, region: string | undefined, year: number): ProvidedHoliday[];
+  /** The holidays of one year, every type, ISO dates, named in `language` (ISO 639-1). */
+  holidays(
+    country: string,
+    region: string | undefined,
+    year: number,
+    language?: string,
+  ): ProvidedHoliday[];
 }
 
 let provider: HolidayProvider | null = null;
@@ -59,6 +67,11 @@ export const calendarField = z.object({
   optionalHolidays: z
     .union([z.enum(['exclude', 'include']), z.array(shortText).max(LIMITS.blackouts.max)])
     .optional(),
+  /** Language of the holiday names (`pt`, `es`, `pt-BR`…); default English. */
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2}(-[A-Za-z0-9]{2,8})*$/)
+    .optional(),
   /** Resolved public holidays; filled from `country` when absent. */
   holidays: z.array(holidayItem).max(LIMITS.holidays.max).optional(),
 });
@@ -75,7 +88,14 @@ function isDayOff(h: ProvidedHoliday, optional: CalendarBody['optionalHolidays']
   if (h.type === 'public') return true;
   if (h.type !== 'bank' && h.type !== 'optional') return false;
   if (optional === 'include') return true;
-  return Array.isArray(optional) && optional.includes(h.name);
+  if (!Array.isArray(optional)) return false;
+  const wanted = new Set(optional.map((n) => n.toLowerCase()));
+  return [h.name, ...(h.aliases ?? [])].some((n) => wanted.has(n.toLowerCase()));
+}
+
+/** The holiday library's language code for a request's `language` (`pt-BR` → `pt`). */
+export function holidayLanguage(language: string | undefined): string {
+  return (language ?? 'en').slice(0, 2).toLowerCase();
 }
 
 /**
@@ -105,7 +125,7 @@ export function resolveCalendar(
   const country = c.country?.toUpperCase();
   let holidays: CalendarHoliday[] | undefined = c.holidays;
   if (country !== undefined && holidays === undefined) {
-    holidays = resolveHolidays(ctx, country, c.region, c.optionalHolidays, startDate);
+    holidays = resolveHolidays(ctx, country, c, startDate);
   } else if (country === undefined && c.region !== undefined) {
     report(ctx, ['calendar', 'country'], 'required', { when: 'a region is given' });
   }
@@ -122,8 +142,7 @@ export function resolveCalendar(
 function resolveHolidays(
   ctx: z.RefinementCtx,
   country: string,
-  region: string | undefined,
-  optional: CalendarBody['optionalHolidays'],
+  c: CalendarBody,
   startDate: string,
 ): CalendarHoliday[] | undefined {
   const p = provider;
@@ -137,7 +156,8 @@ function resolveHolidays(
     report(ctx, ['calendar', 'country'], 'invalid', { reason: `unknown country code ${country}` });
     return undefined;
   }
-  const reg = region?.toUpperCase();
+  const reg = c.region?.toUpperCase();
+  const language = holidayLanguage(c.language);
   if (reg !== undefined && !p.hasRegion(country, reg)) {
     report(ctx, ['calendar', 'region'], 'invalid', {
       reason: `unknown region ${reg} of ${country}`,
@@ -147,8 +167,10 @@ function resolveHolidays(
   const first = Number(startDate.slice(0, 4));
   const out: CalendarHoliday[] = [];
   for (let y = first; y < first + LIMITS.holidayYears.max; y++) {
-    for (const h of p.holidays(country, reg, y)) {
-      if (h.date >= startDate && isDayOff(h, optional)) out.push({ date: h.date, name: h.name });
+    for (const h of p.holidays(country, reg, y, language)) {
+      if (h.date >= startDate && isDayOff(h, c.optionalHolidays)) {
+        out.push({ date: h.date, name: h.name });
+      }
     }
   }
   return out;

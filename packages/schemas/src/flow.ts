@@ -7,12 +7,19 @@
  * in the result's `problems`, as the engine reports them.
  */
 import { z } from 'zod';
-import { FLOW_MAX_ITEMS, prepareFlowItems } from '@flow-forecaster/engine';
+import {
+  FLOW_MAX_ITEMS,
+  dayOfIsoDate,
+  isoOfDay,
+  mondayOfDay,
+  prepareFlowItems,
+} from '@flow-forecaster/engine';
 import type { FlowInput, FlowItemInput, FlowWindowInput } from '@flow-forecaster/engine';
 import { compact } from './aliases';
 import { dateField } from './dates';
 import { int, num, report, shortText } from './fields';
 import { LIMITS } from './limits';
+import { calendarField, resolveCalendar } from './calendar';
 
 export { FLOW_MAX_ITEMS };
 
@@ -58,6 +65,7 @@ export const flowSchema = z
     types: z.array(shortText).max(LIMITS.risks.max).optional(),
     dateFormat: z.string().min(1).max(64).optional(),
     staleAfterDays: int(1, LIMITS.days.max).optional(),
+    calendar: calendarField.optional(),
   })
   .transform((v, ctx): FlowInput => {
     const window: FlowWindowInput | undefined =
@@ -74,9 +82,8 @@ export const flowSchema = z
     ) {
       report(ctx, ['window', 'to'], 'must_not_precede', { other: 'window.from' });
     }
-    const firstInvalid = prepareFlowItems(v.items, { dateFormat: v.dateFormat }).problems.find(
-      (p) => p.severity === 'invalid',
-    );
+    const prepared = prepareFlowItems(v.items, { dateFormat: v.dateFormat });
+    const firstInvalid = prepared.problems.find((p) => p.severity === 'invalid');
     if (firstInvalid !== undefined) {
       const [, index, field] = firstInvalid.field.split('.');
       const item = v.items[Number(index)] as Record<string, unknown>;
@@ -89,5 +96,18 @@ export const flowSchema = z
             : firstInvalid.message;
       report(ctx, ['items', Number(index), field], 'invalid', { reason });
     }
-    return compact({ ...v, window });
+    const { calendar, ...rest } = v;
+    if (calendar === undefined) return compact({ ...rest, window });
+    // Holidays are resolved from the first completion on: the throughput series' first week
+    // (without any completion the series is empty and any start will do).
+    let first: number | null = null;
+    for (const r of prepared.records) {
+      if (r.done !== null && (first === null || r.done < first)) first = r.done;
+    }
+    const from = isoOfDay(mondayOfDay(first ?? dayOfIsoDate(v.asOf ?? '1970-01-05')));
+    return compact({
+      ...rest,
+      window,
+      calendar: resolveCalendar(ctx, calendar, undefined, from).calendar,
+    });
   });

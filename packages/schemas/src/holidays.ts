@@ -1,11 +1,13 @@
 /**
- * `@flow-forecaster/schemas/holidays`: public holidays from date-holidays, installed as the
- * schemas' holiday provider. Kept out of the package's main entry because its data is large:
- * the CLI installs it at start, the web app loads it when a country is chosen, and the server
- * builds the same provider from `holidays-provider` with the library required on first use.
+ * `@flow-forecaster/schemas/holidays`: public holidays from date-holidays (every country),
+ * installed as the schemas' holiday provider. Kept out of the package's main entry because its
+ * data is large: the CLI installs it at start, the server builds the same provider from
+ * `holidays-provider` with the library required on first use, and the web app loads one
+ * country's rules at a time instead (packages/web/src/lib/holidays.ts).
  */
 import Holidays from 'date-holidays';
 import { setHolidayProvider, type HolidayProvider } from './calendar';
+import { optionalNamesFrom } from './holiday-provider';
 import { createHolidayTools } from './holidays-provider';
 
 const tools = createHolidayTools(() => Holidays);
@@ -23,20 +25,12 @@ export function installHolidays(): void {
   setHolidayProvider(dateHolidaysProvider);
 }
 
-/**
- * Names of the optional and bank holidays of a country in a year and the next (Carnival in
- * Brazil…), for the per-holiday switches: each may be listed in `optionalHolidays`.
- */
+/** Names of a country's optional and bank holidays this year and next, in `language`. */
 export function optionalHolidayNames(
   country: string,
   region: string | undefined,
   year: number,
+  language?: string,
 ): string[] {
-  const names = new Set<string>();
-  for (const y of [year, year + 1]) {
-    for (const h of dateHolidaysProvider.holidays(country, region, y)) {
-      if (h.type === 'bank' || h.type === 'optional') names.add(h.name);
-    }
-  }
-  return [...names];
+  return optionalNamesFrom(dateHolidaysProvider, country, region, year, language);
 }

@@ -15,5 +15,6 @@ export * from './portfolio';
 export * from './connection';
 export { beyondMaxWeeksText, type StoppedRuns } from './kinds/summary';
 export * from './calendar';
+export * from './holiday-provider';
 export * from './storable';
 export * from './team';

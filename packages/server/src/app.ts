@@ -1,3 +1,4 @@
+import { withCalendarLanguage } from './calendar-language';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { FORECAST_REGISTRY, UNSTORABLE_MESSAGE, findUnstorable } from '@flow-forecaster/schemas';
@@ -159,7 +160,7 @@ export async function buildApp(
           undefined,
         );
       }
-      done(null, value);
+      done(null, withCalendarLanguage(value, request.headers['accept-language']));
     });
   });
   app.setSerializerCompiler(serializerCompiler);

@@ -54,7 +54,35 @@ describe('calendars on the API', () => {
     const body = res.json();
     expect(body.completionDates.p50).toBe('2026-04-27');
     expect(body.calendar.country).toBe('BR');
-    expect(body.calendar.daysOff).toEqual([{ date: '2026-04-21', reason: 'Dia de Tiradentes' }]);
+    // No Accept-Language: holiday names in English.
+    expect(body.calendar.daysOff).toEqual([{ date: '2026-04-21', reason: "Tiradentes' Day" }]);
+  });
+
+  it('holiday names follow Accept-Language unless calendar.language says otherwise', async () => {
+    const reason = async (headers: Record<string, string>, calendar: Record<string, unknown>) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/forecast-when',
+        headers,
+        payload: {
+          backlog: 5,
+          tpSamples: [1],
+          throughputModel: 'bootstrap',
+          resolution: 'day',
+          startDate: '2026-04-20',
+          calendar: { country: 'BR', ...calendar },
+        },
+      });
+      expect(res.statusCode).toBe(200);
+      return res.json().calendar.daysOff[0].reason;
+    };
+    expect(await reason({ 'accept-language': 'pt-BR,pt;q=0.9,en;q=0.8' }, {})).toBe(
+      'Dia de Tiradentes',
+    );
+    expect(await reason({ 'accept-language': 'en;q=0.5, es;q=0.9' }, {})).toBe('Dia de Tiradentes');
+    expect(await reason({ 'accept-language': 'pt-BR' }, { language: 'en' })).toBe(
+      "Tiradentes' Day",
+    );
   });
 
   it('reference case 3 on the async route (run on the pool): P50 = P95 = 2026-05-15', async () => {
@@ -94,7 +122,7 @@ describe('calendars on the API', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.workingDays).toBe(9);
-    expect(body.calendar.daysOff).toEqual([{ date: '2026-05-01', reason: 'Dia do trabalhador' }]);
+    expect(body.calendar.daysOff).toEqual([{ date: '2026-05-01', reason: 'Labour Day' }]);
     // Week 1 is Binomial(5, 0.8): the mean's spread is sqrt(0.8 / runs).
     expect(Math.abs(body.mean - 9)).toBeLessThan(4 * Math.sqrt(0.8 / 20_000));
   });
@@ -111,6 +139,75 @@ describe('calendars on the API', () => {
       const res = await post(url, { ...case1, calendar });
       expect(res.statusCode, url).toBe(400);
       expect(res.json(), url).toMatchObject({ error: { code: 'FF_ERR_VALIDATION', field } });
+    }
+  });
+
+  // Backtest: a history of 20 weeks from 2026-01-05 whose week 10 was an offsite.
+  const backtestBody = {
+    tpSamples: Array.from({ length: 20 }, (_, i) => (i === 10 ? 0 : 5)),
+    backlog: 10,
+    throughputModel: 'bootstrap',
+    minTrainSize: 6,
+    numberOfSimulations: 2_000,
+    seed: 4,
+    startDate: '2026-01-05',
+    calendar: { blackouts: [{ from: '2026-03-16', to: '2026-03-20', note: 'offsite' }] },
+  };
+
+  it('backtest: folds forecast on the calendar and are dated, the same on the async route', async () => {
+    const res = await post('/api/backtest', backtestBody);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.calendar.blackoutDays).toBe(5);
+    expect(body.weekWorkingDays[10]).toBe(0);
+    const fold = body.folds.find((f: { trainEnd: number }) => f.trainEnd === 10);
+    expect(fold.forecasts['85']).toBe(3);
+    expect(fold.forecastDates['85']).toBe('2026-04-03');
+    const queued = await post('/api/async/backtest', backtestBody);
+    expect(queued.statusCode).toBe(202);
+    const { body: done } = await pollTask(t.app, (queued.json() as { task_id: string }).task_id);
+    expect(done.state).toBe('SUCCESS');
+    expect((done.result as { folds: unknown }).folds).toEqual(body.folds);
+  });
+
+  it.each([
+    [{ blackouts: [{ from: '2026-04-08', to: '2026-04-07' }] }, 'calendar.blackouts.0.to'],
+    [{ country: 'XX' }, 'calendar.country'],
+    [{ workingDays: [8] }, 'calendar.workingDays.0'],
+  ])('backtest: 400 for calendar %j, naming %s', async (calendar, field) => {
+    const res = await post('/api/backtest', { ...backtestBody, calendar });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: { code: 'FF_ERR_VALIDATION', field } });
+    const { startDate: _omit, ...noStart } = backtestBody;
+    const missing = await post('/api/backtest', noStart);
+    expect(missing.json()).toMatchObject({ error: { field: 'startDate' } });
+  });
+
+  it('flow: the throughput series marks Brazil’s holidays; bad calendars are 400s', async () => {
+    const items = [
+      { id: 'A-1', started: '2026-04-13', done: '2026-04-14' },
+      { id: 'A-2', started: '2026-04-20', done: '2026-04-22' },
+    ];
+    const res = await post('/api/flow', {
+      items,
+      asOf: '2026-04-26',
+      calendar: { country: 'BR', language: 'pt' },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.calendar.country).toBe('BR');
+    expect(body.calendarDays.daysOff).toEqual([
+      { date: '2026-04-21', reason: 'Dia de Tiradentes' },
+    ]);
+    expect(body.calendarDays.shortWeeks).toEqual(['2026-04-20']);
+    for (const [calendar, field] of [
+      [{ blackouts: [{ from: '2026-04-08', to: '2026-04-07' }] }, 'calendar.blackouts.0.to'],
+      [{ country: 'XX' }, 'calendar.country'],
+      [{ workingDays: [] }, 'calendar.workingDays'],
+    ] as const) {
+      const bad = await post('/api/flow', { items, calendar });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({ error: { field } });
     }
   });
 

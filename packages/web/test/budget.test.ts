@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../e2e/build';
+import { HOLIDAY_CHUNK, OFFLINE_HOLIDAY_COUNTRIES } from '../holiday-chunks';
+
+const offline: readonly string[] = OFFLINE_HOLIDAY_COUNTRIES;
 
 /**
  * The first page (the shell plus the "When" page, before any result) must stay small enough for
@@ -76,9 +79,39 @@ describe('first page budget (production build)', () => {
     // It must be valid JavaScript (the list is spliced into it at build time).
     expect(() => new Function(sw)).not.toThrow();
     const list = JSON.parse(sw.match(/const PRECACHE = (\[[^\]]*\]);/)![1]) as string[];
-    const files = Object.values(manifest).map((c) => `/${c.file}`);
-    for (const f of files) expect(list).toContain(f);
+    // Every file but the holiday rules of countries other than the default ones.
+    const files = Object.values(manifest)
+      .map((c) => c.file)
+      .filter((f) => {
+        const country = HOLIDAY_CHUNK.exec(f)?.[1];
+        return country === undefined || offline.includes(country);
+      });
+    for (const f of files) expect(list).toContain(`/${f}`);
     expect(list.some((f) => /engine\.worker-.*\.js$/.test(f))).toBe(true);
     expect(list).toContain('/');
+  });
+
+  it('splits the holiday data per country, default countries cached, none on the first page', () => {
+    const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+    const list = JSON.parse(sw.match(/const PRECACHE = (\[[^\]]*\]);/)![1]) as string[];
+    const chunks = Object.values(manifest)
+      .map((c) => c.file)
+      .filter((f) => HOLIDAY_CHUNK.test(f));
+    // One chunk per country date-holidays knows (about 200), each small.
+    expect(chunks.length).toBeGreaterThan(150);
+    const byCountry = new Map(chunks.map((f) => [HOLIDAY_CHUNK.exec(f)![1], f]));
+    for (const c of offline) expect(list).toContain(`/${byCountry.get(c)}`);
+    expect(list).not.toContain(`/${byCountry.get('DE')}`);
+    const br = gzSize(byCountry.get('BR')!);
+    console.log(`holiday rules, Brazil: ${(br / 1024).toFixed(1)} KB gz`);
+    expect(br).toBeLessThan(8 * 1024);
+    // The whole library's data (800 KB) is in no chunk: no file carries two countries' rules.
+    for (const f of Object.values(manifest).map((c) => c.file)) {
+      if (!f.endsWith('.js') || HOLIDAY_CHUNK.test(f)) continue;
+      const text = readFileSync(join(dist, f), 'utf8');
+      expect(text.includes('Dia de Tiradentes') && text.includes('Weiberfastnacht')).toBe(false);
+    }
+    const first = staticClosure(['index.html', 'src/features/when/WhenPage.tsx']);
+    for (const k of first) expect(HOLIDAY_CHUNK.test(manifest[k].file)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { BacktestResult } from '@flow-forecaster/engine';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../components/ChartFrame';
 import { Field } from '../../components/Field';
@@ -12,8 +13,15 @@ import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
 import { TableWrap } from '../../components/TableWrap';
+import {
+  addHistoryCalendar,
+  defaultCountry,
+  initialHistoryCalendar,
+  type HistoryCalendarForm,
+} from '../shared/calendar';
+import { CalendarNote, HistoryCalendarSection, ShortWeeksNote } from '../shared/CalendarSection';
 
-interface BacktestForm {
+interface BacktestForm extends HistoryCalendarForm {
   tpText: string;
   backlog: string;
   method: 'walk-forward' | 'expanding';
@@ -33,6 +41,8 @@ const initial: BacktestForm = {
   testSize: '1',
   levels: '50, 85, 95',
   runs: '2000',
+  // The example's 26 weeks end this week.
+  ...initialHistoryCalendar('en', 25),
 };
 
 function toBody(form: BacktestForm) {
@@ -45,6 +55,7 @@ function toBody(form: BacktestForm) {
   b.number('testSize', form.testSize);
   b.list('confidenceLevels', form.levels);
   b.number('numberOfSimulations', form.runs);
+  addHistoryCalendar(b, form);
   return b.build();
 }
 
@@ -60,12 +71,15 @@ function verdictClass(v: string): string | undefined {
 }
 
 export default function BacktestPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The calendar's country defaults from the UI language (pt-BR → Brazil, es → Spain).
+  const language = i18n.language || 'en';
+  const start = useMemo(() => ({ ...initial, country: defaultCountry(language) }), [language]);
   const page = useForecastPage<BacktestForm, BacktestResult>({
     kind: 'backtest',
     path: '/backtest',
     idPrefix: 'backtest',
-    initial,
+    initial: start,
     toBody,
   });
   const r = page.result;
@@ -154,6 +168,7 @@ function BacktestFields({ form, update, errors, id }: FormSectionProps<BacktestF
           <TextInput form={form} name="testSize" update={update} inputMode="numeric" />
         </Field>
       </div>
+      <HistoryCalendarSection form={form} update={update} errors={errors} id={id} />
     </>
   );
 }
@@ -167,6 +182,8 @@ function foldPoints(r: BacktestResult) {
       fold: f.index + 1,
       forecast: f.forecasts[String(level)],
       actual: f.completionWeeks ?? 0,
+      forecastDate: f.forecastDates?.[String(level)] ?? '',
+      actualDate: f.completionDate ?? '',
     }));
   return { level, points };
 }
@@ -186,6 +203,10 @@ function BacktestResults({
   return (
     <>
       <VerdictHeadline result={r} />
+      <CalendarNote calendar={r.calendar} />
+      <ShortWeeksNote
+        count={r.weekWorkingDays?.filter((d) => d < (r.calendar?.workingDays.length ?? 0)).length}
+      />
       <div className="kpis">
         {/* The folds scored against real completion times: the same count as the table's. */}
         <Kpi label={t('backtest.folds')} value={fmt.integer(r.calibration.folds)} />
@@ -227,8 +248,19 @@ function BacktestResults({
             { header: t('csvExport.fold'), kind: 'integer' },
             { header: `${t('backtest.forecast')} (P${chartLevel})`, kind: 'weeks' },
             { header: t('backtest.actual'), kind: 'weeks' },
+            // On a calendar each fold's forecast and actual are dated too.
+            ...(r.calendar
+              ? ([
+                  { header: `${t('backtest.forecast')} (P${chartLevel})`, kind: 'date' },
+                  { header: t('backtest.actual'), kind: 'date' },
+                ] as const)
+              : []),
           ],
-          rows: points.map((p) => [p.fold, p.forecast, p.actual]),
+          rows: points.map((p) =>
+            r.calendar
+              ? [p.fold, p.forecast, p.actual, p.forecastDate, p.actualDate]
+              : [p.fold, p.forecast, p.actual],
+          ),
         }}
       />
     </>

@@ -14,6 +14,9 @@ import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
 import { useIntervalNote, widerThan } from '../shared/sampling';
+import { registerCalendarTranslations } from '../shared/calendar-i18n';
+
+registerCalendarTranslations();
 
 const PERCENTILE_KEYS = ['p10', 'p25', 'p50', 'p75', 'p85', 'p90', 'p95'] as const;
 
@@ -168,6 +171,10 @@ export default function CostPage() {
             </Field>
             <CurrencyList />
           </div>
+          {/* Other forecasts take a calendar; cost has no dates for one to move. */}
+          <p className="field__hint" data-testid="cost-no-calendar">
+            {t('calendar.noDates')}
+          </p>
           <RunFooter page={page} runsField="nSimulations" />
         </>
       }

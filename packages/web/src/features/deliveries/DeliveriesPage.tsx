@@ -8,6 +8,9 @@ import { deliveriesApi, type Delivery } from './api';
 import { BurnUpChart, JournalChart, ProbabilityChart } from './Charts';
 import { FromConnection } from './FromConnection';
 import { countsAsOf, deliveryItemsFromCsv, type DeliveryItems } from './jira';
+import { BodyBuilder } from '../shared/body';
+import { addCalendar, initialCalendar, type CalendarForm } from '../shared/calendar';
+import { CalendarSection } from '../shared/CalendarSection';
 
 /** Items imported from an export stay in the tab, so later check-ins can be counted from it. */
 const imported = new Map<string, DeliveryItems>();
@@ -60,7 +63,13 @@ export default function DeliveriesPage() {
 }
 
 function DeliveryList({ projectId }: { projectId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language || 'en';
+  // The calendar the delivery's check-ins forecast on; country from the UI language.
+  const [cal, setCal] = useState<CalendarForm>(() => initialCalendar(language));
+  const updateCal = useCallback(<K extends keyof CalendarForm>(key: K, value: CalendarForm[K]) => {
+    setCal((c) => ({ ...c, [key]: value }));
+  }, []);
   const list = useData(() => deliveriesApi.list(projectId), [projectId]);
   const [name, setName] = useState('');
   const [start, setStart] = useState('');
@@ -80,11 +89,17 @@ function DeliveryList({ projectId }: { projectId: string }) {
   const create = async (e: React.FormEvent) => {
     e.preventDefault();
     setError(null);
+    const b = new BodyBuilder();
+    addCalendar(b, cal);
+    const calendar = b.build().body.calendar;
     try {
       const d = await deliveriesApi.create(projectId, {
         name,
         start,
         ...(target ? { targetDate: target } : {}),
+        ...(typeof calendar === 'object' && calendar !== null
+          ? { calendar: { ...calendar, language } }
+          : {}),
         history: parseHistory(historyText),
         throughputModel: 'bootstrap',
       });
@@ -154,6 +169,12 @@ function DeliveryList({ projectId }: { projectId: string }) {
           {t('deliveries.history')}
           <textarea rows={5} value={historyText} onChange={(e) => setHistoryText(e.target.value)} />
         </label>
+        <CalendarSection
+          form={cal}
+          update={updateCal}
+          errors={{}}
+          id={(field) => `delivery-${field.replace(/\./g, '-')}`}
+        />
         <ErrorLine error={error} />
         <button type="submit" className="btn">
           {t('deliveries.save')}

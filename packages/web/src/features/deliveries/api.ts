@@ -22,6 +22,8 @@ export interface NewDelivery {
   targetDate?: string;
   history: { weekStart: string; count: number }[];
   throughputModel: 'bootstrap';
+  /** The request's `calendar` (spec calendars.md), resolved by the server. */
+  calendar?: object;
   checkIns?: { date: string; done: number; remaining: number; note?: string }[];
 }
 

@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { CalendarSummary } from '@flow-forecaster/engine';
 import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
-import { COMMON_COUNTRIES, loadOptionalHolidays, type CalendarForm } from './calendar';
+import {
+  COMMON_COUNTRIES,
+  loadOptionalHolidays,
+  type CalendarForm,
+  type HistoryCalendarForm,
+} from './calendar';
 import { registerCalendarTranslations } from './calendar-i18n';
 import type { FieldErrors } from './issues';
 
@@ -21,19 +26,21 @@ function useCountryName(): (code: string) => string {
 /** The optional holidays of the chosen country, loaded with the holiday data when shown. */
 function useOptionalHolidays(on: boolean, country: string, region: string): string[] {
   const [names, setNames] = useState<string[]>([]);
+  const { i18n } = useTranslation();
+  const language = i18n.language || 'en';
   useEffect(() => {
     if (!on || !country) {
       setNames([]);
       return;
     }
     let live = true;
-    loadOptionalHolidays(country, region, new Date().getFullYear())
+    loadOptionalHolidays(country, region, new Date().getFullYear(), language)
       .then((n) => live && setNames(n))
       .catch(() => live && setNames([]));
     return () => {
       live = false;
     };
-  }, [on, country, region]);
+  }, [on, country, region, language]);
   return names;
 }
 
@@ -143,6 +150,61 @@ export function CalendarSection<F extends CalendarForm>({
         </>
       )}
     </details>
+  );
+}
+
+/**
+ * The calendar of a weekly history (backtest, flow throughput): the calendar itself, the date
+ * its first week starts and the switch that leaves short weeks out of the samples.
+ */
+export function HistoryCalendarSection<F extends HistoryCalendarForm>(props: {
+  form: F;
+  update: <K extends keyof F>(key: K, value: F[K]) => void;
+  errors: FieldErrors;
+  id: (field: string) => string;
+  /** Whether the page samples weeks (the short-week switch applies). */
+  samples?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { form, update, errors, id } = props;
+  return (
+    <>
+      <CalendarSection form={form} update={update} errors={errors} id={id} />
+      {form.calendarOn && (
+        <div className="row">
+          <Field id={id('startDate')} label={t('calendar.historyStart')} error={errors.startDate}>
+            <input
+              type="date"
+              value={form.historyStart}
+              onChange={(e) => update('historyStart', e.target.value as F['historyStart'])}
+            />
+          </Field>
+          {props.samples !== false && (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={form.excludeShortWeeks}
+                onChange={(e) =>
+                  update('excludeShortWeeks', e.target.checked as F['excludeShortWeeks'])
+                }
+              />{' '}
+              {t('calendar.excludeShort')}
+            </label>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** How many weeks of a history had fewer working days than the calendar's usual week. */
+export function ShortWeeksNote({ count }: { count: number | undefined }) {
+  const { t } = useTranslation();
+  if (!count) return null;
+  return (
+    <p className="field__hint" data-testid="short-weeks">
+      {t('calendar.shortWeeks', { count })}
+    </p>
   );
 }
 

@@ -17,6 +17,11 @@ const en = {
   daysOff: 'Days off up to the P95 date: {{list}}',
   weekdaysOnly: 'weekdays only',
   moves: 'The holidays and days off move P85 from {{from}} to {{to}}.',
+  historyStart: 'The history’s first week starts on',
+  excludeShort: 'Leave weeks with holidays or days off out of the samples',
+  shortWeeks_one: '{{count}} week of the history has fewer working days than usual.',
+  shortWeeks_other: '{{count}} weeks of the history have fewer working days than usual.',
+  noDates: 'Cost has no calendar: it counts weeks of work and their price, never dates.',
 };
 
 type Strings = typeof en;
@@ -38,6 +43,11 @@ const ptBR: Strings = {
   daysOff: 'Dias sem trabalho até a data P95: {{list}}',
   weekdaysOnly: 'só dias de semana',
   moves: 'Os feriados e folgas levam o P85 de {{from}} para {{to}}.',
+  historyStart: 'A primeira semana do histórico começa em',
+  excludeShort: 'Deixar fora das amostras as semanas com feriados ou folgas',
+  shortWeeks_one: '{{count}} semana do histórico tem menos dias úteis que o normal.',
+  shortWeeks_other: '{{count}} semanas do histórico têm menos dias úteis que o normal.',
+  noDates: 'O custo não usa calendário: conta semanas de trabalho e seu preço, nunca datas.',
 };
 
 const es: Strings = {
@@ -57,6 +67,11 @@ const es: Strings = {
   daysOff: 'Días no laborables hasta la fecha P95: {{list}}',
   weekdaysOnly: 'solo días de semana',
   moves: 'Los festivos y días libres llevan el P85 del {{from}} al {{to}}.',
+  historyStart: 'La primera semana del historial empieza el',
+  excludeShort: 'Dejar fuera de las muestras las semanas con festivos o días libres',
+  shortWeeks_one: '{{count}} semana del historial tiene menos días laborables de lo normal.',
+  shortWeeks_other: '{{count}} semanas del historial tienen menos días laborables de lo normal.',
+  noDates: 'El coste no usa calendario: cuenta semanas de trabajo y su precio, nunca fechas.',
 };
 
 export const calendarBundles = {

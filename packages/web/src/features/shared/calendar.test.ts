@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { BodyBuilder } from './body';
-import { addCalendar, defaultCountry, initialCalendar, parseBlackouts } from './calendar';
+import {
+  addCalendar,
+  addHistoryCalendar,
+  defaultCountry,
+  initialCalendar,
+  initialHistoryCalendar,
+  mondayWeeksAgo,
+  parseBlackouts,
+} from './calendar';
 
 describe('calendar form', () => {
   it('defaults the country from the UI language', () => {
@@ -34,6 +42,28 @@ describe('calendar form', () => {
       region: 'sp',
       optionalHolidays: 'include',
       blackouts: [{ from: '2026-04-07', to: '2026-04-08', note: 'offsite' }],
+    });
+  });
+});
+
+describe('history calendar (backtest)', () => {
+  it('starts on a Monday and sends startDate and the short-week switch only when on', () => {
+    expect(mondayWeeksAgo(0, new Date(2026, 3, 9))).toBe('2026-04-06');
+    expect(mondayWeeksAgo(2, new Date(2026, 3, 6))).toBe('2026-03-23');
+    const off = new BodyBuilder();
+    addHistoryCalendar(off, initialHistoryCalendar('pt-BR', 4));
+    expect(off.build().body).toEqual({});
+    const on = new BodyBuilder();
+    addHistoryCalendar(on, {
+      ...initialHistoryCalendar('pt-BR', 4),
+      calendarOn: true,
+      historyStart: '2026-01-05',
+      excludeShortWeeks: true,
+    });
+    expect(on.build().body).toEqual({
+      startDate: '2026-01-05',
+      excludeShortWeeks: true,
+      calendar: { country: 'BR' },
     });
   });
 });

@@ -33,6 +33,36 @@ export function initialCalendar(language: string): CalendarForm {
   };
 }
 
+/** A calendar over a weekly history: where its first week starts, and the short-week switch. */
+export interface HistoryCalendarForm extends CalendarForm {
+  historyStart: string;
+  excludeShortWeeks: boolean;
+}
+
+/** The Monday `weeks` weeks before `today` (a history's usual first week). */
+export function mondayWeeksAgo(weeks: number, today = new Date()): string {
+  const d = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()));
+  const back = ((d.getUTCDay() + 6) % 7) + weeks * 7;
+  d.setUTCDate(d.getUTCDate() - back);
+  return d.toISOString().slice(0, 10);
+}
+
+export function initialHistoryCalendar(language: string, weeks: number): HistoryCalendarForm {
+  return {
+    ...initialCalendar(language),
+    historyStart: mondayWeeksAgo(weeks),
+    excludeShortWeeks: false,
+  };
+}
+
+/** The calendar of a weekly history: its start date and the switch ride along with it. */
+export function addHistoryCalendar(b: BodyBuilder, form: HistoryCalendarForm): void {
+  if (!form.calendarOn) return;
+  b.text('startDate', form.historyStart);
+  if (form.excludeShortWeeks) b.set('excludeShortWeeks', true);
+  addCalendar(b, form);
+}
+
 /** Countries offered first; any code date-holidays knows can be typed in the request. */
 export const COMMON_COUNTRIES = [
   'BR',
@@ -88,21 +118,29 @@ export function addCalendar(b: BodyBuilder, form: CalendarForm): void {
 }
 
 /**
- * Loads the holiday data (a separate chunk) when the request names a country, before the
- * shared schema resolves the country to dates; other forecasts never download it.
+ * Names the holidays in the UI language and loads the chosen country's holiday rules (a
+ * chunk per country) before the shared schema resolves the country to dates; other forecasts
+ * never download any.
  */
-export async function prepareCalendar(body: Record<string, unknown>): Promise<void> {
+export async function prepareCalendar(
+  body: Record<string, unknown>,
+  language: string,
+): Promise<void> {
   const cal = body.calendar;
-  if (typeof cal !== 'object' || cal === null || !('country' in cal)) return;
-  const { installHolidays } = await import('@flow-forecaster/schemas/holidays');
-  installHolidays();
+  if (typeof cal !== 'object' || cal === null || Array.isArray(cal)) return;
+  if (!('language' in cal)) body.calendar = { ...cal, language };
+  if (!('country' in cal) || typeof cal.country !== 'string') return;
+  const { installCountry } = await import('../../lib/holidays');
+  await installCountry(cal.country);
 }
 
-/** The optional holidays a country's switches offer (loads the holiday data). */
-export async function loadOptionalHolidays(country: string, region: string, year: number) {
-  const { optionalHolidayNames, holidayRegions } =
-    await import('@flow-forecaster/schemas/holidays');
-  const r = region.trim().toUpperCase();
-  const known = r !== '' && r in holidayRegions(country);
-  return optionalHolidayNames(country, known ? r : undefined, year);
+/** The optional holidays a country's switches offer, in the UI language. */
+export async function loadOptionalHolidays(
+  country: string,
+  region: string,
+  year: number,
+  language: string,
+) {
+  const { optionalHolidays } = await import('../../lib/holidays');
+  return optionalHolidays(country, region, year, language);
 }

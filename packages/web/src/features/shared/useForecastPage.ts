@@ -38,7 +38,7 @@ function resultSeed(result: unknown): number | undefined {
  */
 export function useForecastPage<F extends object, R>(options: Options<F>) {
   const { kind, path, idPrefix, initial, toBody, seeded = true } = options;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const location = useLocation();
   const sParam = location.query.get('s');
@@ -76,7 +76,7 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
       const built = toBody(formValue);
       const body = { ...built.body };
       if (seeded && fixedSeed !== undefined) body.seed = fixedSeed;
-      await prepareCalendar(body);
+      await prepareCalendar(body, i18n.language || 'en');
       const { validateRequest } = await import('../../lib/validate');
       const checked = validateRequest(kind, body);
       const all: Issue[] = [...built.issues, ...(checked.ok ? [] : checked.issues)];
@@ -90,7 +90,7 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
       setRanForm(formValue);
       await run(kind, checked.ok ? checked.value : body);
     },
-    [kind, idPrefix, toBody, seeded, run],
+    [kind, idPrefix, toBody, seeded, run, i18n],
   );
 
   const onSubmit = useCallback(
