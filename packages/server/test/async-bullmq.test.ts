@@ -4,11 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import {
   createForecastProcessor,
   createTaskPool,
-  startBullWorker,
   type BullWorkerHandle,
   type JobInfo,
   type TaskPool,
 } from '@flow-forecaster/worker';
+import { startBullWorker } from '@flow-forecaster/worker/bull';
 import { TEAM_CASE, buildJobsApp, pollTask, sleep } from './jobs-app';
 import { Redis } from 'ioredis';
 import { REDIS_URL, deletePrefix, uniquePrefix } from './redis-keys';

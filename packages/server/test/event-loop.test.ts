@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createForecastProcessor,
   createTaskPool,
-  startBullWorker,
   type BullWorkerHandle,
   type TaskPool,
 } from '@flow-forecaster/worker';
+import { startBullWorker } from '@flow-forecaster/worker/bull';
 import { createTestApp, login } from './helper';
 import type { Caller, TestApp } from './helper';
 import { REDIS_URL, deletePrefix, uniquePrefix } from './redis-keys';

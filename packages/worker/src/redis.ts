@@ -33,7 +33,7 @@ export function connectRedis({ url, name, failFast }: RedisConnectOptions): Redi
   return client;
 }
 
-export const QUEUE_NAME = 'forecasts';
+export { QUEUE_NAME } from './queue-name';
 
 export function metaKeys(prefix: string) {
   const base = `${prefix}:ffmeta`;

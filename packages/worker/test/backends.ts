@@ -4,13 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import {
-  createBullQueue,
-  createMemoryQueue,
-  startBullWorker,
-  type JobQueue,
-  type Processor,
-} from '../src/index';
+import { createMemoryQueue, type JobQueue, type Processor } from '../src/index';
+import { createBullQueue, startBullWorker } from '../src/bull';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 

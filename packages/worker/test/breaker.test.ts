@@ -5,7 +5,8 @@
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QueueUnavailableError, createBullQueue } from '../src/index';
+import { QueueUnavailableError } from '../src/index';
+import { createBullQueue } from '../src/bull';
 
 /** Answers the handshake (INFO, CLIENT SETNAME, SELECT) and nothing else. */
 const sockets = new Set<Socket>();

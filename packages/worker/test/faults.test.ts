@@ -5,12 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import {
-  QueueUnavailableError,
-  createBullQueue,
-  type BullJobQueue,
-  type JobInfo,
-} from '../src/index';
+import { QueueUnavailableError, type BullJobQueue, type JobInfo } from '../src/index';
+import { createBullQueue } from '../src/bull';
 import { REDIS_URL, deletePrefix, isFinal, sleep, uniquePrefix, waitFor } from './backends';
 import { startWorkerProcess, stopWorkerProcess, type WorkerProcess } from './workers';
 

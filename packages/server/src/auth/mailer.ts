@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config';
 
@@ -41,12 +41,14 @@ export function createMailer(config: Config, log: FastifyBaseLogger): Mailer {
       },
     };
   }
-  const transport = nodemailer.createTransport(options);
+  // nodemailer loads with the first mail: most processes never send one (a few MB idle).
+  let transport: Promise<Transporter> | undefined;
   const from = config.smtp?.from ?? 'Flow Forecaster <no-reply@localhost>';
   return {
     configured: true,
     async send(mail) {
-      return transport.sendMail({ from, ...mail });
+      transport ??= import('nodemailer').then((m) => m.default.createTransport(options));
+      return (await transport).sendMail({ from, ...mail });
     },
   };
 }

@@ -1,9 +1,6 @@
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -46,12 +43,26 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   return openPglite(url === 'memory://' ? undefined : resolve(opts.dataDir ?? './data'), opts);
 }
 
+/**
+ * Each database's driver loads when it is opened: a process on PostgreSQL never loads PGlite's
+ * WebAssembly build and its drizzle adapter, nor a PGlite one pg (a few MB and ~0.1 s of start
+ * each).
+ */
+async function pgliteModules() {
+  const [{ PGlite }, { drizzle }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+  ]);
+  return { PGlite, drizzlePglite: drizzle };
+}
+
 // Booting a fresh PGlite and migrating it takes seconds; loading a dump of an already migrated
 // one takes a fraction of that, which matters for tests that make a database per case.
 let memoryTemplate: Promise<Blob> | undefined;
 const TEMPLATE_PREFIX = 'ff-pglite-template-';
 
 async function buildTemplate(): Promise<Blob> {
+  const { PGlite, drizzlePglite } = await pgliteModules();
   const seed = new PGlite();
   await seed.waitReady;
   await migratePglite(drizzlePglite({ client: seed }));
@@ -106,6 +117,7 @@ async function startPglite(
   template: Blob | undefined,
   templateDir: string | undefined,
 ): Promise<PGlite> {
+  const { PGlite } = await pgliteModules();
   if (!template) {
     if (pgliteDir && !isInitialised(pgliteDir)) initialiseDataDir(pgliteDir);
     const plain = new PGlite(pgliteDir, { postgresqlconf: PGLITE_CONF });
@@ -154,6 +166,7 @@ async function openPglite(
     release();
     throw err;
   }
+  const { drizzlePglite } = await pgliteModules();
   const db = drizzlePglite({ client, schema });
   let closed = false;
   try {
@@ -186,6 +199,10 @@ async function openPglite(
 }
 
 async function openPostgres(url: string, opts: OpenDatabaseOptions): Promise<Database> {
+  const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+  ]);
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.maxConnections ?? 10,

@@ -1,6 +1,3 @@
-import { migrate as migrateWithPglite } from 'drizzle-orm/pglite/migrator';
-import { migrate as migrateWithPg } from 'drizzle-orm/node-postgres/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type pg from 'pg';
 import { createHash } from 'node:crypto';
@@ -16,7 +13,9 @@ const MIGRATION_LOCK_KEY = 727_274_001;
 export async function migratePglite<T extends Record<string, unknown>>(
   db: PgliteDatabase<T>,
 ): Promise<void> {
-  // The data-dir lock file already guarantees a single process.
+  // The data-dir lock file already guarantees a single process. Each driver's migrator loads with
+  // its database (see client.ts).
+  const { migrate: migrateWithPglite } = await import('drizzle-orm/pglite/migrator');
   await migrateWithPglite(db, { migrationsFolder });
 }
 
@@ -25,6 +24,10 @@ export async function migratePglite<T extends Record<string, unknown>>(
  * wait until the first has applied the migrations, after which they find nothing to do.
  */
 export async function migratePostgres(pool: pg.Pool): Promise<void> {
+  const [{ migrate: migrateWithPg }, { drizzle: drizzlePg }] = await Promise.all([
+    import('drizzle-orm/node-postgres/migrator'),
+    import('drizzle-orm/node-postgres'),
+  ]);
   const client = await pool.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

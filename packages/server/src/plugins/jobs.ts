@@ -22,7 +22,6 @@ import {
   DEFAULT_MAX_QUEUED,
   DEFAULT_RETENTION_MS,
   DEFAULT_TIMEOUT_MS,
-  createBullQueue,
   createForecastProcessor,
   createMemoryQueue,
   createTaskPool,
@@ -136,6 +135,8 @@ async function createQueue(
 ): Promise<JobQueue> {
   const { threads, prefix, retentionMs, maxQueued, timeoutMs } = settings;
   if (opts.redisUrl) {
+    // Loaded only with Redis: bullmq and ioredis are ~22 MB of an idle process without it.
+    const { createBullQueue } = await import('@flow-forecaster/worker/bull');
     const bull = createBullQueue({
       redisUrl: opts.redisUrl,
       prefix,
@@ -217,7 +218,10 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
   const threshold = opts.poolWorkThreshold ?? (envInt('SYNC_RUNS_THRESHOLD') ?? 200_000) * 10;
 
   const registry = opts.registry ?? FORECAST_REGISTRY;
-  const pool = createTaskPool({ threads, registryModule: opts.registryModule });
+  // No warm thread in the web process: forecasts small enough to answer inline never need one,
+  // and an idle thread holds ~30 MB (docs/performance.md). The first pooled forecast starts it
+  // (a few hundred ms) and it leaves after a minute idle.
+  const pool = createTaskPool({ threads, registryModule: opts.registryModule, warmThreads: 0 });
   const processor: Processor = createForecastProcessor({ pool, registry });
 
   const queue = await createQueue(opts, processor, {

@@ -1,26 +1,42 @@
-import { Suspense, useRef, type ReactNode } from 'react';
+import { Suspense, useContext, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from './ErrorBoundary';
-import { downloadPng, downloadSvg } from '../lib/download';
+import { downloadPng, downloadSvg, type ChartAnnotation } from '../lib/download';
+import { useFormat } from '../i18n/format';
+import { ChartNoteContext, legendOf } from './chart-note';
 
 /**
  * A titled figure around one chart: its own error boundary and lazy-loading fallback, and
- * buttons to download what is drawn as SVG or PNG (for slides).
+ * buttons to download what is drawn as SVG or PNG (for slides), carrying the title, the
+ * legend, the result's key inputs and the date made so the file stands alone.
  */
 export function ChartFrame({
   title,
   filename,
   children,
   description,
+  legend,
 }: {
   title: string;
   filename: string;
   children: ReactNode;
   description?: ReactNode;
+  /** Legend entries the chart does not draw itself, shown under it (and in downloads). */
+  legend?: { label: string; color: string }[];
 }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
+  const note = useContext(ChartNoteContext);
   const ref = useRef<HTMLDivElement>(null);
   const svg = () => ref.current?.querySelector('svg') ?? null;
+  const annotation = (): ChartAnnotation => ({
+    title,
+    legend: ref.current ? legendOf(ref.current) : [],
+    lines: [
+      ...note,
+      t('common.chartMade', { date: fmt.date(new Date().toISOString().slice(0, 10)) }),
+    ],
+  });
   return (
     <figure className="chart" data-chart={filename}>
       <figcaption>
@@ -31,7 +47,7 @@ export function ChartFrame({
             className="btn btn--small"
             onClick={() => {
               const s = svg();
-              if (s) downloadSvg(s, filename);
+              if (s) downloadSvg(s, filename, annotation());
             }}
           >
             {t('common.downloadSvg')}
@@ -41,7 +57,7 @@ export function ChartFrame({
             className="btn btn--small"
             onClick={() => {
               const s = svg();
-              if (s) void downloadPng(s, filename);
+              if (s) void downloadPng(s, filename, annotation());
             }}
           >
             {t('common.downloadPng')}
@@ -64,6 +80,16 @@ export function ChartFrame({
             {children}
           </Suspense>
         </ErrorBoundary>
+        {legend && (
+          <div className="legend">
+            {legend.map((entry) => (
+              <span key={entry.label}>
+                <i style={{ background: entry.color }} />
+                {entry.label}
+              </span>
+            ))}
+          </div>
+        )}
       </div>
     </figure>
   );

@@ -6,8 +6,8 @@
  * Shared (lib, not a feature) because every page that needs history reads it. Without
  * IndexedDB (old browsers, jsdom) the teams live in memory for the visit only.
  */
-import { useSyncExternalStore } from 'react';
 import type { FlowItemInput } from '@flow-forecaster/engine';
+import { browserState, hasIdb, newId, request, transact } from './browser-store';
 
 export interface RejectedRow {
   /** Field path of the engine's problem, e.g. `items.17.started`. */
@@ -62,116 +62,43 @@ export interface TeamsState {
   currentId: string | null;
 }
 
-const DB_NAME = 'flow-forecaster-teams';
 const STORE = 'teams';
 const META = 'meta';
+const DB = {
+  name: 'flow-forecaster-teams',
+  stores: [{ name: STORE, keyPath: 'id' }, { name: META }],
+};
 
-let state: TeamsState = { loaded: false, teams: [], currentId: null };
-const listeners = new Set<() => void>();
-let loading: Promise<void> | null = null;
+const byName = (a: Team, b: Team) => a.name.localeCompare(b.name);
 
-function emit(next: TeamsState): void {
-  state = next;
-  for (const l of listeners) l();
-}
-
-function hasIdb(): boolean {
-  return typeof indexedDB !== 'undefined';
-}
-
-function openDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id' });
-      if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB unavailable'));
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write aborted'));
-  });
-}
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB read failed'));
-  });
-}
-
-async function readAll(): Promise<{ teams: Team[]; currentId: string | null }> {
-  const db = await openDb();
-  try {
-    const tx = db.transaction([STORE, META], 'readonly');
-    const teams = (await request(tx.objectStore(STORE).getAll())) as Team[];
-    const current = (await request(tx.objectStore(META).get('currentId'))) as unknown;
-    teams.sort((a, b) => a.name.localeCompare(b.name));
-    return { teams, currentId: typeof current === 'string' ? current : null };
-  } finally {
-    db.close();
-  }
-}
+const teamsState = browserState<TeamsState>(
+  { loaded: false, teams: [], currentId: null },
+  (current) =>
+    transact(DB, 'readonly', async (tx) => {
+      const teams = ((await request(tx.objectStore(STORE).getAll())) as Team[]).sort(byName);
+      const stored = (await request(tx.objectStore(META).get('currentId'))) as unknown;
+      const currentId = typeof stored === 'string' ? stored : null;
+      const valid = teams.some((t) => t.id === currentId) ? currentId : (teams[0]?.id ?? null);
+      return { ...current, loaded: true, teams, currentId: valid };
+    }),
+  'Teams',
+);
 
 async function write(put: Team | null, removeId: string | null, currentId: string | null) {
   if (!hasIdb()) return;
-  const db = await openDb();
-  try {
-    const tx = db.transaction([STORE, META], 'readwrite');
+  await transact(DB, 'readwrite', (tx) => {
     if (put) tx.objectStore(STORE).put(put);
     if (removeId) tx.objectStore(STORE).delete(removeId);
     tx.objectStore(META).put(currentId, 'currentId');
-    await done(tx);
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** Reads the teams once per visit; the hook calls it, tests may await it. */
-export function loadTeams(): Promise<void> {
-  if (!loading) {
-    loading = (async () => {
-      if (!hasIdb()) {
-        emit({ ...state, loaded: true });
-        return;
-      }
-      try {
-        const { teams, currentId } = await readAll();
-        const current = teams.some((t) => t.id === currentId) ? currentId : (teams[0]?.id ?? null);
-        emit({ loaded: true, teams, currentId: current });
-      } catch (err) {
-        console.warn('Teams could not be read from this browser', err);
-        emit({ ...state, loaded: true });
-      }
-    })();
-  }
-  return loading;
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  void loadTeams();
-  return () => listeners.delete(listener);
-}
-
-const getState = () => state;
+export const loadTeams = teamsState.load;
 
 export function useTeams(): TeamsState & { current: Team | null } {
-  const s = useSyncExternalStore(subscribe, getState, getState);
+  const s = teamsState.use();
   return { ...s, current: s.teams.find((t) => t.id === s.currentId) ?? null };
-}
-
-function newId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** Adds or replaces a team and makes it the current one. */
@@ -179,10 +106,9 @@ export async function saveTeam(
   team: Omit<Team, 'id' | 'updatedAt'> & { id?: string },
 ): Promise<Team> {
   const saved: Team = { ...team, id: team.id ?? newId(), updatedAt: new Date().toISOString() };
-  const teams = [...state.teams.filter((t) => t.id !== saved.id), saved].sort((a, b) =>
-    a.name.localeCompare(b.name),
-  );
-  emit({ ...state, teams, currentId: saved.id });
+  const state = teamsState.get();
+  const teams = [...state.teams.filter((t) => t.id !== saved.id), saved].sort(byName);
+  teamsState.set({ ...state, teams, currentId: saved.id });
   await write(saved, null, saved.id);
   return saved;
 }
@@ -192,23 +118,25 @@ export async function updateTeam(
   id: string,
   change: Partial<Pick<Team, 'settings' | 'remote' | 'name'>>,
 ): Promise<Team | null> {
+  const state = teamsState.get();
   const team = state.teams.find((t) => t.id === id);
   if (!team) return null;
   const saved: Team = { ...team, ...change, updatedAt: new Date().toISOString() };
   const teams = state.teams.map((t) => (t.id === id ? saved : t));
-  emit({ ...state, teams });
+  teamsState.set({ ...state, teams });
   await write(saved, null, state.currentId);
   return saved;
 }
 
 export async function selectTeam(id: string): Promise<void> {
-  emit({ ...state, currentId: id });
+  teamsState.set({ ...teamsState.get(), currentId: id });
   await write(null, null, id);
 }
 
 export async function deleteTeam(id: string): Promise<void> {
+  const state = teamsState.get();
   const teams = state.teams.filter((t) => t.id !== id);
   const currentId = state.currentId === id ? (teams[0]?.id ?? null) : state.currentId;
-  emit({ ...state, teams, currentId });
+  teamsState.set({ ...state, teams, currentId });
   await write(null, id, currentId);
 }

@@ -91,6 +91,7 @@ export default function BacktestPage() {
       lead={t('backtest.lead')}
       onSubmit={page.onSubmit}
       stale={page.stale}
+      chartNote={page.result ? { input: page.input, result: page.result } : undefined}
       form={
         <>
           <Field
@@ -267,7 +268,11 @@ export default function BacktestPage() {
               result={r}
               shareLink={page.shareLink}
               csv={{
-                header: ['fold', 'forecast', 'actualWeeks'],
+                columns: [
+                  { header: t('csvExport.fold'), kind: 'integer' },
+                  { header: `${t('backtest.forecast')} (P${chartLevel})`, kind: 'weeks' },
+                  { header: t('backtest.actual'), kind: 'weeks' },
+                ],
                 rows: points.map((p) => [p.fold, p.forecast, p.actual]),
               }}
             />

@@ -4,7 +4,7 @@
  * Saving under a name that is already there replaces that portfolio. Without IndexedDB (old
  * browsers, jsdom) they live in memory for the visit only.
  */
-import { useSyncExternalStore } from 'react';
+import { browserState, hasIdb, newId, request, transact } from '../../lib/browser-store';
 import type { PortfolioForm } from './form';
 
 export interface SavedPortfolio {
@@ -22,77 +22,24 @@ export interface SavedState {
   items: SavedPortfolio[];
 }
 
-const DB_NAME = 'flow-forecaster-portfolios';
-const STORE = 'portfolios';
-
-let state: SavedState = { loaded: false, items: [] };
-const listeners = new Set<() => void>();
-let loading: Promise<void> | null = null;
-
-function emit(next: SavedState): void {
-  state = next;
-  for (const l of listeners) l();
-}
+const DB = { name: 'flow-forecaster-portfolios', stores: [{ name: 'portfolios', keyPath: 'id' }] };
 
 const newestFirst = (a: SavedPortfolio, b: SavedPortfolio) =>
   b.savedAt.localeCompare(a.savedAt) || a.name.localeCompare(b.name);
 
-function hasIdb(): boolean {
-  return typeof indexedDB !== 'undefined';
-}
-
-function openDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id' });
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB unavailable'));
-  });
-}
-
-async function withStore<T>(
-  mode: IDBTransactionMode,
-  use: (store: IDBObjectStore) => IDBRequest<T> | null,
-): Promise<T | undefined> {
-  const db = await openDb();
-  try {
-    const tx = db.transaction(STORE, mode);
-    const req = use(tx.objectStore(STORE));
-    let value: T | undefined;
-    if (req) req.onsuccess = () => (value = req.result);
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB failed'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB aborted'));
-    });
-    return value;
-  } finally {
-    db.close();
-  }
-}
+const saved = browserState<SavedState>(
+  { loaded: false, items: [] },
+  async () => {
+    const items = (await transact(DB, 'readonly', (tx) =>
+      request(tx.objectStore('portfolios').getAll()),
+    )) as unknown[];
+    return { loaded: true, items: items.filter(isSaved).sort(newestFirst) };
+  },
+  'Saved portfolios',
+);
 
 /** Reads the saved portfolios once per visit; the hook calls it, tests may await it. */
-export function loadSaved(): Promise<void> {
-  if (!loading) {
-    loading = (async () => {
-      if (!hasIdb()) {
-        emit({ ...state, loaded: true });
-        return;
-      }
-      try {
-        const items = ((await withStore('readonly', (s) => s.getAll())) ?? []) as SavedPortfolio[];
-        emit({ loaded: true, items: items.filter(isSaved).sort(newestFirst) });
-      } catch (err) {
-        console.warn('Saved portfolios could not be read from this browser', err);
-        emit({ ...state, loaded: true });
-      }
-    })();
-  }
-  return loading;
-}
+export const loadSaved = saved.load;
 
 /** Rows written by an older version, or by hand, are skipped rather than breaking the page. */
 function isSaved(x: unknown): x is SavedPortfolio {
@@ -109,12 +56,6 @@ function isSaved(x: unknown): x is SavedPortfolio {
   );
 }
 
-function newId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
 /** Saves the form under `name` (trimmed), replacing a portfolio of the same name. */
 export async function savePortfolio(
   name: string,
@@ -124,8 +65,9 @@ export async function savePortfolio(
 ): Promise<SavedPortfolio> {
   await loadSaved();
   const trimmed = name.trim();
+  const state = saved.get();
   const same = state.items.find((p) => p.name === trimmed);
-  const saved: SavedPortfolio = {
+  const portfolio: SavedPortfolio = {
     id: same?.id ?? newId(),
     name: trimmed,
     // A copy: later edits of the page's form never reach the saved one.
@@ -133,24 +75,18 @@ export async function savePortfolio(
     seed,
     savedAt: now.toISOString(),
   };
-  emit({ ...state, items: [saved, ...state.items.filter((p) => p.id !== saved.id)] });
-  if (hasIdb()) await withStore('readwrite', (s) => s.put(saved));
-  return saved;
+  saved.set({ ...state, items: [portfolio, ...state.items.filter((p) => p.id !== portfolio.id)] });
+  if (hasIdb())
+    await transact(DB, 'readwrite', (tx) => tx.objectStore('portfolios').put(portfolio));
+  return portfolio;
 }
 
 export async function deletePortfolio(id: string): Promise<void> {
-  emit({ ...state, items: state.items.filter((p) => p.id !== id) });
-  if (hasIdb()) await withStore('readwrite', (s) => s.delete(id));
+  const state = saved.get();
+  saved.set({ ...state, items: state.items.filter((p) => p.id !== id) });
+  if (hasIdb()) await transact(DB, 'readwrite', (tx) => tx.objectStore('portfolios').delete(id));
 }
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  void loadSaved();
-  return () => listeners.delete(listener);
-}
-
-const getState = () => state;
 
 export function useSavedPortfolios(): SavedState {
-  return useSyncExternalStore(subscribe, getState, getState);
+  return saved.use();
 }

@@ -5,6 +5,14 @@ import { Field } from '../../components/Field';
 import type { FieldErrors } from './issues';
 import { TeamThroughput, WindowNote } from './TeamThroughput';
 
+/** What a form section needs from `useForecastPage`: the form, its setter, errors and ids. */
+export interface FormSectionProps<F> {
+  form: F;
+  update: <K extends keyof F>(key: K, value: F[K]) => void;
+  errors: FieldErrors;
+  id: (field: string) => string;
+}
+
 /** Throughput history or a three-point estimate: shared by every throughput-driven page. */
 export interface ThroughputForm {
   tpText: string;

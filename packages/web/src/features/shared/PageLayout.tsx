@@ -2,6 +2,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineWarning } from '@flow-forecaster/engine';
 import { useFormat } from '../../i18n/format';
+import { ChartInputs } from './chart-inputs';
 
 /** Title, lead, the form on the left and the results on the right (stacked on phones). */
 export function PageLayout({
@@ -13,6 +14,7 @@ export function PageLayout({
   results,
   stale = false,
   stacked = false,
+  chartNote,
 }: {
   id: string;
   title: string;
@@ -24,6 +26,8 @@ export function PageLayout({
   stale?: false | 'changed' | 'invalid';
   /** Form above the results, both full width: for forms that are wide tables (portfolio). */
   stacked?: boolean;
+  /** The request and result whose key inputs the result's downloaded charts carry. */
+  chartNote?: { input: unknown; result: unknown };
 }) {
   const { t } = useTranslation();
   return (
@@ -37,7 +41,15 @@ export function PageLayout({
         <section className="card" aria-labelledby={`${id}-results-title`}>
           <h2 id={`${id}-results-title`}>{t('common.results')}</h2>
           {results ? (
-            <StaleResult stale={stale}>{results}</StaleResult>
+            <StaleResult stale={stale}>
+              {chartNote ? (
+                <ChartInputs input={chartNote.input} result={chartNote.result}>
+                  {results}
+                </ChartInputs>
+              ) : (
+                results
+              )}
+            </StaleResult>
           ) : (
             <p className="empty">{t('common.noResults')}</p>
           )}

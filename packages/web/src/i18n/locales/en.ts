@@ -20,6 +20,35 @@ export const en = {
     pbc: 'Process behaviour',
     accuracy: 'Accuracy',
   },
+  csvExport: {
+    fold: 'Fold',
+    pct: '{{label}} (%)',
+    low95: '95 % interval, low',
+    high95: '95 % interval, high',
+    point: 'Point',
+    value: 'Value',
+    movingRange: 'Moving range',
+    aboveLimit: 'Above the upper limit',
+    belowLimit: 'Below the lower limit',
+    inRun: 'In a run',
+    inTrend: 'In a trend',
+    actualMinusForecast: 'Actual − forecast',
+    cost: 'Cost ({{currency}})',
+    inCutLine: 'Above the cut line',
+  },
+  chartNote: {
+    backlog_one: 'Backlog: {{items}} item',
+    backlog: 'Backlog: {{items}} items',
+    period_one: 'Period: {{days}} day',
+    period: 'Period: {{days}} days',
+    deadline: 'Deadline: {{date}}',
+    history_one: 'History: {{weeks}} week',
+    history: 'History: {{weeks}} weeks',
+    historyRange_one: 'History: {{weeks}} week ({{from}} – {{to}})',
+    historyRange: 'History: {{weeks}} weeks ({{from}} – {{to}})',
+    runs: 'Runs: {{runs}}',
+    seed: 'Seed: {{seed}}',
+  },
   common: {
     stale:
       'Out of date: the inputs changed since this result. Run the forecast again to update it.',
@@ -52,6 +81,14 @@ export const en = {
     seed: 'Seed',
     seedHint:
       'Same inputs and seed give the same numbers. Empty: a seed derived from the inputs, so the same inputs give the same numbers; “Draw again” picks a new one.',
+    moreRunsItems:
+      'The 85 % figure could move by more than one item with other draws: raise the number of runs (Advanced) for a steadier figure.',
+    moreRunsCost:
+      'P85 could move by more than {{amount}} with other draws: raise the number of runs (Advanced) for a steadier figure.',
+    interval95Column: '95 % interval',
+    yes: 'yes',
+    no: 'no',
+    chartMade: 'Made with Flow Forecaster on {{date}}',
     interval95: '95 %: {{range}}',
     moreRuns:
       'P85 could move by more than one week with other draws: raise the number of runs (Advanced) for a steadier figure.',
@@ -252,6 +289,8 @@ export const en = {
     curve: 'Chance to be done by each date',
     curveDesc:
       'Share of the runs finished on or before each date; the dashed line is the deadline.',
+    legendDeadline: 'Deadline',
+    legendConfidence: 'Chosen confidence ({{pct}})',
     curveAxis: 'Chance to be done',
     dateAxis: 'Weeks from the start',
     chance: 'Chance',

@@ -21,6 +21,35 @@ export const es: Translation = {
     pbc: 'Comportamiento del proceso',
     accuracy: 'Precisión',
   },
+  csvExport: {
+    fold: 'Ventana',
+    pct: '{{label}} (%)',
+    low95: 'Intervalo del 95 %, mínimo',
+    high95: 'Intervalo del 95 %, máximo',
+    point: 'Punto',
+    value: 'Valor',
+    movingRange: 'Rango móvil',
+    aboveLimit: 'Sobre el límite superior',
+    belowLimit: 'Bajo el límite inferior',
+    inRun: 'En una racha',
+    inTrend: 'En una tendencia',
+    actualMinusForecast: 'Real − pronóstico',
+    cost: 'Costo ({{currency}})',
+    inCutLine: 'Sobre la línea de corte',
+  },
+  chartNote: {
+    backlog_one: 'Backlog: {{items}} elemento',
+    backlog: 'Backlog: {{items}} elementos',
+    period_one: 'Período: {{days}} día',
+    period: 'Período: {{days}} días',
+    deadline: 'Fecha límite: {{date}}',
+    history_one: 'Historial: {{weeks}} semana',
+    history: 'Historial: {{weeks}} semanas',
+    historyRange_one: 'Historial: {{weeks}} semana ({{from}} – {{to}})',
+    historyRange: 'Historial: {{weeks}} semanas ({{from}} – {{to}})',
+    runs: 'Simulaciones: {{runs}}',
+    seed: 'Semilla: {{seed}}',
+  },
   common: {
     stale:
       'Desactualizado: los datos cambiaron desde este resultado. Vuelve a ejecutar el pronóstico.',
@@ -54,6 +83,14 @@ export const es: Translation = {
     seed: 'Semilla',
     seedHint:
       'Mismas entradas y semilla dan los mismos números. Vacío: una semilla derivada de las entradas, así que las mismas entradas dan los mismos números; «Sortear de nuevo» elige otra.',
+    moreRunsItems:
+      'La cifra del 85 % podría moverse más de un ítem con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
+    moreRunsCost:
+      'El P85 podría moverse más de {{amount}} con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
+    interval95Column: 'Intervalo del 95 %',
+    yes: 'sí',
+    no: 'no',
+    chartMade: 'Hecho con Flow Forecaster el {{date}}',
     interval95: '95 %: {{range}}',
     moreRuns:
       'El P85 podría moverse más de una semana con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
@@ -261,6 +298,8 @@ export const es: Translation = {
     curve: 'Probabilidad de terminar en cada fecha',
     curveDesc:
       'Parte de las simulaciones terminadas en o antes de cada fecha; la línea discontinua es la fecha límite.',
+    legendDeadline: 'Fecha límite',
+    legendConfidence: 'Confianza elegida ({{pct}})',
     curveAxis: 'Probabilidad de terminar',
     dateAxis: 'Semanas desde el inicio',
     chance: 'Probabilidad',
