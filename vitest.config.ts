@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 // (the web app's component tests run in jsdom, everything else in Node).
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'packages/web/vitest.e2e.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'packages/web/vitest.e2e.config.ts',
+      'scripts/vitest.config.ts',
+    ],
   },
 });

@@ -17,6 +17,25 @@ interface Task {
   submittedAt: number;
 }
 
+/**
+ * Mostly interactive-sized forecasts, with a big batch forecast every `bigEvery` jobs, so
+ * priorities and the pool are exercised, not just the HTTP layer.
+ */
+function forecastBodies(bigEvery: number, bigRuns: unknown, runs: unknown): () => string {
+  let n = 0;
+  return () => {
+    n++;
+    const big = bigEvery > 0 && n % bigEvery === 0;
+    return JSON.stringify({
+      tpSamples: T12,
+      numberOfTasks: 40 + (n % 30),
+      totalContributors: 5,
+      numberOfSimulations: big ? bigRuns : runs,
+      seed: n,
+    });
+  };
+}
+
 export async function run(args: string[]): Promise<boolean> {
   const o = parseOptions(args, {
     jobs: 300,
@@ -35,20 +54,7 @@ export async function run(args: string[]): Promise<boolean> {
     `async load against ${target.url}: ${jobs} jobs, ${String(o.connections)} connections\n`,
   );
 
-  // Mostly interactive-sized forecasts, with a big batch forecast every `big-every` jobs, so
-  // priorities and the pool are exercised, not just the HTTP layer.
-  let n = 0;
-  const body = () => {
-    n++;
-    const big = (o['big-every'] as number) > 0 && n % (o['big-every'] as number) === 0;
-    return JSON.stringify({
-      tpSamples: T12,
-      numberOfTasks: 40 + (n % 30),
-      totalContributors: 5,
-      numberOfSimulations: big ? o['big-runs'] : o.runs,
-      seed: n,
-    });
-  };
+  const body = forecastBodies(o['big-every'] as number, o['big-runs'], o.runs);
 
   const tasks: Task[] = [];
   const submitLatencies: number[] = [];
@@ -143,7 +149,18 @@ export async function run(args: string[]): Promise<boolean> {
     summary('time to result', [...results.values()]),
   ]);
   for (const f of failures.slice(0, 10)) process.stdout.write(`  failed: ${f}\n`);
-  const ok = submitted === jobs && completed === submitted && failures.length === 0;
+  return verdict(jobs, submitted, completed, failures.length, rejected);
+}
+
+/** Passes when every job sent was accepted and completed, and none failed. */
+function verdict(
+  jobs: number,
+  submitted: number,
+  completed: number,
+  failed: number,
+  rejected: Map<number, number>,
+): boolean {
+  const ok = submitted === jobs && completed === submitted && failed === 0;
   process.stdout.write(
     ok
       ? `OK: completed = submitted = ${submitted}\n`

@@ -16,6 +16,26 @@ const P95_TARGET_MS = 300;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A fetch that records its latency and status (or network error) under a name. */
+function timedCall(rec: Recorder, base: string) {
+  return async (
+    name: string,
+    path: string,
+    init: RequestInit = {},
+  ): Promise<Response | undefined> => {
+    const t0 = performance.now();
+    try {
+      const res = await fetch(`${base}${path}`, init);
+      const body = await res.arrayBuffer();
+      rec.record(name, performance.now() - t0, res.status);
+      return new Response(body, { status: res.status, headers: res.headers });
+    } catch (err) {
+      rec.record(name, performance.now() - t0, err instanceof Error ? err.message : 'network');
+      return undefined;
+    }
+  };
+}
+
 export async function run(args: string[]): Promise<boolean> {
   const o = parseOptions(args, { users: 30, duration: 120, every: 10, runs: 10_000, url: '' });
   const users = o.users as number;
@@ -26,22 +46,7 @@ export async function run(args: string[]): Promise<boolean> {
     `workshop against ${target.url}: ${users} users, a forecast every ${String(o.every)} s for ${String(o.duration)} s\n`,
   );
 
-  const call = async (
-    name: string,
-    path: string,
-    init: RequestInit = {},
-  ): Promise<Response | undefined> => {
-    const t0 = performance.now();
-    try {
-      const res = await fetch(`${target.url}${path}`, init);
-      const body = await res.arrayBuffer();
-      rec.record(name, performance.now() - t0, res.status);
-      return new Response(body, { status: res.status, headers: res.headers });
-    } catch (err) {
-      rec.record(name, performance.now() - t0, err instanceof Error ? err.message : 'network');
-      return undefined;
-    }
-  };
+  const call = timedCall(rec, target.url);
 
   const index = await (await fetch(`${target.url}/`)).text();
   const assets = [...index.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);

@@ -108,6 +108,72 @@ function fastifyTrustProxy(
   return hops;
 }
 
+/**
+ * Scripts often send `content-type: application/json` on a DELETE or an empty POST; an empty
+ * body is "no body", not a JSON error. Anything else goes through Fastify's own safe parser.
+ */
+function installJsonParser(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    parseJson(request, text, (err, value) => {
+      if (err) return done(err, undefined);
+      // Any string the database could not store is refused here, for every route and every
+      // part of a body (forecast inputs are stored as they come), naming where it is.
+      const at = findUnstorable(value);
+      if (at !== undefined) {
+        return done(
+          validation(`${at || 'body'}: ${UNSTORABLE_MESSAGE}`, at || undefined),
+          undefined,
+        );
+      }
+      done(null, withCalendarLanguage(value, request.headers['accept-language']));
+    });
+  });
+}
+
+/** Saves a finished async job that asked for it (`?save=true`); idempotent on the job id. */
+async function saveFinishedJob(
+  app: FastifyInstance,
+  registry: ForecastRegistry,
+  job: FinishedJob,
+): Promise<void> {
+  if (!job.save) return;
+  await saveForecast(app.db, job.save.userId, {
+    parsed: parseForecastRequest(registry, { kind: job.kind, input: job.input }),
+    result: job.result,
+    projectId: job.save.projectId ?? null,
+    name: job.save.name ?? null,
+    jobId: job.id,
+  });
+}
+
+/** What the synchronous and async forecast routes need from the rest of the app. */
+function forecastRouteOptionsOf(app: FastifyInstance, config: Config) {
+  return {
+    requireLogin: config.requireLogin,
+    userIdOf: (request: FastifyRequest) => {
+      // With login required, a cookie without its CSRF token is refused as such, not as anonymous.
+      if (config.requireLogin && !request.user && request.csrfFailed) {
+        throw new AppError('FF_ERR_CSRF');
+      }
+      return request.user?.id;
+    },
+    onAbandoned: (kind: string) => app.metrics.forecastsAbandonedTotal.inc({ kind }),
+    maxActivePerClient: config.jobsPerClient,
+    onRejected: (reason: 'per_client' | 'queue_full') =>
+      app.metrics.jobsRejectedTotal.inc({ reason }),
+    clientKeyOf: (request: FastifyRequest, userId: string | undefined) =>
+      userId ? `u:${userId}` : `ip:${clientAddress(request)}`,
+    checkDatabase: () => app.database.ping(),
+  };
+}
+
 /** Builds the whole application as plugins; `server.ts` only listens and handles signals. */
 export async function buildApp(
   config: Config,
@@ -139,64 +205,14 @@ export async function buildApp(
   // Bodies are validated in handlers with the shared schemas (their messages name the field
   // the same way everywhere); route schemas are for the OpenAPI document.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
-  // Scripts often send `content-type: application/json` on a DELETE or an empty POST; an empty
-  // body is "no body", not a JSON error. Anything else goes through Fastify's own safe parser.
-  const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') {
-      done(null, undefined);
-      return;
-    }
-    parseJson(request, text, (err, value) => {
-      if (err) return done(err, undefined);
-      // Any string the database could not store is refused here, for every route and every
-      // part of a body (forecast inputs are stored as they come), naming where it is.
-      const at = findUnstorable(value);
-      if (at !== undefined) {
-        return done(
-          validation(`${at || 'body'}: ${UNSTORABLE_MESSAGE}`, at || undefined),
-          undefined,
-        );
-      }
-      done(null, withCalendarLanguage(value, request.headers['accept-language']));
-    });
-  });
+  installJsonParser(app);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
 
-  /** Saves a finished async job that asked for it (`?save=true`); idempotent on the job id. */
-  const saveJob = async (job: FinishedJob): Promise<void> => {
-    if (!job.save) return;
-    await saveForecast(app.db, job.save.userId, {
-      parsed: parseForecastRequest(registry, { kind: job.kind, input: job.input }),
-      result: job.result,
-      projectId: job.save.projectId ?? null,
-      name: job.save.name ?? null,
-      jobId: job.id,
-    });
-  };
-  /** What the synchronous and async forecast routes need from the rest of the app. */
-  const forecastRouteOptions = {
-    requireLogin: config.requireLogin,
-    userIdOf: (request: FastifyRequest) => {
-      // With login required, a cookie without its CSRF token is refused as such, not as anonymous.
-      if (config.requireLogin && !request.user && request.csrfFailed) {
-        throw new AppError('FF_ERR_CSRF');
-      }
-      return request.user?.id;
-    },
-    onAbandoned: (kind: string) => app.metrics.forecastsAbandonedTotal.inc({ kind }),
-    maxActivePerClient: config.jobsPerClient,
-    onRejected: (reason: 'per_client' | 'queue_full') =>
-      app.metrics.jobsRejectedTotal.inc({ reason }),
-    clientKeyOf: (request: FastifyRequest, userId: string | undefined) =>
-      userId ? `u:${userId}` : `ip:${clientAddress(request)}`,
-    checkDatabase: () => app.database.ping(),
-  };
+  const saveJob = (job: FinishedJob) => saveFinishedJob(app, registry, job);
+  const forecastRouteOptions = forecastRouteOptionsOf(app, config);
 
   const database =
     opts.database ??

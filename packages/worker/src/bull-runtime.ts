@@ -55,6 +55,54 @@ export interface BullWorkerHandle {
   close(force?: boolean): Promise<void>;
 }
 
+/** Aborts a job at its time limit, or when a poll finds it cancelled; `stop` ends both. */
+function jobAbort(timeoutMs: number, pollMs: number, cancelled: () => Promise<number>) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    controller.abort(
+      new JobAbortedError(JOB_ERROR.timeout, `The job exceeded its ${timeoutMs} ms limit`),
+    );
+  }, timeoutMs);
+  const poll = setInterval(() => {
+    cancelled()
+      .then((n) => {
+        if (n > 0) {
+          controller.abort(new JobAbortedError(JOB_ERROR.cancelled, 'The job was cancelled'));
+        }
+      })
+      .catch(() => undefined);
+  }, pollMs);
+  const aborted = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), {
+      once: true,
+    });
+  });
+  const stop = (): void => {
+    clearTimeout(timer);
+    clearInterval(poll);
+    aborted.catch(() => undefined);
+  };
+  return { controller, aborted, stop };
+}
+
+/** Progress written to the job at most every `throttleMs`, except a new stage or the end. */
+function progressReporter(
+  job: Job<BullJobData>,
+  throttleMs: number,
+): (percent: number, stage?: string) => void {
+  let lastWrite = 0;
+  let lastStage = '';
+  return (percent, stage) => {
+    const now = Date.now();
+    const stageChanged = stage !== undefined && stage !== lastStage;
+    if (!stageChanged && now - lastWrite < throttleMs && percent < 100) return;
+    lastWrite = now;
+    if (stage !== undefined) lastStage = stage;
+    const value = { percent: Math.max(0, Math.min(100, Math.round(percent))), stage: lastStage };
+    job.updateProgress(value).catch(() => undefined);
+  };
+}
+
 export function startBullWorker(options: BullWorkerOptions): BullWorkerHandle {
   const prefix = options.prefix ?? 'ff';
   const keys = metaKeys(prefix);
@@ -102,41 +150,10 @@ export function startBullWorker(options: BullWorkerOptions): BullWorkerHandle {
       throw new UnrecoverableError(encodeFailure(JOB_ERROR.cancelled, 'The job was cancelled'));
     }
     running++;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      controller.abort(
-        new JobAbortedError(
-          JOB_ERROR.timeout,
-          `The job exceeded its ${job.data.timeoutMs} ms limit`,
-        ),
-      );
-    }, job.data.timeoutMs);
-    const poll = setInterval(() => {
-      meta
-        .exists(keys.cancel(jobId))
-        .then((n) => {
-          if (n > 0) {
-            controller.abort(new JobAbortedError(JOB_ERROR.cancelled, 'The job was cancelled'));
-          }
-        })
-        .catch(() => undefined);
-    }, cancelPollMs);
-    const aborted = new Promise<never>((_, reject) => {
-      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), {
-        once: true,
-      });
-    });
-    let lastWrite = 0;
-    let lastStage = '';
-    const report = (percent: number, stage?: string): void => {
-      const now = Date.now();
-      const stageChanged = stage !== undefined && stage !== lastStage;
-      if (!stageChanged && now - lastWrite < progressThrottleMs && percent < 100) return;
-      lastWrite = now;
-      if (stage !== undefined) lastStage = stage;
-      const value = { percent: Math.max(0, Math.min(100, Math.round(percent))), stage: lastStage };
-      job.updateProgress(value).catch(() => undefined);
-    };
+    const { controller, aborted, stop } = jobAbort(job.data.timeoutMs, cancelPollMs, () =>
+      meta.exists(keys.cancel(jobId)),
+    );
+    const report = progressReporter(job, progressThrottleMs);
     try {
       const result = await Promise.race([
         options.processor(
@@ -159,9 +176,7 @@ export function startBullWorker(options: BullWorkerOptions): BullWorkerHandle {
       // Unrecoverable: a failed forecast fails the same way again, so never retry it.
       throw new UnrecoverableError(encodeFailure(e.code, e.message));
     } finally {
-      clearTimeout(timer);
-      clearInterval(poll);
-      aborted.catch(() => undefined);
+      stop();
       running--;
     }
   };

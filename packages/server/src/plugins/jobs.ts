@@ -134,26 +134,19 @@ function envInt(name: string, min = 1): number | undefined {
   return Number.isFinite(n) && n >= min ? n : undefined;
 }
 
-async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promise<void> {
-  const threads = opts.threads ?? envInt('WORKER_THREADS') ?? defaultThreadCount();
-  const retentionMs =
-    opts.retentionMs ?? (envInt('JOB_RETENTION_SECONDS') ?? DEFAULT_RETENTION_MS / 1000) * 1000;
-  const timeoutMs =
-    opts.timeoutMs ?? (envInt('JOB_TIMEOUT_SECONDS') ?? DEFAULT_TIMEOUT_MS / 1000) * 1000;
-  const syncTimeoutMs =
-    opts.syncTimeoutMs ?? (envInt('SYNC_TIMEOUT_SECONDS') ?? DEFAULT_SYNC_TIMEOUT_S) * 1000;
-  const maxQueued = opts.maxQueued ?? envInt('JOB_QUEUE_MAX') ?? DEFAULT_MAX_QUEUED;
-  const prefix = opts.prefix ?? process.env.JOB_QUEUE_PREFIX ?? 'ff';
-  const threshold = opts.poolWorkThreshold ?? (envInt('SYNC_RUNS_THRESHOLD') ?? 200_000) * 10;
-
-  const registry = opts.registry ?? FORECAST_REGISTRY;
-  // No warm thread in the web process: forecasts small enough to answer inline never need one,
-  // and an idle thread holds ~30 MB (docs/performance.md). The first pooled forecast starts it
-  // (a few hundred ms) and it leaves after a minute idle.
-  const pool = createTaskPool({ threads, registryModule: opts.registryModule, warmThreads: 0 });
-  const processor: Processor = createForecastProcessor({ pool, registry });
-
-  let queue: JobQueue;
+/** BullMQ on Redis when a URL is given, else the in-process queue on the worker threads. */
+async function createQueue(
+  opts: JobsPluginOptions,
+  processor: Processor,
+  settings: {
+    threads: number;
+    prefix: string;
+    retentionMs: number;
+    maxQueued: number;
+    timeoutMs: number;
+  },
+): Promise<JobQueue> {
+  const { threads, prefix, retentionMs, maxQueued, timeoutMs } = settings;
   if (opts.redisUrl) {
     // Loaded only with Redis: bullmq and ioredis are ~22 MB of an idle process without it.
     const { createBullQueue } = await import('@flow-forecaster/worker/bull');
@@ -170,9 +163,9 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
       bull.ready().catch(() => undefined),
       new Promise((r) => setTimeout(r, 2_000)),
     ]);
-    queue = bull;
+    return bull;
   } else {
-    queue = createMemoryQueue({
+    return createMemoryQueue({
       processor: withSyncJobs(processor, opts.syncJobs ?? {}),
       concurrency: opts.concurrency ?? threads,
       workers: threads,
@@ -182,7 +175,10 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
       maxResultBytes: opts.maxResultBytes ?? (envInt('JOB_RESULTS_MAX_MB', 1) ?? 256) * 1024 * 1024,
     });
   }
+}
 
+/** Saves finished jobs that asked for it, once per job; `saving` holds the saves in flight. */
+function jobSaver(app: FastifyInstance, opts: JobsPluginOptions, retentionMs: number) {
   const saving = new Map<string, Promise<SaveFailure | undefined>>();
   // Saves that can never succeed (the database refused a value): attempted once, then reported
   // on every poll instead of failing again behind a SUCCESS.
@@ -219,6 +215,37 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
     }
     return p;
   };
+  return { saving, saveJobResult };
+}
+
+async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promise<void> {
+  const threads = opts.threads ?? envInt('WORKER_THREADS') ?? defaultThreadCount();
+  const retentionMs =
+    opts.retentionMs ?? (envInt('JOB_RETENTION_SECONDS') ?? DEFAULT_RETENTION_MS / 1000) * 1000;
+  const timeoutMs =
+    opts.timeoutMs ?? (envInt('JOB_TIMEOUT_SECONDS') ?? DEFAULT_TIMEOUT_MS / 1000) * 1000;
+  const syncTimeoutMs =
+    opts.syncTimeoutMs ?? (envInt('SYNC_TIMEOUT_SECONDS') ?? DEFAULT_SYNC_TIMEOUT_S) * 1000;
+  const maxQueued = opts.maxQueued ?? envInt('JOB_QUEUE_MAX') ?? DEFAULT_MAX_QUEUED;
+  const prefix = opts.prefix ?? process.env.JOB_QUEUE_PREFIX ?? 'ff';
+  const threshold = opts.poolWorkThreshold ?? (envInt('SYNC_RUNS_THRESHOLD') ?? 200_000) * 10;
+
+  const registry = opts.registry ?? FORECAST_REGISTRY;
+  // No warm thread in the web process: forecasts small enough to answer inline never need one,
+  // and an idle thread holds ~30 MB (docs/performance.md). The first pooled forecast starts it
+  // (a few hundred ms) and it leaves after a minute idle.
+  const pool = createTaskPool({ threads, registryModule: opts.registryModule, warmThreads: 0 });
+  const processor: Processor = createForecastProcessor({ pool, registry });
+
+  const queue = await createQueue(opts, processor, {
+    threads,
+    prefix,
+    retentionMs,
+    maxQueued,
+    timeoutMs,
+  });
+
+  const { saving, saveJobResult } = jobSaver(app, opts, retentionMs);
   const submittedHere = new Set<string>();
   queue.onSuccess(async (job) => {
     if (submittedHere.delete(job.id)) opts.onJobSuccess?.(job);

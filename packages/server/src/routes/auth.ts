@@ -22,11 +22,8 @@ const REGISTERED =
 const MAX_LOCKOUT_MS = 15 * 60_000;
 const ADDRESS_WINDOW_MS = 15 * 60_000;
 
-export default async function authRoutes(
-  app: FastifyInstance,
-  opts: { config: Config },
-): Promise<void> {
-  const { config } = opts;
+/** The per-route request limits of the auth routes. */
+function authLimits(config: Config) {
   const strict = {
     rateLimit: {
       max: config.rateLimit.authMax,
@@ -55,51 +52,106 @@ export default async function authRoutes(
       keyGenerator: (request: FastifyRequest) => `login:${clientAddress(request)}`,
     },
   };
+  return { strict, signUp, loginRequests };
+}
 
-  // Login counts failures, not requests: the right password is never refused for having been
-  // typed often, while guessing is slowed per account (a growing lockout, whether or not the
-  // account exists) and per address across accounts (password spraying).
+/**
+ * Login counts failures, not requests: the right password is never refused for having been
+ * typed often, while guessing is slowed per account (a growing lockout, whether or not the
+ * account exists) and per address across accounts (password spraying).
+ */
+function failurePolicies(config: Config): { account: FailurePolicy; address: FailurePolicy } {
   const lockoutMs = (config.rateLimit.lockoutSeconds ?? 30) * 1000;
-  const accountPolicy: FailurePolicy = {
-    threshold: config.rateLimit.authMax,
-    windowMs: 24 * 3_600_000,
-    lockoutMs: (over) => Math.min(lockoutMs * 2 ** Math.min(over, 20), MAX_LOCKOUT_MS),
+  return {
+    account: {
+      threshold: config.rateLimit.authMax,
+      windowMs: 24 * 3_600_000,
+      lockoutMs: (over) => Math.min(lockoutMs * 2 ** Math.min(over, 20), MAX_LOCKOUT_MS),
+    },
+    address: {
+      threshold: config.rateLimit.addressFailuresMax ?? config.rateLimit.authMax * 3,
+      windowMs: ADDRESS_WINDOW_MS,
+      // Locked for the rest of the window that saw the failures.
+      lockoutMs: (_over, windowStart, now) =>
+        windowStart.getTime() + ADDRESS_WINDOW_MS - now.getTime(),
+    },
   };
-  const addressPolicy: FailurePolicy = {
-    threshold: config.rateLimit.addressFailuresMax ?? config.rateLimit.authMax * 3,
-    windowMs: ADDRESS_WINDOW_MS,
-    // Locked for the rest of the window that saw the failures.
-    lockoutMs: (_over, windowStart, now) =>
-      windowStart.getTime() + ADDRESS_WINDOW_MS - now.getTime(),
+}
+
+/** Creates the account; an email already taken answers the same and mails its owner. */
+async function register(app: FastifyInstance, config: Config, request: FastifyRequest) {
+  const body = parse(registerSchema, request.body);
+  const passwordHash = await hashPassword(body.password);
+  try {
+    await app.repos.users.create(
+      { email: body.email, name: body.name, passwordHash },
+      { firstUserAdmin: config.firstUserAdmin !== false },
+    );
+  } catch (err) {
+    if (!(err instanceof EmailTakenError)) throw err;
+    // The same answer as for a new email, so sign-up does not tell who has an account
+    // (login and reset already do not); the owner of the address hears about it instead.
+    const sending = app.mailer.send({
+      to: body.email,
+      subject: 'Someone tried to create a Flow Forecaster account with your email',
+      text:
+        `Someone tried to create a Flow Forecaster account with this email, which already ` +
+        `has one. If it was you, log in, or reset your password at ` +
+        `${config.appUrl}/#/forgot-password.\n\nIf it was not you, ignore this message.`,
+    });
+    sending.catch((mailErr: unknown) =>
+      request.log.error({ err: mailErr }, 'sending the already-registered mail failed'),
+    );
+  }
+}
+
+/** Checks the password (unless the account or address is locked out) and opens a session. */
+async function logIn(
+  app: FastifyInstance,
+  config: Config,
+  policies: { account: FailurePolicy; address: FailurePolicy },
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const body = parse(loginSchema, request.body);
+  const keys = [accountKey(body.email), addressKey(clientAddress(request))];
+  const lockedUntil = await app.repos.loginFailures.lockedUntil(keys);
+  if (lockedUntil) {
+    reply.header('retry-after', Math.ceil((lockedUntil.getTime() - Date.now()) / 1000));
+    throw new AppError('FF_ERR_RATE_LIMITED', 'Too many failed logins; try again in a few minutes');
+  }
+  const fail = async (): Promise<never> => {
+    await app.repos.loginFailures.recordFailure(keys[0], policies.account);
+    await app.repos.loginFailures.recordFailure(keys[1], policies.address);
+    throw new AppError('FF_ERR_BAD_CREDENTIALS');
   };
+  const user = await app.repos.users.findByEmail(body.email);
+  if (!user) {
+    await burnPasswordTime(body.password);
+    return fail();
+  }
+  if (!(await verifyPassword(user.passwordHash, body.password))) return fail();
+  await app.repos.loginFailures.clear(keys[0]);
+  // Checked after the password so the answer does not reveal which accounts exist.
+  if (!canUse(user)) throw new AppError('FF_ERR_ACCOUNT_INACTIVE');
+  const session = await app.repos.sessions.create(user.id, config.sessionTtl);
+  setSessionCookie(app, request, reply, session.token, session.expiresAt);
+  return { user: publicUser(user), csrfToken: session.csrfToken };
+}
+
+export default async function authRoutes(
+  app: FastifyInstance,
+  opts: { config: Config },
+): Promise<void> {
+  const { config } = opts;
+  const { strict, signUp, loginRequests } = authLimits(config);
+  const policies = failurePolicies(config);
 
   app.post(
     '/api/auth/register',
     { schema: { tags, body: registerSchema }, config: signUp },
     async (request, reply) => {
-      const body = parse(registerSchema, request.body);
-      const passwordHash = await hashPassword(body.password);
-      try {
-        await app.repos.users.create(
-          { email: body.email, name: body.name, passwordHash },
-          { firstUserAdmin: config.firstUserAdmin !== false },
-        );
-      } catch (err) {
-        if (!(err instanceof EmailTakenError)) throw err;
-        // The same answer as for a new email, so sign-up does not tell who has an account
-        // (login and reset already do not); the owner of the address hears about it instead.
-        const sending = app.mailer.send({
-          to: body.email,
-          subject: 'Someone tried to create a Flow Forecaster account with your email',
-          text:
-            `Someone tried to create a Flow Forecaster account with this email, which already ` +
-            `has one. If it was you, log in, or reset your password at ` +
-            `${config.appUrl}/#/forgot-password.\n\nIf it was not you, ignore this message.`,
-        });
-        sending.catch((mailErr: unknown) =>
-          request.log.error({ err: mailErr }, 'sending the already-registered mail failed'),
-        );
-      }
+      await register(app, config, request);
       reply.code(201);
       return { ok: true, message: REGISTERED };
     },
@@ -109,33 +161,7 @@ export default async function authRoutes(
     '/api/auth/login',
     { schema: { tags, body: loginSchema }, config: loginRequests },
     async (request, reply) => {
-      const body = parse(loginSchema, request.body);
-      const keys = [accountKey(body.email), addressKey(clientAddress(request))];
-      const lockedUntil = await app.repos.loginFailures.lockedUntil(keys);
-      if (lockedUntil) {
-        reply.header('retry-after', Math.ceil((lockedUntil.getTime() - Date.now()) / 1000));
-        throw new AppError(
-          'FF_ERR_RATE_LIMITED',
-          'Too many failed logins; try again in a few minutes',
-        );
-      }
-      const fail = async (): Promise<never> => {
-        await app.repos.loginFailures.recordFailure(keys[0], accountPolicy);
-        await app.repos.loginFailures.recordFailure(keys[1], addressPolicy);
-        throw new AppError('FF_ERR_BAD_CREDENTIALS');
-      };
-      const user = await app.repos.users.findByEmail(body.email);
-      if (!user) {
-        await burnPasswordTime(body.password);
-        return fail();
-      }
-      if (!(await verifyPassword(user.passwordHash, body.password))) return fail();
-      await app.repos.loginFailures.clear(keys[0]);
-      // Checked after the password so the answer does not reveal which accounts exist.
-      if (!canUse(user)) throw new AppError('FF_ERR_ACCOUNT_INACTIVE');
-      const session = await app.repos.sessions.create(user.id, config.sessionTtl);
-      setSessionCookie(app, request, reply, session.token, session.expiresAt);
-      return { user: publicUser(user), csrfToken: session.csrfToken };
+      return logIn(app, config, policies, request, reply);
     },
   );
 

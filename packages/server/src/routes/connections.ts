@@ -12,10 +12,10 @@ import { ConnectorError, assertPublicTrackerUrl } from '@flow-forecaster/connect
 import type { RetryOptions } from '@flow-forecaster/connectors';
 import type { ConnectionSettings } from '@flow-forecaster/schemas';
 import { encryptToken, last4 } from '../connections/token-crypto';
-import { isUuid, parse, queryFlag } from './parse';
+import { parse, queryFlag } from './parse';
+import { projectParams, scopedProject } from './project-scope';
 
 const tags = ['connections'];
-const NO_PROJECT = 'No such project';
 const NO_CONNECTION = 'No such connection';
 
 export interface ConnectionRouteOptions {
@@ -40,11 +40,63 @@ function trackerUrlField(settings: ConnectionSettings): { name: string; url: str
   }
 }
 
-function params(request: FastifyRequest): { projectId: string; id?: string } {
-  const { projectId, id } = request.params as { projectId?: unknown; id?: unknown };
-  if (!isUuid(projectId)) throw notFound(NO_PROJECT);
-  if (id !== undefined && !isUuid(id)) throw notFound(NO_CONNECTION);
-  return { projectId, ...(typeof id === 'string' ? { id } : {}) };
+const params = (request: FastifyRequest) => projectParams(request, NO_CONNECTION);
+
+function keyOf(opts: ConnectionRouteOptions): Buffer {
+  if (!opts.key) {
+    throw new AppError(
+      'FF_ERR_UNAVAILABLE',
+      'Tracker connections need CONNECTION_KEY on the server (32 bytes, base64: openssl rand -base64 32)',
+    );
+  }
+  return opts.key;
+}
+
+/**
+ * Refuses a tracker URL inside the server's own network (SSRF), naming the field; each sync
+ * checks again at connect time. A name that does not resolve yet is left to the sync.
+ */
+async function assertPublicTracker(app: FastifyInstance, settings: ConnectionSettings) {
+  if (app.config.allowPrivateTrackerUrls) return;
+  const field = trackerUrlField(settings);
+  if (!field) return;
+  try {
+    await assertPublicTrackerUrl(field.url);
+  } catch (err) {
+    if (err instanceof ConnectorError && err.code === 'blocked') {
+      throw validation(
+        `settings.${field.name}: ${err.message} (a server on a private network can allow it with ALLOW_PRIVATE_TRACKER_URLS=true)`,
+        `settings.${field.name}`,
+      );
+    }
+  }
+}
+
+/** The columns a PATCH changes: a new token is encrypted, new settings restart the sync. */
+function connectionChanges(
+  body: ReturnType<typeof connectionUpdateSchema.parse>,
+  opts: ConnectionRouteOptions,
+) {
+  const token =
+    body.token === undefined
+      ? {}
+      : {
+          tokenCiphertext: encryptToken(keyOf(opts), body.token),
+          tokenLast4: last4(body.token),
+        };
+  const settings =
+    body.settings === undefined
+      ? {}
+      : (({ tracker, ...rest }) => ({ tracker, settings: rest }))(body.settings);
+  // A different tracker or query is a different data set: the next sync starts over.
+  const restart = body.settings !== undefined ? { data: null, lastSyncStatus: null } : {};
+  return {
+    ...(body.name !== undefined ? { name: body.name } : {}),
+    ...(body.syncEveryMinutes !== undefined ? { syncEveryMinutes: body.syncEveryMinutes } : {}),
+    ...settings,
+    ...token,
+    ...restart,
+  };
 }
 
 export default async function connectionRoutes(
@@ -52,38 +104,8 @@ export default async function connectionRoutes(
   opts: ConnectionRouteOptions,
 ): Promise<void> {
   app.addHook('preHandler', app.requireUser);
-  const requireKey = (): Buffer => {
-    if (!opts.key) {
-      throw new AppError(
-        'FF_ERR_UNAVAILABLE',
-        'Tracker connections need CONNECTION_KEY on the server (32 bytes, base64: openssl rand -base64 32)',
-      );
-    }
-    return opts.key;
-  };
-  /**
-   * Refuses a tracker URL inside the server's own network (SSRF), naming the field; each sync
-   * checks again at connect time. A name that does not resolve yet is left to the sync.
-   */
-  const publicTracker = async (settings: ConnectionSettings) => {
-    if (app.config.allowPrivateTrackerUrls) return;
-    const field = trackerUrlField(settings);
-    if (!field) return;
-    try {
-      await assertPublicTrackerUrl(field.url);
-    } catch (err) {
-      if (err instanceof ConnectorError && err.code === 'blocked') {
-        throw validation(
-          `settings.${field.name}: ${err.message} (a server on a private network can allow it with ALLOW_PRIVATE_TRACKER_URLS=true)`,
-          `settings.${field.name}`,
-        );
-      }
-    }
-  };
-  const writableProject = async (request: FastifyRequest, projectId: string) => {
-    if (!(await app.repos.projects.getWritable(request.user!, projectId)))
-      throw notFound(NO_PROJECT);
-  };
+  const requireKey = () => keyOf(opts);
+  const publicTracker = (settings: ConnectionSettings) => assertPublicTracker(app, settings);
   const writableConnection = async (request: FastifyRequest) => {
     const { projectId, id } = params(request);
     const row = await app.repos.connections.getWritable(request.user!, projectId, id!);
@@ -92,18 +114,17 @@ export default async function connectionRoutes(
   };
 
   app.get('/api/projects/:projectId/connections', { schema: { tags } }, async (request) => {
-    const { projectId } = params(request);
-    if (!(await app.repos.projects.get(request.user!, projectId))) throw notFound(NO_PROJECT);
+    const { id: projectId } = await scopedProject(app, request, false);
     const rows = await app.repos.connections.list(request.user!, projectId);
     return { items: rows.map(connectionView) };
   });
 
   app.post('/api/projects/:projectId/connections', { schema: { tags } }, async (request, reply) => {
-    const { projectId } = params(request);
+    params(request);
     const key = requireKey();
     const body = parse(connectionCreateSchema, request.body);
     await publicTracker(body.settings);
-    await writableProject(request, projectId);
+    const { id: projectId } = await scopedProject(app, request, true);
     const { tracker, ...settings } = body.settings;
     const row = await app.repos.connections.create(request.user!.id, projectId, {
       name: body.name,
@@ -128,26 +149,7 @@ export default async function connectionRoutes(
     const body = parse(connectionUpdateSchema, request.body);
     if (body.settings) await publicTracker(body.settings);
     const row = await writableConnection(request);
-    const token =
-      body.token === undefined
-        ? {}
-        : {
-            tokenCiphertext: encryptToken(requireKey(), body.token),
-            tokenLast4: last4(body.token),
-          };
-    const settings =
-      body.settings === undefined
-        ? {}
-        : (({ tracker, ...rest }) => ({ tracker, settings: rest }))(body.settings);
-    // A different tracker or query is a different data set: the next sync starts over.
-    const restart = body.settings !== undefined ? { data: null, lastSyncStatus: null } : {};
-    const updated = await app.repos.connections.update(row.id, {
-      ...(body.name !== undefined ? { name: body.name } : {}),
-      ...(body.syncEveryMinutes !== undefined ? { syncEveryMinutes: body.syncEveryMinutes } : {}),
-      ...settings,
-      ...token,
-      ...restart,
-    });
+    const updated = await app.repos.connections.update(row.id, connectionChanges(body, opts));
     if (!updated) throw notFound(NO_CONNECTION);
     return connectionView(updated);
   });

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { deliveryCountsAsOf, deliveryHistoryOf, replayDelivery } from '@flow-forecaster/engine';
 import {
   addCheckInSchema,
@@ -20,21 +20,16 @@ import {
   deliveryView,
   withHits,
 } from '../services/deliveries';
-import { isUuid, parse, queryString } from './parse';
+import { parse, queryString } from './parse';
+import { assertOwnerOrAdmin, projectParams, scopedProject } from './project-scope';
 
 const tags = ['deliveries'];
-const NO_PROJECT = 'No such project';
 const NO_DELIVERY = 'No such delivery';
 const BASE = '/api/projects/:projectId/deliveries';
 
 const versionSchema = z.object({ version: z.number().int().min(1).optional() }).passthrough();
 
-function params(request: FastifyRequest): { projectId: string; id?: string } {
-  const p = request.params as { projectId?: unknown; id?: unknown };
-  if (!isUuid(p.projectId)) throw notFound(NO_PROJECT);
-  if (p.id !== undefined && !isUuid(p.id)) throw notFound(NO_DELIVERY);
-  return { projectId: p.projectId, id: p.id as string | undefined };
-}
+const params = (request: FastifyRequest) => projectParams(request, NO_DELIVERY);
 
 const conflict = () =>
   new AppError(
@@ -43,36 +38,78 @@ const conflict = () =>
     'version',
   );
 
+async function deliveryOf(app: FastifyInstance, request: FastifyRequest): Promise<DeliveryRow> {
+  const { projectId, id } = params(request);
+  const row = await app.repos.deliveries.get(request.user!, projectId, id as string);
+  if (!row) throw notFound(NO_DELIVERY);
+  return row;
+}
+
+/** Writes a change computed from `row`, only if nobody changed the row since it was read. */
+async function writeDelivery(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  row: DeliveryRow,
+  w: DeliveryWrite,
+) {
+  const { version } = parse(versionSchema, request.body ?? {});
+  if (version !== undefined && version !== row.version) throw conflict();
+  assertOwnerOrAdmin(request, row);
+  const updated = await app.repos.deliveries.update(request.user!, row.id, row.version, w);
+  if (!updated) throw conflict();
+  return deliveryView(updated);
+}
+
+/**
+ * The live-data path of a check-in: the same counting rule as a CSV export (engine's
+ * deliveryCountsAsOf) applied to the connection's last synced items.
+ */
+async function checkInFromConnection(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  row: DeliveryRow,
+): Promise<DeliveryWrite> {
+  const body = parse(connectionCheckInSchema, request.body);
+  const connection = await app.repos.connections.get(
+    request.user!,
+    row.projectId,
+    body.connectionId,
+  );
+  if (!connection) {
+    throw new AppError('FF_ERR_NOT_FOUND', 'No such connection in this project', 'connectionId');
+  }
+  const items = storedItems(connection.data);
+  if (!items) {
+    throw new AppError('FF_ERR_NOT_FOUND', 'This connection has not synced yet', 'connectionId');
+  }
+  return addCheckIn(row, {
+    date: body.date,
+    ...deliveryCountsAsOf(items, body.date),
+    ...(body.note !== undefined ? { note: body.note } : {}),
+    ...(body.seed !== undefined ? { seed: body.seed } : {}),
+    history: deliveryHistoryOf(items),
+  });
+}
+
+/** A delivery as a download: its check-ins as CSV, or its view as JSON. */
+function exportDelivery(request: FastifyRequest, reply: FastifyReply, row: DeliveryRow) {
+  const format = queryString(request, 'format') === 'csv' ? 'csv' : 'json';
+  const file = `delivery-${row.id}.${format}`;
+  reply.header('content-disposition', `attachment; filename="${file}"`);
+  if (format === 'csv') {
+    reply.type('text/csv; charset=utf-8');
+    return deliveryCsv(row);
+  }
+  return deliveryView(row);
+}
+
 export default async function deliveryRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('preHandler', app.requireUser);
-
-  async function project(request: FastifyRequest, writable: boolean) {
-    const { projectId } = params(request);
-    const row = writable
-      ? await app.repos.projects.getWritable(request.user!, projectId)
-      : await app.repos.projects.get(request.user!, projectId);
-    if (!row) throw notFound(NO_PROJECT);
-    return row;
-  }
-
-  async function delivery(request: FastifyRequest): Promise<DeliveryRow> {
-    const { projectId, id } = params(request);
-    const row = await app.repos.deliveries.get(request.user!, projectId, id as string);
-    if (!row) throw notFound(NO_DELIVERY);
-    return row;
-  }
-
-  /** Writes a change computed from `row`, only if nobody changed the row since it was read. */
-  async function write(request: FastifyRequest, row: DeliveryRow, w: DeliveryWrite) {
-    const { version } = parse(versionSchema, request.body ?? {});
-    if (version !== undefined && version !== row.version) throw conflict();
-    if (row.ownerId !== request.user!.id && request.user!.role !== 'admin') {
-      throw new AppError('FF_ERR_FORBIDDEN');
-    }
-    const updated = await app.repos.deliveries.update(request.user!, row.id, row.version, w);
-    if (!updated) throw conflict();
-    return deliveryView(updated);
-  }
+  const project = (request: FastifyRequest, writable: boolean) =>
+    scopedProject(app, request, writable);
+  const delivery = (request: FastifyRequest) => deliveryOf(app, request);
+  const write = (request: FastifyRequest, row: DeliveryRow, w: DeliveryWrite) =>
+    writeDelivery(app, request, row, w);
 
   app.get(BASE, { schema: { tags } }, async (request) => {
     const p = await project(request, false);
@@ -109,41 +146,12 @@ export default async function deliveryRoutes(app: FastifyInstance): Promise<void
     return write(request, row, next);
   });
 
-  // The live-data path of a check-in: the same counting rule as a CSV export (engine's
-  // deliveryCountsAsOf) applied to the connection's last synced items.
   app.post(
     `${BASE}/:id/check-ins/from-connection`,
     { schema: { tags } },
     async (request, reply) => {
       const row = await delivery(request);
-      const body = parse(connectionCheckInSchema, request.body);
-      const connection = await app.repos.connections.get(
-        request.user!,
-        row.projectId,
-        body.connectionId,
-      );
-      if (!connection) {
-        throw new AppError(
-          'FF_ERR_NOT_FOUND',
-          'No such connection in this project',
-          'connectionId',
-        );
-      }
-      const items = storedItems(connection.data);
-      if (!items) {
-        throw new AppError(
-          'FF_ERR_NOT_FOUND',
-          'This connection has not synced yet',
-          'connectionId',
-        );
-      }
-      const next = addCheckIn(row, {
-        date: body.date,
-        ...deliveryCountsAsOf(items, body.date),
-        ...(body.note !== undefined ? { note: body.note } : {}),
-        ...(body.seed !== undefined ? { seed: body.seed } : {}),
-        history: deliveryHistoryOf(items),
-      });
+      const next = await checkInFromConnection(app, request, row);
       reply.code(201);
       return write(request, row, next);
     },
@@ -188,17 +196,7 @@ export default async function deliveryRoutes(app: FastifyInstance): Promise<void
   app.get(
     `${BASE}/:id/export`,
     { schema: { tags, querystring: z.object({ format: z.enum(['csv', 'json']).optional() }) } },
-    async (request, reply) => {
-      const row = await delivery(request);
-      const format = queryString(request, 'format') === 'csv' ? 'csv' : 'json';
-      const file = `delivery-${row.id}.${format}`;
-      reply.header('content-disposition', `attachment; filename="${file}"`);
-      if (format === 'csv') {
-        reply.type('text/csv; charset=utf-8');
-        return deliveryCsv(row);
-      }
-      return deliveryView(row);
-    },
+    async (request, reply) => exportDelivery(request, reply, await delivery(request)),
   );
 
   app.get('/api/projects/:projectId/calibration', { schema: { tags } }, async (request) => {

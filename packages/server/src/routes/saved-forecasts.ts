@@ -44,6 +44,50 @@ const importSchema = z.object({
   forecasts: z.array(z.unknown()).min(1).max(MAX_IMPORT),
 });
 
+type SaveSchema = ReturnType<typeof forecastSaveSchemaFor>;
+
+/** Every forecast of an import file validated, before anything is written: a bad file imports nothing. */
+function importedForecasts(forecastSaveSchema: SaveSchema, forecasts: unknown[]) {
+  return forecasts.map((item, i) => {
+    const obj = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+    const parsed = parseBody(forecastSaveSchema, {
+      kind: obj.kind,
+      input: obj.input,
+      ...(typeof obj.name === 'string' && obj.name.trim() !== '' ? { name: obj.name } : {}),
+    });
+    if (!parsed.ok) {
+      const field = `forecasts.${i}${parsed.error.field ? `.${parsed.error.field}` : ''}`;
+      throw validation(`forecasts.${i}: ${parsed.error.message}`, field);
+    }
+    return parsed.value;
+  });
+}
+
+/** A rerun's input: the stored one, or a corrected input of the same kind from the body. */
+function rerunInput(forecastSaveSchema: SaveSchema, parent: ForecastRow, requestBody: unknown) {
+  const body = (requestBody ?? {}) as { input?: unknown; name?: unknown };
+  return parse(forecastSaveSchema, {
+    kind: parent.kind,
+    input: body.input ?? parent.input,
+    ...(typeof body.name === 'string'
+      ? { name: body.name }
+      : parent.name
+        ? { name: parent.name }
+        : {}),
+  });
+}
+
+/** A forecast filed under a project needs the right to change that project. */
+async function assertWritableProject(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  projectId: string | null | undefined,
+): Promise<void> {
+  if (!projectId) return;
+  const project = await app.repos.projects.getWritable(request.user!, projectId);
+  if (!project) throw notFound('No such project');
+}
+
 export default async function savedForecastRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('preHandler', app.requireUser);
   // Seeds are fixed before the first run, so the stored input reproduces the stored result.
@@ -52,11 +96,8 @@ export default async function savedForecastRoutes(app: FastifyInstance): Promise
   /** The server's own result for a validated input: on the pool when big, never the client's. */
   const compute = (parsed: ParsedForecast): Promise<unknown> => computeForecast(app, parsed);
 
-  const writableProject = async (request: FastifyRequest, projectId: string | null | undefined) => {
-    if (!projectId) return;
-    const project = await app.repos.projects.getWritable(request.user!, projectId);
-    if (!project) throw notFound('No such project');
-  };
+  const writableProject = (request: FastifyRequest, projectId: string | null | undefined) =>
+    assertWritableProject(app, request, projectId);
 
   app.get('/api/forecasts', { schema: { tags } }, async (request) => {
     const projectId = queryString(request, 'projectId');
@@ -94,23 +135,7 @@ export default async function savedForecastRoutes(app: FastifyInstance): Promise
     { schema: { tags, body: importSchema } },
     async (request, reply) => {
       const doc = parse(importSchema, request.body);
-      // Everything is validated before anything is written: a bad file imports nothing.
-      const items = doc.forecasts.map((item, i) => {
-        const obj = (typeof item === 'object' && item !== null ? item : {}) as Record<
-          string,
-          unknown
-        >;
-        const parsed = parseBody(forecastSaveSchema, {
-          kind: obj.kind,
-          input: obj.input,
-          ...(typeof obj.name === 'string' && obj.name.trim() !== '' ? { name: obj.name } : {}),
-        });
-        if (!parsed.ok) {
-          const field = `forecasts.${i}${parsed.error.field ? `.${parsed.error.field}` : ''}`;
-          throw validation(`forecasts.${i}: ${parsed.error.message}`, field);
-        }
-        return parsed.value;
-      });
+      const items = importedForecasts(forecastSaveSchema, doc.forecasts);
       const created: ForecastRow[] = [];
       for (const item of items) {
         // Imported rows are new rows of the caller; projects and ids in the file are not trusted.
@@ -169,16 +194,7 @@ export default async function savedForecastRoutes(app: FastifyInstance): Promise
     if (!parent || (request.user!.role !== 'admin' && parent.ownerId !== request.user!.id)) {
       throw notFound(NOT_FOUND);
     }
-    const body = (request.body ?? {}) as { input?: unknown; name?: unknown };
-    const parsed = parse(forecastSaveSchema, {
-      kind: parent.kind,
-      input: body.input ?? parent.input,
-      ...(typeof body.name === 'string'
-        ? { name: body.name }
-        : parent.name
-          ? { name: parent.name }
-          : {}),
-    });
+    const parsed = rerunInput(forecastSaveSchema, parent, request.body);
     const result = await compute(parsed.parsed);
     const row = await saveForecast(app.db, parent.ownerId, {
       parsed: parsed.parsed,

@@ -2,19 +2,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { saveTeamSchema, TEAM_BODY_LIMIT } from '@flow-forecaster/schemas';
 import { AppError, notFound } from '../errors';
 import { teamSummary, teamView } from '../repositories/teams';
-import { isUuid, parse } from './parse';
+import { parse } from './parse';
+import { assertOwnerOrAdmin, projectParams, scopedProject } from './project-scope';
 
 const tags = ['teams'];
-const NO_PROJECT = 'No such project';
 const NO_TEAM = 'No such team';
 const BASE = '/api/projects/:projectId/teams';
 
-function params(request: FastifyRequest): { projectId: string; id: string | undefined } {
-  const p = request.params as { projectId?: unknown; id?: unknown };
-  if (!isUuid(p.projectId)) throw notFound(NO_PROJECT);
-  if (p.id !== undefined && !isUuid(p.id)) throw notFound(NO_TEAM);
-  return { projectId: p.projectId, id: p.id as string | undefined };
-}
+const params = (request: FastifyRequest) => projectParams(request, NO_TEAM);
 
 const conflict = () =>
   new AppError('FF_ERR_CONFLICT', 'The team was changed meanwhile; open it again', 'version');
@@ -27,14 +22,8 @@ const conflict = () =>
 export default async function teamRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('preHandler', app.requireUser);
 
-  async function project(request: FastifyRequest, writable: boolean) {
-    const { projectId } = params(request);
-    const row = writable
-      ? await app.repos.projects.getWritable(request.user!, projectId)
-      : await app.repos.projects.get(request.user!, projectId);
-    if (!row) throw notFound(NO_PROJECT);
-    return row;
-  }
+  const project = (request: FastifyRequest, writable: boolean) =>
+    scopedProject(app, request, writable);
 
   app.get(BASE, { schema: { tags } }, async (request) => {
     const p = await project(request, false);
@@ -61,9 +50,7 @@ export default async function teamRoutes(app: FastifyInstance): Promise<void> {
     const { projectId, id } = params(request);
     const row = await app.repos.teams.get(request.user!, projectId, id as string);
     if (!row) throw notFound(NO_TEAM);
-    if (row.ownerId !== request.user!.id && request.user!.role !== 'admin') {
-      throw new AppError('FF_ERR_FORBIDDEN');
-    }
+    assertOwnerOrAdmin(request, row);
     const body = parse(saveTeamSchema, request.body);
     if (body.version !== undefined && body.version !== row.version) throw conflict();
     const updated = await app.repos.teams.replace(
