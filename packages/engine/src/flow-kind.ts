@@ -3,9 +3,13 @@
  * the history window the team's own weekly throughput calibrates best. The API, the CLI and
  * the web read this one result, so a number cannot differ between them.
  */
-import type { FlowItemInput } from './flow-items';
-import { flowMetrics, type FlowMetricsOptions, type FlowMetricsResult } from './flow-metrics';
-import { chooseHistoryWindow, type HistoryWindowResult } from './flow-window';
+import { prepareFlowItems, type FlowItemInput } from './flow-items';
+import {
+  flowMetricsAndWindow,
+  type FlowMetricsOptions,
+  type FlowMetricsResult,
+} from './flow-metrics';
+import type { HistoryWindowResult } from './flow-window';
 
 export interface FlowInput extends FlowMetricsOptions {
   items: FlowItemInput[];
@@ -18,7 +22,7 @@ export interface FlowResult extends FlowMetricsResult {
 
 export function flowAnalysis(input: FlowInput): FlowResult {
   const { items, ...options } = input;
-  const metrics = flowMetrics(items, options);
-  const historyWindow = chooseHistoryWindow(metrics.throughput.weekly.map((w) => w.count));
+  const prepared = prepareFlowItems(items, options);
+  const { metrics, historyWindow } = flowMetricsAndWindow(prepared.records, options, prepared);
   return { ...metrics, historyWindow };
 }

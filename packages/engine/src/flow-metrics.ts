@@ -9,14 +9,20 @@
 import { EngineInputError } from './errors';
 import { dayOfValue, isoOfDay } from './flow-days';
 import {
+  flowRecordAt,
+  NO_DAY,
   prepareFlowItems,
+  selectFlowRecords,
+  type PreparedFlowItems,
   type FlowItemInput,
   type FlowProblem,
   type FlowProblemCode,
   type FlowRecord,
+  type FlowRecords,
   type PrepareFlowOptions,
 } from './flow-items';
 import { cycleTimeStats, percentileKey, type CycleTimeStats } from './flow-percentiles';
+import { chooseHistoryWindow, type HistoryWindowResult } from './flow-window';
 import { FLOW_MAX_DAYS, flowSeries, type FlowSeries } from './flow-series';
 import {
   agingItems,
@@ -31,8 +37,11 @@ export const DEFAULT_FLOW_PERCENTILES = [50, 70, 85, 95] as const;
 export const DEFAULT_FLOW_WINDOW_WEEKS = 12;
 export const DEFAULT_STALE_AFTER_DAYS = 28;
 
-/** Done items counted: a date range, the last N weeks up to `asOf`, or all history. */
-export type FlowWindowInput = { from?: string; to?: string } | { weeks: number } | 'all';
+/**
+ * Done items counted: a date range, the last N weeks up to `asOf`, all history, or `auto`: the
+ * window the items' own weekly throughput calibrates best (`chooseHistoryWindow`).
+ */
+export type FlowWindowInput = { from?: string; to?: string } | { weeks: number } | 'all' | 'auto';
 
 export interface FlowMetricsOptions extends PrepareFlowOptions {
   /** Day the metrics are as of; default the latest date in the items. */
@@ -103,10 +112,16 @@ function day(value: string, field: string): number {
   return d;
 }
 
+interface ResolvedWindow {
+  from: number | null;
+  to: number;
+  weeks: number | null;
+}
+
 function resolveWindow(
-  window: FlowWindowInput | undefined,
+  window: Exclude<FlowWindowInput, 'auto'> | undefined,
   asOf: number,
-): { from: number | null; to: number; weeks: number | null } {
+): ResolvedWindow {
   const w = window ?? { weeks: DEFAULT_FLOW_WINDOW_WEEKS };
   if (w === 'all') return { from: null, to: asOf, weeks: null };
   if ('weeks' in w) {
@@ -123,11 +138,13 @@ function resolveWindow(
   return { from, to, weeks: null };
 }
 
-function latestDay(records: readonly FlowRecord[]): number | null {
+function latestDay(records: FlowRecords): number | null {
   let latest: number | null = null;
-  for (const r of records) {
-    const d = Math.max(r.created ?? -Infinity, r.started ?? -Infinity, r.done ?? -Infinity);
-    if (d !== -Infinity && (latest === null || d > latest)) latest = d;
+  const { created, started, done } = records;
+  for (let i = 0; i < records.length; i++) {
+    // NO_DAY is below every day, so a missing date never wins.
+    const d = Math.max(created[i], started[i], done[i]);
+    if (d !== NO_DAY && (latest === null || d > latest)) latest = d;
   }
   return latest;
 }
@@ -149,16 +166,38 @@ export function flowMetrics(
   return flowMetricsOfRecords(prepared.records, options, prepared);
 }
 
+type PreparedExtras = Pick<PreparedFlowItems, 'problems' | 'problemCounts' | 'invalid'>;
+const noProblems = (): PreparedExtras => ({ problems: [], problemCounts: {}, invalid: 0 });
+
 /** The metrics of records already prepared (e.g. once per import, many views). */
 export function flowMetricsOfRecords(
-  allRecords: readonly FlowRecord[],
+  allRecords: FlowRecords,
   options: FlowMetricsOptions = {},
-  prepared: Pick<ReturnType<typeof prepareFlowItems>, 'problems' | 'problemCounts' | 'invalid'> = {
-    problems: [],
-    problemCounts: {},
-    invalid: 0,
-  },
+  prepared: PreparedExtras = noProblems(),
 ): FlowMetricsResult {
+  return flowViews(allRecords, options, prepared, options.window === 'auto').metrics;
+}
+
+/**
+ * The metrics and the window the weekly throughput calibrates best, in one pass: the
+ * throughput does not depend on the window, so the choice is made before the window's cycle
+ * times are counted and `auto` costs no second computation.
+ */
+export function flowMetricsAndWindow(
+  allRecords: FlowRecords,
+  options: FlowMetricsOptions = {},
+  prepared: PreparedExtras = noProblems(),
+): { metrics: FlowMetricsResult; historyWindow: HistoryWindowResult } {
+  const { metrics, historyWindow } = flowViews(allRecords, options, prepared, true);
+  return { metrics, historyWindow: historyWindow as HistoryWindowResult };
+}
+
+function flowViews(
+  allRecords: FlowRecords,
+  options: FlowMetricsOptions,
+  prepared: PreparedExtras,
+  chooseWindow: boolean,
+): { metrics: FlowMetricsResult; historyWindow: HistoryWindowResult | null } {
   const percentiles = [...(options.percentiles ?? DEFAULT_FLOW_PERCENTILES)];
   const slePercentile = options.slePercentile ?? 85;
   if (!percentiles.includes(slePercentile)) percentiles.push(slePercentile);
@@ -170,27 +209,35 @@ export function flowMetricsOfRecords(
   }
 
   const typeSet = new Set<string>();
-  for (const r of allRecords) if (r.type !== null) typeSet.add(r.type);
+  for (const t of allRecords.type) if (t !== null) typeSet.add(t);
   const wanted = options.types && options.types.length > 0 ? new Set(options.types) : null;
-  const records = wanted
-    ? allRecords.filter((r) => r.type !== null && wanted.has(r.type))
-    : allRecords;
+  let records = allRecords;
+  if (wanted) {
+    const keep: number[] = [];
+    for (let i = 0; i < allRecords.length; i++) {
+      const t = allRecords.type[i];
+      if (t !== null && wanted.has(t)) keep.push(i);
+    }
+    records = selectFlowRecords(allRecords, keep);
+  }
 
   const latest = latestDay(records);
   const asOf = options.asOf !== undefined ? day(options.asOf, 'asOf') : (latest ?? 0);
-  const win = resolveWindow(options.window, asOf);
+  // An explicit window is checked before any work, as before `auto` existed.
+  const explicit = options.window === 'auto' ? null : resolveWindow(options.window, asOf);
+  const { created: createdDay, started: startedDay, done: doneDay, excluded } = records;
 
-  // One pass: classify as of `asOf`, count cycle times of done items in the window.
+  // One pass: classify as of `asOf`; the window's cycle times are counted once it is known.
   let maxCycle = 1;
-  for (const r of records) {
-    if (!r.excluded && r.done !== null && r.started !== null && r.done <= asOf) {
-      const ct = r.done - r.started + 1;
+  for (let i = 0; i < records.length; i++) {
+    const d = doneDay[i];
+    const st = startedDay[i];
+    if (excluded[i] === 0 && d !== NO_DAY && st !== NO_DAY && d <= asOf) {
+      const ct = d - st + 1;
       if (ct > maxCycle) maxCycle = ct;
     }
   }
-  const counts = new Int32Array(maxCycle + 1);
-  const scatterRecords: FlowRecord[] = [];
-  const inProgress: FlowRecord[] = [];
+  const inProgressRecords: FlowRecord[] = [];
   let done = 0;
   let notStarted = 0;
   let doneBeforeStarted = 0;
@@ -198,49 +245,28 @@ export function flowMetricsOfRecords(
   let sameDay = 0;
   let earliest = asOf;
   let lastDone: number | null = null;
-  for (const r of records) {
-    if (r.excluded) {
+  for (let i = 0; i < records.length; i++) {
+    if (excluded[i] === 1) {
       doneBeforeStarted++;
       continue;
     }
-    const first = Math.min(r.created ?? Infinity, r.started ?? Infinity, r.done ?? Infinity);
-    if (first < earliest) earliest = first;
-    if (r.done !== null && r.done <= asOf) {
+    const c = createdDay[i];
+    const st = startedDay[i];
+    const d = doneDay[i];
+    if (c !== NO_DAY && c < earliest) earliest = c;
+    if (st !== NO_DAY && st < earliest) earliest = st;
+    if (d !== NO_DAY && d < earliest) earliest = d;
+    if (d !== NO_DAY && d <= asOf) {
       done++;
-      if (lastDone === null || r.done > lastDone) lastDone = r.done;
-      if (r.started === null) {
+      if (lastDone === null || d > lastDone) lastDone = d;
+      if (st === NO_DAY) {
         doneWithoutStart++;
         continue;
       }
-      if (r.started === r.done) sameDay++;
-      if ((win.from === null || r.done >= win.from) && r.done <= win.to) {
-        const ct = r.done - r.started + 1;
-        counts[ct]++;
-        scatterRecords.push(r);
-      }
-    } else if (r.started !== null && r.started <= asOf) inProgress.push(r);
+      if (st === d) sameDay++;
+    } else if (st !== NO_DAY && st <= asOf) inProgressRecords.push(flowRecordAt(records, i));
     else notStarted++;
   }
-  // Many items share a done day: format each day once.
-  const dayText = new Map<number, string>();
-  const scatter = scatterRecords.map((r): FlowScatterPoint => {
-    const d = r.done ?? 0;
-    let text = dayText.get(d);
-    if (text === undefined) {
-      text = isoOfDay(d);
-      dayText.set(d, text);
-    }
-    return { id: r.id, type: r.type, done: text, cycleTime: d - (r.started ?? d) + 1 };
-  });
-
-  const stats = cycleTimeStats(counts, percentiles);
-  const sleDays = stats.n === 0 ? null : stats.percentiles[percentileKey(slePercentile)];
-  const p70Days = stats.n === 0 ? null : stats.percentiles[percentileKey(70)];
-  const histogram: { days: number; count: number }[] = [];
-  for (let d = 1; d < counts.length; d++)
-    if (counts[d] > 0) histogram.push({ days: d, count: counts[d] });
-
-  const aging = agingItems(inProgress, asOf, stats.percentiles, percentiles, sleDays);
   const warnings: FlowWarning[] = [];
   const first = Math.max(earliest, asOf - FLOW_MAX_DAYS + 1);
   if (first > earliest) {
@@ -250,6 +276,55 @@ export function flowMetricsOfRecords(
     });
   }
   const series = flowSeries(records, first, asOf);
+  const historyWindow = chooseWindow
+    ? chooseHistoryWindow(series.weekly.map((w) => w.count))
+    : null;
+  let win: ResolvedWindow;
+  if (explicit !== null) win = explicit;
+  else {
+    const chosen = (historyWindow as HistoryWindowResult).window;
+    win = resolveWindow(chosen === 'all' ? 'all' : { weeks: chosen }, asOf);
+  }
+  const winFrom = win.from ?? -Infinity;
+  const counts = new Int32Array(maxCycle + 1);
+  const scatterAt: number[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const d = doneDay[i];
+    const st = startedDay[i];
+    if (excluded[i] === 0 && d !== NO_DAY && st !== NO_DAY && d <= asOf) {
+      if (d >= winFrom && d <= win.to) {
+        counts[d - st + 1]++;
+        scatterAt.push(i);
+      }
+    }
+  }
+  // Many items share a done day: format each day once.
+  const dayText = new Map<number, string>();
+  const scatter = new Array<FlowScatterPoint>(scatterAt.length);
+  for (let k = 0; k < scatterAt.length; k++) {
+    const i = scatterAt[k];
+    const d = doneDay[i];
+    let text = dayText.get(d);
+    if (text === undefined) {
+      text = isoOfDay(d);
+      dayText.set(d, text);
+    }
+    scatter[k] = {
+      id: records.id[i],
+      type: records.type[i],
+      done: text,
+      cycleTime: d - startedDay[i] + 1,
+    };
+  }
+
+  const stats = cycleTimeStats(counts, percentiles);
+  const sleDays = stats.n === 0 ? null : stats.percentiles[percentileKey(slePercentile)];
+  const p70Days = stats.n === 0 ? null : stats.percentiles[percentileKey(70)];
+  const histogram: { days: number; count: number }[] = [];
+  for (let d = 1; d < counts.length; d++)
+    if (counts[d] > 0) histogram.push({ days: d, count: counts[d] });
+  const aging = agingItems(inProgressRecords, asOf, stats.percentiles, percentiles, sleDays);
+
   const staleAfter = options.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS;
   const daysSince = lastDone === null ? null : asOf - lastDone;
   const stale = daysSince !== null && daysSince > staleAfter;
@@ -267,7 +342,7 @@ export function flowMetricsOfRecords(
   const bands: Record<string, number> = {};
   if (stats.n > 0)
     for (const p of percentiles) bands[percentileKey(p)] = stats.percentiles[percentileKey(p)];
-  return {
+  const metrics: FlowMetricsResult = {
     asOf: isoOfDay(asOf),
     window: {
       from: win.from === null ? null : isoOfDay(win.from),
@@ -278,7 +353,7 @@ export function flowMetricsOfRecords(
     counts: {
       items: records.length,
       done,
-      inProgress: inProgress.length,
+      inProgress: inProgressRecords.length,
       notStarted,
       invalid: prepared.invalid,
       doneBeforeStarted,
@@ -301,7 +376,11 @@ export function flowMetricsOfRecords(
     inProgress: aging,
     aging: { states: agingStates(aging), bands },
     notStarted,
-    backlog: { inProgress: inProgress.length, notStarted, total: inProgress.length + notStarted },
+    backlog: {
+      inProgress: inProgressRecords.length,
+      notStarted,
+      total: inProgressRecords.length + notStarted,
+    },
     rightSizing: rightSizing(aging, p70Days, sleDays),
     throughput: {
       daily: series.daily,
@@ -324,6 +403,7 @@ export function flowMetricsOfRecords(
     warnings: warnings.map((w) => WARNING_TEXT[w.code](w.params)),
     warningCodes: warnings,
   };
+  return { metrics, historyWindow };
 }
 
 /** "85 % of items finish within 12 days" as English text (the web translates from the data). */
