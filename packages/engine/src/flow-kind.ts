@@ -3,7 +3,7 @@
  * the history window the team's own weekly throughput calibrates best. The API, the CLI and
  * the web read this one result, so a number cannot differ between them.
  */
-import { prepareFlowItems, type FlowItemInput } from './flow-items';
+import { prepareFlowItems, type FlowItemInput, type PreparedFlowItems } from './flow-items';
 import {
   flowMetricsAndWindow,
   type FlowMetricsOptions,
@@ -20,9 +20,10 @@ export interface FlowResult extends FlowMetricsResult {
   historyWindow: HistoryWindowResult;
 }
 
-export function flowAnalysis(input: FlowInput): FlowResult {
+/** `prepared`: the items already read by `prepareFlowItems(input.items, input)`, if they were. */
+export function flowAnalysis(input: FlowInput, prepared?: PreparedFlowItems): FlowResult {
   const { items, ...options } = input;
-  const prepared = prepareFlowItems(items, options);
+  prepared ??= prepareFlowItems(items, options);
   const { metrics, historyWindow } = flowMetricsAndWindow(prepared.records, options, prepared);
   return { ...metrics, historyWindow };
 }
