@@ -3,6 +3,49 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import path from 'node:path';
+
+/**
+ * Web feature folders (packages/web/src/features/<name>) stand alone: what two features share
+ * lives in features/shared or lib, so a feature can be changed or removed without touching
+ * another. Relative imports are resolved against the importing file, so `../when/form` and
+ * `../../when/form` are caught alike.
+ */
+const featuresRoot = path.resolve('packages/web/src/features');
+function featureOf(file) {
+  const rel = path.relative(featuresRoot, file);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  const parts = rel.split(path.sep);
+  return parts.length > 1 ? parts[0] : undefined;
+}
+const featureBoundaries = {
+  meta: {
+    type: 'problem',
+    messages: {
+      crossFeature:
+        'features/{{from}} must not import features/{{to}}: move what they share to features/shared or lib.',
+    },
+    schema: [],
+  },
+  create(context) {
+    const from = featureOf(context.filename);
+    if (!from) return {};
+    const check = (node) => {
+      const source = node.source?.value;
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const to = featureOf(path.resolve(path.dirname(context.filename), source));
+      if (to && to !== from && to !== 'shared') {
+        context.report({ node: node.source, messageId: 'crossFeature', data: { from, to } });
+      }
+    };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
+  },
+};
 
 export default tseslint.config(
   {
@@ -47,6 +90,13 @@ export default tseslint.config(
         { patterns: ['@flow-forecaster/*/src/*', '**/engine/src/*', '../../engine/*'] },
       ],
     },
+  },
+  {
+    // Tests may drive several features' pages together (e.g. shared/trust.test.tsx).
+    files: ['packages/web/src/features/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    plugins: { web: { rules: { 'feature-boundaries': featureBoundaries } } },
+    rules: { 'web/feature-boundaries': 'error' },
   },
   {
     files: ['packages/web/**/*.tsx'],

@@ -5,6 +5,7 @@
  */
 import type { Cell } from './text-layout';
 import { cell, grid, pairs, percent, section } from './text-layout';
+import { intervalText, widerThanOneUnit } from './interval-text';
 
 type Obj = Record<string, unknown>;
 
@@ -34,6 +35,11 @@ function when(f: Obj, level: 'p50' | 'p85' | 'p95'): Cell {
   return typeof weeks === 'number' ? `${cell(weeks)} wk` : null;
 }
 
+/** P85's 95 % sampling interval in weeks (trust rules); null when its runs did not finish. */
+function p85Interval(intervals: unknown): Cell {
+  return intervalText(obj(intervals)?.p85) ?? null;
+}
+
 function status(f: Obj): string {
   if (f.inCutLine === true) return 'IN';
   if (f.inCutLine === false) return 'OUT';
@@ -51,6 +57,7 @@ export function portfolioTable(r: Obj): string[] {
     val(f.targetDate),
     when(f, 'p50'),
     when(f, 'p85'),
+    p85Interval(f.percentileIntervals),
     when(f, 'p95'),
     typeof f.probabilityByTarget === 'number' ? percent(f.probabilityByTarget) : null,
     status(f),
@@ -69,6 +76,7 @@ export function portfolioTable(r: Obj): string[] {
           'target',
           'P50',
           'P85',
+          'P85 95 % (wk)',
           'P95',
           'P(target)',
           'cut line',
@@ -91,13 +99,18 @@ export function portfolioTable(r: Obj): string[] {
       ],
     ]),
   ];
+  if (features.some((f) => widerThanOneUnit(obj(f.percentileIntervals)?.p85))) {
+    parts.push(
+      'A P85 could move by more than one week with other draws: run more (--runs) for steadier figures.',
+    );
+  }
   const teams = list(r.teams);
   if (teams.length > 0) {
     parts.push(
       section(
         'Teams: last feature done',
         grid(
-          ['team', 'P50', 'P85', 'P95'],
+          ['team', 'P50', 'P85', 'P85 95 % (wk)', 'P95'],
           teams.map((t): Cell[] => {
             const asFeature = {
               completionDates: t.lastCompletionDates,
@@ -107,6 +120,7 @@ export function portfolioTable(r: Obj): string[] {
               val(t.name),
               when(asFeature, 'p50'),
               when(asFeature, 'p85'),
+              p85Interval(t.lastCompletionIntervals),
               when(asFeature, 'p95'),
             ];
           }),

@@ -1,6 +1,13 @@
 /** `--format table` tells the same truths as the API result (the spec's trust rules). */
 import { describe, expect, it } from 'vitest';
-import { deadlineAnalysis, forecastWhen, simulate } from '@flow-forecaster/engine';
+import {
+  deadlineAnalysis,
+  dependencyAnalysis,
+  forecastHowMany,
+  forecastPortfolio,
+  forecastWhen,
+  simulate,
+} from '@flow-forecaster/engine';
 import { formatTable } from './table';
 
 const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
@@ -81,5 +88,33 @@ describe('table output and the trust rules', () => {
     expect(text).toContain(
       `items of this backlog done within 5 weeks, the whole weeks covering 30 days (85% sure): ${r.items_forecast_30_days.itemsAtConfidence['85']}`,
     );
+  });
+
+  it('gives how-many, portfolio and dependency percentiles their 95 % intervals', () => {
+    const hm = forecastHowMany({ tpSamples: T12, days: 70, numberOfSimulations: 300, seed: 4 });
+    const hmText = formatTable('how-many', hm);
+    const iv = hm.itemsIntervals['85'];
+    const shown = iv.low === iv.high ? String(iv.low) : `${iv.low}–${iv.high}`;
+    expect(hmText).toMatch(new RegExp(`85\\s+${hm.itemsAtConfidence['85']}\\s+${shown}`));
+    expect(hmText.includes('The 85 % figure could move')).toBe(iv.high - iv.low > 1);
+
+    const pf = forecastPortfolio({
+      teams: [{ name: 'A', tpSamples: [0, 2, 3, 5, 9], featureWip: 1 }],
+      features: [{ name: 'F1', size: 20, team: 'A' }],
+      numberOfSimulations: 200,
+      seed: 2,
+    });
+    const piv = pf.features[0].percentileIntervals.p85;
+    const pfText = formatTable('portfolio', pf);
+    expect(pfText).toContain('P85 95 % (wk)');
+    expect(pfText).toContain(`${piv?.low}–${piv?.high}`);
+
+    const dep = dependencyAnalysis({
+      dependencies: [{ name: 'API', onTimeProbability: 0.6, expectedDelayDays: 10 }],
+      nSimulations: 1000,
+      seed: 5,
+    });
+    const depText = formatTable('dependencies', dep);
+    expect(depText).toContain('95 % interval (weeks)');
   });
 });

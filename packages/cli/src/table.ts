@@ -6,6 +6,7 @@
 import { beyondMaxWeeksText, isRequestKind } from '@flow-forecaster/schemas';
 import type { RequestKind } from '@flow-forecaster/schemas';
 import { portfolioTable } from './portfolio-table';
+import { intervalText, intervalsText, moreRunsLine } from './interval-text';
 import type { Cell } from './text-layout';
 import { cell, grid, pairs, percent, section } from './text-layout';
 
@@ -86,33 +87,14 @@ function percentileGrid(columns: [string, Obj | undefined][]): string {
   return grid(['', ...present.map(([h]) => h)], rows);
 }
 
-/**
- * Trust rules: each percentile's 95 % sampling interval ("22–23"), from the runs' order
- * statistics, so a reader sees whether more runs would change it. Undefined without one.
- */
+/** Each percentile's 95 % sampling interval (trust rules). */
 function intervals(r: Obj, scale = 1): Obj | undefined {
-  const all = obj(r.percentileIntervals);
-  if (!all) return undefined;
-  const out: Obj = {};
-  for (const [k, v] of Object.entries(all)) {
-    const iv = obj(v);
-    if (!iv || typeof iv.low !== 'number' || typeof iv.high !== 'number') continue;
-    const low = Math.round(iv.low * scale * 10) / 10;
-    const high = Math.round(iv.high * scale * 10) / 10;
-    out[k] = low === high ? String(low) : `${low}–${high}`;
-  }
-  return out;
+  return intervalsText(r.percentileIntervals, scale);
 }
 
 /** A line offering more runs when the headline percentile's interval spans more than one unit. */
 function widerThanOne(r: Obj, key = 'p85', unit = 'week'): string[] {
-  const iv = obj(obj(r.percentileIntervals)?.[key]);
-  if (!iv || typeof iv.low !== 'number' || typeof iv.high !== 'number') return [];
-  return iv.high - iv.low > 1
-    ? [
-        `${key.toUpperCase()} could move by more than one ${unit} with other draws: run more (--runs).`,
-      ]
-    : [];
+  return moreRunsLine(obj(r.percentileIntervals)?.[key], key.toUpperCase(), unit);
 }
 
 function footer(r: Obj): string {
@@ -215,16 +197,18 @@ function when(r: Obj): string[] {
 
 function howMany(r: Obj): string[] {
   const at = obj(r.itemsAtConfidence) ?? {};
+  const ivs = obj(r.itemsIntervals);
   const rows = Object.entries(at)
-    .map(([q, n]): Cell[] => [Number(q), val(n)])
+    .map(([q, n]): Cell[] => [Number(q), val(n), ...(ivs ? [intervalText(ivs[q]) ?? null] : [])])
     .sort((a, b) => Number(b[0]) - Number(a[0]));
   const span = r.startDate && r.endDate ? ` (${String(r.startDate)} to ${String(r.endDate)})` : '';
   return [
     `Items finished in ${cell(val(r.days))} days = ${cell(val(r.weeks))} weeks${span}; mean ${cell(val(r.mean))}.`,
     section(
       'At least this many items, with this confidence',
-      grid(['confidence %', 'items'], rows),
+      grid(['confidence %', 'items', ...(ivs ? ['95 % interval'] : [])], rows),
     ),
+    ...moreRunsLine(ivs?.['85'], 'The 85 % figure', 'item'),
   ];
 }
 
@@ -381,9 +365,12 @@ function dependencies(r: Obj): string[] {
       'Delay percentiles',
       percentileGrid([
         ['days', obj(r.delayDays)],
+        ['95 % interval (days)', intervalsText(r.delayDaysIntervals)],
         ['weeks', obj(r.delayWeeks)],
+        ['95 % interval (weeks)', intervalsText(r.delayWeeksIntervals)],
       ]),
     ),
+    ...moreRunsLine(obj(r.delayWeeksIntervals)?.p85, 'P85', 'week'),
     grid(
       ['dependency', 'on time', 'expected delay (d)', 'mean delay if late (d)'],
       list(r.dependencies).map((d) => [

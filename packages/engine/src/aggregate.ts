@@ -18,7 +18,7 @@ import { addWeeks } from './dates';
 import { calendarDates, type CalendarSummary } from './calendar';
 import { burnDownBands, type BurnDownBand } from './burn-down';
 import { inputStats, type InputStats } from './input-stats';
-import { howManyTable, type HowManyTable } from './how-many';
+import { howManyTableFromCounts, type HowManyTable } from './how-many';
 import { ITEMS_30_DAYS_WEEKS } from './simulate-run';
 import {
   datesUnlessBeyond,
@@ -331,10 +331,7 @@ function costOf(plan: SimulationPlan, effort: PercentileStats): SimulationResult
 
 /** The 30-day how-many table from the runs' own items-done counts (never above their total). */
 function itemsForecast30Days(counts: Float64Array, n: number): HowManyTable {
-  const sorted = new Float64Array(n);
-  let o = 0;
-  for (let k = 0; k < counts.length; k++) sorted.fill(k, o, (o += counts[k]));
-  return howManyTable(sorted, 30, ITEMS_30_DAYS_WEEKS);
+  return howManyTableFromCounts(counts, n, 30, ITEMS_30_DAYS_WEEKS);
 }
 
 /** The kept first runs (`includeRuns`) as per-run objects and burn-down lists. */

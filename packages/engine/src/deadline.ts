@@ -104,10 +104,18 @@ export interface DeadlineResult extends RunsFinished {
   warningCodes: EngineWarning[];
 }
 
-export function deadlineAnalysis(
-  input: DeadlineInput,
-  opts: { signal?: StopSignal } = {},
-): DeadlineResult {
+/** The checked dates, team and rates of a deadline question. */
+interface DeadlineTerms {
+  start: string;
+  deadline: string;
+  days: number;
+  minC: number;
+  maxC: number;
+  costRate: number | null | undefined;
+  confidence: number;
+}
+
+function deadlineTerms(input: DeadlineInput): DeadlineTerms {
   const start = parseDate(input.startDate);
   if (start === null) throw new EngineInputError('startDate is not a date', 'startDate');
   const deadline = parseDate(input.deadlineDate);
@@ -132,6 +140,21 @@ export function deadlineAnalysis(
   if (!(confidence > 0 && confidence <= 1)) {
     throw new EngineInputError('confidence must be in (0, 1]', 'confidence');
   }
+  return { start, deadline, days, minC, maxC, costRate, confidence };
+}
+
+const byLevel = <T>(f: (l: Level) => T): ByLevel<T> => ({
+  p50: f('p50'),
+  p85: f('p85'),
+  p95: f('p95'),
+});
+
+export function deadlineAnalysis(
+  input: DeadlineInput,
+  opts: { signal?: StopSignal } = {},
+): DeadlineResult {
+  const terms = deadlineTerms(input);
+  const { start, deadline, days, minC, maxC, costRate } = terms;
   // Whole weeks that end on or before the deadline: the same rule as the completion dates.
   const weeksByDeadline = Math.floor(days / 7);
   const {
@@ -159,11 +182,6 @@ export function deadlineAnalysis(
   const wtd = days / 7;
   const ps = forecast.percentile_stats;
   const weeks: ByLevel<number> = { p50: ps.p50, p85: ps.p85, p95: ps.p95 };
-  const byLevel = <T>(f: (l: Level) => T): ByLevel<T> => ({
-    p50: f('p50'),
-    p85: f('p85'),
-    p95: f('p95'),
-  });
   // A zero-week forecast (empty backlog) fits any window.
   const itemsPossible = byLevel((l) => (weeks[l] > 0 ? roundHalfEven((wtd / weeks[l]) * B) : B));
   const projectedWork = byLevel((l) => Math.min(itemsPossible[l], B));
@@ -178,25 +196,13 @@ export function deadlineAnalysis(
   const curve = probabilityCurve(forecast.histogram, forecast, dateAt);
   const probabilityByDeadline = finishedBy(forecast.histogram, forecast, weeksByDeadline);
 
-  const sortedItems = (itemsBy ?? new Float64Array(0)).sort();
-  const atConfidence = Math.floor(percentileSorted(sortedItems, 1 - confidence) + 1e-9);
-  const n = forecast.numberOfSimulations;
-  const confWeeks = weeksAtConfidence(forecast, confidence);
-  const confBeyond = isBeyondMaxWeeks(n, forecast.unfinishedRuns, confidence);
   const teamGiven = input.minContributors !== undefined || input.maxContributors !== undefined;
-  const whatItWouldTake: WhatItWouldTake = {
-    confidence,
-    scopeThatFits: Math.min(B, Math.max(0, atConfidence)),
-    weeks: confWeeks,
-    date: confBeyond ? null : dateAt(confWeeks),
-    beyondMaxWeeks: confBeyond,
-    meetsDeadline: !confBeyond && confWeeks * 7 <= days,
-    latestStart: confBeyond ? null : addDays(deadline, -7 * Math.ceil(confWeeks - 1e-9)),
-    teamSize:
-      teamGiven && !confBeyond && weeksByDeadline > 0
-        ? Math.max(1, Math.ceil((crew * confWeeks) / wtd - 1e-9))
-        : null,
-  };
+  const whatItWouldTake = whatItWouldTakeAt(terms, forecast, itemsBy, {
+    backlog: B,
+    crew,
+    teamGiven,
+    dateAt,
+  });
 
   return {
     probabilityByDeadline,
@@ -245,6 +251,39 @@ export function deadlineAnalysis(
     seed: forecast.seed,
     warnings: forecast.warnings,
     warningCodes: forecast.warningCodes,
+  };
+}
+
+/** What it would take to finish at the asked confidence: scope that fits, weeks, start, team. */
+function whatItWouldTakeAt(
+  terms: DeadlineTerms,
+  forecast: RunCounts & { histogram: { weeks: number; count: number }[] },
+  itemsBy: Float64Array | null | undefined,
+  team: { backlog: number; crew: number; teamGiven: boolean; dateAt: (w: number) => string },
+): WhatItWouldTake {
+  const { confidence, days, deadline } = terms;
+  const wtd = days / 7;
+  const weeksByDeadline = Math.floor(days / 7);
+  const sortedItems = (itemsBy ?? new Float64Array(0)).sort();
+  const atConfidence = Math.floor(percentileSorted(sortedItems, 1 - confidence) + 1e-9);
+  const confWeeks = weeksAtConfidence(forecast, confidence);
+  const confBeyond = isBeyondMaxWeeks(
+    forecast.numberOfSimulations,
+    forecast.unfinishedRuns,
+    confidence,
+  );
+  return {
+    confidence,
+    scopeThatFits: Math.min(team.backlog, Math.max(0, atConfidence)),
+    weeks: confWeeks,
+    date: confBeyond ? null : team.dateAt(confWeeks),
+    beyondMaxWeeks: confBeyond,
+    meetsDeadline: !confBeyond && confWeeks * 7 <= days,
+    latestStart: confBeyond ? null : addDays(deadline, -7 * Math.ceil(confWeeks - 1e-9)),
+    teamSize:
+      team.teamGiven && !confBeyond && weeksByDeadline > 0
+        ? Math.max(1, Math.ceil((team.crew * confWeeks) / wtd - 1e-9))
+        : null,
   };
 }
 

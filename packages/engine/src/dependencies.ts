@@ -31,6 +31,7 @@ import type { RandomSource } from './prng';
 import { EngineInputError } from './errors';
 import { meanAndSd, summarizePercentiles } from './analytics-stats';
 import type { PercentileSummary } from './analytics-stats';
+import { intervalSorted, percentileIntervals, type PercentileInterval } from './percentile';
 
 export const DEPENDENCY_DEFAULT_ON_TIME = 0.7;
 export const DEPENDENCY_DEFAULT_DELAY_DAYS = 7;
@@ -144,6 +145,9 @@ export interface DependencyAnalysisResult {
   /** Percentiles of the run delay in days, and in whole weeks (ceil(days/7) per run). */
   delayDays: PercentileSummary;
   delayWeeks: PercentileSummary;
+  /** Each delay percentile's 95 % sampling interval from the runs' order statistics. */
+  delayDaysIntervals: Record<keyof PercentileSummary, PercentileInterval>;
+  delayWeeksIntervals: Record<keyof PercentileSummary, PercentileInterval>;
   maxDelayDays: number;
   riskScore: number;
   riskLevel: DependencyRiskLevel;
@@ -220,6 +224,8 @@ export function dependencyAnalysis(input: DependencyAnalysisInput): DependencyAn
     sdDelayDays: sd,
     delayDays: summarizePercentiles(days),
     delayWeeks: summarizePercentiles(weeks),
+    delayDaysIntervals: percentileIntervals((p) => intervalSorted(days, p)),
+    delayWeeksIntervals: percentileIntervals((p) => intervalSorted(weeks, p)),
     maxDelayDays: n > 0 ? days[n - 1] : 0,
     riskScore: score,
     riskLevel: dependencyRiskLevel(score),

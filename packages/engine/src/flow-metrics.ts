@@ -192,12 +192,11 @@ export function flowMetricsAndWindow(
   return { metrics, historyWindow: historyWindow as HistoryWindowResult };
 }
 
-function flowViews(
-  allRecords: FlowRecords,
-  options: FlowMetricsOptions,
-  prepared: PreparedExtras,
-  chooseWindow: boolean,
-): { metrics: FlowMetricsResult; historyWindow: HistoryWindowResult | null } {
+/** The asked percentiles, always with the SLE's and the 70th (right-sizing), ascending. */
+function flowPercentiles(options: FlowMetricsOptions): {
+  percentiles: number[];
+  slePercentile: number;
+} {
   const percentiles = [...(options.percentiles ?? DEFAULT_FLOW_PERCENTILES)];
   const slePercentile = options.slePercentile ?? 85;
   if (!percentiles.includes(slePercentile)) percentiles.push(slePercentile);
@@ -207,137 +206,207 @@ function flowViews(
     if (!(p > 0 && p <= 100))
       throw new EngineInputError('percentiles must be in (0, 100]', 'percentiles');
   }
+  return { percentiles, slePercentile };
+}
 
+/** The records as of `asOf` by state; the window's cycle times are counted separately. */
+interface FlowClassification {
+  /** Longest cycle time of a done item: the size of the window's counts. */
+  maxCycle: number;
+  inProgress: FlowRecord[];
+  done: number;
+  notStarted: number;
+  doneBeforeStarted: number;
+  doneWithoutStart: number;
+  sameDay: number;
+  earliest: number;
+  lastDone: number | null;
+}
+
+function classifyRecords(records: FlowRecords, asOf: number): FlowClassification {
+  const { created, started, done, excluded } = records;
+  const c: FlowClassification = {
+    maxCycle: 1,
+    inProgress: [],
+    done: 0,
+    notStarted: 0,
+    doneBeforeStarted: 0,
+    doneWithoutStart: 0,
+    sameDay: 0,
+    earliest: asOf,
+    lastDone: null,
+  };
+  for (let i = 0; i < records.length; i++) {
+    if (excluded[i] === 1) {
+      c.doneBeforeStarted++;
+      continue;
+    }
+    const cr = created[i];
+    const st = started[i];
+    const d = done[i];
+    if (cr !== NO_DAY && cr < c.earliest) c.earliest = cr;
+    if (st !== NO_DAY && st < c.earliest) c.earliest = st;
+    if (d !== NO_DAY && d < c.earliest) c.earliest = d;
+    if (d !== NO_DAY && d <= asOf) {
+      c.done++;
+      if (c.lastDone === null || d > c.lastDone) c.lastDone = d;
+      if (st === NO_DAY) {
+        c.doneWithoutStart++;
+        continue;
+      }
+      if (st === d) c.sameDay++;
+      if (d - st + 1 > c.maxCycle) c.maxCycle = d - st + 1;
+    } else if (st !== NO_DAY && st <= asOf) c.inProgress.push(flowRecordAt(records, i));
+    else c.notStarted++;
+  }
+  return c;
+}
+
+/** Cycle-time counts of the items done within the window, and their positions. */
+function windowCycleTimes(
+  records: FlowRecords,
+  asOf: number,
+  win: ResolvedWindow,
+  maxCycle: number,
+): { counts: Int32Array; scatterAt: number[] } {
+  const { started, done, excluded } = records;
+  const from = win.from ?? -Infinity;
+  const counts = new Int32Array(maxCycle + 1);
+  const scatterAt: number[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const d = done[i];
+    const st = started[i];
+    if (excluded[i] === 0 && d !== NO_DAY && st !== NO_DAY && d <= asOf) {
+      if (d >= from && d <= win.to) {
+        counts[d - st + 1]++;
+        scatterAt.push(i);
+      }
+    }
+  }
+  return { counts, scatterAt };
+}
+
+function scatterPoints(records: FlowRecords, at: readonly number[]): FlowScatterPoint[] {
+  // Many items share a done day: format each day once.
+  const dayText = new Map<number, string>();
+  const points = new Array<FlowScatterPoint>(at.length);
+  for (let k = 0; k < at.length; k++) {
+    const i = at[k];
+    const d = records.done[i];
+    let text = dayText.get(d);
+    if (text === undefined) {
+      text = isoOfDay(d);
+      dayText.set(d, text);
+    }
+    points[k] = {
+      id: records.id[i],
+      type: records.type[i],
+      done: text,
+      cycleTime: d - records.started[i] + 1,
+    };
+  }
+  return points;
+}
+
+/** The records of the asked types (all of them without a filter), and every type there is. */
+function byType(
+  allRecords: FlowRecords,
+  types: readonly string[] | undefined,
+): { records: FlowRecords; typeSet: Set<string> } {
   const typeSet = new Set<string>();
   for (const t of allRecords.type) if (t !== null) typeSet.add(t);
-  const wanted = options.types && options.types.length > 0 ? new Set(options.types) : null;
-  let records = allRecords;
-  if (wanted) {
-    const keep: number[] = [];
-    for (let i = 0; i < allRecords.length; i++) {
-      const t = allRecords.type[i];
-      if (t !== null && wanted.has(t)) keep.push(i);
-    }
-    records = selectFlowRecords(allRecords, keep);
+  const wanted = types && types.length > 0 ? new Set(types) : null;
+  if (wanted === null) return { records: allRecords, typeSet };
+  const keep: number[] = [];
+  for (let i = 0; i < allRecords.length; i++) {
+    const t = allRecords.type[i];
+    if (t !== null && wanted.has(t)) keep.push(i);
   }
+  return { records: selectFlowRecords(allRecords, keep), typeSet };
+}
+
+function histogramOf(counts: Int32Array): { days: number; count: number }[] {
+  const histogram: { days: number; count: number }[] = [];
+  for (let d = 1; d < counts.length; d++)
+    if (counts[d] > 0) histogram.push({ days: d, count: counts[d] });
+  return histogram;
+}
+
+/** Whether the newest completion is older than `staleAfter` days before `asOf`. */
+function staleness(lastDone: number | null, asOf: number, staleAfter: number) {
+  const daysSince = lastDone === null ? null : asOf - lastDone;
+  const stale = daysSince !== null && daysSince > staleAfter;
+  return { daysSince, stale };
+}
+
+/** The warnings after the truncation one, in their order: stale data, no done items, problems. */
+function laterWarnings(
+  asOf: number,
+  lastDone: number | null,
+  freshness: { daysSince: number | null; stale: boolean },
+  doneCount: number,
+  problemCounts: Partial<Record<FlowProblemCode, number>>,
+): FlowWarning[] {
+  const warnings: FlowWarning[] = [];
+  if (freshness.stale && lastDone !== null) {
+    warnings.push({
+      code: 'staleData',
+      params: {
+        lastDone: isoOfDay(lastDone),
+        days: freshness.daysSince ?? 0,
+        asOf: isoOfDay(asOf),
+      },
+    });
+  }
+  if (doneCount === 0) warnings.push({ code: 'noDoneItems', params: {} });
+  let problemCount = 0;
+  for (const c of Object.values(problemCounts)) problemCount += c;
+  if (problemCount > 0) warnings.push({ code: 'problems', params: { count: problemCount } });
+  return warnings;
+}
+
+function autoWindow(chosen: HistoryWindowResult, asOf: number): ResolvedWindow {
+  return resolveWindow(chosen.window === 'all' ? 'all' : { weeks: chosen.window }, asOf);
+}
+
+function flowViews(
+  allRecords: FlowRecords,
+  options: FlowMetricsOptions,
+  prepared: PreparedExtras,
+  chooseWindow: boolean,
+): { metrics: FlowMetricsResult; historyWindow: HistoryWindowResult | null } {
+  const { percentiles, slePercentile } = flowPercentiles(options);
+
+  const { records, typeSet } = byType(allRecords, options.types);
 
   const latest = latestDay(records);
   const asOf = options.asOf !== undefined ? day(options.asOf, 'asOf') : (latest ?? 0);
   // An explicit window is checked before any work, as before `auto` existed.
   const explicit = options.window === 'auto' ? null : resolveWindow(options.window, asOf);
-  const { created: createdDay, started: startedDay, done: doneDay, excluded } = records;
 
-  // One pass: classify as of `asOf`; the window's cycle times are counted once it is known.
-  let maxCycle = 1;
-  for (let i = 0; i < records.length; i++) {
-    const d = doneDay[i];
-    const st = startedDay[i];
-    if (excluded[i] === 0 && d !== NO_DAY && st !== NO_DAY && d <= asOf) {
-      const ct = d - st + 1;
-      if (ct > maxCycle) maxCycle = ct;
-    }
-  }
-  const inProgressRecords: FlowRecord[] = [];
-  let done = 0;
-  let notStarted = 0;
-  let doneBeforeStarted = 0;
-  let doneWithoutStart = 0;
-  let sameDay = 0;
-  let earliest = asOf;
-  let lastDone: number | null = null;
-  for (let i = 0; i < records.length; i++) {
-    if (excluded[i] === 1) {
-      doneBeforeStarted++;
-      continue;
-    }
-    const c = createdDay[i];
-    const st = startedDay[i];
-    const d = doneDay[i];
-    if (c !== NO_DAY && c < earliest) earliest = c;
-    if (st !== NO_DAY && st < earliest) earliest = st;
-    if (d !== NO_DAY && d < earliest) earliest = d;
-    if (d !== NO_DAY && d <= asOf) {
-      done++;
-      if (lastDone === null || d > lastDone) lastDone = d;
-      if (st === NO_DAY) {
-        doneWithoutStart++;
-        continue;
-      }
-      if (st === d) sameDay++;
-    } else if (st !== NO_DAY && st <= asOf) inProgressRecords.push(flowRecordAt(records, i));
-    else notStarted++;
-  }
+  const c = classifyRecords(records, asOf);
+  const { inProgress, notStarted, lastDone } = c;
   const warnings: FlowWarning[] = [];
-  const first = Math.max(earliest, asOf - FLOW_MAX_DAYS + 1);
-  if (first > earliest) {
+  const first = Math.max(c.earliest, asOf - FLOW_MAX_DAYS + 1);
+  if (first > c.earliest) {
     warnings.push({
       code: 'seriesTruncated',
       params: { maxDays: FLOW_MAX_DAYS, from: isoOfDay(first) },
     });
   }
   const series = flowSeries(records, first, asOf);
+  // The throughput does not depend on the window: `auto` is chosen from it here.
   const historyWindow = chooseWindow
     ? chooseHistoryWindow(series.weekly.map((w) => w.count))
     : null;
-  let win: ResolvedWindow;
-  if (explicit !== null) win = explicit;
-  else {
-    const chosen = (historyWindow as HistoryWindowResult).window;
-    win = resolveWindow(chosen === 'all' ? 'all' : { weeks: chosen }, asOf);
-  }
-  const winFrom = win.from ?? -Infinity;
-  const counts = new Int32Array(maxCycle + 1);
-  const scatterAt: number[] = [];
-  for (let i = 0; i < records.length; i++) {
-    const d = doneDay[i];
-    const st = startedDay[i];
-    if (excluded[i] === 0 && d !== NO_DAY && st !== NO_DAY && d <= asOf) {
-      if (d >= winFrom && d <= win.to) {
-        counts[d - st + 1]++;
-        scatterAt.push(i);
-      }
-    }
-  }
-  // Many items share a done day: format each day once.
-  const dayText = new Map<number, string>();
-  const scatter = new Array<FlowScatterPoint>(scatterAt.length);
-  for (let k = 0; k < scatterAt.length; k++) {
-    const i = scatterAt[k];
-    const d = doneDay[i];
-    let text = dayText.get(d);
-    if (text === undefined) {
-      text = isoOfDay(d);
-      dayText.set(d, text);
-    }
-    scatter[k] = {
-      id: records.id[i],
-      type: records.type[i],
-      done: text,
-      cycleTime: d - startedDay[i] + 1,
-    };
-  }
-
+  const win = explicit ?? autoWindow(historyWindow as HistoryWindowResult, asOf);
+  const { counts, scatterAt } = windowCycleTimes(records, asOf, win, c.maxCycle);
   const stats = cycleTimeStats(counts, percentiles);
   const sleDays = stats.n === 0 ? null : stats.percentiles[percentileKey(slePercentile)];
   const p70Days = stats.n === 0 ? null : stats.percentiles[percentileKey(70)];
-  const histogram: { days: number; count: number }[] = [];
-  for (let d = 1; d < counts.length; d++)
-    if (counts[d] > 0) histogram.push({ days: d, count: counts[d] });
-  const aging = agingItems(inProgressRecords, asOf, stats.percentiles, percentiles, sleDays);
-
-  const staleAfter = options.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS;
-  const daysSince = lastDone === null ? null : asOf - lastDone;
-  const stale = daysSince !== null && daysSince > staleAfter;
-  if (stale && lastDone !== null) {
-    warnings.push({
-      code: 'staleData',
-      params: { lastDone: isoOfDay(lastDone), days: daysSince ?? 0, asOf: isoOfDay(asOf) },
-    });
-  }
-  if (stats.n === 0) warnings.push({ code: 'noDoneItems', params: {} });
-  let problemCount = 0;
-  for (const c of Object.values(prepared.problemCounts)) problemCount += c;
-  if (problemCount > 0) warnings.push({ code: 'problems', params: { count: problemCount } });
+  const aging = agingItems(inProgress, asOf, stats.percentiles, percentiles, sleDays);
+  const freshness = staleness(lastDone, asOf, options.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS);
+  warnings.push(...laterWarnings(asOf, lastDone, freshness, stats.n, prepared.problemCounts));
 
   const bands: Record<string, number> = {};
   if (stats.n > 0)
@@ -352,13 +421,13 @@ function flowViews(
     types: [...typeSet].sort(),
     counts: {
       items: records.length,
-      done,
-      inProgress: inProgressRecords.length,
+      done: c.done,
+      inProgress: inProgress.length,
       notStarted,
       invalid: prepared.invalid,
-      doneBeforeStarted,
-      doneWithoutStart,
-      sameDay,
+      doneBeforeStarted: c.doneBeforeStarted,
+      doneWithoutStart: c.doneWithoutStart,
+      sameDay: c.sameDay,
     },
     cycleTime: stats,
     sle:
@@ -371,16 +440,12 @@ function flowViews(
             from: win.from === null ? null : isoOfDay(win.from),
             to: isoOfDay(win.to),
           },
-    histogram,
-    scatter,
+    histogram: histogramOf(counts),
+    scatter: scatterPoints(records, scatterAt),
     inProgress: aging,
     aging: { states: agingStates(aging), bands },
     notStarted,
-    backlog: {
-      inProgress: inProgressRecords.length,
-      notStarted,
-      total: inProgressRecords.length + notStarted,
-    },
+    backlog: { inProgress: inProgress.length, notStarted, total: inProgress.length + notStarted },
     rightSizing: rightSizing(aging, p70Days, sleDays),
     throughput: {
       daily: series.daily,
@@ -395,8 +460,8 @@ function flowViews(
     cfdBands: series.cfdBands,
     stale: {
       lastDone: lastDone === null ? null : isoOfDay(lastDone),
-      daysSinceLastDone: daysSince,
-      stale,
+      daysSinceLastDone: freshness.daysSince,
+      stale: freshness.stale,
     },
     problems: prepared.problems,
     problemCounts: prepared.problemCounts,

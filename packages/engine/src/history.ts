@@ -88,21 +88,22 @@ function boundDate(
   return dateOfDateTime(parsed);
 }
 
-export function historyFromItems(input: HistoryInput): HistoryResult {
+interface DoneItem {
+  date: string;
+  ms: number;
+  startMs: number | null;
+  index: number;
+}
+
+/** Counts the items by state and returns the done ones; unreadable dates become a warning. */
+function readDoneItems(
+  input: HistoryInput,
+  counts: HistoryCounts,
+  warnings: EngineWarning[],
+): DoneItem[] {
   const format = input.dateFormat;
-  const counts: HistoryCounts = {
-    total: input.items.length,
-    done: 0,
-    inProgress: 0,
-    notStarted: 0,
-    invalid: 0,
-    doneWithoutStart: 0,
-    startAfterDone: 0,
-    outsideRange: 0,
-  };
-  const warnings: EngineWarning[] = [];
   const invalidAt: number[] = [];
-  const done: { date: string; ms: number; startMs: number | null; index: number }[] = [];
+  const done: DoneItem[] = [];
 
   input.items.forEach((item, index) => {
     const hasDone = typeof item.done === 'string' && item.done.trim() !== '';
@@ -134,6 +135,23 @@ export function historyFromItems(input: HistoryInput): HistoryResult {
       }),
     );
   }
+  return done;
+}
+
+export function historyFromItems(input: HistoryInput): HistoryResult {
+  const format = input.dateFormat;
+  const counts: HistoryCounts = {
+    total: input.items.length,
+    done: 0,
+    inProgress: 0,
+    notStarted: 0,
+    invalid: 0,
+    doneWithoutStart: 0,
+    startAfterDone: 0,
+    outsideRange: 0,
+  };
+  const warnings: EngineWarning[] = [];
+  const done = readDoneItems(input, counts, warnings);
 
   const from = boundDate(input.from, 'from', format);
   const to = boundDate(input.to, 'to', format);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { forecastHowMany, HOW_MANY_CONFIDENCES } from './how-many';
+import fc from 'fast-check';
+import {
+  forecastHowMany,
+  howManyTable,
+  howManyTableFromCounts,
+  HOW_MANY_CONFIDENCES,
+} from './how-many';
 import type { HowManyInput } from './inputs';
 import { referenceCases } from '../test/reference-cases';
 import { EngineInputError } from './errors';
@@ -74,5 +80,22 @@ describe('forecastHowMany', () => {
     expect(() =>
       forecastHowMany({ tpSamples: [10], startDate: '2025-10-10', endDate: '2025-10-01' }),
     ).toThrow(EngineInputError);
+  });
+});
+
+describe('howManyTableFromCounts', () => {
+  it('gives the same table as the expanded, sorted runs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(40), { minLength: 1, maxLength: 30 }), (raw) => {
+        // Trailing zero counts, as in the engine's grown histograms.
+        const counts = new Float64Array(raw.length + 5);
+        counts.set(raw);
+        const n = raw.reduce((a, b) => a + b, 0);
+        const sorted = new Float64Array(n);
+        let o = 0;
+        for (let k = 0; k < counts.length; k++) sorted.fill(k, o, (o += counts[k]));
+        expect(howManyTableFromCounts(counts, n, 30, 5)).toEqual(howManyTable(sorted, 30, 5));
+      }),
+    );
   });
 });

@@ -20,7 +20,13 @@ import {
 import { thinDraw } from './draw-loops';
 import { EngineInputError, STOP_CHECK_MASK, abortError } from './errors';
 import type { StopSignal } from './errors';
-import { percentileSorted } from './percentile';
+import {
+  intervalFromCounts,
+  intervalSorted,
+  percentileFromCounts,
+  percentileSorted,
+  type PercentileInterval,
+} from './percentile';
 import { roundHalfEven } from './round';
 import { DEFAULT_SIMULATIONS, MAX_SIMULATIONS } from './simulation-plan';
 
@@ -34,6 +40,8 @@ export interface HowManyTable {
   weeks: number;
   /** Items reached in at least q % of runs, keyed by q. */
   itemsAtConfidence: Record<string, number>;
+  /** Each confidence's 95 % sampling interval in items, from the runs' order statistics. */
+  itemsIntervals: Record<string, PercentileInterval>;
   mean: number;
   histogram: { items: number; count: number }[];
 }
@@ -92,10 +100,10 @@ function sortItems(items: Float64Array): Float64Array {
  * (1 − q) percentile [fix: the original took the q percentile, the optimistic side].
  */
 export function howManyTable(sortedItems: Float64Array, days: number, weeks: number): HowManyTable {
-  const itemsAtConfidence: Record<string, number> = {};
-  for (const q of HOW_MANY_CONFIDENCES) {
-    itemsAtConfidence[String(q)] = roundHalfEven(percentileSorted(sortedItems, 1 - q / 100));
-  }
+  const { itemsAtConfidence, itemsIntervals } = confidenceTable(
+    (p) => percentileSorted(sortedItems, p),
+    (p) => intervalSorted(sortedItems, p),
+  );
   let sum = 0;
   const counts = new Map<number, number>();
   for (let i = 0; i < sortedItems.length; i++) {
@@ -107,8 +115,53 @@ export function howManyTable(sortedItems: Float64Array, days: number, weeks: num
     days,
     weeks,
     itemsAtConfidence,
+    itemsIntervals,
     mean: sortedItems.length > 0 ? sum / sortedItems.length : 0,
     histogram: [...counts].map(([items, count]) => ({ items, count })),
+  };
+}
+
+function confidenceTable(
+  percentileAt: (p: number) => number,
+  intervalAt: (p: number) => PercentileInterval,
+): Pick<HowManyTable, 'itemsAtConfidence' | 'itemsIntervals'> {
+  const itemsAtConfidence: Record<string, number> = {};
+  const itemsIntervals: Record<string, PercentileInterval> = {};
+  for (const q of HOW_MANY_CONFIDENCES) {
+    itemsAtConfidence[String(q)] = roundHalfEven(percentileAt(1 - q / 100));
+    const iv = intervalAt(1 - q / 100);
+    itemsIntervals[String(q)] = { low: roundHalfEven(iv.low), high: roundHalfEven(iv.high) };
+  }
+  return { itemsAtConfidence, itemsIntervals };
+}
+
+/**
+ * `howManyTable` of n whole item counts given as a histogram (counts[k] runs did k items): the
+ * same numbers without expanding a million runs into a sorted array. Integer sums below 2⁵³ are
+ * exact in any order, so the mean is the same bits too.
+ */
+export function howManyTableFromCounts(
+  counts: ArrayLike<number>,
+  n: number,
+  days: number,
+  weeks: number,
+): HowManyTable {
+  let sum = 0;
+  const histogram: { items: number; count: number }[] = [];
+  for (let k = 0; k < counts.length; k++) {
+    if (counts[k] === 0) continue;
+    sum += k * counts[k];
+    histogram.push({ items: k, count: counts[k] });
+  }
+  return {
+    days,
+    weeks,
+    ...confidenceTable(
+      (p) => percentileFromCounts(counts, n, p),
+      (p) => intervalFromCounts(counts, n, p),
+    ),
+    mean: n > 0 ? sum / n : 0,
+    histogram,
   };
 }
 

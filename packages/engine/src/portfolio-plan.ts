@@ -209,9 +209,7 @@ function dateField(v: string | undefined, field: string): string | null {
   return d;
 }
 
-/** Validates a portfolio request (fields named as `features.3.parts.1.team`) and flattens it. */
-export function planPortfolio(input: PortfolioInput): PortfolioPlan {
-  const seed = requestSeed(input);
+function checkPortfolioSize(input: PortfolioInput): void {
   if (!Array.isArray(input.teams) || input.teams.length === 0) {
     fail('a portfolio needs at least one team', 'teams');
   }
@@ -224,6 +222,52 @@ export function planPortfolio(input: PortfolioInput): PortfolioPlan {
   if (input.features.length > PORTFOLIO_MAX_FEATURES) {
     fail(`at most ${PORTFOLIO_MAX_FEATURES} features`, 'features');
   }
+}
+
+/** Each part of a feature as parallel arrays, in feature order. */
+interface FlatParts {
+  partFeature: number[];
+  partTeam: number[];
+  partLow: number[];
+  partHigh: number[];
+}
+
+/** Validates feature i's parts (or its single team) and appends them to `flat`. */
+function flattenParts(
+  f: PortfolioInput['features'][number],
+  i: number,
+  teamIndex: Map<string, number>,
+  flat: FlatParts,
+): void {
+  const field = `features.${i}`;
+  const parts =
+    f.parts ??
+    (f.team === undefined
+      ? fail(`feature "${f.name}" needs a team or parts`, `${field}.team`)
+      : [{ team: f.team, size: f.size, sizeLow: f.sizeLow, sizeHigh: f.sizeHigh }]);
+  const partsField = f.parts ? `${field}.parts` : field;
+  if (!Array.isArray(parts) || parts.length === 0 || parts.length > PORTFOLIO_MAX_PARTS) {
+    fail(`a feature has 1 to ${PORTFOLIO_MAX_PARTS} parts`, `${field}.parts`);
+  }
+  const seen = new Set<number>();
+  parts.forEach((p, j) => {
+    const pf = f.parts ? `${partsField}.${j}` : field;
+    const t = teamIndex.get(p.team);
+    if (t === undefined) fail(`"${p.team}" is not one of the portfolio's teams`, `${pf}.team`);
+    if (seen.has(t)) fail(`team "${p.team}" has two parts of this feature`, `${pf}.team`);
+    seen.add(t);
+    const [low, high] = sizeRange(p, pf);
+    flat.partFeature.push(i);
+    flat.partTeam.push(t);
+    flat.partLow.push(low);
+    flat.partHigh.push(high);
+  });
+}
+
+/** Validates a portfolio request (fields named as `features.3.parts.1.team`) and flattens it. */
+export function planPortfolio(input: PortfolioInput): PortfolioPlan {
+  const seed = requestSeed(input);
+  checkPortfolioSize(input);
   const runs = intIn(
     input.numberOfSimulations,
     'numberOfSimulations',
@@ -250,10 +294,8 @@ export function planPortfolio(input: PortfolioInput): PortfolioPlan {
   });
 
   const names = new Set<string>();
-  const partFeature: number[] = [];
-  const partTeam: number[] = [];
-  const partLow: number[] = [];
-  const partHigh: number[] = [];
+  const flat: FlatParts = { partFeature: [], partTeam: [], partLow: [], partHigh: [] };
+  const { partFeature, partTeam, partLow, partHigh } = flat;
   const featurePartStart = [0];
   const features = input.features.map((f, i): PortfolioFeaturePlan => {
     const field = `features.${i}`;
@@ -262,28 +304,7 @@ export function planPortfolio(input: PortfolioInput): PortfolioPlan {
     }
     if (names.has(f.name)) fail(`two features are named "${f.name}"`, `${field}.name`);
     names.add(f.name);
-    const parts =
-      f.parts ??
-      (f.team === undefined
-        ? fail(`feature "${f.name}" needs a team or parts`, `${field}.team`)
-        : [{ team: f.team, size: f.size, sizeLow: f.sizeLow, sizeHigh: f.sizeHigh }]);
-    const partsField = f.parts ? `${field}.parts` : field;
-    if (!Array.isArray(parts) || parts.length === 0 || parts.length > PORTFOLIO_MAX_PARTS) {
-      fail(`a feature has 1 to ${PORTFOLIO_MAX_PARTS} parts`, `${field}.parts`);
-    }
-    const seen = new Set<number>();
-    parts.forEach((p, j) => {
-      const pf = f.parts ? `${partsField}.${j}` : field;
-      const t = teamIndex.get(p.team);
-      if (t === undefined) fail(`"${p.team}" is not one of the portfolio's teams`, `${pf}.team`);
-      if (seen.has(t)) fail(`team "${p.team}" has two parts of this feature`, `${pf}.team`);
-      seen.add(t);
-      const [low, high] = sizeRange(p, pf);
-      partFeature.push(i);
-      partTeam.push(t);
-      partLow.push(low);
-      partHigh.push(high);
-    });
+    flattenParts(f, i, teamIndex, flat);
     featurePartStart.push(partFeature.length);
     if (
       f.costOfDelayPerWeek !== undefined &&

@@ -4,7 +4,7 @@
  * the same runs), expected delay cost, latest start, and each team's throughput share.
  */
 import { addDays, addWeeks, daysBetween } from './dates';
-import { percentileFromCounts } from './percentile';
+import { intervalFromCounts, percentileFromCounts } from './percentile';
 import { roundTo } from './round';
 import { warning, warningFields, type EngineWarning } from './warnings';
 import type { PortfolioPlan } from './portfolio-plan';
@@ -17,6 +17,22 @@ export interface PortfolioPercentiles {
   p95: number | null;
 }
 
+/**
+ * A percentile's 95 % sampling interval in weeks (order statistics of the runs); high is null
+ * when that rank's runs did not finish within maxWeeks.
+ */
+export interface PortfolioInterval {
+  low: number;
+  high: number | null;
+}
+
+/** Null for a level whose own percentile is null (its runs did not finish). */
+export interface PortfolioIntervals {
+  p50: PortfolioInterval | null;
+  p85: PortfolioInterval | null;
+  p95: PortfolioInterval | null;
+}
+
 export interface PortfolioDates {
   p50: string | null;
   p85: string | null;
@@ -26,6 +42,7 @@ export interface PortfolioDates {
 export interface PortfolioFeatureResult {
   name: string;
   percentile_stats: PortfolioPercentiles;
+  percentileIntervals: PortfolioIntervals;
   /** Start + 7 × weeks, as the single forecast; null without startDate. */
   completionDates: PortfolioDates | null;
   /** The feature's own target, else the portfolio's. */
@@ -50,6 +67,7 @@ export interface PortfolioTeamResult {
   name: string;
   /** When the team finished its last part. */
   lastCompletion: PortfolioPercentiles;
+  lastCompletionIntervals: PortfolioIntervals;
   lastCompletionDates: PortfolioDates | null;
   /**
    * Share of the team's items that went to each feature, week by week (all runs together):
@@ -137,6 +155,20 @@ function percentilesOf(counts: Uint32Array, runs: number, maxWeeks: number): Por
   };
 }
 
+function intervalsOf(
+  counts: Uint32Array,
+  runs: number,
+  maxWeeks: number,
+  q: PortfolioPercentiles,
+): PortfolioIntervals {
+  const one = (p: number, at: number | null): PortfolioInterval | null => {
+    if (at === null) return null;
+    const iv = intervalFromCounts(counts, runs, p);
+    return { low: iv.low, high: iv.high > maxWeeks ? null : iv.high };
+  };
+  return { p50: one(0.5, q.p50), p85: one(0.85, q.p85), p95: one(0.95, q.p95) };
+}
+
 function datesOf(start: string | null, q: PortfolioPercentiles): PortfolioDates | null {
   if (start === null) return null;
   const d = (w: number | null) => (w === null ? null : addWeeks(start, w));
@@ -200,6 +232,7 @@ function featureResult(
   return {
     name: fp.name,
     percentile_stats: q,
+    percentileIntervals: intervalsOf(counts, runs.runs, plan.maxWeeks, q),
     completionDates: datesOf(plan.startDate, q),
     targetDate: fp.targetDate,
     probabilityByTarget: byTarget === null ? null : roundTo(byTarget, 4),
@@ -242,6 +275,7 @@ function teamResult(
   return {
     name: team.name,
     lastCompletion: last,
+    lastCompletionIntervals: intervalsOf(counts, runs.runs, plan.maxWeeks, last),
     lastCompletionDates: datesOf(plan.startDate, last),
     throughputShare: {
       weeks,

@@ -191,6 +191,121 @@ export function aloneWeeks(plan: PortfolioPlan, fs: readonly number[]): Int32Arr
   return out;
 }
 
+/** Whether every feature f depends on was done in an earlier week than `week`. */
+function depsDone(
+  depStart: Int32Array,
+  depList: Int32Array,
+  done: Int32Array,
+  f: number,
+  week: number,
+): boolean {
+  for (let i = depStart[f]; i < depStart[f + 1]; i++) {
+    const d = done[depList[i]];
+    // Done in an earlier week: within a week teams do not see each other, so the result
+    // cannot depend on the order teams are processed in.
+    if (d < 0 || d >= week) return false;
+  }
+  return true;
+}
+
+/** Appends the next ready, unfinished, inactive parts of a team, in priority order. */
+function refillTeam(
+  plan: PortfolioPlan,
+  partLeft: Int32Array,
+  partActive: Uint8Array,
+  done: Int32Array,
+  s: TeamState,
+  parts: Int32Array,
+  week: number,
+): void {
+  const wip = s.active.length;
+  while (s.cursor < parts.length && partLeft[parts[s.cursor]] === 0) s.cursor++;
+  for (let i = s.cursor; i < parts.length && s.len < wip; i++) {
+    const p = parts[i];
+    if (partLeft[p] === 0 || partActive[p] === 1) continue;
+    if (!depsDone(plan.depStart, plan.depList, done, plan.partFeature[p], week)) continue;
+    partActive[p] = 1;
+    s.active[s.len++] = p;
+  }
+}
+
+/** How many parts of each feature have items left; returns how many features have none. */
+function countFeatureParts(
+  featurePartStart: Int32Array,
+  partLeft: Int32Array,
+  featureParts: Int32Array,
+): number {
+  let zeroFeatures = 0;
+  for (let f = 0; f < featureParts.length; f++) {
+    let n = 0;
+    for (let p = featurePartStart[f]; p < featurePartStart[f + 1]; p++) if (partLeft[p] > 0) n++;
+    featureParts[f] = n;
+    if (n === 0) zeroFeatures++;
+  }
+  return zeroFeatures;
+}
+
+/** Starts run r for every team: its stream, its backlog and its S-curve thresholds. */
+function resetTeams(
+  plan: PortfolioPlan,
+  state: TeamState[],
+  caches: Map<number, Float64Array>[],
+  partLeft: Int32Array,
+  teamWeekOfRun: Int32Array,
+  r: number,
+): void {
+  for (let t = 0; t < state.length; t++) {
+    const s = state[t];
+    const tp = plan.teams[t];
+    s.rng.reseed(tp.streamSeed, r);
+    let total = 0;
+    for (const p of tp.parts) total += partLeft[p];
+    s.len = 0;
+    s.pointer = 0;
+    s.left = total;
+    s.total = total;
+    s.handed = 0;
+    s.seg = 0;
+    s.cursor = 0;
+    if (tp.segStart.length > 1 && total > 0) {
+      s.thresholds = thresholdsFor(caches[t], total, tp.segStart);
+    }
+    teamWeekOfRun[t] = total === 0 ? 0 : -1;
+  }
+}
+
+/**
+ * Features with no items left (a split rate rounded them to 0) are done as soon as they may
+ * start; one finishing may free another that waits on it. Returns how many finished.
+ */
+function finishEmptyFeatures(
+  featureParts: Int32Array,
+  done: Int32Array,
+  ready: (f: number, week: number) => boolean,
+  week: number,
+): number {
+  let finished = 0;
+  for (;;) {
+    let changed = false;
+    for (let f = 0; f < featureParts.length; f++) {
+      if (featureParts[f] === 0 && done[f] < 0 && ready(f, week)) {
+        done[f] = week - 1;
+        finished++;
+        changed = true;
+      }
+    }
+    if (!changed) return finished;
+  }
+}
+
+/** `items`, or a copy at least `need` long (doubling, so growth stays linear). */
+function withRoom(items: Float64Array<ArrayBuffer>, need: number): Float64Array<ArrayBuffer> {
+  if (need <= items.length) return items;
+  const grown = new Float64Array(Math.max(need, items.length * 2));
+  grown.set(items);
+  return grown;
+}
+
 /**
  * `shares: false` skips the teams' week-by-week items (teamItems stays empty): the CD3
  * re-simulations only need completion weeks.
@@ -225,74 +340,23 @@ export function runPortfolio(plan: PortfolioPlan, { shares = true } = {}): Portf
     cursor: 0,
   }));
 
-  const ready = (f: number, week: number): boolean => {
-    for (let i = depStart[f]; i < depStart[f + 1]; i++) {
-      const d = done[depList[i]];
-      // Done in an earlier week: within a week teams do not see each other, so the result
-      // cannot depend on the order teams are processed in.
-      if (d < 0 || d >= week) return false;
-    }
-    return true;
-  };
-
-  /** Appends the next ready, unfinished, inactive parts of team t, in priority order. */
-  const refill = (t: number, s: TeamState, week: number): void => {
-    const parts = plan.teams[t].parts;
-    const wip = s.active.length;
-    while (s.cursor < parts.length && partLeft[parts[s.cursor]] === 0) s.cursor++;
-    for (let i = s.cursor; i < parts.length && s.len < wip; i++) {
-      const p = parts[i];
-      if (partLeft[p] === 0 || partActive[p] === 1 || !ready(partFeature[p], week)) continue;
-      partActive[p] = 1;
-      s.active[s.len++] = p;
-    }
-  };
+  const ready = (f: number, week: number): boolean => depsDone(depStart, depList, done, f, week);
+  const refill = (t: number, s: TeamState, week: number): void =>
+    refillTeam(plan, partLeft, partActive, done, s, plan.teams[t].parts, week);
 
   for (let r = 0; r < runs; r++) {
     drawPartSizes(plan, draws, r, featureRng, partLeft);
     partActive.fill(0);
     done.fill(-1);
     let doneCount = 0;
-    let zeroFeatures = 0;
-    for (let f = 0; f < F; f++) {
-      let n = 0;
-      for (let p = featurePartStart[f]; p < featurePartStart[f + 1]; p++) if (partLeft[p] > 0) n++;
-      featureParts[f] = n;
-      if (n === 0) zeroFeatures++;
-    }
-    for (let t = 0; t < T; t++) {
-      const s = state[t];
-      const tp = plan.teams[t];
-      s.rng.reseed(tp.streamSeed, r);
-      let total = 0;
-      for (const p of tp.parts) total += partLeft[p];
-      s.len = 0;
-      s.pointer = 0;
-      s.left = total;
-      s.total = total;
-      s.handed = 0;
-      s.seg = 0;
-      s.cursor = 0;
-      if (tp.segStart.length > 1 && total > 0) {
-        s.thresholds = thresholdsFor(caches[t], total, tp.segStart);
-      }
-      teamWeek[r * T + t] = total === 0 ? 0 : -1;
-    }
+    let zeroFeatures = countFeatureParts(featurePartStart, partLeft, featureParts);
+    resetTeams(plan, state, caches, partLeft, teamWeek.subarray(r * T, r * T + T), r);
 
     for (let week = 1; week <= maxWeeks && doneCount < F; week++) {
-      // Features with no items left (a split rate rounded them to 0) are done as soon as
-      // they may start.
-      while (zeroFeatures > 0) {
-        let changed = false;
-        for (let f = 0; f < F; f++) {
-          if (featureParts[f] === 0 && done[f] < 0 && ready(f, week)) {
-            done[f] = week - 1;
-            doneCount++;
-            zeroFeatures--;
-            changed = true;
-          }
-        }
-        if (!changed) break;
+      if (zeroFeatures > 0) {
+        const finished = finishEmptyFeatures(featureParts, done, ready, week);
+        doneCount += finished;
+        zeroFeatures -= finished;
       }
       for (let t = 0; t < T; t++) {
         const s = state[t];
@@ -307,12 +371,7 @@ export function runPortfolio(plan: PortfolioPlan, { shares = true } = {}): Portf
         let avail = s.total - (s.left > 0 ? Math.ceil(s.left) : 0) - s.handed;
         if (avail <= 0) continue;
         if (shares && week > teamItemWeeks[t]) {
-          const need = week * F;
-          if (need > teamItems[t].length) {
-            const grown = new Float64Array(Math.max(need, teamItems[t].length * 2));
-            grown.set(teamItems[t]);
-            teamItems[t] = grown;
-          }
+          teamItems[t] = withRoom(teamItems[t], week * F);
           teamItemWeeks[t] = week;
         }
         const items = shares ? teamItems[t] : null;

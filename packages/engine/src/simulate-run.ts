@@ -145,6 +145,10 @@ interface BatchOutputs {
  * re-optimised the whole function, which took dozens of batches per thread (seen with
  * --trace-deopt). A worker pool paid that warm-up in every thread.
  */
+// long-function-ok: the run-by-run, week-by-week hot loop of every simulation. Its state (RNG,
+// backlog, segment, split and lead-time cursors) lives in int32 locals the JIT keeps in
+// registers; named steps would pass that state through objects or closures on every week of
+// every run, and the OSR note above applies to each piece. Steps are marked by comments instead.
 function runBatchLoop(
   plan: SimulationPlan,
   rng: Xoshiro128,

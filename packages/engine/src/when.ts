@@ -159,6 +159,66 @@ export function runWhen(
   itemsBy: Float64Array | undefined;
   dateOfWeeks: ((weeks: number) => string) | null;
 } {
+  const t = whenTerms(input);
+  const { sampler, seed, backlog, n, maxWeeks, resolution, calendarIn, compiled } = t;
+  const d = drawWeeks(t, opts);
+  const steps = percentileStatsOf(d);
+  const daily = compiled !== null && resolution === 'day';
+  const perWeek = daily && compiled !== null ? compiled.perWeek : 1;
+  const stats: PercentileStats = daily ? mapStats(steps, (v) => roundTo(v / perWeek, 1)) : steps;
+  const { mean, ss, histogram } = weeksHistogram(d.counts, n, daily ? perWeek : null);
+  const warnings = [...sampler.warnings];
+  if (d.unfinished > 0) {
+    warnings.push(warning('unfinishedRuns', { unfinished: d.unfinished, runs: n, maxWeeks }));
+  }
+  const finished = runsFinished(n, d.unfinished, maxWeeks);
+  const dating = t.start === null ? null : completionDating(t.start, compiled, daily, steps);
+  const p95Date = dating === null ? null : dating.p95Date;
+  const result: WhenResult = {
+    percentile_stats: stats,
+    percentileIntervals: percentileIntervals((p) => {
+      const iv = intervalFromCounts(d.counts, n, p);
+      return daily
+        ? { low: roundTo(iv.low / perWeek, 1), high: roundTo(iv.high / perWeek, 1) }
+        : iv;
+    }),
+    mean: roundTo(mean / perWeek, 1),
+    std: roundTo(Math.sqrt(ss / n) / perWeek, 1),
+    histogram,
+    completionDates:
+      dating === null ? null : datesUnlessBeyond(dating.at, steps, finished.beyondMaxWeeks),
+    backlog,
+    throughput: { model: sampler.model, meanPerWeek: sampler.mean },
+    numberOfSimulations: n,
+    unfinishedRuns: d.unfinished,
+    seed,
+    resolution,
+    workingDays: daily ? steps : null,
+    calendar:
+      compiled !== null && calendarIn !== undefined && p95Date !== null
+        ? summariseCalendar(calendarIn, compiled, p95Date)
+        : null,
+    ...finished,
+    ...warningFields(warnings),
+  };
+  return { result, itemsBy: d.itemsBy, dateOfWeeks: dating === null ? null : dating.dateOfWeeks };
+}
+
+/** A When question checked: its sampler, seed, backlog, focus, runs, horizon and calendar. */
+interface WhenTerms {
+  sampler: ThroughputSampler;
+  seed: number;
+  backlog: number;
+  focus: number;
+  n: number;
+  maxWeeks: number;
+  start: string | null;
+  resolution: Resolution;
+  calendarIn: WhenInput['calendar'];
+  compiled: CompiledCalendar | null;
+}
+
+function whenTerms(input: WhenInput): WhenTerms {
   const sampler = createThroughputSampler(input);
   const seed = requestSeed(input);
   const backlog = input.backlog;
@@ -202,131 +262,90 @@ export function runWhen(
       throw new EngineInputError('calendar has no working day', 'calendar.workingDays');
     }
   }
-  const rng = createRng(seed, 0);
-  let d: WeeksDistribution;
-  if (compiled !== null && resolution === 'day') {
+  return { sampler, seed, backlog, focus, n, maxWeeks, start, resolution, calendarIn, compiled };
+}
+
+/** The runs' weeks to finish: weekly, over a calendar's working days, or thinned by short weeks. */
+function drawWeeks(
+  t: WhenTerms,
+  opts: { signal?: StopSignal; itemsByWeek?: number },
+): WeeksDistribution {
+  const { sampler, backlog, n, focus, maxWeeks, compiled } = t;
+  const rng = createRng(t.seed, 0);
+  let horizon = maxWeeks;
+  let itemsBy = opts.itemsByWeek;
+  if (compiled !== null && t.resolution === 'day') {
     // Every working day is a full one: the daily model is the weekly loop over working days.
-    d = weeksToFinish(
-      sampler.table,
-      backlog,
-      n,
-      rng,
-      focus,
-      compiled.workingOffsets.length,
-      opts.signal,
-      opts.itemsByWeek === undefined ? undefined : opts.itemsByWeek * compiled.perWeek,
-    );
+    horizon = compiled.workingOffsets.length;
+    itemsBy = itemsBy === undefined ? undefined : itemsBy * compiled.perWeek;
   } else if (compiled !== null) {
     const plan = thinningPlan(compiled, maxWeeks, sampler.table);
     // Without a short week in reach the runs are exactly today's (same draws).
-    d =
-      plan.shortWeeks === 0
-        ? weeksToFinish(
-            sampler.table,
-            backlog,
-            n,
-            rng,
-            focus,
-            maxWeeks,
-            opts.signal,
-            opts.itemsByWeek,
-          )
-        : thinnedWeeksToFinish(
-            sampler.table,
-            backlog,
-            n,
-            rng,
-            focus,
-            plan,
-            opts.signal,
-            opts.itemsByWeek,
-          );
-  } else {
-    d = weeksToFinish(
-      sampler.table,
-      backlog,
-      n,
-      rng,
-      focus,
-      maxWeeks,
-      opts.signal,
-      opts.itemsByWeek,
-    );
+    if (plan.shortWeeks > 0) {
+      return thinnedWeeksToFinish(
+        sampler.table,
+        backlog,
+        n,
+        rng,
+        focus,
+        plan,
+        opts.signal,
+        itemsBy,
+      );
+    }
   }
-  const steps = percentileStatsOf(d);
-  const daily = compiled !== null && resolution === 'day';
-  const perWeek = daily && compiled !== null ? compiled.perWeek : 1;
-  const stats: PercentileStats = daily ? mapStats(steps, (v) => roundTo(v / perWeek, 1)) : steps;
+  return weeksToFinish(sampler.table, backlog, n, rng, focus, horizon, opts.signal, itemsBy);
+}
+
+/** Histogram of the runs' steps (in weeks, or working days over `perWeek`), mean and squares. */
+function weeksHistogram(
+  counts: ArrayLike<number>,
+  n: number,
+  perWeek: number | null,
+): { mean: number; ss: number; histogram: WhenResult['histogram'] } {
   let sum = 0;
   let first = -1;
   let last = -1;
-  for (let w = 0; w < d.counts.length; w++) {
-    if (d.counts[w] === 0) continue;
+  for (let w = 0; w < counts.length; w++) {
+    if (counts[w] === 0) continue;
     if (first < 0) first = w;
     last = w;
-    sum += w * d.counts[w];
+    sum += w * counts[w];
   }
   const mean = sum / n;
   let ss = 0;
   const histogram: WhenResult['histogram'] = [];
   for (let w = first; w <= last; w++) {
     histogram.push(
-      daily
-        ? { weeks: roundTo(w / perWeek, 2), count: d.counts[w], workingDays: w }
-        : { weeks: w, count: d.counts[w] },
+      perWeek !== null
+        ? { weeks: roundTo(w / perWeek, 2), count: counts[w], workingDays: w }
+        : { weeks: w, count: counts[w] },
     );
-    ss += d.counts[w] * (w - mean) * (w - mean);
+    ss += counts[w] * (w - mean) * (w - mean);
   }
-  const warnings = [...sampler.warnings];
-  if (d.unfinished > 0) {
-    warnings.push(warning('unfinishedRuns', { unfinished: d.unfinished, runs: n, maxWeeks }));
-  }
-  const finished = runsFinished(n, d.unfinished, maxWeeks);
-  let completionDates: Record<keyof PercentileStats, string | null> | null = null;
-  let dateOfWeeks: ((weeks: number) => string) | null = null;
-  let p95Date: string | null = null;
-  if (start !== null) {
-    const s = start;
-    const c = compiled;
-    // A percentile between two steps is dated by the later one: a date is reached on a whole
-    // working day or at the end of a whole week.
-    const at =
-      c === null
-        ? (w: number) => addWeeks(s, w)
-        : daily
-          ? (k: number) => workingDayDate(c, Math.ceil(k - 1e-9))
-          : (w: number) => lastWorkingDayOfWeek(c, Math.ceil(w - 1e-9));
-    completionDates = datesUnlessBeyond(at, steps, finished.beyondMaxWeeks);
-    p95Date = at(steps.p95);
-    dateOfWeeks = daily && c !== null ? (w: number) => at(w * c.perWeek) : at;
-  }
-  const result: WhenResult = {
-    percentile_stats: stats,
-    percentileIntervals: percentileIntervals((p) => {
-      const iv = intervalFromCounts(d.counts, n, p);
-      return daily
-        ? { low: roundTo(iv.low / perWeek, 1), high: roundTo(iv.high / perWeek, 1) }
-        : iv;
-    }),
-    mean: roundTo(mean / perWeek, 1),
-    std: roundTo(Math.sqrt(ss / n) / perWeek, 1),
-    histogram,
-    completionDates,
-    backlog,
-    throughput: { model: sampler.model, meanPerWeek: sampler.mean },
-    numberOfSimulations: n,
-    unfinishedRuns: d.unfinished,
-    seed,
-    resolution,
-    workingDays: daily ? steps : null,
-    calendar:
-      compiled !== null && calendarIn !== undefined && p95Date !== null
-        ? summariseCalendar(calendarIn, compiled, p95Date)
-        : null,
-    ...finished,
-    ...warningFields(warnings),
+  return { mean, ss, histogram };
+}
+
+/** The date rule of a result with a start date, its P95 date, and weeks → date for callers. */
+function completionDating(
+  s: string,
+  c: CompiledCalendar | null,
+  daily: boolean,
+  steps: PercentileStats,
+): { at: (steps: number) => string; p95Date: string; dateOfWeeks: (weeks: number) => string } {
+  // A percentile between two steps is dated by the later one: a date is reached on a whole
+  // working day or at the end of a whole week.
+  const at =
+    c === null
+      ? (w: number) => addWeeks(s, w)
+      : daily
+        ? (k: number) => workingDayDate(c, Math.ceil(k - 1e-9))
+        : (w: number) => lastWorkingDayOfWeek(c, Math.ceil(w - 1e-9));
+  return {
+    at,
+    p95Date: at(steps.p95),
+    dateOfWeeks: daily && c !== null ? (w: number) => at(w * c.perWeek) : at,
   };
-  return { result, itemsBy: d.itemsBy, dateOfWeeks };
 }
 
 function mapStats<T>(s: PercentileStats, f: (v: number) => T): Record<keyof PercentileStats, T> {

@@ -42,9 +42,11 @@ describe('downloads', () => {
     const csv = await download(page, () =>
       page.getByRole('button', { name: 'Download CSV' }).click(),
     );
-    const lines = csv.bytes.toString('utf8').trim().split('\n');
-    expect(lines[0]).toBe('Likelihood,Duration,TotalTasks,Effort,LT');
-    expect(lines).toHaveLength(22);
+    // English: `,` and `.`, translated headers, a UTF-8 byte-order mark for spreadsheets.
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^Chance \(%\),Weeks,(Date,)?(Items,)?/);
+    expect(lines).toHaveLength(20); // header + 95 % … 5 %: no 100 % or 0 % row
 
     const json = await download(page, () =>
       page.getByRole('button', { name: 'Download JSON' }).click(),

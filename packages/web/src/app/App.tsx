@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_PATH, findRoute, routes } from './routes';
-import { href, useLocation } from './router';
+import { href, useLocation } from '../lib/router';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { AccountMenu } from '../features/account';

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadCsv, downloadJson } from '../lib/download';
+import { downloadJson } from '../lib/download';
+import type { CsvTable } from '../lib/csv';
+import { useCsvExport } from '../lib/useCsvExport';
 import { getSaveSlot } from '../lib/slots';
 
-export interface CsvTable {
-  header: string[];
-  rows: unknown[][];
-}
+export type { CsvTable } from '../lib/csv';
 
 /** Share link, CSV/JSON downloads and the account pages' "Save" button under every result. */
 export function ResultActions({
@@ -25,6 +24,7 @@ export function ResultActions({
   const { t } = useTranslation();
   const [copied, setCopied] = useState<'idle' | 'copied' | 'shown'>('idle');
   const SaveSlot = getSaveSlot();
+  const exportCsv = useCsvExport();
   const filename = `flow-forecast-${kind}`;
 
   const share = async () => {
@@ -45,11 +45,7 @@ export function ResultActions({
         </button>
       )}
       {csv && (
-        <button
-          type="button"
-          className="btn"
-          onClick={() => downloadCsv(csv.header, csv.rows, filename)}
-        >
+        <button type="button" className="btn" onClick={() => exportCsv(csv, filename)}>
           {t('common.downloadCsv')}
         </button>
       )}

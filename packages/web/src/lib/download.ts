@@ -56,19 +56,6 @@ export async function downloadPng(svg: SVGSVGElement, filename: string, scale = 
   }
 }
 
-function csvCell(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
-}
-
-export function downloadCsv(header: string[], rows: unknown[][], filename: string): void {
-  downloadBlob(new Blob([toCsv(header, rows)], { type: 'text/csv' }), `${filename}.csv`);
-}
-
 export function downloadJson(data: unknown, filename: string): void {
   downloadBlob(
     new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),

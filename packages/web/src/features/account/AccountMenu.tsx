@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { href, navigate, useLocation } from '../../app/router';
+import { href, navigate, useLocation } from '../../lib/router';
 import { currentTarget } from './nav';
 import { useAccount } from './session';
 import './account.css';

@@ -1,4 +1,4 @@
-import { href, navigate } from '../../app/router';
+import { href, navigate } from '../../lib/router';
 import { readPending } from './pending';
 
 /** A `next` target is only ever one of our own hash paths, never a URL somewhere else. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { href } from '../../app/router';
+import { href } from '../../lib/router';
 import { ApiError } from '../../lib/api';
 import { currentTarget, loginHref } from './nav';
 import { useAccount } from './session';

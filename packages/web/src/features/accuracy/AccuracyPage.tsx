@@ -8,7 +8,7 @@ import { BodyBuilder } from '../shared/body';
 import { TextInput } from '../shared/Inputs';
 import { Kpi, PageLayout } from '../shared/PageLayout';
 import { useForecastPage } from '../shared/useForecastPage';
-import { AccuracyHeadline, AccuracyPairsTable } from './AccuracyPairs';
+import { AccuracyHeadline, AccuracyPairsTable } from '../shared/AccuracyPairs';
 
 interface AccuracyForm {
   forecasts: string;
@@ -87,14 +87,16 @@ export default function AccuracyPage() {
               result={r}
               shareLink={page.shareLink}
               csv={{
-                header: [
-                  'forecast',
-                  'actual',
-                  'actualMinusForecast',
-                  'percentOfForecast',
-                  'onOrBefore',
+                columns: [
+                  { header: '#', kind: 'integer' },
+                  { header: t('backtest.forecast'), kind: 'weeks' },
+                  { header: t('backtest.actual'), kind: 'weeks' },
+                  { header: t('csvExport.actualMinusForecast'), kind: 'weeks' },
+                  { header: t('csvExport.pct', { label: t('accuracy.errorCol') }), kind: 'weeks' },
+                  { header: t('accuracy.onOrBeforeShort'), kind: 'boolean' },
                 ],
-                rows: r.pairs.map((p) => [
+                rows: r.pairs.map((p, i) => [
+                  i + 1,
                   p.forecast,
                   p.actual,
                   p.error,

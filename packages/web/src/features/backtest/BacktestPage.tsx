@@ -267,7 +267,11 @@ export default function BacktestPage() {
               result={r}
               shareLink={page.shareLink}
               csv={{
-                header: ['fold', 'forecast', 'actualWeeks'],
+                columns: [
+                  { header: t('csvExport.fold'), kind: 'integer' },
+                  { header: `${t('backtest.forecast')} (P${chartLevel})`, kind: 'weeks' },
+                  { header: t('backtest.actual'), kind: 'weeks' },
+                ],
                 rows: points.map((p) => [p.fold, p.forecast, p.actual]),
               }}
             />

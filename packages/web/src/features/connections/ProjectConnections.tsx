@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { href } from '../../app/router';
+import { href } from '../../lib/router';
 import { ErrorLine } from '../../components/ErrorLine';
 import { saveTeam } from '../../lib/team-store';
 import type { ProjectSectionProps } from '../../lib/slots';

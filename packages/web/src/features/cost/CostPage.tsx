@@ -13,6 +13,9 @@ import { TeamThroughput } from '../shared/TeamThroughput';
 import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
+import { useIntervalNote, widerThan } from '../shared/sampling';
+
+const PERCENTILE_KEYS = ['p10', 'p25', 'p50', 'p75', 'p85', 'p90', 'p95'] as const;
 
 interface CostForm {
   model: 'duration' | 'per-item';
@@ -77,6 +80,16 @@ export default function CostPage() {
   const { form, update, errors, id } = page;
   const r = page.result;
   const money = (v: number) => fmt.money(v, r?.currency ?? form.currency);
+  const note = useIntervalNote();
+  // "More than one unit" for money: one week of the team's cost (duration model) or one
+  // item's mean cost (per-item model).
+  const unitCost = !r
+    ? 0
+    : r.model === 'duration'
+      ? (r.costPerPersonWeek ?? 0) * (r.teamSize ?? 1)
+      : r.backlog > 0
+        ? r.mean / r.backlog
+        : 0;
   return (
     <PageLayout
       id="cost"
@@ -184,12 +197,30 @@ export default function CostPage() {
                 : t('cost.modelNote.per-item')}
             </p>
             <div className="kpis">
-              <Kpi label="P50" value={money(r.percentile_stats.p50)} />
-              <Kpi label="P85" value={money(r.percentile_stats.p85)} strong />
-              <Kpi label="P95" value={money(r.percentile_stats.p95)} />
+              <Kpi
+                label="P50"
+                value={money(r.percentile_stats.p50)}
+                note={note(r.percentileIntervals.p50, money)}
+              />
+              <Kpi
+                label="P85"
+                value={money(r.percentile_stats.p85)}
+                strong
+                note={note(r.percentileIntervals.p85, money)}
+              />
+              <Kpi
+                label="P95"
+                value={money(r.percentile_stats.p95)}
+                note={note(r.percentileIntervals.p95, money)}
+              />
               <Kpi label={t('common.mean')} value={money(r.mean)} />
               <Kpi label={t('cost.contingency')} value={money(r.risk.contingencyP85)} />
             </div>
+            {unitCost > 0 && widerThan(r.percentileIntervals.p85, unitCost) && (
+              <p className="field__hint" data-testid="more-runs">
+                {t('common.moreRunsCost', { amount: money(unitCost) })}
+              </p>
+            )}
             <ChartFrame
               title={t('cost.chart')}
               filename="cost-histogram"
@@ -214,8 +245,20 @@ export default function CostPage() {
               result={r}
               shareLink={page.shareLink}
               csv={{
-                header: ['percentile', 'cost'],
-                rows: Object.entries(r.percentile_stats).map(([k, v]) => [k, v]),
+                columns: [
+                  { header: t('common.percentile') },
+                  { header: t('csvExport.cost', { currency: r.currency }), kind: 'money' },
+                  { header: t('csvExport.low95'), kind: 'money' },
+                  { header: t('csvExport.high95'), kind: 'money' },
+                  ...(r.weeks ? [{ header: t('when.duration'), kind: 'weeks' as const }] : []),
+                ],
+                rows: PERCENTILE_KEYS.map((k) => [
+                  k.toUpperCase(),
+                  r.percentile_stats[k],
+                  r.percentileIntervals[k].low,
+                  r.percentileIntervals[k].high,
+                  ...(r.weeks ? [r.weeks[k]] : []),
+                ]),
               }}
             />
           </>

@@ -24,11 +24,12 @@ import {
   type CalendarForm,
 } from '../shared/calendar';
 import { useForecastPage } from '../shared/useForecastPage';
-import { todayIso } from '../when/form';
+import { todayIso } from '../shared/rows';
 import { TableWrap } from '../../components/TableWrap';
 import { ChartFrame } from '../../components/ChartFrame';
 import { DeadlineCurve } from '../../charts/lazy';
 import { useBeyondMaxWeeks } from '../shared/beyond';
+import { MoreRuns, useIntervalNote, widerThan } from '../shared/sampling';
 
 interface DeadlineForm extends ThroughputForm, CalendarForm {
   backlog: string;
@@ -215,6 +216,7 @@ function DeadlineResults({
   const { t } = useTranslation();
   const fmt = useFormat();
   const beyond = useBeyondMaxWeeks();
+  const note = useIntervalNote();
   const take = r.whatItWouldTake;
   const weeksOf = (l: (typeof LEVELS)[number]) =>
     ({ p50: r.p50Weeks, p85: r.p85Weeks, p95: r.p95Weeks })[l];
@@ -264,6 +266,7 @@ function DeadlineResults({
           label="P85"
           value={`${beyond.weeks(r, 'p85', r.p85Weeks)} ${t('common.weeks')}`}
           strong
+          note={r.beyondMaxWeeks.p85 ? undefined : note(r.percentileIntervals.p85)}
         />
         <Kpi label={t('deadline.scopeFits')} value={`${fmt.number(r.scopeCompletionPct, 0)} %`} />
         <Kpi
@@ -275,6 +278,7 @@ function DeadlineResults({
           }
         />
       </div>
+      <MoreRuns wide={!r.beyondMaxWeeks.p85 && widerThan(r.percentileIntervals.p85)} unit="weeks" />
       <section aria-labelledby="deadline-take" data-testid="what-it-would-take">
         <h3 id="deadline-take">{t('deadline.take', { pct: fmt.percent(take.confidence) })}</h3>
         <ul>
@@ -356,7 +360,15 @@ function DeadlineResults({
             {LEVELS.map((l) => (
               <tr key={l} className={l === 'p85' ? 'highlight' : undefined}>
                 <td>{l.toUpperCase()}</td>
-                <td>{beyond.weeks(r, l, weeksOf(l))}</td>
+                <td>
+                  {beyond.weeks(r, l, weeksOf(l))}
+                  {!r.beyondMaxWeeks[l] && (
+                    <span className="interval" data-testid={`interval-${l}`}>
+                      {' '}
+                      ({note(r.percentileIntervals[l])})
+                    </span>
+                  )}
+                </td>
                 <td>
                   {r.completionDates[l] === null
                     ? beyond.span(r.maxWeeks)
@@ -378,7 +390,11 @@ function DeadlineResults({
         result={r}
         shareLink={shareLink}
         csv={{
-          header: ['date', 'weeks', 'probability'],
+          columns: [
+            { header: t('when.date'), kind: 'date' },
+            { header: t('when.duration'), kind: 'weeks' },
+            { header: t('csvExport.pct', { label: t('deadline.chance') }), kind: 'percent' },
+          ],
           rows: rows.map((row) => [row.date, row.weeks, row.probability]),
         }}
       />

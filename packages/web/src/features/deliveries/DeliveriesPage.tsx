@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { DEFAULT_MAX_WEEKS } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
-import { href, navigate, useLocation } from '../../app/router';
+import { href, navigate, useLocation } from '../../lib/router';
 import { ErrorLine } from '../../components/ErrorLine';
 import { useFormat } from '../../i18n/format';
 import { deliveriesApi, type Delivery } from './api';

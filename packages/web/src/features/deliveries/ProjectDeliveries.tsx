@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DeliveryCalibrationResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
-import { href } from '../../app/router';
+import { href } from '../../lib/router';
 import type { ProjectSectionProps } from '../../lib/slots';
 import { deliveriesApi } from './api';
 

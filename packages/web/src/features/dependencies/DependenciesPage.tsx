@@ -8,7 +8,12 @@ import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
 import { RowsEditor } from '../shared/RowsEditor';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
-import { blankDependency, dependencyColumns, type DependencyRow } from '../when/form';
+import {
+  addDependencies,
+  blankDependency,
+  dependencyColumns,
+  type DependencyRow,
+} from '../shared/rows';
 import { TableWrap } from '../../components/TableWrap';
 
 interface DependenciesForm {
@@ -28,18 +33,7 @@ const initial: DependenciesForm = {
 
 function toBody(form: DependenciesForm) {
   const b = new BodyBuilder();
-  b.set(
-    'dependencies',
-    form.dependencies.map((d, i) => {
-      const dep: Record<string, unknown> = {};
-      if (d.name.trim()) dep.name = d.name.trim();
-      const p = b.value(`dependencies.${i}.onTimeProbability`, d.onTime, 0.01);
-      if (p !== undefined) dep.onTimeProbability = p;
-      const delay = b.value(`dependencies.${i}.expectedDelayDays`, d.delay);
-      if (delay !== undefined) dep.expectedDelayDays = delay;
-      return dep;
-    }),
-  );
+  addDependencies(b, form.dependencies);
   b.set('mode', form.mode);
   b.number('nSimulations', form.runs);
   return b.build();
@@ -128,8 +122,20 @@ export default function DependenciesPage() {
               result={r}
               shareLink={page.shareLink}
               csv={{
-                header: ['percentile', 'delayDays', 'delayWeeks'],
-                rows: pct.map((k) => [k, r.delayDays[k], r.delayWeeks[k]]),
+                columns: [
+                  { header: t('common.percentile') },
+                  { header: t('dependencies.delay'), kind: 'number' },
+                  { header: t('csvExport.low95'), kind: 'number' },
+                  { header: t('csvExport.high95'), kind: 'number' },
+                  { header: t('dependencies.delayWeeks'), kind: 'integer' },
+                ],
+                rows: pct.map((k) => [
+                  k.toUpperCase(),
+                  r.delayDays[k],
+                  r.delayDaysIntervals?.[k]?.low,
+                  r.delayDaysIntervals?.[k]?.high,
+                  r.delayWeeks[k],
+                ]),
               }}
             />
           </>

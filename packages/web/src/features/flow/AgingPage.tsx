@@ -63,8 +63,24 @@ export default function AgingPage() {
             </table>
           </TableWrap>
           <CsvButton
-            header={['id', 'type', 'state', 'started', 'age', 'passed']}
-            rows={m.inProgress.map((i) => [i.id, i.type, i.state, i.started, i.age, i.passed])}
+            table={{
+              columns: [
+                { header: t('flow.table.item') },
+                { header: t('flow.table.type') },
+                { header: t('flow.table.state') },
+                { header: t('flow.table.started'), kind: 'date' },
+                { header: t('flow.table.age'), kind: 'integer' },
+                { header: t('flow.table.passed') },
+              ],
+              rows: m.inProgress.map((i) => [
+                i.id,
+                i.type,
+                i.state,
+                i.started,
+                i.age,
+                i.passed === null ? '' : `P${i.passed}`,
+              ]),
+            }}
             filename="aging-wip"
           />
         </>

@@ -15,8 +15,14 @@ export default function CfdPage() {
             <CfdChart metrics={m} title={t('flow.charts.cfd')} />
           </ChartFrame>
           <CsvButton
-            header={['date', ...m.cfdBands, 'inProgress']}
-            rows={m.cfd.map((p) => [p.date, ...m.cfdBands.map((b) => p[b] ?? ''), p.inProgress])}
+            table={{
+              columns: [
+                { header: t('flow.table.date'), kind: 'date' },
+                ...m.cfdBands.map((b) => ({ header: b, kind: 'integer' as const })),
+                { header: t('flow.table.inProgress'), kind: 'integer' },
+              ],
+              rows: m.cfd.map((p) => [p.date, ...m.cfdBands.map((b) => p[b] ?? ''), p.inProgress]),
+            }}
             filename="cumulative-flow"
           />
         </>

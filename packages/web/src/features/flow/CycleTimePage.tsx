@@ -62,8 +62,15 @@ export default function CycleTimePage() {
               </table>
             </TableWrap>
             <CsvButton
-              header={['id', 'type', 'done', 'cycleTime']}
-              rows={m.scatter.map((p) => [p.id, p.type, p.done, p.cycleTime])}
+              table={{
+                columns: [
+                  { header: t('flow.table.item') },
+                  { header: t('flow.table.type') },
+                  { header: t('flow.table.done'), kind: 'date' },
+                  { header: t('flow.table.cycleTime'), kind: 'number' },
+                ],
+                rows: m.scatter.map((p) => [p.id, p.type, p.done, p.cycleTime]),
+              }}
               filename="cycle-times"
             />
             <ProblemList metrics={m} />

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowMetricsResult, HistoryWindowResult } from '@flow-forecaster/engine';
-import { href } from '../../app/router';
+import { href } from '../../lib/router';
 import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
 import type { Team } from '../../lib/team-store';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flowMetrics, parseDateTime } from '@flow-forecaster/engine';
-import { href } from '../../app/router';
+import { href } from '../../lib/router';
 import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
 import { deleteTeam, saveTeam, selectTeam, useTeams, type Team } from '../../lib/team-store';

@@ -71,8 +71,16 @@ export default function ThroughputPage() {
               />
             </ChartFrame>
             <CsvButton
-              header={[period === 'week' ? 'weekStart' : 'date', 'count']}
-              rows={points.map((p) => [p.date, p.count])}
+              table={{
+                columns: [
+                  {
+                    header: t(period === 'week' ? 'flow.table.weekStart' : 'flow.table.date'),
+                    kind: 'date',
+                  },
+                  { header: t('flow.table.count'), kind: 'integer' },
+                ],
+                rows: points.map((p) => [p.date, p.count]),
+              }}
               filename={`throughput-${period}`}
             />
             <ChartFrame title={t('flow.charts.wip')} filename="wip">
@@ -86,8 +94,13 @@ export default function ThroughputPage() {
               />
             </ChartFrame>
             <CsvButton
-              header={['date', 'inProgress']}
-              rows={m.wip.map((p) => [p.date, p.count])}
+              table={{
+                columns: [
+                  { header: t('flow.table.date'), kind: 'date' },
+                  { header: t('flow.table.inProgress'), kind: 'integer' },
+                ],
+                rows: m.wip.map((p) => [p.date, p.count]),
+              }}
               filename="wip"
             />
           </>

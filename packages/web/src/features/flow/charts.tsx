@@ -5,7 +5,7 @@
  */
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line, LinePath } from '@visx/shape';
-import { useState } from 'react';
+import { useState, type ReactNode, type SVGProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowMetricsResult } from '@flow-forecaster/engine';
 import { ChartAxes, ChartSvg, GridLines } from '../../charts/ChartSvg';
@@ -45,6 +45,46 @@ function TappedMark({ text }: { text: string | null }) {
   );
 }
 
+/**
+ * A chart whose marks can be tapped (`TapDot`): the chart, then the last tapped mark's text.
+ * The tapped state lives here so every chart with marks behaves the same.
+ */
+function TappableChart({
+  title,
+  testId,
+  children,
+}: {
+  title: string;
+  testId: string;
+  children: (onTap: (text: string) => void) => ReactNode;
+}) {
+  const [tapped, setTapped] = useState<string | null>(null);
+  return (
+    <>
+      <ChartSvg title={title} testId={testId}>
+        {children(setTapped)}
+      </ChartSvg>
+      <TappedMark text={tapped} />
+    </>
+  );
+}
+
+/** A dot whose text is both its hover tooltip and, when tapped, the chart's tapped text. */
+function TapDot({
+  text,
+  onTap,
+  ...circle
+}: Omit<SVGProps<SVGCircleElement>, 'onClick' | 'className'> & {
+  text: string;
+  onTap: (text: string) => void;
+}) {
+  return (
+    <circle {...circle} className="flow-mark" onClick={() => onTap(text)}>
+      <title>{text}</title>
+    </circle>
+  );
+}
+
 function idsText(ids: string[]): string {
   return ids.length > MAX_IDS_IN_TOOLTIP
     ? `${ids.slice(0, MAX_IDS_IN_TOOLTIP).join(', ')} … (+${ids.length - MAX_IDS_IN_TOOLTIP})`
@@ -81,7 +121,6 @@ export function CycleTimeScatter({
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [tapped, setTapped] = useState<string | null>(null);
   const points = scatterMarks(metrics.scatter);
   if (points.length === 0) return <p className="empty">—</p>;
   const days = points.map((p) => p.day);
@@ -93,61 +132,60 @@ export function CycleTimeScatter({
   });
   const y = scaleLinear<number>({ domain: [0, maxCt + 1], range: [INNER_H, 0], nice: true });
   return (
-    <>
-      <ChartSvg title={title} testId="flow-scatter">
-        <GridLines y={y} />
-        {lines.map((l, i) => (
-          <g key={l.key} data-percentile={l.key}>
-            <Line
-              from={{ x: 0, y: y(l.value) }}
-              to={{ x: INNER_W, y: y(l.value) }}
-              stroke={l.color}
-              strokeWidth={1.5}
-              strokeDasharray={l.key === 'p85' ? undefined : '6 3'}
-            />
-            <text
-              x={INNER_W - 4 - i * 58}
-              y={y(l.value) - 4}
-              fill={l.color}
-              fontSize={11}
-              fontWeight={700}
-              textAnchor="end"
-            >
-              {`${l.key.toUpperCase()}: ${fmt.integer(l.value)}`}
-            </text>
-          </g>
-        ))}
-        {points.map((p) => {
-          const text = `${idsText(p.ids)}: ${fmt.integer(p.ct)} ${t('flow.charts.cycleDays')} (${fmt.shortDate(isoOf(p.day))})`;
-          return (
-            <circle
-              key={`${p.day}|${p.ct}`}
-              cx={x(p.day)}
-              cy={y(p.ct)}
-              r={Math.min(9, 3 + Math.sqrt(p.ids.length))}
-              fill={COLORS.barStrong}
-              fillOpacity={0.6}
-              data-testid="flow-dot"
-              data-count={p.ids.length}
-              className="flow-mark"
-              onClick={() => setTapped(text)}
-            >
-              <title>{text}</title>
-            </circle>
-          );
-        })}
-        <ChartAxes
-          x={x}
-          y={y}
-          xLabel={t('flow.charts.doneDay')}
-          yLabel={t('flow.charts.cycleDays')}
-          xFormat={(v) => fmt.shortDate(isoOf(v))}
-          yFormat={(v) => fmt.integer(v)}
-          xTicks={5}
-        />
-      </ChartSvg>
-      <TappedMark text={tapped} />
-    </>
+    <TappableChart title={title} testId="flow-scatter">
+      {(onTap) => (
+        <>
+          <GridLines y={y} />
+          {lines.map((l, i) => (
+            <g key={l.key} data-percentile={l.key}>
+              <Line
+                from={{ x: 0, y: y(l.value) }}
+                to={{ x: INNER_W, y: y(l.value) }}
+                stroke={l.color}
+                strokeWidth={1.5}
+                strokeDasharray={l.key === 'p85' ? undefined : '6 3'}
+              />
+              <text
+                x={INNER_W - 4 - i * 58}
+                y={y(l.value) - 4}
+                fill={l.color}
+                fontSize={11}
+                fontWeight={700}
+                textAnchor="end"
+              >
+                {`${l.key.toUpperCase()}: ${fmt.integer(l.value)}`}
+              </text>
+            </g>
+          ))}
+          {points.map((p) => {
+            const text = `${idsText(p.ids)}: ${fmt.integer(p.ct)} ${t('flow.charts.cycleDays')} (${fmt.shortDate(isoOf(p.day))})`;
+            return (
+              <TapDot
+                key={`${p.day}|${p.ct}`}
+                text={text}
+                onTap={onTap}
+                cx={x(p.day)}
+                cy={y(p.ct)}
+                r={Math.min(9, 3 + Math.sqrt(p.ids.length))}
+                fill={COLORS.barStrong}
+                fillOpacity={0.6}
+                data-testid="flow-dot"
+                data-count={p.ids.length}
+              />
+            );
+          })}
+          <ChartAxes
+            x={x}
+            y={y}
+            xLabel={t('flow.charts.doneDay')}
+            yLabel={t('flow.charts.cycleDays')}
+            xFormat={(v) => fmt.shortDate(isoOf(v))}
+            yFormat={(v) => fmt.integer(v)}
+            xTicks={5}
+          />
+        </>
+      )}
+    </TappableChart>
   );
 }
 
@@ -219,7 +257,6 @@ export function CycleTimeHistogram({
 export function AgingChart({ metrics, title }: { metrics: FlowMetricsResult; title: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [tapped, setTapped] = useState<string | null>(null);
   const states = metrics.aging.states.map((s) => s.state);
   if (states.length === 0) return <p className="empty">—</p>;
   const bands = percentileLines(metrics.aging.bands);
@@ -247,62 +284,61 @@ export function AgingChart({ metrics, title }: { metrics: FlowMetricsResult; tit
     return r;
   });
   return (
-    <>
-      <ChartSvg title={title} testId="flow-aging">
-        {rects.map((r) => (
-          <rect
-            key={r.key}
-            x={0}
-            width={INNER_W}
-            y={y(r.to)}
-            height={Math.max(0, y(r.from) - y(r.to))}
-            fill={r.fill}
-          >
-            <title>{`${r.key.toUpperCase()}: ${fmt.integer(r.to)}`}</title>
-          </rect>
-        ))}
-        {bands.map((b) => (
-          <text
-            key={b.key}
-            x={INNER_W - 4}
-            y={y(b.value) - 3}
-            fontSize={11}
-            textAnchor="end"
-            fill={b.color}
-          >
-            {`${b.key.toUpperCase()}: ${fmt.integer(b.value)}`}
-          </text>
-        ))}
-        {[...groups.values()].map((g) => {
-          const text = `${idsText(g.ids)}: ${fmt.integer(g.age)} ${t('flow.charts.ageDays')}`;
-          return (
-            <circle
-              key={`${g.state}|${g.age}`}
-              cx={(x(stateIndex.get(g.state) ?? 0) ?? 0) + x.bandwidth() / 2}
-              cy={y(g.age)}
-              r={Math.min(10, 4 + Math.sqrt(g.ids.length))}
-              fill={g.past ? COLORS.bad : COLORS.barStrong}
-              data-testid="aging-dot"
-              data-past={g.past ? 'yes' : 'no'}
-              className="flow-mark"
-              onClick={() => setTapped(text)}
+    <TappableChart title={title} testId="flow-aging">
+      {(onTap) => (
+        <>
+          {rects.map((r) => (
+            <rect
+              key={r.key}
+              x={0}
+              width={INNER_W}
+              y={y(r.to)}
+              height={Math.max(0, y(r.from) - y(r.to))}
+              fill={r.fill}
             >
-              <title>{text}</title>
-            </circle>
-          );
-        })}
-        <ChartAxes
-          x={x}
-          y={y}
-          xLabel={t('flow.charts.state')}
-          yLabel={t('flow.charts.ageDays')}
-          xFormat={(v) => states[v] ?? ''}
-          xTickValues={states.map((_, i) => i)}
-          yFormat={(v) => fmt.integer(v)}
-        />
-      </ChartSvg>
-      <TappedMark text={tapped} />
-    </>
+              <title>{`${r.key.toUpperCase()}: ${fmt.integer(r.to)}`}</title>
+            </rect>
+          ))}
+          {bands.map((b) => (
+            <text
+              key={b.key}
+              x={INNER_W - 4}
+              y={y(b.value) - 3}
+              fontSize={11}
+              textAnchor="end"
+              fill={b.color}
+            >
+              {`${b.key.toUpperCase()}: ${fmt.integer(b.value)}`}
+            </text>
+          ))}
+          {[...groups.values()].map((g) => {
+            const text = `${idsText(g.ids)}: ${fmt.integer(g.age)} ${t('flow.charts.ageDays')}`;
+            return (
+              <TapDot
+                key={`${g.state}|${g.age}`}
+                text={text}
+                onTap={onTap}
+                cx={(x(stateIndex.get(g.state) ?? 0) ?? 0) + x.bandwidth() / 2}
+                cy={y(g.age)}
+                r={Math.min(10, 4 + Math.sqrt(g.ids.length))}
+                fill={g.past ? COLORS.bad : COLORS.barStrong}
+                data-testid="aging-dot"
+                data-past={g.past ? 'yes' : 'no'}
+              />
+            );
+          })}
+          <ChartAxes
+            x={x}
+            y={y}
+            xLabel={t('flow.charts.state')}
+            yLabel={t('flow.charts.ageDays')}
+            xFormat={(v) => states[v] ?? ''}
+            xTickValues={states.map((_, i) => i)}
+            yFormat={(v) => fmt.integer(v)}
+          />
+        </>
+      )}
+    </TappableChart>
   );
 }
 
@@ -410,42 +446,26 @@ export function CfdChart({ metrics, title }: { metrics: FlowMetricsResult; title
     return `M${up.join('L')}L${down.join('L')}Z`;
   };
   const bands = metrics.cfdBands;
+  // Each band is the area between its own cumulative count and the next band's.
+  const layers = [
+    {
+      band: 'arrived',
+      upper: (i: number) => cfd[i].arrived ?? 0,
+      lower: (i: number) => cfd[i].started,
+    },
+    { band: 'started', upper: (i: number) => cfd[i].started, lower: (i: number) => cfd[i].done },
+    { band: 'done', upper: (i: number) => cfd[i].done, lower: () => 0 },
+  ] as const;
+  const shown = layers.filter((l) => l.band !== 'arrived' || bands.includes('arrived'));
   const step = Math.max(1, Math.ceil(cfd.length / 6));
   return (
     <ChartSvg title={title} testId="flow-cfd">
       <GridLines y={y} />
-      {bands.includes('arrived') && (
-        <path
-          d={area(
-            (i) => cfd[i].arrived ?? 0,
-            (i) => cfd[i].started,
-          )}
-          fill={CFD_COLORS.arrived}
-          data-band="arrived"
-        >
-          <title>{t('flow.charts.arrived')}</title>
+      {shown.map((l) => (
+        <path key={l.band} d={area(l.upper, l.lower)} fill={CFD_COLORS[l.band]} data-band={l.band}>
+          <title>{t(`flow.charts.${l.band}`)}</title>
         </path>
-      )}
-      <path
-        d={area(
-          (i) => cfd[i].started,
-          (i) => cfd[i].done,
-        )}
-        fill={CFD_COLORS.started}
-        data-band="started"
-      >
-        <title>{t('flow.charts.started')}</title>
-      </path>
-      <path
-        d={area(
-          (i) => cfd[i].done,
-          () => 0,
-        )}
-        fill={CFD_COLORS.done}
-        data-band="done"
-      >
-        <title>{t('flow.charts.done')}</title>
-      </path>
+      ))}
       <g>
         {bands.map((b, k) => (
           <g key={b} transform={`translate(${8 + k * 110}, 8)`}>

@@ -14,7 +14,7 @@ import {
   type PreparedFlowItems,
   type HistoryWindowResult,
 } from '@flow-forecaster/engine';
-import { replaceQuery, useLocation } from '../../app/router';
+import { replaceQuery, useLocation } from '../../lib/router';
 import { useTeams, type Team } from '../../lib/team-store';
 import { runInWorker } from '../../runner/runner';
 

@@ -25,8 +25,9 @@ import {
   type CalendarForm,
 } from '../shared/calendar';
 import { useForecastPage } from '../shared/useForecastPage';
-import { todayIso } from '../when/form';
+import { todayIso } from '../shared/rows';
 import { TableWrap } from '../../components/TableWrap';
+import { MoreRuns, useIntervalNote, useIntervalRange, widerThan } from '../shared/sampling';
 
 interface HowManyForm extends ThroughputForm, CalendarForm {
   days: string;
@@ -84,6 +85,9 @@ export default function HowManyPage() {
   const { form, update, errors, id } = page;
   const r = page.result;
   const at = (q: string) => r?.itemsAtConfidence[q] ?? NaN;
+  const note = useIntervalNote();
+  const range = useIntervalRange();
+  const interval = (q: string) => note(r?.itemsIntervals?.[q], (n) => fmt.integer(n));
   return (
     <PageLayout
       id="howmany"
@@ -127,11 +131,12 @@ export default function HowManyPage() {
               })}
             </p>
             <div className="kpis">
-              <Kpi label="95 %" value={fmt.integer(at('95'))} />
-              <Kpi label="85 %" value={fmt.integer(at('85'))} strong />
-              <Kpi label="50 %" value={fmt.integer(at('50'))} />
+              <Kpi label="95 %" value={fmt.integer(at('95'))} note={interval('95')} />
+              <Kpi label="85 %" value={fmt.integer(at('85'))} strong note={interval('85')} />
+              <Kpi label="50 %" value={fmt.integer(at('50'))} note={interval('50')} />
               <Kpi label={t('common.mean')} value={fmt.number(r.mean)} />
             </div>
+            <MoreRuns wide={widerThan(r.itemsIntervals?.['85'])} unit="items" />
             <ChartFrame title={t('howMany.histogram')} filename="how-many-histogram">
               <Histogram
                 bins={r.histogram.map((h) => ({ x: h.items, count: h.count }))}
@@ -151,6 +156,7 @@ export default function HowManyPage() {
                   <tr>
                     <th scope="col">{t('when.confidence')}</th>
                     <th scope="col">{t('when.atLeast')}</th>
+                    <th scope="col">{t('common.interval95Column')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -158,6 +164,7 @@ export default function HowManyPage() {
                     <tr key={q} className={q === '85' ? 'highlight' : undefined}>
                       <td>{fmt.percent(Number(q) / 100)}</td>
                       <td>{fmt.integer(at(q))}</td>
+                      <td>{range(r.itemsIntervals?.[q], (n) => fmt.integer(n))}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -172,8 +179,21 @@ export default function HowManyPage() {
               result={r}
               shareLink={page.shareLink}
               csv={{
-                header: ['confidence', 'items'],
-                rows: Object.entries(r.itemsAtConfidence).map(([q, v]) => [q, v]),
+                columns: [
+                  { header: t('csvExport.pct', { label: t('when.confidence') }), kind: 'integer' },
+                  { header: t('when.atLeast'), kind: 'integer' },
+                  { header: t('csvExport.low95'), kind: 'integer' },
+                  { header: t('csvExport.high95'), kind: 'integer' },
+                ],
+                // The 100 % row is the single worst run: not a level anyone can promise.
+                rows: Object.entries(r.itemsAtConfidence)
+                  .filter(([q]) => q !== '100')
+                  .map(([q, v]) => [
+                    Number(q),
+                    v,
+                    r.itemsIntervals?.[q]?.low,
+                    r.itemsIntervals?.[q]?.high,
+                  ]),
               }}
             />
           </>

@@ -121,14 +121,14 @@ export default function PbcPage() {
               result={r}
               shareLink={page.shareLink}
               csv={{
-                header: [
-                  'index',
-                  'value',
-                  'movingRange',
-                  'aboveLimit',
-                  'belowLimit',
-                  'inRun',
-                  'inTrend',
+                columns: [
+                  { header: t('csvExport.point'), kind: 'integer' },
+                  { header: t('csvExport.value'), kind: 'number' },
+                  { header: t('csvExport.movingRange'), kind: 'number' },
+                  { header: t('csvExport.aboveLimit'), kind: 'boolean' },
+                  { header: t('csvExport.belowLimit'), kind: 'boolean' },
+                  { header: t('csvExport.inRun'), kind: 'boolean' },
+                  { header: t('csvExport.inTrend'), kind: 'boolean' },
                 ],
                 rows: r.points.map((p) => [
                   p.index + 1,

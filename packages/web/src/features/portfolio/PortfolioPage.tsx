@@ -377,21 +377,25 @@ export default function PortfolioPage() {
               result={r}
               shareLink={page.shareLink}
               csv={{
-                header: [
-                  'feature',
-                  'target',
-                  'p50',
-                  'p85',
-                  'p95',
-                  'probabilityByTarget',
-                  'inCutLine',
+                columns: [
+                  { header: t('portfolio.feature') },
+                  { header: t('portfolio.targetDate'), kind: 'date' },
+                  ...(['P50', 'P85', 'P95'] as const).map((h) => ({
+                    header: h,
+                    kind: r.startDate ? ('date' as const) : ('weeks' as const),
+                  })),
+                  {
+                    header: t('csvExport.pct', { label: t('portfolio.probability') }),
+                    kind: 'percent',
+                  },
+                  { header: t('csvExport.inCutLine'), kind: 'boolean' },
                 ],
                 rows: r.features.map((f) => [
                   f.name,
                   f.targetDate,
-                  f.completionDates?.p50 ?? null,
-                  f.completionDates?.p85 ?? null,
-                  f.completionDates?.p95 ?? null,
+                  ...(['p50', 'p85', 'p95'] as const).map((k) =>
+                    r.startDate ? (f.completionDates?.[k] ?? null) : f.percentile_stats[k],
+                  ),
                   f.probabilityByTarget,
                   f.inCutLine,
                 ]),

@@ -7,7 +7,7 @@ import { BodyBuilder } from '../shared/body';
 import { Kpi, PageLayout } from '../shared/PageLayout';
 import { RowsEditor } from '../shared/RowsEditor';
 import { useForecastPage } from '../shared/useForecastPage';
-import { blankRisk, riskColumns, type RiskRow } from '../when/form';
+import { addRisks, blankRisk, riskColumns, type RiskRow } from '../shared/rows';
 import { TableWrap } from '../../components/TableWrap';
 
 interface RisksForm {
@@ -24,20 +24,7 @@ const initial: RisksForm = {
 
 function toBody(form: RisksForm) {
   const b = new BodyBuilder();
-  b.set(
-    'risks',
-    form.risks.map((r, i) => {
-      const risk: Record<string, unknown> = {
-        likelihood: b.value(`risks.${i}.likelihood`, r.likelihood),
-        lowImpact: b.value(`risks.${i}.lowImpact`, r.low),
-        highImpact: b.value(`risks.${i}.highImpact`, r.high),
-      };
-      const medium = b.value(`risks.${i}.mediumImpact`, r.medium);
-      if (medium !== undefined) risk.mediumImpact = medium;
-      if (r.description.trim()) risk.description = r.description.trim();
-      return risk;
-    }),
-  );
+  addRisks(b, form.risks);
   return b.build();
 }
 
@@ -124,21 +111,21 @@ export default function RisksPage() {
               result={r}
               shareLink={page.shareLink}
               csv={{
-                header: [
-                  'rank',
-                  'description',
-                  'probability',
-                  'expectedImpact',
-                  'p85Impact',
-                  'severity',
+                columns: [
+                  { header: t('risks.rank'), kind: 'integer' },
+                  { header: t('risk.description') },
+                  { header: t('csvExport.pct', { label: t('risk.likelihood') }), kind: 'percent' },
+                  { header: t('risks.expected'), kind: 'weeks' },
+                  { header: t('risks.p85'), kind: 'weeks' },
+                  { header: t('risks.severity') },
                 ],
                 rows: r.risks.map((i) => [
                   i.rank,
-                  i.description,
+                  i.description || `#${i.index + 1}`,
                   i.probability,
                   i.expectedImpact,
                   i.p85Impact,
-                  i.severity,
+                  t(`risks.levels.${i.severity}`),
                 ]),
               }}
             />

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryWindowNote } from '@flow-forecaster/engine';
-import { href } from '../../app/router';
+import { href } from '../../lib/router';
 import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
 import { updateTeam, useTeams, type Team, type TeamWindow } from '../../lib/team-store';

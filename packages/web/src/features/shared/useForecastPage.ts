@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { replaceQuery, useLocation } from '../../app/router';
+import { replaceQuery, useLocation } from '../../lib/router';
 import { useForecastRun } from '../../runner/context';
 import { useFormat } from '../../i18n/format';
 import { decodeShare, encodeShare, shareUrl } from '../../lib/share';

@@ -37,6 +37,15 @@ describe('WhenPage', () => {
       .find((r) => r.className.includes('highlight'));
     const row = expected.resultsTable.find((r) => r.Likelihood === 85)!;
     expect(within(row85!).getAllByRole('cell')[1].textContent).toBe(String(row.Duration));
+    // No 100 % row (the single worst run reads as certainty), no 0 % row, and no items column
+    // when every row has the same items (no split rate).
+    const likelihoods = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((tr) => tr.querySelector('td')?.textContent);
+    expect(likelihoods[0]).toBe('95%');
+    expect(likelihoods.at(-1)).toBe('5%');
+    expect(within(table).queryByRole('columnheader', { name: 'Items' })).toBeNull();
     expect(await within(results).findByTestId('histogram')).toBeTruthy();
   });
 

@@ -10,15 +10,8 @@ import { CalendarSection } from '../shared/CalendarSection';
 import { defaultCountry } from '../shared/calendar';
 import { useForecastPage } from '../shared/useForecastPage';
 import { adjustedBacklog, type Complexity } from './backlog';
-import {
-  blankDependency,
-  blankRisk,
-  dependencyColumns,
-  initialWhenForm,
-  riskColumns,
-  whenBody,
-  type WhenForm,
-} from './form';
+import { initialWhenForm, whenBody, type WhenForm } from './form';
+import { blankDependency, blankRisk, dependencyColumns, riskColumns } from '../shared/rows';
 import { WhenResults, type SimulationView } from './WhenResults';
 import { StaleResult } from '../shared/PageLayout';
 

@@ -14,6 +14,7 @@ import { Kpi, SeedUsed, Warnings } from '../shared/PageLayout';
 import { CalendarNote } from '../shared/CalendarSection';
 import { TableWrap } from '../../components/TableWrap';
 import { useBeyondMaxWeeks } from '../shared/beyond';
+import { MoreRuns, useIntervalNote, widerThan } from '../shared/sampling';
 
 export type SimulationView = SimulationResult;
 
@@ -34,16 +35,10 @@ export function WhenResults({
   const fmt = useFormat();
   const p = r.percentile_stats;
   // Trust rules: each percentile's 95 % sampling interval beside it (none for a cap).
-  const interval = (k: 'p50' | 'p85' | 'p95') => {
-    const iv = r.percentileIntervals?.[k];
-    if (!iv || r.beyondMaxWeeks?.[k]) return undefined;
-    const range =
-      iv.low === iv.high ? fmt.number(iv.low) : `${fmt.number(iv.low)}–${fmt.number(iv.high)}`;
-    return t('common.interval95', { range });
-  };
-  const p85Interval = r.percentileIntervals?.p85;
-  const wide =
-    p85Interval !== undefined && !r.beyondMaxWeeks?.p85 && p85Interval.high - p85Interval.low > 1;
+  const note = useIntervalNote();
+  const interval = (k: 'p50' | 'p85' | 'p95') =>
+    r.beyondMaxWeeks?.[k] ? undefined : note(r.percentileIntervals?.[k]);
+  const wide = !r.beyondMaxWeeks?.p85 && widerThan(r.percentileIntervals?.p85);
   const startDate =
     typeof input === 'object' && input !== null && 'startDate' in input
       ? String((input as { startDate: unknown }).startDate)
@@ -53,6 +48,10 @@ export function WhenResults({
   const tp = r.input_stats.throughput;
   const lt = r.input_stats.leadTime;
   const beyond = useBeyondMaxWeeks();
+  // Rows that carry information: 100 % is the single worst run and 0 % the single best, read
+  // as certainty they mislead; an items column that never changes (no split rate) says nothing.
+  const table = r.resultsTable.filter((row) => row.Likelihood > 0 && row.Likelihood < 100);
+  const tasksVary = table.some((row) => row.TotalTasks !== table[0]?.TotalTasks);
   const date = (iso: string | null) =>
     iso === null ? beyond.span(r.maxWeeks) : fmt.shortDate(iso);
   return (
@@ -95,11 +94,7 @@ export function WhenResults({
           value={`${fmt.number(r.meanWeeks)} ± ${fmt.number(r.sdWeeks)}`}
         />
       </div>
-      {wide && (
-        <p className="field__hint" data-testid="more-runs">
-          {t('common.moreRuns')}
-        </p>
-      )}
+      <MoreRuns wide={wide} unit="weeks" />
       {r.completionDates && (
         <div className="kpis" data-testid="completion-dates">
           <Kpi label={`P50 · ${t('when.date')}`} value={date(r.completionDates.p50)} />
@@ -159,7 +154,7 @@ export function WhenResults({
               <th scope="col">{t('common.likelihood')}</th>
               <th scope="col">{t('when.duration')}</th>
               {startDate && <th scope="col">{t('when.date')}</th>}
-              <th scope="col">{t('when.totalTasks')}</th>
+              {tasksVary && <th scope="col">{t('when.totalTasks')}</th>}
               <th scope="col">
                 {t(r.effortForOnePerson ? 'when.effortColOnePerson' : 'when.effortCol')}
               </th>
@@ -167,7 +162,7 @@ export function WhenResults({
             </tr>
           </thead>
           <tbody>
-            {r.resultsTable.map((row) => {
+            {table.map((row) => {
               // A row that reads runs stopped at maxWeeks is a cap: "> 520", no date.
               const capped = isBeyondMaxWeeks(
                 r.numberOfSimulations,
@@ -192,7 +187,7 @@ export function WhenResults({
                         : fmt.shortDate(addWeeks(startDate, row.Duration))}
                     </td>
                   )}
-                  <td>{fmt.integer(row.TotalTasks)}</td>
+                  {tasksVary && <td>{fmt.integer(row.TotalTasks)}</td>}
                   <td>{fmt.integer(row.Effort)}</td>
                   {lt && <td>{fmt.integer(row.LT)}</td>}
                 </tr>
@@ -272,13 +267,24 @@ export function WhenResults({
         result={r}
         shareLink={shareLink}
         csv={{
-          header: ['Likelihood', 'Duration', 'TotalTasks', 'Effort', 'LT'],
-          rows: r.resultsTable.map((row) => [
+          columns: [
+            { header: t('csvExport.pct', { label: t('common.likelihood') }), kind: 'integer' },
+            { header: t('when.duration'), kind: 'weeks' },
+            ...(startDate ? [{ header: t('when.date'), kind: 'date' as const }] : []),
+            ...(tasksVary ? [{ header: t('when.totalTasks'), kind: 'integer' as const }] : []),
+            {
+              header: t(r.effortForOnePerson ? 'when.effortColOnePerson' : 'when.effortCol'),
+              kind: 'weeks',
+            },
+            ...(lt ? [{ header: t('when.leadTime'), kind: 'number' as const }] : []),
+          ],
+          rows: table.map((row) => [
             row.Likelihood,
             row.Duration,
-            row.TotalTasks,
+            ...(startDate ? [addWeeks(startDate, row.Duration)] : []),
+            ...(tasksVary ? [row.TotalTasks] : []),
             row.Effort,
-            row.LT,
+            ...(lt ? [row.LT] : []),
           ]),
         }}
       />

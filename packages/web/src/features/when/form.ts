@@ -1,22 +1,14 @@
 import { BodyBuilder } from '../shared/body';
-import type { Column } from '../shared/RowsEditor';
+import {
+  addDependencies,
+  addRisks,
+  todayIso,
+  type DependencyRow,
+  type RiskRow,
+} from '../shared/rows';
 import { addThroughput, defaultThroughput, type ThroughputForm } from '../shared/Inputs';
 import { adjustedBacklog, type Complexity } from './backlog';
 import { addCalendar, initialCalendar, type CalendarForm } from '../shared/calendar';
-
-export interface RiskRow extends Record<string, string> {
-  likelihood: string;
-  low: string;
-  medium: string;
-  high: string;
-  description: string;
-}
-
-export interface DependencyRow extends Record<string, string> {
-  name: string;
-  onTime: string;
-  delay: string;
-}
 
 export interface WhenForm extends ThroughputForm, CalendarForm {
   backlog: string;
@@ -33,13 +25,6 @@ export interface WhenForm extends ThroughputForm, CalendarForm {
   focus: string;
   startDate: string;
   runs: string;
-}
-
-/** Today as ISO, in the user's own calendar day (not UTC's). */
-export function todayIso(now = new Date()): string {
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${now.getFullYear()}-${m}-${d}`;
 }
 
 export const initialWhenForm: WhenForm = {
@@ -61,35 +46,6 @@ export const initialWhenForm: WhenForm = {
   runs: '10000',
 };
 
-export const blankRisk: RiskRow = {
-  likelihood: '',
-  low: '',
-  medium: '',
-  high: '',
-  description: '',
-};
-export const blankDependency: DependencyRow = { name: '', onTime: '70', delay: '7' };
-
-/** The risk editor's columns (when and risks pages), with each cell's request field. */
-export function riskColumns(t: (key: string) => string): Column<RiskRow>[] {
-  return [
-    { key: 'likelihood', label: t('risk.likelihood') },
-    { key: 'low', field: 'lowImpact', label: t('risk.low') },
-    { key: 'medium', field: 'mediumImpact', label: t('risk.medium') },
-    { key: 'high', field: 'highImpact', label: t('risk.high') },
-    { key: 'description', label: t('risk.description'), inputMode: 'text' },
-  ];
-}
-
-/** The dependency editor's columns (when and dependencies pages), with each cell's request field. */
-export function dependencyColumns(t: (key: string) => string): Column<DependencyRow>[] {
-  return [
-    { key: 'name', label: t('dependency.name'), inputMode: 'text' },
-    { key: 'onTime', field: 'onTimeProbability', label: t('dependency.onTime') },
-    { key: 'delay', field: 'expectedDelayDays', label: t('dependency.delay') },
-  ];
-}
-
 /** The `simulate` request this form describes (validated afterwards by the shared schema). */
 export function whenBody(form: WhenForm) {
   const b = new BodyBuilder();
@@ -105,36 +61,8 @@ export function whenBody(form: WhenForm) {
   }
   b.list('splitRateSamples', form.splitText);
   b.list('ltSamples', form.ltText);
-  if (form.risks.length > 0) {
-    b.set(
-      'risks',
-      form.risks.map((r, i) => {
-        const risk: Record<string, unknown> = {
-          likelihood: b.value(`risks.${i}.likelihood`, r.likelihood),
-          lowImpact: b.value(`risks.${i}.lowImpact`, r.low),
-          highImpact: b.value(`risks.${i}.highImpact`, r.high),
-        };
-        const medium = b.value(`risks.${i}.mediumImpact`, r.medium);
-        if (medium !== undefined) risk.mediumImpact = medium;
-        if (r.description.trim()) risk.description = r.description.trim();
-        return risk;
-      }),
-    );
-  }
-  if (form.dependencies.length > 0) {
-    b.set(
-      'dependencies',
-      form.dependencies.map((d, i) => {
-        const dep: Record<string, unknown> = {};
-        if (d.name.trim()) dep.name = d.name.trim();
-        const p = b.value(`dependencies.${i}.onTimeProbability`, d.onTime, 0.01);
-        if (p !== undefined) dep.onTimeProbability = p;
-        const delay = b.value(`dependencies.${i}.expectedDelayDays`, d.delay);
-        if (delay !== undefined) dep.expectedDelayDays = delay;
-        return dep;
-      }),
-    );
-  }
+  if (form.risks.length > 0) addRisks(b, form.risks);
+  if (form.dependencies.length > 0) addDependencies(b, form.dependencies);
   b.number('totalContributors', form.totalContributors);
   b.number('minContributors', form.minContributors);
   b.number('maxContributors', form.maxContributors);

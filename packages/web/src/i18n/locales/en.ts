@@ -20,6 +20,22 @@ export const en = {
     pbc: 'Process behaviour',
     accuracy: 'Accuracy',
   },
+  csvExport: {
+    fold: 'Fold',
+    pct: '{{label}} (%)',
+    low95: '95 % interval, low',
+    high95: '95 % interval, high',
+    point: 'Point',
+    value: 'Value',
+    movingRange: 'Moving range',
+    aboveLimit: 'Above the upper limit',
+    belowLimit: 'Below the lower limit',
+    inRun: 'In a run',
+    inTrend: 'In a trend',
+    actualMinusForecast: 'Actual − forecast',
+    cost: 'Cost ({{currency}})',
+    inCutLine: 'Above the cut line',
+  },
   common: {
     stale:
       'Out of date: the inputs changed since this result. Run the forecast again to update it.',
@@ -52,6 +68,13 @@ export const en = {
     seed: 'Seed',
     seedHint:
       'Same inputs and seed give the same numbers. Empty: a seed derived from the inputs, so the same inputs give the same numbers; “Draw again” picks a new one.',
+    moreRunsItems:
+      'The 85 % figure could move by more than one item with other draws: raise the number of runs (Advanced) for a steadier figure.',
+    moreRunsCost:
+      'P85 could move by more than {{amount}} with other draws: raise the number of runs (Advanced) for a steadier figure.',
+    interval95Column: '95 % interval',
+    yes: 'yes',
+    no: 'no',
     interval95: '95 %: {{range}}',
     moreRuns:
       'P85 could move by more than one week with other draws: raise the number of runs (Advanced) for a steadier figure.',

@@ -21,6 +21,22 @@ export const es: Translation = {
     pbc: 'Comportamiento del proceso',
     accuracy: 'Precisión',
   },
+  csvExport: {
+    fold: 'Ventana',
+    pct: '{{label}} (%)',
+    low95: 'Intervalo del 95 %, mínimo',
+    high95: 'Intervalo del 95 %, máximo',
+    point: 'Punto',
+    value: 'Valor',
+    movingRange: 'Rango móvil',
+    aboveLimit: 'Sobre el límite superior',
+    belowLimit: 'Bajo el límite inferior',
+    inRun: 'En una racha',
+    inTrend: 'En una tendencia',
+    actualMinusForecast: 'Real − pronóstico',
+    cost: 'Costo ({{currency}})',
+    inCutLine: 'Sobre la línea de corte',
+  },
   common: {
     stale:
       'Desactualizado: los datos cambiaron desde este resultado. Vuelve a ejecutar el pronóstico.',
@@ -54,6 +70,13 @@ export const es: Translation = {
     seed: 'Semilla',
     seedHint:
       'Mismas entradas y semilla dan los mismos números. Vacío: una semilla derivada de las entradas, así que las mismas entradas dan los mismos números; «Sortear de nuevo» elige otra.',
+    moreRunsItems:
+      'La cifra del 85 % podría moverse más de un ítem con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
+    moreRunsCost:
+      'El P85 podría moverse más de {{amount}} con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
+    interval95Column: 'Intervalo del 95 %',
+    yes: 'sí',
+    no: 'no',
     interval95: '95 %: {{range}}',
     moreRuns:
       'El P85 podría moverse más de una semana con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',

@@ -21,6 +21,22 @@ export const ptBR: Translation = {
     pbc: 'Comportamento do processo',
     accuracy: 'Acurácia',
   },
+  csvExport: {
+    fold: 'Janela',
+    pct: '{{label}} (%)',
+    low95: 'Intervalo de 95 %, mínimo',
+    high95: 'Intervalo de 95 %, máximo',
+    point: 'Ponto',
+    value: 'Valor',
+    movingRange: 'Amplitude móvel',
+    aboveLimit: 'Acima do limite superior',
+    belowLimit: 'Abaixo do limite inferior',
+    inRun: 'Em sequência',
+    inTrend: 'Em tendência',
+    actualMinusForecast: 'Real − previsão',
+    cost: 'Custo ({{currency}})',
+    inCutLine: 'Acima da linha de corte',
+  },
   common: {
     stale: 'Desatualizado: as entradas mudaram desde este resultado. Rode a previsão de novo.',
     staleInvalid:
@@ -53,6 +69,13 @@ export const ptBR: Translation = {
     seed: 'Semente',
     seedHint:
       'Mesmas entradas e semente dão os mesmos números. Vazio: uma semente derivada das entradas, então as mesmas entradas dão os mesmos números; “Sortear de novo” escolhe outra.',
+    moreRunsItems:
+      'O número de 85 % pode mudar mais de um item com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',
+    moreRunsCost:
+      'O P85 pode mudar mais de {{amount}} com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',
+    interval95Column: 'Intervalo de 95 %',
+    yes: 'sim',
+    no: 'não',
     interval95: '95 %: {{range}}',
     moreRuns:
       'O P85 pode mudar mais de uma semana com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerSchema } from '@flow-forecaster/schemas';
-import { href, useLocation } from '../../../app/router';
+import { href, useLocation } from '../../../lib/router';
 import { Field } from '../../../components/Field';
 import { useAccountForm } from '../form';
 import { goAfterLogin, safeNext } from '../nav';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resetPasswordSchema } from '@flow-forecaster/schemas';
-import { href, useLocation } from '../../../app/router';
+import { href, useLocation } from '../../../lib/router';
 import { authApi } from '../api';
 import { useAccountForm } from '../form';
 import { FormAlert, NewPasswordFields } from './common';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { href, useLocation } from '../../../app/router';
+import { href, useLocation } from '../../../lib/router';
 import { useFormat } from '../../../i18n/format';
 import { forecastsApi, type SavedForecast } from '../api';
 import { byCreated, inputDifferences, seedOf, summaryOf } from '../summary';

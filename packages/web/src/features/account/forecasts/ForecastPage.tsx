@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { href, navigate, useLocation } from '../../../app/router';
+import { href, navigate, useLocation } from '../../../lib/router';
 import { useFormat } from '../../../i18n/format';
 import { downloadJson } from '../../../lib/download';
 import { forecastsApi } from '../api';

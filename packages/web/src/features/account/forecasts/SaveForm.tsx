@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/Field';
 import { forecastsApi, projectsApi, type SavedForecast } from '../api';
-import { navigate } from '../../../app/router';
+import { navigate } from '../../../lib/router';
 import { ApiError } from '../../../lib/api';
 import { inputWithSeed, storePending } from '../pending';
 import { useAccount } from '../session';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { href } from '../../../app/router';
+import { href } from '../../../lib/router';
 import { useFormat } from '../../../i18n/format';
 import type { SavedForecast } from '../api';
 import { clearPending, readPending } from '../pending';

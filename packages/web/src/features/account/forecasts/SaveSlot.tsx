@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { href, navigate } from '../../../app/router';
+import { href, navigate } from '../../../lib/router';
 import type { SaveSlotProps } from '../../../lib/slots';
 import type { SavedForecast } from '../api';
 import { storePending } from '../pending';

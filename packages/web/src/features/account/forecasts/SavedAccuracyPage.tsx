@@ -1,7 +1,7 @@
 import type { AccuracyResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
-import { AccuracyHeadline, AccuracyPairsTable } from '../../accuracy/AccuracyPairs';
+import { AccuracyHeadline, AccuracyPairsTable } from '../../shared/AccuracyPairs';
 import { Kpi } from '../../shared/PageLayout';
 import { actualsApi } from '../api';
 import { ErrorNotice, RequireLogin, useLoad } from '../ui';

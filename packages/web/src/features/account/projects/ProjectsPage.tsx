@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { projectSchema } from '@flow-forecaster/schemas';
-import { href } from '../../../app/router';
+import { href } from '../../../lib/router';
 import { Field } from '../../../components/Field';
 import { useFormat } from '../../../i18n/format';
 import { forecastsApi, projectsApi, type Project } from '../api';

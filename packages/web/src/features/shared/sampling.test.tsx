@@ -1,0 +1,86 @@
+/**
+ * Trust rules, sampling error: How many, Cost and Deadline show each figure's 95 % interval
+ * from the same runs beside it, and offer more runs only when it spans more than one unit.
+ */
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { CostResult, DeadlineResult, HowManyResult } from '@flow-forecaster/engine';
+import { directRunner } from '../../../test/engine-runner';
+import { renderPage } from '../../../test/render';
+import { formatterFor } from '../../i18n/format';
+import HowManyPage from '../how-many/HowManyPage';
+import CostPage from '../cost/CostPage';
+import DeadlinePage from '../deadline/DeadlinePage';
+
+const en = formatterFor('en');
+
+const forecast = () =>
+  userEvent.click(screen.getByRole('button', { name: /^(Forecast|Run forecast)$/ }));
+
+async function fill(label: string | RegExp, value: string) {
+  const el = screen.getByLabelText(label);
+  await userEvent.clear(el);
+  if (value) await userEvent.type(el, value);
+}
+
+function noteOf(label: string): string | null | undefined {
+  const el = screen.getAllByText(label, { selector: '.kpi__label' })[0];
+  return el.parentElement?.querySelector('.kpi__note')?.textContent;
+}
+
+const range = (low: string, high: string) => (low === high ? low : `${low}–${high}`);
+
+describe('sampling intervals on How many, Cost and Deadline', () => {
+  it('How many: each confidence’s interval beside its figure and in the table', async () => {
+    const runner = directRunner();
+    renderPage(HowManyPage, runner);
+    await fill('Items finished per week', '0, 1, 10, 2, 15, 0, 3');
+    await fill('Number of runs', '200');
+    await forecast();
+    const table = await screen.findByTestId('how-many-table');
+    const r = runner.calls[0].result as HowManyResult;
+    const iv = r.itemsIntervals['85'];
+    expect(iv.low).toBeLessThanOrEqual(r.itemsAtConfidence['85']);
+    const shown = range(en.integer(iv.low), en.integer(iv.high));
+    expect(noteOf('85 %')).toBe(`95 %: ${shown}`);
+    const row = within(table).getByText(en.percent(0.85)).closest('tr');
+    expect(row?.querySelectorAll('td')[2].textContent).toBe(shown);
+    // 200 runs of a volatile history leave P85 several items wide: more runs are offered.
+    expect(iv.high - iv.low).toBeGreaterThan(1);
+    expect(screen.getByTestId('more-runs').textContent).toMatch(/more than one item/);
+  });
+
+  it('Cost: each percentile’s interval in money, more runs offered beyond one week of cost', async () => {
+    const runner = directRunner();
+    renderPage(CostPage, runner);
+    await forecast();
+    await screen.findByTestId('cost-model');
+    const r = runner.calls[0].result as CostResult;
+    const iv = r.percentileIntervals.p85;
+    const money = (v: number) => en.money(v, r.currency);
+    expect(noteOf('P85')).toBe(`95 %: ${range(money(iv.low), money(iv.high))}`);
+    const week = (r.costPerPersonWeek ?? 0) * (r.teamSize ?? 1);
+    expect(screen.queryByTestId('more-runs') !== null).toBe(iv.high - iv.low > week);
+  });
+
+  it('Deadline: P85 and each table row carry their intervals', async () => {
+    const runner = directRunner();
+    renderPage(DeadlinePage, runner);
+    await fill('Items finished per week', '0, 1, 10, 2, 15, 0, 3');
+    await fill('Start date', '2026-01-05');
+    await fill('Deadline', '2026-03-02');
+    await fill('Number of runs', '100');
+    await forecast();
+    await screen.findByTestId('deadline-results');
+    const r = runner.calls[0].result as DeadlineResult;
+    const iv = r.percentileIntervals.p85;
+    const shown = range(en.number(iv.low), en.number(iv.high));
+    expect(noteOf('P85')).toBe(`95 %: ${shown}`);
+    expect(screen.getByTestId('interval-p50').textContent).toContain(
+      range(en.number(r.percentileIntervals.p50.low), en.number(r.percentileIntervals.p50.high)),
+    );
+    expect(iv.high - iv.low).toBeGreaterThan(1);
+    expect(screen.getByTestId('more-runs').textContent).toMatch(/more than one week/);
+  });
+});

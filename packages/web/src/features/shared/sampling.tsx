@@ -1,0 +1,63 @@
+/**
+ * Trust rules, sampling error: a percentile's 95 % interval from the runs' order statistics,
+ * shown beside the figure, and a line offering more runs when it spans more than one unit.
+ */
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
+
+export interface SamplingInterval {
+  low: number;
+  /** Null when the runs at that rank did not finish (portfolio). */
+  high: number | null;
+}
+
+type Format = (n: number) => string;
+
+/** "22–23" (or "22" when both ends agree, "22+" with unfinished runs); "—" without one. */
+export function useIntervalRange(): (
+  iv: SamplingInterval | null | undefined,
+  format?: Format,
+) => string {
+  const fmt = useFormat();
+  return (iv, format = (n) => fmt.number(n)) =>
+    !iv
+      ? '—'
+      : iv.high === null
+        ? `${format(iv.low)}+`
+        : iv.low === iv.high
+          ? format(iv.low)
+          : `${format(iv.low)}–${format(iv.high)}`;
+}
+
+/** "95 %: 22–23"; undefined without an interval. */
+export function useIntervalNote(): (
+  iv: SamplingInterval | null | undefined,
+  format?: Format,
+) => string | undefined {
+  const { t } = useTranslation();
+  const range = useIntervalRange();
+  return (iv, format) => (iv ? t('common.interval95', { range: range(iv, format) }) : undefined);
+}
+
+/** True when the interval spans more than `unit` (one week or item by default). */
+export function widerThan(iv: SamplingInterval | null | undefined, unit = 1): boolean {
+  if (!iv) return false;
+  return iv.high === null || iv.high - iv.low > unit;
+}
+
+/** The offer of more runs, shown only when the headline figure's interval is wide. */
+export function MoreRuns({ wide, unit }: { wide: boolean; unit: 'weeks' | 'items' | 'cost' }) {
+  const { t } = useTranslation();
+  if (!wide) return null;
+  return (
+    <p className="field__hint" data-testid="more-runs">
+      {t(
+        unit === 'weeks'
+          ? 'common.moreRuns'
+          : unit === 'items'
+            ? 'common.moreRunsItems'
+            : 'common.moreRunsCost',
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { csvConventions, toLocalizedCsv, type CsvTable } from './csv';
+
+const table: CsvTable = {
+  columns: [
+    { header: 'Date', kind: 'date' },
+    { header: 'Weeks', kind: 'weeks' },
+    { header: 'Cost', kind: 'money' },
+    { header: 'Chance (%)', kind: 'percent' },
+    { header: 'Items', kind: 'integer' },
+    { header: 'Done', kind: 'boolean' },
+    { header: 'Note' },
+  ],
+  rows: [['2026-03-02', 12.345, 1234.5, 0.8512, 41.6, true, 'a; b, "c"']],
+};
+
+const lines = (text: string) =>
+  text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+
+describe('localized CSV', () => {
+  it('writes English with commas and points, ISO dates, cents and one-decimal weeks', () => {
+    const text = toLocalizedCsv(table, csvConventions('en', { yes: 'yes', no: 'no' }));
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(lines(text)).toEqual([
+      'Date,Weeks,Cost,Chance (%),Items,Done,Note',
+      '2026-03-02,12.3,1234.50,85.1,42,yes,"a; b, ""c"""',
+    ]);
+  });
+
+  it('writes Portuguese and Spanish with semicolons, decimal commas and day-first dates', () => {
+    for (const [lang, yes] of [
+      ['pt-BR', 'sim'],
+      ['es', 'sí'],
+    ]) {
+      const text = toLocalizedCsv(table, csvConventions(lang, { yes, no: 'não' }));
+      expect(lines(text)).toEqual([
+        'Date;Weeks;Cost;Chance (%);Items;Done;Note',
+        `02/03/2026;12,3;1234,50;85,1;42;${yes};"a; b, ""c"""`,
+      ]);
+    }
+  });
+
+  it('leaves missing values empty and never writes "-0" or NaN', () => {
+    const c = csvConventions('en', { yes: 'yes', no: 'no' });
+    const text = toLocalizedCsv(
+      {
+        columns: [
+          { header: 'a', kind: 'number' },
+          { header: 'b', kind: 'weeks' },
+          { header: 'c', kind: 'number' },
+        ],
+        rows: [[null, -0.01, Number.NaN]],
+      },
+      c,
+    );
+    expect(lines(text)[1]).toBe(',0.0,');
+  });
+});
