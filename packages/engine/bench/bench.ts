@@ -16,8 +16,7 @@ import { buildSync } from 'esbuild';
 import {
   chooseHistoryWindow,
   createBatchMerger,
-  createRng,
-  flowMetrics,
+  flowAnalysis,
   type FlowItemInput,
   planSimulation,
   runForecast,
@@ -30,6 +29,7 @@ import {
 } from '../src/index';
 import { referenceSimulate } from './reference';
 import { portfolioSpeedCase } from './portfolio-case';
+import { benchFlowItems } from './flow-items';
 import { forecastPortfolio } from '../src/portfolio';
 
 setFlagsFromString('--expose-gc');
@@ -194,26 +194,6 @@ function row(cells: (string | number)[], widths: number[]): string {
   return cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
 }
 
-/** Work items over about four years, from a fixed-seed generator: ~90 % done, ISO dates. */
-function syntheticFlowItems(n: number): FlowItemInput[] {
-  const rng = createRng(7);
-  const day0 = Date.UTC(2022, 0, 3);
-  const iso = (day: number) => new Date(day0 + day * 86_400_000).toISOString().slice(0, 10);
-  return Array.from({ length: n }, (_, i): FlowItemInput => {
-    const created = Math.floor(rng.nextFloat() * 1400);
-    const started = created + Math.floor(rng.nextFloat() * 20);
-    const done = rng.nextFloat() < 0.9 ? started + Math.floor(rng.nextFloat() * 30) : null;
-    return {
-      id: `X-${i}`,
-      type: i % 3 === 0 ? 'Bug' : 'Story',
-      created: iso(created),
-      started: iso(started),
-      done: done === null ? null : iso(done),
-      state: done === null ? 'Doing' : 'Done',
-    };
-  });
-}
-
 /** Brazil's fixed-date national holidays, 2026–2036: about as many days off as the real list. */
 const BR_LIKE_HOLIDAYS = Array.from({ length: 11 }, (_, i) => 2026 + i).flatMap((y) =>
   ['01-01', '04-21', '05-01', '09-07', '10-12', '11-02', '11-15', '11-20', '12-25'].map((md) => ({
@@ -280,6 +260,47 @@ function portfolioBench(add: (...cells: string[]) => void): void {
     'forecastPortfolio, suggestOrder false',
     fmt(timeIt(7, () => forecastPortfolio({ ...input, suggestOrder: false }))),
     'one pass: what a reorder in the page reruns',
+  );
+}
+
+/**
+ * Issue 15's speed case: every flow view of 100,000 work items (spec/flow-metrics.md, "Speed
+ * and size": ≤ 100 ms in Node, ≤ 200 ms in the browser's worker), and the history-window
+ * choice on its own. `BENCH_ONLY=flow npm run bench` runs just this.
+ */
+function flowBench(add: (...cells: string[]) => void): void {
+  const items = JSON.parse(JSON.stringify(benchFlowItems(100_000))) as FlowItemInput[];
+  const cases: [string, string, () => unknown][] = [
+    [
+      'flow metrics, 100,000 items',
+      'flowAnalysis, default window (12 weeks)',
+      () => flowAnalysis({ items }),
+    ],
+    ['', 'flowAnalysis, window auto', () => flowAnalysis({ items, window: 'auto' })],
+    ['', 'flowAnalysis, window all', () => flowAnalysis({ items, window: 'all' })],
+  ];
+  for (const [, , f] of cases) for (let i = 0; i < 3; i++) f();
+  const notes = [
+    'every view + the recommended window; target ≤ 100 ms',
+    'the window the history calibrates best, one pass',
+    'the worst case: ~90,000 scatter points',
+  ];
+  cases.forEach(([name, impl, f], i) => add(name, impl, fmt(timeIt(9, f)), notes[i]));
+  const weekly = flowAnalysis({ items, window: 'all' }).throughput.weekly.map((w) => w.count);
+  add(
+    `history window, ${weekly.length} weeks`,
+    'chooseHistoryWindow',
+    fmt(timeIt(5, () => chooseHistoryWindow(weekly))),
+    `~${Math.round(items.length / weekly.length)} items a week (part of the rows above)`,
+  );
+  // Ten years of weeks at the same ~480 items a week: a long history is the worst case of
+  // the choice (its cost grows with weeks × distinct weekly counts, not with the items).
+  const longWeekly = Array.from({ length: 520 }, (_, i) => weekly[i % weekly.length]);
+  add(
+    `history window, ${longWeekly.length} weeks`,
+    'chooseHistoryWindow',
+    fmt(timeIt(3, () => chooseHistoryWindow(longWeekly))),
+    'the plain convolution took 135–270 ms on 207 weeks',
   );
 }
 
@@ -360,11 +381,14 @@ async function main(): Promise<void> {
 
   const lines: string[][] = [];
   const add = (...cells: (string | number)[]) => lines.push(cells.map(String));
-  const only = process.env.BENCH_ONLY;
-  if (only === 'calendar' || only === 'portfolio' || only === 'peer') {
-    if (only === 'calendar') calendarBench(add);
-    else if (only === 'portfolio') portfolioBench(add);
-    else peerBench(add);
+  const only = {
+    calendar: calendarBench,
+    portfolio: portfolioBench,
+    peer: peerBench,
+    flow: flowBench,
+  }[process.env.BENCH_ONLY ?? ''];
+  if (only !== undefined) {
+    only(add);
     for (const l of lines) console.log(l.join('  '));
     rmSync(dir, { recursive: true, force: true });
     return;
@@ -535,31 +559,7 @@ async function main(): Promise<void> {
     );
   }
 
-  // Flow metrics (spec/flow-metrics.md, "Speed and size": all views of 100,000 items ≤ 100 ms).
-  const flowItems = syntheticFlowItems(100_000);
-  const metrics = flowMetrics(flowItems);
-  add(
-    'flow metrics, 100,000 items',
-    'every view (flowMetrics)',
-    fmt(timeIt(5, () => flowMetrics(flowItems))),
-    'spec: ≤ 100 ms in Node',
-  );
-  const weekly = metrics.throughput.weekly.map((w) => w.count);
-  add(
-    `history window, ${weekly.length} weeks`,
-    'chooseHistoryWindow',
-    fmt(timeIt(3, () => chooseHistoryWindow(weekly))),
-    `~${Math.round(flowItems.length / weekly.length)} items a week; target ≤ 100 ms in Node`,
-  );
-  // Ten years of weeks at the same ~500 items a week: a long history is the worst case of
-  // the choice (its cost grows with weeks × distinct weekly counts, not with the items).
-  const longWeekly = Array.from({ length: 520 }, (_, i) => weekly[i % weekly.length]);
-  add(
-    `history window, ${longWeekly.length} weeks`,
-    'chooseHistoryWindow',
-    fmt(timeIt(3, () => chooseHistoryWindow(longWeekly))),
-    'target ≤ 100 ms in Node; the plain convolution took 135–270 ms on 207 weeks',
-  );
+  flowBench(add);
 
   const ref = referenceSimulate({
     ...(TEAM as Required<typeof TEAM>),

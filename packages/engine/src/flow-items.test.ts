@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FLOW_MAX_ITEMS, prepareFlowItems } from './flow-items';
+import { FLOW_MAX_ITEMS, flowRecordAt, NO_DAY, prepareFlowItems } from './flow-items';
 import { EngineInputError } from './errors';
 
 describe('prepareFlowItems', () => {
@@ -23,15 +23,17 @@ describe('prepareFlowItems', () => {
     ]);
     expect(invalid).toBe(3);
     expect(problemCounts).toMatchObject({ duplicateId: 1, sameDay: 1 });
-    expect(records.map((r) => r.id)).toEqual(['A', 'B', 'C', 'D']);
-    expect(records.find((r) => r.id === 'B')?.excluded).toBe(true);
+    expect(records.id).toEqual(['A', 'B', 'C', 'D']);
+    expect(flowRecordAt(records, 1)).toMatchObject({ id: 'B', index: 1, excluded: true });
+    expect(flowRecordAt(records, 2)).toMatchObject({ id: 'C', index: 2, started: null });
+    expect(records.started[2]).toBe(NO_DAY);
   });
 
   it('reads date-times by their date: a Z value by its UTC date, a local one as written', () => {
     const { records } = prepareFlowItems([
       { id: 'x', started: '2025-03-01T23:30:00Z', done: '2025-03-02T00:10:00' },
     ]);
-    expect(records[0].done! - records[0].started!).toBe(1);
+    expect(records.done[0] - records.started[0]).toBe(1);
   });
 
   it(`refuses more than ${FLOW_MAX_ITEMS} items before reading them`, () => {

@@ -3,9 +3,13 @@
  * the history window the team's own weekly throughput calibrates best. The API, the CLI and
  * the web read this one result, so a number cannot differ between them.
  */
-import type { FlowItemInput } from './flow-items';
-import { flowMetrics, type FlowMetricsOptions, type FlowMetricsResult } from './flow-metrics';
-import { chooseHistoryWindow, type HistoryWindowResult } from './flow-window';
+import { prepareFlowItems, type FlowItemInput, type PreparedFlowItems } from './flow-items';
+import {
+  flowMetricsAndWindow,
+  type FlowMetricsOptions,
+  type FlowMetricsResult,
+} from './flow-metrics';
+import type { HistoryWindowResult } from './flow-window';
 import {
   compileCalendar,
   isoOfEpochDay,
@@ -66,10 +70,11 @@ function flowCalendarDays(
   };
 }
 
-export function flowAnalysis(input: FlowInput): FlowResult {
+/** `prepared`: the items already read by `prepareFlowItems(input.items, input)`, if they were. */
+export function flowAnalysis(input: FlowInput, prepared?: PreparedFlowItems): FlowResult {
   const { items, calendar, ...options } = input;
-  const metrics = flowMetrics(items, options);
-  const historyWindow = chooseHistoryWindow(metrics.throughput.weekly.map((w) => w.count));
+  prepared ??= prepareFlowItems(items, options);
+  const { metrics, historyWindow } = flowMetricsAndWindow(prepared.records, options, prepared);
   const onCalendar =
     calendar === undefined ? null : flowCalendarDays(calendar, metrics.throughput.weekly);
   return {

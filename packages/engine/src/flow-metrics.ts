@@ -9,14 +9,20 @@
 import { EngineInputError } from './errors';
 import { dayOfValue, isoOfDay } from './flow-days';
 import {
+  flowRecordAt,
+  NO_DAY,
   prepareFlowItems,
+  selectFlowRecords,
+  type PreparedFlowItems,
   type FlowItemInput,
   type FlowProblem,
   type FlowProblemCode,
   type FlowRecord,
+  type FlowRecords,
   type PrepareFlowOptions,
 } from './flow-items';
 import { cycleTimeStats, percentileKey, type CycleTimeStats } from './flow-percentiles';
+import { chooseHistoryWindow, type HistoryWindowResult } from './flow-window';
 import { FLOW_MAX_DAYS, flowSeries, type FlowSeries } from './flow-series';
 import {
   agingItems,
@@ -31,8 +37,11 @@ export const DEFAULT_FLOW_PERCENTILES = [50, 70, 85, 95] as const;
 export const DEFAULT_FLOW_WINDOW_WEEKS = 12;
 export const DEFAULT_STALE_AFTER_DAYS = 28;
 
-/** Done items counted: a date range, the last N weeks up to `asOf`, or all history. */
-export type FlowWindowInput = { from?: string; to?: string } | { weeks: number } | 'all';
+/**
+ * Done items counted: a date range, the last N weeks up to `asOf`, all history, or `auto`: the
+ * window the items' own weekly throughput calibrates best (`chooseHistoryWindow`).
+ */
+export type FlowWindowInput = { from?: string; to?: string } | { weeks: number } | 'all' | 'auto';
 
 export interface FlowMetricsOptions extends PrepareFlowOptions {
   /** Day the metrics are as of; default the latest date in the items. */
@@ -103,10 +112,16 @@ function day(value: string, field: string): number {
   return d;
 }
 
+interface ResolvedWindow {
+  from: number | null;
+  to: number;
+  weeks: number | null;
+}
+
 function resolveWindow(
-  window: FlowWindowInput | undefined,
+  window: Exclude<FlowWindowInput, 'auto'> | undefined,
   asOf: number,
-): { from: number | null; to: number; weeks: number | null } {
+): ResolvedWindow {
   const w = window ?? { weeks: DEFAULT_FLOW_WINDOW_WEEKS };
   if (w === 'all') return { from: null, to: asOf, weeks: null };
   if ('weeks' in w) {
@@ -123,11 +138,13 @@ function resolveWindow(
   return { from, to, weeks: null };
 }
 
-function latestDay(records: readonly FlowRecord[]): number | null {
+function latestDay(records: FlowRecords): number | null {
   let latest: number | null = null;
-  for (const r of records) {
-    const d = Math.max(r.created ?? -Infinity, r.started ?? -Infinity, r.done ?? -Infinity);
-    if (d !== -Infinity && (latest === null || d > latest)) latest = d;
+  const { created, started, done } = records;
+  for (let i = 0; i < records.length; i++) {
+    // NO_DAY is below every day, so a missing date never wins.
+    const d = Math.max(created[i], started[i], done[i]);
+    if (d !== NO_DAY && (latest === null || d > latest)) latest = d;
   }
   return latest;
 }
@@ -149,6 +166,32 @@ export function flowMetrics(
   return flowMetricsOfRecords(prepared.records, options, prepared);
 }
 
+type PreparedExtras = Pick<PreparedFlowItems, 'problems' | 'problemCounts' | 'invalid'>;
+const noProblems = (): PreparedExtras => ({ problems: [], problemCounts: {}, invalid: 0 });
+
+/** The metrics of records already prepared (e.g. once per import, many views). */
+export function flowMetricsOfRecords(
+  allRecords: FlowRecords,
+  options: FlowMetricsOptions = {},
+  prepared: PreparedExtras = noProblems(),
+): FlowMetricsResult {
+  return flowViews(allRecords, options, prepared, options.window === 'auto').metrics;
+}
+
+/**
+ * The metrics and the window the weekly throughput calibrates best, in one pass: the
+ * throughput does not depend on the window, so the choice is made before the window's cycle
+ * times are counted and `auto` costs no second computation.
+ */
+export function flowMetricsAndWindow(
+  allRecords: FlowRecords,
+  options: FlowMetricsOptions = {},
+  prepared: PreparedExtras = noProblems(),
+): { metrics: FlowMetricsResult; historyWindow: HistoryWindowResult } {
+  const { metrics, historyWindow } = flowViews(allRecords, options, prepared, true);
+  return { metrics, historyWindow: historyWindow as HistoryWindowResult };
+}
+
 /** The asked percentiles, always with the SLE's and the 70th (right-sizing), ascending. */
 function flowPercentiles(options: FlowMetricsOptions): {
   percentiles: number[];
@@ -166,10 +209,10 @@ function flowPercentiles(options: FlowMetricsOptions): {
   return { percentiles, slePercentile };
 }
 
-/** The records as of `asOf`: counts by state, cycle times of done items in the window. */
+/** The records as of `asOf` by state; the window's cycle times are counted separately. */
 interface FlowClassification {
-  counts: Int32Array;
-  scatterRecords: FlowRecord[];
+  /** Longest cycle time of a done item: the size of the window's counts. */
+  maxCycle: number;
   inProgress: FlowRecord[];
   done: number;
   notStarted: number;
@@ -180,21 +223,10 @@ interface FlowClassification {
   lastDone: number | null;
 }
 
-function classifyRecords(
-  records: readonly FlowRecord[],
-  asOf: number,
-  win: { from: number | null; to: number },
-): FlowClassification {
-  let maxCycle = 1;
-  for (const r of records) {
-    if (!r.excluded && r.done !== null && r.started !== null && r.done <= asOf) {
-      const ct = r.done - r.started + 1;
-      if (ct > maxCycle) maxCycle = ct;
-    }
-  }
+function classifyRecords(records: FlowRecords, asOf: number): FlowClassification {
+  const { created, started, done, excluded } = records;
   const c: FlowClassification = {
-    counts: new Int32Array(maxCycle + 1),
-    scatterRecords: [],
+    maxCycle: 1,
     inProgress: [],
     done: 0,
     notStarted: 0,
@@ -204,44 +236,93 @@ function classifyRecords(
     earliest: asOf,
     lastDone: null,
   };
-  for (const r of records) {
-    if (r.excluded) {
+  for (let i = 0; i < records.length; i++) {
+    if (excluded[i] === 1) {
       c.doneBeforeStarted++;
       continue;
     }
-    const first = Math.min(r.created ?? Infinity, r.started ?? Infinity, r.done ?? Infinity);
-    if (first < c.earliest) c.earliest = first;
-    if (r.done !== null && r.done <= asOf) {
+    const cr = created[i];
+    const st = started[i];
+    const d = done[i];
+    if (cr !== NO_DAY && cr < c.earliest) c.earliest = cr;
+    if (st !== NO_DAY && st < c.earliest) c.earliest = st;
+    if (d !== NO_DAY && d < c.earliest) c.earliest = d;
+    if (d !== NO_DAY && d <= asOf) {
       c.done++;
-      if (c.lastDone === null || r.done > c.lastDone) c.lastDone = r.done;
-      if (r.started === null) {
+      if (c.lastDone === null || d > c.lastDone) c.lastDone = d;
+      if (st === NO_DAY) {
         c.doneWithoutStart++;
         continue;
       }
-      if (r.started === r.done) c.sameDay++;
-      if ((win.from === null || r.done >= win.from) && r.done <= win.to) {
-        const ct = r.done - r.started + 1;
-        c.counts[ct]++;
-        c.scatterRecords.push(r);
-      }
-    } else if (r.started !== null && r.started <= asOf) c.inProgress.push(r);
+      if (st === d) c.sameDay++;
+      if (d - st + 1 > c.maxCycle) c.maxCycle = d - st + 1;
+    } else if (st !== NO_DAY && st <= asOf) c.inProgress.push(flowRecordAt(records, i));
     else c.notStarted++;
   }
   return c;
 }
 
-function scatterPoints(records: readonly FlowRecord[]): FlowScatterPoint[] {
+/** Cycle-time counts of the items done within the window, and their positions. */
+function windowCycleTimes(
+  records: FlowRecords,
+  asOf: number,
+  win: ResolvedWindow,
+  maxCycle: number,
+): { counts: Int32Array; scatterAt: number[] } {
+  const { started, done, excluded } = records;
+  const from = win.from ?? -Infinity;
+  const counts = new Int32Array(maxCycle + 1);
+  const scatterAt: number[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const d = done[i];
+    const st = started[i];
+    if (excluded[i] === 0 && d !== NO_DAY && st !== NO_DAY && d <= asOf) {
+      if (d >= from && d <= win.to) {
+        counts[d - st + 1]++;
+        scatterAt.push(i);
+      }
+    }
+  }
+  return { counts, scatterAt };
+}
+
+function scatterPoints(records: FlowRecords, at: readonly number[]): FlowScatterPoint[] {
   // Many items share a done day: format each day once.
   const dayText = new Map<number, string>();
-  return records.map((r): FlowScatterPoint => {
-    const d = r.done ?? 0;
+  const points = new Array<FlowScatterPoint>(at.length);
+  for (let k = 0; k < at.length; k++) {
+    const i = at[k];
+    const d = records.done[i];
     let text = dayText.get(d);
     if (text === undefined) {
       text = isoOfDay(d);
       dayText.set(d, text);
     }
-    return { id: r.id, type: r.type, done: text, cycleTime: d - (r.started ?? d) + 1 };
-  });
+    points[k] = {
+      id: records.id[i],
+      type: records.type[i],
+      done: text,
+      cycleTime: d - records.started[i] + 1,
+    };
+  }
+  return points;
+}
+
+/** The records of the asked types (all of them without a filter), and every type there is. */
+function byType(
+  allRecords: FlowRecords,
+  types: readonly string[] | undefined,
+): { records: FlowRecords; typeSet: Set<string> } {
+  const typeSet = new Set<string>();
+  for (const t of allRecords.type) if (t !== null) typeSet.add(t);
+  const wanted = types && types.length > 0 ? new Set(types) : null;
+  if (wanted === null) return { records: allRecords, typeSet };
+  const keep: number[] = [];
+  for (let i = 0; i < allRecords.length; i++) {
+    const t = allRecords.type[i];
+    if (t !== null && wanted.has(t)) keep.push(i);
+  }
+  return { records: selectFlowRecords(allRecords, keep), typeSet };
 }
 
 function histogramOf(counts: Int32Array): { days: number; count: number }[] {
@@ -284,36 +365,27 @@ function laterWarnings(
   return warnings;
 }
 
-/** The metrics of records already prepared (e.g. once per import, many views). */
-export function flowMetricsOfRecords(
-  allRecords: readonly FlowRecord[],
-  options: FlowMetricsOptions = {},
-  prepared: Pick<ReturnType<typeof prepareFlowItems>, 'problems' | 'problemCounts' | 'invalid'> = {
-    problems: [],
-    problemCounts: {},
-    invalid: 0,
-  },
-): FlowMetricsResult {
+function autoWindow(chosen: HistoryWindowResult, asOf: number): ResolvedWindow {
+  return resolveWindow(chosen.window === 'all' ? 'all' : { weeks: chosen.window }, asOf);
+}
+
+function flowViews(
+  allRecords: FlowRecords,
+  options: FlowMetricsOptions,
+  prepared: PreparedExtras,
+  chooseWindow: boolean,
+): { metrics: FlowMetricsResult; historyWindow: HistoryWindowResult | null } {
   const { percentiles, slePercentile } = flowPercentiles(options);
 
-  const typeSet = new Set<string>();
-  for (const r of allRecords) if (r.type !== null) typeSet.add(r.type);
-  const wanted = options.types && options.types.length > 0 ? new Set(options.types) : null;
-  const records = wanted
-    ? allRecords.filter((r) => r.type !== null && wanted.has(r.type))
-    : allRecords;
+  const { records, typeSet } = byType(allRecords, options.types);
 
   const latest = latestDay(records);
   const asOf = options.asOf !== undefined ? day(options.asOf, 'asOf') : (latest ?? 0);
-  const win = resolveWindow(options.window, asOf);
+  // An explicit window is checked before any work, as before `auto` existed.
+  const explicit = options.window === 'auto' ? null : resolveWindow(options.window, asOf);
 
-  const c = classifyRecords(records, asOf, win);
+  const c = classifyRecords(records, asOf);
   const { inProgress, notStarted, lastDone } = c;
-  const stats = cycleTimeStats(c.counts, percentiles);
-  const sleDays = stats.n === 0 ? null : stats.percentiles[percentileKey(slePercentile)];
-  const p70Days = stats.n === 0 ? null : stats.percentiles[percentileKey(70)];
-
-  const aging = agingItems(inProgress, asOf, stats.percentiles, percentiles, sleDays);
   const warnings: FlowWarning[] = [];
   const first = Math.max(c.earliest, asOf - FLOW_MAX_DAYS + 1);
   if (first > c.earliest) {
@@ -323,13 +395,23 @@ export function flowMetricsOfRecords(
     });
   }
   const series = flowSeries(records, first, asOf);
+  // The throughput does not depend on the window: `auto` is chosen from it here.
+  const historyWindow = chooseWindow
+    ? chooseHistoryWindow(series.weekly.map((w) => w.count))
+    : null;
+  const win = explicit ?? autoWindow(historyWindow as HistoryWindowResult, asOf);
+  const { counts, scatterAt } = windowCycleTimes(records, asOf, win, c.maxCycle);
+  const stats = cycleTimeStats(counts, percentiles);
+  const sleDays = stats.n === 0 ? null : stats.percentiles[percentileKey(slePercentile)];
+  const p70Days = stats.n === 0 ? null : stats.percentiles[percentileKey(70)];
+  const aging = agingItems(inProgress, asOf, stats.percentiles, percentiles, sleDays);
   const freshness = staleness(lastDone, asOf, options.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS);
   warnings.push(...laterWarnings(asOf, lastDone, freshness, stats.n, prepared.problemCounts));
 
   const bands: Record<string, number> = {};
   if (stats.n > 0)
     for (const p of percentiles) bands[percentileKey(p)] = stats.percentiles[percentileKey(p)];
-  return {
+  const metrics: FlowMetricsResult = {
     asOf: isoOfDay(asOf),
     window: {
       from: win.from === null ? null : isoOfDay(win.from),
@@ -358,8 +440,8 @@ export function flowMetricsOfRecords(
             from: win.from === null ? null : isoOfDay(win.from),
             to: isoOfDay(win.to),
           },
-    histogram: histogramOf(c.counts),
-    scatter: scatterPoints(c.scatterRecords),
+    histogram: histogramOf(counts),
+    scatter: scatterPoints(records, scatterAt),
     inProgress: aging,
     aging: { states: agingStates(aging), bands },
     notStarted,
@@ -386,6 +468,7 @@ export function flowMetricsOfRecords(
     warnings: warnings.map((w) => WARNING_TEXT[w.code](w.params)),
     warningCodes: warnings,
   };
+  return { metrics, historyWindow };
 }
 
 /** "85 % of items finish within 12 days" as English text (the web translates from the data). */

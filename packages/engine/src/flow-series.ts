@@ -4,7 +4,7 @@
  * done). One pass over the items fills per-day counters; cumulative sums give the rest.
  */
 import { isoOfDay, mondayOfDay } from './flow-days';
-import type { FlowRecord } from './flow-items';
+import { NO_DAY, type FlowRecords } from './flow-items';
 
 export interface DayCount {
   date: string;
@@ -49,11 +49,7 @@ function round2(x: number): number {
  * Series from `first` (day number) to `last` inclusive. Events before `first` are carried into
  * the cumulative counts; events after `last` are ignored (they had not happened yet).
  */
-export function flowSeries(
-  records: readonly FlowRecord[],
-  first: number,
-  last: number,
-): FlowSeries {
+export function flowSeries(records: FlowRecords, first: number, last: number): FlowSeries {
   const days = Math.max(0, last - first + 1);
   const arrived = new Int32Array(days);
   const started = new Int32Array(days);
@@ -62,22 +58,26 @@ export function flowSeries(
   let startedBefore = 0;
   let doneBefore = 0;
   let hasCreated = false;
-  for (const r of records) {
-    if (r.excluded) continue;
-    if (r.created !== null) {
+  const { created: createdDay, started: startedDay, done: doneDay, excluded } = records;
+  for (let i = 0; i < records.length; i++) {
+    if (excluded[i] === 1) continue;
+    const c = createdDay[i];
+    if (c !== NO_DAY) {
       hasCreated = true;
-      if (r.created <= last) {
-        if (r.created < first) arrivedBefore++;
-        else arrived[r.created - first]++;
+      if (c <= last) {
+        if (c < first) arrivedBefore++;
+        else arrived[c - first]++;
       }
     }
-    if (r.started !== null && r.started <= last) {
-      if (r.started < first) startedBefore++;
-      else started[r.started - first]++;
+    const s = startedDay[i];
+    if (s !== NO_DAY && s <= last) {
+      if (s < first) startedBefore++;
+      else started[s - first]++;
     }
-    if (r.done !== null && r.done <= last) {
-      if (r.done < first) doneBefore++;
-      else done[r.done - first]++;
+    const d = doneDay[i];
+    if (d !== NO_DAY && d <= last) {
+      if (d < first) doneBefore++;
+      else done[d - first]++;
     }
   }
 

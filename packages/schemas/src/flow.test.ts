@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { flowAnalysis } from '@flow-forecaster/engine';
 import { parseForecast } from './registry';
 import { LIMITS } from './limits';
+import { flowParseSchema, flowSchema } from './flow';
+import { parseBody } from './parse';
 
 const items = [
   { id: 'A', type: 'Story', started: '2025-03-03', done: '2025-03-06' },
@@ -62,5 +64,43 @@ describe('flow request schema', () => {
     expect(!parsed.ok && parsed.error.message).toContain(
       LIMITS.flowItems.max.toLocaleString('en-US'),
     );
+  });
+
+  it('reads well-formed items by its fast path into exactly what zod reads', () => {
+    const odd = [
+      ...items,
+      { id: 7, type: null, created: null, started: '2025-03-05', done: null, state: null },
+      { id: 'E', extra: 'ignored', started: undefined, type: 'Bug' },
+      { id: null },
+      {},
+      Object.assign(Object.create(null) as object, { id: 'F', done: '2025-03-07' }),
+    ];
+    for (const body of [
+      { items },
+      { items: odd, window: 'auto' },
+      { items: odd, window: { from: '2025-03-01' } },
+    ]) {
+      const fast = parseBody(flowParseSchema, body);
+      expect(fast).toEqual(parseBody(flowSchema, body));
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(parseBody(flowSchema, body)));
+    }
+  });
+
+  it("gives zod's error when an item is not plainly well-formed", () => {
+    for (const bad of [
+      { id: 1.5 },
+      { id: 'x'.repeat(LIMITS.text.short + 1) },
+      { id: 'G', type: 'a\u0000b' },
+      { id: 'G', started: 20250301 },
+      { id: 'G', done: 'x'.repeat(65) },
+      ['G'],
+      null,
+    ]) {
+      const body = { items: [...items, bad] };
+      const fast = parseBody(flowParseSchema, body);
+      expect(fast.ok).toBe(false);
+      expect(fast).toEqual(parseBody(flowSchema, body));
+      expect(fieldOf(body)).toMatch(/^items\.3/);
+    }
   });
 });

@@ -6,7 +6,7 @@ import {
   sleSentence,
 } from '@flow-forecaster/engine';
 import type { FlowColumns } from '@flow-forecaster/engine';
-import { flowSchema } from '../flow';
+import { flowParseSchema, flowSchema, preparedFlowItemsOf } from '../flow';
 import { defineForecastKind } from '../registry/define';
 import type { CsvRequestReader, CliFlagsApplier } from '../registry/define';
 import { headlineOnly } from './summary';
@@ -67,7 +67,8 @@ export const flowKind = defineForecastKind({
   description:
     'cycle-time percentiles and SLE, aging work in progress, throughput, WIP and cumulative flow from work items',
   schema: flowSchema,
-  run: (input) => flowAnalysis(input),
+  parseSchema: flowParseSchema,
+  run: (input) => flowAnalysis(input, preparedFlowItemsOf(input)),
   paths: ['/api/flow'],
   cli: ['flow'],
   cliExample: 'ff flow --csv jira.csv --as-of 2025-08-31 --window all --format table',

@@ -5,8 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import {
-  chooseHistoryWindow,
-  flowMetricsOfRecords,
+  flowMetricsAndWindow,
   prepareFlowItems,
   type FlowItemInput,
   type FlowMetricsResult,
@@ -73,18 +72,22 @@ function baseOptions(s: FlowSettings) {
   };
 }
 
+function windowInput(s: FlowSettings): FlowWindowInput {
+  if (s.window === 'auto' || s.window === 'all') return s.window;
+  if (s.window === 'range') return rangeOf(s);
+  return { weeks: s.window };
+}
+
+/** One pass: the recommendation does not depend on the window, and `auto` is resolved in it. */
 function computeHere(prepared: PreparedFlowItems, settings: FlowSettings): Computed {
   if (prepared.records.length === 0) return NOTHING;
   try {
-    const base = baseOptions(settings);
-    const all = flowMetricsOfRecords(prepared.records, { ...base, window: 'all' }, prepared);
-    const recommended = chooseHistoryWindow(all.throughput.weekly.map((w) => w.count));
-    const window: FlowWindowInput = resolveWindow(settings.window, settings, recommended);
-    const metrics =
-      window === 'all'
-        ? all
-        : flowMetricsOfRecords(prepared.records, { ...base, window }, prepared);
-    return { recommended, metrics, error: null };
+    const { metrics, historyWindow } = flowMetricsAndWindow(
+      prepared.records,
+      { ...baseOptions(settings), window: windowInput(settings) },
+      prepared,
+    );
+    return { recommended: historyWindow, metrics, error: null };
   } catch (err) {
     return { ...NOTHING, error: (err as Error).message };
   }
@@ -96,20 +99,9 @@ async function computeInWorker(
   settings: FlowSettings,
   signal: AbortSignal,
 ): Promise<Computed> {
-  const base = { items, ...baseOptions(settings) };
-  const run = async (window: FlowWindowInput) =>
-    (await runInWorker('flow', { ...base, window }, { signal })) as FlowResult;
-  // The recommendation does not depend on the window: one run gives it and, unless the
-  // window is "auto", the metrics too.
-  const explicit = settings.window === 'auto' ? 'all' : settings.window;
-  const first = await run(
-    explicit === 'all' ? 'all' : explicit === 'range' ? rangeOf(settings) : { weeks: explicit },
-  );
-  const recommended = first.historyWindow;
-  if (settings.window !== 'auto' || recommended.window === 'all') {
-    return { recommended, metrics: first, error: null };
-  }
-  return { recommended, metrics: await run({ weeks: recommended.window }), error: null };
+  const input = { items, ...baseOptions(settings), window: windowInput(settings) };
+  const result = (await runInWorker('flow', input, { signal })) as FlowResult;
+  return { recommended: result.historyWindow, metrics: result, error: null };
 }
 
 function rangeOf(s: FlowSettings): { from?: string; to?: string } {
@@ -117,13 +109,6 @@ function rangeOf(s: FlowSettings): { from?: string; to?: string } {
   if (s.from) range.from = s.from;
   if (s.to) range.to = s.to;
   return range;
-}
-
-function resolveWindow(choice: WindowChoice, s: FlowSettings, rec: HistoryWindowResult) {
-  const w = choice === 'auto' ? rec.window : choice;
-  if (w === 'all') return 'all' as const;
-  if (w === 'range') return rangeOf(s);
-  return { weeks: w };
 }
 
 export function useFlow(path: string): FlowView {

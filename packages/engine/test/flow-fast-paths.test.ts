@@ -1,0 +1,79 @@
+// The columnar records, the id table and the one-pass `auto` window (flow-items.ts,
+// flow-metrics.ts) were made for speed: these fingerprints are of the results the plain
+// implementation before them gave (objects per record, a Set of ids, a second metrics pass for
+// the recommended window), so any change to a number, a warning or an order fails here.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { flowAnalysis, flowItemsFromRows, flowMetrics, type FlowItemInput } from '../src/index';
+import { benchFlowItems } from '../bench/flow-items';
+import { readSampleCsv } from './sample-exports';
+
+const fingerprint = (x: unknown) =>
+  createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 16);
+
+const big = benchFlowItems(100_000);
+
+/** Every kind of problem the reader reports, spread over 30,000 items. */
+const messy: FlowItemInput[] = big
+  .slice(0, 30_000)
+  .map((it, i) =>
+    i % 997 === 5
+      ? { ...it, id: big[i - 1].id }
+      : i % 1009 === 7
+        ? { ...it, started: '2025-13-40' }
+        : i % 1013 === 9
+          ? { ...it, id: '  ' }
+          : i % 1019 === 11
+            ? { ...it, started: it.done, done: it.started }
+            : i % 1021 === 13
+              ? { ...it, id: ` ${it.id} `, type: ' Bug ', started: `${it.started}T10:00:00Z` }
+              : it,
+  );
+
+describe('flow metrics: same results as the plain implementation', () => {
+  it('100,000 items, every window and a type filter', () => {
+    expect(fingerprint(flowAnalysis({ items: big, window: 'all' }))).toBe('dc395d2a44902111');
+    expect(fingerprint(flowAnalysis({ items: big, window: { weeks: 12 } }))).toBe(
+      'bff2ade6d2de6330',
+    );
+    expect(
+      fingerprint(flowAnalysis({ items: big, window: { from: '2026-01-01', to: '2027-06-30' } })),
+    ).toBe('a9ed36b5f72f8ada');
+    expect(fingerprint(flowAnalysis({ items: big, types: ['Bug'], asOf: '2027-01-31' }))).toBe(
+      '23d4f74870657bb0',
+    );
+  }, 60_000);
+
+  it('items with every kind of problem', () => {
+    expect(fingerprint(flowAnalysis({ items: messy, window: 'all' }))).toBe('66ab7eb7ab68d713');
+    expect(fingerprint(flowAnalysis({ items: messy }))).toBe('bdf027eba649d27c');
+  }, 30_000);
+
+  it.each([
+    ['jira-export.csv', ',', '41ce92e30e738e59', '06b0d102365f7e06'],
+    ['azure-devops-export.csv', ',', '354850171cb3702f', '9d7927b551e89ad0'],
+    ['linear-export.csv', ',', '8f25085f48646c39', '6ddb397af3f04094'],
+    ['planilha-ptbr.csv', ';', 'a16a1a728298eacf', '96ce2c2c97e717bb'],
+  ])('%s', (file, sep, allHistory, byDefault) => {
+    const { items } = flowItemsFromRows(readSampleCsv(file, sep));
+    expect(fingerprint(flowAnalysis({ items, asOf: '2025-08-31', window: 'all' }))).toBe(
+      allHistory,
+    );
+    expect(fingerprint(flowAnalysis({ items }))).toBe(byDefault);
+  });
+
+  it('`auto` is the recommended window, computed in the same pass', () => {
+    for (const items of [big.slice(0, 20_000), messy.slice(0, 5_000)]) {
+      const auto = flowAnalysis({ items, window: 'auto' });
+      const chosen = auto.historyWindow.window;
+      const explicit = flowAnalysis({
+        items,
+        window: chosen === 'all' ? 'all' : { weeks: chosen },
+      });
+      expect(auto).toEqual(explicit);
+      expect(flowMetrics(items, { window: 'auto' })).toEqual(
+        flowMetrics(items, { window: chosen === 'all' ? 'all' : { weeks: chosen } }),
+      );
+    }
+  }, 30_000);
+});
