@@ -8,8 +8,12 @@ import { flowAnalysis, flowItemsFromRows, flowMetrics, type FlowItemInput } from
 import { benchFlowItems } from '../bench/flow-items';
 import { readSampleCsv } from './sample-exports';
 
+// Results without a calendar now say `calendar: null`; the fingerprints predate that field, so
+// it is left out when null (a calendar's own effect is tested in flow-calendar.test.ts).
+const withoutNoCalendar = (key: string, value: unknown) =>
+  key === 'calendar' && value === null ? undefined : value;
 const fingerprint = (x: unknown) =>
-  createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 16);
+  createHash('sha256').update(JSON.stringify(x, withoutNoCalendar)).digest('hex').slice(0, 16);
 
 const big = benchFlowItems(100_000);
 
