@@ -60,10 +60,10 @@ describe('ff portfolio', () => {
     expect(await run(['portfolio', '--format', 'table'], t.io)).toBe(0);
     expect(t.out.stdout).toContain('Cut line at 85% confidence');
     expect(t.out.stdout).toMatch(
-      /^1 +F1 +2026-01-19 +2026-01-19 +2026-01-19 +2026-01-19 +100\.0% +IN/m,
+      /^1 +F1 +2026-01-19 +2026-01-19 +2026-01-19 +2 +2026-01-19 +100\.0% +IN/m,
     );
     expect(t.out.stdout).toMatch(
-      /^2 +F2 +2026-01-19 +2026-01-26 +2026-01-26 +2026-01-26 +0\.0% +OUT/m,
+      /^2 +F2 +2026-01-19 +2026-01-26 +2026-01-26 +3 +2026-01-26 +0\.0% +OUT/m,
     );
     expect(t.out.stdout).toMatch(/^out: +F2$/m);
     expect(t.out.stdout).toMatch(/^all on time \(same runs\): +0\.0%$/m);
