@@ -67,11 +67,12 @@ export function NewConnection({
       </label>
       {TRACKER_FIELDS[tracker].map((f) => (
         <label key={`${tracker}-${f.key}`}>
-          {t(`connections.fields.${f.key}`)}
+          {t(`connections.fields.${f.label ?? f.key}`)}
           {f.optional ? ` (${t('connections.optional')})` : ''}
           <input
             name={f.key}
             type={f.url ? 'url' : 'text'}
+            inputMode={f.number ? 'numeric' : undefined}
             value={values[f.key] ?? ''}
             required={!f.optional}
             onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
