@@ -231,10 +231,10 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
   const threshold = opts.poolWorkThreshold ?? (envInt('SYNC_RUNS_THRESHOLD') ?? 200_000) * 10;
 
   const registry = opts.registry ?? FORECAST_REGISTRY;
-  // No warm thread in the web process: forecasts small enough to answer inline never need one,
-  // and an idle thread holds ~30 MB (docs/performance.md). The first pooled forecast starts it
-  // (a few hundred ms) and it leaves after a minute idle.
-  const pool = createTaskPool({ threads, registryModule: opts.registryModule, warmThreads: 0 });
+  // One warm thread, started with the server: with none, a forecast that hit its time limit
+  // while the first thread was still starting was never ended (the event-loop test hung), so
+  // the ~30 MB an idle thread holds is kept (docs/performance.md).
+  const pool = createTaskPool({ threads, registryModule: opts.registryModule });
   const processor: Processor = createForecastProcessor({ pool, registry });
 
   const queue = await createQueue(opts, processor, {
