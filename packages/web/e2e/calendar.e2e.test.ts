@@ -84,6 +84,8 @@ describe('calendar (pt-BR)', () => {
     await page.getByLabel('Itens concluídos por semana').fill('5, 5, 5, 5');
     await page.getByLabel('Modelo de vazão').selectOption('bootstrap');
     await page.getByLabel('Data de início').fill('2026-04-27');
+    // An end date instead of a number of days: both at once is refused, never one silently winning.
+    await page.getByLabel('Dias', { exact: true }).fill('');
     await page.getByLabel('Data final').fill('2026-05-11');
     const median = page.locator('.kpi', { hasText: '50 %' }).locator('.kpi__value');
     await page.getByRole('button', { name: 'Rodar previsão' }).click();

@@ -1,7 +1,7 @@
 import { Suspense, useContext, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from './ErrorBoundary';
-import { downloadPng, downloadSvg, type ChartAnnotation } from '../lib/download';
+import type { ChartAnnotation } from '../lib/chart-export';
 import { useFormat } from '../i18n/format';
 import { ChartNoteContext, legendOf } from './chart-note';
 
@@ -47,7 +47,10 @@ export function ChartFrame({
             className="btn btn--small"
             onClick={() => {
               const s = svg();
-              if (s) downloadSvg(s, filename, annotation());
+              if (s)
+                void import('../lib/chart-export').then((m) =>
+                  m.downloadSvg(s, filename, annotation()),
+                );
             }}
           >
             {t('common.downloadSvg')}
@@ -57,7 +60,10 @@ export function ChartFrame({
             className="btn btn--small"
             onClick={() => {
               const s = svg();
-              if (s) void downloadPng(s, filename, annotation());
+              if (s)
+                void import('../lib/chart-export').then((m) =>
+                  m.downloadPng(s, filename, annotation()),
+                );
             }}
           >
             {t('common.downloadPng')}

@@ -4,7 +4,7 @@
  */
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DeadlineResult } from '@flow-forecaster/engine';
 import { changeLanguage } from '../../i18n';
 import { directRunner } from '../../../test/engine-runner';
@@ -40,7 +40,8 @@ describe('chart downloads', () => {
     expect(figure).not.toBeNull();
     await within(figure!).findByRole('img');
     await userEvent.click(within(figure!).getByRole('button', { name: 'SVG' }));
-    expect(downloads.blobs).toHaveLength(1);
+    // The exporter is loaded on the click (kept out of the first page).
+    await vi.waitFor(() => expect(downloads.blobs).toHaveLength(1));
     const text = new TextDecoder().decode(await blobBytes(downloads.blobs[0]));
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     const outer = doc.documentElement;
