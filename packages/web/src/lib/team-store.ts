@@ -105,6 +105,8 @@ export function useTeams(): TeamsState & { current: Team | null } {
 export async function saveTeam(
   team: Omit<Team, 'id' | 'updatedAt'> & { id?: string },
 ): Promise<Team> {
+  // A change made while the first read is under way would be overwritten by that read.
+  await loadTeams();
   const saved: Team = { ...team, id: team.id ?? newId(), updatedAt: new Date().toISOString() };
   const state = teamsState.get();
   const teams = [...state.teams.filter((t) => t.id !== saved.id), saved].sort(byName);
@@ -118,6 +120,7 @@ export async function updateTeam(
   id: string,
   change: Partial<Pick<Team, 'settings' | 'remote' | 'name'>>,
 ): Promise<Team | null> {
+  await loadTeams();
   const state = teamsState.get();
   const team = state.teams.find((t) => t.id === id);
   if (!team) return null;
@@ -129,11 +132,13 @@ export async function updateTeam(
 }
 
 export async function selectTeam(id: string): Promise<void> {
+  await loadTeams();
   teamsState.set({ ...teamsState.get(), currentId: id });
   await write(null, null, id);
 }
 
 export async function deleteTeam(id: string): Promise<void> {
+  await loadTeams();
   const state = teamsState.get();
   const teams = state.teams.filter((t) => t.id !== id);
   const currentId = state.currentId === id ? (teams[0]?.id ?? null) : state.currentId;

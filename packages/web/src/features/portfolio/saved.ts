@@ -82,6 +82,7 @@ export async function savePortfolio(
 }
 
 export async function deletePortfolio(id: string): Promise<void> {
+  await loadSaved();
   const state = saved.get();
   saved.set({ ...state, items: state.items.filter((p) => p.id !== id) });
   if (hasIdb()) await transact(DB, 'readwrite', (tx) => tx.objectStore('portfolios').delete(id));
