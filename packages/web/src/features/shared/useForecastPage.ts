@@ -166,6 +166,8 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
     result,
     stale,
     input: runner.state.status === 'done' ? runner.state.input : null,
+    /** The form the shown result was run from (what the result panel describes). */
+    ranForm: result ? ranForm : null,
     shareLink,
     id: (field: string) => fieldId(idPrefix, field),
   };
