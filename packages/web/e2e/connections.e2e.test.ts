@@ -75,6 +75,7 @@ describe('tracker connections in the browser', () => {
     // The live items become the browser's current team: the flow pages read them.
     await page.getByRole('button', { name: 'Use as the current team' }).click();
     await expect.poll(() => page.getByTestId('connection-team').textContent()).toContain('9 items');
+    const projectUrl = page.url();
     await page.getByRole('link', { name: 'See its flow analytics' }).click();
     const percentiles = page.getByTestId('flow-percentiles');
     await percentiles.waitFor();
@@ -83,7 +84,24 @@ describe('tracker connections in the browser', () => {
     const doneItems = Number(values[labels.indexOf('Done items')]?.replace(/\D/g, ''));
     expect(doneItems).toBeGreaterThan(0);
     expect(doneItems).toBeLessThanOrEqual(9);
-    await page.goBack();
+    // The scatterplot draws every done item once (a dot may stand for several on one day).
+    const dots = page.getByTestId('flow-dot');
+    await expect.poll(() => dots.count()).toBeGreaterThan(0);
+    const perDot = await dots.evaluateAll((els) =>
+      els.map((el) => Number(el.getAttribute('data-count'))),
+    );
+    expect(perDot.reduce((a, b) => a + b, 0)).toBe(doneItems);
+
+    // A forecast from the live team's throughput, without pasting anything.
+    await page.goto(`${baseUrl}/#/when`);
+    const useTeam = page.getByRole('button', { name: /Use .*’s throughput/ });
+    await useTeam.waitFor();
+    expect(await useTeam.isEnabled()).toBe(true);
+    await useTeam.click();
+    await page.getByTestId('team-throughput-applied').waitFor();
+    await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+    await expect.poll(() => page.getByTestId('headline').textContent()).toMatch(/\d/);
+    await page.goto(projectUrl);
 
     // A delivery of the project counts its check-in from the connection.
     await page.getByRole('link', { name: 'Deliveries of this project' }).click();
