@@ -17,6 +17,8 @@ import { REPO_ROOT } from './server';
 const JIRA = join(REPO_ROOT, 'samples/jira-export.csv');
 const USE = 'Use jira-export’s throughput';
 const RUN = /^(Forecast|Run forecast|Draw chart)$/;
+// What the page computes may wait behind other tests on a busy machine: wait for it, not 1 s.
+const PATIENT = { timeout: 20_000 };
 
 function analysis(window: FlowWindowInput) {
   const rows = Papa.parse<Record<string, string>>(readFileSync(JIRA, 'utf8'), {
@@ -50,7 +52,7 @@ async function forecastFromTeam(
 ): Promise<string> {
   await page.goto(`${inject('baseUrl')}/#${path}`);
   await page.getByRole('button', { name: USE }).click();
-  await expect.poll(() => page.getByLabel(field).inputValue()).toBe(weeks.join(', '));
+  await expect.poll(() => page.getByLabel(field).inputValue(), PATIENT).toBe(weeks.join(', '));
   await page.getByRole('button', { name: RUN }).click();
   const line = page.getByTestId('result-window');
   await line.waitFor();
@@ -71,7 +73,7 @@ describe('one team on every page', () => {
     await page.goto(`${baseUrl}/#/team`);
     await page.getByLabel(/Import work items/).setInputFiles(JIRA);
     await expect
-      .poll(() => page.getByTestId('team-loaded').textContent())
+      .poll(() => page.getByTestId('team-loaded').textContent(), PATIENT)
       .toBe('137 work items from jira-export.csv');
 
     // The team's default window: the one its history calibrates best.
@@ -115,12 +117,12 @@ describe('one team on every page', () => {
     await page.getByTestId('team-window').selectOption(String(other));
     await page.goto(`${baseUrl}/#/flow/cycle-time`);
     const shorter = shownFor(analysis({ weeks: other }));
-    await expect.poll(() => cycleTimeKpis(page)).toMatchObject(shorter);
+    await expect.poll(() => cycleTimeKpis(page), PATIENT).toMatchObject(shorter);
     // A link's `?w=` overrides it for that link (opened from another page: the flow page reads
     // its link when it opens).
     await page.goto(`${baseUrl}/#/team`);
     await page.goto(`${baseUrl}/#/flow/cycle-time?w=all`);
-    await expect.poll(() => cycleTimeKpis(page)).toMatchObject(shownFor(all));
+    await expect.poll(() => cycleTimeKpis(page), PATIENT).toMatchObject(shownFor(all));
 
     // After a reload the team, and its window, are still there.
     await page.goto(`${baseUrl}/#/when`);
