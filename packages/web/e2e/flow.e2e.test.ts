@@ -224,5 +224,16 @@ describe('team workspace and flow analytics', () => {
     expect(await page.getByTestId('flow-window-reason').textContent()).toBe(
       `Why this window: ${rec.reason}`,
     );
+
+    // A window change sends only the settings: the worker kept the items, the numbers follow.
+    const all = flowAnalysis({ items, window: 'all' });
+    await page.getByLabel('Done items counted').selectOption('all');
+    await expect
+      .poll(async () => (await kpis(page))['Done items'], { timeout: 120_000 })
+      .toBe(all.cycleTime.n.toLocaleString('en-US'));
+    const allShown = await kpis(page);
+    for (const [key, days] of Object.entries(all.cycleTime.percentiles)) {
+      expect(allShown[key.toUpperCase()], key).toBe(String(days));
+    }
   }, 300_000);
 });

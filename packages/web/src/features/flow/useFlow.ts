@@ -18,7 +18,7 @@ import {
 } from '@flow-forecaster/engine';
 import { replaceQuery, useLocation } from '../../lib/router';
 import { updateTeam, useTeams, type Team, type TeamWindow } from '../../lib/team-store';
-import { runInWorker } from '../../runner/runner';
+import { runFlowInWorker } from '../../runner/flow-worker';
 
 export type WindowChoice = 'auto' | 'all' | 'range' | number;
 
@@ -117,14 +117,17 @@ function computeHere(prepared: PreparedFlowItems, settings: FlowSettings): Compu
   }
 }
 
-/** The same numbers from the `flow` kind in the Web Worker (the registry's engine call). */
+/**
+ * The same numbers from the `flow` kind in the Web Worker (the registry's engine call), which
+ * keeps the team's items: a settings change sends only the settings.
+ */
 async function computeInWorker(
   items: readonly FlowItemInput[],
   settings: FlowSettings,
   signal: AbortSignal,
 ): Promise<Computed> {
-  const input = { items, ...baseOptions(settings), window: windowInput(settings) };
-  const result = (await runInWorker('flow', input, { signal })) as FlowResult;
+  const options = { ...baseOptions(settings), window: windowInput(settings) };
+  const result = (await runFlowInWorker(items, options, signal)) as FlowResult;
   return { recommended: result.historyWindow, metrics: result, error: null };
 }
 
