@@ -20,12 +20,25 @@ import {
 export const userRoles = ['student', 'instructor', 'admin'] as const;
 export type UserRole = (typeof userRoles)[number];
 
+// Column builders shared by the tables (each call makes a new column: drizzle needs one per table).
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+const id = () => uuid('id').primaryKey().defaultRandom();
+/** The user a row belongs to (`column` names it); the row goes with the account. */
+const userRef = (column: string) =>
+  uuid(column)
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' });
+/** The project a row lives in; the row goes with the project. */
+const projectRef = () =>
+  uuid('project_id')
+    .notNull()
+    .references(() => projects.id, { onDelete: 'cascade' });
 
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     // Stored lower-cased by the repository; the unique index is what stops duplicate sign-ups
     // racing on two web nodes.
     email: varchar('email', { length: 320 }).notNull(),
@@ -48,9 +61,7 @@ export const sessions = pgTable(
   {
     // sha256 of the cookie token: a leaked database does not yield usable cookies.
     id: varchar('id', { length: 64 }).primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef('user_id'),
     csrfToken: varchar('csrf_token', { length: 64 }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: createdAt(),
@@ -61,10 +72,8 @@ export const sessions = pgTable(
 export const apiTokens = pgTable(
   'api_tokens',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    userId: userRef('user_id'),
     name: varchar('name', { length: 100 }).notNull(),
     tokenHash: varchar('token_hash', { length: 64 }).notNull(),
     // Comma-separated TOKEN_SCOPES; tokens made before scopes existed keep all three.
@@ -81,10 +90,8 @@ export const apiTokens = pgTable(
 export const passwordResets = pgTable(
   'password_resets',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    userId: userRef('user_id'),
     tokenHash: varchar('token_hash', { length: 64 }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
@@ -96,15 +103,13 @@ export const passwordResets = pgTable(
 export const projects = pgTable(
   'projects',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ownerId: uuid('owner_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    ownerId: userRef('owner_id'),
     name: varchar('name', { length: 200 }).notNull(),
     description: text('description'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [index('projects_owner_idx').on(t.ownerId)],
 );
@@ -112,10 +117,8 @@ export const projects = pgTable(
 export const forecasts = pgTable(
   'forecasts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ownerId: uuid('owner_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    ownerId: userRef('owner_id'),
     projectId: uuid('project_id').references(() => projects.id, { onDelete: 'set null' }),
     kind: varchar('kind', { length: 40 }).notNull(),
     name: varchar('name', { length: 200 }),
@@ -142,10 +145,8 @@ export const forecasts = pgTable(
 export const actuals = pgTable(
   'actuals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ownerId: uuid('owner_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    ownerId: userRef('owner_id'),
     forecastId: uuid('forecast_id')
       .notNull()
       .references(() => forecasts.id, { onDelete: 'cascade' }),
@@ -165,13 +166,9 @@ export const actuals = pgTable(
 export const deliveries = pgTable(
   'deliveries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ownerId: uuid('owner_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
+    id: id(),
+    ownerId: userRef('owner_id'),
+    projectId: projectRef(),
     name: varchar('name', { length: 200 }).notNull(),
     settings: jsonb('settings').notNull(),
     checkIns: jsonb('check_ins').notNull(),
@@ -180,7 +177,7 @@ export const deliveries = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('deliveries_owner_idx').on(t.ownerId),
@@ -205,13 +202,9 @@ export interface ConnectionSyncSummary {
 export const connections = pgTable(
   'connections',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ownerId: uuid('owner_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
+    id: id(),
+    ownerId: userRef('owner_id'),
+    projectId: projectRef(),
     name: varchar('name', { length: 200 }).notNull(),
     tracker: varchar('tracker', { length: 16 }).notNull(),
     settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
@@ -224,7 +217,7 @@ export const connections = pgTable(
     lastSyncError: text('last_sync_error'),
     lastSyncSummary: jsonb('last_sync_summary').$type<ConnectionSyncSummary>(),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('connections_project_idx').on(t.projectId),
@@ -240,20 +233,16 @@ export const connections = pgTable(
 export const teams = pgTable(
   'teams',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ownerId: uuid('owner_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
+    id: id(),
+    ownerId: userRef('owner_id'),
+    projectId: projectRef(),
     name: varchar('name', { length: 200 }).notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     itemCount: integer('item_count').notNull().default(0),
     weeks: integer('weeks').notNull().default(0),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [index('teams_project_idx').on(t.projectId), index('teams_owner_idx').on(t.ownerId)],
 );
@@ -273,9 +262,7 @@ export const loginFailures = pgTable('login_failures', {
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef('user_id'),
     key: varchar('key', { length: 200 }).notNull(),
     // Method, route and a hash of the body: the same key with another request is a conflict.
     fingerprint: varchar('fingerprint', { length: 64 }).notNull(),
