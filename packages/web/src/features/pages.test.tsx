@@ -42,6 +42,12 @@ function kpi(label: string): string {
   return el.nextElementSibling?.textContent ?? '';
 }
 
+/** The line explaining a KPI's term, under it. */
+function kpiHelp(label: string): string {
+  const el = screen.getAllByText(label, { selector: '.kpi__label' })[0];
+  return el.parentElement?.querySelector('.kpi__help')?.textContent ?? '';
+}
+
 describe('forecast pages show what the engine computes for their input', () => {
   it('how many: items at 85 % in the headline', async () => {
     const input = await runDefault(HowManyPage, 'Run forecast');
@@ -110,6 +116,9 @@ describe('forecast pages show what the engine computes for their input', () => {
     const r = dependencyAnalysis(input);
     expect(screen.getByText(fmt.percent(r.onTimeProbability), { selector: 'strong' })).toBeTruthy();
     expect(r.onTimeProbability).toBeCloseTo(0.49, 10);
+    // The risk score says what it is made of and where its levels start.
+    expect(kpiHelp('Risk score')).toContain('chance of a delay (40 %)');
+    expect(kpiHelp('Risk score')).toContain('critical from 75');
   });
 
   it('process behaviour: limits and score', async () => {
@@ -117,6 +126,7 @@ describe('forecast pages show what the engine computes for their input', () => {
     const r = pbcAnalysis(input);
     expect(kpi('UNPL')).toBe(fmt.number(r.unpl, 2));
     expect(kpi('Predictability score')).toBe(fmt.integer(r.score));
+    expect(kpiHelp('Predictability score')).toContain('100 means no signal was found');
     expect(await screen.findByTestId('xmr-chart')).toBeTruthy();
   });
 

@@ -92,7 +92,11 @@ export default function DependenciesPage() {
             </p>
             <p>{t('dependencies.odds', { odds: r.odds })}</p>
             <div className="kpis">
-              <Kpi label={t('dependencies.riskScore')} value={fmt.integer(r.riskScore)} />
+              <Kpi
+                label={t('dependencies.riskScore')}
+                value={fmt.integer(r.riskScore)}
+                help={t('dependencies.riskScoreHelp')}
+              />
               <Kpi label={t('risks.severity')} value={t(`risks.levels.${r.riskLevel}`)} strong />
               <Kpi label={t('dependencies.meanDelay')} value={`${fmt.number(r.meanDelayDays)} d`} />
             </div>

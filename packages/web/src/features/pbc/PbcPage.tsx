@@ -92,7 +92,12 @@ export default function PbcPage() {
               <ResultWindow input={page.input} note={page.ranForm.tpWindow} field="values" />
             )}
             <div className="kpis">
-              <Kpi label={t('pbc.score')} value={fmt.integer(r.score)} strong />
+              <Kpi
+                label={t('pbc.score')}
+                value={fmt.integer(r.score)}
+                help={t('pbc.scoreHelp')}
+                strong
+              />
               <Kpi label={t('pbc.mean')} value={fmt.number(r.average, 2)} />
               <Kpi label={t('pbc.upper')} value={fmt.number(r.unpl, 2)} />
               <Kpi label={t('pbc.lower')} value={fmt.number(r.lnpl, 2)} />

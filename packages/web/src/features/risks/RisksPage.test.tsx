@@ -24,6 +24,11 @@ describe('RisksPage', () => {
       'Low',
     ]);
     expect(runner.calls).toHaveLength(1);
+    // Expected impact is explained, with its unit, where it is shown.
+    const expected = screen.getAllByText('Expected impact', { selector: '.kpi__label' })[0];
+    expect(expected.parentElement?.querySelector('.kpi__help')?.textContent).toMatch(
+      /likelihood × its mean impact.*in work items/,
+    );
   });
 
   it('shows a translated error in the cell and runs nothing', async () => {

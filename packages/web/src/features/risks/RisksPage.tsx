@@ -73,8 +73,17 @@ export default function RisksPage() {
         r && (
           <>
             <div className="kpis">
-              <Kpi label={t('risks.expected')} value={fmt.number(r.totalExpectedImpact)} strong />
-              <Kpi label={t('risks.p85')} value={fmt.number(r.totalP85Impact)} />
+              <Kpi
+                label={t('risks.expected')}
+                value={fmt.number(r.totalExpectedImpact)}
+                help={t('risks.expectedHelp')}
+                strong
+              />
+              <Kpi
+                label={t('risks.p85')}
+                value={fmt.number(r.totalP85Impact)}
+                help={t('risks.p85Help')}
+              />
             </div>
             <TableWrap label={t('risks.title')}>
               <table data-testid="risk-table">

@@ -87,18 +87,26 @@ export function Kpi({
   value,
   strong,
   note,
+  help,
 }: {
   label: string;
   value: string;
   strong?: boolean;
   /** A short line under the figure, e.g. its 95 % sampling interval. */
   note?: string;
+  /** What the term means, in a line under it: readable on a phone, where nothing hovers. */
+  help?: string;
 }) {
   return (
     <div className={`kpi${strong ? ' kpi--p85' : ''}`}>
       <div className="kpi__label">{label}</div>
       <div className="kpi__value">{value}</div>
       {note && <div className="kpi__note">{note}</div>}
+      {help && (
+        <div className="kpi__help" data-testid="term-help">
+          {help}
+        </div>
+      )}
     </div>
   );
 }

@@ -249,7 +249,12 @@ export function WhenResults({
               </tr>
             ))}
             <tr>
-              <td>{t('when.errorRate')}</td>
+              <td>
+                {t('when.errorRate')}
+                <div className="kpi__help" data-testid="term-help">
+                  {t('when.errorRateHelp')}
+                </div>
+              </td>
               <td className={r.tpErrorRate > 25 ? 'bad' : undefined}>
                 {fmt.integer(r.tpErrorRate)} %
               </td>

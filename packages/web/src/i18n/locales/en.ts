@@ -265,6 +265,8 @@ export const en = {
     min: 'Min',
     max: 'Max',
     errorRate: 'Self-disagreement of the sample',
+    errorRateHelp:
+      'How much the history disagrees with itself (its alternate values compared, as a share of its range); above 25 % the weeks may mix different ways of working: add more history or pick a window.',
     howMany30: 'Items done within 5 weeks (the whole weeks that cover the next 30 days)',
     confidence: 'Confidence',
     atLeast: 'At least (items)',
@@ -371,7 +373,11 @@ export const en = {
     run: 'Rank risks',
     rank: 'Rank',
     expected: 'Expected impact',
+    expectedHelp:
+      'Items the risks are expected to add: each risk’s likelihood × its mean impact (low, likely, high), in work items.',
     p85: 'P85 impact',
+    p85Help:
+      'Items added at the pessimistic end: likelihood × the impact 85 % of the way from likely to high, in work items.',
     severity: 'Level',
     total: 'Total',
     levels: { HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low', CRITICAL: 'Critical' },
@@ -384,6 +390,8 @@ export const en = {
     allOnTime: 'Chance all arrive on time',
     odds: 'That is about {{odds}}.',
     riskScore: 'Risk score',
+    riskScoreHelp:
+      '0–100: chance of a delay (40 %), mean delay (30 %), how much delays vary (20 %) and number of dependencies (10 %). Low below 25, medium below 50, high below 75, critical from 75.',
     delay: 'Delay (days)',
     delayWeeks: 'Delay (weeks)',
     meanDelay: 'Mean delay',
@@ -435,6 +443,8 @@ export const en = {
     lower: 'LNPL',
     mrUpper: 'Moving range limit',
     score: 'Predictability score',
+    scoreHelp:
+      '100 minus points for each signal (a week past the limits, a run of 8 on one side of the mean, a trend of 6) and for a short history. 100 means no signal was found.',
     predictable: 'Predictable: forecasts from this history are trustworthy.',
     unpredictable: 'Signals found: look for what changed before trusting a forecast.',
     signals: 'Signals',

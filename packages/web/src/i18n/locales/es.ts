@@ -272,6 +272,8 @@ export const es: Translation = {
     min: 'Mín.',
     max: 'Máx.',
     errorRate: 'Autodiscrepancia de la muestra',
+    errorRateHelp:
+      'Cuánto discrepa el historial consigo mismo (sus valores alternos comparados, como parte de su rango); por encima del 25 % las semanas pueden mezclar formas distintas de trabajar: usa más historial o elige una ventana.',
     howMany30:
       'Ítems terminados en 5 semanas (las semanas completas que cubren los próximos 30 días)',
     confidence: 'Confianza',
@@ -381,7 +383,11 @@ export const es: Translation = {
     run: 'Ordenar riesgos',
     rank: 'Posición',
     expected: 'Impacto esperado',
+    expectedHelp:
+      'Elementos que se espera que añadan los riesgos: probabilidad de cada riesgo × su impacto medio (bajo, probable, alto), en elementos de trabajo.',
     p85: 'Impacto P85',
+    p85Help:
+      'Elementos añadidos en el extremo pesimista: probabilidad × el impacto al 85 % del camino entre el probable y el alto, en elementos de trabajo.',
     severity: 'Nivel',
     total: 'Total',
     levels: { HIGH: 'Alto', MEDIUM: 'Medio', LOW: 'Bajo', CRITICAL: 'Crítico' },
@@ -394,6 +400,8 @@ export const es: Translation = {
     allOnTime: 'Probabilidad de que todas lleguen a tiempo',
     odds: 'Aproximadamente {{odds}}.',
     riskScore: 'Puntuación de riesgo',
+    riskScoreHelp:
+      '0–100: probabilidad de retraso (40 %), retraso medio (30 %), variación de los retrasos (20 %) y número de dependencias (10 %). Bajo por debajo de 25, medio por debajo de 50, alto por debajo de 75, crítico desde 75.',
     delay: 'Retraso (días)',
     delayWeeks: 'Retraso (semanas)',
     meanDelay: 'Retraso medio',
@@ -446,6 +454,8 @@ export const es: Translation = {
     lower: 'LINP',
     mrUpper: 'Límite del rango móvil',
     score: 'Puntuación de predictibilidad',
+    scoreHelp:
+      '100 menos puntos por cada señal (una semana fuera de los límites, 8 seguidas del mismo lado de la media, una tendencia de 6) y por un historial corto. 100 significa que no se encontró ninguna señal.',
     predictable: 'Predecible: los pronósticos con este historial son fiables.',
     unpredictable: 'Hay señales: busca qué cambió antes de confiar en un pronóstico.',
     signals: 'Señales',

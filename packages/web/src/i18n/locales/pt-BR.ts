@@ -268,6 +268,8 @@ export const ptBR: Translation = {
     min: 'Mín.',
     max: 'Máx.',
     errorRate: 'Autodiscordância da amostra',
+    errorRateHelp:
+      'Quanto o histórico discorda de si mesmo (seus valores alternados comparados, como parte da sua amplitude); acima de 25 % as semanas podem misturar formas diferentes de trabalhar: use mais histórico ou escolha uma janela.',
     howMany30: 'Itens concluídos em 5 semanas (as semanas inteiras que cobrem os próximos 30 dias)',
     confidence: 'Confiança',
     atLeast: 'Pelo menos (itens)',
@@ -372,7 +374,11 @@ export const ptBR: Translation = {
     run: 'Ordenar riscos',
     rank: 'Posição',
     expected: 'Impacto esperado',
+    expectedHelp:
+      'Itens que os riscos devem acrescentar: probabilidade de cada risco × seu impacto médio (baixo, provável, alto), em itens de trabalho.',
     p85: 'Impacto P85',
+    p85Help:
+      'Itens acrescentados no cenário pessimista: probabilidade × o impacto a 85 % do caminho entre o provável e o alto, em itens de trabalho.',
     severity: 'Nível',
     total: 'Total',
     levels: { HIGH: 'Alto', MEDIUM: 'Médio', LOW: 'Baixo', CRITICAL: 'Crítico' },
@@ -385,6 +391,8 @@ export const ptBR: Translation = {
     allOnTime: 'Chance de todas chegarem no prazo',
     odds: 'Cerca de {{odds}}.',
     riskScore: 'Pontuação de risco',
+    riskScoreHelp:
+      '0–100: chance de atraso (40 %), atraso médio (30 %), variação dos atrasos (20 %) e número de dependências (10 %). Baixo abaixo de 25, médio abaixo de 50, alto abaixo de 75, crítico a partir de 75.',
     delay: 'Atraso (dias)',
     delayWeeks: 'Atraso (semanas)',
     meanDelay: 'Atraso médio',
@@ -437,6 +445,8 @@ export const ptBR: Translation = {
     lower: 'LINP',
     mrUpper: 'Limite da amplitude móvel',
     score: 'Pontuação de previsibilidade',
+    scoreHelp:
+      '100 menos pontos por sinal (uma semana fora dos limites, 8 seguidas do mesmo lado da média, uma tendência de 6) e por histórico curto. 100 significa que nenhum sinal foi encontrado.',
     predictable: 'Previsível: previsões a partir deste histórico são confiáveis.',
     unpredictable: 'Há sinais: procure o que mudou antes de confiar numa previsão.',
     signals: 'Sinais',
