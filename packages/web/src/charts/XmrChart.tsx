@@ -10,16 +10,25 @@ export interface XmrProps {
   signals: boolean[];
   mean: number;
   upper: number;
-  lower: number;
+  /** Absent for a moving-range chart, whose only limit is the upper one. */
+  lower?: number;
   title: string;
   xLabel: string;
   yLabel: string;
   limitLabels: { mean: string; upper: string; lower: string };
+  /** `xmr-chart` for the X chart, another id for its moving-range chart. */
+  testId?: string;
+  /** The x axis counts from the first point (1) or, for moving ranges, from the second (2). */
+  firstIndex?: number;
 }
 
-/** The X chart of an XmR pair: values, the mean, natural process limits, signals in red. */
+/**
+ * One chart of an XmR pair: the X chart (values, the mean, natural process limits) or the
+ * moving-range chart (ranges, their mean, the upper range limit); signals in red.
+ */
 export default function XmrChart(props: XmrProps) {
   const { values, signals, mean, upper, lower, title, xLabel, yLabel, limitLabels } = props;
+  const first = props.firstIndex ?? 1;
   const fmt = useFormat();
   if (values.length === 0) return <p className="empty">—</p>;
   const x = scaleLinear<number>({
@@ -27,7 +36,7 @@ export default function XmrChart(props: XmrProps) {
     range: [0, INNER_W],
   });
   const y = scaleLinear<number>({
-    domain: [Math.min(lower, ...values, 0), Math.max(upper, ...values) * 1.05],
+    domain: [Math.min(lower ?? 0, ...values, 0), Math.max(upper, ...values) * 1.05],
     range: [INNER_H, 0],
     nice: true,
   });
@@ -53,10 +62,10 @@ export default function XmrChart(props: XmrProps) {
     </g>
   );
   return (
-    <ChartSvg title={title} testId="xmr-chart">
+    <ChartSvg title={title} testId={props.testId ?? 'xmr-chart'}>
       {limit(upper, limitLabels.upper, COLORS.bad, '6 3')}
       {limit(mean, limitLabels.mean, COLORS.p50)}
-      {limit(lower, limitLabels.lower, COLORS.bad, '6 3')}
+      {lower !== undefined && limit(lower, limitLabels.lower, COLORS.bad, '6 3')}
       <LinePath
         data={values}
         x={(_v, i) => x(i)}
@@ -75,7 +84,7 @@ export default function XmrChart(props: XmrProps) {
           strokeWidth={1}
           data-signal={signals[i] ? 'true' : undefined}
         >
-          <title>{`${i + 1}: ${fmt.number(v, 2)}`}</title>
+          <title>{`${i + first}: ${fmt.number(v, 2)}`}</title>
         </circle>
       ))}
       <ChartAxes
@@ -83,7 +92,7 @@ export default function XmrChart(props: XmrProps) {
         y={y}
         xLabel={xLabel}
         yLabel={yLabel}
-        xFormat={(v) => fmt.integer(v + 1)}
+        xFormat={(v) => fmt.integer(v + first)}
         yFormat={(v) => fmt.number(v, 1)}
         xTicks={Math.min(12, values.length)}
       />

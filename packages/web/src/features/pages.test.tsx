@@ -128,6 +128,13 @@ describe('forecast pages show what the engine computes for their input', () => {
     expect(kpi('Predictability score')).toBe(fmt.integer(r.score));
     expect(kpiHelp('Predictability score')).toContain('100 means no signal was found');
     expect(await screen.findByTestId('xmr-chart')).toBeTruthy();
+    // The moving-range chart beside it: one range per point after the first, under its limit.
+    const mr = await screen.findByTestId('mr-chart');
+    expect(mr.querySelectorAll('circle')).toHaveLength(r.points.length - 1);
+    expect(mr.textContent).toContain(`Moving range limit ${fmt.number(r.urlMovingRange, 2)}`);
+    // A predictable process's score is good news, coloured as such.
+    const score = screen.getAllByText('Predictability score', { selector: '.kpi__label' })[0];
+    expect(score.parentElement?.className).toContain(r.predictable ? 'kpi--good' : 'kpi--bad');
   });
 
   it('accuracy: the reference pairs give MAE 0.8 and excellent quality', async () => {

@@ -40,6 +40,10 @@ export default function PbcPage() {
   });
   const r = page.result;
   const signalSpans = r ? [...r.signals.runs, ...r.signals.trends] : [];
+  // The moving ranges start at the second point (each is the change from the one before).
+  const ranges = r ? r.points.slice(1).map((p) => p.movingRange ?? 0) : [];
+  // A team's throughput is weekly: its points are weeks; a typed series is just points.
+  const xLabel = page.ranForm?.tpWindow ? t('pbc.weekAxis') : t('pbc.pointAxis');
   return (
     <PageLayout
       id="pbc"
@@ -96,7 +100,7 @@ export default function PbcPage() {
                 label={t('pbc.score')}
                 value={fmt.integer(r.score)}
                 help={t('pbc.scoreHelp')}
-                strong
+                tone={r.predictable ? 'good' : 'bad'}
               />
               <Kpi label={t('pbc.mean')} value={fmt.number(r.average, 2)} />
               <Kpi label={t('pbc.upper')} value={fmt.number(r.unpl, 2)} />
@@ -111,9 +115,27 @@ export default function PbcPage() {
                 upper={r.unpl}
                 lower={r.lnpl}
                 title={t('pbc.chart')}
-                xLabel={t('pbc.pointAxis')}
+                xLabel={xLabel}
                 yLabel={t('pbc.valueAxis')}
                 limitLabels={{ mean: t('pbc.mean'), upper: t('pbc.upper'), lower: t('pbc.lower') }}
+              />
+            </ChartFrame>
+            <ChartFrame title={t('pbc.mrChart')} filename="moving-range-chart">
+              <XmrChart
+                values={ranges}
+                signals={ranges.map((v) => v > r.urlMovingRange)}
+                mean={r.averageMovingRange}
+                upper={r.urlMovingRange}
+                title={t('pbc.mrChart')}
+                xLabel={xLabel}
+                yLabel={t('pbc.mrAxis')}
+                limitLabels={{
+                  mean: t('pbc.mrMean'),
+                  upper: t('pbc.mrUpper'),
+                  lower: t('pbc.lower'),
+                }}
+                testId="mr-chart"
+                firstIndex={2}
               />
             </ChartFrame>
             <h3>{t('pbc.signals')}</h3>

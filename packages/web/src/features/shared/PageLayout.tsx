@@ -88,6 +88,7 @@ export function Kpi({
   strong,
   note,
   help,
+  tone,
 }: {
   label: string;
   value: string;
@@ -96,9 +97,11 @@ export function Kpi({
   note?: string;
   /** What the term means, in a line under it: readable on a phone, where nothing hovers. */
   help?: string;
+  /** A figure that is good or bad news by itself (a predictability score) is coloured so. */
+  tone?: 'good' | 'bad';
 }) {
   return (
-    <div className={`kpi${strong ? ' kpi--p85' : ''}`}>
+    <div className={`kpi${strong ? ' kpi--p85' : ''}${tone ? ` kpi--${tone}` : ''}`}>
       <div className="kpi__label">{label}</div>
       <div className="kpi__value">{value}</div>
       {note && <div className="kpi__note">{note}</div>}
