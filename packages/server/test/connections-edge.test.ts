@@ -11,7 +11,7 @@ import { startFixtureServer } from '../../connectors/test/fixture-server';
 import type { FixtureServer } from '../../connectors/test/fixture-server';
 import { jiraHandlers } from '../../connectors/test/fixtures/jira';
 import { backupDatabase, restoreDatabase } from '../src/backup';
-import { syncConnection } from '../src/connections/sync';
+import { startSync, syncConnection } from '../src/connections/sync';
 import { connections } from '../src/db/schema';
 import { createTestApp, login, uniqueEmail } from './helper';
 import type { TestApp } from './helper';
@@ -112,5 +112,28 @@ describe('tracker connections: rate limits and backups', () => {
     });
     const kept = await t.app.inject({ url: `${base}/${id}/items`, headers: a.headers });
     expect(kept.json().items).toHaveLength(9);
+  });
+  it('a sync job that fails or is cancelled releases the connection at once', async () => {
+    const { a, base, id } = await connectAndSync(jira.url);
+    const [row] = await t.app.db.select().from(connections).where(eq(connections.id, id));
+    // A scheduled sync: queued, nobody waiting on it. Its job ends without a success.
+    const started = await startSync(t.app.jobs, t.app.db, KEY, row!, { full: true });
+    expect(started.status).toBe('queued');
+    if (started.status !== 'queued') return;
+    expect(await t.app.jobs.cancel(started.jobId)).toBe(true);
+    await expect
+      .poll(async () => {
+        const view = await t.app.inject({ url: `${base}/${id}`, headers: a.headers });
+        return view.json().lastSync;
+      })
+      .toMatchObject({ status: 'failed', error: 'The job was cancelled' });
+    // Not "already running" for the next quarter of an hour: a refresh syncs now.
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `${base}/${id}/sync`,
+      headers: a.headers,
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().outcome.status).toBe('ok');
   });
 });

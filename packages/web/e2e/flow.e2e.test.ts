@@ -123,10 +123,15 @@ describe('team workspace and flow analytics', () => {
     await page.getByTestId('flow-cfd').waitFor();
     expect(await page.locator('[data-testid="flow-cfd"] [data-band]').count()).toBe(3);
 
-    // The forecast pages take the same team's throughput, from the recommended window.
+    // The forecast pages take the same team's throughput. The window chosen on the flow page
+    // is the team's, so "When" samples all of it; back on the recommended window, its weeks.
     const weekly = expected.throughput.weekly.map((x) => x.count);
     const used = w === 'all' ? weekly : weekly.slice(-w);
     await page.getByRole('link', { name: 'When will it be done?' }).click();
+    expect(await page.getByTestId('team-window').inputValue()).toBe('all');
+    await page.getByRole('button', { name: 'Use jira-export’s throughput' }).click();
+    expect(await page.getByLabel('Items finished per week').inputValue()).toBe(weekly.join(', '));
+    await page.getByTestId('team-window').selectOption('auto');
     await page.getByRole('button', { name: 'Use jira-export’s throughput' }).click();
     expect(await page.getByLabel('Items finished per week').inputValue()).toBe(used.join(', '));
     expect(await page.getByTestId('team-throughput-applied').textContent()).toContain(
@@ -219,5 +224,16 @@ describe('team workspace and flow analytics', () => {
     expect(await page.getByTestId('flow-window-reason').textContent()).toBe(
       `Why this window: ${rec.reason}`,
     );
+
+    // A window change sends only the settings: the worker kept the items, the numbers follow.
+    const all = flowAnalysis({ items, window: 'all' });
+    await page.getByLabel('Done items counted').selectOption('all');
+    await expect
+      .poll(async () => (await kpis(page))['Done items'], { timeout: 120_000 })
+      .toBe(all.cycleTime.n.toLocaleString('en-US'));
+    const allShown = await kpis(page);
+    for (const [key, days] of Object.entries(all.cycleTime.percentiles)) {
+      expect(allShown[key.toUpperCase()], key).toBe(String(days));
+    }
   }, 300_000);
 });

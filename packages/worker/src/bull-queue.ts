@@ -88,6 +88,7 @@ export class BullJobQueue implements JobQueue {
   private events?: QueueEvents;
   private eventsConnection?: Redis;
   private readonly listeners: SuccessListener[] = [];
+  private readonly failureListeners: SuccessListener[] = [];
   private readonly retentionMs: number;
   private readonly maxQueued: number;
   private readonly keepCompleted: number;
@@ -245,6 +246,16 @@ export class BullJobQueue implements JobQueue {
 
   onSuccess(listener: SuccessListener): void {
     this.listeners.push(listener);
+    this.listen();
+  }
+
+  onFailure(listener: SuccessListener): void {
+    this.failureListeners.push(listener);
+    this.listen();
+  }
+
+  /** Attaches the event stream once, for whichever listeners there are. */
+  private listen(): void {
     if (this.events) return;
     // QueueEvents needs its own (blocking) connection; it reconnects by itself after outages.
     this.eventsConnection = connectRedis({
@@ -257,14 +268,19 @@ export class BullJobQueue implements JobQueue {
       prefix: this.prefix,
     });
     this.events.on('error', () => undefined);
-    this.events.on('completed', ({ jobId }) => {
+    const announce = (jobId: string, states: JobState[], listeners: SuccessListener[]) => {
+      if (listeners.length === 0) return;
       void this.read(jobId)
         .then(async (info) => {
-          if (info?.state !== 'SUCCESS') return;
-          for (const l of this.listeners) await Promise.resolve(l(info)).catch(() => undefined);
+          if (!info || !states.includes(info.state)) return;
+          for (const l of listeners) await Promise.resolve(l(info)).catch(() => undefined);
         })
         .catch(() => undefined);
-    });
+    };
+    this.events.on('completed', ({ jobId }) => announce(jobId, ['SUCCESS'], this.listeners));
+    this.events.on('failed', ({ jobId }) =>
+      announce(jobId, ['FAILURE', 'REVOKED'], this.failureListeners),
+    );
   }
 
   /** Resolves once Redis answered (tests and start-up checks). */

@@ -82,6 +82,12 @@ export interface JobQueue {
   /** Called once per observed success (may repeat across processes: make it idempotent). */
   onSuccess(listener: SuccessListener): void;
   /**
+   * Called once per observed FAILURE or REVOKED of a job whose input is still known (a failed
+   * worker, a time limit, a cancel), so whoever waits on a job's end is not left waiting for a
+   * success that never comes. May repeat across processes: make it idempotent.
+   */
+  onFailure(listener: SuccessListener): void;
+  /**
    * Stops accepting jobs. Jobs running in this process get up to `graceMs` (default 0) to
    * finish before they are cancelled; jobs still waiting are cancelled (in-process) or left
    * for other workers (BullMQ).

@@ -64,6 +64,7 @@ export class MemoryJobQueue implements JobQueue {
   private resultBytes = 0;
   private closed = false;
   private readonly listeners: SuccessListener[] = [];
+  private readonly failureListeners: SuccessListener[] = [];
   private readonly sweeper: NodeJS.Timeout;
   private readonly opts: Required<Omit<MemoryQueueOptions, 'onClose' | 'workers'>> &
     Pick<MemoryQueueOptions, 'onClose' | 'workers'>;
@@ -172,6 +173,10 @@ export class MemoryJobQueue implements JobQueue {
 
   onSuccess(listener: SuccessListener): void {
     this.listeners.push(listener);
+  }
+
+  onFailure(listener: SuccessListener): void {
+    this.failureListeners.push(listener);
   }
 
   async close(options: { graceMs?: number } = {}): Promise<void> {
@@ -298,8 +303,16 @@ export class MemoryJobQueue implements JobQueue {
       this.enforceResultBudget(entry);
     }
     if (error) info.error = error;
-    // Only a successful job needs its input later (saving); drop the rest early.
-    if (state !== 'SUCCESS') entry.input = undefined;
+    if (state !== 'SUCCESS') {
+      const ended = { ...snapshot(info), input: entry.input };
+      for (const listener of this.failureListeners) {
+        void Promise.resolve()
+          .then(() => listener(ended))
+          .catch(() => undefined);
+      }
+      // Only a successful job needs its input later (saving); drop the rest early.
+      entry.input = undefined;
+    }
   }
 
   private forget(id: string, entry: Entry): void {

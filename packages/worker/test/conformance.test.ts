@@ -122,6 +122,27 @@ describe.each(backends)('job queue conformance: $name', (backend) => {
     expect(info.result).toBeUndefined();
   });
 
+  it('announces a failed job, with its input, to onFailure and not to onSuccess', async () => {
+    inst = await backend.make({ processor: stepsProcessor });
+    const queue = inst.queue;
+    const failed: { id: string; state: string; input: unknown }[] = [];
+    const succeeded: string[] = [];
+    queue.onFailure((job) => {
+      failed.push({ id: job.id, state: job.state, input: job.input });
+    });
+    queue.onSuccess((job) => {
+      succeeded.push(job.id);
+    });
+    // BullMQ's event stream attaches asynchronously; a job that ends before it would go unheard.
+    await sleep(300);
+    const input = { steps: 2, stepMs: 5, fail: 'no luck' };
+    const id = await queue.submit('steps', input, { owner: 'a' });
+    await waitFor(queue, id, isFinal);
+    await expect.poll(() => failed.length, { timeout: 5_000 }).toBe(1);
+    expect(failed[0]).toEqual({ id, state: 'FAILURE', input });
+    expect(succeeded).not.toContain(id);
+  });
+
   it('cancels a queued job and stops a running one within a second', async () => {
     inst = await backend.make({ processor: stepsProcessor, concurrency: 1 });
     const running = await inst.queue.submit('steps', { steps: 200, stepMs: 50 }, { owner: 'a' });

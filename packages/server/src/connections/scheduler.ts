@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { CONNECTOR_SYNC_KIND } from '@flow-forecaster/worker';
+import { CONNECTOR_SYNC_KIND, type JobInfo } from '@flow-forecaster/worker';
 import { applySyncJob, awaitSync, startSync } from './sync';
 
 export interface SchedulerOptions {
@@ -45,8 +45,9 @@ export async function runDueSyncs(
 }
 
 export default fp(async function connectionScheduler(app: FastifyInstance, opts: SchedulerOptions) {
-  // Stored whoever queued the job: with BullMQ every web node hears of each success.
-  app.jobs.onSuccess(async (job) => {
+  // Stored whoever queued the job: with BullMQ every web node hears of each end. A job that
+  // failed or was cancelled releases its claim at once rather than after STALE_CLAIM_MINUTES.
+  const store = async (job: JobInfo) => {
     if (job.kind !== CONNECTOR_SYNC_KIND) return;
     const outcome = await applySyncJob(app.db, job).catch((error: unknown) => {
       app.log.error({ err: error, jobId: job.id }, 'storing a sync failed');
@@ -54,7 +55,9 @@ export default fp(async function connectionScheduler(app: FastifyInstance, opts:
     });
     if (outcome?.status === 'failed')
       app.log.warn({ jobId: job.id, error: outcome.error }, 'sync failed');
-  });
+  };
+  app.jobs.onSuccess(store);
+  app.jobs.onFailure(store);
   const key = opts.key;
   if (!key) return;
   let running = false;

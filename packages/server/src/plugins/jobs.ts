@@ -266,6 +266,7 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
     list: (owner, limit) => raw.list(owner, limit),
     health: () => raw.health(),
     onSuccess: (listener) => raw.onSuccess(listener),
+    onFailure: (listener) => raw.onFailure(listener),
     close: (options) => raw.close(options),
   };
   const wantedGraceMs =

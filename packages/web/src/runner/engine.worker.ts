@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { dispatch } from './dispatch';
-import type { RunRequest, WorkerMessage } from './protocol';
+import { inputWithItems, type KeptItems } from './kept-items';
+import { ITEMS_MISSING, type RunRequest, type WorkerMessage } from './protocol';
 
 // The engine is synchronous: it runs here so the page stays responsive. Cancelling terminates
 // this worker from the page, which stops a run mid-batch without any cooperation from it.
@@ -10,8 +11,15 @@ function post(message: WorkerMessage): void {
   scope.postMessage(message);
 }
 
+const kept: KeptItems = { key: null, items: null };
+
 scope.onmessage = (event: MessageEvent<RunRequest>) => {
-  const { id, kind, input } = event.data;
+  const { id, kind } = event.data;
+  const input = inputWithItems(event.data, kept);
+  if (input === null) {
+    post({ id, type: 'error', name: ITEMS_MISSING, message: 'send the items again' });
+    return;
+  }
   let last = 0;
   try {
     const result = dispatch(kind, input, {

@@ -1,4 +1,4 @@
-import type { BacktestResult } from '@flow-forecaster/engine';
+import type { BacktestResult, HistoryWindowNote } from '@flow-forecaster/engine';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../components/ChartFrame';
@@ -8,7 +8,7 @@ import { BacktestChart } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
 import { TextInput, type FormSectionProps } from '../shared/Inputs';
-import { TeamThroughput } from '../shared/TeamThroughput';
+import { ResultWindow, TeamThroughput } from '../shared/TeamThroughput';
 import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
@@ -23,6 +23,8 @@ import { CalendarNote, HistoryCalendarSection, ShortWeeksNote } from '../shared/
 
 interface BacktestForm extends HistoryCalendarForm {
   tpText: string;
+  /** The team's weeks it came from (kept in the form and link: the schema has no field). */
+  tpWindow?: HistoryWindowNote | null;
   backlog: string;
   method: 'walk-forward' | 'expanding';
   model: 'weibull' | 'bootstrap';
@@ -97,7 +99,16 @@ export default function BacktestPage() {
           <RunFooter page={page} />
         </>
       }
-      results={r && <BacktestResults result={r} input={page.input} shareLink={page.shareLink} />}
+      results={
+        r && (
+          <BacktestResults
+            result={r}
+            input={page.input}
+            note={page.ranForm?.tpWindow}
+            shareLink={page.shareLink}
+          />
+        )
+      }
     />
   );
 }
@@ -115,11 +126,20 @@ function BacktestFields({ form, update, errors, id }: FormSectionProps<BacktestF
         <textarea
           rows={3}
           value={form.tpText}
-          onChange={(e) => update('tpText', e.target.value)}
+          onChange={(e) => {
+            update('tpText', e.target.value);
+            update('tpWindow', null);
+          }}
           spellCheck={false}
         />
       </Field>
-      <TeamThroughput whole onUse={(weekly) => update('tpText', weekly.join(', '))} />
+      <TeamThroughput
+        whole
+        onUse={(weekly, note) => {
+          update('tpText', weekly.join(', '));
+          update('tpWindow', note);
+        }}
+      />
       <div className="row">
         <Field id={id('backlog')} label={t('backtest.backlog')} error={errors.backlog}>
           <TextInput form={form} name="backlog" update={update} inputMode="numeric" />
@@ -191,10 +211,12 @@ function foldPoints(r: BacktestResult) {
 function BacktestResults({
   result: r,
   input,
+  note,
   shareLink,
 }: {
   result: BacktestResult;
   input: unknown;
+  note?: HistoryWindowNote | null;
   shareLink?: string;
 }) {
   const { t } = useTranslation();
@@ -203,6 +225,7 @@ function BacktestResults({
   return (
     <>
       <VerdictHeadline result={r} />
+      <ResultWindow input={input} note={note} />
       <CalendarNote calendar={r.calendar} />
       <ShortWeeksNote
         count={r.weekWorkingDays?.filter((d) => d < (r.calendar?.workingDays.length ?? 0)).length}

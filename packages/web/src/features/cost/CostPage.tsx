@@ -1,4 +1,4 @@
-import type { CostResult } from '@flow-forecaster/engine';
+import type { CostResult, HistoryWindowNote } from '@flow-forecaster/engine';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultCurrency } from '../../i18n/languages';
@@ -9,7 +9,7 @@ import { CostChart } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
 import { CurrencyList, TextInput } from '../shared/Inputs';
-import { TeamThroughput } from '../shared/TeamThroughput';
+import { ResultWindow, TeamThroughput } from '../shared/TeamThroughput';
 import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
@@ -29,6 +29,8 @@ interface CostForm {
   backlog: string;
   teamSize: string;
   tpText: string;
+  /** The team window the weeks came from (not in the request: the cost schema has no field). */
+  tpWindow?: HistoryWindowNote | null;
   budget: string;
   currency: string;
   runs: string;
@@ -120,9 +122,22 @@ export default function CostPage() {
                 hint={t('throughput.samplesHint')}
                 error={errors.tpSamples}
               >
-                <TextInput form={form} name="tpText" update={update} />
+                <input
+                  inputMode="decimal"
+                  value={form.tpText}
+                  onChange={(e) => {
+                    update('tpText', e.target.value);
+                    update('tpWindow', null);
+                  }}
+                />
               </Field>
-              <TeamThroughput whole onUse={(weekly) => update('tpText', weekly.join(', '))} />
+              {/* The team's window, as on the deadline page: its model on the same runs. */}
+              <TeamThroughput
+                onUse={(weekly, note) => {
+                  update('tpText', weekly.join(', '));
+                  update('tpWindow', note);
+                }}
+              />
               <div className="row">
                 <Field id={id('teamSize')} label={t('cost.teamSize')} error={errors.teamSize}>
                   <TextInput form={form} name="teamSize" update={update} inputMode="numeric" />
@@ -184,6 +199,7 @@ export default function CostPage() {
             <p className="headline" data-testid="headline">
               {t('cost.headline', { pct: fmt.percent(0.85), cost: money(r.percentile_stats.p85) })}
             </p>
+            <ResultWindow input={page.input} note={page.ranForm?.tpWindow} />
             {r.risk.probabilityOverBudget !== undefined && r.risk.budget !== undefined && (
               <p className={r.risk.probabilityOverBudget > 0.15 ? 'bad' : 'good'}>
                 {t('cost.overBudget', {

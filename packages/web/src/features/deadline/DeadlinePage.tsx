@@ -16,6 +16,7 @@ import {
 } from '../shared/Inputs';
 import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
+import { ResultWindow } from '../shared/TeamThroughput';
 import { CalendarNote, CalendarSection } from '../shared/CalendarSection';
 import {
   addCalendar,
@@ -254,6 +255,7 @@ function DeadlineResults({
           date: fmt.date(r.deadlineDate),
         })}
       </p>
+      <ResultWindow input={input} />
       {r.finishedShare < 1 && <p className="notice notice--warn">{beyond.headline(r)}</p>}
       <p data-testid="can-meet">
         {t('deadline.canMeetP85', {

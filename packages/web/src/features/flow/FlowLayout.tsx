@@ -5,13 +5,7 @@ import { href } from '../../lib/router';
 import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
 import type { Team } from '../../lib/team-store';
-import {
-  settingsQuery,
-  useFlow,
-  WINDOW_WEEKS,
-  type FlowSettings,
-  type WindowChoice,
-} from './useFlow';
+import { useFlow, WINDOW_WEEKS, type FlowSettings, type WindowChoice } from './useFlow';
 import { SampleBadge } from './SampleBadge';
 import { windowReason } from './text';
 import './flow.css';
@@ -128,7 +122,7 @@ export function FlowLayout({
   const path = FLOW_PAGES.find((p) => p.key === page)?.path ?? '/flow/cycle-time';
   const view = useFlow(path);
   const { team, metrics, recommended, settings } = view;
-  const query = settingsQuery(settings);
+  const { query } = view;
   let body: ReactNode;
   if (!view.loaded) body = <p className="page-loading">{t('common.loading')}</p>;
   else if (!team || (team.items.length === 0 && team.throughput.length === 0)) {

@@ -1,7 +1,9 @@
 /**
  * The current team's flow metrics for the page's settings (as of, window, type), shared by
- * the four flow pages. The settings live in the URL query, so a link or a reload shows the
- * same window; "auto" is the window the team's own history calibrates best.
+ * the four flow pages. The window is the team's setting, the one the forecast pages sample
+ * from ("auto": the window its own history calibrates best), and changing it here changes it
+ * there; a `w` in the URL (with `from`/`to` for a range) overrides it for that link. As of and
+ * type live in the URL query, so a link or a reload shows the same view.
  */
 import { useEffect, useMemo, useState } from 'react';
 import {
@@ -15,8 +17,8 @@ import {
   type HistoryWindowResult,
 } from '@flow-forecaster/engine';
 import { replaceQuery, useLocation } from '../../lib/router';
-import { useTeams, type Team } from '../../lib/team-store';
-import { runInWorker } from '../../runner/runner';
+import { updateTeam, useTeams, type Team, type TeamWindow } from '../../lib/team-store';
+import { runFlowInWorker } from '../../runner/flow-worker';
 
 export type WindowChoice = 'auto' | 'all' | 'range' | number;
 
@@ -36,9 +38,14 @@ function parseWindow(raw: string | null): WindowChoice {
   return Number.isInteger(n) && n >= 1 && n <= 520 ? n : 'auto';
 }
 
-export function settingsQuery(s: FlowSettings): Record<string, string> {
+type WindowPart = Pick<FlowSettings, 'window' | 'from' | 'to'>;
+
+/** The URL query of the settings; the window only when it overrides the team's. */
+export function settingsQuery(
+  s: Omit<FlowSettings, 'window'> & { window: WindowChoice | null },
+): Record<string, string> {
   const q: Record<string, string> = {};
-  if (s.window !== 'auto') q.w = String(s.window);
+  if (s.window !== null) q.w = String(s.window);
   if (s.asOf) q.asOf = s.asOf;
   if (s.window === 'range') {
     if (s.from) q.from = s.from;
@@ -48,11 +55,28 @@ export function settingsQuery(s: FlowSettings): Record<string, string> {
   return q;
 }
 
+export function windowOfTeam(w: TeamWindow | undefined): WindowPart {
+  if (w === undefined || w === 'auto' || w === 'all')
+    return { window: w ?? 'auto', from: '', to: '' };
+  if ('weeks' in w) return { window: w.weeks, from: '', to: '' };
+  return { window: 'range', from: w.from, to: w.to };
+}
+
+/** The team setting for a window; null for a range not yet complete (it stays in the URL). */
+export function teamWindowOf(p: WindowPart): TeamWindow | null {
+  if (p.window === 'range') {
+    return p.from && p.to && p.from <= p.to ? { from: p.from, to: p.to } : null;
+  }
+  return typeof p.window === 'number' ? { weeks: p.window } : p.window;
+}
+
 export interface FlowView {
   team: Team | null;
   loaded: boolean;
   settings: FlowSettings;
   setSettings: (next: Partial<FlowSettings>) => void;
+  /** The query the flow pages' links carry: as of, type, and a window overriding the team's. */
+  query: Record<string, string>;
   /** The window the team's history recommends, and why. */
   recommended: HistoryWindowResult | null;
   metrics: FlowMetricsResult | null;
@@ -93,14 +117,17 @@ function computeHere(prepared: PreparedFlowItems, settings: FlowSettings): Compu
   }
 }
 
-/** The same numbers from the `flow` kind in the Web Worker (the registry's engine call). */
+/**
+ * The same numbers from the `flow` kind in the Web Worker (the registry's engine call), which
+ * keeps the team's items: a settings change sends only the settings.
+ */
 async function computeInWorker(
   items: readonly FlowItemInput[],
   settings: FlowSettings,
   signal: AbortSignal,
 ): Promise<Computed> {
-  const input = { items, ...baseOptions(settings), window: windowInput(settings) };
-  const result = (await runInWorker('flow', input, { signal })) as FlowResult;
+  const options = { ...baseOptions(settings), window: windowInput(settings) };
+  const result = (await runFlowInWorker(items, options, signal)) as FlowResult;
   return { recommended: result.historyWindow, metrics: result, error: null };
 }
 
@@ -114,24 +141,54 @@ function rangeOf(s: FlowSettings): { from?: string; to?: string } {
 export function useFlow(path: string): FlowView {
   const { current: team, loaded } = useTeams();
   const query = useLocation().query;
-  const [settings, setState] = useState<FlowSettings>(() => ({
+  const [local, setLocal] = useState(() => ({
     asOf: query.get('asOf') ?? '',
-    window: parseWindow(query.get('w')),
-    from: query.get('from') ?? '',
-    to: query.get('to') ?? '',
     type: query.get('type') ?? '',
   }));
+  // A window in the link overrides the team's; a window changed here becomes the team's.
+  const [override, setOverride] = useState<WindowPart | null>(() =>
+    query.has('w')
+      ? {
+          window: parseWindow(query.get('w')),
+          from: query.get('from') ?? '',
+          to: query.get('to') ?? '',
+        }
+      : null,
+  );
+  const part = override ?? windowOfTeam(team?.settings?.window);
+  const { asOf, type } = local;
+  const { window, from, to } = part;
+  // One object per distinct view, so a team saved with the same window computes nothing again.
+  const settings = useMemo(
+    () => ({ asOf, type, window, from, to }),
+    [asOf, type, window, from, to],
+  );
+  const linkQuery = settingsQuery({ ...settings, ...(override ?? { window: null }) });
   const setSettings = (next: Partial<FlowSettings>) => {
     const merged = { ...settings, ...next };
-    setState(merged);
-    replaceQuery(path, settingsQuery(merged));
+    setLocal({ asOf: merged.asOf, type: merged.type });
+    let nextOverride = override;
+    if ('window' in next || 'from' in next || 'to' in next) {
+      const wanted: WindowPart = { window: merged.window, from: merged.from, to: merged.to };
+      const saved = team ? teamWindowOf(wanted) : null;
+      nextOverride = saved ? null : wanted;
+      // Shown at once; the team's copy takes over once saved, with the same numbers.
+      setOverride(wanted);
+      if (team && saved) {
+        void updateTeam(team.id, { settings: { ...team.settings, window: saved } }).finally(() =>
+          setOverride((o) => (o === wanted ? null : o)),
+        );
+      }
+    }
+    replaceQuery(path, settingsQuery({ ...merged, ...(nextOverride ?? { window: null }) }));
   };
 
   const inWorker = team !== null && team.items.length > WORKER_THRESHOLD;
   // Prepared once per team: switching window or day re-uses the records.
+  const items = team?.items ?? null;
   const prepared = useMemo(
-    () => (team && !inWorker ? prepareFlowItems(team.items) : null),
-    [team, inWorker],
+    () => (items && !inWorker ? prepareFlowItems(items) : null),
+    [items, inWorker],
   );
   const here = useMemo(
     () => (prepared ? computeHere(prepared, settings) : null),
@@ -139,9 +196,9 @@ export function useFlow(path: string): FlowView {
   );
   const [remote, setRemote] = useState<Computed | null>(null);
   useEffect(() => {
-    if (!team || !inWorker) return;
+    if (!items || !inWorker) return;
     const abort = new AbortController();
-    computeInWorker(team.items, settings, abort.signal).then(
+    computeInWorker(items, settings, abort.signal).then(
       (r) => {
         if (!abort.signal.aborted) setRemote(r);
       },
@@ -150,8 +207,8 @@ export function useFlow(path: string): FlowView {
       },
     );
     return () => abort.abort();
-  }, [team, inWorker, settings]);
+  }, [items, inWorker, settings]);
   const computed = (inWorker ? remote : here) ?? NOTHING;
 
-  return { team, loaded, settings, setSettings, ...computed };
+  return { team, loaded, settings, setSettings, query: linkQuery, ...computed };
 }

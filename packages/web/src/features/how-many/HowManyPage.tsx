@@ -17,6 +17,7 @@ import {
 } from '../shared/Inputs';
 import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
+import { ResultWindow } from '../shared/TeamThroughput';
 import { CalendarNote, CalendarSection } from '../shared/CalendarSection';
 import {
   addCalendar,
@@ -134,6 +135,7 @@ export default function HowManyPage() {
                 days: fmt.integer(r.days),
               })}
             </p>
+            <ResultWindow input={page.input} />
             <div className="kpis">
               <Kpi label="95 %" value={fmt.integer(at('95'))} note={interval('95')} />
               <Kpi label="85 %" value={fmt.integer(at('85'))} strong note={interval('85')} />

@@ -1,4 +1,4 @@
-import type { PbcResult } from '@flow-forecaster/engine';
+import type { HistoryWindowNote, PbcResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../components/ChartFrame';
 import { Field } from '../../components/Field';
@@ -8,11 +8,13 @@ import { XmrChart } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
 import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
-import { TeamThroughput } from '../shared/TeamThroughput';
+import { ResultWindow, TeamThroughput } from '../shared/TeamThroughput';
 import { useForecastPage } from '../shared/useForecastPage';
 
 interface PbcForm {
   values: string;
+  /** The team's weeks the values are, when they came from a team (kept in the form and link). */
+  tpWindow?: HistoryWindowNote | null;
 }
 
 const initial: PbcForm = {
@@ -57,11 +59,20 @@ export default function PbcPage() {
             <textarea
               rows={4}
               value={page.form.values}
-              onChange={(e) => page.update('values', e.target.value)}
+              onChange={(e) => {
+                page.update('values', e.target.value);
+                page.update('tpWindow', null);
+              }}
               spellCheck={false}
             />
           </Field>
-          <TeamThroughput whole onUse={(weekly) => page.update('values', weekly.join(', '))} />
+          <TeamThroughput
+            whole
+            onUse={(weekly, note) => {
+              page.update('values', weekly.join(', '));
+              page.update('tpWindow', note);
+            }}
+          />
           <RunControls
             state={page.state}
             onCancel={page.cancel}
@@ -76,6 +87,10 @@ export default function PbcPage() {
             <p className="headline">
               {r.predictable ? t('pbc.predictable') : t('pbc.unpredictable')}
             </p>
+            {/* Any series can be charted: a window applies only to a team's weekly throughput. */}
+            {page.ranForm?.tpWindow && (
+              <ResultWindow input={page.input} note={page.ranForm.tpWindow} field="values" />
+            )}
             <div className="kpis">
               <Kpi label={t('pbc.score')} value={fmt.integer(r.score)} strong />
               <Kpi label={t('pbc.mean')} value={fmt.number(r.average, 2)} />

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { HistoryWindowNote } from '@flow-forecaster/engine';
 import { href } from '../../lib/router';
@@ -27,6 +28,24 @@ function windowKey(w: TeamWindow): string {
   return 'weeks' in w ? String(w.weeks) : 'range';
 }
 
+/**
+ * The engine's reason ("last 12 weeks: P85 held in 86 % of 40 backtests") in the reader's
+ * language: the note keeps the engine's English sentence, so a link carries it unchanged.
+ */
+function reasonText(t: TFunction, reason: string): string {
+  const held = /^(?:last (\d+) weeks|all history): P(\d+) held in (\d+) % of (\d+) backtests$/.exec(
+    reason,
+  );
+  if (held) {
+    const label = held[1]
+      ? t('teamData.windowWeeks', { count: Number(held[1]) })
+      : t('teamData.windowAll');
+    return t('flow.window.reason', { label, target: held[2], rate: held[3], folds: held[4] });
+  }
+  const short = /^all history: (\d+) weeks are too few to backtest$/.exec(reason);
+  return short ? t('flow.window.tooShort', { weeks: short[1] }) : reason;
+}
+
 /** "last 12 weeks", "all history", "2025-06-09 – 2025-08-31": the window in words. */
 export function useWindowText() {
   const { t } = useTranslation();
@@ -48,7 +67,7 @@ export function useWindowText() {
           })
         : t('teamData.spanWeeks', { weeks: note.weeks });
     const team = note.team ? `${note.team}: ` : '';
-    return `${team}${what}, ${span}${note.auto && note.reason ? ` (${t('teamData.chosen', { reason: note.reason })})` : ''}`;
+    return `${team}${what}, ${span}${note.auto && note.reason ? ` (${t('teamData.chosen', { reason: reasonText(t, note.reason) })})` : ''}`;
   };
 }
 
@@ -59,6 +78,35 @@ export function WindowNote({ note }: { note: HistoryWindowNote }) {
   return (
     <p className="field__hint" data-testid="tp-window">
       <strong>{t('teamData.window')}:</strong> {text(note)}
+    </p>
+  );
+}
+
+/**
+ * The weeks a shown result was run from, in its panel: the team's window when the weeks came
+ * from a team (the note sent with them), else all the weeks given. Read from the run's own
+ * request, so it never describes inputs changed since.
+ */
+export function ResultWindow({
+  input,
+  note,
+  field = 'tpSamples',
+}: {
+  input: unknown;
+  /** The note of a request whose schema does not keep it (backtest, cost, PBC): the run's form. */
+  note?: HistoryWindowNote | null;
+  field?: 'tpSamples' | 'values';
+}) {
+  const { t } = useTranslation();
+  const text = useWindowText();
+  const i = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const weeks = Array.isArray(i[field]) ? i[field].length : 0;
+  if (weeks === 0) return null;
+  const sent = (i.historyWindow as HistoryWindowNote | undefined) ?? note;
+  return (
+    <p className="field__hint" data-testid="result-window">
+      <strong>{t('teamData.window')}:</strong>{' '}
+      {sent && sent.weeks === weeks ? text(sent) : text({ window: 'all', weeks })}
     </p>
   );
 }

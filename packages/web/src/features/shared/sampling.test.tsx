@@ -2,7 +2,7 @@
  * Trust rules, sampling error: How many, Cost and Deadline show each figure's 95 % interval
  * from the same runs beside it, and offer more runs only when it spans more than one unit.
  */
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CostResult, DeadlineResult, HowManyResult } from '@flow-forecaster/engine';
@@ -12,6 +12,7 @@ import { formatterFor } from '../../i18n/format';
 import HowManyPage from '../how-many/HowManyPage';
 import CostPage from '../cost/CostPage';
 import DeadlinePage from '../deadline/DeadlinePage';
+import WhenPage from '../when/WhenPage';
 
 const en = formatterFor('en');
 
@@ -116,6 +117,22 @@ describe('after a forecast', () => {
       await forecast();
       const headline = await screen.findByTestId('headline');
       expect(seen).toContain(headline);
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
+  });
+
+  it('scrolls to the When headline too, whose results load lazily', async () => {
+    const seen: Element[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      seen.push(this);
+    };
+    try {
+      renderPage(WhenPage, directRunner());
+      await userEvent.click(screen.getByRole('button', { name: 'Forecast' }));
+      const headline = await screen.findByTestId('headline');
+      await waitFor(() => expect(seen).toContain(headline));
     } finally {
       Element.prototype.scrollIntoView = original;
     }

@@ -136,10 +136,18 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
 
   // After a forecast, bring its headline into view: on a short screen or a phone the result
   // lands below the form, and a reader should not have to hunt for it.
+  // A page whose results load lazily (When) shows its headline a moment later: look again.
   useEffect(() => {
     if (result === null) return;
-    const headline = document.querySelector<HTMLElement>('[data-testid="headline"]');
-    headline?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const bring = () => {
+      const headline = document.querySelector<HTMLElement>('[data-testid="headline"]');
+      if (headline) headline.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+      else if (++tries < 40) timer = setTimeout(bring, 50);
+    };
+    bring();
+    return () => clearTimeout(timer);
   }, [result]);
 
   // Keep the address bar on the current result, so a bookmark or reload shows it again.
@@ -166,6 +174,8 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
     result,
     stale,
     input: runner.state.status === 'done' ? runner.state.input : null,
+    /** The form the shown result was run from (what the result panel describes). */
+    ranForm: result ? ranForm : null,
     shareLink,
     id: (field: string) => fieldId(idPrefix, field),
   };

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
@@ -12,7 +12,7 @@ import { useForecastPage } from '../shared/useForecastPage';
 import { adjustedBacklog, type Complexity } from './backlog';
 import { initialSimulateForm, simulateBody, type SimulateForm } from './form';
 import { blankDependency, blankRisk, dependencyColumns, riskColumns } from '../shared/rows';
-import { WhenResults, type SimulationView } from './WhenResults';
+import type { SimulationView } from './WhenResults';
 import { StaleResult } from '../shared/PageLayout';
 import { ChartInputs, PrintHeader } from '../shared/chart-inputs';
 
@@ -25,6 +25,10 @@ import { ChartInputs, PrintHeader } from '../shared/chart-inputs';
 
 // The CSV importer pulls in a CSV parser and the history code: only for those who use it.
 const CsvImport = lazy(() => import('./CsvImport'));
+// The results (and their window, intervals and tables) are not needed before the first run:
+// they load while the form is being filled, keeping the first page within its budget.
+const loadResults = () => import('./WhenResults');
+const WhenResults = lazy(() => loadResults().then((m) => ({ default: m.WhenResults })));
 
 type SectionProps = FormSectionProps<SimulateForm>;
 
@@ -43,6 +47,10 @@ export default function SimulateWhenPage() {
     initial,
     toBody: simulateBody,
   });
+  useEffect(() => {
+    const id = setTimeout(() => void loadResults().catch(() => undefined), 800);
+    return () => clearTimeout(id);
+  }, []);
   const fields: SectionProps = {
     form: page.form,
     update: page.update,
@@ -71,12 +79,14 @@ export default function SimulateWhenPage() {
             <StaleResult stale={page.stale}>
               <ChartInputs input={page.input} result={page.result}>
                 <PrintHeader title={t('when.title')} />
-                <WhenResults
-                  result={page.result}
-                  input={page.input}
-                  shareLink={page.shareLink}
-                  onDrawAgain={page.drawAgain}
-                />
+                <Suspense fallback={<p className="page-loading">{t('common.loading')}</p>}>
+                  <WhenResults
+                    result={page.result}
+                    input={page.input}
+                    shareLink={page.shareLink}
+                    onDrawAgain={page.drawAgain}
+                  />
+                </Suspense>
               </ChartInputs>
             </StaleResult>
           ) : (

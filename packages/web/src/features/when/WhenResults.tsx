@@ -15,6 +15,7 @@ import { CalendarNote } from '../shared/CalendarSection';
 import { TableWrap } from '../../components/TableWrap';
 import { useBeyondMaxWeeks } from '../shared/beyond';
 import { MoreRuns, useIntervalNote, widerThan } from '../shared/sampling';
+import { ResultWindow } from '../shared/TeamThroughput';
 
 export type SimulationView = SimulationResult;
 
@@ -63,6 +64,7 @@ export function WhenResults({
             ? t('when.headline', { pct: conf, weeks, date: fmt.date(r.headline.date) })
             : t('when.headlineNoDate', { pct: conf, weeks })}
       </p>
+      <ResultWindow input={input} />
       {!r.headline.beyondMaxWeeks && r.finishedShare < 1 && (
         <p className="notice notice--warn">{beyond.headline(r)}</p>
       )}
