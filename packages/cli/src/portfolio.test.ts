@@ -40,6 +40,12 @@ const twoTeams = {
   seed: 3,
 };
 
+/** The fields of twoTeams the bad-input cases change. */
+interface Spoilable {
+  teams: { featureWip?: number }[];
+  features: { name: string; size?: number; parts?: { size: number }[]; dependsOn?: string[] }[];
+}
+
 describe('ff portfolio', () => {
   it('gives the spec reference case exactly, as JSON', async () => {
     const t = io(JSON.stringify(twoTeams));
@@ -90,6 +96,34 @@ describe('ff portfolio', () => {
     const t = io(JSON.stringify(bad));
     expect(await run(['portfolio'], t.io)).toBe(2);
     expect(t.out.stderr).toContain('features.0.parts.1.team');
+    expect(t.out.stdout).toBe('');
+  });
+
+  // Issue 16's bad input, each named by its field as the API names it (server/test/portfolio.test.ts).
+  it.each<[string, (b: Spoilable) => void, string]>([
+    ['a part of size 0', (b) => (b.features[0].parts![0].size = 0), 'features.0.parts.0.size'],
+    ['a feature of size 0', (b) => (b.features[1].size = 0), 'features.1.size'],
+    ['duplicate feature names', (b) => (b.features[1].name = 'F1'), 'features.1.name'],
+    [
+      'a dependency on an unknown feature',
+      (b) => (b.features[1].dependsOn = ['F9']),
+      'features.1.dependsOn.0',
+    ],
+    [
+      'a dependency cycle',
+      (b) => {
+        b.features[0].dependsOn = ['F2'];
+        b.features[1].dependsOn = ['F1'];
+      },
+      'features.0.dependsOn',
+    ],
+    ['feature WIP below 1', (b) => (b.teams[1].featureWip = 0), 'teams.1.featureWip'],
+  ])('refuses %s naming the field, and exits 2', async (_what, spoil, field) => {
+    const bad = structuredClone(twoTeams) as Spoilable;
+    spoil(bad);
+    const t = io(JSON.stringify(bad));
+    expect(await run(['portfolio'], t.io)).toBe(2);
+    expect(t.out.stderr).toContain(field);
     expect(t.out.stdout).toBe('');
   });
 });

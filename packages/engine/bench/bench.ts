@@ -245,6 +245,8 @@ function calendarBench(add: (...cells: string[]) => void): void {
 /**
  * Issue 16's speed case: 50 features × 5 teams × 10,000 runs, with the CD3 suggestion (its
  * durations alone and the re-simulated order) and without. `BENCH_ONLY=portfolio` runs just this.
+ * The browser's side (a reorder on the portfolio page to the redrawn result) is
+ * `npm run bench:portfolio-browser` (packages/web/e2e/portfolio-bench.ts).
  */
 function portfolioBench(add: (...cells: string[]) => void): void {
   const input = portfolioSpeedCase();
@@ -259,7 +261,7 @@ function portfolioBench(add: (...cells: string[]) => void): void {
     '',
     'forecastPortfolio, suggestOrder false',
     fmt(timeIt(7, () => forecastPortfolio({ ...input, suggestOrder: false }))),
-    'one pass: what a reorder in the page reruns',
+    'one pass, no CD3 suggestion (the page asks for it: its reruns are the row above)',
   );
 }
 

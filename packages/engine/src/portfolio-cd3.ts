@@ -7,7 +7,13 @@ import { percentileFromCounts } from './percentile';
 import { roundTo } from './round';
 import { orderByScore } from './portfolio-graph';
 import type { PortfolioPlan } from './portfolio-plan';
-import { aloneWeeks, runPortfolio, type PortfolioRuns } from './portfolio-run';
+import {
+  aloneWeeks,
+  drawAllPartSizes,
+  runPortfolio,
+  type DrawnSizes,
+  type PortfolioRuns,
+} from './portfolio-run';
 import { expectedDelayCost, type PortfolioCostOfDelay } from './portfolio-result';
 
 /**
@@ -84,16 +90,31 @@ function totalDelayCost(plan: PortfolioPlan, runs: PortfolioRuns): number {
   return total;
 }
 
-/** Null when no feature has both a cost of delay and a target. */
+/** `drawn` re-indexed for the plan with its features in `order` (see reorderedPlan). */
+function reorderedSizes(plan: PortfolioPlan, order: readonly number[], drawn: DrawnSizes) {
+  const source: number[] = [];
+  for (const f of order) {
+    for (let p = plan.featurePartStart[f]; p < plan.featurePartStart[f + 1]; p++) {
+      source.push(drawn.source[p]);
+    }
+  }
+  return { ...drawn, source: Int32Array.from(source) };
+}
+
+/**
+ * Null when no feature has both a cost of delay and a target. `drawn` (every run's part sizes,
+ * when the caller drew them once) saves drawing them again for each pass.
+ */
 export function costOfDelayAnalysis(
   plan: PortfolioPlan,
   runs: PortfolioRuns,
+  drawn: DrawnSizes | null = drawAllPartSizes(plan),
 ): PortfolioCostOfDelay | null {
   const costed = plan.features.some((f) => f.costOfDelayPerWeek > 0 && f.targetWeeks !== null);
   if (!costed) return null;
   const total = totalDelayCost(plan, runs);
   const costly = plan.features.flatMap((fp, f) => (fp.costOfDelayPerWeek > 0 ? [f] : []));
-  const alone = aloneWeeks(plan, costly);
+  const alone = aloneWeeks(plan, costly, drawn);
   const features = plan.features.map((fp, f) => {
     if (!(fp.costOfDelayPerWeek > 0)) return { name: fp.name, medianWeeksAlone: null, cd3: 0 };
     const weeks = medianOf(alone[costly.indexOf(f)], plan.maxWeeks);
@@ -106,11 +127,15 @@ export function costOfDelayAnalysis(
     plan.deps,
   );
   const unchanged = order.every((f, i) => f === i);
+  const reordered = unchanged ? plan : reorderedPlan(plan, order);
   const suggested = unchanged
     ? total
     : totalDelayCost(
-        reorderedPlan(plan, order),
-        runPortfolio(reorderedPlan(plan, order), { shares: false }),
+        reordered,
+        runPortfolio(reordered, {
+          shares: false,
+          drawn: drawn === null ? null : reorderedSizes(plan, order, drawn),
+        }),
       );
   return {
     currency: plan.currency,

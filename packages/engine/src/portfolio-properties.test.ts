@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { planPortfolio } from './portfolio-plan';
-import { aloneWeeks, runPortfolio } from './portfolio-run';
-import { reorderedPlan } from './portfolio-cd3';
+import { aloneWeeks, drawAllPartSizes, runPortfolio } from './portfolio-run';
+import { costOfDelayAnalysis, reorderedPlan } from './portfolio-cd3';
 import type { PortfolioFeatureInput, PortfolioInput } from './portfolio-input';
 
 const RUNS = 40;
@@ -222,6 +222,48 @@ describe('the fast paths give the same runs', () => {
         const lean = runPortfolio(plan, { shares: false });
         expect(Array.from(lean.featureWeek)).toEqual(Array.from(runPortfolio(plan).featureWeek));
         expect(Array.from(lean.teamWeek)).toEqual(Array.from(runPortfolio(plan).teamWeek));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('sizes drawn once for every pass give the runs, durations and CD3 of drawing in each pass', () => {
+    fc.assert(
+      fc.property(portfolioArb, fc.nat(), (raw, cut) => {
+        // Risks and split rates draw too; costs and targets make the CD3 suggestion run.
+        const input: PortfolioInput = {
+          ...raw,
+          startDate: '2026-01-05',
+          features: raw.features.map((f, i) => ({
+            ...f,
+            targetDate: `2026-0${1 + (i % 3)}-1${i % 10}`,
+            costOfDelayPerWeek: 100 * ((i + cut) % 4),
+            ...(i % 2 === 0 ? { risks: [{ likelihood: 0.5, lowImpact: 1, highImpact: 6 }] } : {}),
+          })),
+        };
+        const plan = planPortfolio(input);
+        const drawn = drawAllPartSizes(plan);
+        expect(drawn).not.toBeNull();
+        const plain = runPortfolio(plan);
+        const fast = runPortfolio(plan, { drawn });
+        expect(Array.from(fast.featureWeek)).toEqual(Array.from(plain.featureWeek));
+        expect(Array.from(fast.teamWeek)).toEqual(Array.from(plain.teamWeek));
+        expect(fast.teamItems.map((x) => Array.from(x))).toEqual(
+          plain.teamItems.map((x) => Array.from(x)),
+        );
+        const all = plan.features.map((_, f) => f);
+        expect(aloneWeeks(plan, all, drawn).map((x) => Array.from(x))).toEqual(
+          aloneWeeks(plan, all).map((x) => Array.from(x)),
+        );
+        // The suggested order's pass reads the sizes through the reordering.
+        expect(costOfDelayAnalysis(plan, plain, drawn)).toEqual(
+          costOfDelayAnalysis(plan, plain, null),
+        );
+        const reversed = all.slice().reverse();
+        const back = reorderedPlan(plan, reversed);
+        expect(
+          Array.from(runPortfolio(back, { drawn: drawAllPartSizes(back) }).featureWeek),
+        ).toEqual(Array.from(runPortfolio(back).featureWeek));
       }),
       { numRuns: 100 },
     );

@@ -147,13 +147,63 @@ function drawPartSizes(
 }
 
 /**
+ * Every run's part sizes drawn once, for the passes that simulate the same features again (the
+ * CD3 durations alone and the suggested order): a feature's sizes come from its own stream
+ * seeded by run, so they are the same in every order. `all[r · stride + source[p]]` is part p's
+ * size in run r.
+ */
+export interface DrawnSizes {
+  all: Int32Array;
+  stride: number;
+  source: Int32Array;
+}
+
+/** Above this many run × part cells the passes draw again rather than hold every size. */
+const MAX_DRAWN_CELLS = 4_000_000;
+
+/** The plan's sizes for every run, or null when they would take too much memory. */
+export function drawAllPartSizes(plan: PortfolioPlan): DrawnSizes | null {
+  const P = plan.partFeature.length;
+  if (plan.runs * P > MAX_DRAWN_CELLS) return null;
+  const all = new Int32Array(plan.runs * P);
+  const draws = featureDraws(plan);
+  const rng = new Xoshiro128(0);
+  for (let r = 0; r < plan.runs; r++) drawPartSizes(plan, draws, r, rng, all.subarray(r * P));
+  const source = new Int32Array(P);
+  for (let p = 0; p < P; p++) source[p] = p;
+  return { all, stride: P, source };
+}
+
+/** Part sizes of run r: read from `drawn` when given, else drawn now. */
+function partSizesOf(
+  plan: PortfolioPlan,
+  draws: FeatureDraws,
+  drawn: DrawnSizes | null,
+  r: number,
+  rng: Xoshiro128,
+  partLeft: Int32Array,
+): void {
+  if (drawn === null) {
+    drawPartSizes(plan, draws, r, rng, partLeft);
+    return;
+  }
+  const { all, stride, source } = drawn;
+  const row = r * stride;
+  for (let p = 0; p < partLeft.length; p++) partLeft[p] = all[row + source[p]];
+}
+
+/**
  * Completion week of each feature in `fs`, run by run, when its teams work on nothing else
  * and it waits for nobody: what `runPortfolio` gives for a plan of that feature alone
  * without dependencies, from the same streams, in one pass instead of one per feature (the
  * CD3 durations). Alone, a team's part takes the whole of every week's items, so each part
  * is a single backlog on its team's stream; the feature is done when its last part is.
  */
-export function aloneWeeks(plan: PortfolioPlan, fs: readonly number[]): Int32Array[] {
+export function aloneWeeks(
+  plan: PortfolioPlan,
+  fs: readonly number[],
+  drawn: DrawnSizes | null = null,
+): Int32Array[] {
   const { runs, maxWeeks, featurePartStart, partTeam } = plan;
   const out = fs.map(() => new Int32Array(runs));
   const draws = featureDraws(plan);
@@ -164,7 +214,12 @@ export function aloneWeeks(plan: PortfolioPlan, fs: readonly number[]): Int32Arr
   for (let r = 0; r < runs; r++) {
     for (let i = 0; i < fs.length; i++) {
       const f = fs[i];
-      drawFeatureParts(plan, draws, f, r, featureRng, partLeft);
+      if (drawn === null) drawFeatureParts(plan, draws, f, r, featureRng, partLeft);
+      else {
+        for (let p = featurePartStart[f]; p < featurePartStart[f + 1]; p++) {
+          partLeft[p] = drawn.all[r * drawn.stride + drawn.source[p]];
+        }
+      }
       let last = 0;
       for (let p = featurePartStart[f]; p < featurePartStart[f + 1] && last >= 0; p++) {
         const total = partLeft[p];
@@ -306,11 +361,15 @@ function withRoom(items: Float64Array<ArrayBuffer>, need: number): Float64Array<
   return grown;
 }
 
-/**
- * `shares: false` skips the teams' week-by-week items (teamItems stays empty): the CD3
- * re-simulations only need completion weeks.
- */
-export function runPortfolio(plan: PortfolioPlan, { shares = true } = {}): PortfolioRuns {
+export interface RunOptions {
+  /** false skips the teams' week-by-week items (teamItems stays empty): the CD3 re-simulations only need completion weeks. */
+  shares?: boolean;
+  /** Every run's part sizes, drawn before (the same numbers this would draw). */
+  drawn?: DrawnSizes | null;
+}
+
+export function runPortfolio(plan: PortfolioPlan, options: RunOptions = {}): PortfolioRuns {
+  const { shares = true, drawn = null } = options;
   const F = plan.features.length;
   const T = plan.teams.length;
   const P = plan.partFeature.length;
@@ -345,7 +404,7 @@ export function runPortfolio(plan: PortfolioPlan, { shares = true } = {}): Portf
     refillTeam(plan, partLeft, partActive, done, s, plan.teams[t].parts, week);
 
   for (let r = 0; r < runs; r++) {
-    drawPartSizes(plan, draws, r, featureRng, partLeft);
+    partSizesOf(plan, draws, drawn, r, featureRng, partLeft);
     partActive.fill(0);
     done.fill(-1);
     let doneCount = 0;

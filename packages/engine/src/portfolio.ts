@@ -4,15 +4,17 @@
  */
 import type { PortfolioInput } from './portfolio-input';
 import { planPortfolio } from './portfolio-plan';
-import { runPortfolio } from './portfolio-run';
+import { drawAllPartSizes, runPortfolio } from './portfolio-run';
 import { portfolioResult, type PortfolioResult } from './portfolio-result';
 import { costOfDelayAnalysis } from './portfolio-cd3';
 
 export function forecastPortfolio(input: PortfolioInput): PortfolioResult {
   const plan = planPortfolio(input);
-  const runs = runPortfolio(plan);
+  // The CD3 passes simulate the same features again: their sizes are drawn once for all.
+  const drawn = plan.suggestOrder ? drawAllPartSizes(plan) : null;
+  const runs = runPortfolio(plan, { drawn });
   const result = portfolioResult(plan, runs);
-  if (plan.suggestOrder) result.costOfDelay = costOfDelayAnalysis(plan, runs);
+  if (plan.suggestOrder) result.costOfDelay = costOfDelayAnalysis(plan, runs, drawn);
   return result;
 }
 

@@ -27,21 +27,40 @@ export class CancelledError extends Error {
 let nextId = 1;
 
 /**
- * One worker per run: terminating it is the only way to stop a synchronous engine mid-run,
- * and the worker's module is cached after the first run so starting one is cheap.
+ * One worker that finished its run cleanly, kept for the next: its engine module is loaded and
+ * compiled, so a rerun (a portfolio reorder, an edit with "Rerun as I edit") does not start a
+ * cold worker. A cancelled run's worker is terminated, the only way to stop a synchronous
+ * engine mid-run.
  */
+let idle: Worker | null = null;
+
+function takeWorker(): Worker {
+  const worker =
+    idle ?? new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+  idle = null;
+  return worker;
+}
+
+function release(worker: Worker): void {
+  worker.onmessage = null;
+  worker.onerror = null;
+  if (idle === null) idle = worker;
+  else worker.terminate();
+}
+
 export const runInWorker: ForecastRunner = (kind, input, options = {}) =>
   new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(new CancelledError());
-    const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+    const worker = takeWorker();
     const id = nextId++;
     options.onMode?.('browser');
-    const finish = () => {
-      worker.terminate();
+    const finish = (keep: boolean) => {
       options.signal?.removeEventListener('abort', onAbort);
+      if (keep) release(worker);
+      else worker.terminate();
     };
     const onAbort = () => {
-      finish();
+      finish(false);
       reject(new CancelledError());
     };
     options.signal?.addEventListener('abort', onAbort);
@@ -50,10 +69,11 @@ export const runInWorker: ForecastRunner = (kind, input, options = {}) =>
       if (msg.id !== id) return;
       if (msg.type === 'progress') options.onProgress?.(msg.fraction);
       else if (msg.type === 'result') {
-        finish();
+        finish(true);
         resolve(msg.result);
       } else {
-        finish();
+        // The engine refused the input; the worker itself is fine.
+        finish(true);
         const err = new Error(msg.message) as Error & { field?: string };
         err.name = msg.name;
         if (msg.field) err.field = msg.field;
@@ -61,7 +81,7 @@ export const runInWorker: ForecastRunner = (kind, input, options = {}) =>
       }
     };
     worker.onerror = (event) => {
-      finish();
+      finish(false);
       reject(new Error(event.message || 'The forecast engine failed to start'));
     };
     const request: RunRequest = { id, kind, input };

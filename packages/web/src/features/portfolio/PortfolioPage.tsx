@@ -16,7 +16,7 @@ import { Timeline } from './Timeline';
 import { SavedLocally } from './SavedLocally';
 import { DependencyGraph } from './DependencyGraph';
 import type { SavedPortfolio } from './saved';
-import { initialForm, reorder, toBody, type PortfolioForm } from './form';
+import { initialForm, onlyReordered, reorder, toBody, type PortfolioForm } from './form';
 
 function When({
   iso,
@@ -86,9 +86,11 @@ export default function PortfolioPage() {
   const [auto, setAuto] = useState(false);
   const submitNow = useRef(page.onSubmit);
   submitNow.current = page.onSubmit;
+  // A reorder (buttons, keyboard, drop) reruns at once: there is no more typing to wait for.
   useEffect(() => {
     if (!auto || ranWith === null || formKey === ranWith) return;
-    const id = setTimeout(() => submitNow.current({ preventDefault() {} }), 300);
+    const wait = onlyReordered(JSON.parse(ranWith) as PortfolioForm, formNow.current) ? 0 : 300;
+    const id = setTimeout(() => submitNow.current({ preventDefault() {} }), wait);
     return () => clearTimeout(id);
   }, [auto, formKey, ranWith]);
 

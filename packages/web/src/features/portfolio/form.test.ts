@@ -9,6 +9,7 @@ import {
   initialForm,
   move,
   nextMonday,
+  onlyReordered,
   reorder,
   toBody,
 } from './form';
@@ -59,6 +60,17 @@ describe('portfolio form', () => {
     expect(move([1, 2, 3], 0, 5)).toEqual([1, 2, 3]);
     const names = reorder(initialForm.features, ['Reports', 'Checkout']).map((f) => f.name);
     expect(names).toEqual(['Reports', 'Checkout', 'Search', 'Export', 'Audit log', 'Dark mode']);
+  });
+
+  it('tells a pure reorder from an edit, so a reorder reruns without waiting', () => {
+    const form = exampleForm('2036-01-07');
+    const moved = { ...form, features: move(form.features, 5, 0) };
+    expect(onlyReordered(form, moved)).toBe(true);
+    expect(onlyReordered(form, form)).toBe(false);
+    const edited = moved.features.map((f, i) => (i === 0 ? { ...f, size: '9' } : f));
+    expect(onlyReordered(form, { ...moved, features: edited })).toBe(false);
+    expect(onlyReordered(form, { ...moved, runs: '500' })).toBe(false);
+    expect(onlyReordered(form, { ...form, features: form.features.slice(1) })).toBe(false);
   });
 
   it('shows each request field’s error in the cell that feeds it', () => {

@@ -195,6 +195,21 @@ export function reorder(features: readonly FeatureRow[], order: readonly string[
   return [...placed, ...features.filter((f) => !placed.includes(f))];
 }
 
+/**
+ * Whether `next` is `before` with only its features in another order (no row edited, added
+ * or removed): a reorder is one deliberate step, so "Rerun as I edit" need not wait for more.
+ */
+export function onlyReordered(before: PortfolioForm, next: PortfolioForm): boolean {
+  const { features: a, ...restA } = before;
+  const { features: b, ...restB } = next;
+  if (a.length !== b.length || JSON.stringify(restA) !== JSON.stringify(restB)) return false;
+  const rows = (fs: readonly FeatureRow[]) => fs.map((f) => JSON.stringify(f));
+  const ra = rows(a);
+  const rb = rows(b);
+  if (ra.every((r, i) => r === rb[i])) return false;
+  return [...ra].sort().join('\n') === [...rb].sort().join('\n');
+}
+
 /** Which field paths a feature row's cell shows errors for. */
 export function cellError(
   errors: Readonly<Record<string, string>>,
