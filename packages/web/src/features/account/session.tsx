@@ -12,7 +12,7 @@ import { SessionProvider, type Session, type SessionUser } from '../../lib/sessi
 import { authApi } from './api';
 
 /**
- * The real session behind F's `useSession()`: asks `/api/auth/me` once on start, keeps the
+ * The real session behind `useSession()` (lib/session): asks `/api/auth/me` once on start, keeps the
  * CSRF token for writes, and offers login/register/logout to the account pages. Offline or
  * without a server everyone is simply anonymous: forecasts never depend on an account.
  */
