@@ -79,15 +79,18 @@ async function requestBody(
       columns: { done: options.doneColumn, started: options.startColumn },
       dateFormats: options.dateFormat === 'auto' ? [] : candidatesFor(options.dateFormat),
     });
+    const flagged = row.cliFlags ? row.cliFlags(read.body, flagsOf(options)) : read.body;
     return {
-      body: row.cliFlags ? row.cliFlags(read.body, flagsOf(options)) : read.body,
+      body: withCalendarOptions(flagged, options),
       extra: { ...read.notes, csvFile: options.csv },
     };
   }
 
   const body = parseJson(await readRequestText(options.input, io));
   if (!isPlainObject(body)) return { body };
-  if (row?.cliFlags !== undefined) return { body: row.cliFlags(body, flagsOf(options)) };
+  if (row?.cliFlags !== undefined) {
+    return { body: withCalendarOptions(row.cliFlags(body, flagsOf(options)), options) };
+  }
   const patched: Record<string, unknown> = { ...body };
   if (options.seed !== undefined) patched.seed = options.seed;
   if (options.runs !== undefined && command.runsField !== undefined) {
@@ -96,14 +99,9 @@ async function requestBody(
     delete patched.nSimulations;
     patched[command.runsField] = options.runs;
   }
-  const calendar = calendarOverrides(options);
-  if (calendar !== null) {
-    patched.calendar = { ...(isPlainObject(body.calendar) ? body.calendar : {}), ...calendar };
-  }
-  if (options.resolution !== undefined) patched.resolution = options.resolution;
   if (options.from !== undefined) patched.from = options.from;
   if (options.to !== undefined) patched.to = options.to;
-  return { body: patched };
+  return { body: withCalendarOptions(patched, options) };
 }
 
 /** The flags given (absent ones left out, so a row never sees `undefined` fields). */
@@ -114,6 +112,23 @@ function flagsOf(options: CliOptions): CliFlags {
   if (options.from !== undefined) flags.from = options.from;
   if (options.to !== undefined) flags.to = options.to;
   return flags;
+}
+
+/**
+ * The body with `--country`, `--blackout`… merged into its `calendar` and `--resolution` set.
+ * Kinds with their own flag handling (flow) and CSV readers go through it too, so a calendar
+ * given on the command line is never dropped on the way.
+ */
+function withCalendarOptions(body: unknown, options: CliOptions): unknown {
+  if (!isPlainObject(body)) return body;
+  const calendar = calendarOverrides(options);
+  if (calendar === null && options.resolution === undefined) return body;
+  const out: Record<string, unknown> = { ...body };
+  if (calendar !== null) {
+    out.calendar = { ...(isPlainObject(body.calendar) ? body.calendar : {}), ...calendar };
+  }
+  if (options.resolution !== undefined) out.resolution = options.resolution;
+  return out;
 }
 
 function calendarOverrides(options: CliOptions): Record<string, unknown> | null {

@@ -5,6 +5,7 @@
  */
 import { beyondMaxWeeksText, isRequestKind } from '@flow-forecaster/schemas';
 import type { RequestKind } from '@flow-forecaster/schemas';
+import { calendarText } from './calendar-text';
 import { portfolioTable } from './portfolio-table';
 import { intervalText, intervalsText, moreRunsLine } from './interval-text';
 import type { Cell } from './text-layout';
@@ -631,6 +632,6 @@ function figures(r: Obj): string[] {
 export function formatTable(kind: string, result: unknown): string {
   const r = obj(result) ?? {};
   const body = isRequestKind(kind) ? FORMATTERS[kind](r) : figures(r);
-  const parts = [...body, footer(r)].filter((p) => p.trim() !== '');
+  const parts = [...body, calendarText(r), footer(r)].filter((p) => p.trim() !== '');
   return `${parts.join('\n\n')}\n`;
 }

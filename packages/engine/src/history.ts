@@ -21,7 +21,7 @@
 import { warning, warningFields, type EngineWarning } from './warnings';
 import type { HistoryInput } from './inputs';
 import { dateOfDateTime, dateTimeToMs, parseDateTime } from './date-time';
-import { compileCalendar } from './calendar';
+import { compileCalendar, summariseCalendar, type CalendarSummary } from './calendar';
 import { EngineInputError } from './errors';
 
 const DAY_MS = 86_400_000;
@@ -56,6 +56,8 @@ export interface HistoryResult {
   shortWeeks?: string[];
   /** With a calendar: items done on each working day of the range (days off left out). */
   dailyThroughput?: number[];
+  /** With a calendar: the calendar named, with its days off within the range. */
+  calendar?: CalendarSummary;
   to: string | null;
   warnings: string[];
   /** The same warnings as codes with parameters, in the same order. */
@@ -215,6 +217,7 @@ export function historyFromItems(input: HistoryInput): HistoryResult {
       weekWorkingDays,
       shortWeeks: weekStarts.filter((_, k) => short[k]),
       dailyThroughput: Array.from(c.workingOffsets, (i) => perDay[i]),
+      calendar: summariseCalendar(input.calendar, c, range.to),
       ...warningFields(warnings),
     };
   }

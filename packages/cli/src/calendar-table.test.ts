@@ -1,0 +1,135 @@
+/** `--format table` names the calendar a result was computed on, for every kind that takes one. */
+import { Readable } from 'node:stream';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from './run';
+import { run } from './run';
+
+const ROOT = resolve(__dirname, '../../..');
+
+async function ff(argv: string[], body: unknown) {
+  const out = { stdout: '', stderr: '' };
+  const io: CliIo = {
+    stdin: Object.assign(Readable.from([Buffer.from(JSON.stringify(body))]), { isTTY: false }),
+    cwd: ROOT,
+    stdout: { write: (t: string) => (out.stdout += t) },
+    stderr: { write: (t: string) => (out.stderr += t) },
+  };
+  const code = await run(argv, io);
+  return { code, ...out };
+}
+
+const CAL = ['--country', 'BR', '--blackout', '2026-04-07..2026-04-09'];
+const week = { tpSamples: [3, 4, 5, 6], throughputModel: 'bootstrap', seed: 1 };
+const flowBody = {
+  items: [
+    { id: 'A-1', started: '2026-03-30', done: '2026-04-02' },
+    { id: 'A-2', started: '2026-04-01', done: '2026-04-14' },
+    { id: 'A-3', started: '2026-04-13', done: '2026-04-24' },
+    { id: 'A-4', started: '2026-04-20' },
+  ],
+  asOf: '2026-04-26',
+  window: 'all',
+};
+
+describe('ff --format table names the calendar', () => {
+  it.each([
+    ['when', { ...week, backlog: 20, startDate: '2026-04-06', numberOfSimulations: 500 }],
+    ['how-many', { ...week, days: 28, startDate: '2026-04-06', numberOfSimulations: 500 }],
+    [
+      'deadline',
+      {
+        ...week,
+        backlog: 20,
+        startDate: '2026-04-06',
+        deadlineDate: '2026-06-01',
+        numberOfSimulations: 500,
+      },
+    ],
+  ])('%s: "calendar: Brazil + 3 blackout days" and the days off', async (kind, body) => {
+    const r = await ff([kind, ...CAL, '--format', 'table'], body);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^calendar: Brazil \+ 3 blackout days$/m);
+    expect(r.stdout).toMatch(/^days off: 2026-04-07 /m);
+    expect(r.stdout).toContain("2026-04-21 Tiradentes' Day");
+    // Without a calendar there is no calendar line.
+    const plain = await ff([kind, '--format', 'table'], body);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).not.toMatch(/^calendar:/m);
+  });
+
+  it('names working weekdays that are not Monday–Friday, and a region', async () => {
+    const r = await ff(
+      ['when', '--country', 'BR', '--region', 'SP', '--working-days', '1,2,3,4,5,6', '-f', 'table'],
+      { ...week, backlog: 20, startDate: '2026-04-06', numberOfSimulations: 500 },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^calendar: Brazil \(SP\), working Mon Tue Wed Thu Fri Sat$/m);
+  });
+
+  it('without a country: "calendar: no public holidays + 1 blackout day"', async () => {
+    const r = await ff(['when', '--blackout', '2026-04-07', '--format', 'table'], {
+      ...week,
+      backlog: 20,
+      startDate: '2026-04-06',
+      numberOfSimulations: 500,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^calendar: no public holidays \+ 1 blackout day$/m);
+  });
+
+  it('backtest and the full simulation name it too', async () => {
+    const bt = await ff(['backtest', ...CAL, '--format', 'table'], {
+      tpSamples: Array.from({ length: 16 }, (_, i) => 3 + (i % 4)),
+      backlog: 10,
+      throughputModel: 'bootstrap',
+      minTrainSize: 6,
+      numberOfSimulations: 500,
+      seed: 4,
+      startDate: '2026-01-05',
+    });
+    expect(bt.code, bt.stderr).toBe(0);
+    expect(bt.stdout).toMatch(/^calendar: Brazil \+ 3 blackout days$/m);
+    const sim = await ff(['simulate', ...CAL, '--format', 'table'], {
+      tpSamples: [3, 4, 5],
+      ltSamples: [2, 3, 4],
+      numberOfTasks: 20,
+      totalContributors: 2,
+      minContributors: 1,
+      maxContributors: 2,
+      sCurveSize: 20,
+      startDate: '2026-04-06',
+      nSimulations: 500,
+      seed: 1,
+    });
+    expect(sim.code, sim.stderr).toBe(0);
+    expect(sim.stdout).toMatch(/^calendar: Brazil \+ 3 blackout days$/m);
+  });
+
+  it('ff flow --country keeps the calendar (it was dropped with the flow flags)', async () => {
+    const r = await ff(['flow', '--country', 'BR', '--as-of', '2026-04-26'], flowBody);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.calendar).toMatchObject({ country: 'BR' });
+    expect(out.calendarDays.shortWeeks).toContain('2026-04-20');
+    const table = await ff(['flow', '--country', 'BR', '--format', 'table'], flowBody);
+    expect(table.stdout).toMatch(/^calendar: Brazil$/m);
+    const bad = await ff(['flow', '--blackout', '2026-04-09..2026-04-01'], flowBody);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: calendar\.blackouts\.0\.to:/);
+  });
+
+  it('history names the calendar over its range', async () => {
+    const r = await ff(['history', '--country', 'BR', '--format', 'table'], {
+      items: [
+        { start: '2026-04-14', done: '2026-04-20' },
+        { start: '2026-04-15', done: '2026-04-28' },
+      ],
+      from: '2026-04-20',
+      to: '2026-05-03',
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^calendar: Brazil$/m);
+    expect(r.stdout).toContain('2026-05-01 Labour Day');
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * The calendar a result was computed on, in one line for `--format table` ("calendar: Brazil +
+ * 3 blackout days"), so a table's dates never read as if weekends and holidays were working.
+ * It reads the result's `calendar` summary only; a result without one gets no line.
+ */
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const DAYS_OFF_SHOWN = 8;
+
+type Obj = Record<string, unknown>;
+
+function obj(value: unknown): Obj | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Obj)
+    : undefined;
+}
+
+function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function weekdaysText(days: unknown): string | undefined {
+  if (!Array.isArray(days)) return undefined;
+  const nums = days.filter((d): d is number => typeof d === 'number' && d >= 1 && d <= 7);
+  if (nums.length === 5 && nums.every((d, i) => d === i + 1)) return undefined;
+  return nums.map((d) => WEEKDAYS[d - 1]).join(' ');
+}
+
+/** "calendar: Brazil (SP) + 3 blackout days", then the days off it stepped over, or ''. */
+export function calendarText(result: Obj): string {
+  const cal = obj(result.calendar);
+  if (!cal) return '';
+  const country = typeof cal.country === 'string' ? countryName(cal.country) : undefined;
+  const region = typeof cal.region === 'string' ? ` (${cal.region})` : '';
+  const parts = [country !== undefined ? `${country}${region}` : 'no public holidays'];
+  const blackoutDays = typeof cal.blackoutDays === 'number' ? cal.blackoutDays : 0;
+  if (blackoutDays > 0) {
+    parts.push(`${blackoutDays} blackout day${blackoutDays === 1 ? '' : 's'}`);
+  }
+  const weekdays = weekdaysText(cal.workingDays);
+  const lines = [
+    `calendar: ${parts.join(' + ')}${weekdays !== undefined ? `, working ${weekdays}` : ''}`,
+  ];
+  const daysOff = Array.isArray(cal.daysOff) ? cal.daysOff.map((d) => obj(d) ?? {}) : [];
+  if (daysOff.length > 0) {
+    const shown = daysOff
+      .slice(0, DAYS_OFF_SHOWN)
+      .map(
+        (d) =>
+          `${String(d.date)}${typeof d.reason === 'string' && d.reason !== '' ? ` ${d.reason}` : ''}`,
+      );
+    const more =
+      daysOff.length > DAYS_OFF_SHOWN ? `, +${daysOff.length - DAYS_OFF_SHOWN} more` : '';
+    lines.push(`days off: ${shown.join(', ')}${more}`);
+  }
+  return lines.join('\n');
+}
