@@ -234,6 +234,33 @@ function thinnedDistribution(probs: Map<number, number>, p: number): Map<number,
   return out;
 }
 
+/**
+ * The alias table of a week with k working days, for each k < perWeek (index k), or null when
+ * they would exceed THIN_TABLE_MAX_OUTCOMES outcomes. A full week draws from `table` itself, so
+ * a run on a calendar uses one draw per week, as without one.
+ */
+export function thinnedLevelTables(table: DiscreteTable, perWeek: number): DiscreteTable[] | null {
+  const probs = tableProbabilities(table);
+  const out: DiscreteTable[] = [];
+  for (let k = 0; k < perWeek; k++) {
+    const d = thinnedDistribution(probs, k / perWeek);
+    if (d === null) return null;
+    out.push(createDiscreteTable([...d.keys()], [...d.values()]));
+  }
+  return out;
+}
+
+/** Working days of each of the first `weeks` weeks of a compiled calendar. */
+export function weekWorkingDays(c: CompiledCalendar, weeks: number): Uint8Array {
+  const days = new Uint8Array(weeks);
+  for (let w = 0; w < weeks; w++) {
+    let n = 0;
+    for (let i = w * 7; i < w * 7 + 7 && i < c.working.length; i++) n += c.working[i];
+    days[w] = n;
+  }
+  return days;
+}
+
 export function thinningPlan(
   c: CompiledCalendar,
   weeks: number,

@@ -2,6 +2,7 @@
  * Request of the portfolio forecast (spec/portfolio.md): features in priority order, each done
  * by one team or split across teams, and the teams with their own history and feature WIP.
  */
+import type { CalendarInput } from './calendar';
 import type { RiskInput, SeededInput, SimulateInput } from './inputs';
 
 /** Everything a single forecast takes about a team's throughput, S-curve and focus. */
@@ -64,4 +65,6 @@ export interface PortfolioInput extends SeededInput {
   /** Default true: suggest an order by CD3 and re-simulate it (doubles the work). */
   suggestOrder?: boolean;
   currency?: string;
+  /** Working days, holidays (already dates) and blackouts; needs startDate. */
+  calendar?: CalendarInput;
 }

@@ -3,6 +3,14 @@
  * order, their parts (one per team working on the feature), and the teams' samplers.
  */
 import type { DiscreteTable } from './discrete-sampler';
+import {
+  compileCalendar,
+  epochDay,
+  thinnedLevelTables,
+  weekWorkingDays,
+  type CalendarInput,
+  type CompiledCalendar,
+} from './calendar';
 import { EngineInputError } from './errors';
 import { mix32, requestSeed } from './prng';
 import { parseDate, daysBetween } from './dates';
@@ -30,6 +38,21 @@ export interface PortfolioTeamPlan {
   streamSeed: number;
   /** Its parts (global part indexes) in priority order. */
   parts: Int32Array;
+  /**
+   * On a calendar: its weekly throughput thinned to k working days (index k < perWeek), one
+   * draw per short week as per full week; null without a calendar or when too large (then
+   * short weeks thin item by item).
+   */
+  thinned: DiscreteTable[] | null;
+}
+
+/** The calendar laid over maxWeeks weeks from the start, read by the runs and the dates. */
+export interface PortfolioCalendar {
+  input: CalendarInput;
+  compiled: CompiledCalendar;
+  /** Working days of week w + 1 (index w); perWeek in a usual week. */
+  weekDays: Uint8Array;
+  perWeek: number;
 }
 
 export interface PortfolioFeaturePlan {
@@ -71,6 +94,7 @@ export interface PortfolioPlan {
   depList: Int32Array;
   deps: number[][];
   warnings: EngineWarning[];
+  calendar: PortfolioCalendar | null;
 }
 
 /** FNV-1a over UTF-16 code units: a name's stream id, the same wherever it is listed. */
@@ -159,6 +183,7 @@ function planTeam(
     segFactor: single.segments.factor,
     streamSeed: mix32(seed ^ nameHash(team.name) ^ TEAM_SALT),
     parts: new Int32Array(0),
+    thinned: null,
   };
   return { plan, warnings: single.warnings };
 }
@@ -343,6 +368,15 @@ export function planPortfolio(input: PortfolioInput): PortfolioPlan {
   teams.forEach((team, t) => {
     team.parts = Int32Array.from(partTeam.flatMap((pt, p) => (pt === t ? [p] : [])));
   });
+  const calendar = planCalendar(input.calendar, startDate, maxWeeks);
+  if (calendar !== null) {
+    for (const team of teams) team.thinned = thinnedLevelTables(team.table, calendar.perWeek);
+    // A week's date is its last working day, so a target is met by every week whose last
+    // working day is on or before it (a Friday target counts the week that ends that Friday).
+    for (const f of features) {
+      if (f.targetDate !== null) f.targetWeeks = weeksByDate(calendar, f.targetDate);
+    }
+  }
 
   return {
     seed,
@@ -364,5 +398,34 @@ export function planPortfolio(input: PortfolioInput): PortfolioPlan {
     depList: Int32Array.from(depList),
     deps,
     warnings,
+    calendar,
+  };
+}
+
+/** The number of whole weeks whose last working day is on or before `iso`. */
+function weeksByDate(cal: PortfolioCalendar, iso: string): number {
+  const last = epochDay(iso) - cal.compiled.start;
+  let weeks = 0;
+  for (let w = 0; w < cal.weekDays.length && w * 7 <= last; w++) {
+    let lastWorking = w * 7 + 6;
+    while (lastWorking > w * 7 && cal.compiled.working[lastWorking] === 0) lastWorking--;
+    if (lastWorking <= last) weeks = w + 1;
+  }
+  return weeks;
+}
+
+function planCalendar(
+  input: CalendarInput | undefined,
+  startDate: string | null,
+  maxWeeks: number,
+): PortfolioCalendar | null {
+  if (input === undefined || input === null) return null;
+  if (startDate === null) fail('a calendar needs the portfolio startDate', 'startDate');
+  const compiled = compileCalendar(input, startDate, maxWeeks * 7);
+  return {
+    input,
+    compiled,
+    weekDays: weekWorkingDays(compiled, maxWeeks),
+    perWeek: compiled.perWeek,
   };
 }

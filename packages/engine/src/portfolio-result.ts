@@ -4,6 +4,7 @@
  * the same runs), expected delay cost, latest start, and each team's throughput share.
  */
 import { addDays, addWeeks, daysBetween } from './dates';
+import { lastWorkingDayOfWeek, summariseCalendar, type CalendarSummary } from './calendar';
 import { intervalFromCounts, percentileFromCounts } from './percentile';
 import { roundTo } from './round';
 import { warning, warningFields, type EngineWarning } from './warnings';
@@ -99,6 +100,8 @@ export interface PortfolioResult {
   confidence: number;
   startDate: string | null;
   targetDate: string | null;
+  /** The calendar named, with its days off up to the latest P95 date; null without one. */
+  calendar: CalendarSummary | null;
   numberOfSimulations: number;
   seed: number;
   warnings: string[];
@@ -169,9 +172,13 @@ function intervalsOf(
   return { p50: one(0.5, q.p50), p85: one(0.85, q.p85), p95: one(0.95, q.p95) };
 }
 
-function datesOf(start: string | null, q: PortfolioPercentiles): PortfolioDates | null {
+/** Start + 7 × weeks; on a calendar, the last working day of the completion week. */
+function datesOf(plan: PortfolioPlan, q: PortfolioPercentiles): PortfolioDates | null {
+  const start = plan.startDate;
   if (start === null) return null;
-  const d = (w: number | null) => (w === null ? null : addWeeks(start, w));
+  const cal = plan.calendar;
+  const d = (w: number | null) =>
+    w === null ? null : cal === null ? addWeeks(start, w) : lastWorkingDayOfWeek(cal.compiled, w);
   return { p50: d(q.p50), p85: d(q.p85), p95: d(q.p95) };
 }
 
@@ -233,7 +240,7 @@ function featureResult(
     name: fp.name,
     percentile_stats: q,
     percentileIntervals: intervalsOf(counts, runs.runs, plan.maxWeeks, q),
-    completionDates: datesOf(plan.startDate, q),
+    completionDates: datesOf(plan, q),
     targetDate: fp.targetDate,
     probabilityByTarget: byTarget === null ? null : roundTo(byTarget, 4),
     probabilityByPortfolioTarget:
@@ -276,7 +283,7 @@ function teamResult(
     name: team.name,
     lastCompletion: last,
     lastCompletionIntervals: intervalsOf(counts, runs.runs, plan.maxWeeks, last),
-    lastCompletionDates: datesOf(plan.startDate, last),
+    lastCompletionDates: datesOf(plan, last),
     throughputShare: {
       weeks,
       features: featuresOfTeam.map((f) => plan.features[f].name),
@@ -287,6 +294,20 @@ function teamResult(
 
 function rounded(x: number | null): number | null {
   return x === null ? null : roundTo(x, 4);
+}
+
+function calendarOf(
+  plan: PortfolioPlan,
+  features: PortfolioFeatureResult[],
+): CalendarSummary | null {
+  const cal = plan.calendar;
+  if (cal === null || plan.startDate === null) return null;
+  let until = plan.startDate;
+  for (const f of features) {
+    const d = f.completionDates?.p95 ?? null;
+    if (d !== null && d > until) until = d;
+  }
+  return summariseCalendar(cal.input, cal.compiled, until);
 }
 
 /** The result without the CD3 suggestion (portfolio.ts adds it). */
@@ -312,6 +333,7 @@ export function portfolioResult(plan: PortfolioPlan, runs: PortfolioRuns): Portf
     confidence: plan.confidence,
     startDate: plan.startDate,
     targetDate: plan.targetDate,
+    calendar: calendarOf(plan, features),
     numberOfSimulations: runs.runs,
     seed: plan.seed,
     ...warningFields(warnings),

@@ -9,7 +9,7 @@ import { sampleDiscrete } from './discrete-sampler';
 import { triangularQuantile } from './triangular';
 import { roundHalfEven } from './round';
 import { segmentThresholds } from './percent-complete';
-import type { PortfolioPlan } from './portfolio-plan';
+import type { PortfolioCalendar, PortfolioPlan, PortfolioTeamPlan } from './portfolio-plan';
 
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 
@@ -23,6 +23,31 @@ export interface PortfolioRuns {
   teamItems: Float64Array[];
   /** Weeks recorded in teamItems[t]. */
   teamItemWeeks: Int32Array;
+}
+
+/**
+ * A team's items in week `week` (1-based): one draw from its table, or on a calendar's short
+ * week from the table thinned to that week's working days (the same single draw, so the
+ * streams stay aligned and full weeks give exactly what they give without a calendar).
+ */
+function weekItems(
+  cal: PortfolioCalendar | null,
+  tp: PortfolioTeamPlan,
+  rng: Xoshiro128,
+  week: number,
+): number {
+  const u = rng.nextUint32();
+  if (cal === null) return sampleDiscrete(tp.table, u);
+  const k = week <= cal.weekDays.length ? cal.weekDays[week - 1] : cal.perWeek;
+  if (k >= cal.perWeek) return sampleDiscrete(tp.table, u);
+  if (tp.thinned !== null) return sampleDiscrete(tp.thinned[k], u);
+  // Thinned tables too large to build: keep each drawn item with probability k / perWeek.
+  const x = sampleDiscrete(tp.table, u);
+  const p = k / cal.perWeek;
+  const whole = Math.floor(x);
+  let kept = (x - whole) * p;
+  for (let i = 0; i < whole; i++) if (rng.nextUint32() * TWO_POW_MINUS_32 < p) kept++;
+  return kept;
 }
 
 /** Mutable state of one team within a run. */
@@ -236,7 +261,7 @@ export function aloneWeeks(
           if (thresholds !== null) {
             while (seg + 1 < nSeg && left <= thresholds[seg + 1]) seg++;
           }
-          left -= sampleDiscrete(tp.table, teamRng.nextUint32()) * tp.segFactor[seg];
+          left -= weekItems(plan.calendar, tp, teamRng, week) * tp.segFactor[seg];
         }
         last = week > maxWeeks ? -1 : Math.max(last, week);
       }
@@ -426,7 +451,7 @@ export function runPortfolio(plan: PortfolioPlan, options: RunOptions = {}): Por
         const nSeg = tp.segStart.length;
         while (seg + 1 < nSeg && s.left <= s.thresholds[seg + 1]) seg++;
         s.seg = seg;
-        s.left -= sampleDiscrete(tp.table, s.rng.nextUint32()) * tp.segFactor[seg];
+        s.left -= weekItems(plan.calendar, tp, s.rng, week) * tp.segFactor[seg];
         let avail = s.total - (s.left > 0 ? Math.ceil(s.left) : 0) - s.handed;
         if (avail <= 0) continue;
         if (shares && week > teamItemWeeks[t]) {
