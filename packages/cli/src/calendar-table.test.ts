@@ -132,4 +132,24 @@ describe('ff --format table names the calendar', () => {
     expect(r.stdout).toMatch(/^calendar: Brazil$/m);
     expect(r.stdout).toContain('2026-05-01 Labour Day');
   });
+
+  it('ff portfolio --country BR: the feature moves past Labour Day, the table names Brazil', async () => {
+    const body = {
+      teams: [{ name: 'A', tpSamples: [5], throughputModel: 'bootstrap' }],
+      features: [{ name: 'F1', size: 10, team: 'A' }],
+      startDate: '2026-04-27',
+      numberOfSimulations: 2_000,
+      suggestOrder: false,
+      seed: 5,
+    };
+    const r = await ff(['portfolio', '--country', 'BR'], body);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).features[0].completionDates.p85).toBe('2026-05-15');
+    const table = await ff(['portfolio', '--country', 'BR', '--format', 'table'], body);
+    expect(table.stdout).toMatch(/^calendar: Brazil$/m);
+    expect(table.stdout).toContain('2026-05-01 Labour Day');
+    const bad = await ff(['portfolio', '--blackout', '2026-05-08..2026-05-07'], body);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: calendar\.blackouts\.0\.to:/);
+  });
 });

@@ -19,6 +19,7 @@ import type {
 } from '@flow-forecaster/engine';
 import { findCycle, portfolioWork } from '@flow-forecaster/engine';
 import { compact } from './aliases';
+import { calendarField, resolveCalendar } from './calendar';
 import { dateField } from './dates';
 import {
   confidence,
@@ -220,6 +221,7 @@ export const portfolioSchema = z
     suggestOrder: z.boolean().optional(),
     currency: currency.optional(),
     seed: seed.optional(),
+    calendar: calendarField.optional(),
   })
   .transform((v, ctx): PortfolioInput => {
     const teamNames = v.teams.map((t) => t.name);
@@ -278,6 +280,8 @@ export const portfolioSchema = z
       suggestOrder: v.suggestOrder,
       currency: v.currency,
       seed: v.seed,
+      // Holidays resolved from the start on, as for a single forecast (startDate is required).
+      calendar: resolveCalendar(ctx, v.calendar, undefined, v.startDate).calendar,
     });
   });
 

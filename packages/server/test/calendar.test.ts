@@ -211,6 +211,37 @@ describe('calendars on the API', () => {
     }
   });
 
+  it('portfolio: Labour Day moves the feature a week, sync and async; 400s name calendar fields', async () => {
+    const portfolio = {
+      teams: [{ name: 'A', tpSamples: [5], throughputModel: 'bootstrap' }],
+      features: [{ name: 'F1', size: 10, team: 'A' }],
+      startDate: '2026-04-27',
+      numberOfSimulations: 2_000,
+      suggestOrder: false,
+      seed: 5,
+      calendar: { country: 'BR', language: 'pt' },
+    };
+    const res = await post('/api/portfolio', portfolio);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.features[0].completionDates.p85).toBe('2026-05-15');
+    expect(body.calendar.daysOff).toEqual([{ date: '2026-05-01', reason: 'Dia do trabalhador' }]);
+    const queued = await post('/api/async/portfolio', portfolio);
+    expect(queued.statusCode).toBe(202);
+    const { body: done } = await pollTask(t.app, (queued.json() as { task_id: string }).task_id);
+    expect(done.state).toBe('SUCCESS');
+    expect(done.result).toEqual(body);
+    for (const [calendar, field] of [
+      [{ blackouts: [{ from: '2026-05-08', to: '2026-05-07' }] }, 'calendar.blackouts.0.to'],
+      [{ country: 'XX' }, 'calendar.country'],
+      [{ workingDays: [0] }, 'calendar.workingDays.0'],
+    ] as const) {
+      const bad = await post('/api/portfolio', { ...portfolio, calendar });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({ error: { field } });
+    }
+  });
+
   it('documents the calendar fields in the OpenAPI body of when', async () => {
     const doc = (await t.app.inject('/docs/json')).json() as {
       paths: Record<string, { post?: { requestBody?: unknown } }>;
