@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortfolioFeatureResult, PortfolioResult } from '@flow-forecaster/engine';
 import { ChartFrame } from '../../components/ChartFrame';
@@ -10,6 +10,8 @@ import { TextInput } from '../shared/Inputs';
 import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
+import { CalendarNote, CalendarSection } from '../shared/CalendarSection';
+import { defaultCountry, initialCalendar } from '../shared/calendar';
 import { FeaturesEditor, TeamsEditor } from './Editors';
 import { TeamShares } from './TeamShares';
 import { Timeline } from './Timeline';
@@ -51,13 +53,18 @@ function Status({ f }: { f: PortfolioFeatureResult }) {
 }
 
 export default function PortfolioPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language || 'en';
   const fmt = useFormat();
+  const initial = useMemo(
+    () => ({ ...initialForm, country: defaultCountry(language) }),
+    [language],
+  );
   const page = useForecastPage<PortfolioForm, PortfolioResult>({
     kind: 'portfolio',
     path: '/portfolio',
     idPrefix: 'pf',
-    initial: initialForm,
+    initial,
     toBody,
   });
   const latest = page.result;
@@ -100,8 +107,10 @@ export default function PortfolioPage() {
   const [opened, setOpened] = useState(0);
   const { setForm } = page;
   const openSaved = (saved: SavedPortfolio) => {
-    opening.current = JSON.stringify(saved.form);
-    setForm(saved.form);
+    // Portfolios saved before calendars existed have no calendar fields: off, as they ran.
+    const form = { ...initialCalendar(language), ...saved.form };
+    opening.current = JSON.stringify(form);
+    setForm(form);
     setSeed(saved.seed ?? undefined);
     // Counted, so reopening the portfolio already on screen still runs it.
     setOpened((n) => n + 1);
@@ -176,6 +185,12 @@ export default function PortfolioPage() {
               />
             </Field>
           </div>
+          <CalendarSection
+            form={page.form}
+            update={page.update}
+            errors={page.errors}
+            id={page.id}
+          />
           <label className="checkbox">
             <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} />{' '}
             {t('portfolio.auto')}
@@ -371,6 +386,7 @@ export default function PortfolioPage() {
             {r.teams.map((team) => (
               <TeamShares key={team.name} team={team} />
             ))}
+            <CalendarNote calendar={r.calendar} />
             <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={page.drawAgain} />
             <Warnings items={r.warnings} codes={r.warningCodes} />
             <ResultActions

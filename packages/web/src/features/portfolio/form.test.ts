@@ -28,6 +28,27 @@ describe('portfolio form', () => {
     expect(parseForecast('portfolio', built.body).ok).toBe(true);
   });
 
+  it('sends the calendar only when it is on, with the spec field names the schema checks', () => {
+    expect(toBody(initialForm).body).not.toHaveProperty('calendar');
+    const on = {
+      ...exampleForm('2036-01-07'),
+      calendarOn: true,
+      country: '',
+      blackoutText: '2036-02-04..2036-02-06 offsite',
+    };
+    const built = toBody(on);
+    expect(built.body.calendar).toEqual({
+      blackouts: [{ from: '2036-02-04', to: '2036-02-06', note: 'offsite' }],
+    });
+    expect(parseForecast('portfolio', built.body).ok).toBe(true);
+    const bad = parseForecast(
+      'portfolio',
+      toBody({ ...on, blackoutText: '2036-02-06..2036-02-04' }).body,
+    );
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.field).toBe('calendar.blackouts.0.to');
+  });
+
   it('starts the example next Monday, so its dates are never in the past', () => {
     expect(nextMonday(new Date(2026, 11, 5))).toBe('2026-12-07'); // a Saturday
     expect(nextMonday(new Date(2026, 11, 7))).toBe('2026-12-07'); // a Monday: that day

@@ -5,6 +5,7 @@
  */
 import { addWeeks } from '@flow-forecaster/engine';
 import { BodyBuilder } from '../shared/body';
+import { addCalendar, initialCalendar, type CalendarForm } from '../shared/calendar';
 import type { BuiltBody } from '../shared/useForecastPage';
 
 export interface TeamRow {
@@ -27,7 +28,7 @@ export interface FeatureRow {
   dependsOn: string;
 }
 
-export interface PortfolioForm {
+export interface PortfolioForm extends CalendarForm {
   teams: TeamRow[];
   features: FeatureRow[];
   startDate: string;
@@ -94,6 +95,8 @@ export function exampleForm(start: string = nextMonday()): PortfolioForm {
     targetDate: week(10),
     confidence: '85',
     runs: '10000',
+    // The page replaces the country with the reader's (pt-BR → Brazil) when it opens.
+    ...initialCalendar('en'),
   };
 }
 
@@ -170,6 +173,7 @@ export function toBody(form: PortfolioForm): BuiltBody {
   b.text('startDate', form.startDate);
   b.text('targetDate', form.targetDate);
   b.number('confidence', form.confidence, 0.01);
+  addCalendar(b, form);
   b.number('numberOfSimulations', form.runs);
   return b.build();
 }
