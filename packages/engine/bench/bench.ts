@@ -231,15 +231,38 @@ function calendarBench(add: (...cells: string[]) => void): void {
     ],
   ];
   for (const group of [cases, teamCases]) {
-    let plain = 0;
-    for (const [name, f] of group) {
-      f();
-      const t = timeIt(group === teamCases ? 3 : 5, f);
-      if (plain === 0) plain = t.cpu;
-      const extra = ((t.cpu / plain - 1) * 100).toFixed(1);
-      add(name, 'engine, 1 thread', fmt(t), plain === t.cpu ? '' : `${extra} % cpu (≤ 10 %)`);
-    }
+    const [[plainName, plain], [calName, cal]] = group;
+    plain();
+    cal();
+    // Interleaved pairs on a shared, loaded machine: load drifts alike over both halves of a
+    // pair, so the median of the per-pair ratios is steadier than a ratio of two medians.
+    const pairs = interleaved(group === teamCases ? 5 : 7, plain, cal);
+    add(plainName, 'engine, 1 thread', fmt(pairs.a));
+    add(calName, 'engine, 1 thread', fmt(pairs.b), `${pairs.extra.toFixed(1)} % cpu (≤ 10 %)`);
   }
+}
+
+/** `a` and `b` timed in alternation; `extra` = median over pairs of (cpu b / cpu a − 1) in %. */
+function interleaved(
+  repeats: number,
+  a: () => unknown,
+  b: () => unknown,
+): { a: Timing; b: Timing; extra: number } {
+  const ta: Timing[] = [];
+  const tb: Timing[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const x = timeIt(1, a);
+    const y = timeIt(1, b);
+    ta.push(x);
+    tb.push(y);
+    ratios.push(y.cpu / x.cpu);
+  }
+  const mid = (ts: Timing[]): Timing => ({
+    wall: median(ts.map((t) => t.wall)),
+    cpu: median(ts.map((t) => t.cpu)),
+  });
+  return { a: mid(ta), b: mid(tb), extra: (median(ratios) - 1) * 100 };
 }
 
 /**
@@ -251,11 +274,24 @@ function calendarBench(add: (...cells: string[]) => void): void {
 function portfolioBench(add: (...cells: string[]) => void): void {
   const input = portfolioSpeedCase();
   for (let i = 0; i < 3; i++) forecastPortfolio(input);
+  const onCalendar = { ...input, calendar: { holidays: BR_LIKE_HOLIDAYS } };
+  forecastPortfolio(onCalendar);
+  const pairs = interleaved(
+    7,
+    () => forecastPortfolio(input),
+    () => forecastPortfolio(onCalendar),
+  );
   add(
     'portfolio, 50 features × 5 teams × 10,000 runs',
     'forecastPortfolio, with CD3',
-    fmt(timeIt(7, () => forecastPortfolio(input))),
+    fmt(pairs.a),
     'target ≤ 300 ms on one core',
+  );
+  add(
+    '',
+    'same, BR-like holidays (short weeks thinned)',
+    fmt(pairs.b),
+    `${pairs.extra.toFixed(1)} % cpu`,
   );
   add(
     '',

@@ -31,13 +31,12 @@ export interface PortfolioRuns {
  * streams stay aligned and full weeks give exactly what they give without a calendar).
  */
 function weekItems(
-  cal: PortfolioCalendar | null,
+  cal: PortfolioCalendar,
   tp: PortfolioTeamPlan,
   rng: Xoshiro128,
   week: number,
 ): number {
   const u = rng.nextUint32();
-  if (cal === null) return sampleDiscrete(tp.table, u);
   const k = week <= cal.weekDays.length ? cal.weekDays[week - 1] : cal.perWeek;
   if (k >= cal.perWeek) return sampleDiscrete(tp.table, u);
   if (tp.thinned !== null) return sampleDiscrete(tp.thinned[k], u);
@@ -230,6 +229,7 @@ export function aloneWeeks(
   drawn: DrawnSizes | null = null,
 ): Int32Array[] {
   const { runs, maxWeeks, featurePartStart, partTeam } = plan;
+  const cal = plan.calendar;
   const out = fs.map(() => new Int32Array(runs));
   const draws = featureDraws(plan);
   const partLeft = new Int32Array(plan.partFeature.length);
@@ -261,7 +261,11 @@ export function aloneWeeks(
           if (thresholds !== null) {
             while (seg + 1 < nSeg && left <= thresholds[seg + 1]) seg++;
           }
-          left -= weekItems(plan.calendar, tp, teamRng, week) * tp.segFactor[seg];
+          const x =
+            cal === null
+              ? sampleDiscrete(tp.table, teamRng.nextUint32())
+              : weekItems(cal, tp, teamRng, week);
+          left -= x * tp.segFactor[seg];
         }
         last = week > maxWeeks ? -1 : Math.max(last, week);
       }
@@ -399,6 +403,7 @@ export function runPortfolio(plan: PortfolioPlan, options: RunOptions = {}): Por
   const T = plan.teams.length;
   const P = plan.partFeature.length;
   const { runs, maxWeeks, partFeature, featurePartStart, depStart, depList } = plan;
+  const cal = plan.calendar;
   const featureWeek = new Int32Array(runs * F);
   const teamWeek = new Int32Array(runs * T);
   const teamItems = plan.teams.map(() => new Float64Array(16 * F));
@@ -451,7 +456,11 @@ export function runPortfolio(plan: PortfolioPlan, options: RunOptions = {}): Por
         const nSeg = tp.segStart.length;
         while (seg + 1 < nSeg && s.left <= s.thresholds[seg + 1]) seg++;
         s.seg = seg;
-        s.left -= weekItems(plan.calendar, tp, s.rng, week) * tp.segFactor[seg];
+        const x =
+          cal === null
+            ? sampleDiscrete(tp.table, s.rng.nextUint32())
+            : weekItems(cal, tp, s.rng, week);
+        s.left -= x * tp.segFactor[seg];
         let avail = s.total - (s.left > 0 ? Math.ceil(s.left) : 0) - s.handed;
         if (avail <= 0) continue;
         if (shares && week > teamItemWeeks[t]) {
