@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Kpi } from '../shared/PageLayout';
 import { ChartFrame } from '../../components/ChartFrame';
 import { useFormat } from '../../i18n/format';
-import { RunChart } from './charts';
+import { RunChart, nonWorkingDays } from './charts';
 import { CsvButton } from './CsvButton';
 import { FlowLayout } from './FlowLayout';
 
@@ -68,6 +68,7 @@ export default function ThroughputPage() {
                 title={t(period === 'week' ? 'flow.charts.weekly' : 'flow.charts.daily')}
                 testId="flow-throughput"
                 xLabel={t(period === 'week' ? 'flow.charts.week' : 'flow.charts.day')}
+                shaded={period === 'day' ? nonWorkingDays(points) : undefined}
               />
             </ChartFrame>
             <CsvButton

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { flowMetrics, type FlowItemInput } from '@flow-forecaster/engine';
 import { registerFlowTranslations } from './i18n';
 import { importCsv } from './import';
-import { AgingChart, CfdChart, CycleTimeScatter } from './charts';
+import { AgingChart, CfdChart, CycleTimeScatter, RunChart, nonWorkingDays } from './charts';
 
 registerFlowTranslations();
 const JIRA = join(__dirname, '../../../../../samples/jira-export.csv');
@@ -13,6 +13,28 @@ const items = importCsv(readFileSync(JIRA, 'utf8')).items;
 const metrics = flowMetrics(items, { asOf: '2025-08-31', window: 'all' });
 
 describe('flow charts', () => {
+  it('the daily run chart shades non-working days: weekends, and listed days off', () => {
+    // Thursday 2026-04-16 to Wednesday 2026-04-22; Tiradentes is Tuesday the 21st.
+    const days = ['16', '17', '18', '19', '20', '21', '22'].map((d) => ({
+      date: `2026-04-${d}`,
+      count: 1,
+    }));
+    expect([...nonWorkingDays(days)]).toEqual([2, 3]);
+    expect([...nonWorkingDays(days, [1, 2, 3, 4, 5], ['2026-04-21'])]).toEqual([2, 3, 5]);
+    expect([...nonWorkingDays(days, [1, 2, 3, 4, 5, 6])]).toEqual([3]);
+    render(
+      <RunChart
+        points={days}
+        mean={1}
+        title="Daily"
+        testId="daily"
+        xLabel="day"
+        shaded={nonWorkingDays(days)}
+      />,
+    );
+    expect(screen.getAllByTestId('daily-off')).toHaveLength(2);
+  });
+
   it('a tapped mark shows its item ids below the chart (phones have no hover)', () => {
     render(<CycleTimeScatter metrics={metrics} title="Scatter" />);
     const dot = screen

@@ -342,6 +342,24 @@ export function AgingChart({ metrics, title }: { metrics: FlowMetricsResult; tit
   );
 }
 
+/**
+ * The days a run chart shades: non-working days of a daily series (weekends, and the days off
+ * a calendar lists), so a zero on a Saturday does not read as a bad day.
+ */
+export function nonWorkingDays(
+  points: readonly { date: string }[],
+  workingDays: readonly number[] = [1, 2, 3, 4, 5],
+  daysOff: readonly string[] = [],
+): Set<number> {
+  const off = new Set(daysOff);
+  const out = new Set<number>();
+  points.forEach((p, i) => {
+    const day = new Date(`${p.date}T00:00:00Z`).getUTCDay() || 7;
+    if (!workingDays.includes(day) || off.has(p.date)) out.add(i);
+  });
+  return out;
+}
+
 /** Bars of a count per period with a dashed line at its mean; zero periods drawn as zero. */
 export function RunChart({
   points,
@@ -350,6 +368,7 @@ export function RunChart({
   testId,
   xLabel,
   bars = true,
+  shaded,
 }: {
   points: { date: string; count: number }[];
   mean: number | null;
@@ -357,6 +376,8 @@ export function RunChart({
   testId: string;
   xLabel: string;
   bars?: boolean;
+  /** Indexes of the periods to shade (non-working days). */
+  shaded?: ReadonlySet<number>;
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -375,6 +396,19 @@ export function RunChart({
   const cx = (i: number) => (x(i) ?? 0) + x.bandwidth() / 2;
   return (
     <ChartSvg title={title} testId={testId}>
+      {shaded &&
+        [...shaded].map((i) => (
+          <rect
+            key={`off-${i}`}
+            data-testid={`${testId}-off`}
+            x={x(i) ?? 0}
+            y={0}
+            width={x.step()}
+            height={INNER_H}
+            fill={COLORS.grid}
+            opacity={0.5}
+          />
+        ))}
       <GridLines y={y} />
       {bars ? (
         points.map((p, i) => (
