@@ -125,4 +125,30 @@ describe('calendar (pt-BR)', () => {
     );
     expect(await page.getByTestId('calendar-note').innerText()).toContain('Carnaval');
   });
+
+  it('portfolio: dates on working days around Christmas, and the calendar is named', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl}/#/portfolio`);
+    await page.getByRole('heading', { name: 'Portfólio', level: 1 }).waitFor();
+    await page.getByLabel('Data de início').first().fill('2026-12-14');
+    await page.getByRole('button', { name: 'Prever o portfólio' }).click();
+    const p85 = page.getByTestId('pf-p85-0');
+    await page.getByTestId('pf-results').waitFor({ timeout: 60_000 });
+    const plain = await p85.getAttribute('datetime');
+    expect(await page.getByTestId('calendar-note').count()).toBe(0);
+
+    await page.locator('summary', { hasText: 'Calendário' }).click();
+    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    expect(await page.getByLabel('País (feriados nacionais)').inputValue()).toBe('BR');
+    await page.getByRole('button', { name: 'Prever o portfólio' }).click();
+    await page.getByTestId('calendar-note').waitFor({ timeout: 60_000 });
+    const note = await page.getByTestId('calendar-note').innerText();
+    expect(note).toContain('Natal');
+    const onCalendar = (await p85.getAttribute('datetime')) ?? '';
+    // Without a calendar a date is start + 7 × weeks (a Monday); on one, the last working day
+    // of the completion week: never a weekend, Christmas or New Year's Day.
+    expect(new Date(`${plain}T00:00:00Z`).getUTCDay()).toBe(1);
+    expect([0, 6]).not.toContain(new Date(`${onCalendar}T00:00:00Z`).getUTCDay());
+    expect(onCalendar).not.toMatch(/-12-25$|-01-01$/);
+  });
 });
