@@ -390,6 +390,22 @@ function withRoom(items: Float64Array<ArrayBuffer>, need: number): Float64Array<
   return grown;
 }
 
+/** Each team's per-run state, allocated once and reset by `resetTeams` at the start of every run. */
+function newTeamStates(plan: PortfolioPlan): TeamState[] {
+  return plan.teams.map((t) => ({
+    rng: new Xoshiro128(0),
+    active: new Int32Array(t.wip),
+    len: 0,
+    pointer: 0,
+    left: 0,
+    total: 0,
+    handed: 0,
+    seg: 0,
+    thresholds: new Float64Array(1),
+    cursor: 0,
+  }));
+}
+
 export interface RunOptions {
   /** false skips the teams' week-by-week items (teamItems stays empty): the CD3 re-simulations only need completion weeks. */
   shares?: boolean;
@@ -416,18 +432,7 @@ export function runPortfolio(plan: PortfolioPlan, options: RunOptions = {}): Por
   const featureRng = new Xoshiro128(0);
   const draws = featureDraws(plan);
   const caches = plan.teams.map(() => new Map<number, Float64Array>());
-  const state: TeamState[] = plan.teams.map((t) => ({
-    rng: new Xoshiro128(0),
-    active: new Int32Array(t.wip),
-    len: 0,
-    pointer: 0,
-    left: 0,
-    total: 0,
-    handed: 0,
-    seg: 0,
-    thresholds: new Float64Array(1),
-    cursor: 0,
-  }));
+  const state = newTeamStates(plan);
 
   const ready = (f: number, week: number): boolean => depsDone(depStart, depList, done, f, week);
   const refill = (t: number, s: TeamState, week: number): void =>
