@@ -15,6 +15,10 @@ import { runInNewContext, runInThisContext } from 'node:vm';
 import { buildSync } from 'esbuild';
 import {
   chooseHistoryWindow,
+  createThroughputSampler,
+  exactWeeksPercentile,
+  exactWeeksToFinish,
+  forecastWhen,
   createBatchMerger,
   flowAnalysis,
   type FlowItemInput,
@@ -207,6 +211,32 @@ const BR_LIKE_HOLIDAYS = Array.from({ length: 11 }, (_, i) => 2026 + i).flatMap(
  * 10 % more).
  * `BENCH_ONLY=calendar npm run bench` runs just this.
  */
+/**
+ * Throughput-only `when` by convolution against the Monte Carlo at 1,000,000 runs: the exact
+ * distribution has no sampling error and its cost does not grow with runs, only with the
+ * backlog and the weeks (exact-weeks.ts). The P85s should agree within the runs' interval.
+ * `BENCH_ONLY=exact npm run bench` runs just this.
+ */
+function exactBench(add: (...cells: string[]) => void): void {
+  const input = {
+    tpSamples: TEAM.tpSamples,
+    backlog: 300,
+    numberOfSimulations: 1_000_000,
+    seed: 1,
+  };
+  const table = createThroughputSampler(input).table;
+  const mc = forecastWhen(input);
+  const exact = exactWeeksToFinish(table, input.backlog);
+  const tExact = timeIt(5, () => exactWeeksToFinish(table, input.backlog));
+  const p85 = exact === null ? null : exactWeeksPercentile(exact, 0.85);
+  add(
+    'when, backlog 300, exact by convolution',
+    'engine, 1 thread',
+    fmt(tExact, 2),
+    `P85 exact ${p85 ?? 'beyond'} vs 1,000,000 runs ${mc.percentile_stats.p85}`,
+  );
+}
+
 function calendarBench(add: (...cells: string[]) => void): void {
   const base = {
     tpSamples: TEAM.tpSamples,
@@ -424,6 +454,7 @@ async function main(): Promise<void> {
     portfolio: portfolioBench,
     peer: peerBench,
     flow: flowBench,
+    exact: exactBench,
   }[process.env.BENCH_ONLY ?? ''];
   if (only !== undefined) {
     only(add);
@@ -581,6 +612,7 @@ async function main(): Promise<void> {
     f();
     add(name, 'engine, 1 thread', fmt(timeIt(5, f)), '');
   }
+  exactBench(add);
 
   for (const n of [10_000, 100_000, 1_000_000]) {
     const e = liveHeap((probe) =>

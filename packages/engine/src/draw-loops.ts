@@ -11,6 +11,7 @@ import { Xoshiro128, type RandomSource } from './prng';
 import type { DiscreteTable } from './discrete-sampler';
 import { sampleDiscrete } from './discrete-sampler';
 import type { ThinningPlan } from './calendar';
+import { WORK_EPSILON } from './round';
 
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 
@@ -94,7 +95,7 @@ export function weeksUntilDone(
   let remaining = backlog;
   let weeks = 0;
   if (!(rng instanceof Xoshiro128)) {
-    while (remaining > 0) {
+    while (remaining > WORK_EPSILON) {
       if (weeks >= maxWeeks) return -1;
       remaining -= sampleDiscrete(table, rng.nextUint32()) * focus;
       weeks++;
@@ -110,7 +111,7 @@ export function weeksUntilDone(
   let s1 = rng.s1 | 0;
   let s2 = rng.s2 | 0;
   let s3 = rng.s3 | 0;
-  while (remaining > 0) {
+  while (remaining > WORK_EPSILON) {
     if (weeks >= limit) {
       weeks = -1;
       break;
@@ -195,7 +196,7 @@ function thinnedWeeksTables(
   let s1 = rng.s1 | 0;
   let s2 = rng.s2 | 0;
   let s3 = rng.s3 | 0;
-  while (remaining > 0) {
+  while (remaining > WORK_EPSILON) {
     if (weeks >= limit) {
       weeks = -1;
       break;
@@ -237,7 +238,7 @@ export function weeksUntilDoneWithItemsBy(
   let remaining = backlog;
   let weeks = 0;
   let itemsBy = -1;
-  while (remaining > 0) {
+  while (remaining > WORK_EPSILON) {
     if (weeks === byWeek) itemsBy = backlog - remaining;
     if (weeks >= maxWeeks)
       return { weeks: -1, itemsBy: itemsBy < 0 ? backlog - remaining : itemsBy };
@@ -265,7 +266,7 @@ export function weeksUntilDoneThinnedWithItemsBy(
   let remaining = backlog;
   let weeks = 0;
   let itemsBy = -1;
-  while (remaining > 0) {
+  while (remaining > WORK_EPSILON) {
     if (weeks === byWeek) itemsBy = backlog - remaining;
     if (weeks >= days.length)
       return { weeks: -1, itemsBy: itemsBy < 0 ? backlog - remaining : itemsBy };

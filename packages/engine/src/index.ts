@@ -32,6 +32,7 @@ export * from './aggregate';
 export * from './simulate';
 export * from './how-many';
 export * from './when';
+export * from './exact-weeks';
 export * from './beyond-max-weeks';
 export * from './deadline';
 export * from './forecast';

@@ -269,7 +269,9 @@ describe('synchronous forecast routes', () => {
       expect(abandoned).toEqual(['simulate']);
       // The batches already on the threads finish (well under a second each); nothing after.
       expect(stoppedAfter).toBeLessThan(5_000);
-      // The threads are free again: a small pool forecast answers at once.
+      // The threads are free again: a small pool forecast answers without waiting for the heavy
+      // one, which would hold both threads for tens of seconds (longer still on a loaded machine,
+      // which slows both alike). The bound is generous so a busy CI machine does not flake it.
       const t = performance.now();
       const small = await own.inject({
         method: 'POST',
@@ -277,7 +279,7 @@ describe('synchronous forecast routes', () => {
         payload: { ...TEAM_CASE, numberOfSimulations: 20_000 },
       });
       expect(small.statusCode).toBe(200);
-      expect(performance.now() - t).toBeLessThan(3_000);
+      expect(performance.now() - t).toBeLessThan(10_000);
     } finally {
       await own.close();
     }
