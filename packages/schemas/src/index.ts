@@ -18,3 +18,4 @@ export * from './calendar';
 export * from './holiday-provider';
 export * from './storable';
 export * from './team';
+export * from './share-code';

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { runForecast } from '@flow-forecaster/engine';
-import { parseForecast, parseRequest } from '@flow-forecaster/schemas';
+import {
+  decodeShareCode,
+  encodeShareCode,
+  parseForecast,
+  parseRequest,
+} from '@flow-forecaster/schemas';
 import { TEAM_CASE, T12, buildJobsApp, sleep } from './jobs-app';
 
 /** Incompressible samples: a link of these cannot fit the size limit. */
@@ -162,6 +167,31 @@ describe('synchronous forecast routes', () => {
     const dec = await app.inject({ method: 'POST', url: '/api/decode', payload: { code } });
     expect(dec.statusCode).toBe(200);
     expect(dec.json()).toEqual({ kind: 'simulate', input });
+
+    // The web page's form rides along and comes back as given; the web app (CompressionStream)
+    // reads the same code, so one written here opens in the browser and vice versa.
+    const form = { tpText: '1, 2', scope: 'veryUnclear' };
+    const withForm = await app.inject({
+      method: 'POST',
+      url: '/api/encode',
+      payload: { kind: 'simulate', input, form },
+    });
+    const formCode = (withForm.json() as { code: string }).code;
+    expect(await decodeShareCode(formCode)).toEqual({ kind: 'simulate', input, form });
+    const fromBrowser = await encodeShareCode({ kind: 'simulate', input, form });
+    const opened = await app.inject({
+      method: 'POST',
+      url: '/api/decode',
+      payload: { code: fromBrowser },
+    });
+    expect(opened.json()).toEqual({ kind: 'simulate', input, form });
+    const badForm = await app.inject({
+      method: 'POST',
+      url: '/api/encode',
+      payload: { kind: 'simulate', input, form: [1] },
+    });
+    expect(badForm.statusCode).toBe(400);
+    expect((badForm.json() as { error: { field: string } }).error.field).toBe('form');
 
     // A bare simulate body (the original's form) encodes too.
     const bare = await app.inject({ method: 'POST', url: '/api/encode', payload: input });

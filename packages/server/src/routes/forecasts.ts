@@ -93,8 +93,16 @@ export default async function forecastRoutes(
     if (!isRequestKind(kind))
       throw validation(`kind: "${String(kind)}" is not a forecast kind`, 'kind');
     const input = (wrapped ? body.input : body) as Record<string, unknown>;
+    // The web page's form may ride along, so the app opens the code with the inputs as typed.
+    const form = wrapped ? body.form : undefined;
+    if (form !== undefined && (typeof form !== 'object' || form === null || Array.isArray(form)))
+      throw validation('form: the page form must be an object', 'form');
     try {
-      const code = encodeShareLink({ kind, input });
+      const code = encodeShareLink(
+        form === undefined
+          ? { kind, input }
+          : { kind, input, form: form as Record<string, unknown> },
+      );
       return { code, version: 1, length: code.length };
     } catch (err) {
       if (err instanceof ShareLinkError) throw validation(err.message, err.field);

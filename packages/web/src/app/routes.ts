@@ -55,6 +55,8 @@ export const routes: RouteDef[] = [
     () => import('../features/deliveries/DeliveriesPage'),
     'none',
   ),
+  // Opens any share code (the app's or `/api/encode`'s) on the page of its kind.
+  page('/open', 'common.openShare', () => import('../features/shared/OpenSharePage'), 'none'),
   ...accountRoutes(),
 ];
 

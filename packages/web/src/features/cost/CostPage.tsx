@@ -70,9 +70,10 @@ function toBody(form: CostForm) {
   return b.build();
 }
 
+type Page = ReturnType<typeof useForecastPage<CostForm, CostResult>>;
+
 export default function CostPage() {
   const { t, i18n } = useTranslation();
-  const fmt = useFormat();
   const language = i18n.language || 'en';
   const initial = useMemo(() => ({ ...base, currency: defaultCurrency(language) }), [language]);
   const page = useForecastPage<CostForm, CostResult>({
@@ -82,19 +83,6 @@ export default function CostPage() {
     initial,
     toBody,
   });
-  const { form, update, errors, id } = page;
-  const r = page.result;
-  const money = (v: number) => fmt.money(v, r?.currency ?? form.currency);
-  const note = useIntervalNote();
-  // "More than one unit" for money: one week of the team's cost (duration model) or one
-  // item's mean cost (per-item model).
-  const unitCost = !r
-    ? 0
-    : r.model === 'duration'
-      ? (r.costPerPersonWeek ?? 0) * (r.teamSize ?? 1)
-      : r.backlog > 0
-        ? r.mean / r.backlog
-        : 0;
   return (
     <PageLayout
       id="cost"
@@ -103,191 +91,223 @@ export default function CostPage() {
       onSubmit={page.onSubmit}
       stale={page.stale}
       chartNote={page.result ? { input: page.input, result: page.result } : undefined}
-      form={
-        <>
-          <Field id={id('model')} label={t('cost.model')} hint={t(`cost.modelHints.${form.model}`)}>
-            <select
-              value={form.model}
-              onChange={(e) => update('model', e.target.value as CostForm['model'])}
-            >
-              <option value="duration">{t('cost.models.duration')}</option>
-              <option value="per-item">{t('cost.models.per-item')}</option>
-            </select>
-          </Field>
-          {form.model === 'duration' ? (
-            <>
-              <Field
-                id={id('tpSamples')}
-                label={t('throughput.samples')}
-                hint={t('throughput.samplesHint')}
-                error={errors.tpSamples}
-              >
-                <input
-                  inputMode="decimal"
-                  value={form.tpText}
-                  onChange={(e) => {
-                    update('tpText', e.target.value);
-                    update('tpWindow', null);
-                  }}
-                />
-              </Field>
-              {/* The team's window, as on the deadline page: its model on the same runs. */}
-              <TeamThroughput
-                onUse={(weekly, note) => {
-                  update('tpText', weekly.join(', '));
-                  update('tpWindow', note);
-                }}
-              />
-              <div className="row">
-                <Field id={id('teamSize')} label={t('cost.teamSize')} error={errors.teamSize}>
-                  <TextInput form={form} name="teamSize" update={update} inputMode="numeric" />
-                </Field>
-                <Field
-                  id={id('costPerPersonWeek')}
-                  label={t('cost.costPerPersonWeek')}
-                  error={errors.costPerPersonWeek}
-                >
-                  <TextInput form={form} name="costPerPersonWeek" update={update} />
-                </Field>
-              </div>
-            </>
-          ) : (
-            <div className="row">
-              <Field id={id('optimistic')} label={t('cost.optimistic')} error={errors.optimistic}>
-                <TextInput form={form} name="optimistic" update={update} />
-              </Field>
-              <Field id={id('mostLikely')} label={t('cost.mostLikely')} error={errors.mostLikely}>
-                <TextInput form={form} name="mostLikely" update={update} />
-              </Field>
-              <Field
-                id={id('pessimistic')}
-                label={t('cost.pessimistic')}
-                error={errors.pessimistic}
-              >
-                <TextInput form={form} name="pessimistic" update={update} />
-              </Field>
-            </div>
-          )}
-          <div className="row">
-            <Field id={id('backlog')} label={t('cost.backlog')} error={errors.backlog}>
-              <TextInput form={form} name="backlog" update={update} inputMode="numeric" />
-            </Field>
-            <Field id={id('budget')} label={t('cost.budget')} error={errors.budget}>
-              <TextInput form={form} name="budget" update={update} />
-            </Field>
-            <Field id={id('currency')} label={t('cost.currency')} error={errors.currency}>
-              <TextInput
-                form={form}
-                name="currency"
-                update={update}
-                inputMode="text"
-                list="ff-currencies"
-              />
-            </Field>
-            <CurrencyList />
-          </div>
-          {/* Other forecasts take a calendar; cost has no dates for one to move. */}
-          <p className="field__hint" data-testid="cost-no-calendar">
-            {t('calendar.noDates')}
-          </p>
-          <RunFooter page={page} runsField="nSimulations" />
-        </>
-      }
-      results={
-        r && (
-          <>
-            <p className="headline" data-testid="headline">
-              {t('cost.headline', { pct: fmt.percent(0.85), cost: money(r.percentile_stats.p85) })}
-            </p>
-            <ResultWindow input={page.input} note={page.ranForm?.tpWindow} />
-            {r.risk.probabilityOverBudget !== undefined && r.risk.budget !== undefined && (
-              <p className={r.risk.probabilityOverBudget > 0.15 ? 'bad' : 'good'}>
-                {t('cost.overBudget', {
-                  pct: fmt.percent(r.risk.probabilityOverBudget, 1),
-                  budget: money(r.risk.budget),
-                })}
-              </p>
-            )}
-            <p className="field__hint" data-testid="cost-model">
-              {r.model === 'duration' && r.weeks
-                ? t('cost.modelNote.duration', {
-                    weeks: fmt.number(r.weeks.p85),
-                    team:
-                      r.teamSize === null
-                        ? t('cost.onePerson')
-                        : t('cost.people', { count: r.teamSize }),
-                    rate: money(r.costPerPersonWeek ?? 0),
-                  })
-                : t('cost.modelNote.per-item')}
-            </p>
-            <div className="kpis">
-              <Kpi
-                label="P50"
-                value={money(r.percentile_stats.p50)}
-                note={note(r.percentileIntervals.p50, money)}
-              />
-              <Kpi
-                label="P85"
-                value={money(r.percentile_stats.p85)}
-                strong
-                note={note(r.percentileIntervals.p85, money)}
-              />
-              <Kpi
-                label="P95"
-                value={money(r.percentile_stats.p95)}
-                note={note(r.percentileIntervals.p95, money)}
-              />
-              <Kpi label={t('common.mean')} value={money(r.mean)} />
-              <Kpi label={t('cost.contingency')} value={money(r.risk.contingencyP85)} />
-            </div>
-            {unitCost > 0 && widerThan(r.percentileIntervals.p85, unitCost) && (
-              <p className="field__hint" data-testid="more-runs">
-                {t('common.moreRunsCost', { amount: money(unitCost) })}
-              </p>
-            )}
-            <ChartFrame
-              title={t('cost.chart')}
-              filename="cost-histogram"
-              description={t('cost.chartDesc')}
-            >
-              <CostChart
-                bins={r.histogram}
-                cumulative={r.cumulative.map((c) => ({ x: c.cost, p: c.probability }))}
-                budget={r.risk.budget}
-                title={t('cost.chart')}
-                xLabel={t('cost.costAxis')}
-                yLabel={t('when.runsAxis')}
-                budgetLabel={t('cost.budgetLine')}
-                formatMoney={money}
-              />
-            </ChartFrame>
-            <Warnings items={r.warnings} codes={r.warningCodes} />
-            <SeedUsed seed={r.seed} runs={r.nSimulations} onDrawAgain={page.drawAgain} />
-            <ResultActions
-              kind="cost"
-              input={page.input}
-              result={r}
-              shareLink={page.shareLink}
-              csv={{
-                columns: [
-                  { header: t('common.percentile') },
-                  { header: t('csvExport.cost', { currency: r.currency }), kind: 'money' },
-                  { header: t('csvExport.low95'), kind: 'money' },
-                  { header: t('csvExport.high95'), kind: 'money' },
-                  ...(r.weeks ? [{ header: t('when.duration'), kind: 'weeks' as const }] : []),
-                ],
-                rows: PERCENTILE_KEYS.map((k) => [
-                  k.toUpperCase(),
-                  r.percentile_stats[k],
-                  r.percentileIntervals[k].low,
-                  r.percentileIntervals[k].high,
-                  ...(r.weeks ? [r.weeks[k]] : []),
-                ]),
-              }}
-            />
-          </>
-        )
-      }
+      form={<CostInputs page={page} />}
+      results={page.result && <CostResults page={page} r={page.result} />}
     />
+  );
+}
+
+function CostInputs({ page }: { page: Page }) {
+  const { t } = useTranslation();
+  const { form, update, errors, id } = page;
+  return (
+    <>
+      <Field id={id('model')} label={t('cost.model')} hint={t(`cost.modelHints.${form.model}`)}>
+        <select
+          value={form.model}
+          onChange={(e) => update('model', e.target.value as CostForm['model'])}
+        >
+          <option value="duration">{t('cost.models.duration')}</option>
+          <option value="per-item">{t('cost.models.per-item')}</option>
+        </select>
+      </Field>
+      {form.model === 'duration' ? (
+        <DurationModelFields page={page} />
+      ) : (
+        <PerItemFields page={page} />
+      )}
+      <div className="row">
+        <Field id={id('backlog')} label={t('cost.backlog')} error={errors.backlog}>
+          <TextInput form={form} name="backlog" update={update} inputMode="numeric" />
+        </Field>
+        <Field id={id('budget')} label={t('cost.budget')} error={errors.budget}>
+          <TextInput form={form} name="budget" update={update} />
+        </Field>
+        <Field id={id('currency')} label={t('cost.currency')} error={errors.currency}>
+          <TextInput
+            form={form}
+            name="currency"
+            update={update}
+            inputMode="text"
+            list="ff-currencies"
+          />
+        </Field>
+        <CurrencyList />
+      </div>
+      {/* Other forecasts take a calendar; cost has no dates for one to move. */}
+      <p className="field__hint" data-testid="cost-no-calendar">
+        {t('calendar.noDates')}
+      </p>
+      <RunFooter page={page} runsField="nSimulations" />
+    </>
+  );
+}
+
+/** The duration model: the team's weekly throughput, its size and its cost per person-week. */
+function DurationModelFields({ page }: { page: Page }) {
+  const { t } = useTranslation();
+  const { form, update, errors, id } = page;
+  return (
+    <>
+      <Field
+        id={id('tpSamples')}
+        label={t('throughput.samples')}
+        hint={t('throughput.samplesHint')}
+        error={errors.tpSamples}
+      >
+        <input
+          inputMode="decimal"
+          value={form.tpText}
+          onChange={(e) => {
+            update('tpText', e.target.value);
+            update('tpWindow', null);
+          }}
+        />
+      </Field>
+      {/* The team's window, as on the deadline page: its model on the same runs. */}
+      <TeamThroughput
+        onUse={(weekly, note) => {
+          update('tpText', weekly.join(', '));
+          update('tpWindow', note);
+        }}
+      />
+      <div className="row">
+        <Field id={id('teamSize')} label={t('cost.teamSize')} error={errors.teamSize}>
+          <TextInput form={form} name="teamSize" update={update} inputMode="numeric" />
+        </Field>
+        <Field
+          id={id('costPerPersonWeek')}
+          label={t('cost.costPerPersonWeek')}
+          error={errors.costPerPersonWeek}
+        >
+          <TextInput form={form} name="costPerPersonWeek" update={update} />
+        </Field>
+      </div>
+    </>
+  );
+}
+
+/** The per-item model: a three-point estimate of one item's cost. */
+function PerItemFields({ page }: { page: Page }) {
+  const { t } = useTranslation();
+  const { form, update, errors, id } = page;
+  return (
+    <div className="row">
+      <Field id={id('optimistic')} label={t('cost.optimistic')} error={errors.optimistic}>
+        <TextInput form={form} name="optimistic" update={update} />
+      </Field>
+      <Field id={id('mostLikely')} label={t('cost.mostLikely')} error={errors.mostLikely}>
+        <TextInput form={form} name="mostLikely" update={update} />
+      </Field>
+      <Field id={id('pessimistic')} label={t('cost.pessimistic')} error={errors.pessimistic}>
+        <TextInput form={form} name="pessimistic" update={update} />
+      </Field>
+    </div>
+  );
+}
+
+function CostResults({ page, r }: { page: Page; r: CostResult }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const money = (v: number) => fmt.money(v, r.currency);
+  const note = useIntervalNote();
+  // "More than one unit" for money: one week of the team's cost (duration model) or one
+  // item's mean cost (per-item model).
+  const unitCost =
+    r.model === 'duration'
+      ? (r.costPerPersonWeek ?? 0) * (r.teamSize ?? 1)
+      : r.backlog > 0
+        ? r.mean / r.backlog
+        : 0;
+  return (
+    <>
+      <p className="headline" data-testid="headline">
+        {t('cost.headline', { pct: fmt.percent(0.85), cost: money(r.percentile_stats.p85) })}
+      </p>
+      <ResultWindow input={page.input} note={page.ranForm?.tpWindow} />
+      {r.risk.probabilityOverBudget !== undefined && r.risk.budget !== undefined && (
+        <p className={r.risk.probabilityOverBudget > 0.15 ? 'bad' : 'good'}>
+          {t('cost.overBudget', {
+            pct: fmt.percent(r.risk.probabilityOverBudget, 1),
+            budget: money(r.risk.budget),
+          })}
+        </p>
+      )}
+      <p className="field__hint" data-testid="cost-model">
+        {r.model === 'duration' && r.weeks
+          ? t('cost.modelNote.duration', {
+              weeks: fmt.number(r.weeks.p85),
+              team:
+                r.teamSize === null ? t('cost.onePerson') : t('cost.people', { count: r.teamSize }),
+              rate: money(r.costPerPersonWeek ?? 0),
+            })
+          : t('cost.modelNote.per-item')}
+      </p>
+      <div className="kpis">
+        <Kpi
+          label="P50"
+          value={money(r.percentile_stats.p50)}
+          note={note(r.percentileIntervals.p50, money)}
+        />
+        <Kpi
+          label="P85"
+          value={money(r.percentile_stats.p85)}
+          strong
+          note={note(r.percentileIntervals.p85, money)}
+        />
+        <Kpi
+          label="P95"
+          value={money(r.percentile_stats.p95)}
+          note={note(r.percentileIntervals.p95, money)}
+        />
+        <Kpi label={t('common.mean')} value={money(r.mean)} />
+        <Kpi label={t('cost.contingency')} value={money(r.risk.contingencyP85)} />
+      </div>
+      {unitCost > 0 && widerThan(r.percentileIntervals.p85, unitCost) && (
+        <p className="field__hint" data-testid="more-runs">
+          {t('common.moreRunsCost', { amount: money(unitCost) })}
+        </p>
+      )}
+      <ChartFrame
+        title={t('cost.chart')}
+        filename="cost-histogram"
+        description={t('cost.chartDesc')}
+      >
+        <CostChart
+          bins={r.histogram}
+          cumulative={r.cumulative.map((c) => ({ x: c.cost, p: c.probability }))}
+          budget={r.risk.budget}
+          title={t('cost.chart')}
+          xLabel={t('cost.costAxis')}
+          yLabel={t('when.runsAxis')}
+          budgetLabel={t('cost.budgetLine')}
+          formatMoney={money}
+        />
+      </ChartFrame>
+      <Warnings items={r.warnings} codes={r.warningCodes} />
+      <SeedUsed seed={r.seed} runs={r.nSimulations} onDrawAgain={page.drawAgain} />
+      <ResultActions
+        kind="cost"
+        input={page.input}
+        result={r}
+        shareLink={page.shareLink}
+        csv={{
+          columns: [
+            { header: t('common.percentile') },
+            { header: t('csvExport.cost', { currency: r.currency }), kind: 'money' },
+            { header: t('csvExport.low95'), kind: 'money' },
+            { header: t('csvExport.high95'), kind: 'money' },
+            ...(r.weeks ? [{ header: t('when.duration'), kind: 'weeks' as const }] : []),
+          ],
+          rows: PERCENTILE_KEYS.map((k) => [
+            k.toUpperCase(),
+            r.percentile_stats[k],
+            r.percentileIntervals[k].low,
+            r.percentileIntervals[k].high,
+            ...(r.weeks ? [r.weeks[k]] : []),
+          ]),
+        }}
+      />
+    </>
   );
 }

@@ -204,6 +204,40 @@ export default function DeadlinePage() {
   );
 }
 
+/** A row of the chance-by-date table; the deadline is one, even between two weeks. */
+interface CurveRow {
+  weeks: number;
+  date: string;
+  probability: number;
+  deadline: boolean;
+}
+
+/** The curve's rows, with the deadline itself as a row where it falls between weeks. */
+function curveRows(r: DeadlineResult): CurveRow[] {
+  const deadlineWeeks = r.daysToDeadline / 7;
+  const rows: CurveRow[] = r.probabilityByDate.map((p) => ({
+    ...p,
+    deadline: p.date === r.deadlineDate,
+  }));
+  if (!rows.some((row) => row.deadline)) {
+    const at = rows.findIndex((row) => row.weeks > deadlineWeeks);
+    const row = {
+      weeks: Math.round(deadlineWeeks * 10) / 10,
+      date: r.deadlineDate,
+      probability: r.probabilityByDeadline,
+      deadline: true,
+    };
+    rows.splice(at < 0 ? rows.length : at, 0, row);
+  }
+  return rows;
+}
+
+/** One format for the chance everywhere on the page: headline, table and chart agree. */
+function useChance() {
+  const fmt = useFormat();
+  return (p: number) => fmt.percent(p, 1);
+}
+
 /** The chance to finish by the deadline first, then the curve, what it would take, the weeks. */
 function DeadlineResults({
   r,
@@ -216,35 +250,32 @@ function DeadlineResults({
   shareLink?: string;
   onDrawAgain?: () => void;
 }) {
+  const rows = curveRows(r);
+  return (
+    <div data-testid="deadline-results">
+      <DeadlineHeadline r={r} input={input} />
+      <WhatItWouldTake r={r} />
+      <DeadlineChart r={r} />
+      <CurveTable rows={rows} />
+      <PercentileTable r={r} />
+      <CalendarNote calendar={r.calendar} />
+      <Warnings items={r.warnings} codes={r.warningCodes} />
+      <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={onDrawAgain} />
+      <DeadlineActions r={r} input={input} rows={rows} shareLink={shareLink} />
+    </div>
+  );
+}
+
+/** The chance by the deadline, whether P85 fits, and the figures behind it. */
+function DeadlineHeadline({ r, input }: { r: DeadlineResult; input: unknown }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const beyond = useBeyondMaxWeeks();
   const note = useIntervalNote();
-  const take = r.whatItWouldTake;
-  const weeksOf = (l: (typeof LEVELS)[number]) =>
-    ({ p50: r.p50Weeks, p85: r.p85Weeks, p95: r.p95Weeks })[l];
-  // One format for the chance everywhere on the page: headline, table and chart agree.
-  const chance = (p: number) => fmt.percent(p, 1);
-  const deadlineWeeks = r.daysToDeadline / 7;
-  // The curve's rows, with the deadline itself as a row where it falls between weeks.
-  const rows: { weeks: number; date: string; probability: number; deadline: boolean }[] =
-    r.probabilityByDate.map((p) => ({ ...p, deadline: p.date === r.deadlineDate }));
-  if (!rows.some((row) => row.deadline)) {
-    const at = rows.findIndex((row) => row.weeks > deadlineWeeks);
-    const row = {
-      weeks: Math.round(deadlineWeeks * 10) / 10,
-      date: r.deadlineDate,
-      probability: r.probabilityByDeadline,
-      deadline: true,
-    };
-    rows.splice(at < 0 ? rows.length : at, 0, row);
-  }
-  const effortLabel = r.effortForOnePerson
-    ? t('deadline.effortOnePerson')
-    : t('deadline.effortTeam', { team: fmt.number(r.effortTeamSize) });
-  const good = r.probabilityByDeadline >= take.confidence;
+  const chance = useChance();
+  const good = r.probabilityByDeadline >= r.whatItWouldTake.confidence;
   return (
-    <div data-testid="deadline-results">
+    <>
       <p
         className={`headline ${good ? 'good' : 'bad'}`}
         data-testid="headline"
@@ -283,133 +314,186 @@ function DeadlineResults({
         />
       </div>
       <MoreRuns wide={!r.beyondMaxWeeks.p85 && widerThan(r.percentileIntervals.p85)} unit="weeks" />
-      <section aria-labelledby="deadline-take" data-testid="what-it-would-take">
-        <h3 id="deadline-take">{t('deadline.take', { pct: fmt.percent(take.confidence) })}</h3>
-        <ul>
-          <li>
-            {t('deadline.scopeThatFits', {
-              items: fmt.integer(take.scopeThatFits),
-              backlog: fmt.integer(r.backlog),
-            })}
+    </>
+  );
+}
+
+function WhatItWouldTake({ r }: { r: DeadlineResult }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const beyond = useBeyondMaxWeeks();
+  const take = r.whatItWouldTake;
+  return (
+    <section aria-labelledby="deadline-take" data-testid="what-it-would-take">
+      <h3 id="deadline-take">{t('deadline.take', { pct: fmt.percent(take.confidence) })}</h3>
+      <ul>
+        <li>
+          {t('deadline.scopeThatFits', {
+            items: fmt.integer(take.scopeThatFits),
+            backlog: fmt.integer(r.backlog),
+          })}
+        </li>
+        <li>
+          {take.date === null
+            ? t('deadline.laterDateBeyond', { span: beyond.span(r.maxWeeks) })
+            : t('deadline.laterDate', { date: fmt.date(take.date) })}
+        </li>
+        {take.latestStart !== null && (
+          <li data-testid="latest-start">
+            {t('deadline.latestStart', { date: fmt.date(take.latestStart) })}
           </li>
-          <li>
-            {take.date === null
-              ? t('deadline.laterDateBeyond', { span: beyond.span(r.maxWeeks) })
-              : t('deadline.laterDate', { date: fmt.date(take.date) })}
-          </li>
-          {take.latestStart !== null && (
-            <li data-testid="latest-start">
-              {t('deadline.latestStart', { date: fmt.date(take.latestStart) })}
-            </li>
-          )}
-          {take.teamSize !== null && (
-            <li>{t('deadline.teamSize', { team: fmt.integer(take.teamSize) })}</li>
-          )}
-        </ul>
-      </section>
-      <ChartFrame
+        )}
+        {take.teamSize !== null && (
+          <li>{t('deadline.teamSize', { team: fmt.integer(take.teamSize) })}</li>
+        )}
+      </ul>
+    </section>
+  );
+}
+
+function DeadlineChart({ r }: { r: DeadlineResult }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const chance = useChance();
+  const take = r.whatItWouldTake;
+  const deadlineWeeks = r.daysToDeadline / 7;
+  return (
+    <ChartFrame
+      title={t('deadline.curve')}
+      filename="deadline-probability"
+      description={t('deadline.curveDesc')}
+      legend={[
+        { label: t('deadline.curveAxis'), color: COLORS.p50 },
+        { label: t('deadline.legendDeadline'), color: COLORS.bad },
+        {
+          label: t('deadline.legendConfidence', { pct: fmt.percent(take.confidence) }),
+          color: COLORS.p85,
+        },
+      ]}
+    >
+      <DeadlineCurve
+        points={r.probabilityByDate}
+        deadlineWeeks={deadlineWeeks}
+        deadlineProbability={r.probabilityByDeadline}
+        confidence={take.confidence}
         title={t('deadline.curve')}
-        filename="deadline-probability"
-        description={t('deadline.curveDesc')}
-        legend={[
-          { label: t('deadline.curveAxis'), color: COLORS.p50 },
-          { label: t('deadline.legendDeadline'), color: COLORS.bad },
-          {
-            label: t('deadline.legendConfidence', { pct: fmt.percent(take.confidence) }),
-            color: COLORS.p85,
-          },
-        ]}
-      >
-        <DeadlineCurve
-          points={r.probabilityByDate}
-          deadlineWeeks={deadlineWeeks}
-          deadlineProbability={r.probabilityByDeadline}
-          confidence={take.confidence}
-          title={t('deadline.curve')}
-          xLabel={t('deadline.dateAxis')}
-          yLabel={t('deadline.curveAxis')}
-          pointLabel={(p) =>
-            `${fmt.number(p.weeks)} ${t('common.weeks')}: ${chance(p.probability)}`
-          }
-        />
-      </ChartFrame>
-      <TableWrap label={t('deadline.curve')}>
-        <table data-testid="deadline-curve-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('when.date')}</th>
-              <th scope="col">{t('common.weeks')}</th>
-              <th scope="col">{t('deadline.chance')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr
-                key={`${row.date}-${row.deadline ? 'd' : ''}`}
-                className={row.deadline ? 'highlight' : undefined}
-                data-testid={row.deadline ? 'deadline-row' : undefined}
-              >
-                <td>{fmt.shortDate(row.date)}</td>
-                <td>{fmt.number(row.weeks)}</td>
-                <td>{chance(row.probability)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
-      <TableWrap label={t('deadline.title')}>
-        <table data-testid="deadline-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('common.percentile')}</th>
-              <th scope="col">{t('when.duration')}</th>
-              <th scope="col">{t('deadline.completion')}</th>
-              <th scope="col">{effortLabel}</th>
-              {r.cost && <th scope="col">{t('deadline.cost')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {LEVELS.map((l) => (
-              <tr key={l} className={l === 'p85' ? 'highlight' : undefined}>
-                <td>{l.toUpperCase()}</td>
-                <td>
-                  {beyond.weeks(r, l, weeksOf(l))}
-                  {!r.beyondMaxWeeks[l] && (
-                    <span className="interval" data-testid={`interval-${l}`}>
-                      {' '}
-                      ({note(r.percentileIntervals[l])})
-                    </span>
-                  )}
-                </td>
-                <td>
-                  {r.completionDates[l] === null
-                    ? beyond.span(r.maxWeeks)
-                    : fmt.shortDate(r.completionDates[l])}
-                </td>
-                <td>{fmt.number(r.effort[l])}</td>
-                {r.cost && <td>{fmt.money(r.cost[l], r.cost.currency)}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
-      <CalendarNote calendar={r.calendar} />
-      <Warnings items={r.warnings} codes={r.warningCodes} />
-      <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={onDrawAgain} />
-      <ResultActions
-        kind="deadline"
-        input={input}
-        result={r}
-        shareLink={shareLink}
-        csv={{
-          columns: [
-            { header: t('when.date'), kind: 'date' },
-            { header: t('when.duration'), kind: 'weeks' },
-            { header: t('csvExport.pct', { label: t('deadline.chance') }), kind: 'percent' },
-          ],
-          rows: rows.map((row) => [row.date, row.weeks, row.probability]),
-        }}
+        xLabel={t('deadline.dateAxis')}
+        yLabel={t('deadline.curveAxis')}
+        pointLabel={(p) => `${fmt.number(p.weeks)} ${t('common.weeks')}: ${chance(p.probability)}`}
       />
-    </div>
+    </ChartFrame>
+  );
+}
+
+function CurveTable({ rows }: { rows: CurveRow[] }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const chance = useChance();
+  return (
+    <TableWrap label={t('deadline.curve')}>
+      <table data-testid="deadline-curve-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('when.date')}</th>
+            <th scope="col">{t('common.weeks')}</th>
+            <th scope="col">{t('deadline.chance')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr
+              key={`${row.date}-${row.deadline ? 'd' : ''}`}
+              className={row.deadline ? 'highlight' : undefined}
+              data-testid={row.deadline ? 'deadline-row' : undefined}
+            >
+              <td>{fmt.shortDate(row.date)}</td>
+              <td>{fmt.number(row.weeks)}</td>
+              <td>{chance(row.probability)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+/** P50/P85/P95: weeks with their sampling interval, dates, effort and cost. */
+function PercentileTable({ r }: { r: DeadlineResult }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const beyond = useBeyondMaxWeeks();
+  const note = useIntervalNote();
+  const weeksOf = (l: (typeof LEVELS)[number]) =>
+    ({ p50: r.p50Weeks, p85: r.p85Weeks, p95: r.p95Weeks })[l];
+  const effortLabel = r.effortForOnePerson
+    ? t('deadline.effortOnePerson')
+    : t('deadline.effortTeam', { team: fmt.number(r.effortTeamSize) });
+  return (
+    <TableWrap label={t('deadline.title')}>
+      <table data-testid="deadline-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('common.percentile')}</th>
+            <th scope="col">{t('when.duration')}</th>
+            <th scope="col">{t('deadline.completion')}</th>
+            <th scope="col">{effortLabel}</th>
+            {r.cost && <th scope="col">{t('deadline.cost')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {LEVELS.map((l) => (
+            <tr key={l} className={l === 'p85' ? 'highlight' : undefined}>
+              <td>{l.toUpperCase()}</td>
+              <td>
+                {beyond.weeks(r, l, weeksOf(l))}
+                {!r.beyondMaxWeeks[l] && (
+                  <span className="interval" data-testid={`interval-${l}`}>
+                    {' '}
+                    ({note(r.percentileIntervals[l])})
+                  </span>
+                )}
+              </td>
+              <td>
+                {r.completionDates[l] === null
+                  ? beyond.span(r.maxWeeks)
+                  : fmt.shortDate(r.completionDates[l])}
+              </td>
+              <td>{fmt.number(r.effort[l])}</td>
+              {r.cost && <td>{fmt.money(r.cost[l], r.cost.currency)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+function DeadlineActions({
+  r,
+  input,
+  rows,
+  shareLink,
+}: {
+  r: DeadlineResult;
+  input: unknown;
+  rows: CurveRow[];
+  shareLink?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ResultActions
+      kind="deadline"
+      input={input}
+      result={r}
+      shareLink={shareLink}
+      csv={{
+        columns: [
+          { header: t('when.date'), kind: 'date' },
+          { header: t('when.duration'), kind: 'weeks' },
+          { header: t('csvExport.pct', { label: t('deadline.chance') }), kind: 'percent' },
+        ],
+        rows: rows.map((row) => [row.date, row.weeks, row.probability]),
+      }}
+    />
   );
 }

@@ -63,6 +63,39 @@ export default function DeliveriesPage() {
 }
 
 function DeliveryList({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const list = useData(() => deliveriesApi.list(projectId), [projectId]);
+  const rows = list.data ?? [];
+  const open = rows.filter((d) => !d.closed);
+  const closed = rows.filter((d) => d.closed);
+  const link = (d: Delivery) => (
+    <li key={d.id}>
+      <a href={href('/deliveries', { project: projectId, id: d.id })}>{d.name}</a>{' '}
+      <span className="muted">({d.checkIns.length})</span>
+    </li>
+  );
+  return (
+    <div>
+      <p>
+        <a href={href('/project', { id: projectId })}>← {t('deliveries.backToProject')}</a>
+      </p>
+      <h1>{t('deliveries.title')}</h1>
+      <ErrorLine error={list.error} />
+      {list.data && rows.length === 0 && <p className="empty">{t('deliveries.none')}</p>}
+      <ul data-testid="deliveries-open">{open.map(link)}</ul>
+      {closed.length > 0 && (
+        <section aria-labelledby="deliveries-archive">
+          <h2 id="deliveries-archive">{t('deliveries.archive')}</h2>
+          <ul data-testid="deliveries-archive">{closed.map(link)}</ul>
+        </section>
+      )}
+      <NewDeliveryForm projectId={projectId} />
+    </div>
+  );
+}
+
+/** A new delivery: name, dates, its weekly history (typed or from a tracker export), calendar. */
+function NewDeliveryForm({ projectId }: { projectId: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language || 'en';
   // The calendar the delivery's check-ins forecast on; country from the UI language.
@@ -70,7 +103,6 @@ function DeliveryList({ projectId }: { projectId: string }) {
   const updateCal = useCallback(<K extends keyof CalendarForm>(key: K, value: CalendarForm[K]) => {
     setCal((c) => ({ ...c, [key]: value }));
   }, []);
-  const list = useData(() => deliveriesApi.list(projectId), [projectId]);
   const [name, setName] = useState('');
   const [start, setStart] = useState('');
   const [target, setTarget] = useState('');
@@ -110,103 +142,68 @@ function DeliveryList({ projectId }: { projectId: string }) {
     }
   };
 
-  const rows = list.data ?? [];
-  const open = rows.filter((d) => !d.closed);
-  const closed = rows.filter((d) => d.closed);
-  const link = (d: Delivery) => (
-    <li key={d.id}>
-      <a href={href('/deliveries', { project: projectId, id: d.id })}>{d.name}</a>{' '}
-      <span className="muted">({d.checkIns.length})</span>
-    </li>
-  );
   return (
-    <div>
-      <p>
-        <a href={href('/project', { id: projectId })}>← {t('deliveries.backToProject')}</a>
-      </p>
-      <h1>{t('deliveries.title')}</h1>
-      <ErrorLine error={list.error} />
-      {list.data && rows.length === 0 && <p className="empty">{t('deliveries.none')}</p>}
-      <ul data-testid="deliveries-open">{open.map(link)}</ul>
-      {closed.length > 0 && (
-        <section aria-labelledby="deliveries-archive">
-          <h2 id="deliveries-archive">{t('deliveries.archive')}</h2>
-          <ul data-testid="deliveries-archive">{closed.map(link)}</ul>
-        </section>
-      )}
-      <form
-        className="card form-stack"
-        onSubmit={(e) => void create(e)}
-        aria-labelledby="delivery-new"
-      >
-        <h2 id="delivery-new">{t('deliveries.create')}</h2>
-        <label>
-          {t('deliveries.name')}
-          <input value={name} onChange={(e) => setName(e.target.value)} required />
-        </label>
-        <label>
-          {t('deliveries.start')}
-          <input type="date" value={start} onChange={(e) => setStart(e.target.value)} required />
-        </label>
-        <label>
-          {t('deliveries.target')}
-          <input type="date" value={target} onChange={(e) => setTarget(e.target.value)} />
-        </label>
-        <label>
-          {t('deliveries.csv')}
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            onChange={(e) => void onCsv(e.target.files?.[0])}
-          />
-        </label>
-        {items && (
-          <p data-testid="delivery-csv-loaded">
-            {t('deliveries.csvLoaded', { items: items.done.length, weeks: items.history.length })}
-          </p>
-        )}
-        <label>
-          {t('deliveries.history')}
-          <textarea rows={5} value={historyText} onChange={(e) => setHistoryText(e.target.value)} />
-        </label>
-        <CalendarSection
-          form={cal}
-          update={updateCal}
-          errors={{}}
-          id={(field) => `delivery-${field.replace(/\./g, '-')}`}
+    <form
+      className="card form-stack"
+      onSubmit={(e) => void create(e)}
+      aria-labelledby="delivery-new"
+    >
+      <h2 id="delivery-new">{t('deliveries.create')}</h2>
+      <label>
+        {t('deliveries.name')}
+        <input value={name} onChange={(e) => setName(e.target.value)} required />
+      </label>
+      <label>
+        {t('deliveries.start')}
+        <input type="date" value={start} onChange={(e) => setStart(e.target.value)} required />
+      </label>
+      <label>
+        {t('deliveries.target')}
+        <input type="date" value={target} onChange={(e) => setTarget(e.target.value)} />
+      </label>
+      <label>
+        {t('deliveries.csv')}
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(e) => void onCsv(e.target.files?.[0])}
         />
-        <ErrorLine error={error} />
-        <button type="submit" className="btn">
-          {t('deliveries.save')}
-        </button>
-      </form>
-    </div>
+      </label>
+      {items && (
+        <p data-testid="delivery-csv-loaded">
+          {t('deliveries.csvLoaded', { items: items.done.length, weeks: items.history.length })}
+        </p>
+      )}
+      <label>
+        {t('deliveries.history')}
+        <textarea rows={5} value={historyText} onChange={(e) => setHistoryText(e.target.value)} />
+      </label>
+      <CalendarSection
+        form={cal}
+        update={updateCal}
+        errors={{}}
+        id={(field) => `delivery-${field.replace(/\./g, '-')}`}
+      />
+      <ErrorLine error={error} />
+      <button type="submit" className="btn">
+        {t('deliveries.save')}
+      </button>
+    </form>
   );
 }
 
+type Act = (run: () => Promise<Delivery | void>) => Promise<void>;
+
+/**
+ * One delivery: its dates and exports, the journal of check-ins with its charts, the check-in
+ * and close forms, reopen and remove. `act` runs a change and shows the delivery it returns.
+ */
 function DeliveryView({ projectId, id }: { projectId: string; id: string }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
   const d = useData(() => deliveriesApi.get(projectId, id), [projectId, id]);
-  const [date, setDate] = useState('');
-  const [done, setDone] = useState('');
-  const [remaining, setRemaining] = useState('');
-  const [note, setNote] = useState('');
-  const [actual, setActual] = useState('');
-  const [closeNote, setCloseNote] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const items = imported.get(id);
 
-  const pickDate = (value: string) => {
-    setDate(value);
-    if (items && value) {
-      const c = countsAsOf(items, value);
-      setDone(String(c.done));
-      setRemaining(String(c.remaining));
-    }
-  };
-
-  const act = async (run: () => Promise<Delivery | void>) => {
+  const act: Act = async (run) => {
     setError(null);
     try {
       const next = await run();
@@ -220,86 +217,15 @@ function DeliveryView({ projectId, id }: { projectId: string; id: string }) {
   if (d.error) return <ErrorLine error={d.error} />;
   if (!delivery) return <p className="page-loading">{t('common.loading')}</p>;
   const last = delivery.checkIns[delivery.checkIns.length - 1];
-  // A percentile beyond the runs' cap is no date: say so (trust rules).
-  const beyond = (c: (typeof delivery.checkIns)[number]) =>
-    t('deliveries.beyond', { weeks: c.input.maxWeeks ?? DEFAULT_MAX_WEEKS });
 
   return (
     <div>
       <p>
         <a href={href('/deliveries', { project: projectId })}>← {t('deliveries.title')}</a>
       </p>
-      <h1>{delivery.name}</h1>
-      <p className="lead">
-        {t('deliveries.start')}: {fmt.date(delivery.start)}
-        {delivery.targetDate
-          ? ` · ${t('deliveries.target')}: ${fmt.date(delivery.targetDate)}`
-          : ''}
-        {delivery.actualDate
-          ? ` · ${t('deliveries.closed', { date: fmt.date(delivery.actualDate) })}`
-          : ''}
-      </p>
-      {delivery.closeNote && <p data-testid="delivery-close-note">{delivery.closeNote}</p>}
-      <p className="account-actions">
-        <a className="btn btn--small" href={deliveriesApi.exportUrl(projectId, id, 'csv')} download>
-          {t('deliveries.exportCsv')}
-        </a>
-        <a
-          className="btn btn--small"
-          href={deliveriesApi.exportUrl(projectId, id, 'json')}
-          download
-        >
-          {t('deliveries.exportJson')}
-        </a>
-      </p>
+      <DeliveryHeader projectId={projectId} delivery={delivery} />
       <ErrorLine error={error} />
-
-      <section className="card" aria-labelledby="journal-title">
-        <h2 id="journal-title">{t('deliveries.journal')}</h2>
-        <p className="muted">{t('deliveries.journalHint')}</p>
-        <JournalChart
-          checkIns={delivery.checkIns}
-          targetDate={delivery.targetDate}
-          actualDate={delivery.actualDate}
-        />
-        <table data-testid="delivery-journal">
-          <thead>
-            <tr>
-              <th scope="col">{t('deliveries.date')}</th>
-              <th scope="col">{t('deliveries.done')}</th>
-              <th scope="col">{t('deliveries.remaining')}</th>
-              <th scope="col">{t('deliveries.scopeAdded')}</th>
-              <th scope="col">P50</th>
-              <th scope="col">P85</th>
-              <th scope="col">P95</th>
-              <th scope="col">{t('deliveries.probability')}</th>
-              <th scope="col">{t('deliveries.note')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {delivery.checkIns.map((c) => (
-              <tr key={c.date}>
-                <td>{c.date}</td>
-                <td>{c.done}</td>
-                <td>{c.remaining}</td>
-                <td>{c.scopeAdded ?? '—'}</td>
-                <td>{c.completionDates.p50 ?? beyond(c)}</td>
-                <td>
-                  <strong>{c.completionDates.p85 ?? beyond(c)}</strong>
-                </td>
-                <td>{c.completionDates.p95 ?? beyond(c)}</td>
-                <td>
-                  {c.probabilityByTarget === null
-                    ? '—'
-                    : `${Math.round(c.probabilityByTarget * 100)} %`}
-                </td>
-                <td>{c.note ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-
+      <JournalSection delivery={delivery} />
       {last && (
         <section className="card" aria-labelledby="burnup-title">
           <h2 id="burnup-title">{t('deliveries.burnUp')}</h2>
@@ -308,112 +234,9 @@ function DeliveryView({ projectId, id }: { projectId: string; id: string }) {
           <ProbabilityChart checkIns={delivery.checkIns} />
         </section>
       )}
-
-      {!delivery.closed && (
-        <form
-          className="card form-stack"
-          aria-labelledby="checkin-title"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void act(async () => {
-              const next = await deliveriesApi.addCheckIn(projectId, delivery, {
-                date,
-                done: Number(done),
-                remaining: Number(remaining),
-                ...(note ? { note } : {}),
-              });
-              setNote('');
-              return next;
-            });
-          }}
-        >
-          <h2 id="checkin-title">{t('deliveries.checkIn')}</h2>
-          <label>
-            {t('deliveries.date')}
-            <input type="date" value={date} onChange={(e) => pickDate(e.target.value)} required />
-          </label>
-          {items && <p className="muted">{t('deliveries.fromCsv')}</p>}
-          <FromConnection
-            projectId={projectId}
-            date={date}
-            onPick={(connectionId) =>
-              void act(async () => {
-                const next = await deliveriesApi.checkInFromConnection(projectId, delivery, {
-                  connectionId,
-                  date,
-                  ...(note ? { note } : {}),
-                });
-                setNote('');
-                return next;
-              })
-            }
-          />
-          <label>
-            {t('deliveries.done')}
-            <input
-              type="number"
-              min={0}
-              value={done}
-              onChange={(e) => setDone(e.target.value)}
-              required
-            />
-          </label>
-          <label>
-            {t('deliveries.remaining')}
-            <input
-              type="number"
-              min={0}
-              value={remaining}
-              onChange={(e) => setRemaining(e.target.value)}
-              required
-            />
-          </label>
-          <label>
-            {t('deliveries.note')}
-            <input value={note} onChange={(e) => setNote(e.target.value)} />
-          </label>
-          <button type="submit" className="btn">
-            {t('deliveries.add')}
-          </button>{' '}
-          {last && (
-            <button
-              type="button"
-              className="btn btn--small"
-              onClick={() => void act(() => deliveriesApi.undoCheckIn(projectId, delivery))}
-            >
-              {t('deliveries.undo')}
-            </button>
-          )}
-        </form>
-      )}
-
+      {!delivery.closed && <CheckInForm projectId={projectId} delivery={delivery} act={act} />}
       {!delivery.closed ? (
-        <form
-          className="card form-stack"
-          aria-labelledby="close-title"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void act(() => deliveriesApi.close(projectId, delivery, actual, closeNote));
-          }}
-        >
-          <h2 id="close-title">{t('deliveries.close')}</h2>
-          <label>
-            {t('deliveries.actualDate')}
-            <input
-              type="date"
-              value={actual}
-              onChange={(e) => setActual(e.target.value)}
-              required
-            />
-          </label>
-          <label>
-            {t('deliveries.closeNote')}
-            <input value={closeNote} onChange={(e) => setCloseNote(e.target.value)} />
-          </label>
-          <button type="submit" className="btn">
-            {t('deliveries.close')}
-          </button>
-        </form>
+        <CloseForm projectId={projectId} delivery={delivery} act={act} />
       ) : (
         <p>
           <button
@@ -440,5 +263,235 @@ function DeliveryView({ projectId, id }: { projectId: string; id: string }) {
         </button>
       </p>
     </div>
+  );
+}
+
+function DeliveryHeader({ projectId, delivery }: { projectId: string; delivery: Delivery }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const id = delivery.id;
+  return (
+    <>
+      <h1>{delivery.name}</h1>
+      <p className="lead">
+        {t('deliveries.start')}: {fmt.date(delivery.start)}
+        {delivery.targetDate
+          ? ` · ${t('deliveries.target')}: ${fmt.date(delivery.targetDate)}`
+          : ''}
+        {delivery.actualDate
+          ? ` · ${t('deliveries.closed', { date: fmt.date(delivery.actualDate) })}`
+          : ''}
+      </p>
+      {delivery.closeNote && <p data-testid="delivery-close-note">{delivery.closeNote}</p>}
+      <p className="account-actions">
+        <a className="btn btn--small" href={deliveriesApi.exportUrl(projectId, id, 'csv')} download>
+          {t('deliveries.exportCsv')}
+        </a>
+        <a
+          className="btn btn--small"
+          href={deliveriesApi.exportUrl(projectId, id, 'json')}
+          download
+        >
+          {t('deliveries.exportJson')}
+        </a>
+      </p>
+    </>
+  );
+}
+
+function JournalSection({ delivery }: { delivery: Delivery }) {
+  const { t } = useTranslation();
+  // A percentile beyond the runs' cap is no date: say so (trust rules).
+  const beyond = (c: (typeof delivery.checkIns)[number]) =>
+    t('deliveries.beyond', { weeks: c.input.maxWeeks ?? DEFAULT_MAX_WEEKS });
+  return (
+    <section className="card" aria-labelledby="journal-title">
+      <h2 id="journal-title">{t('deliveries.journal')}</h2>
+      <p className="muted">{t('deliveries.journalHint')}</p>
+      <JournalChart
+        checkIns={delivery.checkIns}
+        targetDate={delivery.targetDate}
+        actualDate={delivery.actualDate}
+      />
+      <table data-testid="delivery-journal">
+        <thead>
+          <tr>
+            <th scope="col">{t('deliveries.date')}</th>
+            <th scope="col">{t('deliveries.done')}</th>
+            <th scope="col">{t('deliveries.remaining')}</th>
+            <th scope="col">{t('deliveries.scopeAdded')}</th>
+            <th scope="col">P50</th>
+            <th scope="col">P85</th>
+            <th scope="col">P95</th>
+            <th scope="col">{t('deliveries.probability')}</th>
+            <th scope="col">{t('deliveries.note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {delivery.checkIns.map((c) => (
+            <tr key={c.date}>
+              <td>{c.date}</td>
+              <td>{c.done}</td>
+              <td>{c.remaining}</td>
+              <td>{c.scopeAdded ?? '—'}</td>
+              <td>{c.completionDates.p50 ?? beyond(c)}</td>
+              <td>
+                <strong>{c.completionDates.p85 ?? beyond(c)}</strong>
+              </td>
+              <td>{c.completionDates.p95 ?? beyond(c)}</td>
+              <td>
+                {c.probabilityByTarget === null
+                  ? '—'
+                  : `${Math.round(c.probabilityByTarget * 100)} %`}
+              </td>
+              <td>{c.note ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** A check-in: the counts on a date, typed, counted from an imported export or a connection. */
+function CheckInForm({
+  projectId,
+  delivery,
+  act,
+}: {
+  projectId: string;
+  delivery: Delivery;
+  act: Act;
+}) {
+  const { t } = useTranslation();
+  const [date, setDate] = useState('');
+  const [done, setDone] = useState('');
+  const [remaining, setRemaining] = useState('');
+  const [note, setNote] = useState('');
+  const items = imported.get(delivery.id);
+  const last = delivery.checkIns[delivery.checkIns.length - 1];
+
+  const pickDate = (value: string) => {
+    setDate(value);
+    if (items && value) {
+      const c = countsAsOf(items, value);
+      setDone(String(c.done));
+      setRemaining(String(c.remaining));
+    }
+  };
+
+  return (
+    <form
+      className="card form-stack"
+      aria-labelledby="checkin-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void act(async () => {
+          const next = await deliveriesApi.addCheckIn(projectId, delivery, {
+            date,
+            done: Number(done),
+            remaining: Number(remaining),
+            ...(note ? { note } : {}),
+          });
+          setNote('');
+          return next;
+        });
+      }}
+    >
+      <h2 id="checkin-title">{t('deliveries.checkIn')}</h2>
+      <label>
+        {t('deliveries.date')}
+        <input type="date" value={date} onChange={(e) => pickDate(e.target.value)} required />
+      </label>
+      {items && <p className="muted">{t('deliveries.fromCsv')}</p>}
+      <FromConnection
+        projectId={projectId}
+        date={date}
+        onPick={(connectionId) =>
+          void act(async () => {
+            const next = await deliveriesApi.checkInFromConnection(projectId, delivery, {
+              connectionId,
+              date,
+              ...(note ? { note } : {}),
+            });
+            setNote('');
+            return next;
+          })
+        }
+      />
+      <label>
+        {t('deliveries.done')}
+        <input
+          type="number"
+          min={0}
+          value={done}
+          onChange={(e) => setDone(e.target.value)}
+          required
+        />
+      </label>
+      <label>
+        {t('deliveries.remaining')}
+        <input
+          type="number"
+          min={0}
+          value={remaining}
+          onChange={(e) => setRemaining(e.target.value)}
+          required
+        />
+      </label>
+      <label>
+        {t('deliveries.note')}
+        <input value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <button type="submit" className="btn">
+        {t('deliveries.add')}
+      </button>{' '}
+      {last && (
+        <button
+          type="button"
+          className="btn btn--small"
+          onClick={() => void act(() => deliveriesApi.undoCheckIn(projectId, delivery))}
+        >
+          {t('deliveries.undo')}
+        </button>
+      )}
+    </form>
+  );
+}
+
+function CloseForm({
+  projectId,
+  delivery,
+  act,
+}: {
+  projectId: string;
+  delivery: Delivery;
+  act: Act;
+}) {
+  const { t } = useTranslation();
+  const [actual, setActual] = useState('');
+  const [closeNote, setCloseNote] = useState('');
+  return (
+    <form
+      className="card form-stack"
+      aria-labelledby="close-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void act(() => deliveriesApi.close(projectId, delivery, actual, closeNote));
+      }}
+    >
+      <h2 id="close-title">{t('deliveries.close')}</h2>
+      <label>
+        {t('deliveries.actualDate')}
+        <input type="date" value={actual} onChange={(e) => setActual(e.target.value)} required />
+      </label>
+      <label>
+        {t('deliveries.closeNote')}
+        <input value={closeNote} onChange={(e) => setCloseNote(e.target.value)} />
+      </label>
+      <button type="submit" className="btn">
+        {t('deliveries.close')}
+      </button>
+    </form>
   );
 }

@@ -94,12 +94,85 @@ interface AmbiguousDates {
 export default function TeamPage() {
   const { t } = useTranslation();
   const { teams, current, loaded } = useTeams();
+  const {
+    name,
+    setName,
+    paste,
+    setPaste,
+    error,
+    notes,
+    ask,
+    saveImport,
+    onFile,
+    onSample,
+    onPaste,
+  } = useTeamImport(current);
+  return (
+    <div className="team-page">
+      <h1>{t('flow.team.title')}</h1>
+      <p className="lead">{t('flow.team.lead')}</p>
+      <div className="layout">
+        <section className="card" aria-labelledby="team-load-title">
+          <h2 id="team-load-title">{t('flow.team.current')}</h2>
+          {loaded && teams.length === 0 && <p className="empty">{t('flow.team.none')}</p>}
+          {teams.length > 0 && <TeamList teams={teams} currentId={current?.id} />}
+          <Field id="team-name" label={t('flow.team.name')}>
+            <input value={name} onChange={(e) => setName(e.target.value)} />
+          </Field>
+          <Field id="team-csv" label={t('flow.team.csv')}>
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              onChange={(e) => void onFile(e.target.files?.[0])}
+            />
+          </Field>
+          <Field id="team-paste" label={t('flow.team.paste')}>
+            <textarea rows={3} value={paste} onChange={(e) => setPaste(e.target.value)} />
+          </Field>
+          <p>
+            <button type="button" className="btn" onClick={() => void onPaste()}>
+              {t('flow.team.savePaste')}
+            </button>{' '}
+            <button type="button" className="btn" onClick={() => void onSample()}>
+              {t('flow.team.sample')}
+            </button>
+          </p>
+          {error && (
+            <p className="notice notice--error" role="alert">
+              {error}
+            </p>
+          )}
+          {ask && (
+            <AmbiguousDatesPrompt
+              ask={ask}
+              onPick={(format) =>
+                void saveImport(importCsv(ask.text, format), ask.fileName, ask.sample)
+              }
+            />
+          )}
+          {notes && <p className="field__hint">{notes}</p>}
+        </section>
+        <div>
+          {current && <TeamSummary team={current} />}
+          <ProjectSync current={current} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Loading a team: a tracker CSV, the example data or pasted weekly counts, saved as a team in
+ * this browser (or into the current team, on a re-import). Dates a CSV writes in two possible
+ * formats are asked about, not guessed.
+ */
+function useTeamImport(current: ReturnType<typeof useTeams>['current']) {
+  const { t } = useTranslation();
   const [name, setName] = useState('');
   const [paste, setPaste] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notes, setNotes] = useState<string | null>(null);
   const [ask, setAsk] = useState<AmbiguousDates | null>(null);
-  const fmt = useFormat();
 
   const saveImport = async (
     read: ImportedItems,
@@ -192,100 +265,82 @@ export default function TeamPage() {
     setPaste('');
   };
 
+  return {
+    name,
+    setName,
+    paste,
+    setPaste,
+    error,
+    notes,
+    ask,
+    saveImport,
+    onFile,
+    onSample,
+    onPaste,
+  };
+}
+
+function TeamList({
+  teams,
+  currentId,
+}: {
+  teams: ReturnType<typeof useTeams>['teams'];
+  currentId: string | undefined;
+}) {
+  const { t } = useTranslation();
   return (
-    <div className="team-page">
-      <h1>{t('flow.team.title')}</h1>
-      <p className="lead">{t('flow.team.lead')}</p>
-      <div className="layout">
-        <section className="card" aria-labelledby="team-load-title">
-          <h2 id="team-load-title">{t('flow.team.current')}</h2>
-          {loaded && teams.length === 0 && <p className="empty">{t('flow.team.none')}</p>}
-          {teams.length > 0 && (
-            <ul className="team-list" data-testid="team-list">
-              {teams.map((team) => (
-                <li key={team.id}>
-                  <label>
-                    <input
-                      type="radio"
-                      name="current-team"
-                      checked={team.id === current?.id}
-                      onChange={() => void selectTeam(team.id)}
-                    />{' '}
-                    {team.name}
-                  </label>
-                  {team.sample && <SampleBadge />}
-                  <button
-                    type="button"
-                    className="btn btn--small"
-                    onClick={() => void deleteTeam(team.id)}
-                  >
-                    {t('flow.team.remove')}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <Field id="team-name" label={t('flow.team.name')}>
-            <input value={name} onChange={(e) => setName(e.target.value)} />
-          </Field>
-          <Field id="team-csv" label={t('flow.team.csv')}>
+    <ul className="team-list" data-testid="team-list">
+      {teams.map((team) => (
+        <li key={team.id}>
+          <label>
             <input
-              type="file"
-              accept=".csv,text/csv"
-              onChange={(e) => void onFile(e.target.files?.[0])}
-            />
-          </Field>
-          <Field id="team-paste" label={t('flow.team.paste')}>
-            <textarea rows={3} value={paste} onChange={(e) => setPaste(e.target.value)} />
-          </Field>
-          <p>
-            <button type="button" className="btn" onClick={() => void onPaste()}>
-              {t('flow.team.savePaste')}
-            </button>{' '}
-            <button type="button" className="btn" onClick={() => void onSample()}>
-              {t('flow.team.sample')}
-            </button>
-          </p>
-          {error && (
-            <p className="notice notice--error" role="alert">
-              {error}
-            </p>
-          )}
-          {ask && (
-            <div className="notice" role="alert" data-testid="ambiguous-dates">
-              <p>
-                {t('flow.team.askFormat', {
-                  columns: [...new Set(ask.preview.map((p) => p.column))].join(', '),
-                })}
-              </p>
-              {ask.formats.map((format) => (
-                <p key={format}>
-                  <button
-                    type="button"
-                    className="btn btn--small"
-                    onClick={() =>
-                      void saveImport(importCsv(ask.text, format), ask.fileName, ask.sample)
-                    }
-                  >
-                    {t('flow.team.useFormat', { format })}
-                  </button>{' '}
-                  {ask.preview
-                    .map((p) => {
-                      const iso = parseDateTime(p.value, format);
-                      return `${p.value} → ${iso ? fmt.date(iso.slice(0, 10)) : '—'}`;
-                    })
-                    .join('; ')}
-                </p>
-              ))}
-            </div>
-          )}
-          {notes && <p className="field__hint">{notes}</p>}
-        </section>
-        <div>
-          {current && <TeamSummary team={current} />}
-          <ProjectSync current={current} />
-        </div>
-      </div>
+              type="radio"
+              name="current-team"
+              checked={team.id === currentId}
+              onChange={() => void selectTeam(team.id)}
+            />{' '}
+            {team.name}
+          </label>
+          {team.sample && <SampleBadge />}
+          <button type="button" className="btn btn--small" onClick={() => void deleteTeam(team.id)}>
+            {t('flow.team.remove')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Each possible date format with the first dates read in it, to pick the right one. */
+function AmbiguousDatesPrompt({
+  ask,
+  onPick,
+}: {
+  ask: AmbiguousDates;
+  onPick: (format: string) => void;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <div className="notice" role="alert" data-testid="ambiguous-dates">
+      <p>
+        {t('flow.team.askFormat', {
+          columns: [...new Set(ask.preview.map((p) => p.column))].join(', '),
+        })}
+      </p>
+      {ask.formats.map((format) => (
+        <p key={format}>
+          <button type="button" className="btn btn--small" onClick={() => onPick(format)}>
+            {t('flow.team.useFormat', { format })}
+          </button>{' '}
+          {ask.preview
+            .map((p) => {
+              const iso = parseDateTime(p.value, format);
+              return `${p.value} → ${iso ? fmt.date(iso.slice(0, 10)) : '—'}`;
+            })
+            .join('; ')}
+        </p>
+      ))}
     </div>
   );
 }

@@ -52,10 +52,11 @@ function Status({ f }: { f: PortfolioFeatureResult }) {
   );
 }
 
+type Page = ReturnType<typeof useForecastPage<PortfolioForm, PortfolioResult>>;
+
 export default function PortfolioPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language || 'en';
-  const fmt = useFormat();
   const initial = useMemo(
     () => ({ ...initialForm, country: defaultCountry(language) }),
     [language],
@@ -67,8 +68,26 @@ export default function PortfolioPage() {
     initial,
     toBody,
   });
-  const latest = page.result;
+  const runs = usePortfolioRuns(page, language);
+  return (
+    <PageLayout
+      id="pf"
+      title={t('portfolio.title')}
+      lead={t('portfolio.lead')}
+      onSubmit={page.onSubmit}
+      stacked
+      form={<PortfolioInputs page={page} runs={runs} />}
+      results={runs.r && <PortfolioResults page={page} r={runs.r} stale={runs.stale} />}
+    />
+  );
+}
 
+/**
+ * The result on screen and what reruns it: the last result is kept (marked stale) while a
+ * rerun computes or the form has an error; "Rerun as I edit"; and opening a saved portfolio.
+ */
+function usePortfolioRuns(page: Page, language: string) {
+  const latest = page.result;
   // The form a result was computed from; any edit after it makes the result stale. The last
   // result stays on screen (marked stale) while a rerun computes or the form has an error, and
   // its seed is kept, so a rerun differs by the edit and not by noise.
@@ -122,306 +141,324 @@ export default function PortfolioPage() {
     }
   }, [formKey, page.seed, opened]);
 
+  return { r, stale, auto, setAuto, openSaved };
+}
+
+function PortfolioInputs({
+  page,
+  runs,
+}: {
+  page: Page;
+  runs: ReturnType<typeof usePortfolioRuns>;
+}) {
+  const { t } = useTranslation();
+  const { r, auto, setAuto, openSaved } = runs;
   const teamNames = page.form.teams.map((team) => team.name.trim()).filter((n) => n !== '');
-  const confidence = r ? fmt.percent(r.confidence) : '';
-  const firstOut = r ? r.features.findIndex((f) => f.inCutLine === false) : -1;
+  return (
+    <>
+      <TeamsEditor
+        teams={page.form.teams}
+        errors={page.errors}
+        onChange={(teams) => page.update('teams', teams)}
+      />
+      <FeaturesEditor
+        features={page.form.features}
+        teamNames={teamNames}
+        errors={page.errors}
+        onChange={(features) => page.update('features', features)}
+      />
+      <DependencyGraph features={page.form.features} result={r} />
+      <div className="row">
+        <Field
+          id={page.id('startDate')}
+          label={t('portfolio.startDate')}
+          error={page.errors.startDate}
+        >
+          <TextInput form={page.form} name="startDate" update={page.update} type="date" />
+        </Field>
+        <Field
+          id={page.id('targetDate')}
+          label={t('portfolio.portfolioTarget')}
+          error={page.errors.targetDate}
+        >
+          <TextInput form={page.form} name="targetDate" update={page.update} type="date" />
+        </Field>
+        <Field
+          id={page.id('confidence')}
+          label={t('portfolio.confidence')}
+          error={page.errors.confidence}
+        >
+          <TextInput form={page.form} name="confidence" update={page.update} inputMode="numeric" />
+        </Field>
+      </div>
+      <CalendarSection form={page.form} update={page.update} errors={page.errors} id={page.id} />
+      <label className="checkbox">
+        <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} />{' '}
+        {t('portfolio.auto')}
+      </label>
+      <RunFooter page={page} label={t('portfolio.run')} />
+      <SavedLocally form={page.form} seed={page.seed ?? r?.seed ?? null} onOpen={openSaved} />
+    </>
+  );
+}
+
+/** Where the cut line falls: the first feature out, and the row the line is drawn above. */
+function cutLine(r: PortfolioResult) {
+  const firstOut = r.features.findIndex((f) => f.inCutLine === false);
   // One line splits the list only when every feature below it is out too; when a later feature
   // still makes its own date, a line would say the opposite of its In mark, so none is drawn.
   const lineAt =
-    r && firstOut >= 0 && !r.features.slice(firstOut).some((f) => f.inCutLine === true)
-      ? firstOut
-      : -1;
-  const targeted = r ? r.features.filter((f) => f.inCutLine !== null) : [];
-  const cod = r?.costOfDelay ?? null;
-  const money = (v: number | null) =>
-    v === null ? '—' : fmt.money(v, r?.costOfDelay?.currency ?? 'USD');
+    firstOut >= 0 && !r.features.slice(firstOut).some((f) => f.inCutLine === true) ? firstOut : -1;
+  return { firstOut, lineAt };
+}
 
+function PortfolioResults({ page, r, stale }: { page: Page; r: PortfolioResult; stale: boolean }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const confidence = fmt.percent(r.confidence);
+  const { firstOut, lineAt } = cutLine(r);
+  const targeted = r.features.filter((f) => f.inCutLine !== null);
+  const cod = r.costOfDelay;
   return (
-    <PageLayout
-      id="pf"
-      title={t('portfolio.title')}
-      lead={t('portfolio.lead')}
-      onSubmit={page.onSubmit}
-      stacked
-      form={
-        <>
-          <TeamsEditor
-            teams={page.form.teams}
-            errors={page.errors}
-            onChange={(teams) => page.update('teams', teams)}
-          />
-          <FeaturesEditor
-            features={page.form.features}
-            teamNames={teamNames}
-            errors={page.errors}
-            onChange={(features) => page.update('features', features)}
-          />
-          <DependencyGraph features={page.form.features} result={r} />
-          <div className="row">
-            <Field
-              id={page.id('startDate')}
-              label={t('portfolio.startDate')}
-              error={page.errors.startDate}
+    <div
+      data-testid="pf-results"
+      data-stale={stale ? 'true' : 'false'}
+      style={stale ? { opacity: 0.6 } : undefined}
+    >
+      {stale && (
+        <p className="notice notice--warn" role="status" data-testid="pf-stale">
+          {t('portfolio.stale')}
+        </p>
+      )}
+      <p className="headline" data-testid="pf-in-count">
+        {t('portfolio.inCount', {
+          count: targeted.filter((f) => f.inCutLine === true).length,
+          total: targeted.length,
+        })}
+      </p>
+      <div className="kpis">
+        {r.allOnTime !== null && (
+          <Kpi label={t('portfolio.allOnTime')} value={fmt.percent(r.allOnTime, 1)} strong />
+        )}
+        {/* Without a portfolio target every target is a feature's own: the same number. */}
+        {r.allOwnTargetsOnTime !== null && r.targetDate !== null && (
+          <Kpi label={t('portfolio.allOwnOnTime')} value={fmt.percent(r.allOwnTargetsOnTime, 1)} />
+        )}
+      </div>
+      <ChartFrame
+        title={t('portfolio.timelineTitle')}
+        filename="portfolio-timeline"
+        description={t('portfolio.timeline')}
+      >
+        <Timeline result={r} />
+      </ChartFrame>
+      <p className="field__hint">
+        {t(firstOut >= 0 && lineAt < 0 ? 'portfolio.mixedHint' : 'portfolio.cutLineHint', {
+          confidence,
+        })}
+      </p>
+      <CutLineTable r={r} lineAt={lineAt} />
+      {lineAt >= 0 && (
+        <p className="field__hint" data-testid="pf-cut-line">
+          — {t('portfolio.cutLine', { confidence })}: {r.features[lineAt].name} —
+        </p>
+      )}
+      {firstOut >= 0 && lineAt < 0 && (
+        <p className="field__hint" data-testid="pf-cut-line">
+          {t('portfolio.noSingleLine', { confidence, name: r.features[firstOut].name })}
+        </p>
+      )}
+      {cod && (
+        <Cd3Section
+          cod={cod}
+          onApply={() => page.update('features', reorder(page.form.features, cod.suggestedOrder))}
+        />
+      )}
+      <TeamsResultTable r={r} />
+      {r.teams.map((team) => (
+        <TeamShares key={team.name} team={team} />
+      ))}
+      <CalendarNote calendar={r.calendar} />
+      <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={page.drawAgain} />
+      <Warnings items={r.warnings} codes={r.warningCodes} />
+      <PortfolioActions page={page} r={r} />
+    </div>
+  );
+}
+
+function useMoney(r: PortfolioResult) {
+  const fmt = useFormat();
+  return (v: number | null) => (v === null ? '—' : fmt.money(v, r.costOfDelay?.currency ?? 'USD'));
+}
+
+function CutLineTable({ r, lineAt }: { r: PortfolioResult; lineAt: number }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const confidence = fmt.percent(r.confidence);
+  const cod = r.costOfDelay;
+  const money = useMoney(r);
+  return (
+    <TableWrap label={t('portfolio.cutLine', { confidence })}>
+      <table data-testid="pf-cut-table">
+        <caption>{t('portfolio.cutLine', { confidence })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">{t('portfolio.feature')}</th>
+            <th scope="col">{t('portfolio.targetDate')}</th>
+            <th scope="col">P50</th>
+            <th scope="col">P85</th>
+            <th scope="col">P95</th>
+            <th scope="col">{t('portfolio.probability')}</th>
+            {r.targetDate && <th scope="col">{t('portfolio.byPortfolioTarget')}</th>}
+            <th scope="col">{t('portfolio.status')}</th>
+            <th scope="col">{t('portfolio.latestStart')}</th>
+            {cod && <th scope="col">{t('portfolio.delayCost')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {r.features.map((f, i) => (
+            <tr
+              key={f.name}
+              data-testid={`pf-result-${i}`}
+              data-feature={f.name}
+              style={i === lineAt ? { borderTop: '3px solid var(--bad, #b3261e)' } : undefined}
             >
-              <TextInput form={page.form} name="startDate" update={page.update} type="date" />
-            </Field>
-            <Field
-              id={page.id('targetDate')}
-              label={t('portfolio.portfolioTarget')}
-              error={page.errors.targetDate}
-            >
-              <TextInput form={page.form} name="targetDate" update={page.update} type="date" />
-            </Field>
-            <Field
-              id={page.id('confidence')}
-              label={t('portfolio.confidence')}
-              error={page.errors.confidence}
-            >
-              <TextInput
-                form={page.form}
-                name="confidence"
-                update={page.update}
-                inputMode="numeric"
-              />
-            </Field>
-          </div>
-          <CalendarSection
-            form={page.form}
-            update={page.update}
-            errors={page.errors}
-            id={page.id}
-          />
-          <label className="checkbox">
-            <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} />{' '}
-            {t('portfolio.auto')}
-          </label>
-          <RunFooter page={page} label={t('portfolio.run')} />
-          <SavedLocally form={page.form} seed={page.seed ?? r?.seed ?? null} onOpen={openSaved} />
-        </>
-      }
-      results={
-        r && (
-          <div
-            data-testid="pf-results"
-            data-stale={stale ? 'true' : 'false'}
-            style={stale ? { opacity: 0.6 } : undefined}
-          >
-            {stale && (
-              <p className="notice notice--warn" role="status" data-testid="pf-stale">
-                {t('portfolio.stale')}
-              </p>
-            )}
-            <p className="headline" data-testid="pf-in-count">
-              {t('portfolio.inCount', {
-                count: targeted.filter((f) => f.inCutLine === true).length,
-                total: targeted.length,
-              })}
-            </p>
-            <div className="kpis">
-              {r.allOnTime !== null && (
-                <Kpi label={t('portfolio.allOnTime')} value={fmt.percent(r.allOnTime, 1)} strong />
+              <td>{i + 1}</td>
+              <th scope="row">{f.name}</th>
+              <td>
+                <When iso={f.targetDate} testId={`pf-target-${i}`} fmt={fmt} />
+              </td>
+              <td>
+                <When iso={f.completionDates?.p50} testId={`pf-p50-${i}`} fmt={fmt} />
+              </td>
+              <td>
+                <When iso={f.completionDates?.p85} testId={`pf-p85-${i}`} fmt={fmt} />
+              </td>
+              <td>
+                <When iso={f.completionDates?.p95} testId={`pf-p95-${i}`} fmt={fmt} />
+              </td>
+              <td data-testid={`pf-prob-${i}`}>
+                {f.probabilityByTarget === null ? '—' : fmt.percent(f.probabilityByTarget, 1)}
+              </td>
+              {r.targetDate && (
+                <td data-testid={`pf-prob-portfolio-${i}`}>
+                  {f.probabilityByPortfolioTarget === null
+                    ? '—'
+                    : fmt.percent(f.probabilityByPortfolioTarget, 1)}
+                </td>
               )}
-              {/* Without a portfolio target every target is a feature's own: the same number. */}
-              {r.allOwnTargetsOnTime !== null && r.targetDate !== null && (
-                <Kpi
-                  label={t('portfolio.allOwnOnTime')}
-                  value={fmt.percent(r.allOwnTargetsOnTime, 1)}
-                />
-              )}
-            </div>
-            <ChartFrame
-              title={t('portfolio.timelineTitle')}
-              filename="portfolio-timeline"
-              description={t('portfolio.timeline')}
-            >
-              <Timeline result={r} />
-            </ChartFrame>
-            <p className="field__hint">
-              {t(firstOut >= 0 && lineAt < 0 ? 'portfolio.mixedHint' : 'portfolio.cutLineHint', {
-                confidence,
-              })}
-            </p>
-            <TableWrap label={t('portfolio.cutLine', { confidence })}>
-              <table data-testid="pf-cut-table">
-                <caption>{t('portfolio.cutLine', { confidence })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">#</th>
-                    <th scope="col">{t('portfolio.feature')}</th>
-                    <th scope="col">{t('portfolio.targetDate')}</th>
-                    <th scope="col">P50</th>
-                    <th scope="col">P85</th>
-                    <th scope="col">P95</th>
-                    <th scope="col">{t('portfolio.probability')}</th>
-                    {r.targetDate && <th scope="col">{t('portfolio.byPortfolioTarget')}</th>}
-                    <th scope="col">{t('portfolio.status')}</th>
-                    <th scope="col">{t('portfolio.latestStart')}</th>
-                    {cod && <th scope="col">{t('portfolio.delayCost')}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.features.map((f, i) => (
-                    <tr
-                      key={f.name}
-                      data-testid={`pf-result-${i}`}
-                      data-feature={f.name}
-                      style={
-                        i === lineAt ? { borderTop: '3px solid var(--bad, #b3261e)' } : undefined
-                      }
-                    >
-                      <td>{i + 1}</td>
-                      <th scope="row">{f.name}</th>
-                      <td>
-                        <When iso={f.targetDate} testId={`pf-target-${i}`} fmt={fmt} />
-                      </td>
-                      <td>
-                        <When iso={f.completionDates?.p50} testId={`pf-p50-${i}`} fmt={fmt} />
-                      </td>
-                      <td>
-                        <When iso={f.completionDates?.p85} testId={`pf-p85-${i}`} fmt={fmt} />
-                      </td>
-                      <td>
-                        <When iso={f.completionDates?.p95} testId={`pf-p95-${i}`} fmt={fmt} />
-                      </td>
-                      <td data-testid={`pf-prob-${i}`}>
-                        {f.probabilityByTarget === null
-                          ? '—'
-                          : fmt.percent(f.probabilityByTarget, 1)}
-                      </td>
-                      {r.targetDate && (
-                        <td data-testid={`pf-prob-portfolio-${i}`}>
-                          {f.probabilityByPortfolioTarget === null
-                            ? '—'
-                            : fmt.percent(f.probabilityByPortfolioTarget, 1)}
-                        </td>
-                      )}
-                      <td data-testid={`pf-status-${i}`}>
-                        <Status f={f} />
-                      </td>
-                      <td>
-                        <When iso={f.latestStart} testId={`pf-latest-${i}`} fmt={fmt} />
-                      </td>
-                      {cod && <td>{money(f.expectedDelayCost)}</td>}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-            {lineAt >= 0 && (
-              <p className="field__hint" data-testid="pf-cut-line">
-                — {t('portfolio.cutLine', { confidence })}: {r.features[lineAt].name} —
-              </p>
-            )}
-            {firstOut >= 0 && lineAt < 0 && (
-              <p className="field__hint" data-testid="pf-cut-line">
-                {t('portfolio.noSingleLine', { confidence, name: r.features[firstOut].name })}
-              </p>
-            )}
-            {cod && (
-              <section aria-labelledby="pf-cd3-title">
-                <h3 id="pf-cd3-title">{t('portfolio.cd3')}</h3>
-                <ol data-testid="pf-cd3-order">
-                  {cod.suggestedOrder.map((n) => (
-                    <li key={n}>{n}</li>
-                  ))}
-                </ol>
-                <p>
-                  {t('portfolio.cd3Totals', {
-                    current: money(cod.totalExpectedDelayCost),
-                    suggested: money(cod.suggestedTotalExpectedDelayCost),
-                  })}
-                </p>
-                <button
-                  type="button"
-                  className="btn"
-                  onClick={() =>
-                    page.update('features', reorder(page.form.features, cod.suggestedOrder))
-                  }
-                >
-                  {t('portfolio.applyOrder')}
-                </button>
-              </section>
-            )}
-            <TableWrap label={t('portfolio.teamsResult')}>
-              <table data-testid="pf-teams-result">
-                <caption>{t('portfolio.teamsResult')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('portfolio.team')}</th>
-                    <th scope="col">P50</th>
-                    <th scope="col">P85</th>
-                    <th scope="col">P95</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.teams.map((team, i) => (
-                    <tr key={team.name}>
-                      <th scope="row">{team.name}</th>
-                      <td>
-                        <When
-                          iso={team.lastCompletionDates?.p50}
-                          testId={`pf-team-p50-${i}`}
-                          fmt={fmt}
-                        />
-                      </td>
-                      <td>
-                        <When
-                          iso={team.lastCompletionDates?.p85}
-                          testId={`pf-team-p85-${i}`}
-                          fmt={fmt}
-                        />
-                      </td>
-                      <td>
-                        <When
-                          iso={team.lastCompletionDates?.p95}
-                          testId={`pf-team-p95-${i}`}
-                          fmt={fmt}
-                        />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-            {r.teams.map((team) => (
-              <TeamShares key={team.name} team={team} />
-            ))}
-            <CalendarNote calendar={r.calendar} />
-            <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={page.drawAgain} />
-            <Warnings items={r.warnings} codes={r.warningCodes} />
-            <ResultActions
-              kind="portfolio"
-              input={page.input}
-              result={r}
-              shareLink={page.shareLink}
-              csv={{
-                columns: [
-                  { header: t('portfolio.feature') },
-                  { header: t('portfolio.targetDate'), kind: 'date' },
-                  ...(['P50', 'P85', 'P95'] as const).map((h) => ({
-                    header: h,
-                    kind: r.startDate ? ('date' as const) : ('weeks' as const),
-                  })),
-                  {
-                    header: t('csvExport.pct', { label: t('portfolio.probability') }),
-                    kind: 'percent',
-                  },
-                  { header: t('csvExport.inCutLine'), kind: 'boolean' },
-                ],
-                rows: r.features.map((f) => [
-                  f.name,
-                  f.targetDate,
-                  ...(['p50', 'p85', 'p95'] as const).map((k) =>
-                    r.startDate ? (f.completionDates?.[k] ?? null) : f.percentile_stats[k],
-                  ),
-                  f.probabilityByTarget,
-                  f.inCutLine,
-                ]),
-              }}
-            />
-          </div>
-        )
-      }
+              <td data-testid={`pf-status-${i}`}>
+                <Status f={f} />
+              </td>
+              <td>
+                <When iso={f.latestStart} testId={`pf-latest-${i}`} fmt={fmt} />
+              </td>
+              {cod && <td>{money(f.expectedDelayCost)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+type CostOfDelay = NonNullable<PortfolioResult['costOfDelay']>;
+
+/** The CD3 order (cost of delay divided by duration) with a button that applies it. */
+function Cd3Section({ cod, onApply }: { cod: CostOfDelay; onApply: () => void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const money = (v: number | null) => (v === null ? '—' : fmt.money(v, cod.currency ?? 'USD'));
+  return (
+    <section aria-labelledby="pf-cd3-title">
+      <h3 id="pf-cd3-title">{t('portfolio.cd3')}</h3>
+      <ol data-testid="pf-cd3-order">
+        {cod.suggestedOrder.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ol>
+      <p>
+        {t('portfolio.cd3Totals', {
+          current: money(cod.totalExpectedDelayCost),
+          suggested: money(cod.suggestedTotalExpectedDelayCost),
+        })}
+      </p>
+      <button type="button" className="btn" onClick={onApply}>
+        {t('portfolio.applyOrder')}
+      </button>
+    </section>
+  );
+}
+
+function TeamsResultTable({ r }: { r: PortfolioResult }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <TableWrap label={t('portfolio.teamsResult')}>
+      <table data-testid="pf-teams-result">
+        <caption>{t('portfolio.teamsResult')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('portfolio.team')}</th>
+            <th scope="col">P50</th>
+            <th scope="col">P85</th>
+            <th scope="col">P95</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.teams.map((team, i) => (
+            <tr key={team.name}>
+              <th scope="row">{team.name}</th>
+              <td>
+                <When iso={team.lastCompletionDates?.p50} testId={`pf-team-p50-${i}`} fmt={fmt} />
+              </td>
+              <td>
+                <When iso={team.lastCompletionDates?.p85} testId={`pf-team-p85-${i}`} fmt={fmt} />
+              </td>
+              <td>
+                <When iso={team.lastCompletionDates?.p95} testId={`pf-team-p95-${i}`} fmt={fmt} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+function PortfolioActions({ page, r }: { page: Page; r: PortfolioResult }) {
+  const { t } = useTranslation();
+  return (
+    <ResultActions
+      kind="portfolio"
+      input={page.input}
+      result={r}
+      shareLink={page.shareLink}
+      csv={{
+        columns: [
+          { header: t('portfolio.feature') },
+          { header: t('portfolio.targetDate'), kind: 'date' },
+          ...(['P50', 'P85', 'P95'] as const).map((h) => ({
+            header: h,
+            kind: r.startDate ? ('date' as const) : ('weeks' as const),
+          })),
+          {
+            header: t('csvExport.pct', { label: t('portfolio.probability') }),
+            kind: 'percent',
+          },
+          { header: t('csvExport.inCutLine'), kind: 'boolean' },
+        ],
+        rows: r.features.map((f) => [
+          f.name,
+          f.targetDate,
+          ...(['p50', 'p85', 'p95'] as const).map((k) =>
+            r.startDate ? (f.completionDates?.[k] ?? null) : f.percentile_stats[k],
+          ),
+          f.probabilityByTarget,
+          f.inCutLine,
+        ]),
+      }}
     />
   );
 }

@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { replaceQuery, useLocation } from '../../lib/router';
-import { useForecastRun } from '../../runner/context';
+import { useForecastRun, type RunState } from '../../runner/context';
 import { useFormat } from '../../i18n/format';
-import { decodeShare, encodeShare, shareUrl } from '../../lib/share';
 import { fieldId, formField, translateIssues, type FieldErrors, type Issue } from './issues';
 import { prepareCalendar } from './calendar';
+import { useOpenShareLink, useWriteShareLink } from './useShareLink';
 
 export interface BuiltBody {
   body: Record<string, unknown>;
@@ -31,26 +30,11 @@ function resultSeed(result: unknown): number | undefined {
   return undefined;
 }
 
-/**
- * Everything a forecast page does besides drawing: form state (restored from a share link),
- * validation with the shared schemas, running in the worker or on the server, and the share
- * link of the current result.
- */
-export function useForecastPage<F extends object, R>(options: Options<F>) {
-  const { kind, path, idPrefix, initial, toBody, seeded = true } = options;
-  const { t, i18n } = useTranslation();
+/** The form's issues in the reader's language, plus a field the run itself refused. */
+function useFieldErrors(issues: Issue[], runState: RunState<unknown>): FieldErrors {
+  const { t } = useTranslation();
   const fmt = useFormat();
-  const location = useLocation();
-  const sParam = location.query.get('s');
-  const shared = useMemo(() => decodeShare<F>(sParam), [sParam]);
-  const [form, setForm] = useState<F>(() => (shared ? { ...initial, ...shared.form } : initial));
-  const [seed, setSeed] = useState<number | undefined>(shared?.seed);
-  const [issues, setIssues] = useState<Issue[]>([]);
-  const runner = useForecastRun<R>();
-  const { run } = runner;
-  const [ranForm, setRanForm] = useState<F | null>(null);
-  const runState = runner.state;
-  const errors: FieldErrors = useMemo(() => {
+  return useMemo(() => {
     const out = translateIssues(issues, t, fmt);
     // A field the server or the engine refused after validation passed (rare): show it there too.
     // The server names list elements (`tpSamples[1]`): show its reason beside the list's box.
@@ -60,6 +44,46 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
     }
     return out;
   }, [issues, t, fmt, runState]);
+}
+
+/**
+ * After a forecast, bring its headline into view: on a short screen or a phone the result
+ * lands below the form, and a reader should not have to hunt for it. A page whose results
+ * load lazily (When) shows its headline a moment later: look again.
+ */
+function useHeadlineIntoView(result: unknown): void {
+  useEffect(() => {
+    if (result === null) return;
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const bring = () => {
+      const headline = document.querySelector<HTMLElement>('[data-testid="headline"]');
+      if (headline) headline.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+      else if (++tries < 40) timer = setTimeout(bring, 50);
+    };
+    bring();
+    return () => clearTimeout(timer);
+  }, [result]);
+}
+
+/**
+ * Everything a forecast page does besides drawing: form state (restored from a share link),
+ * validation with the shared schemas, running in the worker or on the server, and the share
+ * link of the current result.
+ */
+export function useForecastPage<F extends object, R>(options: Options<F>) {
+  const { kind, path, idPrefix, initial, toBody, seeded = true } = options;
+  const { i18n } = useTranslation();
+  const [form, setForm] = useState<F>(initial);
+  const [seed, setSeed] = useState<number | undefined>(undefined);
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const runner = useForecastRun<R>();
+  const { run } = runner;
+  const [ranForm, setRanForm] = useState<F | null>(null);
+  /** The request as built from the form (before parsing), which a share code carries. */
+  const [ranBody, setRanBody] = useState<Record<string, unknown> | null>(null);
+  const [inputsOnly, setInputsOnly] = useState(false);
+  const errors = useFieldErrors(issues, runner.state);
 
   // Fetch the schemas while the user types, so the first submit does not wait for them.
   useEffect(() => {
@@ -87,10 +111,22 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
         first?.focus();
         return;
       }
+      setInputsOnly(false);
       setRanForm(formValue);
+      setRanBody(body);
       await run(kind, checked.ok ? checked.value : body);
     },
     [kind, idPrefix, toBody, seeded, run, i18n],
+  );
+
+  const runInput = useCallback(
+    async (input: Record<string, unknown>) => {
+      setIssues([]);
+      setRanForm(null);
+      setRanBody(input);
+      await run(kind, input);
+    },
+    [kind, run],
   );
 
   const onSubmit = useCallback(
@@ -109,55 +145,36 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
     void submit(form, fresh);
   }, [submit, form]);
 
-  // A share link runs on arrival, with its seed, so the numbers match the sender's. The link
-  // this page writes into the address bar itself is remembered so it does not run again.
-  const handled = useRef<string | null>(null);
-  useEffect(() => {
-    if (shared && sParam !== handled.current) {
-      handled.current = sParam;
-      const restored = { ...initial, ...shared.form };
-      setForm(restored);
-      setSeed(shared.seed);
-      void submit(restored, shared.seed);
-    }
-  }, [shared, sParam, submit, initial]);
+  const handled = useOpenShareLink({
+    kind,
+    initial,
+    submit,
+    runInput,
+    setForm,
+    setSeed,
+    setInputsOnly,
+  });
 
   const result = runner.state.status === 'done' ? runner.state.result : null;
+  useHeadlineIntoView(result);
   // The trust rules: a result whose inputs have changed since (or that the form now refuses) is
-  // marked out of date, never left on screen as if it answered the current inputs.
+  // marked out of date, never left on screen as if it answered the current inputs. A result
+  // opened from a code without the page's form is not described by the form either.
   const formChanged = ranForm !== null && JSON.stringify(form) !== JSON.stringify(ranForm);
   const stale: false | 'changed' | 'invalid' =
-    result === null ? false : issues.length > 0 ? 'invalid' : formChanged ? 'changed' : false;
+    result === null
+      ? false
+      : issues.length > 0
+        ? 'invalid'
+        : formChanged || inputsOnly
+          ? 'changed'
+          : false;
   const usedSeed = resultSeed(result);
-  const shareLink =
-    result && ranForm && (!seeded || usedSeed !== undefined)
-      ? shareUrl(path, encodeShare(ranForm, usedSeed ?? 0))
-      : undefined;
-
-  // After a forecast, bring its headline into view: on a short screen or a phone the result
-  // lands below the form, and a reader should not have to hunt for it.
-  // A page whose results load lazily (When) shows its headline a moment later: look again.
-  useEffect(() => {
-    if (result === null) return;
-    let tries = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const bring = () => {
-      const headline = document.querySelector<HTMLElement>('[data-testid="headline"]');
-      if (headline) headline.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
-      else if (++tries < 40) timer = setTimeout(bring, 50);
-    };
-    bring();
-    return () => clearTimeout(timer);
-  }, [result]);
-
-  // Keep the address bar on the current result, so a bookmark or reload shows it again.
-  useEffect(() => {
-    if (result && ranForm && (!seeded || usedSeed !== undefined)) {
-      const encoded = encodeShare(ranForm, usedSeed ?? 0);
-      handled.current = encoded;
-      replaceQuery(path, { s: encoded });
-    }
-  }, [result, ranForm, usedSeed, seeded, path]);
+  const request = useMemo(() => {
+    if (result === null || ranBody === null || (seeded && usedSeed === undefined)) return null;
+    return seeded ? { ...ranBody, seed: usedSeed } : ranBody;
+  }, [result, ranBody, seeded, usedSeed]);
+  const shareLink = useWriteShareLink({ kind, path, request, ranForm, handled });
 
   return {
     form,

@@ -21,6 +21,32 @@ export type SimulationView = SimulationResult;
 
 const THIRTY_DAY_LEVELS = ['95', '85', '70', '50'];
 
+/** What the result tables and the CSV share: the rows worth showing and the optional columns. */
+interface WhenTable {
+  /** Rows that carry information (not the single best or worst run). */
+  rows: SimulationResult['resultsTable'];
+  startDate: string | null;
+  tasksVary: boolean;
+  /** The lead-time statistics, when lead times were given. */
+  lt: SimulationResult['input_stats']['leadTime'];
+}
+
+function whenTable(r: SimulationResult, input: unknown): WhenTable {
+  const startDate =
+    typeof input === 'object' && input !== null && 'startDate' in input
+      ? String((input as { startDate: unknown }).startDate)
+      : null;
+  // Rows that carry information: 100 % is the single worst run and 0 % the single best, read
+  // as certainty they mislead; an items column that never changes (no split rate) says nothing.
+  const rows = r.resultsTable.filter((row) => row.Likelihood > 0 && row.Likelihood < 100);
+  const tasksVary = rows.some((row) => row.TotalTasks !== rows[0]?.TotalTasks);
+  return { rows, startDate, tasksVary, lt: r.input_stats.leadTime };
+}
+
+/**
+ * The full-model When page's result (the engine's `simulate`): headline, percentiles and
+ * dates, charts, the probability table, items in 30 days, input statistics, and the actions.
+ */
 export function WhenResults({
   result: r,
   input,
@@ -32,31 +58,30 @@ export function WhenResults({
   shareLink?: string;
   onDrawAgain?: () => void;
 }) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  const p = r.percentile_stats;
-  // Trust rules: each percentile's 95 % sampling interval beside it (none for a cap).
-  const note = useIntervalNote();
-  const interval = (k: 'p50' | 'p85' | 'p95') =>
-    r.beyondMaxWeeks?.[k] ? undefined : note(r.percentileIntervals?.[k]);
-  const wide = !r.beyondMaxWeeks?.p85 && widerThan(r.percentileIntervals?.p85);
-  const startDate =
-    typeof input === 'object' && input !== null && 'startDate' in input
-      ? String((input as { startDate: unknown }).startDate)
-      : null;
-  const conf = fmt.percent(r.headline.confidence);
-  const weeks = fmt.number(r.headline.weeks);
-  const tp = r.input_stats.throughput;
-  const lt = r.input_stats.leadTime;
-  const beyond = useBeyondMaxWeeks();
-  // Rows that carry information: 100 % is the single worst run and 0 % the single best, read
-  // as certainty they mislead; an items column that never changes (no split rate) says nothing.
-  const table = r.resultsTable.filter((row) => row.Likelihood > 0 && row.Likelihood < 100);
-  const tasksVary = table.some((row) => row.TotalTasks !== table[0]?.TotalTasks);
-  const date = (iso: string | null) =>
-    iso === null ? beyond.span(r.maxWeeks) : fmt.shortDate(iso);
+  const table = whenTable(r, input);
   return (
     <div data-testid="when-results">
+      <WhenHeadline r={r} input={input} />
+      <WhenKpis r={r} startDate={table.startDate} />
+      <Warnings items={r.warnings} codes={r.warningCodes} />
+      <WhenCharts r={r} />
+      <ProbabilityTable r={r} table={table} />
+      <ThirtyDayTable r={r} />
+      <InputStatsTable r={r} />
+      <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={onDrawAgain} />
+      <WhenActions r={r} input={input} table={table} shareLink={shareLink} />
+    </div>
+  );
+}
+
+function WhenHeadline({ r, input }: { r: SimulationResult; input: unknown }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const beyond = useBeyondMaxWeeks();
+  const conf = fmt.percent(r.headline.confidence);
+  const weeks = fmt.number(r.headline.weeks);
+  return (
+    <>
       <p className="headline" data-testid="headline">
         {r.headline.beyondMaxWeeks
           ? beyond.headline(r)
@@ -74,6 +99,25 @@ export function WhenResults({
           effort: fmt.number(r.headline.effortPersonWeeks),
         })}
       </p>
+    </>
+  );
+}
+
+/** P50/P85/P95 and the mean with their sampling intervals, then the dates they fall on. */
+function WhenKpis({ r, startDate }: { r: SimulationResult; startDate: string | null }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const beyond = useBeyondMaxWeeks();
+  const p = r.percentile_stats;
+  // Trust rules: each percentile's 95 % sampling interval beside it (none for a cap).
+  const note = useIntervalNote();
+  const interval = (k: 'p50' | 'p85' | 'p95') =>
+    r.beyondMaxWeeks?.[k] ? undefined : note(r.percentileIntervals?.[k]);
+  const wide = !r.beyondMaxWeeks?.p85 && widerThan(r.percentileIntervals?.p85);
+  const date = (iso: string | null) =>
+    iso === null ? beyond.span(r.maxWeeks) : fmt.shortDate(iso);
+  return (
+    <>
       <div className="kpis">
         <Kpi
           label="P50"
@@ -119,8 +163,15 @@ export function WhenResults({
             : undefined
         }
       />
-      <Warnings items={r.warnings} codes={r.warningCodes} />
+    </>
+  );
+}
 
+function WhenCharts({ r }: { r: SimulationResult }) {
+  const { t } = useTranslation();
+  const p = r.percentile_stats;
+  return (
+    <>
       <ChartFrame
         title={t('when.histogram')}
         filename="duration-histogram"
@@ -147,7 +198,17 @@ export function WhenResults({
           legend={{ band: t('when.band'), median: t('when.median'), p85: t('when.p85line') }}
         />
       </ChartFrame>
+    </>
+  );
+}
 
+function ProbabilityTable({ r, table }: { r: SimulationResult; table: WhenTable }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const beyond = useBeyondMaxWeeks();
+  const { startDate, tasksVary, lt } = table;
+  return (
+    <>
       <h3>{t('when.table')}</h3>
       <TableWrap label={t('when.table')}>
         <table data-testid="probability-table">
@@ -164,7 +225,7 @@ export function WhenResults({
             </tr>
           </thead>
           <tbody>
-            {table.map((row) => {
+            {table.rows.map((row) => {
               // A row that reads runs stopped at maxWeeks is a cap: "> 520", no date.
               const capped = isBeyondMaxWeeks(
                 r.numberOfSimulations,
@@ -198,7 +259,15 @@ export function WhenResults({
           </tbody>
         </table>
       </TableWrap>
+    </>
+  );
+}
 
+function ThirtyDayTable({ r }: { r: SimulationResult }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <>
       <h3>{t('when.howMany30')}</h3>
       <p className="hint">{t('when.howMany30Note')}</p>
       <TableWrap label={t('when.howMany30')}>
@@ -219,7 +288,17 @@ export function WhenResults({
           </tbody>
         </table>
       </TableWrap>
+    </>
+  );
+}
 
+function InputStatsTable({ r }: { r: SimulationResult }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const tp = r.input_stats.throughput;
+  const lt = r.input_stats.leadTime;
+  return (
+    <>
       <h3>{t('when.inputStats')}</h3>
       <TableWrap label={t('when.inputStats')}>
         <table data-testid="input-stats">
@@ -267,34 +346,51 @@ export function WhenResults({
           </tbody>
         </table>
       </TableWrap>
-      <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={onDrawAgain} />
-      <ResultActions
-        kind="simulate"
-        input={input}
-        result={r}
-        shareLink={shareLink}
-        csv={{
-          columns: [
-            { header: t('csvExport.pct', { label: t('common.likelihood') }), kind: 'integer' },
-            { header: t('when.duration'), kind: 'weeks' },
-            ...(startDate ? [{ header: t('when.date'), kind: 'date' as const }] : []),
-            ...(tasksVary ? [{ header: t('when.totalTasks'), kind: 'integer' as const }] : []),
-            {
-              header: t(r.effortForOnePerson ? 'when.effortColOnePerson' : 'when.effortCol'),
-              kind: 'weeks',
-            },
-            ...(lt ? [{ header: t('when.leadTime'), kind: 'number' as const }] : []),
-          ],
-          rows: table.map((row) => [
-            row.Likelihood,
-            row.Duration,
-            ...(startDate ? [addWeeks(startDate, row.Duration)] : []),
-            ...(tasksVary ? [row.TotalTasks] : []),
-            row.Effort,
-            ...(lt ? [row.LT] : []),
-          ]),
-        }}
-      />
-    </div>
+    </>
+  );
+}
+
+/** Downloads (the probability table as CSV, with the columns shown), save and share. */
+function WhenActions({
+  r,
+  input,
+  table,
+  shareLink,
+}: {
+  r: SimulationResult;
+  input: unknown;
+  table: WhenTable;
+  shareLink?: string;
+}) {
+  const { t } = useTranslation();
+  const { startDate, tasksVary, lt } = table;
+  return (
+    <ResultActions
+      kind="simulate"
+      input={input}
+      result={r}
+      shareLink={shareLink}
+      csv={{
+        columns: [
+          { header: t('csvExport.pct', { label: t('common.likelihood') }), kind: 'integer' },
+          { header: t('when.duration'), kind: 'weeks' },
+          ...(startDate ? [{ header: t('when.date'), kind: 'date' as const }] : []),
+          ...(tasksVary ? [{ header: t('when.totalTasks'), kind: 'integer' as const }] : []),
+          {
+            header: t(r.effortForOnePerson ? 'when.effortColOnePerson' : 'when.effortCol'),
+            kind: 'weeks',
+          },
+          ...(lt ? [{ header: t('when.leadTime'), kind: 'number' as const }] : []),
+        ],
+        rows: table.rows.map((row) => [
+          row.Likelihood,
+          row.Duration,
+          ...(startDate ? [addWeeks(startDate, row.Duration)] : []),
+          ...(tasksVary ? [row.TotalTasks] : []),
+          row.Effort,
+          ...(lt ? [row.LT] : []),
+        ]),
+      }}
+    />
   );
 }

@@ -72,6 +72,10 @@ export const en = {
     downloadJson: 'Download JSON',
     share: 'Copy share link',
     shareLink: 'Share link',
+    openShare: 'Open a share link',
+    openingShare: 'Opening the shared forecast…',
+    openShareFailed:
+      'This is not a Flow Forecaster share link, or it is damaged or incomplete. Ask for the link again.',
     linkCopied: 'Link copied.',
     linkReady: 'Copy this link:',
     results: 'Results',

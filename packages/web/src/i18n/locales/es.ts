@@ -74,6 +74,10 @@ export const es: Translation = {
     downloadJson: 'Descargar JSON',
     share: 'Copiar enlace para compartir',
     shareLink: 'Enlace para compartir',
+    openShare: 'Abrir un enlace compartido',
+    openingShare: 'Abriendo el pronóstico compartido…',
+    openShareFailed:
+      'Este no es un enlace compartido de Flow Forecaster, o está dañado o incompleto. Pide el enlace de nuevo.',
     linkCopied: 'Enlace copiado.',
     linkReady: 'Copia este enlace:',
     results: 'Resultados',

@@ -73,6 +73,10 @@ export const ptBR: Translation = {
     downloadJson: 'Baixar JSON',
     share: 'Copiar link de compartilhamento',
     shareLink: 'Link de compartilhamento',
+    openShare: 'Abrir um link de compartilhamento',
+    openingShare: 'Abrindo a previsão compartilhada…',
+    openShareFailed:
+      'Este não é um link de compartilhamento do Flow Forecaster, ou está danificado ou incompleto. Peça o link de novo.',
     linkCopied: 'Link copiado.',
     linkReady: 'Copie este link:',
     results: 'Resultados',
