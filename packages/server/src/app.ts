@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import { AppError, installErrorHandlers, validation } from './errors';
+import { validatorCompiler } from './validation';
 import { openDatabase } from './db/client';
 import type { Database } from './db/client';
 import { createMailer } from './auth/mailer';
@@ -202,9 +203,9 @@ export async function buildApp(
   installErrorHandlers(app, {
     spaFallback: () => app.webAppBuilt,
   });
-  // Bodies are validated in handlers with the shared schemas (their messages name the field
-  // the same way everywhere); route schemas are for the OpenAPI document.
-  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  // Route schemas are checked by Fastify (after authentication, which runs in onRequest and
+  // preValidation hooks) with the shared parser, so the 400 names the field as handlers do.
+  app.setValidatorCompiler(validatorCompiler);
   installJsonParser(app);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
