@@ -10,7 +10,14 @@ import { parseForecastRequest } from '@flow-forecaster/worker';
 import { randomUUID } from 'node:crypto';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
-import { AppError, installErrorHandlers, validation } from './errors';
+import {
+  AppError,
+  clientErrorHandler,
+  frameworkErrors,
+  installErrorHandlers,
+  validation,
+} from './errors';
+import { validatorCompiler } from './validation';
 import { openDatabase } from './db/client';
 import type { Database } from './db/client';
 import { createMailer } from './auth/mailer';
@@ -186,6 +193,7 @@ export async function buildApp(
   setHolidayProvider(
     createHolidayTools(() => requireCjs('date-holidays') as HolidaysClass).provider,
   );
+  const requestTimeout = config.requestTimeoutSeconds * 1000;
   const app = Fastify({
     ...(opts.loggerInstance
       ? { loggerInstance: opts.loggerInstance }
@@ -196,15 +204,26 @@ export async function buildApp(
     genReqId: () => randomUUID(),
     // While shutting down, new requests get a 503 so a load balancer retries elsewhere.
     return503OnClosing: true,
+    // A request still arriving after this is a 408 (slow clients cannot hold sockets forever).
+    requestTimeout,
+    // Node reads these when the server is created (setting them later does nothing) and checks
+    // every 30 s by default: a short limit is checked often enough to mean it.
+    http: {
+      requestTimeout,
+      ...(requestTimeout > 0 ? { headersTimeout: Math.min(60_000, requestTimeout) } : {}),
+      connectionsCheckingInterval: Math.min(30_000, Math.max(250, requestTimeout / 2 || 30_000)),
+    },
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.decorate('config', config);
   const registry = opts.registry ?? FORECAST_REGISTRY;
   installErrorHandlers(app, {
     spaFallback: () => app.webAppBuilt,
   });
-  // Bodies are validated in handlers with the shared schemas (their messages name the field
-  // the same way everywhere); route schemas are for the OpenAPI document.
-  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  // Route schemas are checked by Fastify (after authentication, which runs in onRequest and
+  // preValidation hooks) with the shared parser, so the 400 names the field as handlers do.
+  app.setValidatorCompiler(validatorCompiler);
   installJsonParser(app);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {

@@ -92,6 +92,7 @@ const envSchema = z.object({
   FIRST_USER_ADMIN: z.enum(['auto', 'true', 'false']).default('auto'),
   WORKSHOP_MODE: bool(false),
   BODY_LIMIT: int(1024 * 1024, 1024),
+  REQUEST_TIMEOUT_SECONDS: int(300, 0),
   SYNC_RUNS_THRESHOLD: int(200_000, 0),
   SMTP_HOST: optionalString,
   SMTP_PORT: int(587, 1),
@@ -154,6 +155,8 @@ export interface Config {
   /** Longest a graceful shutdown may take before the process exits 1 anyway. */
   shutdownTimeoutSeconds?: number;
   bodyLimit: number;
+  /** Longest a request may take to arrive (headers and body), 0 for no limit; then a 408. */
+  requestTimeoutSeconds: number;
   syncRunsThreshold: number;
   smtp?: SmtpConfig;
   appUrl: string;
@@ -227,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     firstUserAdmin:
       e.FIRST_USER_ADMIN === 'auto' ? isLoopback(e.HOST) : e.FIRST_USER_ADMIN === 'true',
     bodyLimit: e.BODY_LIMIT,
+    requestTimeoutSeconds: e.REQUEST_TIMEOUT_SECONDS,
     syncRunsThreshold: e.SYNC_RUNS_THRESHOLD,
     smtp: e.SMTP_HOST
       ? {

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Every error the API can answer with. Codes are stable: scripts and the web app match on them. */
@@ -8,6 +10,11 @@ export const errorCatalogue = {
     status: 400,
     message: 'Send the request body as application/json',
   },
+  FF_ERR_BAD_URL: {
+    status: 400,
+    message: 'The URL is not valid (a broken %-escape in the path?)',
+  },
+  FF_ERR_BAD_REQUEST: { status: 400, message: 'The HTTP request could not be read' },
   FF_ERR_UNAUTHORIZED: { status: 401, message: 'Log in to use this' },
   FF_ERR_BAD_CREDENTIALS: { status: 401, message: 'Wrong email or password' },
   FF_ERR_ACCOUNT_INACTIVE: {
@@ -23,13 +30,19 @@ export const errorCatalogue = {
     status: 400,
     message: 'This reset link is invalid, used or expired',
   },
+  FF_ERR_REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive' },
   FF_ERR_BODY_TOO_LARGE: { status: 413, message: 'The request body is too large' },
+  FF_ERR_URL_TOO_LONG: { status: 414, message: 'A part of the URL is too long' },
   // nginx's 499: never reaches the client, but keeps disconnects apart from failures in logs.
   FF_ERR_CLIENT_CLOSED: {
     status: 499,
     message: 'The client closed the connection before the forecast finished',
   },
   FF_ERR_RATE_LIMITED: { status: 429, message: 'Too many requests; try again shortly' },
+  FF_ERR_HEADERS_TOO_LARGE: {
+    status: 431,
+    message: 'The request headers (or the URL) are too large',
+  },
   FF_ERR_SAVE_FAILED: {
     status: 400,
     message: 'The database refused a value in this request; nothing was saved or changed',
@@ -178,6 +191,10 @@ export function toErrorResponse(
   }
 
   switch (fe?.code) {
+    case 'FST_ERR_BAD_URL':
+      return { status: 400, body: body('FF_ERR_BAD_URL') };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { status: 414, body: body('FF_ERR_URL_TOO_LONG') };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, body: body('FF_ERR_BODY_TOO_LARGE') };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -258,4 +275,45 @@ function wantsPage(request: FastifyRequest): boolean {
   }
   const accept = request.headers.accept;
   return typeof accept === 'string' && accept.includes('text/html');
+}
+
+/**
+ * Errors Fastify's router answers itself, before any route or hook (a bad %-escape, a path
+ * parameter over maxParamLength): the same shape as every other error.
+ */
+export function frameworkErrors(err: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = toErrorResponse(err, request.method);
+  request.log.info({ code: body.error.code, status }, 'request rejected');
+  void reply.status(status).send(body);
+}
+
+/** What a client error of the HTTP parser (before Fastify sees a request) answers. */
+export function clientErrorResponse(code: string | undefined): { status: number; body: ErrorBody } {
+  const of = (c: ErrorCode): { status: number; body: ErrorBody } => ({
+    status: errorCatalogue[c].status,
+    body: { error: { code: c, message: errorCatalogue[c].message } },
+  });
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return of('FF_ERR_REQUEST_TIMEOUT');
+  if (code === 'HPE_HEADER_OVERFLOW') return of('FF_ERR_HEADERS_TOO_LARGE');
+  return of('FF_ERR_BAD_REQUEST');
+}
+
+/**
+ * Fastify's clientErrorHandler: the socket gets our error shape (Node's HTTP parser refused the
+ * request, so there is no request to reply to), then closes.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Duplex): void {
+  // A reset connection has nobody left to answer.
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  if (socket.writable) {
+    const { status, body } = clientErrorResponse(err.code);
+    const text = JSON.stringify(body);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
+        `Content-Length: ${Buffer.byteLength(text)}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n' +
+        text,
+    );
+  }
+  socket.destroy(err);
 }

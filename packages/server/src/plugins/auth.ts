@@ -35,11 +35,11 @@ declare module 'fastify' {
     csrfToken: string | null;
   }
   interface FastifyInstance {
-    /** preHandler: 401 (or 403 for a missing CSRF token) unless a user is logged in. */
+    /** preValidation hook: 401 (or 403 for a missing CSRF token) unless a user is logged in. */
     requireUser: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
-    /** preHandler: lets anonymous callers through; `request.user` is set when logged in. */
+    /** preValidation hook: lets anonymous callers through; `request.user` is set when logged in. */
     optionalUser: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
-    /** preHandler factory: 403 unless the logged-in user has one of the roles. */
+    /** preValidation hook factory: 403 unless the logged-in user has one of the roles. */
     requireRole: (
       ...roles: UserRole[]
     ) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -147,7 +147,8 @@ async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promi
     ]);
     return forecastRoutes.has(request.routeOptions.url ?? '') ? 'forecast' : 'write';
   };
-  app.addHook('preHandler', async (request) => {
+  // Before validation: a token without the scope hears 403, whatever its body.
+  app.addHook('preValidation', async (request) => {
     if (request.authVia !== 'token' || !request.tokenScopes) return;
     const needed = requiredScope(request);
     // MCP tools only run forecasts and read their documentation: a read or forecast token will do.

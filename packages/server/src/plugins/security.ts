@@ -58,8 +58,9 @@ async function securityPlugin(app: FastifyInstance, opts: { config: Config }): P
     max: opts.config.rateLimit.max,
     timeWindow: opts.config.rateLimit.windowSeconds * 1000,
     // After the auth hook has run (and for auth routes after the body is parsed, see their
-    // route config), so the key can be the user or the targeted email.
-    hook: 'preHandler',
+    // route config), so the key can be the user or the targeted email; before validation, so
+    // invalid requests count too.
+    hook: 'preValidation',
     keyGenerator: rateLimitKey,
     // Only the API (and /mcp, the same forecasts) is limited; static files, docs, health and
     // metrics are not — including the job system's health, which monitors poll from one address.

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { actualSchema, storableString } from '@flow-forecaster/schemas';
 import { accuracyAnalysis } from '@flow-forecaster/engine';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../errors';
 import { actualView } from '../repositories/actuals';
-import { idParam, isUuid, parse, queryString } from './parse';
+import { idParam, isUuid, queryString } from './parse';
 
 const tags = ['actuals'];
 const NOT_FOUND = 'No such actual';
@@ -21,7 +22,8 @@ const actualPatchSchema = z
 const PERCENTILES = ['p50', 'p85', 'p95'] as const;
 
 export default async function actualRoutes(app: FastifyInstance): Promise<void> {
-  app.addHook('preHandler', app.requireUser);
+  app.addHook('preValidation', app.requireUser);
+  const api = app.withTypeProvider<ZodTypeProvider>();
 
   app.get('/api/actuals', { schema: { tags } }, async (request) => {
     const forecastId = queryString(request, 'forecastId');
@@ -30,8 +32,8 @@ export default async function actualRoutes(app: FastifyInstance): Promise<void> 
     return { items: rows.map(actualView) };
   });
 
-  app.post('/api/actuals', { schema: { tags, body: actualSchema } }, async (request, reply) => {
-    const body = parse(actualSchema, request.body);
+  api.post('/api/actuals', { schema: { tags, body: actualSchema } }, async (request, reply) => {
+    const { body } = request;
     const forecast = await app.repos.forecasts.get(request.user!, body.forecastId);
     // Actuals belong with the forecast's owner: an instructor can read them, not add them.
     if (!forecast || forecast.ownerId !== request.user!.id) throw notFound('No such forecast');
@@ -51,10 +53,9 @@ export default async function actualRoutes(app: FastifyInstance): Promise<void> 
     return actualView(row);
   });
 
-  app.patch('/api/actuals/:id', { schema: { tags, body: actualPatchSchema } }, async (request) => {
+  api.patch('/api/actuals/:id', { schema: { tags, body: actualPatchSchema } }, async (request) => {
     const id = idParam(request, NOT_FOUND);
-    const body = parse(actualPatchSchema, request.body);
-    const row = await app.repos.actuals.update(request.user!, id, body);
+    const row = await app.repos.actuals.update(request.user!, id, request.body);
     if (!row) throw notFound(NOT_FOUND);
     return actualView(row);
   });

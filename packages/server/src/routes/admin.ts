@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { storableString } from '@flow-forecaster/schemas';
 import { AppError, notFound, validation } from '../errors';
 import { userRoles } from '../db/schema';
 import { publicUser } from '../repositories/users';
-import { idParam, parse } from './parse';
+import { idParam } from './parse';
 
 const tags = ['admin'];
 
@@ -20,18 +21,19 @@ export const userPatchSchema = z
   .strict();
 
 export default async function adminRoutes(app: FastifyInstance): Promise<void> {
-  app.addHook('preHandler', app.requireRole('admin'));
+  app.addHook('preValidation', app.requireRole('admin'));
+  const api = app.withTypeProvider<ZodTypeProvider>();
 
   app.get('/api/admin/users', { schema: { tags } }, async () => ({
     items: (await app.repos.users.list()).map(publicUser),
   }));
 
-  app.patch(
+  api.patch(
     '/api/admin/users/:id',
     { schema: { tags, body: userPatchSchema } },
     async (request) => {
       const id = idParam(request, 'No such user');
-      const body = parse(userPatchSchema, request.body);
+      const { body } = request;
       const target = await app.repos.users.findById(id);
       if (!target) throw notFound('No such user');
       // An admin locking themselves out could leave nobody able to manage the install.

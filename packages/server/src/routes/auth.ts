@@ -5,6 +5,8 @@ import {
   registerSchema,
   resetPasswordSchema,
 } from '@flow-forecaster/schemas';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import { burnPasswordTime, hashPassword, verifyPassword } from '../auth/password';
@@ -13,7 +15,6 @@ import { SESSION_COOKIE } from '../plugins/auth';
 import { authRateLimitKey, clientAddress } from '../plugins/security';
 import { accountKey, addressKey } from '../repositories/login-failures';
 import type { FailurePolicy } from '../repositories/login-failures';
-import { parse } from './parse';
 
 const tags = ['auth'];
 const REGISTERED =
@@ -79,8 +80,12 @@ function failurePolicies(config: Config): { account: FailurePolicy; address: Fai
 }
 
 /** Creates the account; an email already taken answers the same and mails its owner. */
-async function register(app: FastifyInstance, config: Config, request: FastifyRequest) {
-  const body = parse(registerSchema, request.body);
+async function register(
+  app: FastifyInstance,
+  config: Config,
+  request: FastifyRequest,
+  body: z.output<typeof registerSchema>,
+) {
   const passwordHash = await hashPassword(body.password);
   try {
     await app.repos.users.create(
@@ -112,8 +117,8 @@ async function logIn(
   policies: { account: FailurePolicy; address: FailurePolicy },
   request: FastifyRequest,
   reply: FastifyReply,
+  body: z.output<typeof loginSchema>,
 ) {
-  const body = parse(loginSchema, request.body);
   const keys = [accountKey(body.email), addressKey(clientAddress(request))];
   const lockedUntil = await app.repos.loginFailures.lockedUntil(keys);
   if (lockedUntil) {
@@ -146,22 +151,23 @@ export default async function authRoutes(
   const { config } = opts;
   const { strict, signUp, loginRequests } = authLimits(config);
   const policies = failurePolicies(config);
+  const api = app.withTypeProvider<ZodTypeProvider>();
 
-  app.post(
+  api.post(
     '/api/auth/register',
     { schema: { tags, body: registerSchema }, config: signUp },
     async (request, reply) => {
-      await register(app, config, request);
+      await register(app, config, request, request.body);
       reply.code(201);
       return { ok: true, message: REGISTERED };
     },
   );
 
-  app.post(
+  api.post(
     '/api/auth/login',
     { schema: { tags, body: loginSchema }, config: loginRequests },
     async (request, reply) => {
-      return logIn(app, config, policies, request, reply);
+      return logIn(app, config, policies, request, reply, request.body);
     },
   );
 
@@ -192,11 +198,11 @@ export default async function authRoutes(
     return { user: publicUser(user), csrfToken: request.csrfToken };
   });
 
-  app.post(
+  api.post(
     '/api/auth/forgot-password',
     { schema: { tags, body: forgotPasswordSchema }, config: strict },
     async (request) => {
-      const body = parse(forgotPasswordSchema, request.body);
+      const { body } = request;
       const user = await app.repos.users.findByEmail(body.email);
       if (user && canUse(user)) {
         const token = await app.repos.passwordResets.create(user.id);
@@ -221,11 +227,11 @@ export default async function authRoutes(
     },
   );
 
-  app.post(
+  api.post(
     '/api/auth/reset-password',
     { schema: { tags, body: resetPasswordSchema }, config: strict },
     async (request) => {
-      const body = parse(resetPasswordSchema, request.body);
+      const { body } = request;
       const userId = await app.repos.passwordResets.consume(body.token);
       if (!userId) throw new AppError('FF_ERR_INVALID_RESET_TOKEN', undefined, 'token');
       await app.repos.users.setPassword(userId, await hashPassword(body.password));

@@ -4,6 +4,7 @@
  * `ff pull` prints, which the team workspace and `POST /api/flow` take as they are.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { connectionCreateSchema, connectionUpdateSchema } from '@flow-forecaster/schemas';
 import { AppError, notFound, validation } from '../errors';
 import { connectionView } from '../repositories/connections';
@@ -12,7 +13,7 @@ import { ConnectorError, assertPublicTrackerUrl } from '@flow-forecaster/connect
 import type { RetryOptions } from '@flow-forecaster/connectors';
 import type { ConnectionSettings } from '@flow-forecaster/schemas';
 import { encryptToken, last4 } from '../connections/token-crypto';
-import { parse, queryFlag } from './parse';
+import { queryFlag } from './parse';
 import { projectParams, scopedProject } from './project-scope';
 
 const tags = ['connections'];
@@ -103,7 +104,8 @@ export default async function connectionRoutes(
   app: FastifyInstance,
   opts: ConnectionRouteOptions,
 ): Promise<void> {
-  app.addHook('preHandler', app.requireUser);
+  app.addHook('preValidation', app.requireUser);
+  const api = app.withTypeProvider<ZodTypeProvider>();
   const requireKey = () => keyOf(opts);
   const publicTracker = (settings: ConnectionSettings) => assertPublicTracker(app, settings);
   const writableConnection = async (request: FastifyRequest) => {
@@ -119,24 +121,29 @@ export default async function connectionRoutes(
     return { items: rows.map(connectionView) };
   });
 
-  app.post('/api/projects/:projectId/connections', { schema: { tags } }, async (request, reply) => {
-    params(request);
-    const key = requireKey();
-    const body = parse(connectionCreateSchema, request.body);
-    await publicTracker(body.settings);
-    const { id: projectId } = await scopedProject(app, request, true);
-    const { tracker, ...settings } = body.settings;
-    const row = await app.repos.connections.create(request.user!.id, projectId, {
-      name: body.name,
-      tracker,
-      settings,
-      tokenCiphertext: encryptToken(key, body.token),
-      tokenLast4: last4(body.token),
-      syncEveryMinutes: body.syncEveryMinutes ?? null,
-    });
-    reply.code(201);
-    return connectionView(row);
-  });
+  const createSchema = { tags, body: connectionCreateSchema };
+  api.post(
+    '/api/projects/:projectId/connections',
+    { schema: createSchema },
+    async (request, reply) => {
+      params(request);
+      const key = requireKey();
+      const { body } = request;
+      await publicTracker(body.settings);
+      const { id: projectId } = await scopedProject(app, request, true);
+      const { tracker, ...settings } = body.settings;
+      const row = await app.repos.connections.create(request.user!.id, projectId, {
+        name: body.name,
+        tracker,
+        settings,
+        tokenCiphertext: encryptToken(key, body.token),
+        tokenLast4: last4(body.token),
+        syncEveryMinutes: body.syncEveryMinutes ?? null,
+      });
+      reply.code(201);
+      return connectionView(row);
+    },
+  );
 
   app.get('/api/projects/:projectId/connections/:id', { schema: { tags } }, async (request) => {
     const { projectId, id } = params(request);
@@ -145,14 +152,19 @@ export default async function connectionRoutes(
     return connectionView(row);
   });
 
-  app.patch('/api/projects/:projectId/connections/:id', { schema: { tags } }, async (request) => {
-    const body = parse(connectionUpdateSchema, request.body);
-    if (body.settings) await publicTracker(body.settings);
-    const row = await writableConnection(request);
-    const updated = await app.repos.connections.update(row.id, connectionChanges(body, opts));
-    if (!updated) throw notFound(NO_CONNECTION);
-    return connectionView(updated);
-  });
+  const updateSchema = { tags, body: connectionUpdateSchema };
+  api.patch(
+    '/api/projects/:projectId/connections/:id',
+    { schema: updateSchema },
+    async (request) => {
+      const { body } = request;
+      if (body.settings) await publicTracker(body.settings);
+      const row = await writableConnection(request);
+      const updated = await app.repos.connections.update(row.id, connectionChanges(body, opts));
+      if (!updated) throw notFound(NO_CONNECTION);
+      return connectionView(updated);
+    },
+  );
 
   app.delete(
     '/api/projects/:projectId/connections/:id',

@@ -6,6 +6,7 @@ import {
   connectionCheckInSchema,
   createDeliverySchema,
 } from '@flow-forecaster/schemas';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { storedItems } from '../connections/sync';
 import { AppError, notFound } from '../errors';
@@ -20,14 +21,22 @@ import {
   deliveryView,
   withHits,
 } from '../services/deliveries';
-import { parse, queryString } from './parse';
+import { queryString } from './parse';
 import { assertOwnerOrAdmin, projectParams, scopedProject } from './project-scope';
 
 const tags = ['deliveries'];
 const NO_DELIVERY = 'No such delivery';
 const BASE = '/api/projects/:projectId/deliveries';
 
-const versionSchema = z.object({ version: z.number().int().min(1).optional() }).passthrough();
+/**
+ * Every write may say which version of the delivery it was computed from; declared in each body
+ * schema, since a validated body keeps only the fields its schema names.
+ */
+const version = { version: z.number().int().min(1).optional() };
+const versionSchema = z.object(version);
+const checkInBody = addCheckInSchema.extend(version);
+const connectionCheckInBody = connectionCheckInSchema.extend(version);
+const closeBody = closeDeliverySchema.extend(version);
 
 const params = (request: FastifyRequest) => projectParams(request, NO_DELIVERY);
 
@@ -51,8 +60,8 @@ async function writeDelivery(
   request: FastifyRequest,
   row: DeliveryRow,
   w: DeliveryWrite,
+  version: number | undefined,
 ) {
-  const { version } = parse(versionSchema, request.body ?? {});
   if (version !== undefined && version !== row.version) throw conflict();
   assertOwnerOrAdmin(request, row);
   const updated = await app.repos.deliveries.update(request.user!, row.id, row.version, w);
@@ -68,8 +77,8 @@ async function checkInFromConnection(
   app: FastifyInstance,
   request: FastifyRequest,
   row: DeliveryRow,
+  body: z.output<typeof connectionCheckInSchema>,
 ): Promise<DeliveryWrite> {
-  const body = parse(connectionCheckInSchema, request.body);
   const connection = await app.repos.connections.get(
     request.user!,
     row.projectId,
@@ -104,12 +113,17 @@ function exportDelivery(request: FastifyRequest, reply: FastifyReply, row: Deliv
 }
 
 export default async function deliveryRoutes(app: FastifyInstance): Promise<void> {
-  app.addHook('preHandler', app.requireUser);
+  app.addHook('preValidation', app.requireUser);
+  const api = app.withTypeProvider<ZodTypeProvider>();
   const project = (request: FastifyRequest, writable: boolean) =>
     scopedProject(app, request, writable);
   const delivery = (request: FastifyRequest) => deliveryOf(app, request);
-  const write = (request: FastifyRequest, row: DeliveryRow, w: DeliveryWrite) =>
-    writeDelivery(app, request, row, w);
+  const write = (
+    request: FastifyRequest,
+    row: DeliveryRow,
+    w: DeliveryWrite,
+    expected: number | undefined,
+  ) => writeDelivery(app, request, row, w, expected);
 
   app.get(BASE, { schema: { tags } }, async (request) => {
     const p = await project(request, false);
@@ -117,10 +131,9 @@ export default async function deliveryRoutes(app: FastifyInstance): Promise<void
     return { items: rows.map(deliveryView) };
   });
 
-  app.post(BASE, { schema: { tags } }, async (request, reply) => {
+  api.post(BASE, { schema: { tags, body: createDeliverySchema } }, async (request, reply) => {
     const p = await project(request, true);
-    const body = parse(createDeliverySchema, request.body);
-    const made = createDelivery(body);
+    const made = createDelivery(request.body);
     const row = await app.repos.deliveries.create(request.user!.id, p.id, made);
     reply.code(201);
     return deliveryView(row);
@@ -138,50 +151,61 @@ export default async function deliveryRoutes(app: FastifyInstance): Promise<void
     reply.code(204);
   });
 
-  app.post(`${BASE}/:id/check-ins`, { schema: { tags } }, async (request, reply) => {
-    const row = await delivery(request);
-    const body = parse(addCheckInSchema, request.body);
-    const next = addCheckIn(row, body);
-    reply.code(201);
-    return write(request, row, next);
-  });
-
-  app.post(
-    `${BASE}/:id/check-ins/from-connection`,
-    { schema: { tags } },
+  api.post(
+    `${BASE}/:id/check-ins`,
+    { schema: { tags, body: checkInBody } },
     async (request, reply) => {
       const row = await delivery(request);
-      const next = await checkInFromConnection(app, request, row);
+      const { version: expected, ...body } = request.body;
+      const next = addCheckIn(row, body);
       reply.code(201);
-      return write(request, row, next);
+      return write(request, row, next, expected);
     },
   );
 
-  app.delete(`${BASE}/:id/check-ins/last`, { schema: { tags } }, async (request) => {
-    const row = await delivery(request);
-    const checkIns = storedCheckIns(row);
-    if (checkIns.length === 0) throw notFound('This delivery has no check-in');
-    return write(request, row, { checkIns: checkIns.slice(0, -1) });
-  });
+  api.post(
+    `${BASE}/:id/check-ins/from-connection`,
+    { schema: { tags, body: connectionCheckInBody } },
+    async (request, reply) => {
+      const row = await delivery(request);
+      const { version: expected, ...body } = request.body;
+      const next = await checkInFromConnection(app, request, row, body);
+      reply.code(201);
+      return write(request, row, next, expected);
+    },
+  );
 
-  app.post(`${BASE}/:id/close`, { schema: { tags } }, async (request) => {
+  api.delete(
+    `${BASE}/:id/check-ins/last`,
+    { schema: { tags, body: versionSchema } },
+    async (request) => {
+      const row = await delivery(request);
+      const checkIns = storedCheckIns(row);
+      if (checkIns.length === 0) throw notFound('This delivery has no check-in');
+      return write(request, row, { checkIns: checkIns.slice(0, -1) }, request.body.version);
+    },
+  );
+
+  api.post(`${BASE}/:id/close`, { schema: { tags, body: closeBody } }, async (request) => {
     const row = await delivery(request);
-    const body = parse(closeDeliverySchema, request.body);
+    const { body } = request;
     const checkIns = closeDelivery(row, body.actualDate);
-    return write(request, row, {
-      checkIns,
-      actualDate: body.actualDate,
-      closeNote: body.note ?? null,
-    });
+    return write(
+      request,
+      row,
+      { checkIns, actualDate: body.actualDate, closeNote: body.note ?? null },
+      body.version,
+    );
   });
 
-  app.post(`${BASE}/:id/reopen`, { schema: { tags } }, async (request) => {
+  api.post(`${BASE}/:id/reopen`, { schema: { tags, body: versionSchema } }, async (request) => {
     const row = await delivery(request);
-    return write(request, row, {
-      checkIns: withHits(storedCheckIns(row), null),
-      actualDate: null,
-      closeNote: null,
-    });
+    return write(
+      request,
+      row,
+      { checkIns: withHits(storedCheckIns(row), null), actualDate: null, closeNote: null },
+      request.body.version,
+    );
   });
 
   // Re-runs every check-in from its stored input and seed; `identical` must always be true.

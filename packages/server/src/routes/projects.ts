@@ -1,15 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { projectSchema, projectUpdateSchema } from '@flow-forecaster/schemas';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound, validation } from '../errors';
+import { notFound } from '../errors';
 import { projectView } from '../repositories/projects';
-import { idParam, parse, queryFlag } from './parse';
+import { idParam, queryFlag } from './parse';
 
 const tags = ['projects'];
 const NOT_FOUND = 'No such project';
 
+// Archiving is a project change of its own, not a field of the shared schema.
+const projectPatchSchema = projectUpdateSchema.extend({ archived: z.boolean().optional() });
+
 export default async function projectRoutes(app: FastifyInstance): Promise<void> {
-  app.addHook('preHandler', app.requireUser);
+  app.addHook('preValidation', app.requireUser);
+  const api = app.withTypeProvider<ZodTypeProvider>();
 
   app.get('/api/projects', { schema: { tags } }, async (request) => {
     const rows = await app.repos.projects.list(request.user!, {
@@ -18,9 +23,8 @@ export default async function projectRoutes(app: FastifyInstance): Promise<void>
     return { items: rows.map(projectView) };
   });
 
-  app.post('/api/projects', { schema: { tags, body: projectSchema } }, async (request, reply) => {
-    const body = parse(projectSchema, request.body);
-    const row = await app.repos.projects.create(request.user!.id, body);
+  api.post('/api/projects', { schema: { tags, body: projectSchema } }, async (request, reply) => {
+    const row = await app.repos.projects.create(request.user!.id, request.body);
     reply.code(201);
     return projectView(row);
   });
@@ -31,21 +35,12 @@ export default async function projectRoutes(app: FastifyInstance): Promise<void>
     return projectView(row);
   });
 
-  app.patch(
+  api.patch(
     '/api/projects/:id',
-    { schema: { tags, body: projectUpdateSchema } },
+    { schema: { tags, body: projectPatchSchema } },
     async (request) => {
       const id = idParam(request, NOT_FOUND);
-      const raw = (request.body ?? {}) as Record<string, unknown>;
-      const { archived, ...rest } = typeof raw === 'object' && raw !== null ? raw : {};
-      if (archived !== undefined && typeof archived !== 'boolean') {
-        throw validation('archived: expected true or false', 'archived');
-      }
-      const body = parse(projectUpdateSchema, rest);
-      const row = await app.repos.projects.update(request.user!, id, {
-        ...body,
-        archived: archived as boolean | undefined,
-      });
+      const row = await app.repos.projects.update(request.user!, id, request.body);
       if (!row) throw notFound(NOT_FOUND);
       return projectView(row);
     },

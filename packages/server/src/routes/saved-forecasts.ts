@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { forecastSaveSchemaFor, forecastUpdateSchema, parseBody } from '@flow-forecaster/schemas';
 import type { ParsedForecast } from '@flow-forecaster/schemas';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound, validation } from '../errors';
 import { forecastSummaryView, forecastView } from '../repositories/forecasts';
@@ -89,7 +90,8 @@ async function assertWritableProject(
 }
 
 export default async function savedForecastRoutes(app: FastifyInstance): Promise<void> {
-  app.addHook('preHandler', app.requireUser);
+  app.addHook('preValidation', app.requireUser);
+  const api = app.withTypeProvider<ZodTypeProvider>();
   // Seeds are fixed before the first run, so the stored input reproduces the stored result.
   const forecastSaveSchema = forecastSaveSchemaFor(app.forecastRegistry, { fixSeed: true });
 
@@ -106,11 +108,11 @@ export default async function savedForecastRoutes(app: FastifyInstance): Promise
     return { items: rows.map(forecastSummaryView) };
   });
 
-  app.post(
+  api.post(
     '/api/forecasts',
     { schema: { tags, body: forecastSaveSchema } },
     async (request, reply) => {
-      const body = parse(forecastSaveSchema, request.body);
+      const { body } = request;
       await writableProject(request, body.projectId);
       const result = await compute(body.parsed);
       const row = await saveForecast(app.db, request.user!.id, {
@@ -130,11 +132,11 @@ export default async function savedForecastRoutes(app: FastifyInstance): Promise
     return exportDocument(rows);
   });
 
-  app.post(
+  api.post(
     '/api/forecasts/import',
     { schema: { tags, body: importSchema } },
     async (request, reply) => {
-      const doc = parse(importSchema, request.body);
+      const doc = request.body;
       const items = importedForecasts(forecastSaveSchema, doc.forecasts);
       const created: ForecastRow[] = [];
       for (const item of items) {
@@ -166,12 +168,12 @@ export default async function savedForecastRoutes(app: FastifyInstance): Promise
     return exportDocument([row]);
   });
 
-  app.patch(
+  api.patch(
     '/api/forecasts/:id',
     { schema: { tags, body: forecastUpdateSchema } },
     async (request) => {
       const id = idParam(request, NOT_FOUND);
-      const body = parse(forecastUpdateSchema, request.body);
+      const { body } = request;
       await writableProject(request, body.projectId);
       const row = await app.repos.forecasts.update(request.user!, id, body);
       if (!row) throw notFound(NOT_FOUND);

@@ -8,7 +8,7 @@ import { publicUser } from '../repositories/users';
 export default async function studentRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/api/students',
-    { schema: { tags: ['admin'] }, preHandler: app.requireRole('instructor', 'admin') },
+    { schema: { tags: ['admin'] }, preValidation: app.requireRole('instructor', 'admin') },
     async (request) => {
       const me = request.user!;
       const rows = await app.repos.users.listStudents(me.role === 'admin' ? undefined : me.id);

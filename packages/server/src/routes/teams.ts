@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { saveTeamSchema, TEAM_BODY_LIMIT } from '@flow-forecaster/schemas';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError, notFound } from '../errors';
 import { teamSummary, teamView } from '../repositories/teams';
-import { parse } from './parse';
 import { assertOwnerOrAdmin, projectParams, scopedProject } from './project-scope';
 
 const tags = ['teams'];
@@ -20,7 +20,8 @@ const conflict = () =>
  * only. Bodies up to TEAM_BODY_LIMIT: a 100,000-item export is larger than the default limit.
  */
 export default async function teamRoutes(app: FastifyInstance): Promise<void> {
-  app.addHook('preHandler', app.requireUser);
+  app.addHook('preValidation', app.requireUser);
+  const api = app.withTypeProvider<ZodTypeProvider>();
 
   const project = (request: FastifyRequest, writable: boolean) =>
     scopedProject(app, request, writable);
@@ -31,10 +32,10 @@ export default async function teamRoutes(app: FastifyInstance): Promise<void> {
     return { items: rows.map(teamSummary) };
   });
 
-  app.post(BASE, { schema: { tags }, bodyLimit: TEAM_BODY_LIMIT }, async (request, reply) => {
+  const schema = { tags, body: saveTeamSchema };
+  api.post(BASE, { schema, bodyLimit: TEAM_BODY_LIMIT }, async (request, reply) => {
     const p = await project(request, true);
-    const body = parse(saveTeamSchema, request.body);
-    const row = await app.repos.teams.create(request.user!.id, p.id, body);
+    const row = await app.repos.teams.create(request.user!.id, p.id, request.body);
     reply.code(201);
     return teamView(row);
   });
@@ -46,12 +47,12 @@ export default async function teamRoutes(app: FastifyInstance): Promise<void> {
     return teamView(row);
   });
 
-  app.put(`${BASE}/:id`, { schema: { tags }, bodyLimit: TEAM_BODY_LIMIT }, async (request) => {
+  api.put(`${BASE}/:id`, { schema, bodyLimit: TEAM_BODY_LIMIT }, async (request) => {
     const { projectId, id } = params(request);
     const row = await app.repos.teams.get(request.user!, projectId, id as string);
     if (!row) throw notFound(NO_TEAM);
     assertOwnerOrAdmin(request, row);
-    const body = parse(saveTeamSchema, request.body);
+    const { body } = request;
     if (body.version !== undefined && body.version !== row.version) throw conflict();
     const updated = await app.repos.teams.replace(
       request.user!,
