@@ -268,7 +268,7 @@ function DeadlineResults({
         <Kpi label={t('deadline.weeksToDeadline')} value={fmt.number(r.weeksToDeadline)} />
         <Kpi
           label="P85"
-          value={`${beyond.weeks(r, 'p85', r.p85Weeks)} ${t('common.weeks')}`}
+          value={beyond.weeksWithUnit(r, 'p85', r.p85Weeks)}
           strong
           note={r.beyondMaxWeeks.p85 ? undefined : note(r.percentileIntervals.p85)}
         />
@@ -329,7 +329,7 @@ function DeadlineResults({
           xLabel={t('deadline.dateAxis')}
           yLabel={t('deadline.curveAxis')}
           pointLabel={(p) =>
-            `${fmt.number(p.weeks)} ${t('common.weeks')}: ${chance(p.probability)}`
+            `${t('common.weeksCount', { count: p.weeks, n: fmt.number(p.weeks) })}: ${chance(p.probability)}`
           }
         />
       </ChartFrame>

@@ -1,4 +1,4 @@
-import type { DependencyAnalysisResult } from '@flow-forecaster/engine';
+import { probabilityOddsParts, type DependencyAnalysisResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { ResultActions } from '../../components/ResultActions';
@@ -30,6 +30,21 @@ const initial: DependenciesForm = {
   mode: 'sum',
   runs: '10000',
 };
+
+/** "About 1 in 2" in the reader's language: the engine gives the numbers, not an English phrase. */
+function Odds({ p }: { p: number }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const odds = probabilityOddsParts(p);
+  return (
+    <p data-testid="dependency-odds">
+      {t(odds.lessThan ? 'dependencies.oddsLessThan' : 'dependencies.odds', {
+        k: fmt.integer(odds.k),
+        n: fmt.integer(odds.n),
+      })}
+    </p>
+  );
+}
 
 function toBody(form: DependenciesForm) {
   const b = new BodyBuilder();
@@ -90,7 +105,7 @@ export default function DependenciesPage() {
             <p className="headline">
               {t('dependencies.allOnTime')}: <strong>{fmt.percent(r.onTimeProbability)}</strong>
             </p>
-            <p>{t('dependencies.odds', { odds: r.odds })}</p>
+            <Odds p={r.onTimeProbability} />
             <div className="kpis">
               <Kpi
                 label={t('dependencies.riskScore')}

@@ -98,6 +98,8 @@ export const en = {
     remove: 'Remove',
     warnings: 'Warnings',
     weeks: 'weeks',
+    weeksCount: '{{n}} weeks',
+    weeksCount_one: '{{n}} week',
     items: 'items',
     percentile: 'Percentile',
     likelihood: 'Chance',
@@ -388,7 +390,8 @@ export const en = {
     mode: 'How delays combine',
     modes: { sum: 'Add up (in sequence)', max: 'Longest one (in parallel)' },
     allOnTime: 'Chance all arrive on time',
-    odds: 'That is about {{odds}}.',
+    odds: 'That is about {{k}} in {{n}}.',
+    oddsLessThan: 'That is less than {{k}} in {{n}}.',
     riskScore: 'Risk score',
     riskScoreHelp:
       '0–100: chance of a delay (40 %), mean delay (30 %), how much delays vary (20 %) and number of dependencies (10 %). Low below 25, medium below 50, high below 75, critical from 75.',
