@@ -203,7 +203,7 @@ export default function CostPage() {
             {r.risk.probabilityOverBudget !== undefined && r.risk.budget !== undefined && (
               <p className={r.risk.probabilityOverBudget > 0.15 ? 'bad' : 'good'}>
                 {t('cost.overBudget', {
-                  pct: fmt.percent(r.risk.probabilityOverBudget, 1),
+                  pct: fmt.chance(r.risk.probabilityOverBudget),
                   budget: money(r.risk.budget),
                 })}
               </p>

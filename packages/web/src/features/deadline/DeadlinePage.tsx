@@ -224,7 +224,7 @@ function DeadlineResults({
   const weeksOf = (l: (typeof LEVELS)[number]) =>
     ({ p50: r.p50Weeks, p85: r.p85Weeks, p95: r.p95Weeks })[l];
   // One format for the chance everywhere on the page: headline, table and chart agree.
-  const chance = (p: number) => fmt.percent(p, 1);
+  const chance = (p: number) => fmt.chance(p);
   const deadlineWeeks = r.daysToDeadline / 7;
   // The curve's rows, with the deadline itself as a row where it falls between weeks.
   const rows: { weeks: number; date: string; probability: number; deadline: boolean }[] =

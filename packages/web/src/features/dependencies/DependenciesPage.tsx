@@ -103,7 +103,7 @@ export default function DependenciesPage() {
         r && (
           <>
             <p className="headline">
-              {t('dependencies.allOnTime')}: <strong>{fmt.percent(r.onTimeProbability)}</strong>
+              {t('dependencies.allOnTime')}: <strong>{fmt.chance(r.onTimeProbability)}</strong>
             </p>
             <Odds p={r.onTimeProbability} />
             <div className="kpis">

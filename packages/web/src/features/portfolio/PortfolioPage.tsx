@@ -219,13 +219,13 @@ export default function PortfolioPage() {
             </p>
             <div className="kpis">
               {r.allOnTime !== null && (
-                <Kpi label={t('portfolio.allOnTime')} value={fmt.percent(r.allOnTime, 1)} strong />
+                <Kpi label={t('portfolio.allOnTime')} value={fmt.chance(r.allOnTime)} strong />
               )}
               {/* Without a portfolio target every target is a feature's own: the same number. */}
               {r.allOwnTargetsOnTime !== null && r.targetDate !== null && (
                 <Kpi
                   label={t('portfolio.allOwnOnTime')}
-                  value={fmt.percent(r.allOwnTargetsOnTime, 1)}
+                  value={fmt.chance(r.allOwnTargetsOnTime)}
                 />
               )}
             </div>
@@ -284,15 +284,13 @@ export default function PortfolioPage() {
                         <When iso={f.completionDates?.p95} testId={`pf-p95-${i}`} fmt={fmt} />
                       </td>
                       <td data-testid={`pf-prob-${i}`}>
-                        {f.probabilityByTarget === null
-                          ? '—'
-                          : fmt.percent(f.probabilityByTarget, 1)}
+                        {f.probabilityByTarget === null ? '—' : fmt.chance(f.probabilityByTarget)}
                       </td>
                       {r.targetDate && (
                         <td data-testid={`pf-prob-portfolio-${i}`}>
                           {f.probabilityByPortfolioTarget === null
                             ? '—'
-                            : fmt.percent(f.probabilityByPortfolioTarget, 1)}
+                            : fmt.chance(f.probabilityByPortfolioTarget)}
                         </td>
                       )}
                       <td data-testid={`pf-status-${i}`}>
