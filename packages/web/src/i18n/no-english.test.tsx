@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { directRunner } from '../../test/engine-runner';
 import { renderPage } from '../../test/render';
 import DependenciesPage from '../features/dependencies/DependenciesPage';
+import RisksPage from '../features/risks/RisksPage';
 import { changeLanguage } from './index';
 import { ptBR } from './locales/pt-BR';
 import { es } from './locales/es';
@@ -110,5 +111,26 @@ describe('counts take the plural of their language', () => {
       /\)\}? \{?\$?\{?t\('common\.weeks'\)/.test(text),
     );
     expect(fixed.map(([path]) => path)).toEqual([]);
+  });
+});
+
+describe('example inputs in the reader’s language', () => {
+  it.each([
+    ['pt-BR', ['Redesenho da API', 'Nova regra de conformidade', 'Migração de fornecedor']],
+    ['es', ['Rediseño de la API', 'Nueva norma de cumplimiento', 'Migración de proveedor']],
+  ] as const)('%s: the example risks and dependencies are named in it', async (lang, risks) => {
+    await changeLanguage(lang);
+    const values = () =>
+      [...document.querySelectorAll<HTMLInputElement>('.rows-editor input[inputmode="text"]')].map(
+        (i) => i.value,
+      );
+    const shown = renderPage(RisksPage, directRunner());
+    expect(values()).toEqual(risks);
+    shown.unmount();
+    renderPage(DependenciesPage, directRunner());
+    const names = values();
+    expect(names).toHaveLength(2);
+    for (const name of names) expect(englishWords(name)).toEqual([]);
+    expect(names).not.toContain('Payments API');
   });
 });

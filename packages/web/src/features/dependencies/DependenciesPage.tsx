@@ -1,5 +1,6 @@
 import { probabilityOddsParts, type DependencyAnalysisResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Field } from '../../components/Field';
 import { ResultActions } from '../../components/ResultActions';
 import { useFormat } from '../../i18n/format';
@@ -22,14 +23,17 @@ interface DependenciesForm {
   runs: string;
 }
 
-const initial: DependenciesForm = {
-  dependencies: [
-    { name: 'Payments API', onTime: '70', delay: '7' },
-    { name: 'Design system', onTime: '70', delay: '10' },
-  ],
-  mode: 'sum',
-  runs: '10000',
-};
+/** The example dependencies, named in the reader's language. */
+function initialForm(t: TFunction): DependenciesForm {
+  return {
+    dependencies: [
+      { name: t('dependencies.examples.paymentsApi'), onTime: '70', delay: '7' },
+      { name: t('dependencies.examples.designSystem'), onTime: '70', delay: '10' },
+    ],
+    mode: 'sum',
+    runs: '10000',
+  };
+}
 
 /** "About 1 in 2" in the reader's language: the engine gives the numbers, not an English phrase. */
 function Odds({ p }: { p: number }) {
@@ -61,7 +65,7 @@ export default function DependenciesPage() {
     kind: 'dependencies',
     path: '/dependencies',
     idPrefix: 'deps',
-    initial,
+    initial: initialForm(t),
     toBody,
   });
   const r = page.result;

@@ -370,6 +370,11 @@ export const en = {
     },
   },
   risks: {
+    examples: {
+      apiRedesign: 'API redesign',
+      complianceRule: 'New compliance rule',
+      vendorMigration: 'Vendor migration',
+    },
     title: 'Which risks matter most?',
     lead: 'Rank risks by expected impact before you simulate.',
     run: 'Rank risks',
@@ -385,6 +390,10 @@ export const en = {
     levels: { HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low', CRITICAL: 'Critical' },
   },
   dependencies: {
+    examples: {
+      paymentsApi: 'Payments API',
+      designSystem: 'Design system',
+    },
     title: 'Dependencies between teams',
     lead: 'The chance that everything you wait for arrives on time, and the delay when it does not.',
     mode: 'How delays combine',

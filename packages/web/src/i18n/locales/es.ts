@@ -380,6 +380,11 @@ export const es: Translation = {
     },
   },
   risks: {
+    examples: {
+      apiRedesign: 'Rediseño de la API',
+      complianceRule: 'Nueva norma de cumplimiento',
+      vendorMigration: 'Migración de proveedor',
+    },
     title: '¿Qué riesgos importan más?',
     lead: 'Ordena los riesgos por impacto esperado antes de simular.',
     run: 'Ordenar riesgos',
@@ -395,6 +400,10 @@ export const es: Translation = {
     levels: { HIGH: 'Alto', MEDIUM: 'Medio', LOW: 'Bajo', CRITICAL: 'Crítico' },
   },
   dependencies: {
+    examples: {
+      paymentsApi: 'API de pagos',
+      designSystem: 'Sistema de diseño',
+    },
     title: 'Dependencias entre equipos',
     lead: 'La probabilidad de que todo lo que esperas llegue a tiempo, y el retraso cuando no.',
     mode: 'Cómo se combinan los retrasos',

@@ -371,6 +371,11 @@ export const ptBR: Translation = {
     },
   },
   risks: {
+    examples: {
+      apiRedesign: 'Redesenho da API',
+      complianceRule: 'Nova regra de conformidade',
+      vendorMigration: 'Migração de fornecedor',
+    },
     title: 'Quais riscos importam mais?',
     lead: 'Ordene os riscos pelo impacto esperado antes de simular.',
     run: 'Ordenar riscos',
@@ -386,6 +391,10 @@ export const ptBR: Translation = {
     levels: { HIGH: 'Alto', MEDIUM: 'Médio', LOW: 'Baixo', CRITICAL: 'Crítico' },
   },
   dependencies: {
+    examples: {
+      paymentsApi: 'API de pagamentos',
+      designSystem: 'Sistema de design',
+    },
     title: 'Dependências entre times',
     lead: 'A chance de tudo o que você espera chegar no prazo, e o atraso quando não chega.',
     mode: 'Como os atrasos se combinam',
