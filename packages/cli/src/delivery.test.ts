@@ -40,7 +40,7 @@ describe('ff delivery', () => {
       0,
     );
     expect(t.out.stdout).toContain('Forecast journal');
-    expect(t.out.stdout).toMatch(/2026-01-19 .*2026-03-02 .*100\.0%/);
+    expect(t.out.stdout).toMatch(/2026-01-19 .*2026-03-02 .*> 99\.9%/);
     expect(t.out.stdout).toMatch(/2026-02-02 .*2026-03-09/);
   });
 });

@@ -4,7 +4,7 @@
  * their date at the chosen confidence, and the summary lists the "in" and "out" sets.
  */
 import type { Cell } from './text-layout';
-import { cell, grid, pairs, percent, section } from './text-layout';
+import { cell, chance, foldedGrid, pairs, percent, section } from './text-layout';
 import { intervalText, widerThanOneUnit } from './interval-text';
 
 type Obj = Record<string, unknown>;
@@ -59,7 +59,7 @@ export function portfolioTable(r: Obj): string[] {
     when(f, 'p85'),
     p85Interval(f.percentileIntervals),
     when(f, 'p95'),
-    typeof f.probabilityByTarget === 'number' ? percent(f.probabilityByTarget) : null,
+    typeof f.probabilityByTarget === 'number' ? chance(f.probabilityByTarget) : null,
     status(f),
     val(f.latestStart),
     ...(showCost ? [val(f.expectedDelayCost)] : []),
@@ -69,7 +69,7 @@ export function portfolioTable(r: Obj): string[] {
   const parts = [
     section(
       `Cut line at ${confidence} confidence (features in priority order)`,
-      grid(
+      foldedGrid(
         [
           '#',
           'feature',
@@ -84,6 +84,7 @@ export function portfolioTable(r: Obj): string[] {
           ...(showCost ? [`delay cost (${String(cod?.currency ?? '')})`.replace(' ()', '')] : []),
         ],
         rows,
+        2,
       ),
     ),
     pairs([
@@ -91,11 +92,11 @@ export function portfolioTable(r: Obj): string[] {
       ['out', named(false).join(', ') || null],
       [
         'all on time (same runs)',
-        typeof r.allOnTime === 'number' ? percent(r.allOnTime) : undefined,
+        typeof r.allOnTime === 'number' ? chance(r.allOnTime) : undefined,
       ],
       [
         'all own targets on time',
-        typeof r.allOwnTargetsOnTime === 'number' ? percent(r.allOwnTargetsOnTime) : undefined,
+        typeof r.allOwnTargetsOnTime === 'number' ? chance(r.allOwnTargetsOnTime) : undefined,
       ],
     ]),
   ];
@@ -109,7 +110,7 @@ export function portfolioTable(r: Obj): string[] {
     parts.push(
       section(
         'Teams: last feature done',
-        grid(
+        foldedGrid(
           ['team', 'P50', 'P85', 'P85 95 % (wk)', 'P95'],
           teams.map((t): Cell[] => {
             const asFeature = {

@@ -65,14 +65,12 @@ describe('ff portfolio', () => {
     const t = io(JSON.stringify(twoTeams));
     expect(await run(['portfolio', '--format', 'table'], t.io)).toBe(0);
     expect(t.out.stdout).toContain('Cut line at 85% confidence');
-    expect(t.out.stdout).toMatch(
-      /^1 +F1 +2026-01-19 +2026-01-19 +2026-01-19 +2 +2026-01-19 +100\.0% +IN/m,
-    );
-    expect(t.out.stdout).toMatch(
-      /^2 +F2 +2026-01-19 +2026-01-26 +2026-01-26 +3 +2026-01-26 +0\.0% +OUT/m,
-    );
+    expect(t.out.stdout).toMatch(/^1 +F1 +2026-01-19 +2026-01-19 +2 +2026-01-19 +> 99\.9% +IN/m);
+    expect(t.out.stdout).toMatch(/^2 +F2 +2026-01-26 +2026-01-26 +3 +2026-01-26 +< 0\.1% +OUT/m);
+    // Both features share the target: said once above the table, not in a column.
+    expect(t.out.stdout).toMatch(/^target: 2026-01-19 in every row$/m);
     expect(t.out.stdout).toMatch(/^out: +F2$/m);
-    expect(t.out.stdout).toMatch(/^all on time \(same runs\): +0\.0%$/m);
+    expect(t.out.stdout).toMatch(/^all on time \(same runs\): +< 0\.1%$/m);
   });
 
   it('runs examples/portfolio.json', async () => {

@@ -51,14 +51,14 @@ describe('run()', () => {
   it.each([
     ['simulate', 'team.json', [/P85\s+23/, /Likelihood table/]],
     ['when', 'when.json', [/Weeks to finish/, /P85\s+\d+\s+\d+(–\d+)?\s+\d{4}-\d{2}-\d{2}/]],
-    ['how-many', 'how-many.json', [/3 weeks/, /^\s+85\s+30\s+30$/m]],
+    ['how-many', 'how-many.json', [/3 weeks/, /^95 to 1\s+30\s+30$/m]],
     [
       'deadline',
       'deadline.json',
       [
-        /^100.0% chance to finish 20 items by 2025-10-16/m,
+        /^> 99\.9% chance to finish 20 items by 2025-10-16/m,
         /Can meet at P85: yes/,
-        /P85\s+2\s+2025-10-15/,
+        /^P50 to P95\s+2\s+2025-10-15/m,
       ],
     ],
     ['cost', 'cost.json', [/Cost of 50 items \(USD\)/, /P\(over budget\)/]],
@@ -68,7 +68,7 @@ describe('run()', () => {
     [
       'backtest',
       'backtest.json',
-      [/walk-forward backtest of 10 items over 18 folds/, /^\s+85\s+\d+/m],
+      [/walk-forward backtest of 10 items over 16 folds/, /^folds: 16 in every row$/m],
     ],
     ['pbc', 'pbc.json', [/upper limit \(UNPL\)/, /verdict:/]],
   ] as const)('%s --format table', async (kind, file, patterns) => {

@@ -1,6 +1,7 @@
 /** `--format table` tells the same truths as the API result (the spec's trust rules). */
 import { describe, expect, it } from 'vitest';
 import {
+  backtest,
   deadlineAnalysis,
   dependencyAnalysis,
   forecastHowMany,
@@ -44,7 +45,8 @@ describe('table output and the trust rules', () => {
     });
     const text = formatTable('when', r);
     expect(text).toContain('more than 10 years (none of the 1,000 runs finished)');
-    expect(text).toMatch(/P85\s+> 520/);
+    // Every percentile is the cap, so one row says so for all of them.
+    expect(text).toMatch(/^P10 to P95\s+> 520\s+–/m);
     expect(text).not.toMatch(/20\d\d-\d\d-\d\d/);
   });
 
@@ -116,5 +118,74 @@ describe('table output and the trust rules', () => {
     });
     const depText = formatTable('dependencies', dep);
     expect(depText).toContain('95 % interval (weeks)');
+  });
+
+  it('keeps likelihood rows that carry information: no 0 % or 100 % row, no repeats', () => {
+    const r = simulate({ tpSamples: T12, numberOfTasks: 30, seed: 1 });
+    const text = formatTable('simulate', r);
+    const table = text.split('Likelihood table')[1]?.split('\n\n')[0] ?? '';
+    const rows = table
+      .split('\n')
+      .filter((l) => /^\s+\d+\s/.test(l))
+      .map((l) => l.trim().split(/\s+/));
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.length).toBeLessThan(r.resultsTable.length - 2);
+    expect(rows.map((cells) => Number(cells[0]))).not.toContain(100);
+    expect(rows.map((cells) => Number(cells[0]))).not.toContain(0);
+    const rest = rows.map((cells) => cells.slice(1).join(' '));
+    rest.forEach((row, i) => expect(row).not.toBe(rest[i - 1]));
+    // The backlog never changes (no split rate): one line above the table, not a column.
+    expect(table).toContain('items: 30 in every row');
+    expect(table).not.toMatch(/likelihood %.*items/);
+  });
+
+  it('shows measured extremes as "> 99.9%" and "< 0.1%", never a certain 100 % or 0 %', () => {
+    const sure = deadlineAnalysis({
+      tpSamples: [10, 10, 10],
+      backlog: 10,
+      startDate: '2026-01-05',
+      deadlineDate: '2026-06-01',
+      seed: 1,
+    });
+    expect(sure.probabilityByDeadline).toBe(1);
+    const text = formatTable('deadline', sure);
+    expect(text.split('\n')[0]).toMatch(/^> 99\.9% chance/);
+    expect(text).not.toMatch(/100(\.0)?%/);
+    const pf = forecastPortfolio({
+      teams: [{ name: 'A', tpSamples: [4], throughputModel: 'bootstrap' }],
+      features: [
+        { name: 'F1', size: 4, team: 'A', targetDate: '2026-01-19' },
+        { name: 'F2', size: 40, team: 'A', targetDate: '2026-01-19' },
+      ],
+      startDate: '2026-01-05',
+      numberOfSimulations: 200,
+      seed: 2,
+    });
+    const pfText = formatTable('portfolio', pf);
+    expect(pfText).toMatch(/F1 .*> 99\.9%/);
+    expect(pfText).toMatch(/F2 .*< 0\.1%/);
+    expect(pfText).not.toMatch(/\b(100|0)\.0%/);
+    // The shared target is folded above the cut-line table.
+    expect(pfText).toContain('target: 2026-01-19 in every row');
+  });
+
+  it('counts the folds of a backtest once, in the headline and the tables', () => {
+    const r = backtest({
+      tpSamples: [6, 5, 4, 5, 3, 4, 1, 6, 0, 1, 10, 6, 0, 5, 7, 9, 6, 6, 3, 8, 8, 0, 8, 4, 4, 5],
+      backlog: 10,
+      method: 'walk-forward',
+      minTrainSize: 8,
+      confidenceLevels: [50, 85, 95],
+      numberOfSimulations: 500,
+      seed: 7,
+    });
+    const text = formatTable('backtest', r);
+    const n = r.calibration.folds;
+    // The example's counts differ (windows, scored folds, metric folds): only one is shown.
+    expect(new Set([r.foldCount, n, r.metrics[0]?.folds]).size).toBeGreaterThan(1);
+    const counts = [...text.matchAll(/(\d+) folds|folds: (\d+)/g)].map((m) => Number(m[1] ?? m[2]));
+    expect(counts.length).toBeGreaterThan(0);
+    expect(new Set(counts)).toEqual(new Set([n]));
+    expect(text).not.toMatch(/^confidence %.*folds/m);
   });
 });

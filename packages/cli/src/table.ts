@@ -9,7 +9,16 @@ import { calendarText } from './calendar-text';
 import { portfolioTable } from './portfolio-table';
 import { intervalText, intervalsText, moreRunsLine } from './interval-text';
 import type { Cell } from './text-layout';
-import { cell, grid, pairs, percent, section } from './text-layout';
+import {
+  cell,
+  chance,
+  distinctRows,
+  foldedGrid,
+  grid,
+  pairs,
+  percent,
+  section,
+} from './text-layout';
 
 type Obj = Record<string, unknown>;
 
@@ -85,12 +94,18 @@ function percentileGrid(columns: [string, Obj | undefined][]): string {
   const rows = PERCENTILES.filter((p) => present.some(([, m]) => m?.[p] !== undefined)).map(
     (p): Cell[] => [p.toUpperCase(), ...present.map(([, m]) => val(m?.[p]))],
   );
-  return grid(['', ...present.map(([h]) => h)], rows);
+  return foldedGrid(['', ...present.map(([h]) => h)], rows);
 }
 
 /** Each percentile's 95 % sampling interval (trust rules). */
 function intervals(r: Obj, scale = 1): Obj | undefined {
-  return intervalsText(r.percentileIntervals, scale);
+  const text = intervalsText(r.percentileIntervals, scale);
+  const beyond = obj(r.beyondMaxWeeks);
+  if (!text || !beyond) return text;
+  // A percentile at the cap has no interval to give: its runs never finished.
+  return Object.fromEntries(
+    Object.entries(text).map(([p, v]) => [p, beyond[p] === true ? null : v]),
+  );
 }
 
 /** A line offering more runs when the headline percentile's interval spans more than one unit. */
@@ -139,20 +154,26 @@ function simulate(r: Obj): string[] {
     ),
     ...widerThanOne(r),
   );
-  const table = list(r.resultsTable);
+  // The 100 % row is the single worst run and the 0 % row the single best: read as certainty
+  // they mislead, so the table keeps the rows in between that say something new.
+  const table = list(r.resultsTable).filter(
+    (row) => typeof row.Likelihood === 'number' && row.Likelihood > 0 && row.Likelihood < 100,
+  );
   if (table.length > 0) {
     parts.push(
       section(
-        'Likelihood table',
-        grid(
+        'Likelihood table (repeated rows left out)',
+        foldedGrid(
           ['likelihood %', 'weeks', 'items', effortHeader(r), 'lead time (d)'],
-          table.map((row) => [
-            val(row.Likelihood),
-            val(row.Duration),
-            val(row.TotalTasks),
-            val(row.Effort),
-            val(row.LT),
-          ]),
+          distinctRows(
+            table.map((row) => [
+              val(row.Likelihood),
+              val(row.Duration),
+              val(row.TotalTasks),
+              val(row.Effort),
+              val(row.LT),
+            ]),
+          ),
         ),
       ),
     );
@@ -199,7 +220,9 @@ function when(r: Obj): string[] {
 function howMany(r: Obj): string[] {
   const at = obj(r.itemsAtConfidence) ?? {};
   const ivs = obj(r.itemsIntervals);
+  // 100 % is the single worst run and 0 % the single best: not certainties, so not rows.
   const rows = Object.entries(at)
+    .filter(([q]) => Number(q) > 0 && Number(q) < 100)
     .map(([q, n]): Cell[] => [Number(q), val(n), ...(ivs ? [intervalText(ivs[q]) ?? null] : [])])
     .sort((a, b) => Number(b[0]) - Number(a[0]));
   const span = r.startDate && r.endDate ? ` (${String(r.startDate)} to ${String(r.endDate)})` : '';
@@ -207,7 +230,7 @@ function howMany(r: Obj): string[] {
     `Items finished in ${cell(val(r.days))} days = ${cell(val(r.weeks))} weeks${span}; mean ${cell(val(r.mean))}.`,
     section(
       'At least this many items, with this confidence',
-      grid(['confidence %', 'items', ...(ivs ? ['95 % interval'] : [])], rows),
+      foldedGrid(['confidence %', 'items', ...(ivs ? ['95 % interval'] : [])], rows),
     ),
     ...moreRunsLine(ivs?.['85'], 'The 85 % figure', 'item'),
   ];
@@ -222,12 +245,18 @@ function scalarPairs(r: Obj, skip: readonly string[] = []): string {
 }
 
 /** A few points of the date → probability curve: at most `max` rows, always the last. */
-function curveRows(points: Obj[], max = 16): Cell[][] {
+function curveRows(all: Obj[], max = 16): Cell[][] {
+  // Only the stretch where the chance changes: one row "< 0.1%" before it and one "> 99.9%"
+  // after it, not a run of rows that would all read the same.
+  const p = (pt: Obj | undefined) => (typeof pt?.probability === 'number' ? pt.probability : 0);
+  const lastNone = all.reduce((at, pt, i) => (p(pt) < 0.0005 ? i : at), 0);
+  const firstAll = all.findIndex((pt) => p(pt) >= 0.9995);
+  const points = all.slice(lastNone, firstAll === -1 ? all.length : firstAll + 1);
   const step = Math.max(1, Math.ceil(points.length / max));
   const rows: Cell[][] = [];
   points.forEach((pt, i) => {
     if (i % step === 0 || i === points.length - 1) {
-      rows.push([val(pt.date), val(pt.weeks), percent(pt.probability, 1)]);
+      rows.push([val(pt.date), val(pt.weeks), chance(pt.probability, 1)]);
     }
   });
   return rows;
@@ -248,7 +277,7 @@ function deadline(r: Obj): string[] {
       : `person-weeks (team of ${cell(val(r.effortTeamSize))})`;
   const conf = take ? percent(take.confidence, 0) : '85%';
   const parts: string[] = [
-    `${percent(r.probabilityByDeadline, 1)} chance to finish ${cell(val(r.backlog))} items by ${String(r.deadlineDate)} ` +
+    `${chance(r.probabilityByDeadline, 1)} chance to finish ${cell(val(r.backlog))} items by ${String(r.deadlineDate)} ` +
       `(from ${String(r.startDate)}, ${cell(val(r.weeksToDeadline))} weeks away).`,
   ];
   if (stopped) parts.push(`Upper percentiles: ${stopped}.`);
@@ -281,7 +310,7 @@ function deadline(r: Obj): string[] {
   parts.push(
     section(
       'Weeks to finish the whole backlog',
-      grid(
+      foldedGrid(
         ['', 'weeks', 'done by', team, 'cost'].slice(0, cost ? 5 : 4),
         levels.map((p): Cell[] => [
           p.toUpperCase(),
@@ -326,7 +355,7 @@ function cost(r: Obj): string[] {
       ['budget', val(risk.budget)],
       [
         'P(over budget)',
-        risk.probabilityOverBudget === undefined ? undefined : percent(risk.probabilityOverBudget),
+        risk.probabilityOverBudget === undefined ? undefined : chance(risk.probabilityOverBudget),
       ],
       ['efficiency factor', val(r.efficiencyFactor)],
     ]),
@@ -356,7 +385,7 @@ function risks(r: Obj): string[] {
 function dependencies(r: Obj): string[] {
   return [
     pairs([
-      ['P(all on time)', percent(r.onTimeProbability)],
+      ['P(all on time)', chance(r.onTimeProbability)],
       ['odds', val(r.odds)],
       ['mean delay (days)', val(r.meanDelayDays)],
       ['risk score', val(r.riskScore)],
@@ -455,11 +484,11 @@ function history(r: Obj): string[] {
 }
 
 function metricsGrid(metrics: Obj[]): string {
+  // No folds column: the backtest's number of folds is the calibration's, said once above.
   return grid(
-    ['confidence %', 'folds', 'MAE', 'RMSE', 'MAPE %', 'bias', 'hit rate %'],
+    ['confidence %', 'MAE', 'RMSE', 'MAPE %', 'bias', 'hit rate %'],
     metrics.map((m) => [
       val(m.confidence),
-      val(m.folds),
       val(m.mae),
       val(m.rmse),
       val(m.mape),
@@ -472,15 +501,17 @@ function metricsGrid(metrics: Obj[]): string {
 function backtest(r: Obj): string[] {
   const calibration = obj(r.calibration) ?? {};
   return [
-    `${String(r.method)} backtest of ${cell(val(r.backlog))} items over ${cell(val(r.foldCount))} folds ` +
-      `(${cell(val(r.skippedFolds))} skipped), model ${String(r.throughputModel)}.`,
+    // One number of folds everywhere (trust rules): those scored against real completion
+    // times, as the web page's tile and table count them.
+    `${String(r.method)} backtest of ${cell(val(r.backlog))} items over ${cell(val(calibration.folds))} folds, ` +
+      `model ${String(r.throughputModel)}.`,
     section(
       'Against backlog / mean of the test window (as the original)',
       metricsGrid(list(r.metrics)),
     ),
     section(
-      `Calibration against real completion times (${cell(val(calibration.effectiveFolds))} effective folds)`,
-      grid(
+      `Calibration against real completion times (about ${cell(val(calibration.effectiveFolds), 1)} independent periods)`,
+      foldedGrid(
         ['nominal %', 'folds', 'hit rate %', 'coverage %', 'verdict'],
         list(calibration.levels).map((l) => [
           val(l.nominal),
@@ -542,7 +573,7 @@ function delivery(r: Obj): string[] {
             val(dates.p50),
             val(dates.p85),
             val(dates.p95),
-            typeof p === 'number' ? percent(p) : null,
+            typeof p === 'number' ? chance(p) : null,
             ...(showHits ? [hit(c, 'P50'), hit(c, 'P85'), hit(c, 'P95')] : []),
           ];
         }),

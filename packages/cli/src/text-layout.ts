@@ -27,6 +27,50 @@ export function grid(headers: readonly string[], rows: readonly (readonly Cell[]
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...text.map(line)].join('\n');
 }
 
+/**
+ * A grid whose columns that hold one value in every row are folded into a line above it
+ * ("items: 50 in every row"): a column that never changes reads as information it does not
+ * carry. The first `labels` columns name the rows and always stay.
+ */
+export function foldedGrid(
+  headers: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  labels = 1,
+): string {
+  const constant = headers.map(
+    (_h, i) =>
+      i >= labels && rows.length > 1 && rows.every((r) => cell(r[i]) === cell(rows[0]?.[i])),
+  );
+  if (labels === 1 && rows.length > 1 && constant.slice(1).every(Boolean) && headers.length > 1) {
+    // Every row says the same: one row, named by the first and last ("P50 to P95").
+    const first = rows[0] ?? [];
+    const names = `${cell(first[0])} to ${cell(rows[rows.length - 1]?.[0])}`;
+    return grid(headers, [[names, ...first.slice(1)]]);
+  }
+  const folded = headers.flatMap((h, i) =>
+    constant[i] ? [`${h}: ${cell(rows[0]?.[i])} in every row`] : [],
+  );
+  const keep = (_v: unknown, i: number) => !constant[i];
+  const table = grid(
+    headers.filter(keep),
+    rows.map((r) => r.filter(keep)),
+  );
+  return [...folded, table].join('\n');
+}
+
+/**
+ * Rows that say the same as the row above them once the first `labels` columns are set aside
+ * are dropped (the first, strongest statement of each run stays).
+ */
+export function distinctRows(rows: readonly (readonly Cell[])[], labels = 1): Cell[][] {
+  const key = (r: readonly Cell[]) =>
+    r
+      .slice(labels)
+      .map((v) => cell(v))
+      .join('\u0000');
+  return rows.filter((r, i) => i === 0 || key(r) !== key(rows[i - 1] ?? [])).map((r) => [...r]);
+}
+
 export function pairs(entries: readonly [string, Cell][]): string {
   const shown = entries.filter(([, v]) => v !== undefined);
   const width = Math.max(0, ...shown.map(([k]) => k.length));
@@ -35,6 +79,21 @@ export function pairs(entries: readonly [string, Cell][]): string {
 
 export function section(title: string, body: string): string {
   return `${title}\n${body}`;
+}
+
+/**
+ * A probability measured from runs: the extremes read "> 99.9%" and "< 0.1%", since every run
+ * finishing (or none) is not certainty. Inputs and confidence levels use `percent`.
+ */
+export function chance(fraction: unknown, decimals = 1): string {
+  if (typeof fraction !== 'number' || !Number.isFinite(fraction)) return '–';
+  if (fraction >= 0.9995) return '> 99.9%';
+  if (fraction < 0.0005) return '< 0.1%';
+  // Rounding must not turn 99.6 % into a "100%" that reads as certainty.
+  const shown = (fraction * 100).toFixed(decimals);
+  return Number(shown) >= 100 || Number(shown) <= 0
+    ? `${(fraction * 100).toFixed(1)}%`
+    : `${shown}%`;
 }
 
 export function percent(fraction: unknown, decimals = 1): string {

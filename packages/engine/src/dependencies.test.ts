@@ -5,6 +5,7 @@ import {
   dependencyRiskLevel,
   prepareDependencies,
   probabilityOdds,
+  probabilityOddsParts,
 } from './dependencies';
 import type { DependencyInput } from './inputs';
 import { createRng } from './prng';
@@ -95,6 +96,15 @@ describe('dependencyAnalysis', () => {
   it('is reproducible from its seed', () => {
     const a = dependencyAnalysis({ dependencies: two, nSimulations: 1000, seed: 77 });
     expect(dependencyAnalysis({ dependencies: two, nSimulations: 1000, seed: 77 })).toEqual(a);
+  });
+});
+
+describe('probabilityOddsParts', () => {
+  it('gives the numbers of the odds, for a sentence in any language', () => {
+    expect(probabilityOddsParts(0.49)).toEqual({ k: 1, n: 2, lessThan: false });
+    expect(probabilityOddsParts(0.7)).toEqual({ k: 7, n: 10, lessThan: false });
+    expect(probabilityOddsParts(0.97)).toEqual({ k: 97, n: 100, lessThan: false });
+    expect(probabilityOddsParts(0.0001)).toEqual({ k: 1, n: 1000, lessThan: true });
   });
 });
 

@@ -103,14 +103,30 @@ export function prepareDependencies(
   };
 }
 
-/** "1 in 2", "7 in 10", … — see the module note for the rule. */
-export function probabilityOdds(p: number): string {
-  if (p >= 1) return '10 in 10';
-  if (p < 0.001) return 'less than 1 in 1,000';
-  if (p < 0.5) return `1 in ${Math.round(1 / p)}`;
+/**
+ * The odds as numbers, for a sentence in any language: `k` in `n`, or fewer than 1 in `n`
+ * (`lessThan`). See the module note for the rule.
+ */
+export interface OddsParts {
+  k: number;
+  n: number;
+  lessThan: boolean;
+}
+
+export function probabilityOddsParts(p: number): OddsParts {
+  if (p >= 1) return { k: 10, n: 10, lessThan: false };
+  if (p < 0.001) return { k: 1, n: 1000, lessThan: true };
+  if (p < 0.5) return { k: 1, n: Math.round(1 / p), lessThan: false };
   const tenths = Math.round(10 * p);
-  if (tenths < 10) return `${tenths} in 10`;
-  return `${Math.min(99, Math.round(100 * p))} in 100`;
+  if (tenths < 10) return { k: tenths, n: 10, lessThan: false };
+  return { k: Math.min(99, Math.round(100 * p)), n: 100, lessThan: false };
+}
+
+/** "1 in 2", "7 in 10", … in English (the API's `odds`); other languages use the parts. */
+export function probabilityOdds(p: number): string {
+  const { k, n, lessThan } = probabilityOddsParts(p);
+  const text = `${k} in ${n.toLocaleString('en-US')}`;
+  return lessThan ? `less than ${text}` : text;
 }
 
 export function dependencyRiskLevel(score: number): DependencyRiskLevel {

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunState } from '../runner/context';
 
@@ -17,6 +18,16 @@ export function RunControls<R>({
   const { t } = useTranslation();
   const running = state.status === 'running';
   const pct = running ? Math.round(state.progress * 100) : 0;
+  const wasRunning = useRef(false);
+  useEffect(() => {
+    // A run that just finished: its headline is what was asked for, so bring it into view
+    // (on a phone the results sit below the form; on a desktop the form may be scrolled down).
+    if (wasRunning.current && state.status === 'done') {
+      const headline = document.querySelector('.layout section .headline');
+      headline?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    }
+    wasRunning.current = running;
+  }, [state.status, running]);
   return (
     <div className="run-controls">
       <button type="submit" className="btn btn--primary" disabled={running}>

@@ -63,7 +63,7 @@ describe('forecast pages show what the engine computes for their input', () => {
     const r = deadlineAnalysis(input);
     const headline = screen.getByTestId('headline');
     expect(headline.textContent).toContain(
-      `${fmt.percent(r.probabilityByDeadline, 1)} chance to finish by ${fmt.date(r.deadlineDate)}`,
+      `${fmt.chance(r.probabilityByDeadline)} chance to finish by ${fmt.date(r.deadlineDate)}`,
     );
     expect(headline.className).toContain(
       r.probabilityByDeadline >= r.whatItWouldTake.confidence ? 'good' : 'bad',
@@ -114,7 +114,7 @@ describe('forecast pages show what the engine computes for their input', () => {
     // Every page with a table has a CSV export.
     expect(screen.getByRole('button', { name: 'Download CSV' })).toBeTruthy();
     const r = dependencyAnalysis(input);
-    expect(screen.getByText(fmt.percent(r.onTimeProbability), { selector: 'strong' })).toBeTruthy();
+    expect(screen.getByText(fmt.chance(r.onTimeProbability), { selector: 'strong' })).toBeTruthy();
     expect(r.onTimeProbability).toBeCloseTo(0.49, 10);
     // The risk score says what it is made of and where its levels start.
     expect(kpiHelp('Risk score')).toContain('chance of a delay (40 %)');

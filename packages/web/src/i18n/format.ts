@@ -6,6 +6,11 @@ export interface Formatter {
   number(value: number, maxDigits?: number): string;
   integer(value: number): string;
   percent(fraction: number, maxDigits?: number): string;
+  /**
+   * A probability measured from runs, one decimal: every run (or none) finishing is not
+   * certainty, so the extremes read "> 99.9 %" and "< 0.1 %", never 100 % or 0 %.
+   */
+  chance(fraction: number): string;
   money(value: number, currency: string): string;
   /** An ISO `YYYY-MM-DD` date in long form ("14 de março de 2027"). */
   date(iso: string): string;
@@ -29,6 +34,14 @@ export function formatterFor(locale: string): Formatter {
       Number.isFinite(fr)
         ? new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: max }).format(fr)
         : '—',
+    chance: (fr) => {
+      if (!Number.isFinite(fr)) return '—';
+      const pct = (v: number) =>
+        new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(v);
+      if (fr >= 0.9995) return `> ${pct(0.999)}`;
+      if (fr < 0.0005) return `< ${pct(0.001)}`;
+      return pct(fr);
+    },
     money: (v, currency) => {
       try {
         return new Intl.NumberFormat(locale, {

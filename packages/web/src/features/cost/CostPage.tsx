@@ -228,7 +228,7 @@ function CostResults({ page, r }: { page: Page; r: CostResult }) {
       {r.risk.probabilityOverBudget !== undefined && r.risk.budget !== undefined && (
         <p className={r.risk.probabilityOverBudget > 0.15 ? 'bad' : 'good'}>
           {t('cost.overBudget', {
-            pct: fmt.percent(r.risk.probabilityOverBudget, 1),
+            pct: fmt.chance(r.risk.probabilityOverBudget),
             budget: money(r.risk.budget),
           })}
         </p>

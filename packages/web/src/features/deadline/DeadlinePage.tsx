@@ -235,7 +235,7 @@ function curveRows(r: DeadlineResult): CurveRow[] {
 /** One format for the chance everywhere on the page: headline, table and chart agree. */
 function useChance() {
   const fmt = useFormat();
-  return (p: number) => fmt.percent(p, 1);
+  return (p: number) => fmt.chance(p);
 }
 
 /** The chance to finish by the deadline first, then the curve, what it would take, the weeks. */
@@ -299,7 +299,7 @@ function DeadlineHeadline({ r, input }: { r: DeadlineResult; input: unknown }) {
         <Kpi label={t('deadline.weeksToDeadline')} value={fmt.number(r.weeksToDeadline)} />
         <Kpi
           label="P85"
-          value={`${beyond.weeks(r, 'p85', r.p85Weeks)} ${t('common.weeks')}`}
+          value={beyond.weeksWithUnit(r, 'p85', r.p85Weeks)}
           strong
           note={r.beyondMaxWeeks.p85 ? undefined : note(r.percentileIntervals.p85)}
         />
@@ -379,7 +379,9 @@ function DeadlineChart({ r }: { r: DeadlineResult }) {
         title={t('deadline.curve')}
         xLabel={t('deadline.dateAxis')}
         yLabel={t('deadline.curveAxis')}
-        pointLabel={(p) => `${fmt.number(p.weeks)} ${t('common.weeks')}: ${chance(p.probability)}`}
+        pointLabel={(p) =>
+          `${t('common.weeksCount', { count: p.weeks, n: fmt.number(p.weeks) })}: ${chance(p.probability)}`
+        }
       />
     </ChartFrame>
   );

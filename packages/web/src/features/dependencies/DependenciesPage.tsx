@@ -1,5 +1,6 @@
-import type { DependencyAnalysisResult } from '@flow-forecaster/engine';
+import { probabilityOddsParts, type DependencyAnalysisResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Field } from '../../components/Field';
 import { ResultActions } from '../../components/ResultActions';
 import { useFormat } from '../../i18n/format';
@@ -22,14 +23,32 @@ interface DependenciesForm {
   runs: string;
 }
 
-const initial: DependenciesForm = {
-  dependencies: [
-    { name: 'Payments API', onTime: '70', delay: '7' },
-    { name: 'Design system', onTime: '70', delay: '10' },
-  ],
-  mode: 'sum',
-  runs: '10000',
-};
+/** The example dependencies, named in the reader's language. */
+function initialForm(t: TFunction): DependenciesForm {
+  return {
+    dependencies: [
+      { name: t('dependencies.examples.paymentsApi'), onTime: '70', delay: '7' },
+      { name: t('dependencies.examples.designSystem'), onTime: '70', delay: '10' },
+    ],
+    mode: 'sum',
+    runs: '10000',
+  };
+}
+
+/** "About 1 in 2" in the reader's language: the engine gives the numbers, not an English phrase. */
+function Odds({ p }: { p: number }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const odds = probabilityOddsParts(p);
+  return (
+    <p data-testid="dependency-odds">
+      {t(odds.lessThan ? 'dependencies.oddsLessThan' : 'dependencies.odds', {
+        k: fmt.integer(odds.k),
+        n: fmt.integer(odds.n),
+      })}
+    </p>
+  );
+}
 
 function toBody(form: DependenciesForm) {
   const b = new BodyBuilder();
@@ -46,7 +65,7 @@ export default function DependenciesPage() {
     kind: 'dependencies',
     path: '/dependencies',
     idPrefix: 'deps',
-    initial,
+    initial: initialForm(t),
     toBody,
   });
   const r = page.result;
@@ -88,9 +107,9 @@ export default function DependenciesPage() {
         r && (
           <>
             <p className="headline">
-              {t('dependencies.allOnTime')}: <strong>{fmt.percent(r.onTimeProbability)}</strong>
+              {t('dependencies.allOnTime')}: <strong>{fmt.chance(r.onTimeProbability)}</strong>
             </p>
-            <p>{t('dependencies.odds', { odds: r.odds })}</p>
+            <Odds p={r.onTimeProbability} />
             <div className="kpis">
               <Kpi
                 label={t('dependencies.riskScore')}

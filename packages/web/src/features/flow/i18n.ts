@@ -321,18 +321,18 @@ const es: Strings = {
     title: 'Datos del equipo',
     lead: 'Cargue una vez los datos de un equipo: todas las páginas de flujo los usan. Se guardan en este navegador (también sin conexión) hasta que los borre.',
     current: 'Equipo actual',
-    none: 'Todavía no hay equipo: importe una exportación de su herramienta, pegue el throughput semanal o pruebe el ejemplo.',
+    none: 'Todavía no hay equipo: importe una exportación de su herramienta, pegue el rendimiento semanal o pruebe el ejemplo.',
     name: 'Nombre del equipo',
     csv: 'Importar elementos de una exportación (CSV: Jira, Azure DevOps, Linear, hoja de cálculo)',
     paste:
-      'O pegue el throughput semanal (elementos terminados por semana, del más antiguo al más reciente)',
-    savePaste: 'Guardar throughput',
+      'O pegue el rendimiento semanal (elementos terminados por semana, del más antiguo al más reciente)',
+    savePaste: 'Guardar rendimiento',
     sample: 'Probar con datos de ejemplo',
     sampleBadge: 'Datos de ejemplo',
     sampleNote:
       'Estos son datos de ejemplo, no de su equipo. Importe su exportación para reemplazarlos.',
     imported: '{{items}} elementos de {{file}}',
-    pasted: '{{weeks}} semanas de throughput',
+    pasted: '{{weeks}} semanas de rendimiento',
     backlog: '{{inProgress}} en curso + {{notStarted}} sin empezar = {{total}} elementos',
     rejected_one: '{{count}} fila no se pudo usar:',
     rejected_other: '{{count}} filas no se pudieron usar:',
@@ -373,7 +373,7 @@ const es: Strings = {
   pages: {
     cycleTime: 'Tiempo de ciclo',
     aging: 'Antigüedad del trabajo en curso',
-    throughput: 'Throughput y WIP',
+    throughput: 'Rendimiento y WIP',
     cfd: 'Flujo acumulado',
   },
   leads: {
@@ -386,7 +386,7 @@ const es: Strings = {
   needData: 'Cargue primero los elementos de su equipo.',
   goToTeam: 'Ir a los datos del equipo',
   throughputOnly:
-    'Este equipo solo tiene throughput semanal: los gráficos de flujo necesitan elementos (importe un CSV).',
+    'Este equipo solo tiene rendimiento semanal: los gráficos de flujo necesitan elementos (importe un CSV).',
   controls: {
     asOf: 'A fecha de',
     window: 'Elementos terminados considerados',
@@ -426,8 +426,8 @@ const es: Strings = {
     scatter: 'Dispersión del tiempo de ciclo',
     histogram: 'Histograma del tiempo de ciclo',
     aging: 'Antigüedad del trabajo en curso',
-    weekly: 'Throughput semanal',
-    daily: 'Throughput diario',
+    weekly: 'Rendimiento semanal',
+    daily: 'Rendimiento diario',
     wip: 'Trabajo en curso por día',
     cfd: 'Diagrama de flujo acumulado',
     doneDay: 'Día de finalización',
@@ -469,7 +469,7 @@ const es: Strings = {
     duplicateId: 'el mismo identificador aparece antes',
     unreadableDate: 'no se puede leer la fecha',
     doneBeforeStarted: 'terminado antes de empezar: fuera de las métricas',
-    doneWithoutStart: 'terminado sin fecha de inicio: solo cuenta en el throughput',
+    doneWithoutStart: 'terminado sin fecha de inicio: solo cuenta en el rendimiento',
     sameDay: 'empezado y terminado el mismo día: cuenta como 1 día',
   },
 };

@@ -238,11 +238,11 @@ function PortfolioResults({ page, r, stale }: { page: Page; r: PortfolioResult; 
       </p>
       <div className="kpis">
         {r.allOnTime !== null && (
-          <Kpi label={t('portfolio.allOnTime')} value={fmt.percent(r.allOnTime, 1)} strong />
+          <Kpi label={t('portfolio.allOnTime')} value={fmt.chance(r.allOnTime)} strong />
         )}
         {/* Without a portfolio target every target is a feature's own: the same number. */}
         {r.allOwnTargetsOnTime !== null && r.targetDate !== null && (
-          <Kpi label={t('portfolio.allOwnOnTime')} value={fmt.percent(r.allOwnTargetsOnTime, 1)} />
+          <Kpi label={t('portfolio.allOwnOnTime')} value={fmt.chance(r.allOwnTargetsOnTime)} />
         )}
       </div>
       <ChartFrame
@@ -339,13 +339,13 @@ function CutLineTable({ r, lineAt }: { r: PortfolioResult; lineAt: number }) {
                 <When iso={f.completionDates?.p95} testId={`pf-p95-${i}`} fmt={fmt} />
               </td>
               <td data-testid={`pf-prob-${i}`}>
-                {f.probabilityByTarget === null ? '—' : fmt.percent(f.probabilityByTarget, 1)}
+                {f.probabilityByTarget === null ? '—' : fmt.chance(f.probabilityByTarget)}
               </td>
               {r.targetDate && (
                 <td data-testid={`pf-prob-portfolio-${i}`}>
                   {f.probabilityByPortfolioTarget === null
                     ? '—'
-                    : fmt.percent(f.probabilityByPortfolioTarget, 1)}
+                    : fmt.chance(f.probabilityByPortfolioTarget)}
                 </td>
               )}
               <td data-testid={`pf-status-${i}`}>

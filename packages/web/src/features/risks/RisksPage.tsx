@@ -1,5 +1,6 @@
 import type { RiskSummaryResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { RunControls } from '../../components/RunControls';
 import { ResultActions } from '../../components/ResultActions';
 import { useFormat } from '../../i18n/format';
@@ -14,13 +15,23 @@ interface RisksForm {
   risks: RiskRow[];
 }
 
-const initial: RisksForm = {
-  risks: [
-    { likelihood: '30', low: '10', medium: '12', high: '15', description: 'API redesign' },
-    { likelihood: '15', low: '5', medium: '7', high: '10', description: 'New compliance rule' },
-    { likelihood: '20', low: '5', medium: '10', high: '15', description: 'Vendor migration' },
-  ],
-};
+/** The example risks, named in the reader's language. */
+function initialForm(t: TFunction): RisksForm {
+  const name = (key: string) => t(`risks.examples.${key}`);
+  return {
+    risks: [
+      { likelihood: '30', low: '10', medium: '12', high: '15', description: name('apiRedesign') },
+      { likelihood: '15', low: '5', medium: '7', high: '10', description: name('complianceRule') },
+      {
+        likelihood: '20',
+        low: '5',
+        medium: '10',
+        high: '15',
+        description: name('vendorMigration'),
+      },
+    ],
+  };
+}
 
 function toBody(form: RisksForm) {
   const b = new BodyBuilder();
@@ -35,7 +46,7 @@ export default function RisksPage() {
     kind: 'risks',
     path: '/risks',
     idPrefix: 'risks',
-    initial,
+    initial: initialForm(t),
     toBody,
     seeded: false,
   });

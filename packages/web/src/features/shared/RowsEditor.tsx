@@ -40,7 +40,7 @@ export function RowsEditor<R extends Record<string, string>>({
   const set = (i: number, key: keyof R, value: string) =>
     onChange(rows.map((r, j) => (j === i ? { ...r, [key]: value } : r)));
   return (
-    <div>
+    <div className="rows-editor">
       {rows.length > 0 && (
         <TableWrap label={caption}>
           <table className="editable">
@@ -65,7 +65,11 @@ export function RowsEditor<R extends Record<string, string>>({
                     const id = fieldId(idPrefix, path);
                     const error = errors[path];
                     return (
-                      <td key={c.key}>
+                      <td
+                        key={c.key}
+                        data-label={c.label}
+                        className={c.inputMode === 'text' ? 'editable__wide' : undefined}
+                      >
                         <input
                           id={id}
                           aria-label={`${c.label} (${i + 1})`}
@@ -88,7 +92,7 @@ export function RowsEditor<R extends Record<string, string>>({
                       </td>
                     );
                   })}
-                  <td>
+                  <td className="editable__remove">
                     <button
                       type="button"
                       className="btn btn--small btn--danger"

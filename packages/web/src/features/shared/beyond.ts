@@ -39,5 +39,17 @@ export function useBeyondMaxWeeks() {
         ? t('when.beyondValue', { weeks: fmt.integer(r.maxWeeks) })
         : fmt.number(value);
     },
+    /** The same with its unit, singular or plural by the language's rules ("1 week"). */
+    weeksWithUnit(
+      r: StoppedRunsView,
+      level: keyof StoppedRunsView['beyondMaxWeeks'],
+      value: number,
+    ): string {
+      const beyond = r.beyondMaxWeeks[level];
+      return t('common.weeksCount', {
+        count: beyond ? r.maxWeeks : value,
+        n: beyond ? t('when.beyondValue', { weeks: fmt.integer(r.maxWeeks) }) : fmt.number(value),
+      });
+    },
   };
 }

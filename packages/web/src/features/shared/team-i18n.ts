@@ -62,7 +62,7 @@ const es: Strings = {
   spanWeeks: '{{weeks}} semanas',
   chosen: 'elegida según el historial del equipo: {{reason}}',
   emptyWindow: 'Ninguna semana del historial del equipo cae en esta ventana.',
-  use: 'Usar el throughput de {{team}}',
+  use: 'Usar el rendimiento de {{team}}',
   applied: '{{weeks}} semanas de {{team}} ({{reason}})',
   appliedAll: 'Las {{weeks}} semanas de {{team}}',
   stale:

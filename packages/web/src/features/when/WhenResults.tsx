@@ -119,22 +119,14 @@ function WhenKpis({ r, startDate }: { r: SimulationResult; startDate: string | n
   return (
     <>
       <div className="kpis">
-        <Kpi
-          label="P50"
-          value={`${beyond.weeks(r, 'p50', p.p50)} ${t('common.weeks')}`}
-          note={interval('p50')}
-        />
+        <Kpi label="P50" value={beyond.weeksWithUnit(r, 'p50', p.p50)} note={interval('p50')} />
         <Kpi
           label="P85"
-          value={`${beyond.weeks(r, 'p85', p.p85)} ${t('common.weeks')}`}
+          value={beyond.weeksWithUnit(r, 'p85', p.p85)}
           strong
           note={interval('p85')}
         />
-        <Kpi
-          label="P95"
-          value={`${beyond.weeks(r, 'p95', p.p95)} ${t('common.weeks')}`}
-          note={interval('p95')}
-        />
+        <Kpi label="P95" value={beyond.weeksWithUnit(r, 'p95', p.p95)} note={interval('p95')} />
         <Kpi
           label={t('common.mean')}
           value={`${fmt.number(r.meanWeeks)} ± ${fmt.number(r.sdWeeks)}`}

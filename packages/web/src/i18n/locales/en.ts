@@ -102,6 +102,8 @@ export const en = {
     remove: 'Remove',
     warnings: 'Warnings',
     weeks: 'weeks',
+    weeksCount: '{{n}} weeks',
+    weeksCount_one: '{{n}} week',
     items: 'items',
     percentile: 'Percentile',
     likelihood: 'Chance',
@@ -372,6 +374,11 @@ export const en = {
     },
   },
   risks: {
+    examples: {
+      apiRedesign: 'API redesign',
+      complianceRule: 'New compliance rule',
+      vendorMigration: 'Vendor migration',
+    },
     title: 'Which risks matter most?',
     lead: 'Rank risks by expected impact before you simulate.',
     run: 'Rank risks',
@@ -387,12 +394,17 @@ export const en = {
     levels: { HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low', CRITICAL: 'Critical' },
   },
   dependencies: {
+    examples: {
+      paymentsApi: 'Payments API',
+      designSystem: 'Design system',
+    },
     title: 'Dependencies between teams',
     lead: 'The chance that everything you wait for arrives on time, and the delay when it does not.',
     mode: 'How delays combine',
     modes: { sum: 'Add up (in sequence)', max: 'Longest one (in parallel)' },
     allOnTime: 'Chance all arrive on time',
-    odds: 'That is about {{odds}}.',
+    odds: 'That is about {{k}} in {{n}}.',
+    oddsLessThan: 'That is less than {{k}} in {{n}}.',
     riskScore: 'Risk score',
     riskScoreHelp:
       '0–100: chance of a delay (40 %), mean delay (30 %), how much delays vary (20 %) and number of dependencies (10 %). Low below 25, medium below 50, high below 75, critical from 75.',

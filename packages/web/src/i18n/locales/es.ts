@@ -104,6 +104,8 @@ export const es: Translation = {
     remove: 'Quitar',
     warnings: 'Advertencias',
     weeks: 'semanas',
+    weeksCount: '{{n}} semanas',
+    weeksCount_one: '{{n}} semana',
     items: 'ítems',
     percentile: 'Percentil',
     likelihood: 'Probabilidad',
@@ -151,8 +153,8 @@ export const es: Translation = {
     mediumImpact: 'el impacto probable',
   },
   throughput: {
-    legend: 'Historial de throughput',
-    model: 'Modelo de throughput',
+    legend: 'Historial de rendimiento',
+    model: 'Modelo de rendimiento',
     models: {
       weibull: 'Ajuste Weibull (predeterminado)',
       bootstrap: 'Bootstrap: repetir semanas pasadas',
@@ -213,7 +215,7 @@ export const es: Translation = {
     effortColOnePerson: 'Semanas (una persona)',
     howMany30Note: 'Ítems de este backlog, de las mismas simulaciones (nunca más que el backlog).',
     title: '¿Cuándo estará listo?',
-    lead: 'Pronostica la finalización de un backlog a partir del throughput semanal de tu equipo, con la incertidumbre del alcance, los riesgos, la rampa del equipo y las dependencias.',
+    lead: 'Pronostica la finalización de un backlog a partir del rendimiento semanal de tu equipo, con la incertidumbre del alcance, los riesgos, la rampa del equipo y las dependencias.',
     run: 'Pronosticar',
     backlogLegend: 'Backlog',
     backlog: 'Ítems en el backlog',
@@ -269,7 +271,7 @@ export const es: Translation = {
     date: 'Fecha',
     inputStats: 'Tu historial',
     stat: 'Estadística',
-    tp: 'Throughput / semana',
+    tp: 'Rendimiento / semana',
     lt: 'Lead time (días)',
     count: 'Muestras',
     median2: 'Mediana',
@@ -318,7 +320,7 @@ export const es: Translation = {
     laterDate: 'Fecha que necesita todo el backlog: {{date}}',
     laterDateBeyond: 'Fecha que necesita todo el backlog: más de {{span}}',
     teamSize:
-      'Equipo que cumpliría el plazo: {{team}} personas (throughput proporcional al equipo)',
+      'Equipo que cumpliría el plazo: {{team}} personas (rendimiento proporcional al equipo)',
     effortTeam: 'Esfuerzo (personas-semana, equipo de {{team}})',
     effortOnePerson: 'Esfuerzo (semanas, una persona)',
     title: '¿Llegamos a la fecha límite?',
@@ -382,6 +384,11 @@ export const es: Translation = {
     },
   },
   risks: {
+    examples: {
+      apiRedesign: 'Rediseño de la API',
+      complianceRule: 'Nueva norma de cumplimiento',
+      vendorMigration: 'Migración de proveedor',
+    },
     title: '¿Qué riesgos importan más?',
     lead: 'Ordena los riesgos por impacto esperado antes de simular.',
     run: 'Ordenar riesgos',
@@ -397,12 +404,17 @@ export const es: Translation = {
     levels: { HIGH: 'Alto', MEDIUM: 'Medio', LOW: 'Bajo', CRITICAL: 'Crítico' },
   },
   dependencies: {
+    examples: {
+      paymentsApi: 'API de pagos',
+      designSystem: 'Sistema de diseño',
+    },
     title: 'Dependencias entre equipos',
     lead: 'La probabilidad de que todo lo que esperas llegue a tiempo, y el retraso cuando no.',
     mode: 'Cómo se combinan los retrasos',
     modes: { sum: 'Se suman (en secuencia)', max: 'El mayor (en paralelo)' },
     allOnTime: 'Probabilidad de que todas lleguen a tiempo',
-    odds: 'Aproximadamente {{odds}}.',
+    odds: 'Aproximadamente {{k}} de cada {{n}}.',
+    oddsLessThan: 'Menos de {{k}} de cada {{n}}.',
     riskScore: 'Puntuación de riesgo',
     riskScoreHelp:
       '0–100: probabilidad de retraso (40 %), retraso medio (30 %), variación de los retrasos (20 %) y número de dependencias (10 %). Bajo por debajo de 25, medio por debajo de 50, alto por debajo de 75, crítico desde 75.',
@@ -448,7 +460,7 @@ export const es: Translation = {
   pbc: {
     title: '¿Es predecible el proceso?',
     lead: 'Un gráfico de comportamiento del proceso XmR: límites naturales y señales de cambio.',
-    values: 'Valores (p. ej., throughput semanal)',
+    values: 'Valores (p. ej., rendimiento semanal)',
     run: 'Dibujar gráfico',
     chart: 'Gráfico XmR',
     valueAxis: 'Valor',

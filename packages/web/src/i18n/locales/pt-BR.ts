@@ -103,6 +103,8 @@ export const ptBR: Translation = {
     remove: 'Remover',
     warnings: 'Avisos',
     weeks: 'semanas',
+    weeksCount: '{{n}} semanas',
+    weeksCount_one: '{{n}} semana',
     items: 'itens',
     percentile: 'Percentil',
     likelihood: 'Chance',
@@ -310,7 +312,7 @@ export const ptBR: Translation = {
     latestStart: 'Quando começar? O mais tardar em {{date}} para ainda cumprir o prazo',
     laterDate: 'Data de que o backlog inteiro precisa: {{date}}',
     laterDateBeyond: 'Data de que o backlog inteiro precisa: mais de {{span}}',
-    teamSize: 'Equipe que cumpriria o prazo: {{team}} pessoas (throughput proporcional à equipe)',
+    teamSize: 'Equipe que cumpriria o prazo: {{team}} pessoas (vazão proporcional à equipe)',
     effortTeam: 'Esforço (pessoas-semana, equipe de {{team}})',
     effortOnePerson: 'Esforço (semanas, uma pessoa)',
     title: 'Vamos cumprir o prazo?',
@@ -373,6 +375,11 @@ export const ptBR: Translation = {
     },
   },
   risks: {
+    examples: {
+      apiRedesign: 'Redesenho da API',
+      complianceRule: 'Nova regra de conformidade',
+      vendorMigration: 'Migração de fornecedor',
+    },
     title: 'Quais riscos importam mais?',
     lead: 'Ordene os riscos pelo impacto esperado antes de simular.',
     run: 'Ordenar riscos',
@@ -388,12 +395,17 @@ export const ptBR: Translation = {
     levels: { HIGH: 'Alto', MEDIUM: 'Médio', LOW: 'Baixo', CRITICAL: 'Crítico' },
   },
   dependencies: {
+    examples: {
+      paymentsApi: 'API de pagamentos',
+      designSystem: 'Sistema de design',
+    },
     title: 'Dependências entre times',
     lead: 'A chance de tudo o que você espera chegar no prazo, e o atraso quando não chega.',
     mode: 'Como os atrasos se combinam',
     modes: { sum: 'Somam (em sequência)', max: 'O maior (em paralelo)' },
     allOnTime: 'Chance de todas chegarem no prazo',
-    odds: 'Cerca de {{odds}}.',
+    odds: 'Cerca de {{k}} em {{n}}.',
+    oddsLessThan: 'Menos de {{k}} em {{n}}.',
     riskScore: 'Pontuação de risco',
     riskScoreHelp:
       '0–100: chance de atraso (40 %), atraso médio (30 %), variação dos atrasos (20 %) e número de dependências (10 %). Baixo abaixo de 25, médio abaixo de 50, alto abaixo de 75, crítico a partir de 75.',

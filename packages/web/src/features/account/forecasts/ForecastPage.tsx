@@ -71,7 +71,7 @@ function ForecastView() {
             <div key={k} className={`kpi${k === 'p85' ? ' kpi--p85' : ''}`}>
               <div className="kpi__label">{k.toUpperCase()}</div>
               <div className="kpi__value">
-                {fmt.number(s[k] as number)} {t('common.weeks')}
+                {t('common.weeksCount', { count: s[k] as number, n: fmt.number(s[k] as number) })}
               </div>
             </div>
           ),

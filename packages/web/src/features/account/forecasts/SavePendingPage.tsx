@@ -65,7 +65,7 @@ function SavePending() {
           <div className="kpi kpi--p85">
             <dt className="kpi__label">P85</dt>
             <dd className="kpi__value">
-              {fmt.number(s.p85)} {t('common.weeks')}
+              {t('common.weeksCount', { count: s.p85, n: fmt.number(s.p85) })}
             </dd>
           </div>
         )}

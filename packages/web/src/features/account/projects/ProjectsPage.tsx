@@ -147,7 +147,8 @@ function Unfiled() {
               </a>
               <span className="muted">
                 {dateTime(f.createdAt)}
-                {p85 !== null && ` · P85 ${fmt.number(p85)} ${t('common.weeks')}`}
+                {p85 !== null &&
+                  ` · P85 ${t('common.weeksCount', { count: p85, n: fmt.number(p85) })}`}
               </span>
             </li>
           );
