@@ -393,7 +393,7 @@ function DeadlineResults({
           </tbody>
         </table>
       </TableWrap>
-      <CalendarNote calendar={r.calendar} />
+      <CalendarNote calendar={r.calendar} p85Date={r.completionDates.p85} />
       <Warnings items={r.warnings} codes={r.warningCodes} />
       <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={onDrawAgain} />
       <ResultActions

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalendarSummary } from '@flow-forecaster/engine';
+import { calendarMove, type CalendarSummary } from '@flow-forecaster/engine';
 import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
 import {
@@ -208,19 +208,27 @@ export function ShortWeeksNote({ count }: { count: number | undefined }) {
   );
 }
 
-/** "Calendar: Brazil + 3 blackout days", and the days off the forecast stepped over. */
+/**
+ * "Calendar: Brazil + 3 blackout days", how far it moved P85 and the days off the forecast
+ * stepped over. The move is read from the result's own P85 date and days off (no second run).
+ */
 export function CalendarNote({
   calendar,
-  p85,
+  p85Date,
+  windowWorkingDays,
 }: {
   calendar: CalendarSummary | null | undefined;
-  /** The P85 date with and without the calendar, when the page knows both. */
-  p85?: { without: string; with: string };
+  /** The result's P85 date on the calendar (dated kinds). */
+  p85Date?: string | null;
+  /** The working days left in a fixed window (How many): its days off are what it lost. */
+  windowWorkingDays?: number;
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const countryName = useCountryName();
   if (!calendar) return null;
+  const move = p85Date ? calendarMove(calendar, p85Date) : null;
+  const lost = windowWorkingDays === undefined ? 0 : calendar.daysOff.length;
   const parts = [calendar.country ? countryName(calendar.country) : t('calendar.weekdaysOnly')];
   if (calendar.blackoutDays > 0)
     parts.push(t('calendar.blackoutDays', { count: calendar.blackoutDays }));
@@ -231,9 +239,22 @@ export function CalendarNote({
   return (
     <div className="calendar-note" data-testid="calendar-note">
       <p>{t('calendar.named', { name: parts.join(' + ') })}</p>
-      {p85 && p85.without !== p85.with && (
+      {move && (
         <p data-testid="calendar-moves">
-          {t('calendar.moves', { from: fmt.shortDate(p85.without), to: fmt.shortDate(p85.with) })}
+          {t('calendar.moves', {
+            count: move.workingDays,
+            from: fmt.shortDate(move.from),
+            to: fmt.shortDate(move.to),
+          })}
+        </p>
+      )}
+      {windowWorkingDays !== undefined && lost > 0 && (
+        <p data-testid="calendar-window">
+          {t('calendar.window', {
+            count: lost,
+            left: windowWorkingDays,
+            all: windowWorkingDays + lost,
+          })}
         </p>
       )}
       {list && <p className="field__hint">{t('calendar.daysOff', { list })}</p>}

@@ -1,9 +1,4 @@
-import {
-  addWeeks,
-  calendarDates,
-  isBeyondMaxWeeks,
-  type SimulationResult,
-} from '@flow-forecaster/engine';
+import { addWeeks, isBeyondMaxWeeks, type SimulationResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../components/ChartFrame';
 import { ResultActions } from '../../components/ResultActions';
@@ -104,21 +99,7 @@ export function WhenResults({
           <Kpi label={`P95 · ${t('when.date')}`} value={date(r.completionDates.p95)} />
         </div>
       )}
-      <CalendarNote
-        calendar={r.calendar}
-        // The calendar changes only the dates: the same weeks on weekdays alone give the date
-        // the holidays and days off moved.
-        p85={
-          r.calendar && startDate && r.completionDates?.p85
-            ? {
-                without: calendarDates({ workingDays: r.calendar.workingDays }, startDate, {
-                  p85: p.p85,
-                }).dates.p85,
-                with: r.completionDates.p85,
-              }
-            : undefined
-        }
-      />
+      <CalendarNote calendar={r.calendar} p85Date={r.completionDates?.p85} />
       <Warnings items={r.warnings} codes={r.warningCodes} />
 
       <ChartFrame
