@@ -7,6 +7,7 @@ import { useFormat } from '../../i18n/format';
 import { percentileMarkers } from '../shared/charts-data';
 import { Kpi, SeedUsed, Warnings } from '../shared/PageLayout';
 import { CalendarNote } from '../shared/CalendarSection';
+import { daysOffOnWorkWeeks } from '../shared/calendar-chart';
 import { TableWrap } from '../../components/TableWrap';
 import { useBeyondMaxWeeks } from '../shared/beyond';
 import { MoreRuns, useIntervalNote, widerThan } from '../shared/sampling';
@@ -125,7 +126,21 @@ export function WhenResults({
           xLabel={t('when.weeksAxis')}
           yLabel={t('when.remainingAxis')}
           title={t('when.burndown')}
-          legend={{ band: t('when.band'), median: t('when.median'), p85: t('when.p85line') }}
+          legend={{
+            band: t('when.band'),
+            median: t('when.median'),
+            p85: t('when.p85line'),
+            daysOff: t('when.daysOffBand'),
+          }}
+          shaded={
+            r.calendar && startDate
+              ? daysOffOnWorkWeeks(r.calendar, startDate).map((d) => ({
+                  week: d.week,
+                  width: d.width,
+                  label: `${fmt.shortDate(d.date)}: ${d.reason}`,
+                }))
+              : undefined
+          }
         />
       </ChartFrame>
 
