@@ -225,3 +225,29 @@ export function checkSavedCalendar(
     });
   }
 }
+
+const savedResolver = z
+  .object({ calendar: calendarField, startDate: dateField })
+  .transform((v, ctx) => resolveCalendar(ctx, v.calendar, undefined, v.startDate).calendar);
+
+/**
+ * A saved calendar as the engine takes it, holidays resolved from `startDate` in `language`
+ * (the web's flow charts of a team); null when it does not resolve (unknown country, or the
+ * holiday data is not loaded here).
+ */
+export function resolveSavedCalendar(
+  cal: SavedCalendar,
+  startDate: string,
+  language?: string,
+): CalendarInput | null {
+  const r = savedResolver.safeParse({
+    calendar: { ...cal, ...(language ? { language } : {}) },
+    startDate,
+  });
+  return r.success ? (r.data ?? null) : null;
+}
+
+/** A saved calendar on its own, every rule checked (the web's team calendar form). */
+export const savedCalendarSchema = savedCalendarField.superRefine((c, ctx) =>
+  checkSavedCalendar(ctx, [], c),
+);

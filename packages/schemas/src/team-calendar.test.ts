@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setHolidayProvider } from './calendar';
+import { resolveSavedCalendar, setHolidayProvider } from './calendar';
 import { installHolidays } from './holidays';
 import { saveTeamSchema } from './team';
 
@@ -49,5 +49,30 @@ describe('a team’s saved calendar', () => {
     expect(fieldOf(team({ country: 'BR', region: 'XX' }))).toBe('settings.calendar.region');
     expect(fieldOf(team({ region: 'SP' }))).toBe('settings.calendar.country');
     expect(fieldOf(team({ country: 'ES' }))).toBeNull();
+  });
+});
+
+describe('resolveSavedCalendar', () => {
+  afterEach(() => setHolidayProvider(null));
+
+  it('resolves a saved calendar’s holidays from a start date, in a language', () => {
+    installHolidays();
+    const cal = resolveSavedCalendar(
+      { country: 'BR', blackouts: [{ from: '2026-04-07', to: '2026-04-08' }] },
+      '2026-04-01',
+      'pt',
+    );
+    expect(cal?.holidays).toContainEqual({ date: '2026-04-21', name: 'Dia de Tiradentes' });
+    expect(cal?.holidays?.every((h) => h.date >= '2026-04-01')).toBe(true);
+    expect(cal?.blackouts).toEqual([{ from: '2026-04-07', to: '2026-04-08' }]);
+  });
+
+  it('is null without the holiday data or for an unknown country', () => {
+    expect(resolveSavedCalendar({ country: 'BR' }, '2026-04-01')).toBeNull();
+    installHolidays();
+    expect(resolveSavedCalendar({ country: 'QQ' }, '2026-04-01')).toBeNull();
+    expect(resolveSavedCalendar({ workingDays: [1, 2, 3] }, '2026-04-01')).toEqual({
+      workingDays: [1, 2, 3],
+    });
   });
 });
