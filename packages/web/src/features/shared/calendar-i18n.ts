@@ -22,6 +22,8 @@ const en = {
     'Holidays and days off take {{count}} working day out of the window ({{left}} of {{all}} left); P85 counts only those.',
   window_other:
     'Holidays and days off take {{count}} working days out of the window ({{left}} of {{all}} left); P85 counts only those.',
+  fromTeam: 'The calendar saved with {{team}}.',
+  useTeam: 'Use the calendar saved with {{team}}',
   historyStart: 'The history’s first week starts on',
   excludeShort: 'Leave weeks with holidays or days off out of the samples',
   shortWeeks_one: '{{count}} week of the history has fewer working days than usual.',
@@ -53,6 +55,8 @@ const ptBR: Strings = {
     'Os feriados e folgas tiram {{count}} dia útil da janela (restam {{left}} de {{all}}); o P85 conta só esses.',
   window_other:
     'Os feriados e folgas tiram {{count}} dias úteis da janela (restam {{left}} de {{all}}); o P85 conta só esses.',
+  fromTeam: 'O calendário salvo com {{team}}.',
+  useTeam: 'Usar o calendário salvo com {{team}}',
   historyStart: 'A primeira semana do histórico começa em',
   excludeShort: 'Deixar fora das amostras as semanas com feriados ou folgas',
   shortWeeks_one: '{{count}} semana do histórico tem menos dias úteis que o normal.',
@@ -84,6 +88,8 @@ const es: Strings = {
     'Los festivos y días libres quitan {{count}} día laborable de la ventana (quedan {{left}} de {{all}}); el P85 cuenta solo esos.',
   window_other:
     'Los festivos y días libres quitan {{count}} días laborables de la ventana (quedan {{left}} de {{all}}); el P85 cuenta solo esos.',
+  fromTeam: 'El calendario guardado con {{team}}.',
+  useTeam: 'Usar el calendario guardado con {{team}}',
   historyStart: 'La primera semana del historial empieza el',
   excludeShort: 'Dejar fuera de las muestras las semanas con festivos o días libres',
   shortWeeks_one: '{{count}} semana del historial tiene menos días laborables de lo normal.',
