@@ -384,3 +384,37 @@ export function calendarDates<K extends string>(
   }
   return { dates, summary: summariseCalendar(cal, c, last), compiled: c };
 }
+
+/** How far a calendar moved a date: the same working capacity on working weekdays alone. */
+export interface CalendarMove {
+  /** The date on working weekdays alone (no holidays, no blackouts). */
+  from: string;
+  /** The date with the calendar (the result's own date). */
+  to: string;
+  /** Days off on working weekdays stepped over between the start and `to`. */
+  workingDays: number;
+}
+
+/**
+ * The move a calendar made to a result's date, read from the result alone (no second run, so
+ * no second sample to disagree with the first): every day off on a working weekday up to the
+ * date pushed it by one working day, so without them it falls that many working weekdays
+ * earlier. Null when no day off comes before the date.
+ */
+export function calendarMove(summary: CalendarSummary, dateIso: string): CalendarMove | null {
+  let off = 0;
+  for (const d of summary.daysOff) if (d.date <= dateIso) off++;
+  const weekdays = new Uint8Array(8);
+  let any = false;
+  for (const d of summary.workingDays) {
+    if (Number.isInteger(d) && d >= 1 && d <= 7) weekdays[d] = 1;
+    any ||= weekdays[d] === 1;
+  }
+  if (off === 0 || !any) return null;
+  let day = epochDay(dateIso);
+  for (let left = off; left > 0;) {
+    day--;
+    if (weekdays[isoWeekday(day)] === 1) left--;
+  }
+  return { from: isoOfEpochDay(day), to: dateIso, workingDays: off };
+}

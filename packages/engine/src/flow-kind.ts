@@ -44,7 +44,7 @@ export interface FlowResult extends FlowMetricsResult {
   calendarDays?: FlowCalendarDays;
 }
 
-function flowCalendarDays(
+export function flowCalendarDays(
   cal: CalendarInput,
   weekly: readonly { weekStart: string }[],
 ): { summary: CalendarSummary; days: FlowCalendarDays } | null {

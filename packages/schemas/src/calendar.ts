@@ -182,3 +182,72 @@ export function acceptsCalendar(schema: z.ZodType): boolean {
   const props: unknown = json.properties;
   return typeof props === 'object' && props !== null && 'calendar' in props;
 }
+
+/**
+ * A calendar kept for later forecasts (a team's): the request's calendar without resolved
+ * holidays or their language, which each forecast resolves from its own start date.
+ */
+export const savedCalendarField = calendarField.omit({ holidays: true, language: true });
+
+export type SavedCalendar = z.output<typeof savedCalendarField>;
+
+/**
+ * The saved calendar's own rules, reported under `path` (e.g. `settings.calendar.blackouts.0.to`):
+ * the same as a forecast's, so a saved calendar never makes a later forecast fail. The country
+ * and region are checked where holiday data is loaded (the server).
+ */
+export function checkSavedCalendar(
+  ctx: z.RefinementCtx,
+  path: (string | number)[],
+  c: SavedCalendar,
+): void {
+  const days = c.workingDays ?? [];
+  if (new Set(days).size !== days.length) {
+    report(ctx, [...path, 'workingDays'], 'invalid', { reason: 'a weekday is listed twice' });
+  }
+  (c.blackouts ?? []).forEach((b, i) => {
+    if (b.to < b.from)
+      report(ctx, [...path, 'blackouts', i, 'to'], 'must_not_precede', { other: 'from' });
+  });
+  const country = c.country?.toUpperCase();
+  if (country === undefined) {
+    if (c.region !== undefined)
+      report(ctx, [...path, 'country'], 'required', { when: 'a region is given' });
+    return;
+  }
+  const p = provider;
+  if (p === null) return;
+  if (!p.hasCountry(country)) {
+    report(ctx, [...path, 'country'], 'invalid', { reason: `unknown country code ${country}` });
+  } else if (c.region !== undefined && !p.hasRegion(country, c.region.toUpperCase())) {
+    report(ctx, [...path, 'region'], 'invalid', {
+      reason: `unknown region ${c.region.toUpperCase()} of ${country}`,
+    });
+  }
+}
+
+const savedResolver = z
+  .object({ calendar: calendarField, startDate: dateField })
+  .transform((v, ctx) => resolveCalendar(ctx, v.calendar, undefined, v.startDate).calendar);
+
+/**
+ * A saved calendar as the engine takes it, holidays resolved from `startDate` in `language`
+ * (the web's flow charts of a team); null when it does not resolve (unknown country, or the
+ * holiday data is not loaded here).
+ */
+export function resolveSavedCalendar(
+  cal: SavedCalendar,
+  startDate: string,
+  language?: string,
+): CalendarInput | null {
+  const r = savedResolver.safeParse({
+    calendar: { ...cal, ...(language ? { language } : {}) },
+    startDate,
+  });
+  return r.success ? (r.data ?? null) : null;
+}
+
+/** A saved calendar on its own, every rule checked (the web's team calendar form). */
+export const savedCalendarSchema = savedCalendarField.superRefine((c, ctx) =>
+  checkSavedCalendar(ctx, [], c),
+);

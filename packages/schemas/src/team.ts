@@ -1,6 +1,7 @@
 /**
  * A team saved in a project (issue 15): its work items or pasted weekly throughput, the rows
- * its import could not use, and its settings (the history window its forecasts sample from).
+ * its import could not use, and its settings (the history window its forecasts sample from and
+ * its working calendar).
  * The web keeps the same shape in IndexedDB, so "save to project" and "open from project"
  * move it whole.
  *
@@ -13,6 +14,7 @@ import { z } from 'zod';
 import { FLOW_MAX_LISTED_PROBLEMS, prepareFlowItems } from '@flow-forecaster/engine';
 import type { FlowItemInput } from '@flow-forecaster/engine';
 import { compact } from './aliases';
+import { checkSavedCalendar, savedCalendarField } from './calendar';
 import { dateField } from './dates';
 import { int, nonNegative, report, shortText } from './fields';
 import { LIMITS } from './limits';
@@ -58,6 +60,8 @@ export type TeamWindow = z.output<typeof teamWindowSchema>;
 
 export const teamSettingsSchema = z.strictObject({
   window: teamWindowSchema.optional(),
+  /** The team's working calendar: every forecast and flow chart of the team uses it. */
+  calendar: savedCalendarField.optional(),
 });
 
 export type TeamSettings = z.output<typeof teamSettingsSchema>;
@@ -84,6 +88,9 @@ export const saveTeamSchema = z
       report(ctx, ['settings', 'window', 'to'], 'must_not_precede', {
         other: 'settings.window.from',
       });
+    }
+    if (v.settings.calendar !== undefined) {
+      checkSavedCalendar(ctx, ['settings', 'calendar'], v.settings.calendar);
     }
     if (v.items.length === 0 && v.throughput.length === 0) {
       report(ctx, ['items'], 'required', { when: 'throughput is empty' });

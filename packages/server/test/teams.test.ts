@@ -126,6 +126,12 @@ describe.each(databases)('teams saved in a project on %s', (db) => {
       ],
       [team({ settings: { window: { weeks: 0 } } }), 'settings.window.weeks'],
       [
+        team({ settings: { calendar: { blackouts: [{ from: '2026-12-24', to: '2026-12-01' }] } } }),
+        'settings.calendar.blackouts.0.to',
+      ],
+      [team({ settings: { calendar: { country: 'QQ' } } }), 'settings.calendar.country'],
+      [team({ settings: { calendar: { workingDays: [0] } } }), 'settings.calendar.workingDays.0'],
+      [
         team({ items: Array.from({ length: TEAM_LIMITS.items + 1 }, (_, i) => ({ id: `x${i}` })) }),
         'items',
       ],
@@ -137,6 +143,30 @@ describe.each(databases)('teams saved in a project on %s', (db) => {
       expect(res.json().error.field).toBe(field);
     }
     expect((await call(a, 'GET', base)).json().items).toHaveLength(before);
+  });
+
+  it('keeps the team’s calendar, so every forecast from the team can use it', async () => {
+    const calendar = {
+      country: 'BR',
+      region: 'SP',
+      workingDays: [1, 2, 3, 4, 5],
+      blackouts: [{ from: '2026-12-24', to: '2027-01-01', note: 'year-end' }],
+      optionalHolidays: ['Carnaval'],
+    };
+    const created = await call(
+      a,
+      'POST',
+      base,
+      team({ name: 'With calendar', settings: { window: 'auto', calendar } }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, version } = created.json();
+    const read = await call(a, 'GET', `${base}/${id}`);
+    expect(read.json().settings).toEqual({ window: 'auto', calendar });
+    // A replacement without a calendar drops it.
+    const put = await call(a, 'PUT', `${base}/${id}`, team({ name: 'With calendar', version }));
+    expect(put.statusCode, put.body).toBe(200);
+    expect((await call(a, 'GET', `${base}/${id}`)).json().settings.calendar).toBeUndefined();
   });
 
   async function named(name: string): Promise<{ id: string }> {

@@ -12,19 +12,32 @@ export interface FanPoint {
   p95: number;
 }
 
-/** Remaining work per week across all runs: P5–P95 band, the P85 line and the median. */
+/** A day off on the chart's week axis: where it falls and what it is (shown on hover). */
+export interface ShadedDay {
+  week: number;
+  /** Its width in weeks (one day). */
+  width: number;
+  label: string;
+}
+
+/**
+ * Remaining work per week across all runs: P5–P95 band, the P85 line and the median, with the
+ * calendar's days off shaded where they fall.
+ */
 export default function BurnDownFan({
   points,
   xLabel,
   yLabel,
   title,
   legend,
+  shaded = [],
 }: {
   points: FanPoint[];
   xLabel: string;
   yLabel: string;
   title: string;
-  legend: { band: string; median: string; p85: string };
+  legend: { band: string; median: string; p85: string; daysOff?: string };
+  shaded?: readonly ShadedDay[];
 }) {
   const fmt = useFormat();
   if (points.length === 0) return <p className="empty">—</p>;
@@ -37,6 +50,22 @@ export default function BurnDownFan({
   return (
     <>
       <ChartSvg title={title} testId="burndown">
+        {shaded
+          .filter((d) => d.week < maxWeek)
+          .map((d) => (
+            <rect
+              key={`off-${d.week}`}
+              data-testid="burndown-off"
+              x={x(d.week)}
+              y={0}
+              width={Math.max(2, x(Math.min(maxWeek, d.week + d.width)) - x(d.week))}
+              height={INNER_H}
+              fill={COLORS.grid}
+              opacity={0.8}
+            >
+              <title>{d.label}</title>
+            </rect>
+          ))}
         <GridLines y={y} />
         <Area
           data={points}
@@ -86,6 +115,12 @@ export default function BurnDownFan({
           <i style={{ background: COLORS.p85 }} />
           {legend.p85}
         </span>
+        {shaded.length > 0 && legend.daysOff && (
+          <span>
+            <i style={{ background: COLORS.grid, height: 10 }} />
+            {legend.daysOff}
+          </span>
+        )}
       </div>
     </>
   );

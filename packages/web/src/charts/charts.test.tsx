@@ -90,4 +90,37 @@ describe('BurnDownFan', () => {
     expect(paths.length).toBeGreaterThanOrEqual(3);
     expect(median ?? paths.join(' ')).toMatch(new RegExp(String(INNER_W)));
   });
+
+  it('shades the calendar’s days off where they fall, with their names, and says what grey is', () => {
+    const points = [0, 1, 2, 3].map((week) => ({
+      week,
+      p5: 30 - week * 10,
+      p50: 30 - week * 9,
+      p95: 30 - week * 8,
+    }));
+    render(
+      <BurnDownFan
+        points={points}
+        xLabel="Weeks"
+        yLabel="Remaining"
+        title="Fan"
+        legend={{ band: 'band', median: 'median', p85: 'P85', daysOff: 'Days off' }}
+        shaded={[
+          { week: 1.8, width: 0.2, label: 'Dec 25: Christmas' },
+          { week: 2.6, width: 0.2, label: 'Jan 1: New Year' },
+          // Past the last week drawn: nothing to shade.
+          { week: 3.4, width: 0.2, label: 'Jan 6: later' },
+        ]}
+      />,
+    );
+    const off = screen.getAllByTestId('burndown-off');
+    expect(off.map((r) => r.querySelector('title')?.textContent)).toEqual([
+      'Dec 25: Christmas',
+      'Jan 1: New Year',
+    ]);
+    const x = Number(off[0].getAttribute('x'));
+    expect(x).toBeCloseTo((1.8 / 3) * INNER_W, 5);
+    expect(Number(off[0].getAttribute('width'))).toBeCloseTo((0.2 / 3) * INNER_W, 5);
+    expect(screen.getByText('Days off')).toBeTruthy();
+  });
 });

@@ -7,6 +7,7 @@
  * IndexedDB (old browsers, jsdom) the teams live in memory for the visit only.
  */
 import type { FlowItemInput } from '@flow-forecaster/engine';
+import type { SavedCalendar } from '@flow-forecaster/schemas';
 import { browserState, hasIdb, newId, request, transact } from './browser-store';
 
 export interface RejectedRow {
@@ -24,6 +25,8 @@ export type TeamWindow = 'auto' | 'all' | { weeks: number } | { from: string; to
 
 export interface TeamSettings {
   window?: TeamWindow;
+  /** The team's working calendar (country, blackouts…): its flow charts shade its days off. */
+  calendar?: SavedCalendar;
 }
 
 /** Where this team is saved in an account's project, and the version last read or written. */

@@ -258,7 +258,7 @@ function DeadlineResults({
       <DeadlineChart r={r} />
       <CurveTable rows={rows} />
       <PercentileTable r={r} />
-      <CalendarNote calendar={r.calendar} />
+      <CalendarNote calendar={r.calendar} p85Date={r.completionDates.p85} />
       <Warnings items={r.warnings} codes={r.warningCodes} />
       <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={onDrawAgain} />
       <DeadlineActions r={r} input={input} rows={rows} shareLink={shareLink} />

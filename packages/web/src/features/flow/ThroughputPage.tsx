@@ -6,107 +6,121 @@ import { useFormat } from '../../i18n/format';
 import { RunChart, nonWorkingDays } from './charts';
 import { CsvButton } from './CsvButton';
 import { FlowLayout } from './FlowLayout';
+import { TeamCalendarEditor, useTeamCalendarDays } from './TeamCalendar';
+import type { FlowMetricsResult } from '@flow-forecaster/engine';
+import type { Team } from '../../lib/team-store';
 
-/** Throughput run chart (weekly or daily, with its mean) and the WIP run chart. */
+/**
+ * Throughput run chart (weekly or daily, with its mean) and the WIP run chart; on the team's
+ * calendar, the daily chart shades its non-working days and the weekly one its short weeks.
+ */
 export default function ThroughputPage() {
-  const { t } = useTranslation();
+  return <FlowLayout page="throughput">{(m, team) => <Throughput m={m} team={team} />}</FlowLayout>;
+}
+
+function Throughput({ m, team }: { m: FlowMetricsResult; team: Team }) {
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const [period, setPeriod] = useState<'week' | 'day'>('week');
+  const days = useTeamCalendarDays(team.settings?.calendar, m.throughput.weekly, i18n.language);
+  const weekly = m.throughput.weekly.map((w) => ({ date: w.weekStart, count: w.count }));
+  const points = period === 'week' ? weekly : m.throughput.daily;
+  const short = new Set(days?.shortWeeks ?? []);
+  const shaded =
+    period === 'day'
+      ? nonWorkingDays(
+          points,
+          days?.workingDays,
+          days?.daysOff.map((d) => d.date),
+        )
+      : new Set(weekly.flatMap((w, i) => (short.has(w.date) ? [i] : [])));
   return (
-    <FlowLayout page="throughput">
-      {(m) => {
-        const weekly = m.throughput.weekly.map((w) => ({ date: w.weekStart, count: w.count }));
-        const points = period === 'week' ? weekly : m.throughput.daily;
-        return (
-          <>
-            {weekly.length > 0 && (
-              // The spec's throughput, WIP and CFD series run over the whole history (the window
-              // restricts cycle-time metrics): say so, or the means contradict the window banner.
-              <p className="notice" data-testid="flow-throughput-range">
-                {t('flow.throughputRange', {
-                  from: fmt.shortDate(weekly[0].date),
-                  to: fmt.shortDate(m.asOf),
-                })}
-              </p>
-            )}
-            <div className="kpis">
-              <Kpi
-                label={t('flow.kpi.weeklyMean')}
-                value={fmt.number(m.throughput.weeklyMean, 2)}
-              />
-              <Kpi label={t('flow.kpi.dailyMean')} value={fmt.number(m.throughput.dailyMean, 2)} />
-              <Kpi
-                label={t('flow.kpi.days')}
-                value={fmt.integer(m.throughput.daysWithCompletions)}
-              />
-            </div>
-            <div className="flow-toggle" role="group">
-              <button
-                type="button"
-                className="btn btn--small"
-                aria-pressed={period === 'week'}
-                onClick={() => setPeriod('week')}
-              >
-                {t('flow.charts.perWeek')}
-              </button>
-              <button
-                type="button"
-                className="btn btn--small"
-                aria-pressed={period === 'day'}
-                onClick={() => setPeriod('day')}
-              >
-                {t('flow.charts.perDay')}
-              </button>
-            </div>
-            <ChartFrame
-              title={t(period === 'week' ? 'flow.charts.weekly' : 'flow.charts.daily')}
-              filename={`throughput-${period}`}
-            >
-              <RunChart
-                points={points}
-                mean={period === 'week' ? m.throughput.weeklyMean : m.throughput.dailyMean}
-                title={t(period === 'week' ? 'flow.charts.weekly' : 'flow.charts.daily')}
-                testId="flow-throughput"
-                xLabel={t(period === 'week' ? 'flow.charts.week' : 'flow.charts.day')}
-                shaded={period === 'day' ? nonWorkingDays(points) : undefined}
-              />
-            </ChartFrame>
-            <CsvButton
-              table={{
-                columns: [
-                  {
-                    header: t(period === 'week' ? 'flow.table.weekStart' : 'flow.table.date'),
-                    kind: 'date',
-                  },
-                  { header: t('flow.table.count'), kind: 'integer' },
-                ],
-                rows: points.map((p) => [p.date, p.count]),
-              }}
-              filename={`throughput-${period}`}
-            />
-            <ChartFrame title={t('flow.charts.wip')} filename="wip">
-              <RunChart
-                points={m.wip}
-                mean={null}
-                bars={false}
-                title={t('flow.charts.wip')}
-                testId="flow-wip"
-                xLabel={t('flow.charts.day')}
-              />
-            </ChartFrame>
-            <CsvButton
-              table={{
-                columns: [
-                  { header: t('flow.table.date'), kind: 'date' },
-                  { header: t('flow.table.inProgress'), kind: 'integer' },
-                ],
-                rows: m.wip.map((p) => [p.date, p.count]),
-              }}
-              filename="wip"
-            />
-          </>
-        );
-      }}
-    </FlowLayout>
+    <>
+      {weekly.length > 0 && (
+        // The spec's throughput, WIP and CFD series run over the whole history (the window
+        // restricts cycle-time metrics): say so, or the means contradict the window banner.
+        <p className="notice" data-testid="flow-throughput-range">
+          {t('flow.throughputRange', {
+            from: fmt.shortDate(weekly[0].date),
+            to: fmt.shortDate(m.asOf),
+          })}
+        </p>
+      )}
+      <div className="kpis">
+        <Kpi label={t('flow.kpi.weeklyMean')} value={fmt.number(m.throughput.weeklyMean, 2)} />
+        <Kpi label={t('flow.kpi.dailyMean')} value={fmt.number(m.throughput.dailyMean, 2)} />
+        <Kpi label={t('flow.kpi.days')} value={fmt.integer(m.throughput.daysWithCompletions)} />
+      </div>
+      <div className="flow-toggle" role="group">
+        <button
+          type="button"
+          className="btn btn--small"
+          aria-pressed={period === 'week'}
+          onClick={() => setPeriod('week')}
+        >
+          {t('flow.charts.perWeek')}
+        </button>
+        <button
+          type="button"
+          className="btn btn--small"
+          aria-pressed={period === 'day'}
+          onClick={() => setPeriod('day')}
+        >
+          {t('flow.charts.perDay')}
+        </button>
+      </div>
+      <ChartFrame
+        title={t(period === 'week' ? 'flow.charts.weekly' : 'flow.charts.daily')}
+        filename={`throughput-${period}`}
+      >
+        <RunChart
+          points={points}
+          mean={period === 'week' ? m.throughput.weeklyMean : m.throughput.dailyMean}
+          title={t(period === 'week' ? 'flow.charts.weekly' : 'flow.charts.daily')}
+          testId="flow-throughput"
+          xLabel={t(period === 'week' ? 'flow.charts.week' : 'flow.charts.day')}
+          shaded={shaded}
+        />
+      </ChartFrame>
+      {period === 'week' && short.size > 0 && (
+        <p className="field__hint" data-testid="flow-short-weeks">
+          {t('flow.calendar.shortWeeks', { count: short.size })}
+        </p>
+      )}
+      <CsvButton
+        table={{
+          columns: [
+            {
+              header: t(period === 'week' ? 'flow.table.weekStart' : 'flow.table.date'),
+              kind: 'date',
+            },
+            { header: t('flow.table.count'), kind: 'integer' },
+          ],
+          rows: points.map((p) => [p.date, p.count]),
+        }}
+        filename={`throughput-${period}`}
+      />
+      <ChartFrame title={t('flow.charts.wip')} filename="wip">
+        <RunChart
+          points={m.wip}
+          mean={null}
+          bars={false}
+          title={t('flow.charts.wip')}
+          testId="flow-wip"
+          xLabel={t('flow.charts.day')}
+        />
+      </ChartFrame>
+      <CsvButton
+        table={{
+          columns: [
+            { header: t('flow.table.date'), kind: 'date' },
+            { header: t('flow.table.inProgress'), kind: 'integer' },
+          ],
+          rows: m.wip.map((p) => [p.date, p.count]),
+        }}
+        filename="wip"
+      />
+      <TeamCalendarEditor team={team} />
+    </>
   );
 }

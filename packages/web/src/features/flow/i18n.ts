@@ -103,6 +103,12 @@ const en = {
     dailyMean: 'Mean per day',
     days: 'Days with completions',
   },
+  calendar: {
+    save: 'Save the calendar with the team',
+    saved: 'Saved: the charts shade this calendar’s days off.',
+    shortWeeks_one: '{{count}} week has fewer working days than usual (shaded).',
+    shortWeeks_other: '{{count}} weeks have fewer working days than usual (shaded).',
+  },
   charts: {
     scatter: 'Cycle-time scatterplot',
     histogram: 'Cycle-time histogram',
@@ -263,6 +269,12 @@ const ptBR: Strings = {
     dailyMean: 'Média por dia',
     days: 'Dias com conclusões',
   },
+  calendar: {
+    save: 'Salvar o calendário com a equipe',
+    saved: 'Salvo: os gráficos sombreiam os dias sem trabalho deste calendário.',
+    shortWeeks_one: '{{count}} semana tem menos dias úteis que o normal (sombreada).',
+    shortWeeks_other: '{{count}} semanas têm menos dias úteis que o normal (sombreadas).',
+  },
   charts: {
     scatter: 'Dispersão do tempo de ciclo',
     histogram: 'Histograma do tempo de ciclo',
@@ -421,6 +433,12 @@ const es: Strings = {
     weeklyMean: 'Media por semana',
     dailyMean: 'Media por día',
     days: 'Días con finalizaciones',
+  },
+  calendar: {
+    save: 'Guardar el calendario con el equipo',
+    saved: 'Guardado: los gráficos sombrean los días no laborables de este calendario.',
+    shortWeeks_one: '{{count}} semana tiene menos días laborables de lo normal (sombreada).',
+    shortWeeks_other: '{{count}} semanas tienen menos días laborables de lo normal (sombreadas).',
   },
   charts: {
     scatter: 'Dispersión del tiempo de ciclo',

@@ -176,7 +176,7 @@ export default function HowManyPage() {
                 </tbody>
               </table>
             </TableWrap>
-            <CalendarNote calendar={r.calendar} />
+            <CalendarNote calendar={r.calendar} windowWorkingDays={r.workingDays} />
             <Warnings items={r.warnings} codes={r.warningCodes} />
             <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={page.drawAgain} />
             <ResultActions

@@ -38,6 +38,17 @@ function When({
   );
 }
 
+/** The portfolio's P85 date: the latest feature's (null when one is beyond the cap). */
+function lastP85(features: readonly PortfolioFeatureResult[]): string | null {
+  let last: string | null = null;
+  for (const f of features) {
+    const d = f.completionDates?.p85;
+    if (d === null || d === undefined) return null;
+    if (last === null || d > last) last = d;
+  }
+  return last;
+}
+
 function Status({ f }: { f: PortfolioFeatureResult }) {
   const { t } = useTranslation();
   if (f.inCutLine === null) return <span data-status="none">{t('portfolio.noTarget')}</span>;
@@ -278,7 +289,7 @@ function PortfolioResults({ page, r, stale }: { page: Page; r: PortfolioResult; 
       {r.teams.map((team) => (
         <TeamShares key={team.name} team={team} />
       ))}
-      <CalendarNote calendar={r.calendar} />
+      <CalendarNote calendar={r.calendar} p85Date={lastP85(r.features)} />
       <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={page.drawAgain} />
       <Warnings items={r.warnings} codes={r.warningCodes} />
       <PortfolioActions page={page} r={r} />

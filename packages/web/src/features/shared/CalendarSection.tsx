@@ -1,10 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalendarSummary } from '@flow-forecaster/engine';
+import { calendarMove, type CalendarSummary } from '@flow-forecaster/engine';
 import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
+import { useLocation } from '../../lib/router';
+import { useTeams } from '../../lib/team-store';
 import {
   COMMON_COUNTRIES,
+  formOfCalendar,
   loadOptionalHolidays,
   type CalendarForm,
   type HistoryCalendarForm,
@@ -44,6 +47,45 @@ function useOptionalHolidays(on: boolean, country: string, region: string): stri
   return names;
 }
 
+/**
+ * The current team's saved calendar for a forecast form: filled in once when the page opens
+ * untouched (not from a share link, whose calendar is the sender's), and offered again with a
+ * button when the form's calendar differs from it.
+ */
+function useTeamCalendar<F extends CalendarForm>(
+  form: F,
+  update: <K extends keyof F>(key: K, value: F[K]) => void,
+): { name: string; same: boolean; apply: () => void } | null {
+  const { i18n } = useTranslation();
+  const { current } = useTeams();
+  const shareLink = useLocation().query.has('s');
+  const saved = current?.settings?.calendar;
+  const language = i18n.language || 'en';
+  const team = useMemo(
+    () => (saved === undefined ? null : formOfCalendar(saved, language)),
+    [saved, language],
+  );
+  const apply = () => {
+    if (team === null) return;
+    for (const key of Object.keys(team) as (keyof CalendarForm)[]) {
+      update(key, team[key] as F[typeof key]);
+    }
+  };
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || team === null || shareLink) return;
+    done.current = true;
+    if (!form.calendarOn && form.blackoutText === '') apply();
+    // Once, when the team's calendar is first known.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [team, shareLink]);
+  if (team === null || current === null) return null;
+  const same = (Object.keys(team) as (keyof CalendarForm)[]).every(
+    (k) => JSON.stringify(team[k]) === JSON.stringify(form[k]),
+  );
+  return { name: current.name, same, apply };
+}
+
 export function CalendarSection<F extends CalendarForm>({
   form,
   update,
@@ -56,6 +98,7 @@ export function CalendarSection<F extends CalendarForm>({
   id: (field: string) => string;
 }) {
   const { t } = useTranslation();
+  const fromTeam = useTeamCalendar(form, update);
   const optional = useOptionalHolidays(form.calendarOn, form.country, form.region);
   const toggle = (name: string, on: boolean) => {
     const rest = form.optionalNames.filter((n) => n !== name);
@@ -68,6 +111,17 @@ export function CalendarSection<F extends CalendarForm>({
     <details className="fieldset" open={form.calendarOn || undefined}>
       <summary>{t('calendar.legend')}</summary>
       <p className="field__hint">{t('calendar.hint')}</p>
+      {fromTeam && (
+        <p className="field__hint" data-testid="calendar-team">
+          {fromTeam.same ? (
+            t('calendar.fromTeam', { team: fromTeam.name })
+          ) : (
+            <button type="button" className="btn btn--small" onClick={fromTeam.apply}>
+              {t('calendar.useTeam', { team: fromTeam.name })}
+            </button>
+          )}
+        </p>
+      )}
       <label className="check">
         <input
           type="checkbox"
@@ -208,19 +262,27 @@ export function ShortWeeksNote({ count }: { count: number | undefined }) {
   );
 }
 
-/** "Calendar: Brazil + 3 blackout days", and the days off the forecast stepped over. */
+/**
+ * "Calendar: Brazil + 3 blackout days", how far it moved P85 and the days off the forecast
+ * stepped over. The move is read from the result's own P85 date and days off (no second run).
+ */
 export function CalendarNote({
   calendar,
-  p85,
+  p85Date,
+  windowWorkingDays,
 }: {
   calendar: CalendarSummary | null | undefined;
-  /** The P85 date with and without the calendar, when the page knows both. */
-  p85?: { without: string; with: string };
+  /** The result's P85 date on the calendar (dated kinds). */
+  p85Date?: string | null;
+  /** The working days left in a fixed window (How many): its days off are what it lost. */
+  windowWorkingDays?: number;
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const countryName = useCountryName();
   if (!calendar) return null;
+  const move = p85Date ? calendarMove(calendar, p85Date) : null;
+  const lost = windowWorkingDays === undefined ? 0 : calendar.daysOff.length;
   const parts = [calendar.country ? countryName(calendar.country) : t('calendar.weekdaysOnly')];
   if (calendar.blackoutDays > 0)
     parts.push(t('calendar.blackoutDays', { count: calendar.blackoutDays }));
@@ -231,9 +293,22 @@ export function CalendarNote({
   return (
     <div className="calendar-note" data-testid="calendar-note">
       <p>{t('calendar.named', { name: parts.join(' + ') })}</p>
-      {p85 && p85.without !== p85.with && (
+      {move && (
         <p data-testid="calendar-moves">
-          {t('calendar.moves', { from: fmt.shortDate(p85.without), to: fmt.shortDate(p85.with) })}
+          {t('calendar.moves', {
+            count: move.workingDays,
+            from: fmt.shortDate(move.from),
+            to: fmt.shortDate(move.to),
+          })}
+        </p>
+      )}
+      {windowWorkingDays !== undefined && lost > 0 && (
+        <p data-testid="calendar-window">
+          {t('calendar.window', {
+            count: lost,
+            left: windowWorkingDays,
+            all: windowWorkingDays + lost,
+          })}
         </p>
       )}
       {list && <p className="field__hint">{t('calendar.daysOff', { list })}</p>}

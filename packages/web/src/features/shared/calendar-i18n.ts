@@ -16,7 +16,14 @@ const en = {
   blackoutDays_other: '{{count}} blackout days',
   daysOff: 'Days off up to the P95 date: {{list}}',
   weekdaysOnly: 'weekdays only',
-  moves: 'The holidays and days off move P85 from {{from}} to {{to}}.',
+  moves_one: 'Holidays and days off move P85 by {{count}} working day: {{from}} → {{to}}.',
+  moves_other: 'Holidays and days off move P85 by {{count}} working days: {{from}} → {{to}}.',
+  window_one:
+    'Holidays and days off take {{count}} working day out of the window ({{left}} of {{all}} left); P85 counts only those.',
+  window_other:
+    'Holidays and days off take {{count}} working days out of the window ({{left}} of {{all}} left); P85 counts only those.',
+  fromTeam: 'The calendar saved with {{team}}.',
+  useTeam: 'Use the calendar saved with {{team}}',
   historyStart: 'The history’s first week starts on',
   excludeShort: 'Leave weeks with holidays or days off out of the samples',
   shortWeeks_one: '{{count}} week of the history has fewer working days than usual.',
@@ -42,7 +49,14 @@ const ptBR: Strings = {
   blackoutDays_other: '{{count}} dias de folga',
   daysOff: 'Dias sem trabalho até a data P95: {{list}}',
   weekdaysOnly: 'só dias de semana',
-  moves: 'Os feriados e folgas levam o P85 de {{from}} para {{to}}.',
+  moves_one: 'Os feriados e folgas adiam o P85 em {{count}} dia útil: {{from}} → {{to}}.',
+  moves_other: 'Os feriados e folgas adiam o P85 em {{count}} dias úteis: {{from}} → {{to}}.',
+  window_one:
+    'Os feriados e folgas tiram {{count}} dia útil da janela (restam {{left}} de {{all}}); o P85 conta só esses.',
+  window_other:
+    'Os feriados e folgas tiram {{count}} dias úteis da janela (restam {{left}} de {{all}}); o P85 conta só esses.',
+  fromTeam: 'O calendário salvo com {{team}}.',
+  useTeam: 'Usar o calendário salvo com {{team}}',
   historyStart: 'A primeira semana do histórico começa em',
   excludeShort: 'Deixar fora das amostras as semanas com feriados ou folgas',
   shortWeeks_one: '{{count}} semana do histórico tem menos dias úteis que o normal.',
@@ -66,7 +80,16 @@ const es: Strings = {
   blackoutDays_other: '{{count}} días libres',
   daysOff: 'Días no laborables hasta la fecha P95: {{list}}',
   weekdaysOnly: 'solo días de semana',
-  moves: 'Los festivos y días libres llevan el P85 del {{from}} al {{to}}.',
+  moves_one:
+    'Los festivos y días libres retrasan el P85 {{count}} día laborable: {{from}} → {{to}}.',
+  moves_other:
+    'Los festivos y días libres retrasan el P85 {{count}} días laborables: {{from}} → {{to}}.',
+  window_one:
+    'Los festivos y días libres quitan {{count}} día laborable de la ventana (quedan {{left}} de {{all}}); el P85 cuenta solo esos.',
+  window_other:
+    'Los festivos y días libres quitan {{count}} días laborables de la ventana (quedan {{left}} de {{all}}); el P85 cuenta solo esos.',
+  fromTeam: 'El calendario guardado con {{team}}.',
+  useTeam: 'Usar el calendario guardado con {{team}}',
   historyStart: 'La primera semana del historial empieza el',
   excludeShort: 'Dejar fuera de las muestras las semanas con festivos o días libres',
   shortWeeks_one: '{{count}} semana del historial tiene menos días laborables de lo normal.',

@@ -2,6 +2,7 @@
  * The calendar part of a forecast form (spec calendars.md), shared by the date pages: its form
  * fields, the request's `calendar` built from them, and the lazy load of the holiday data.
  */
+import type { SavedCalendar } from '@flow-forecaster/schemas';
 import type { BodyBuilder } from './body';
 
 export interface CalendarForm {
@@ -103,9 +104,9 @@ export function parseBlackouts(text: string): { from: string; to: string; note?:
     });
 }
 
-export function addCalendar(b: BodyBuilder, form: CalendarForm): void {
-  if (!form.calendarOn) return;
-  const calendar: Record<string, unknown> = {};
+/** The request's `calendar` of the form's fields (without checking them). */
+export function calendarOfForm(form: CalendarForm): SavedCalendar {
+  const calendar: SavedCalendar = {};
   if (form.country) calendar.country = form.country;
   if (form.country && form.region.trim()) calendar.region = form.region.trim();
   if (form.includeOptional) calendar.optionalHolidays = 'include';
@@ -114,7 +115,28 @@ export function addCalendar(b: BodyBuilder, form: CalendarForm): void {
   }
   const blackouts = parseBlackouts(form.blackoutText);
   if (blackouts.length > 0) calendar.blackouts = blackouts;
-  b.set('calendar', calendar);
+  return calendar;
+}
+
+/** The form fields of a saved calendar (a team's); off when there is none. */
+export function formOfCalendar(saved: SavedCalendar | undefined, language: string): CalendarForm {
+  if (saved === undefined) return initialCalendar(language);
+  const optional = saved.optionalHolidays;
+  return {
+    calendarOn: true,
+    country: saved.country ?? '',
+    region: saved.region ?? '',
+    includeOptional: optional === 'include',
+    optionalNames: Array.isArray(optional) ? optional : [],
+    blackoutText: (saved.blackouts ?? [])
+      .map((b) => `${b.from === b.to ? b.from : `${b.from}..${b.to}`}${b.note ? ` ${b.note}` : ''}`)
+      .join('\n'),
+  };
+}
+
+export function addCalendar(b: BodyBuilder, form: CalendarForm): void {
+  if (!form.calendarOn) return;
+  b.set('calendar', calendarOfForm(form));
 }
 
 /**

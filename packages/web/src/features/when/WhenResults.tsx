@@ -1,9 +1,4 @@
-import {
-  addWeeks,
-  calendarDates,
-  isBeyondMaxWeeks,
-  type SimulationResult,
-} from '@flow-forecaster/engine';
+import { addWeeks, isBeyondMaxWeeks, type SimulationResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../components/ChartFrame';
 import { ResultActions } from '../../components/ResultActions';
@@ -12,6 +7,7 @@ import { useFormat } from '../../i18n/format';
 import { percentileMarkers } from '../shared/charts-data';
 import { Kpi, SeedUsed, Warnings } from '../shared/PageLayout';
 import { CalendarNote } from '../shared/CalendarSection';
+import { daysOffOnWorkWeeks } from '../shared/calendar-chart';
 import { TableWrap } from '../../components/TableWrap';
 import { useBeyondMaxWeeks } from '../shared/beyond';
 import { MoreRuns, useIntervalNote, widerThan } from '../shared/sampling';
@@ -64,7 +60,7 @@ export function WhenResults({
       <WhenHeadline r={r} input={input} />
       <WhenKpis r={r} startDate={table.startDate} />
       <Warnings items={r.warnings} codes={r.warningCodes} />
-      <WhenCharts r={r} />
+      <WhenCharts r={r} startDate={table.startDate} />
       <ProbabilityTable r={r} table={table} />
       <ThirtyDayTable r={r} />
       <InputStatsTable r={r} />
@@ -140,27 +136,14 @@ function WhenKpis({ r, startDate }: { r: SimulationResult; startDate: string | n
           <Kpi label={`P95 · ${t('when.date')}`} value={date(r.completionDates.p95)} />
         </div>
       )}
-      <CalendarNote
-        calendar={r.calendar}
-        // The calendar changes only the dates: the same weeks on weekdays alone give the date
-        // the holidays and days off moved.
-        p85={
-          r.calendar && startDate && r.completionDates?.p85
-            ? {
-                without: calendarDates({ workingDays: r.calendar.workingDays }, startDate, {
-                  p85: p.p85,
-                }).dates.p85,
-                with: r.completionDates.p85,
-              }
-            : undefined
-        }
-      />
+      <CalendarNote calendar={r.calendar} p85Date={r.completionDates?.p85} />
     </>
   );
 }
 
-function WhenCharts({ r }: { r: SimulationResult }) {
+function WhenCharts({ r, startDate }: { r: SimulationResult; startDate: string | null }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const p = r.percentile_stats;
   return (
     <>
@@ -187,7 +170,21 @@ function WhenCharts({ r }: { r: SimulationResult }) {
           xLabel={t('when.weeksAxis')}
           yLabel={t('when.remainingAxis')}
           title={t('when.burndown')}
-          legend={{ band: t('when.band'), median: t('when.median'), p85: t('when.p85line') }}
+          legend={{
+            band: t('when.band'),
+            median: t('when.median'),
+            p85: t('when.p85line'),
+            daysOff: t('when.daysOffBand'),
+          }}
+          shaded={
+            r.calendar && startDate
+              ? daysOffOnWorkWeeks(r.calendar, startDate).map((d) => ({
+                  week: d.week,
+                  width: d.width,
+                  label: `${fmt.shortDate(d.date)}: ${d.reason}`,
+                }))
+              : undefined
+          }
         />
       </ChartFrame>
     </>

@@ -256,6 +256,7 @@ export const en = {
     band: 'P5–P95 of runs',
     median: 'Median',
     p85line: 'P85',
+    daysOffBand: 'Days off (holidays, team days off)',
     table: 'Probability table',
     duration: 'Weeks',
     totalTasks: 'Items',

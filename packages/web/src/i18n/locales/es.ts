@@ -263,6 +263,7 @@ export const es: Translation = {
     band: 'P5–P95 de las simulaciones',
     median: 'Mediana',
     p85line: 'P85',
+    daysOffBand: 'Días no laborables (festivos, días libres)',
     table: 'Tabla de probabilidades',
     duration: 'Semanas',
     totalTasks: 'Ítems',

@@ -259,6 +259,7 @@ export const ptBR: Translation = {
     band: 'P5–P95 das simulações',
     median: 'Mediana',
     p85line: 'P85',
+    daysOffBand: 'Dias sem trabalho (feriados, folgas)',
     table: 'Tabela de probabilidades',
     duration: 'Semanas',
     totalTasks: 'Itens',

@@ -1,0 +1,79 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { directRunner } from '../../../test/engine-runner';
+import { renderPage } from '../../../test/render';
+import { saveTeam, useTeams } from '../../lib/team-store';
+import ThroughputPage from './ThroughputPage';
+import { registerFlowTranslations } from './i18n';
+
+registerFlowTranslations();
+
+const DAY = 86_400_000;
+/** One item done every day from Monday 2026-03-30 to Friday 2026-04-24 (four weeks). */
+const items = Array.from({ length: 26 }, (_, i) => {
+  const done = new Date(Date.UTC(2026, 2, 30) + i * DAY).toISOString().slice(0, 10);
+  return { id: `T-${i}`, started: done, done };
+});
+
+function currentTeam() {
+  let out: ReturnType<typeof useTeams>['current'] = null;
+  function Probe() {
+    out = useTeams().current;
+    return null;
+  }
+  return { Probe, get: () => out };
+}
+
+describe('the throughput page on the team’s calendar', () => {
+  it('shades the short week and the days off, and saves a changed calendar with the team', async () => {
+    await saveTeam({
+      name: 'Calendar team',
+      sample: false,
+      source: 'csv',
+      fileName: null,
+      items,
+      throughput: [],
+      rejected: [],
+      settings: {
+        window: 'all',
+        calendar: { blackouts: [{ from: '2026-04-07', to: '2026-04-08', note: 'offsite' }] },
+      },
+    });
+    renderPage(ThroughputPage, directRunner());
+    // Weekly: the week of Apr 6 has three working days.
+    expect((await screen.findByTestId('flow-short-weeks')).textContent).toBe(
+      '1 week has fewer working days than usual (shaded).',
+    );
+    expect(screen.getAllByTestId('flow-throughput-off')).toHaveLength(1);
+    // Daily: weekends and the two offsite days.
+    await userEvent.click(screen.getByRole('button', { name: 'Per day' }));
+    const weekends = 6;
+    await waitFor(() =>
+      expect(screen.getAllByTestId('flow-throughput-off')).toHaveLength(weekends + 2),
+    );
+
+    // A backwards range is refused beside the field and nothing is saved.
+    const probe = currentTeam();
+    renderPage(probe.Probe, directRunner());
+    const text = screen.getByLabelText(/Team days off/);
+    await userEvent.clear(text);
+    await userEvent.type(text, '2026-04-10..2026-04-07 offsite');
+    await userEvent.click(screen.getByRole('button', { name: 'Save the calendar with the team' }));
+    expect((await screen.findByRole('alert')).textContent).toBeTruthy();
+    expect(probe.get()?.settings?.calendar?.blackouts?.[0].to).toBe('2026-04-08');
+
+    await userEvent.clear(text);
+    await userEvent.type(text, '2026-04-07..2026-04-10 offsite');
+    await userEvent.click(screen.getByRole('button', { name: 'Save the calendar with the team' }));
+    await waitFor(() =>
+      expect(probe.get()?.settings?.calendar?.blackouts).toEqual([
+        { from: '2026-04-07', to: '2026-04-10', note: 'offsite' },
+      ]),
+    );
+    expect(probe.get()?.settings?.window).toBe('all');
+    await waitFor(() =>
+      expect(screen.getAllByTestId('flow-throughput-off')).toHaveLength(weekends + 4),
+    );
+  });
+});
