@@ -58,7 +58,7 @@ export function WhenResults({
   return (
     <div data-testid="when-results">
       <WhenHeadline r={r} input={input} />
-      <WhenKpis r={r} startDate={table.startDate} />
+      <WhenKpis r={r} />
       <Warnings items={r.warnings} codes={r.warningCodes} />
       <WhenCharts r={r} startDate={table.startDate} />
       <ProbabilityTable r={r} table={table} />
@@ -100,7 +100,7 @@ function WhenHeadline({ r, input }: { r: SimulationResult; input: unknown }) {
 }
 
 /** P50/P85/P95 and the mean with their sampling intervals, then the dates they fall on. */
-function WhenKpis({ r, startDate }: { r: SimulationResult; startDate: string | null }) {
+function WhenKpis({ r }: { r: SimulationResult }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const beyond = useBeyondMaxWeeks();
