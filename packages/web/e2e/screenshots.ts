@@ -41,7 +41,14 @@ async function shoot(page: Page, baseUrl: string, p: (typeof PAGES)[number], fil
   // Charts are lazy; wait until every chart on the page has drawn.
   await page.waitForFunction(() => document.querySelectorAll('.chart__loading').length === 0);
   await page.waitForTimeout(300);
+  // A viewport as tall as the page, so the sticky run button sits where it belongs instead of
+  // floating over the form at the first screen's bottom edge.
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (viewport) await page.setViewportSize({ width: viewport.width, height });
+  await page.waitForTimeout(200);
   await page.screenshot({ path: file, fullPage: true });
+  if (viewport) await page.setViewportSize(viewport);
 }
 
 async function main() {

@@ -19,7 +19,13 @@ export type PoolTask =
    */
   | { op: 'forecast'; request: ForecastRequest; deadline?: number }
   /** Busy work for tests and health checks: spins `ms` milliseconds, returns `value`. */
-  | { op: 'spin'; ms: number; value: number };
+  | { op: 'spin'; ms: number; value: number }
+  /**
+   * For tests: adds one to `arrived[0]` and waits (up to `timeoutMs`) until `parties` tasks have
+   * arrived. True when they all met, which only happens if they run at the same time on
+   * different threads: parallelism proved without timing anything.
+   */
+  | { op: 'meet'; arrived: Int32Array; parties: number; timeoutMs: number };
 
 /** Parses a forecast that crossed a thread or Redis; bad data is the caller's input error. */
 export function parseRequest(registry: ForecastRegistry, request: ForecastRequest): ParsedForecast {
@@ -54,6 +60,19 @@ export function poolTaskRunner(registry: ForecastRegistry = FORECAST_REGISTRY) {
           // Deliberately busy: it stands in for CPU-bound simulation work.
         }
         return task.value;
+      }
+      case 'meet': {
+        const { arrived, parties, timeoutMs } = task;
+        Atomics.add(arrived, 0, 1);
+        Atomics.notify(arrived, 0);
+        const until = Date.now() + timeoutMs;
+        for (let seen = Atomics.load(arrived, 0); seen < parties;) {
+          const left = until - Date.now();
+          if (left <= 0) return false;
+          Atomics.wait(arrived, 0, seen, left);
+          seen = Atomics.load(arrived, 0);
+        }
+        return true;
       }
       default: {
         const unknownTask: { op?: unknown } = task;
