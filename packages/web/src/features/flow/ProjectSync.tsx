@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
@@ -22,42 +22,16 @@ export function ProjectSync({ current }: { current: Team | null }) {
   const fmt = useFormat();
   const session = useSession();
   const { teams } = useTeams();
-  const [projects, setProjects] = useState<ProjectOption[] | null>(null);
   const [projectId, setProjectId] = useState('');
   const [remoteTeams, setRemoteTeams] = useState<RemoteTeamSummary[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const userId = session?.user.id;
 
-  const explain = (err: unknown): string => {
-    if (err instanceof ApiError) {
-      if (err.status === 409) return t('flow.sync.conflict');
-      if (err.status === 413) return t('flow.sync.tooLarge');
-      return err.field ? `${err.field}: ${err.message}` : err.message;
-    }
-    return t('flow.sync.offline');
-  };
-
-  useEffect(() => {
-    if (!userId) return;
-    let live = true;
-    teamSyncApi.projects().then(
-      (list) => {
-        if (!live) return;
-        // Only the user's own projects: an instructor may read students' projects, not file into them.
-        const own = list.filter((p) => !p.archivedAt && (!p.ownerId || p.ownerId === userId));
-        setProjects(own);
-      },
-      (err: unknown) => {
-        if (live) setMessage({ kind: 'error', text: explain(err) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-    // explain only translates; the list depends on who is logged in.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [userId]);
+  const explain = useExplainSyncError();
+  const projects = useOwnProjects(userId, (err) =>
+    setMessage({ kind: 'error', text: explain(err) }),
+  );
 
   const selected =
     projects?.find((p) => p.id === projectId) ??
@@ -148,42 +122,101 @@ export function ProjectSync({ current }: { current: Team | null }) {
           </p>
           {remoteTeams !== null && remoteTeams.length === 0 && <p>{t('flow.sync.empty')}</p>}
           {remoteTeams !== null && remoteTeams.length > 0 && (
-            <ul className="team-list" data-testid="team-sync-list">
-              {remoteTeams.map((r) => (
-                <li key={r.id}>
-                  <span>
-                    {r.name}{' '}
-                    <span className="muted">
-                      (
-                      {r.itemCount > 0
-                        ? t('flow.sync.items', { count: r.itemCount })
-                        : t('flow.sync.weeks', { count: r.weeks })}
-                      )
-                    </span>
-                  </span>
-                  <button
-                    type="button"
-                    className="btn btn--small"
-                    disabled={busy}
-                    onClick={() => void onOpen(r)}
-                  >
-                    {t('flow.sync.open')}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <RemoteTeamList teams={remoteTeams} busy={busy} onOpen={(r) => void onOpen(r)} />
           )}
         </>
       )}
-      {message && (
-        <p
-          className={`notice ${message.kind === 'error' ? 'notice--error' : ''}`}
-          role={message.kind === 'error' ? 'alert' : 'status'}
-          data-testid="team-sync-message"
-        >
-          {message.text}
-        </p>
-      )}
+      {message && <SyncMessage message={message} />}
     </section>
+  );
+}
+
+/** A sync failure in words: a conflict, too large, the server's reason, or offline. */
+function useExplainSyncError() {
+  const { t } = useTranslation();
+  return (err: unknown): string => {
+    if (err instanceof ApiError) {
+      if (err.status === 409) return t('flow.sync.conflict');
+      if (err.status === 413) return t('flow.sync.tooLarge');
+      return err.field ? `${err.field}: ${err.message}` : err.message;
+    }
+    return t('flow.sync.offline');
+  };
+}
+
+/** The projects a team can be saved into, loaded when someone logs in; `onError` reports a failed load. */
+function useOwnProjects(userId: string | undefined, onError: (err: unknown) => void) {
+  const [projects, setProjects] = useState<ProjectOption[] | null>(null);
+  // The latest reporter, so the list reloads only when who is logged in changes.
+  const latest = useRef(onError);
+  latest.current = onError;
+  useEffect(() => {
+    if (!userId) return;
+    let live = true;
+    teamSyncApi.projects().then(
+      (list) => {
+        if (!live) return;
+        // Only the user's own projects: an instructor may read students' projects, not file into them.
+        const own = list.filter((p) => !p.archivedAt && (!p.ownerId || p.ownerId === userId));
+        setProjects(own);
+      },
+      (err: unknown) => {
+        if (live) latest.current(err);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [userId]);
+  return projects;
+}
+
+function RemoteTeamList({
+  teams,
+  busy,
+  onOpen,
+}: {
+  teams: RemoteTeamSummary[];
+  busy: boolean;
+  onOpen: (summary: RemoteTeamSummary) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ul className="team-list" data-testid="team-sync-list">
+      {teams.map((r) => (
+        <li key={r.id}>
+          <span>
+            {r.name}{' '}
+            <span className="muted">
+              (
+              {r.itemCount > 0
+                ? t('flow.sync.items', { count: r.itemCount })
+                : t('flow.sync.weeks', { count: r.weeks })}
+              )
+            </span>
+          </span>
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={busy}
+            onClick={() => onOpen(r)}
+          >
+            {t('flow.sync.open')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SyncMessage({ message }: { message: { kind: 'ok' | 'error'; text: string } }) {
+  return (
+    <p
+      className={`notice ${message.kind === 'error' ? 'notice--error' : ''}`}
+      role={message.kind === 'error' ? 'alert' : 'status'}
+      data-testid="team-sync-message"
+    >
+      {message.text}
+    </p>
   );
 }

@@ -71,9 +71,10 @@ function toBody(form: HowManyForm) {
   return b.build();
 }
 
+type Page = ReturnType<typeof useForecastPage<HowManyForm, HowManyResult>>;
+
 export default function HowManyPage() {
   const { t, i18n } = useTranslation();
-  const fmt = useFormat();
   const language = i18n.language || 'en';
   const initial = useMemo(
     () => ({ ...initialForm, country: defaultCountry(language) }),
@@ -87,11 +88,6 @@ export default function HowManyPage() {
     toBody,
   });
   const { form, update, errors, id } = page;
-  const r = page.result;
-  const at = (q: string) => r?.itemsAtConfidence[q] ?? NaN;
-  const note = useIntervalNote();
-  const range = useIntervalRange();
-  const interval = (q: string) => note(r?.itemsIntervals?.[q], (n) => fmt.integer(n));
   return (
     <PageLayout
       id="howmany"
@@ -103,108 +99,125 @@ export default function HowManyPage() {
       form={
         <>
           <ThroughputFields form={form} update={update} errors={errors} id={id} />
-          <fieldset>
-            <legend>{t('howMany.days')}</legend>
-            <Field id={id('days')} label={t('howMany.days')} error={errors.days}>
-              <TextInput form={form} name="days" update={update} inputMode="numeric" />
-            </Field>
-            <p className="field__hint">{t('howMany.or')}</p>
-            <div className="row">
-              <Field id={id('startDate')} label={t('common.startDate')} error={errors.startDate}>
-                <TextInput form={form} name="startDate" update={update} type="date" />
-              </Field>
-              <Field id={id('endDate')} label={t('howMany.endDate')} error={errors.endDate}>
-                <TextInput form={form} name="endDate" update={update} type="date" />
-              </Field>
-            </div>
-            <Field id={id('teamFocus')} label={t('howMany.focus')} error={errors.teamFocus}>
-              <TextInput form={form} name="focus" update={update} />
-            </Field>
-          </fieldset>
+          <PeriodFields page={page} />
           <CalendarSection form={form} update={update} errors={errors} id={id} />
           <RunFooter page={page} />
         </>
       }
-      results={
-        r && (
-          <>
-            <p className="headline" data-testid="headline">
-              {t('howMany.headline', {
-                pct: fmt.percent(0.85),
-                items: fmt.integer(at('85')),
-                days: fmt.integer(r.days),
-              })}
-            </p>
-            <ResultWindow input={page.input} />
-            <div className="kpis">
-              <Kpi label="95 %" value={fmt.integer(at('95'))} note={interval('95')} />
-              <Kpi label="85 %" value={fmt.integer(at('85'))} strong note={interval('85')} />
-              <Kpi label="50 %" value={fmt.integer(at('50'))} note={interval('50')} />
-              <Kpi label={t('common.mean')} value={fmt.number(r.mean)} />
-            </div>
-            <MoreRuns wide={widerThan(r.itemsIntervals?.['85'])} unit="items" />
-            <ChartFrame title={t('howMany.histogram')} filename="how-many-histogram">
-              <Histogram
-                bins={r.histogram.map((h) => ({ x: h.items, count: h.count }))}
-                markers={[
-                  { label: '85 %', value: at('85'), color: COLORS.p85 },
-                  { label: '50 %', value: at('50'), color: COLORS.p50 },
-                ]}
-                xLabel={t('howMany.itemsAxis')}
-                yLabel={t('when.runsAxis')}
-                title={t('howMany.histogram')}
-              />
-            </ChartFrame>
-            <h3>{t('howMany.table')}</h3>
-            <TableWrap label={t('howMany.table')}>
-              <table data-testid="how-many-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('when.confidence')}</th>
-                    <th scope="col">{t('when.atLeast')}</th>
-                    <th scope="col">{t('common.interval95Column')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {LEVELS.map((q) => (
-                    <tr key={q} className={q === '85' ? 'highlight' : undefined}>
-                      <td>{fmt.percent(Number(q) / 100)}</td>
-                      <td>{fmt.integer(at(q))}</td>
-                      <td>{range(r.itemsIntervals?.[q], (n) => fmt.integer(n))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-            <CalendarNote calendar={r.calendar} windowWorkingDays={r.workingDays} />
-            <Warnings items={r.warnings} codes={r.warningCodes} />
-            <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={page.drawAgain} />
-            <ResultActions
-              kind="how-many"
-              input={page.input}
-              result={r}
-              shareLink={page.shareLink}
-              csv={{
-                columns: [
-                  { header: t('csvExport.pct', { label: t('when.confidence') }), kind: 'integer' },
-                  { header: t('when.atLeast'), kind: 'integer' },
-                  { header: t('csvExport.low95'), kind: 'integer' },
-                  { header: t('csvExport.high95'), kind: 'integer' },
-                ],
-                // The 100 % row is the single worst run: not a level anyone can promise.
-                rows: Object.entries(r.itemsAtConfidence)
-                  .filter(([q]) => q !== '100')
-                  .map(([q, v]) => [
-                    Number(q),
-                    v,
-                    r.itemsIntervals?.[q]?.low,
-                    r.itemsIntervals?.[q]?.high,
-                  ]),
-              }}
-            />
-          </>
-        )
-      }
+      results={page.result && <HowManyResults page={page} r={page.result} />}
     />
+  );
+}
+
+/** The period: a number of days, or a start and an end date; and the team's focus. */
+function PeriodFields({ page }: { page: Page }) {
+  const { t } = useTranslation();
+  const { form, update, errors, id } = page;
+  return (
+    <fieldset>
+      <legend>{t('howMany.days')}</legend>
+      <Field id={id('days')} label={t('howMany.days')} error={errors.days}>
+        <TextInput form={form} name="days" update={update} inputMode="numeric" />
+      </Field>
+      <p className="field__hint">{t('howMany.or')}</p>
+      <div className="row">
+        <Field id={id('startDate')} label={t('common.startDate')} error={errors.startDate}>
+          <TextInput form={form} name="startDate" update={update} type="date" />
+        </Field>
+        <Field id={id('endDate')} label={t('howMany.endDate')} error={errors.endDate}>
+          <TextInput form={form} name="endDate" update={update} type="date" />
+        </Field>
+      </div>
+      <Field id={id('teamFocus')} label={t('howMany.focus')} error={errors.teamFocus}>
+        <TextInput form={form} name="focus" update={update} />
+      </Field>
+    </fieldset>
+  );
+}
+
+function HowManyResults({ page, r }: { page: Page; r: HowManyResult }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const at = (q: string) => r.itemsAtConfidence[q] ?? NaN;
+  const note = useIntervalNote();
+  const range = useIntervalRange();
+  const interval = (q: string) => note(r.itemsIntervals?.[q], (n) => fmt.integer(n));
+  return (
+    <>
+      <p className="headline" data-testid="headline">
+        {t('howMany.headline', {
+          pct: fmt.percent(0.85),
+          items: fmt.integer(at('85')),
+          days: fmt.integer(r.days),
+        })}
+      </p>
+      <ResultWindow input={page.input} />
+      <div className="kpis">
+        <Kpi label="95 %" value={fmt.integer(at('95'))} note={interval('95')} />
+        <Kpi label="85 %" value={fmt.integer(at('85'))} strong note={interval('85')} />
+        <Kpi label="50 %" value={fmt.integer(at('50'))} note={interval('50')} />
+        <Kpi label={t('common.mean')} value={fmt.number(r.mean)} />
+      </div>
+      <MoreRuns wide={widerThan(r.itemsIntervals?.['85'])} unit="items" />
+      <ChartFrame title={t('howMany.histogram')} filename="how-many-histogram">
+        <Histogram
+          bins={r.histogram.map((h) => ({ x: h.items, count: h.count }))}
+          markers={[
+            { label: '85 %', value: at('85'), color: COLORS.p85 },
+            { label: '50 %', value: at('50'), color: COLORS.p50 },
+          ]}
+          xLabel={t('howMany.itemsAxis')}
+          yLabel={t('when.runsAxis')}
+          title={t('howMany.histogram')}
+        />
+      </ChartFrame>
+      <h3>{t('howMany.table')}</h3>
+      <TableWrap label={t('howMany.table')}>
+        <table data-testid="how-many-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('when.confidence')}</th>
+              <th scope="col">{t('when.atLeast')}</th>
+              <th scope="col">{t('common.interval95Column')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {LEVELS.map((q) => (
+              <tr key={q} className={q === '85' ? 'highlight' : undefined}>
+                <td>{fmt.percent(Number(q) / 100)}</td>
+                <td>{fmt.integer(at(q))}</td>
+                <td>{range(r.itemsIntervals?.[q], (n) => fmt.integer(n))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      <CalendarNote calendar={r.calendar} windowWorkingDays={r.workingDays} />
+      <Warnings items={r.warnings} codes={r.warningCodes} />
+      <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={page.drawAgain} />
+      <ResultActions
+        kind="how-many"
+        input={page.input}
+        result={r}
+        shareLink={page.shareLink}
+        csv={{
+          columns: [
+            { header: t('csvExport.pct', { label: t('when.confidence') }), kind: 'integer' },
+            { header: t('when.atLeast'), kind: 'integer' },
+            { header: t('csvExport.low95'), kind: 'integer' },
+            { header: t('csvExport.high95'), kind: 'integer' },
+          ],
+          // The 100 % row is the single worst run: not a level anyone can promise.
+          rows: Object.entries(r.itemsAtConfidence)
+            .filter(([q]) => q !== '100')
+            .map(([q, v]) => [
+              Number(q),
+              v,
+              r.itemsIntervals?.[q]?.low,
+              r.itemsIntervals?.[q]?.high,
+            ]),
+        }}
+      />
+    </>
   );
 }

@@ -27,9 +27,10 @@ function toBody(form: PbcForm) {
   return b.build();
 }
 
+type Page = ReturnType<typeof useForecastPage<PbcForm, PbcResult>>;
+
 export default function PbcPage() {
   const { t } = useTranslation();
-  const fmt = useFormat();
   const page = useForecastPage<PbcForm, PbcResult>({
     kind: 'pbc',
     path: '/pbc',
@@ -39,11 +40,6 @@ export default function PbcPage() {
     seeded: false,
   });
   const r = page.result;
-  const signalSpans = r ? [...r.signals.runs, ...r.signals.trends] : [];
-  // The moving ranges start at the second point (each is the change from the one before).
-  const ranges = r ? r.points.slice(1).map((p) => p.movingRange ?? 0) : [];
-  // A team's throughput is weekly: its points are weeks; a typed series is just points.
-  const xLabel = page.ranForm?.tpWindow ? t('pbc.weekAxis') : t('pbc.pointAxis');
   return (
     <PageLayout
       id="pbc"
@@ -52,141 +48,188 @@ export default function PbcPage() {
       onSubmit={page.onSubmit}
       stale={page.stale}
       chartNote={page.result ? { input: page.input, result: page.result } : undefined}
-      form={
-        <>
-          <Field
-            id={page.id('values')}
-            label={t('pbc.values')}
-            hint={t('throughput.samplesHint')}
-            error={page.errors.values}
-          >
-            <textarea
-              rows={4}
-              value={page.form.values}
-              onChange={(e) => {
-                page.update('values', e.target.value);
-                page.update('tpWindow', null);
-              }}
-              spellCheck={false}
-            />
-          </Field>
-          <TeamThroughput
-            whole
-            onUse={(weekly, note) => {
-              page.update('values', weekly.join(', '));
-              page.update('tpWindow', note);
-            }}
-          />
-          <RunControls
-            state={page.state}
-            onCancel={page.cancel}
-            stale={page.stale}
-            label={t('pbc.run')}
-          />
-        </>
-      }
+      form={<PbcInputs page={page} />}
       results={
         r && (
           <>
-            <p className="headline">
-              {r.predictable ? t('pbc.predictable') : t('pbc.unpredictable')}
-            </p>
-            {/* Any series can be charted: a window applies only to a team's weekly throughput. */}
-            {page.ranForm?.tpWindow && (
-              <ResultWindow input={page.input} note={page.ranForm.tpWindow} field="values" />
-            )}
-            <div className="kpis">
-              <Kpi
-                label={t('pbc.score')}
-                value={fmt.integer(r.score)}
-                help={t('pbc.scoreHelp')}
-                tone={r.predictable ? 'good' : 'bad'}
-              />
-              <Kpi label={t('pbc.mean')} value={fmt.number(r.average, 2)} />
-              <Kpi label={t('pbc.upper')} value={fmt.number(r.unpl, 2)} />
-              <Kpi label={t('pbc.lower')} value={fmt.number(r.lnpl, 2)} />
-              <Kpi label={t('pbc.mrUpper')} value={fmt.number(r.urlMovingRange, 2)} />
-            </div>
-            <ChartFrame title={t('pbc.chart')} filename="xmr-chart">
-              <XmrChart
-                values={r.points.map((p) => p.value)}
-                signals={r.points.map((p) => p.aboveLimit || p.belowLimit || p.inRun || p.inTrend)}
-                mean={r.average}
-                upper={r.unpl}
-                lower={r.lnpl}
-                title={t('pbc.chart')}
-                xLabel={xLabel}
-                yLabel={t('pbc.valueAxis')}
-                limitLabels={{ mean: t('pbc.mean'), upper: t('pbc.upper'), lower: t('pbc.lower') }}
-              />
-            </ChartFrame>
-            <ChartFrame title={t('pbc.mrChart')} filename="moving-range-chart">
-              <XmrChart
-                values={ranges}
-                signals={ranges.map((v) => v > r.urlMovingRange)}
-                mean={r.averageMovingRange}
-                upper={r.urlMovingRange}
-                title={t('pbc.mrChart')}
-                xLabel={xLabel}
-                yLabel={t('pbc.mrAxis')}
-                limitLabels={{
-                  mean: t('pbc.mrMean'),
-                  upper: t('pbc.mrUpper'),
-                  lower: t('pbc.lower'),
-                }}
-                testId="mr-chart"
-                firstIndex={2}
-              />
-            </ChartFrame>
-            <h3>{t('pbc.signals')}</h3>
-            {r.signals.pointsBeyondLimits === 0 && signalSpans.length === 0 ? (
-              <p>{t('pbc.noSignals')}</p>
-            ) : (
-              <ul>
-                {r.points
-                  .filter((p) => p.aboveLimit || p.belowLimit)
-                  .map((p) => (
-                    <li key={`p${p.index}`}>
-                      {`#${p.index + 1}: ${fmt.number(p.value, 2)} ${p.aboveLimit ? '> ' + t('pbc.upper') : '< ' + t('pbc.lower')}`}
-                    </li>
-                  ))}
-                {signalSpans.map((s) => (
-                  <li key={`s${s.start}-${s.direction}`}>
-                    {`#${s.start + 1}–#${s.end + 1} (${s.length}) ${s.direction === 'above' || s.direction === 'up' ? '↑' : '↓'}`}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <PbcHeadline page={page} r={r} />
+            <PbcCharts page={page} r={r} />
+            <PbcSignals r={r} />
             <Warnings items={r.warnings} codes={r.warningCodes} />
-            <ResultActions
-              kind="pbc"
-              input={page.input}
-              result={r}
-              shareLink={page.shareLink}
-              csv={{
-                columns: [
-                  { header: t('csvExport.point'), kind: 'integer' },
-                  { header: t('csvExport.value'), kind: 'number' },
-                  { header: t('csvExport.movingRange'), kind: 'number' },
-                  { header: t('csvExport.aboveLimit'), kind: 'boolean' },
-                  { header: t('csvExport.belowLimit'), kind: 'boolean' },
-                  { header: t('csvExport.inRun'), kind: 'boolean' },
-                  { header: t('csvExport.inTrend'), kind: 'boolean' },
-                ],
-                rows: r.points.map((p) => [
-                  p.index + 1,
-                  p.value,
-                  p.movingRange,
-                  p.aboveLimit,
-                  p.belowLimit,
-                  p.inRun,
-                  p.inTrend,
-                ]),
-              }}
-            />
+            <PbcActions page={page} r={r} />
           </>
         )
       }
+    />
+  );
+}
+
+function PbcInputs({ page }: { page: Page }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field
+        id={page.id('values')}
+        label={t('pbc.values')}
+        hint={t('throughput.samplesHint')}
+        error={page.errors.values}
+      >
+        <textarea
+          rows={4}
+          value={page.form.values}
+          onChange={(e) => {
+            page.update('values', e.target.value);
+            page.update('tpWindow', null);
+          }}
+          spellCheck={false}
+        />
+      </Field>
+      <TeamThroughput
+        whole
+        onUse={(weekly, note) => {
+          page.update('values', weekly.join(', '));
+          page.update('tpWindow', note);
+        }}
+      />
+      <RunControls
+        state={page.state}
+        onCancel={page.cancel}
+        stale={page.stale}
+        label={t('pbc.run')}
+      />
+    </>
+  );
+}
+
+/** Predictable or not, the window the series came from, and the limits. */
+function PbcHeadline({ page, r }: { page: Page; r: PbcResult }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <>
+      <p className="headline">{r.predictable ? t('pbc.predictable') : t('pbc.unpredictable')}</p>
+      {/* Any series can be charted: a window applies only to a team's weekly throughput. */}
+      {page.ranForm?.tpWindow && (
+        <ResultWindow input={page.input} note={page.ranForm.tpWindow} field="values" />
+      )}
+      <div className="kpis">
+        <Kpi
+          label={t('pbc.score')}
+          value={fmt.integer(r.score)}
+          help={t('pbc.scoreHelp')}
+          tone={r.predictable ? 'good' : 'bad'}
+        />
+        <Kpi label={t('pbc.mean')} value={fmt.number(r.average, 2)} />
+        <Kpi label={t('pbc.upper')} value={fmt.number(r.unpl, 2)} />
+        <Kpi label={t('pbc.lower')} value={fmt.number(r.lnpl, 2)} />
+        <Kpi label={t('pbc.mrUpper')} value={fmt.number(r.urlMovingRange, 2)} />
+      </div>
+    </>
+  );
+}
+
+/** The X chart and, beside it, the moving-range chart. */
+function PbcCharts({ page, r }: { page: Page; r: PbcResult }) {
+  const { t } = useTranslation();
+  // The moving ranges start at the second point (each is the change from the one before).
+  const ranges = r.points.slice(1).map((p) => p.movingRange ?? 0);
+  // A team's throughput is weekly: its points are weeks; a typed series is just points.
+  const xLabel = page.ranForm?.tpWindow ? t('pbc.weekAxis') : t('pbc.pointAxis');
+  return (
+    <>
+      <ChartFrame title={t('pbc.chart')} filename="xmr-chart">
+        <XmrChart
+          values={r.points.map((p) => p.value)}
+          signals={r.points.map((p) => p.aboveLimit || p.belowLimit || p.inRun || p.inTrend)}
+          mean={r.average}
+          upper={r.unpl}
+          lower={r.lnpl}
+          title={t('pbc.chart')}
+          xLabel={xLabel}
+          yLabel={t('pbc.valueAxis')}
+          limitLabels={{ mean: t('pbc.mean'), upper: t('pbc.upper'), lower: t('pbc.lower') }}
+        />
+      </ChartFrame>
+      <ChartFrame title={t('pbc.mrChart')} filename="moving-range-chart">
+        <XmrChart
+          values={ranges}
+          signals={ranges.map((v) => v > r.urlMovingRange)}
+          mean={r.averageMovingRange}
+          upper={r.urlMovingRange}
+          title={t('pbc.mrChart')}
+          xLabel={xLabel}
+          yLabel={t('pbc.mrAxis')}
+          limitLabels={{
+            mean: t('pbc.mrMean'),
+            upper: t('pbc.mrUpper'),
+            lower: t('pbc.lower'),
+          }}
+          testId="mr-chart"
+          firstIndex={2}
+        />
+      </ChartFrame>
+    </>
+  );
+}
+
+/** Points beyond the limits, then runs and trends, each numbered from 1. */
+function PbcSignals({ r }: { r: PbcResult }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const signalSpans = [...r.signals.runs, ...r.signals.trends];
+  return (
+    <>
+      <h3>{t('pbc.signals')}</h3>
+      {r.signals.pointsBeyondLimits === 0 && signalSpans.length === 0 ? (
+        <p>{t('pbc.noSignals')}</p>
+      ) : (
+        <ul>
+          {r.points
+            .filter((p) => p.aboveLimit || p.belowLimit)
+            .map((p) => (
+              <li key={`p${p.index}`}>
+                {`#${p.index + 1}: ${fmt.number(p.value, 2)} ${p.aboveLimit ? '> ' + t('pbc.upper') : '< ' + t('pbc.lower')}`}
+              </li>
+            ))}
+          {signalSpans.map((s) => (
+            <li key={`s${s.start}-${s.direction}`}>
+              {`#${s.start + 1}–#${s.end + 1} (${s.length}) ${s.direction === 'above' || s.direction === 'up' ? '↑' : '↓'}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function PbcActions({ page, r }: { page: Page; r: PbcResult }) {
+  const { t } = useTranslation();
+  return (
+    <ResultActions
+      kind="pbc"
+      input={page.input}
+      result={r}
+      shareLink={page.shareLink}
+      csv={{
+        columns: [
+          { header: t('csvExport.point'), kind: 'integer' },
+          { header: t('csvExport.value'), kind: 'number' },
+          { header: t('csvExport.movingRange'), kind: 'number' },
+          { header: t('csvExport.aboveLimit'), kind: 'boolean' },
+          { header: t('csvExport.belowLimit'), kind: 'boolean' },
+          { header: t('csvExport.inRun'), kind: 'boolean' },
+          { header: t('csvExport.inTrend'), kind: 'boolean' },
+        ],
+        rows: r.points.map((p) => [
+          p.index + 1,
+          p.value,
+          p.movingRange,
+          p.aboveLimit,
+          p.belowLimit,
+          p.inRun,
+          p.inTrend,
+        ]),
+      }}
     />
   );
 }

@@ -66,6 +66,29 @@ function useHeadlineIntoView(result: unknown): void {
   }, [result]);
 }
 
+/** Fetch the schemas while the user types, so the first submit does not wait for them. */
+function usePrefetchValidation(): void {
+  useEffect(() => {
+    const id = setTimeout(() => void import('../../lib/validate').catch(() => undefined), 800);
+    return () => clearTimeout(id);
+  }, []);
+}
+
+/**
+ * The trust rules: a result whose inputs have changed since (or that the form now refuses) is
+ * marked out of date, never left on screen as if it answered the current inputs. A result
+ * opened from a code without the page's form is not described by the form either.
+ */
+function staleness(
+  shown: boolean,
+  formRefused: boolean,
+  formDiffers: boolean,
+): false | 'changed' | 'invalid' {
+  if (!shown) return false;
+  if (formRefused) return 'invalid';
+  return formDiffers ? 'changed' : false;
+}
+
 /**
  * Everything a forecast page does besides drawing: form state (restored from a share link),
  * validation with the shared schemas, running in the worker or on the server, and the share
@@ -85,12 +108,7 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
   const [inputsOnly, setInputsOnly] = useState(false);
   const errors = useFieldErrors(issues, runner.state);
 
-  // Fetch the schemas while the user types, so the first submit does not wait for them.
-  useEffect(() => {
-    const id = setTimeout(() => void import('../../lib/validate').catch(() => undefined), 800);
-    return () => clearTimeout(id);
-  }, []);
-
+  usePrefetchValidation();
   const update = useCallback(<K extends keyof F>(key: K, value: F[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
   }, []);
@@ -157,18 +175,8 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
 
   const result = runner.state.status === 'done' ? runner.state.result : null;
   useHeadlineIntoView(result);
-  // The trust rules: a result whose inputs have changed since (or that the form now refuses) is
-  // marked out of date, never left on screen as if it answered the current inputs. A result
-  // opened from a code without the page's form is not described by the form either.
   const formChanged = ranForm !== null && JSON.stringify(form) !== JSON.stringify(ranForm);
-  const stale: false | 'changed' | 'invalid' =
-    result === null
-      ? false
-      : issues.length > 0
-        ? 'invalid'
-        : formChanged || inputsOnly
-          ? 'changed'
-          : false;
+  const stale = staleness(result !== null, issues.length > 0, formChanged || inputsOnly);
   const usedSeed = resultSeed(result);
   const request = useMemo(() => {
     if (result === null || ranBody === null || (seeded && usedSeed === undefined)) return null;

@@ -49,6 +49,84 @@ export function guessColumn(columns: string[], pattern: RegExp, avoid?: string):
   return columns.find((c) => c !== avoid && pattern.test(c)) ?? '';
 }
 
+type Preview = { history: HistoryResult; format: string | null } | { error: string } | null;
+
+/** The weekly history the chosen columns and date format give, or why they give none. */
+function previewHistory(
+  table: Table | null,
+  done: string,
+  start: string,
+  formatKey: (typeof FORMAT_CHOICES)[number]['key'],
+): Preview {
+  if (!table || !done) return null;
+  try {
+    const choice = FORMAT_CHOICES.find((c) => c.key === formatKey)?.format ?? null;
+    const doneValues = table.rows.map((r) => r[done]);
+    const detected = choice ?? detectDateTimeFormat(doneValues);
+    const format =
+      typeof detected === 'string' ? detected : (detected.format ?? detected.candidates[0] ?? null);
+    const items = table.rows.map((r) => ({
+      done: r[done]?.trim() || null,
+      start: start ? r[start]?.trim() || null : null,
+    }));
+    const history = historyFromItems(format ? { items, dateFormat: format } : { items });
+    return { history, format };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+function ColumnSelect({
+  id,
+  label,
+  columns,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  columns: string[];
+  value: string;
+  onChange: (column: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Field id={id} label={label}>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('csv.none')}</option>
+        {columns.map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** Items done, weeks, items still open, unreadable dates, and the weekly counts themselves. */
+function HistorySummary({ history }: { history: HistoryResult }) {
+  const { t } = useTranslation();
+  return (
+    <div role="status" data-testid="csv-summary">
+      <p>
+        {t('csv.summary', {
+          done: history.counts.done,
+          weeks: history.weeklyThroughput.length,
+          inProgress: history.counts.inProgress,
+          notStarted: history.counts.notStarted,
+        })}
+      </p>
+      {history.counts.invalid > 0 && (
+        <p className="notice notice--warn">
+          {t('csv.unreadable', { count: history.counts.invalid })}
+        </p>
+      )}
+      <p className="field__hint">{history.weeklyThroughput.join(', ')}</p>
+    </div>
+  );
+}
+
 /**
  * The column-mapping step of a tracker export: pick the done (and start) column and the date
  * format; the engine turns the items into weekly throughput (zero weeks included) and lead times.
@@ -81,27 +159,10 @@ export default function CsvImport({
     }
   };
 
-  const preview: { history: HistoryResult; format: string | null } | { error: string } | null =
-    useMemo(() => {
-      if (!table || !done) return null;
-      try {
-        const choice = FORMAT_CHOICES.find((c) => c.key === formatKey)?.format ?? null;
-        const doneValues = table.rows.map((r) => r[done]);
-        const detected = choice ?? detectDateTimeFormat(doneValues);
-        const format =
-          typeof detected === 'string'
-            ? detected
-            : (detected.format ?? detected.candidates[0] ?? null);
-        const items = table.rows.map((r) => ({
-          done: r[done]?.trim() || null,
-          start: start ? r[start]?.trim() || null : null,
-        }));
-        const history = historyFromItems(format ? { items, dateFormat: format } : { items });
-        return { history, format };
-      } catch (err) {
-        return { error: (err as Error).message };
-      }
-    }, [table, done, start, formatKey]);
+  const preview = useMemo(
+    () => previewHistory(table, done, start, formatKey),
+    [table, done, start, formatKey],
+  );
 
   return (
     <div className="card" role="group" aria-labelledby="csv-title" data-testid="csv-import">
@@ -123,26 +184,20 @@ export default function CsvImport({
             {t('csv.rows', { count: table.rows.length, columns: table.columns.length })}
           </p>
           <div className="row">
-            <Field id="csv-done" label={t('csv.doneColumn')}>
-              <select value={done} onChange={(e) => setDone(e.target.value)}>
-                <option value="">{t('csv.none')}</option>
-                {table.columns.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field id="csv-start" label={t('csv.startColumn')}>
-              <select value={start} onChange={(e) => setStart(e.target.value)}>
-                <option value="">{t('csv.none')}</option>
-                {table.columns.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <ColumnSelect
+              id="csv-done"
+              label={t('csv.doneColumn')}
+              columns={table.columns}
+              value={done}
+              onChange={setDone}
+            />
+            <ColumnSelect
+              id="csv-start"
+              label={t('csv.startColumn')}
+              columns={table.columns}
+              value={start}
+              onChange={setStart}
+            />
           </div>
           <Field
             id="csv-format"
@@ -167,24 +222,7 @@ export default function CsvImport({
           {t('csv.parseFailed', { message: preview.error })}
         </p>
       )}
-      {preview && 'history' in preview && (
-        <div role="status" data-testid="csv-summary">
-          <p>
-            {t('csv.summary', {
-              done: preview.history.counts.done,
-              weeks: preview.history.weeklyThroughput.length,
-              inProgress: preview.history.counts.inProgress,
-              notStarted: preview.history.counts.notStarted,
-            })}
-          </p>
-          {preview.history.counts.invalid > 0 && (
-            <p className="notice notice--warn">
-              {t('csv.unreadable', { count: preview.history.counts.invalid })}
-            </p>
-          )}
-          <p className="field__hint">{preview.history.weeklyThroughput.join(', ')}</p>
-        </div>
-      )}
+      {preview && 'history' in preview && <HistorySummary history={preview.history} />}
       <div className="run-controls">
         <button
           type="button"

@@ -22,7 +22,6 @@ const blank: ActualForm = { actualWeeks: '', actualItems: '', completedDate: '',
 /** What really happened: weeks taken, items done or the finish date, beside the forecast. */
 export function Actuals({ forecastId }: { forecastId: string }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
   const list = useLoad(() => actualsApi.list(forecastId), [forecastId]);
   const [form, setForm] = useState<ActualForm>(blank);
   const [removeError, setRemoveError] = useState<unknown>(null);
@@ -68,42 +67,7 @@ export function Actuals({ forecastId }: { forecastId: string }) {
       <h2 id="actuals-title">{t('account.actuals.title')}</h2>
       <p className="field__hint">{t('account.actuals.lead')}</p>
       <ErrorNotice error={list.error ?? removeError} />
-      {rows.length > 0 && (
-        <TableWrap label={t('account.actuals.title')}>
-          <table data-testid="actuals">
-            <thead>
-              <tr>
-                <th scope="col">{t('account.actuals.weeks')}</th>
-                <th scope="col">{t('account.actuals.items')}</th>
-                <th scope="col">{t('account.actuals.completed')}</th>
-                <th scope="col">{t('account.actuals.errorVsP85')}</th>
-                <th scope="col">{t('account.actuals.notes')}</th>
-                <th scope="col">{t('account.fields.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
-                <tr key={a.id}>
-                  <td>{a.actualWeeks == null ? '—' : fmt.number(a.actualWeeks, 2)}</td>
-                  <td>{a.actualItems == null ? '—' : fmt.integer(a.actualItems)}</td>
-                  <td>{a.completedDate ? fmt.shortDate(a.completedDate) : '—'}</td>
-                  <td>
-                    {a.errorVsP85 == null
-                      ? '—'
-                      : `${a.errorVsP85 > 0 ? '+' : ''}${fmt.number(a.errorVsP85, 1)} %`}
-                  </td>
-                  <td>{a.notes ?? ''}</td>
-                  <td>
-                    <button type="button" className="btn btn--small" onClick={() => void remove(a)}>
-                      {t('common.remove')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      {rows.length > 0 && <ActualsTable rows={rows} onRemove={(a) => void remove(a)} />}
       <form onSubmit={onSubmit} noValidate aria-label={t('account.actuals.add')}>
         <FormAlert message={f.formError} />
         <div className="row">
@@ -140,5 +104,47 @@ export function Actuals({ forecastId }: { forecastId: string }) {
         </p>
       </form>
     </section>
+  );
+}
+
+/** The actuals recorded so far, with each one's error against the forecast's P85. */
+function ActualsTable({ rows, onRemove }: { rows: Actual[]; onRemove: (a: Actual) => void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <TableWrap label={t('account.actuals.title')}>
+      <table data-testid="actuals">
+        <thead>
+          <tr>
+            <th scope="col">{t('account.actuals.weeks')}</th>
+            <th scope="col">{t('account.actuals.items')}</th>
+            <th scope="col">{t('account.actuals.completed')}</th>
+            <th scope="col">{t('account.actuals.errorVsP85')}</th>
+            <th scope="col">{t('account.actuals.notes')}</th>
+            <th scope="col">{t('account.fields.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((a) => (
+            <tr key={a.id}>
+              <td>{a.actualWeeks == null ? '—' : fmt.number(a.actualWeeks, 2)}</td>
+              <td>{a.actualItems == null ? '—' : fmt.integer(a.actualItems)}</td>
+              <td>{a.completedDate ? fmt.shortDate(a.completedDate) : '—'}</td>
+              <td>
+                {a.errorVsP85 == null
+                  ? '—'
+                  : `${a.errorVsP85 > 0 ? '+' : ''}${fmt.number(a.errorVsP85, 1)} %`}
+              </td>
+              <td>{a.notes ?? ''}</td>
+              <td>
+                <button type="button" className="btn btn--small" onClick={() => onRemove(a)}>
+                  {t('common.remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
