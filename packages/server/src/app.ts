@@ -181,6 +181,23 @@ function forecastRouteOptionsOf(app: FastifyInstance, config: Config) {
   };
 }
 
+/** The job plugin's settings from the config (WORKER_THREADS, JOB_*, SYNC_TIMEOUT_SECONDS). */
+function jobsSettings(config: Config) {
+  const jobs = config.jobs;
+  if (!jobs) return {};
+  return {
+    ...(jobs.threads !== undefined ? { threads: jobs.threads } : {}),
+    prefix: jobs.prefix,
+    maxQueued: jobs.maxQueued,
+    timeoutMs: jobs.timeoutSeconds * 1000,
+    syncTimeoutMs: jobs.syncTimeoutSeconds * 1000,
+    retentionMs: jobs.retentionSeconds * 1000,
+    keepCompleted: jobs.keepCompleted,
+    maxResultBytes: jobs.resultsMaxMb * 1024 * 1024,
+    shutdownGraceMs: jobs.shutdownGraceSeconds * 1000,
+  };
+}
+
 /** Builds the whole application as plugins; `server.ts` only listens and handles signals. */
 export async function buildApp(
   config: Config,
@@ -258,6 +275,7 @@ export async function buildApp(
     await app.register(idempotencyPlugin);
     await app.register(docsPlugin);
     await app.register(jobsPlugin, {
+      ...jobsSettings(config),
       registry,
       registryModule: opts.registryModule,
       redisUrl: config.redisUrl,
