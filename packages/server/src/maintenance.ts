@@ -198,13 +198,16 @@ async function maintenancePlugin(
   const intervalSeconds = app.config.maintenanceIntervalSeconds ?? 3600;
   if (intervalSeconds === 0) return;
   // Same Redis and key prefix as the job queue, so tests with their own prefix stay apart.
-  const jobs = (app as { jobs?: { backend: string; prefix?: string } }).jobs;
+  const jobs = app.hasDecorator('jobs') ? app.jobs : undefined;
   const bull = jobs?.backend === 'bullmq';
+  // The BullMQ queue knows its prefix; the in-process one has none.
+  const jobsPrefix =
+    jobs && 'prefix' in jobs && typeof jobs.prefix === 'string' ? jobs.prefix : undefined;
   const maintenance = await startMaintenance({
     db: app.db,
     intervalMs: intervalSeconds * 1000,
     redisUrl: bull ? app.config.redisUrl : undefined,
-    prefix: opts.prefix ?? jobs?.prefix ?? app.config.jobs?.prefix ?? 'ff',
+    prefix: opts.prefix ?? jobsPrefix ?? app.config.jobs?.prefix ?? 'ff',
     jobRetentionMs: (app.config.jobs?.retentionSeconds ?? 3600) * 1000,
     onError: (err) => app.log.warn({ err }, 'maintenance cleanup failed'),
   });

@@ -34,7 +34,7 @@ async function opsMetricsPlugin(app: FastifyInstance): Promise<void> {
   const probe = (): Promise<Probe> => {
     const now = Date.now();
     if (!last || now - last.at > PROBE_REUSE_MS) {
-      const jobs = (app as { jobs?: { health(): Promise<QueueHealth> } }).jobs;
+      const jobs = app.hasDecorator('jobs') ? app.jobs : undefined;
       last = {
         at: now,
         probe: Promise.all([

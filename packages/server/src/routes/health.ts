@@ -10,9 +10,7 @@ export default async function healthRoutes(app: FastifyInstance): Promise<void> 
     const database = await check('database', () => app.database.ping());
     let queue: Check | undefined;
     // The job plugin (when registered) decorates `jobs`; this file does not depend on it.
-    const jobs = (
-      app as unknown as { jobs?: { health(): Promise<{ ok: boolean; error?: string }> } }
-    ).jobs;
+    const jobs = app.hasDecorator('jobs') ? app.jobs : undefined;
     if (jobs) {
       queue = await check('job queue', async () => {
         const h = await jobs.health();
