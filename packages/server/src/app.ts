@@ -1,6 +1,12 @@
 import { withCalendarLanguage } from './calendar-language';
 import Fastify from 'fastify';
-import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
+import type {
+  FastifyHttpOptions,
+  FastifyInstance,
+  FastifyRequest,
+  FastifyServerOptions,
+} from 'fastify';
+import type { Server } from 'node:http';
 import { FORECAST_REGISTRY, UNSTORABLE_MESSAGE, findUnstorable } from '@flow-forecaster/schemas';
 import { setHolidayProvider } from '@flow-forecaster/schemas';
 import { createHolidayTools, type HolidaysClass } from '@flow-forecaster/schemas/holidays-provider';
@@ -181,20 +187,27 @@ function forecastRouteOptionsOf(app: FastifyInstance, config: Config) {
   };
 }
 
-/** Builds the whole application as plugins; `server.ts` only listens and handles signals. */
-export async function buildApp(
-  config: Config,
-  opts: BuildAppOptions = {},
-): Promise<FastifyInstance> {
-  // `calendar.country` is resolved to holiday dates while a request is parsed; jobs and pool
-  // threads then get the dates with the request and need no holiday data of their own.
-  // date-holidays loads with the first request naming a country (its data costs ~0.3 s of start).
-  const requireCjs = createRequire(import.meta.url);
-  setHolidayProvider(
-    createHolidayTools(() => requireCjs('date-holidays') as HolidaysClass).provider,
-  );
+/** The job plugin's settings from the config (WORKER_THREADS, JOB_*, SYNC_TIMEOUT_SECONDS). */
+function jobsSettings(config: Config) {
+  const jobs = config.jobs;
+  if (!jobs) return {};
+  return {
+    ...(jobs.threads !== undefined ? { threads: jobs.threads } : {}),
+    prefix: jobs.prefix,
+    maxQueued: jobs.maxQueued,
+    timeoutMs: jobs.timeoutSeconds * 1000,
+    syncTimeoutMs: jobs.syncTimeoutSeconds * 1000,
+    retentionMs: jobs.retentionSeconds * 1000,
+    keepCompleted: jobs.keepCompleted,
+    maxResultBytes: jobs.resultsMaxMb * 1024 * 1024,
+    shutdownGraceMs: jobs.shutdownGraceSeconds * 1000,
+  };
+}
+
+/** Fastify's options: logging, limits, proxies, request ids, timeouts, framework errors. */
+function fastifyOptions(config: Config, opts: BuildAppOptions): FastifyHttpOptions<Server> {
   const requestTimeout = config.requestTimeoutSeconds * 1000;
-  const app = Fastify({
+  return {
     ...(opts.loggerInstance
       ? { loggerInstance: opts.loggerInstance }
       : { logger: opts.logger ?? { level: config.logLevel, redact: REDACT_PATHS } }),
@@ -215,7 +228,22 @@ export async function buildApp(
     },
     frameworkErrors,
     clientErrorHandler,
-  });
+  };
+}
+
+/** Builds the whole application as plugins; `server.ts` only listens and handles signals. */
+export async function buildApp(
+  config: Config,
+  opts: BuildAppOptions = {},
+): Promise<FastifyInstance> {
+  // `calendar.country` is resolved to holiday dates while a request is parsed; jobs and pool
+  // threads then get the dates with the request and need no holiday data of their own.
+  // date-holidays loads with the first request naming a country (its data costs ~0.3 s of start).
+  const requireCjs = createRequire(import.meta.url);
+  setHolidayProvider(
+    createHolidayTools(() => requireCjs('date-holidays') as HolidaysClass).provider,
+  );
+  const app = Fastify(fastifyOptions(config, opts));
   app.decorate('config', config);
   const registry = opts.registry ?? FORECAST_REGISTRY;
   installErrorHandlers(app, {
@@ -258,6 +286,7 @@ export async function buildApp(
     await app.register(idempotencyPlugin);
     await app.register(docsPlugin);
     await app.register(jobsPlugin, {
+      ...jobsSettings(config),
       registry,
       registryModule: opts.registryModule,
       redisUrl: config.redisUrl,

@@ -22,6 +22,24 @@ const int = (fallback: number, min = 0) =>
       return n;
     });
 
+/** A count or a number of seconds that may have a fraction (0.3 s in tests). */
+const seconds = (fallback: number, min = 0) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < min) {
+        ctx.addIssue({ code: 'custom', message: `must be a number ≥ ${min}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+/** An integer that has no fixed default (the code picks one, e.g. one thread per core). */
+const optionalInt = (min: number) => int(-1, min).transform((n) => (n === -1 ? undefined : n));
+
 const optionalString = z
   .string()
   .optional()
@@ -94,6 +112,20 @@ const envSchema = z.object({
   BODY_LIMIT: int(1024 * 1024, 1024),
   REQUEST_TIMEOUT_SECONDS: int(300, 0),
   SYNC_RUNS_THRESHOLD: int(200_000, 0),
+  SYNC_TIMEOUT_SECONDS: int(120, 1),
+  WORKER_THREADS: optionalInt(1),
+  JOB_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]*$/, 'letters, digits and - _ . : only')
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? 'ff' : v)),
+  JOB_QUEUE_MAX: int(1_000, 1),
+  JOB_TIMEOUT_SECONDS: int(600, 1),
+  JOB_RETENTION_SECONDS: int(3600, 1),
+  JOB_RESULTS_KEEP: optionalInt(1),
+  JOB_RESULTS_MAX_MB: int(256, 1),
+  JOB_SHUTDOWN_GRACE_SECONDS: int(30, 0),
+  MAINTENANCE_INTERVAL_SECONDS: seconds(3600, 0),
   SMTP_HOST: optionalString,
   SMTP_PORT: int(587, 1),
   SMTP_USER: optionalString,
@@ -110,6 +142,28 @@ const envSchema = z.object({
   CONNECTION_SYNC_TICK_SECONDS: int(60, 5),
   ALLOW_PRIVATE_TRACKER_URLS: bool(false),
 });
+
+/** Every environment variable the server reads (docs/configuration.md lists each). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
+export interface JobsConfig {
+  /** Worker threads of the in-process pool; default one per core. */
+  threads?: number;
+  /** Key prefix of the BullMQ queues in Redis (several installs can share one Redis). */
+  prefix: string;
+  /** Jobs waiting at once before new ones are refused. */
+  maxQueued: number;
+  timeoutSeconds: number;
+  /** Longest a synchronous forecast may run on the pool before its 503. */
+  syncTimeoutSeconds: number;
+  retentionSeconds: number;
+  /** BullMQ: finished jobs kept in Redis, whatever their age. */
+  keepCompleted?: number;
+  /** In-process back end: bytes of finished results held for polling, in MB. */
+  resultsMaxMb: number;
+  /** How long a shutdown waits for running jobs (cut to fit SHUTDOWN_TIMEOUT_SECONDS). */
+  shutdownGraceSeconds: number;
+}
 
 export interface SmtpConfig {
   host: string;
@@ -155,6 +209,10 @@ export interface Config {
   /** Longest a graceful shutdown may take before the process exits 1 anyway. */
   shutdownTimeoutSeconds?: number;
   bodyLimit: number;
+  /** The job system (WORKER_THREADS, JOB_*, SYNC_TIMEOUT_SECONDS). */
+  jobs?: JobsConfig;
+  /** Seconds between cleanups (expired sessions, old jobs); 0 turns them off. */
+  maintenanceIntervalSeconds?: number;
   /** Longest a request may take to arrive (headers and body), 0 for no limit; then a 408. */
   requestTimeoutSeconds: number;
   syncRunsThreshold: number;
@@ -232,6 +290,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.BODY_LIMIT,
     requestTimeoutSeconds: e.REQUEST_TIMEOUT_SECONDS,
     syncRunsThreshold: e.SYNC_RUNS_THRESHOLD,
+    jobs: {
+      threads: e.WORKER_THREADS,
+      prefix: e.JOB_QUEUE_PREFIX,
+      maxQueued: e.JOB_QUEUE_MAX,
+      timeoutSeconds: e.JOB_TIMEOUT_SECONDS,
+      syncTimeoutSeconds: e.SYNC_TIMEOUT_SECONDS,
+      retentionSeconds: e.JOB_RETENTION_SECONDS,
+      keepCompleted: e.JOB_RESULTS_KEEP,
+      resultsMaxMb: e.JOB_RESULTS_MAX_MB,
+      shutdownGraceSeconds: e.JOB_SHUTDOWN_GRACE_SECONDS,
+    },
+    maintenanceIntervalSeconds: e.MAINTENANCE_INTERVAL_SECONDS,
     smtp: e.SMTP_HOST
       ? {
           host: e.SMTP_HOST,

@@ -14,6 +14,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { QUEUE_NAME } from '@flow-forecaster/worker';
 import type { Db } from './db/client';
+import { DEFAULT_TIMEOUT_MS, timed } from './timed';
 import { pruneIdempotencyKeys } from './plugins/idempotency';
 import { loginFailures, passwordResets, sessions } from './db/schema';
 
@@ -167,8 +168,12 @@ export async function startMaintenance(opts: MaintenanceOptions): Promise<Mainte
     runNow,
     onRun: (l) => listeners.push(l),
     async close() {
-      await worker.close().catch(() => undefined);
-      await Promise.allSettled([queue.close(), forecastQueue?.close()]);
+      // Each step capped: a Redis that stopped answering must not hold the shutdown.
+      await timed(worker.close(), DEFAULT_TIMEOUT_MS, 'maintenance worker').catch(() => undefined);
+      await Promise.allSettled([
+        timed(queue.close(), DEFAULT_TIMEOUT_MS, 'maintenance queue'),
+        ...(forecastQueue ? [timed(forecastQueue.close(), DEFAULT_TIMEOUT_MS, 'job queue')] : []),
+      ]);
       connection.disconnect();
       workerConnection.disconnect();
     },
@@ -181,32 +186,29 @@ declare module 'fastify' {
   }
 }
 
-function envSeconds(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const n = Number(raw);
-  return Number.isFinite(n) && n >= 0 ? n : fallback;
-}
-
 /**
- * Registered after the job plugin; `prefix` is the one given to the job plugin, if any. Env MAINTENANCE_INTERVAL_SECONDS (default 3600; 0 turns it off), JOB_QUEUE_PREFIX and
+ * Registered after the job plugin; `prefix` is the one given to the job plugin, if any. From the
+ * config: MAINTENANCE_INTERVAL_SECONDS (0 turns it off), JOB_QUEUE_PREFIX and
  * JOB_RETENTION_SECONDS (shared with the job queue).
  */
 async function maintenancePlugin(
   app: FastifyInstance,
   opts: { prefix?: string } = {},
 ): Promise<void> {
-  const intervalSeconds = envSeconds('MAINTENANCE_INTERVAL_SECONDS', 3600);
+  const intervalSeconds = app.config.maintenanceIntervalSeconds ?? 3600;
   if (intervalSeconds === 0) return;
   // Same Redis and key prefix as the job queue, so tests with their own prefix stay apart.
-  const jobs = (app as { jobs?: { backend: string; prefix?: string } }).jobs;
+  const jobs = app.hasDecorator('jobs') ? app.jobs : undefined;
   const bull = jobs?.backend === 'bullmq';
+  // The BullMQ queue knows its prefix; the in-process one has none.
+  const jobsPrefix =
+    jobs && 'prefix' in jobs && typeof jobs.prefix === 'string' ? jobs.prefix : undefined;
   const maintenance = await startMaintenance({
     db: app.db,
     intervalMs: intervalSeconds * 1000,
     redisUrl: bull ? app.config.redisUrl : undefined,
-    prefix: opts.prefix ?? jobs?.prefix ?? (process.env.JOB_QUEUE_PREFIX || 'ff'),
-    jobRetentionMs: envSeconds('JOB_RETENTION_SECONDS', 3600) * 1000,
+    prefix: opts.prefix ?? jobsPrefix ?? app.config.jobs?.prefix ?? 'ff',
+    jobRetentionMs: (app.config.jobs?.retentionSeconds ?? 3600) * 1000,
     onError: (err) => app.log.warn({ err }, 'maintenance cleanup failed'),
   });
   maintenance.onRun((result) => app.log.info({ cleanup: result }, 'maintenance cleanup done'));

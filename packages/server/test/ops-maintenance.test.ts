@@ -102,8 +102,7 @@ describe('scheduled in the app', () => {
   });
 
   it('runs on a timer without Redis', async () => {
-    process.env.MAINTENANCE_INTERVAL_SECONDS = '0.3';
-    const t = await createTestApp({ db: 'pglite' });
+    const t = await createTestApp({ db: 'pglite', config: { maintenanceIntervalSeconds: 0.3 } });
     apps.push(t);
     expect(t.app.maintenance?.mode).toBe('timer');
     const userId = await seed(t.app.db);
@@ -115,20 +114,18 @@ describe('scheduled in the app', () => {
   });
 
   it('is off with MAINTENANCE_INTERVAL_SECONDS=0', async () => {
-    process.env.MAINTENANCE_INTERVAL_SECONDS = '0';
-    const t = await createTestApp({ db: 'pglite' });
+    const t = await createTestApp({ db: 'pglite', config: { maintenanceIntervalSeconds: 0 } });
     apps.push(t);
     expect(t.app.maintenance).toBeUndefined();
   });
 
   it('is one BullMQ job scheduler across web nodes; each tick cleans on one node', async () => {
     const intervalMs = 400;
-    process.env.MAINTENANCE_INTERVAL_SECONDS = String(intervalMs / 1000);
     for (let i = 0; i < 2; i++) {
       apps.push(
         await createTestApp({
           db: 'pglite',
-          config: { redisUrl: REDIS_URL },
+          config: { redisUrl: REDIS_URL, maintenanceIntervalSeconds: intervalMs / 1000 },
           build: { jobs: { prefix } },
         }),
       );

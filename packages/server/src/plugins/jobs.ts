@@ -29,6 +29,7 @@ import {
   withSyncJobs,
 } from '@flow-forecaster/worker';
 import { FORECAST_REGISTRY } from '@flow-forecaster/schemas';
+import { DEFAULT_TIMEOUT_MS as CHECK_TIMEOUT_MS, timed } from '../timed';
 import type { ForecastRegistry, ParsedForecast } from '@flow-forecaster/schemas';
 import type {
   JobInfo,
@@ -127,13 +128,6 @@ declare module 'fastify' {
   }
 }
 
-function envInt(name: string, min = 1): number | undefined {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const n = Number(raw);
-  return Number.isFinite(n) && n >= min ? n : undefined;
-}
-
 /** BullMQ on Redis when a URL is given, else the in-process queue on the worker threads. */
 async function createQueue(
   opts: JobsPluginOptions,
@@ -156,13 +150,10 @@ async function createQueue(
       retentionMs,
       maxQueued,
       defaultTimeoutMs: timeoutMs,
-      keepCompleted: opts.keepCompleted ?? envInt('JOB_RESULTS_KEEP'),
+      keepCompleted: opts.keepCompleted,
     });
     // Start even if Redis is down: async routes answer 503 until it is back, the rest works.
-    await Promise.race([
-      bull.ready().catch(() => undefined),
-      new Promise((r) => setTimeout(r, 2_000)),
-    ]);
+    await timed(bull.ready(), CHECK_TIMEOUT_MS, 'Redis').catch(() => undefined);
     return bull;
   } else {
     return createMemoryQueue({
@@ -172,7 +163,7 @@ async function createQueue(
       retentionMs,
       maxQueued,
       defaultTimeoutMs: timeoutMs,
-      maxResultBytes: opts.maxResultBytes ?? (envInt('JOB_RESULTS_MAX_MB', 1) ?? 256) * 1024 * 1024,
+      maxResultBytes: opts.maxResultBytes ?? 256 * 1024 * 1024,
     });
   }
 }
@@ -219,16 +210,13 @@ function jobSaver(app: FastifyInstance, opts: JobsPluginOptions, retentionMs: nu
 }
 
 async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promise<void> {
-  const threads = opts.threads ?? envInt('WORKER_THREADS') ?? defaultThreadCount();
-  const retentionMs =
-    opts.retentionMs ?? (envInt('JOB_RETENTION_SECONDS') ?? DEFAULT_RETENTION_MS / 1000) * 1000;
-  const timeoutMs =
-    opts.timeoutMs ?? (envInt('JOB_TIMEOUT_SECONDS') ?? DEFAULT_TIMEOUT_MS / 1000) * 1000;
-  const syncTimeoutMs =
-    opts.syncTimeoutMs ?? (envInt('SYNC_TIMEOUT_SECONDS') ?? DEFAULT_SYNC_TIMEOUT_S) * 1000;
-  const maxQueued = opts.maxQueued ?? envInt('JOB_QUEUE_MAX') ?? DEFAULT_MAX_QUEUED;
-  const prefix = opts.prefix ?? process.env.JOB_QUEUE_PREFIX ?? 'ff';
-  const threshold = opts.poolWorkThreshold ?? (envInt('SYNC_RUNS_THRESHOLD') ?? 200_000) * 10;
+  const threads = opts.threads ?? defaultThreadCount();
+  const retentionMs = opts.retentionMs ?? DEFAULT_RETENTION_MS;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const syncTimeoutMs = opts.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_S * 1000;
+  const maxQueued = opts.maxQueued ?? DEFAULT_MAX_QUEUED;
+  const prefix = opts.prefix ?? 'ff';
+  const threshold = opts.poolWorkThreshold ?? 200_000 * 10;
 
   const registry = opts.registry ?? FORECAST_REGISTRY;
   // One warm thread, started with the server: with none, a forecast that hit its time limit
@@ -269,8 +257,7 @@ async function jobsPlugin(app: FastifyInstance, opts: JobsPluginOptions): Promis
     onFailure: (listener) => raw.onFailure(listener),
     close: (options) => raw.close(options),
   };
-  const wantedGraceMs =
-    opts.shutdownGraceMs ?? (envInt('JOB_SHUTDOWN_GRACE_SECONDS', 0) ?? 30) * 1000;
+  const wantedGraceMs = opts.shutdownGraceMs ?? 30_000;
   const graceMs =
     opts.shutdownTimeoutMs === undefined
       ? wantedGraceMs

@@ -8,30 +8,23 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { Gauge } from 'prom-client';
 import type { QueueHealth } from '@flow-forecaster/worker';
+import { DEFAULT_TIMEOUT_MS, timed } from '../timed';
 
 interface Probe {
   queue?: QueueHealth;
   database: { up: boolean; latencyMs: number };
 }
 
-const PROBE_TIMEOUT_MS = 2_000;
+const PROBE_TIMEOUT_MS = DEFAULT_TIMEOUT_MS;
 const PROBE_REUSE_MS = 1_000;
 
 async function probeDatabase(app: FastifyInstance): Promise<Probe['database']> {
   const t0 = performance.now();
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      app.database.ping(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS);
-      }),
-    ]);
+    await timed(app.database.ping(), PROBE_TIMEOUT_MS, 'database');
     return { up: true, latencyMs: performance.now() - t0 };
   } catch {
     return { up: false, latencyMs: performance.now() - t0 };
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -41,11 +34,13 @@ async function opsMetricsPlugin(app: FastifyInstance): Promise<void> {
   const probe = (): Promise<Probe> => {
     const now = Date.now();
     if (!last || now - last.at > PROBE_REUSE_MS) {
-      const jobs = (app as { jobs?: { health(): Promise<QueueHealth> } }).jobs;
+      const jobs = app.hasDecorator('jobs') ? app.jobs : undefined;
       last = {
         at: now,
         probe: Promise.all([
-          jobs ? jobs.health().catch(() => undefined) : Promise.resolve(undefined),
+          jobs
+            ? timed(jobs.health(), PROBE_TIMEOUT_MS, 'job queue').catch(() => undefined)
+            : Promise.resolve(undefined),
           probeDatabase(app),
         ]).then(([queue, database]) => ({ queue, database })),
       };

@@ -8,8 +8,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AnyForecastKind } from '@flow-forecaster/schemas';
 import { ClientLimitError, JobQueueError } from '@flow-forecaster/worker';
-import type { JobInfo } from '@flow-forecaster/worker';
+import type { JobInfo, QueueHealth } from '@flow-forecaster/worker';
 import { AppError, notFound, validation } from '../errors';
+import { DEFAULT_TIMEOUT_MS, check, timed } from '../timed';
 import { requireCaller, validateForecast } from './forecasts';
 import type { ForecastRoutesOptions } from './forecasts';
 
@@ -78,6 +79,20 @@ function taskId(request: FastifyRequest): string {
   return id;
 }
 
+/** The queue's health; a queue that does not answer in time (Redis silent) is down. */
+async function queueHealth(app: FastifyInstance): Promise<QueueHealth> {
+  try {
+    return await timed(app.jobs.health(), DEFAULT_TIMEOUT_MS, 'job queue');
+  } catch (err) {
+    return {
+      ok: false,
+      latencyMs: DEFAULT_TIMEOUT_MS,
+      workers: 0,
+      backend: app.jobs.backend,
+      error: err instanceof Error ? err.message : String(err),
+    };
+  }
+}
 export default async function asyncRoutes(
   app: FastifyInstance,
   opts: AsyncRoutesOptions,
@@ -148,8 +163,8 @@ export default async function asyncRoutes(
 
   // Polling is a cheap read and a client polls many times per job: it gets ten times the
   // general per-client budget instead of eating into it.
-  const limits = (app as { config?: { rateLimit?: { max: number; windowSeconds: number } } }).config
-    ?.rateLimit;
+  // Apps built for job tests have no config.
+  const limits = app.hasDecorator('config') ? app.config.rateLimit : undefined;
   const pollConfig: Record<string, unknown> = limits
     ? { rateLimit: { max: limits.max * 10, timeWindow: limits.windowSeconds * 1000 } }
     : {};
@@ -201,24 +216,11 @@ export default async function asyncRoutes(
   });
 
   app.get('/api/async/health', { schema: { tags } }, async (_request, reply) => {
-    const timed = async (fn: () => Promise<unknown>) => {
-      const t0 = performance.now();
-      try {
-        await fn();
-        return { status: 'ok', latencyMs: Math.round((performance.now() - t0) * 10) / 10 };
-      } catch (err) {
-        return {
-          status: 'down',
-          latencyMs: Math.round(performance.now() - t0),
-          error: err instanceof Error ? err.message : String(err),
-        };
-      }
-    };
     const [database, queue] = await Promise.all([
       opts.checkDatabase
-        ? timed(opts.checkDatabase)
+        ? check('database', opts.checkDatabase)
         : Promise.resolve({ status: 'not configured' }),
-      app.jobs.health(),
+      queueHealth(app),
     ]);
     const redis =
       queue.backend === 'bullmq'

@@ -112,6 +112,20 @@ function exportDelivery(request: FastifyRequest, reply: FastifyReply, row: Deliv
   return deliveryView(row);
 }
 
+/** How well a project's (or the caller's) closed deliveries were forecast. */
+function calibrationRoutes(app: FastifyInstance): void {
+  app.get('/api/projects/:projectId/calibration', { schema: { tags } }, async (request) => {
+    const p = await scopedProject(app, request, false);
+    const rows = await app.repos.deliveries.closed({ viewer: request.user!, projectId: p.id });
+    return calibrationOf(rows);
+  });
+
+  app.get('/api/calibration', { schema: { tags } }, async (request) => {
+    const rows = await app.repos.deliveries.closed({ ownerId: request.user!.id });
+    return calibrationOf(rows);
+  });
+}
+
 export default async function deliveryRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('preValidation', app.requireUser);
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -222,15 +236,5 @@ export default async function deliveryRoutes(app: FastifyInstance): Promise<void
     { schema: { tags, querystring: z.object({ format: z.enum(['csv', 'json']).optional() }) } },
     async (request, reply) => exportDelivery(request, reply, await delivery(request)),
   );
-
-  app.get('/api/projects/:projectId/calibration', { schema: { tags } }, async (request) => {
-    const p = await project(request, false);
-    const rows = await app.repos.deliveries.closed({ viewer: request.user!, projectId: p.id });
-    return calibrationOf(rows);
-  });
-
-  app.get('/api/calibration', { schema: { tags } }, async (request) => {
-    const rows = await app.repos.deliveries.closed({ ownerId: request.user!.id });
-    return calibrationOf(rows);
-  });
+  calibrationRoutes(app);
 }

@@ -1,56 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-
-const CHECK_TIMEOUT_MS = 2000;
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(t);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
-}
-
-interface Check {
-  status: 'ok' | 'down';
-  latencyMs: number;
-  error?: string;
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<Check> {
-  const t0 = performance.now();
-  try {
-    await withTimeout(fn(), CHECK_TIMEOUT_MS);
-    return { status: 'ok', latencyMs: Math.round((performance.now() - t0) * 10) / 10 };
-  } catch (err) {
-    return {
-      status: 'down',
-      latencyMs: Math.round(performance.now() - t0),
-      error: err instanceof Error ? err.message : String(err),
-    };
-  }
-}
+import { check } from '../timed';
+import type { Check } from '../timed';
 
 /** Liveness and readiness for load balancers and orchestrators; never rate-limited. */
 export default async function healthRoutes(app: FastifyInstance): Promise<void> {
   const opts = { config: { rateLimit: false }, schema: { tags: ['operations'] } };
 
   const readiness = async () => {
-    const database = await timed(() => app.database.ping());
+    const database = await check('database', () => app.database.ping());
     let queue: Check | undefined;
     // The job plugin (when registered) decorates `jobs`; this file does not depend on it.
-    const jobs = (
-      app as unknown as { jobs?: { health(): Promise<{ ok: boolean; error?: string }> } }
-    ).jobs;
+    const jobs = app.hasDecorator('jobs') ? app.jobs : undefined;
     if (jobs) {
-      queue = await timed(async () => {
+      queue = await check('job queue', async () => {
         const h = await jobs.health();
         if (!h.ok) throw new Error(h.error ?? 'job queue unavailable');
       });

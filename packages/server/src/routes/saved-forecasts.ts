@@ -136,8 +136,7 @@ export default async function savedForecastRoutes(app: FastifyInstance): Promise
     '/api/forecasts/import',
     { schema: { tags, body: importSchema } },
     async (request, reply) => {
-      const doc = request.body;
-      const items = importedForecasts(forecastSaveSchema, doc.forecasts);
+      const items = importedForecasts(forecastSaveSchema, request.body.forecasts);
       const created: ForecastRow[] = [];
       for (const item of items) {
         // Imported rows are new rows of the caller; projects and ids in the file are not trusted.
@@ -173,9 +172,8 @@ export default async function savedForecastRoutes(app: FastifyInstance): Promise
     { schema: { tags, body: forecastUpdateSchema } },
     async (request) => {
       const id = idParam(request, NOT_FOUND);
-      const { body } = request;
-      await writableProject(request, body.projectId);
-      const row = await app.repos.forecasts.update(request.user!, id, body);
+      await writableProject(request, request.body.projectId);
+      const row = await app.repos.forecasts.update(request.user!, id, request.body);
       if (!row) throw notFound(NOT_FOUND);
       return forecastView(row);
     },
