@@ -58,6 +58,40 @@ describe('ff --format table names the calendar', () => {
     expect(plain.stdout).not.toMatch(/^calendar:/m);
   });
 
+  it('says how far the days off moved P85, from the result’s own date (when, deadline)', async () => {
+    for (const [kind, extra] of [
+      ['when', {}],
+      ['deadline', { deadlineDate: '2026-06-01' }],
+    ] as const) {
+      const body = {
+        ...week,
+        backlog: 20,
+        startDate: '2026-04-06',
+        numberOfSimulations: 500,
+        ...extra,
+      };
+      const json = JSON.parse((await ff([kind, ...CAL], body)).stdout);
+      const p85 = json.completionDates.p85 as string;
+      const before = (json.calendar.daysOff as { date: string }[]).filter((d) => d.date <= p85);
+      expect(before.length).toBeGreaterThan(0);
+      const r = await ff([kind, ...CAL, '--format', 'table'], body);
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `^holidays and days off move P85 by ${before.length} working days: \\d{4}-\\d{2}-\\d{2} → ${p85}$`,
+          'm',
+        ),
+      );
+    }
+    // How many has no P85 date to move.
+    const hm = await ff(['how-many', ...CAL, '--format', 'table'], {
+      ...week,
+      days: 28,
+      startDate: '2026-04-06',
+      numberOfSimulations: 500,
+    });
+    expect(hm.stdout).not.toMatch(/move P85/);
+  });
+
   it('names working weekdays that are not Monday–Friday, and a region', async () => {
     const r = await ff(
       ['when', '--country', 'BR', '--region', 'SP', '--working-days', '1,2,3,4,5,6', '-f', 'table'],

@@ -3,6 +3,8 @@
  * 3 blackout days"), so a table's dates never read as if weekends and holidays were working.
  * It reads the result's `calendar` summary only; a result without one gets no line.
  */
+import { calendarMove, type CalendarSummary } from '@flow-forecaster/engine';
+
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const DAYS_OFF_SHOWN = 8;
 
@@ -27,6 +29,42 @@ function weekdaysText(days: unknown): string | undefined {
   const nums = days.filter((d): d is number => typeof d === 'number' && d >= 1 && d <= 7);
   if (nums.length === 5 && nums.every((d, i) => d === i + 1)) return undefined;
   return nums.map((d) => WEEKDAYS[d - 1]).join(' ');
+}
+
+/** The result's P85 date: its own, or a portfolio's latest feature's (none past the cap). */
+function p85Date(result: Obj): string | undefined {
+  const own = obj(result.completionDates)?.p85;
+  if (typeof own === 'string') return own;
+  if (!Array.isArray(result.features)) return undefined;
+  let last: string | undefined;
+  for (const f of result.features) {
+    const d = obj(obj(f)?.completionDates)?.p85;
+    if (typeof d !== 'string') return undefined;
+    if (last === undefined || d > last) last = d;
+  }
+  return last;
+}
+
+/** "holidays and days off move P85 by 4 working days: 2026-03-12 → 2026-03-18", or ''. */
+function moveText(result: Obj, cal: Obj): string {
+  const date = p85Date(result);
+  if (date === undefined || !Array.isArray(cal.workingDays) || !Array.isArray(cal.daysOff)) {
+    return '';
+  }
+  const summary: CalendarSummary = {
+    country: null,
+    region: null,
+    workingDays: cal.workingDays.filter((d): d is number => typeof d === 'number'),
+    blackoutDays: 0,
+    daysOff: cal.daysOff
+      .map((d) => obj(d))
+      .filter((d): d is Obj => typeof d?.date === 'string')
+      .map((d) => ({ date: String(d.date), reason: String(d.reason ?? '') })),
+  };
+  const move = calendarMove(summary, date);
+  if (move === null) return '';
+  const n = move.workingDays;
+  return `holidays and days off move P85 by ${n} working day${n === 1 ? '' : 's'}: ${move.from} → ${move.to}`;
 }
 
 /** "calendar: Brazil (SP) + 3 blackout days", then the days off it stepped over, or ''. */
@@ -56,5 +94,7 @@ export function calendarText(result: Obj): string {
       daysOff.length > DAYS_OFF_SHOWN ? `, +${daysOff.length - DAYS_OFF_SHOWN} more` : '';
     lines.push(`days off: ${shown.join(', ')}${more}`);
   }
+  const move = moveText(result, cal);
+  if (move !== '') lines.splice(1, 0, move);
   return lines.join('\n');
 }

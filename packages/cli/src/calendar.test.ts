@@ -38,6 +38,27 @@ describe('ff calendar options', () => {
     expect(out.workingDays.p85).toBe(5);
   });
 
+  it('--blackout without years recurs every year (12-24..01-01)', async () => {
+    const r = await ff(['when', '--resolution', 'day', '--blackout', '12-24..01-01'], {
+      ...daily,
+      tpSamples: [1],
+      backlog: 10,
+      startDate: '2027-12-20',
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    // Dec 20–23, then Jan 3–7 and 10, 2028: the 2027 year-end is off.
+    expect(out.completionDates.p85).toBe('2028-01-10');
+    expect(out.calendar.daysOff[0]).toEqual({ date: '2027-12-24', reason: 'blackout' });
+    const bad = await ff(['when', '--blackout', '12-24..13-01'], {
+      ...daily,
+      backlog: 5,
+      startDate: '2027-12-20',
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('calendar.blackouts.0.to');
+  });
+
   it('--country BR: Tiradentes skipped → 2026-04-27 (reference case 2)', async () => {
     const r = await ff(['when', '--country', 'BR', '--resolution', 'day'], {
       ...daily,

@@ -2,7 +2,8 @@
  * Every option of `ff`, in ONE typed table: the argument parser, the value checks and both
  * levels of `--help` are generated from it, so an option cannot exist without being documented.
  */
-import { LIMITS } from '@flow-forecaster/schemas';
+import type { CalendarBlackout } from '@flow-forecaster/engine';
+import { LIMITS, yearlyBlackout } from '@flow-forecaster/schemas';
 import type { CommandSpec } from './commands';
 import { usageError } from './errors';
 
@@ -33,7 +34,7 @@ export interface CliOptions {
   country?: string;
   region?: string;
   workingDays?: number[];
-  blackouts?: { from: string; to: string }[];
+  blackouts?: CalendarBlackout[];
   optionalHolidays?: string | string[];
   holidayLanguage?: string;
   resolution?: 'week' | 'day';
@@ -108,10 +109,11 @@ function weekdays(raw: string, flag: string): number[] {
 }
 
 // Dates are checked by the request schema, which names the field (calendar.blackouts.0.to).
-function blackouts(raw: string): { from: string; to: string }[] {
+// A range without years ('12-24..01-01') recurs every year.
+function blackouts(raw: string): CalendarBlackout[] {
   return list(raw).map((r) => {
     const [from, to] = r.split('..');
-    return { from, to: to ?? from };
+    return yearlyBlackout(from, to ?? from) ?? { from, to: to ?? from };
   });
 }
 
@@ -265,7 +267,8 @@ export const OPTIONS: readonly AnyOptionSpec[] = [
     key: 'blackouts',
     flag: 'blackout',
     value: 'RANGES',
-    description: "team days off: dates or ranges, comma-separated, e.g. '2026-12-24..2027-01-01'",
+    description:
+      "team days off: dates or ranges, comma-separated, e.g. '2026-12-24..2027-01-01'; without years ('12-24..01-01') every year",
     scope: 'calendar',
     parse: blackouts,
   },

@@ -14,7 +14,12 @@ export interface CalendarBlackout {
   from: string;
   to: string;
   note?: string;
+  /** `year`: the same days every year (the range's month and day; `to` may fall next year). */
+  every?: 'year';
 }
+
+/** A yearly blackout covers at most a year, or its repeats would overlap themselves. */
+export const MAX_YEARLY_BLACKOUT_DAYS = 366;
 
 export interface CalendarHoliday {
   date: string;
@@ -103,8 +108,41 @@ export function checkCalendar(cal: CalendarInput): void {
         `calendar.blackouts.${i}.to`,
       );
     }
+    if (b.every === 'year' && to - from + 1 > MAX_YEARLY_BLACKOUT_DAYS) {
+      throw new EngineInputError(
+        `calendar.blackouts.${i}.to: a yearly blackout covers at most ${MAX_YEARLY_BLACKOUT_DAYS} days`,
+        `calendar.blackouts.${i}.to`,
+      );
+    }
   });
   (cal.holidays ?? []).forEach((h, i) => checkDate(h.date, `calendar.holidays.${i}.date`));
+}
+
+/**
+ * The epoch-day ranges of a blackout that may touch [first, last]: the range itself, or for a
+ * yearly one the same month and day in every year around the horizon (Feb 29 falls on Mar 1
+ * in other years, as Date.UTC rolls it).
+ */
+export function blackoutRanges(
+  b: CalendarBlackout,
+  first: number,
+  last: number,
+): [number, number][] {
+  const from = epochDay(parseDate(b.from) ?? b.from);
+  const to = epochDay(parseDate(b.to) ?? b.to);
+  if (b.every !== 'year') return [[from, to]];
+  const span = to - from;
+  const iso = parseDate(b.from) ?? b.from;
+  const month = Number(iso.slice(5, 7)) - 1;
+  const day = Number(iso.slice(8, 10));
+  const out: [number, number][] = [];
+  const y0 = new Date(first * DAY_MS).getUTCFullYear() - 1;
+  const y1 = new Date(last * DAY_MS).getUTCFullYear();
+  for (let y = y0; y <= y1; y++) {
+    const f = Math.round(Date.UTC(y, month, day) / DAY_MS);
+    if (f + span >= first && f <= last) out.push([f, f + span]);
+  }
+  return out;
 }
 
 /**
@@ -132,9 +170,11 @@ export function compileCalendar(
   };
   for (const h of cal.holidays ?? []) off(epochDay(parseDate(h.date) ?? h.date) - start, h.name);
   for (const b of cal.blackouts ?? []) {
-    const from = Math.max(epochDay(parseDate(b.from) ?? b.from) - start, 0);
-    const to = Math.min(epochDay(parseDate(b.to) ?? b.to) - start, horizonDays - 1);
-    for (let i = from; i <= to; i++) off(i, b.note ?? 'blackout');
+    for (const [f, t] of blackoutRanges(b, start, start + horizonDays - 1)) {
+      const from = Math.max(f - start, 0);
+      const to = Math.min(t - start, horizonDays - 1);
+      for (let i = from; i <= to; i++) off(i, b.note ?? 'blackout');
+    }
   }
   let n = 0;
   for (let i = 0; i < horizonDays; i++) n += working[i];

@@ -9,7 +9,12 @@
  * gives the same dates anywhere.
  */
 import { z } from 'zod';
-import type { CalendarHoliday, CalendarInput, Resolution } from '@flow-forecaster/engine';
+import {
+  MAX_YEARLY_BLACKOUT_DAYS,
+  type CalendarHoliday,
+  type CalendarInput,
+  type Resolution,
+} from '@flow-forecaster/engine';
 import { dateField } from './dates';
 import { int, report, shortText } from './fields';
 import { LIMITS } from './limits';
@@ -61,7 +66,15 @@ export const calendarField = z.object({
   region: z.string().min(1).max(10).optional(),
   workingDays: z.array(int(1, 7)).min(1).max(7).optional(),
   blackouts: z
-    .array(z.object({ from: dateField, to: dateField, note: shortText.optional() }))
+    .array(
+      z.object({
+        from: dateField,
+        to: dateField,
+        note: shortText.optional(),
+        /** `year`: the same month and day every year (e.g. 24 Dec–1 Jan). */
+        every: z.literal('year').optional(),
+      }),
+    )
     .max(LIMITS.blackouts.max)
     .optional(),
   optionalHolidays: z
@@ -83,6 +96,26 @@ export const calendarShape = {
   resolution: resolutionField.optional(),
   calendar: calendarField.optional(),
 };
+
+/** A range's end on or after its start; a yearly one within a year (it repeats). */
+function checkBlackouts(
+  ctx: z.RefinementCtx,
+  path: (string | number)[],
+  blackouts: CalendarBody['blackouts'],
+): void {
+  (blackouts ?? []).forEach((b, i) => {
+    if (b.to < b.from) {
+      report(ctx, [...path, 'blackouts', i, 'to'], 'must_not_precede', { other: 'from' });
+    } else if (
+      b.every === 'year' &&
+      (Date.parse(b.to) - Date.parse(b.from)) / 86_400_000 + 1 > MAX_YEARLY_BLACKOUT_DAYS
+    ) {
+      report(ctx, [...path, 'blackouts', i, 'to'], 'invalid', {
+        reason: `a yearly blackout covers at most ${MAX_YEARLY_BLACKOUT_DAYS} days`,
+      });
+    }
+  });
+}
 
 function isDayOff(h: ProvidedHoliday, optional: CalendarBody['optionalHolidays']): boolean {
   if (h.type === 'public') return true;
@@ -118,10 +151,7 @@ export function resolveCalendar(
   if (new Set(days).size !== days.length) {
     report(ctx, ['calendar', 'workingDays'], 'invalid', { reason: 'a weekday is listed twice' });
   }
-  (c.blackouts ?? []).forEach((b, i) => {
-    if (b.to < b.from)
-      report(ctx, ['calendar', 'blackouts', i, 'to'], 'must_not_precede', { other: 'from' });
-  });
+  checkBlackouts(ctx, ['calendar'], c.blackouts);
   const country = c.country?.toUpperCase();
   let holidays: CalendarHoliday[] | undefined = c.holidays;
   if (country !== undefined && holidays === undefined) {
@@ -205,10 +235,7 @@ export function checkSavedCalendar(
   if (new Set(days).size !== days.length) {
     report(ctx, [...path, 'workingDays'], 'invalid', { reason: 'a weekday is listed twice' });
   }
-  (c.blackouts ?? []).forEach((b, i) => {
-    if (b.to < b.from)
-      report(ctx, [...path, 'blackouts', i, 'to'], 'must_not_precede', { other: 'from' });
-  });
+  checkBlackouts(ctx, path, c.blackouts);
   const country = c.country?.toUpperCase();
   if (country === undefined) {
     if (c.region !== undefined)
@@ -251,3 +278,18 @@ export function resolveSavedCalendar(
 export const savedCalendarSchema = savedCalendarField.superRefine((c, ctx) =>
   checkSavedCalendar(ctx, [], c),
 );
+
+const MONTH_DAY = /^(\d{2})-(\d{2})$/;
+
+/**
+ * "12-24".."01-01" written without a year (the CLI's `--blackout`, the web's days-off box):
+ * the same days every year, anchored on 2000 (a leap year, so 02-29 is a date) and ending the
+ * next year when the end's month-day comes before the start's; null when not month-days.
+ */
+export function yearlyBlackout(
+  from: string,
+  to: string,
+): { from: string; to: string; every: 'year' } | null {
+  if (!MONTH_DAY.test(from) || !MONTH_DAY.test(to)) return null;
+  return { from: `2000-${from}`, to: `${to < from ? 2001 : 2000}-${to}`, every: 'year' };
+}

@@ -10,7 +10,8 @@ const en = {
   optional: 'Optional holidays are days off too (e.g. Carnival)',
   optionalOneByOne: 'Or only these optional holidays:',
   blackouts: 'Team days off (one per line: date or from..to, then a note)',
-  blackoutsHint: 'e.g. 2026-12-24..2027-01-01 year-end break',
+  blackoutsHint:
+    'e.g. 2026-12-24..2027-01-01 year-end break; without years (12-24..01-01) every year',
   named: 'Calendar: {{name}}',
   blackoutDays_one: '{{count}} blackout day',
   blackoutDays_other: '{{count}} blackout days',
@@ -43,7 +44,8 @@ const ptBR: Strings = {
   optional: 'Pontos facultativos também são folga (ex.: Carnaval)',
   optionalOneByOne: 'Ou só estes pontos facultativos:',
   blackouts: 'Folgas da equipe (uma por linha: data ou de..até, e uma nota)',
-  blackoutsHint: 'ex.: 2026-12-24..2027-01-01 recesso de fim de ano',
+  blackoutsHint:
+    'ex.: 2026-12-24..2027-01-01 recesso de fim de ano; sem o ano (12-24..01-01), todo ano',
   named: 'Calendário: {{name}}',
   blackoutDays_one: '{{count}} dia de folga',
   blackoutDays_other: '{{count}} dias de folga',
@@ -74,7 +76,8 @@ const es: Strings = {
   optional: 'Los festivos opcionales también son libres',
   optionalOneByOne: 'O solo estos festivos opcionales:',
   blackouts: 'Días libres del equipo (uno por línea: fecha o desde..hasta, y una nota)',
-  blackoutsHint: 'p. ej. 2026-12-24..2027-01-01 cierre de fin de año',
+  blackoutsHint:
+    'p. ej. 2026-12-24..2027-01-01 cierre de fin de año; sin el año (12-24..01-01), cada año',
   named: 'Calendario: {{name}}',
   blackoutDays_one: '{{count}} día libre',
   blackoutDays_other: '{{count}} días libres',

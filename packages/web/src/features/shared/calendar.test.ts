@@ -5,6 +5,7 @@ import {
   addHistoryCalendar,
   defaultCountry,
   initialCalendar,
+  formOfCalendar,
   initialHistoryCalendar,
   mondayWeeksAgo,
   parseBlackouts,
@@ -22,6 +23,17 @@ describe('calendar form', () => {
       { from: '2026-12-24', to: '2027-01-01', note: 'year-end break' },
       { from: '2026-04-07', to: '2026-04-07' },
     ]);
+  });
+
+  it('reads a range without years as yearly, and writes it back the same way', () => {
+    const text = '12-24..01-01 year-end\n05-01\n2026-04-07..2026-04-08 offsite';
+    const blackouts = parseBlackouts(text);
+    expect(blackouts).toEqual([
+      { from: '2000-12-24', to: '2001-01-01', every: 'year', note: 'year-end' },
+      { from: '2000-05-01', to: '2000-05-01', every: 'year' },
+      { from: '2026-04-07', to: '2026-04-08', note: 'offsite' },
+    ]);
+    expect(formOfCalendar({ blackouts }, 'en').blackoutText).toBe(text);
   });
 
   it('adds the calendar only when it is switched on', () => {

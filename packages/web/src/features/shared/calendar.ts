@@ -2,7 +2,8 @@
  * The calendar part of a forecast form (spec calendars.md), shared by the date pages: its form
  * fields, the request's `calendar` built from them, and the lazy load of the holiday data.
  */
-import type { SavedCalendar } from '@flow-forecaster/schemas';
+import type { CalendarBlackout } from '@flow-forecaster/engine';
+import { yearlyBlackout, type SavedCalendar } from '@flow-forecaster/schemas';
 import type { BodyBuilder } from './body';
 
 export interface CalendarForm {
@@ -90,8 +91,11 @@ export const COMMON_COUNTRIES = [
   'IN',
 ] as const;
 
-/** "2026-12-24..2027-01-01 year-end" → { from, to, note }; lines that are blank are skipped. */
-export function parseBlackouts(text: string): { from: string; to: string; note?: string }[] {
+/**
+ * "2026-12-24..2027-01-01 year-end" → { from, to, note }; a range without years ("12-24..01-01")
+ * recurs every year; lines that are blank are skipped.
+ */
+export function parseBlackouts(text: string): CalendarBlackout[] {
   return text
     .split('\n')
     .map((l) => l.trim())
@@ -100,8 +104,15 @@ export function parseBlackouts(text: string): { from: string; to: string; note?:
       const [range, ...rest] = line.split(/\s+/);
       const [from, to] = range.split('..');
       const note = rest.join(' ').trim();
-      return { from, to: to || from, ...(note ? { note } : {}) };
+      const dates = yearlyBlackout(from, to || from) ?? { from, to: to || from };
+      return { ...dates, ...(note ? { note } : {}) };
     });
+}
+
+/** A blackout as the days-off box writes it (yearly ones without their anchor years). */
+function blackoutLine(b: CalendarBlackout): string {
+  const [from, to] = b.every === 'year' ? [b.from.slice(5), b.to.slice(5)] : [b.from, b.to];
+  return `${from === to ? from : `${from}..${to}`}${b.note ? ` ${b.note}` : ''}`;
 }
 
 /** The request's `calendar` of the form's fields (without checking them). */
@@ -128,9 +139,7 @@ export function formOfCalendar(saved: SavedCalendar | undefined, language: strin
     region: saved.region ?? '',
     includeOptional: optional === 'include',
     optionalNames: Array.isArray(optional) ? optional : [],
-    blackoutText: (saved.blackouts ?? [])
-      .map((b) => `${b.from === b.to ? b.from : `${b.from}..${b.to}`}${b.note ? ` ${b.note}` : ''}`)
-      .join('\n'),
+    blackoutText: (saved.blackouts ?? []).map(blackoutLine).join('\n'),
   };
 }
 
