@@ -272,13 +272,26 @@ function DeadlineResults({
           strong
           note={r.beyondMaxWeeks.p85 ? undefined : note(r.percentileIntervals.p85)}
         />
-        <Kpi label={t('deadline.scopeFits')} value={`${fmt.number(r.scopeCompletionPct, 0)} %`} />
+        {/* From the same runs as "what it would take": items done by the deadline in 85 % of them. */}
+        <Kpi
+          label={t('deadline.scopeFits')}
+          value={`${fmt.number(r.scopeByDeadlinePctP85, 0)} %`}
+          note={t('deadline.scopeFitsItems', {
+            items: fmt.integer(r.scopeByDeadlineP85),
+            backlog: fmt.integer(r.backlog),
+          })}
+        />
         <Kpi
           label={t('deadline.timeUsedRaw')}
           value={
             r.deadlineCompletionPctRaw === null
               ? '—'
-              : `${fmt.number(r.deadlineCompletionPctRaw, 1)} %`
+              : r.beyondMaxWeeks.p85
+                ? // P85 is the cap, so the share is a floor.
+                  t('when.beyondValue', {
+                    weeks: `${fmt.number(r.deadlineCompletionPctRaw, 1)} %`,
+                  })
+                : `${fmt.number(r.deadlineCompletionPctRaw, 1)} %`
           }
         />
       </div>
@@ -386,7 +399,11 @@ function DeadlineResults({
                     ? beyond.span(r.maxWeeks)
                     : fmt.shortDate(r.completionDates[l])}
                 </td>
-                <td>{fmt.number(r.effort[l])}</td>
+                <td>
+                  {r.beyondMaxWeeks[l]
+                    ? t('when.beyondValue', { weeks: fmt.number(r.effort[l]) })
+                    : fmt.number(r.effort[l])}
+                </td>
                 {r.cost && <td>{fmt.money(r.cost[l], r.cost.currency)}</td>}
               </tr>
             ))}

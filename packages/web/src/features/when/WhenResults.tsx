@@ -53,6 +53,7 @@ export function WhenResults({
   // as certainty they mislead; an items column that never changes (no split rate) says nothing.
   const table = r.resultsTable.filter((row) => row.Likelihood > 0 && row.Likelihood < 100);
   const tasksVary = table.some((row) => row.TotalTasks !== table[0]?.TotalTasks);
+  const beyondText = t('when.beyondValue', { weeks: fmt.integer(r.maxWeeks) });
   const date = (iso: string | null) =>
     iso === null ? beyond.span(r.maxWeeks) : fmt.shortDate(iso);
   return (
@@ -71,7 +72,10 @@ export function WhenResults({
       <p>
         {t(r.effortForOnePerson ? 'when.effortOnePerson' : 'when.effort', {
           pct: conf,
-          effort: fmt.number(r.headline.effortPersonWeeks),
+          // At a cap the effort is what the stopped runs had spent: a floor, never a forecast.
+          effort: r.headline.beyondMaxWeeks
+            ? t('when.beyondValue', { weeks: fmt.number(r.headline.effortPersonWeeks) })
+            : fmt.number(r.headline.effortPersonWeeks),
         })}
       </p>
       <div className="kpis">
@@ -91,10 +95,13 @@ export function WhenResults({
           value={`${beyond.weeks(r, 'p95', p.p95)} ${t('common.weeks')}`}
           note={interval('p95')}
         />
-        <Kpi
-          label={t('common.mean')}
-          value={`${fmt.number(r.meanWeeks)} ± ${fmt.number(r.sdWeeks)}`}
-        />
+        {/* Stopped runs count at the cap in the mean and SD, which would make both a guess. */}
+        {r.finishedShare >= 1 && (
+          <Kpi
+            label={t('common.mean')}
+            value={`${fmt.number(r.meanWeeks)} ± ${fmt.number(r.sdWeeks)}`}
+          />
+        )}
       </div>
       <MoreRuns wide={wide} unit="weeks" />
       {r.completionDates && (
@@ -127,8 +134,16 @@ export function WhenResults({
         description={t('when.histogramDesc')}
       >
         <Histogram
-          bins={r.histogram.map((h) => ({ x: h.weeks, count: h.count }))}
-          markers={percentileMarkers(p)}
+          bins={r.histogram
+            .filter((h) => !h.unfinished)
+            .map((h) => ({ x: h.weeks, count: h.count }))}
+          overflow={{
+            // A result saved before the stopped runs had their own entry has none to move.
+            count: r.histogram.some((h) => h.unfinished) ? r.unfinishedRuns : 0,
+            label: t('when.notFinished', { value: beyondText }),
+            tick: beyondText,
+          }}
+          markers={percentileMarkers(p, r.beyondMaxWeeks)}
           xLabel={t('when.weeksAxis')}
           yLabel={t('when.runsAxis')}
           title={t('when.histogram')}
@@ -190,7 +205,11 @@ export function WhenResults({
                     </td>
                   )}
                   {tasksVary && <td>{fmt.integer(row.TotalTasks)}</td>}
-                  <td>{fmt.integer(row.Effort)}</td>
+                  <td>
+                    {capped
+                      ? t('when.beyondValue', { weeks: fmt.integer(row.Effort) })
+                      : fmt.integer(row.Effort)}
+                  </td>
                   {lt && <td>{fmt.integer(row.LT)}</td>}
                 </tr>
               );

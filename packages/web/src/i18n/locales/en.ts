@@ -197,6 +197,7 @@ export const en = {
   when: {
     beyondHeadline: 'More than {{span}} (none of the {{runs}} runs finished)',
     beyondHeadlineSome: 'More than {{span}} ({{share}} of the {{runs}} runs finished)',
+    notFinished: 'not finished ({{value}})',
     beyondValue: '> {{weeks}}',
     years: '{{count}} years',
     years_one: '{{count}} year',
@@ -321,6 +322,7 @@ export const en = {
     cannotMeet:
       'At risk: at 85 % confidence the work takes {{p85}} weeks but only {{wtd}} are available.',
     weeksToDeadline: 'Weeks to the deadline',
+    scopeFitsItems: '{{items}} of {{backlog}} items',
     scopeFits: 'Scope done by the deadline (P85)',
     deadlineUse: 'Time used (P85)',
     completion: 'Completion date',

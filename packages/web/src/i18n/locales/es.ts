@@ -200,6 +200,7 @@ export const es: Translation = {
   when: {
     beyondHeadline: 'Más de {{span}} (ninguna de las {{runs}} simulaciones terminó)',
     beyondHeadlineSome: 'Más de {{span}} (terminó el {{share}} de las {{runs}} simulaciones)',
+    notFinished: 'no terminó ({{value}})',
     beyondValue: '> {{weeks}}',
     years: '{{count}} años',
     years_one: '{{count}} año',
@@ -330,6 +331,7 @@ export const es: Translation = {
     cannotMeet:
       'En riesgo: con 85 % de confianza el trabajo lleva {{p85}} semanas, pero solo hay {{wtd}}.',
     weeksToDeadline: 'Semanas hasta la fecha límite',
+    scopeFitsItems: '{{items}} de {{backlog}} ítems',
     scopeFits: 'Alcance listo a tiempo (P85)',
     deadlineUse: 'Tiempo usado (P85)',
     completion: 'Fecha de finalización',

@@ -199,6 +199,7 @@ export const ptBR: Translation = {
   when: {
     beyondHeadline: 'Mais de {{span}} (nenhuma das {{runs}} simulações terminou)',
     beyondHeadlineSome: 'Mais de {{span}} ({{share}} das {{runs}} simulações terminaram)',
+    notFinished: 'não terminou ({{value}})',
     beyondValue: '> {{weeks}}',
     years: '{{count}} anos',
     years_one: '{{count}} ano',
@@ -322,6 +323,7 @@ export const ptBR: Translation = {
     cannotMeet:
       'Em risco: com 85 % de confiança o trabalho leva {{p85}} semanas, mas só há {{wtd}}.',
     weeksToDeadline: 'Semanas até o prazo',
+    scopeFitsItems: '{{items}} de {{backlog}} itens',
     scopeFits: 'Escopo pronto no prazo (P85)',
     deadlineUse: 'Tempo usado (P85)',
     completion: 'Data de conclusão',
