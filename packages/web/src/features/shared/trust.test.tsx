@@ -54,6 +54,27 @@ describe('invalid or changed input and the previous result', () => {
     expect(screen.queryByTestId('stale-notice')).toBeNull();
   });
 
+  it('lets no out-of-date result be downloaded, shared or saved, and says why on hover', async () => {
+    renderPage(WhenPage, directRunner());
+    await forecast();
+    const results = await screen.findByTestId('when-results');
+    await within(results).findByTestId('histogram');
+    const downloads = () =>
+      within(screen.getByTestId('when-results')).getAllByRole('button', {
+        name: /Download|Share|Save|Print|^SVG$|^PNG$/,
+      });
+    // CSV, JSON, print, and each chart's SVG and PNG.
+    expect(downloads().length).toBeGreaterThan(4);
+    expect(downloads().every((b) => !(b as HTMLButtonElement).disabled)).toBe(true);
+    await fill('Items in the backlog', '80');
+    const stale = downloads();
+    expect(stale.length).toBeGreaterThan(4);
+    for (const b of stale) {
+      expect((b as HTMLButtonElement).matches(':disabled')).toBe(true);
+      expect(b.closest('[title]')?.getAttribute('title')).toMatch(/Out of date/);
+    }
+  });
+
   it('clears the result and shows a server’s 400 beside the field it names', async () => {
     const direct = directRunner();
     let calls = 0;
