@@ -270,7 +270,9 @@ function DeadlineResults({
           label="P85"
           value={`${beyond.weeks(r, 'p85', r.p85Weeks)} ${t('common.weeks')}`}
           strong
-          note={r.beyondMaxWeeks.p85 ? undefined : note(r.percentileIntervals.p85)}
+          note={
+            r.beyondMaxWeeks.p85 ? undefined : note(r.percentileIntervals.p85, undefined, 'P85')
+          }
         />
         {/* From the same runs as "what it would take": items done by the deadline in 85 % of them. */}
         <Kpi

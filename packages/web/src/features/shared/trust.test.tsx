@@ -195,8 +195,7 @@ describe('sampling error (trust rules)', () => {
     const iv = r.percentileIntervals.p85;
     const label = screen.getAllByText('P85', { selector: '.kpi__label' })[0];
     const note = label.parentElement?.querySelector('.kpi__note')?.textContent;
-    const range = iv.low === iv.high ? `${iv.low}` : `${iv.low}–${iv.high}`;
-    expect(note).toBe(`95 %: ${range}`);
+    expect(note).toBe(`P85 ${iv.low}–${iv.high} (95 % interval)`);
     expect(screen.queryByTestId('more-runs') !== null).toBe(iv.high - iv.low > 1);
   });
 });

@@ -38,7 +38,9 @@ export function WhenResults({
   // Trust rules: each percentile's 95 % sampling interval beside it (none for a cap).
   const note = useIntervalNote();
   const interval = (k: 'p50' | 'p85' | 'p95') =>
-    r.beyondMaxWeeks?.[k] ? undefined : note(r.percentileIntervals?.[k]);
+    r.beyondMaxWeeks?.[k]
+      ? undefined
+      : note(r.percentileIntervals?.[k], undefined, k.toUpperCase());
   const wide = !r.beyondMaxWeeks?.p85 && widerThan(r.percentileIntervals?.p85);
   const startDate =
     typeof input === 'object' && input !== null && 'startDate' in input

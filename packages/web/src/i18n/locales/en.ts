@@ -90,7 +90,8 @@ export const en = {
     no: 'no',
     chartMade: 'Made with Flow Forecaster on {{date}}',
     print: 'Print report',
-    interval95: '95 %: {{range}}',
+    interval95: '95 % interval: {{range}}',
+    interval95Of: '{{label}} {{range}} (95 % interval)',
     moreRuns:
       'P85 could move by more than one week with other draws: raise the number of runs (Advanced) for a steadier figure.',
     drawAgain: 'Draw again',

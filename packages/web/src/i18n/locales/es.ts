@@ -92,7 +92,8 @@ export const es: Translation = {
     no: 'no',
     chartMade: 'Hecho con Flow Forecaster el {{date}}',
     print: 'Imprimir informe',
-    interval95: '95 %: {{range}}',
+    interval95: 'intervalo del 95 %: {{range}}',
+    interval95Of: '{{label}} {{range}} (intervalo del 95 %)',
     moreRuns:
       'El P85 podría moverse más de una semana con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
     drawAgain: 'Sortear de nuevo',

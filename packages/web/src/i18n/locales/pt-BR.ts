@@ -91,7 +91,8 @@ export const ptBR: Translation = {
     no: 'não',
     chartMade: 'Feito com o Flow Forecaster em {{date}}',
     print: 'Imprimir relatório',
-    interval95: '95 %: {{range}}',
+    interval95: 'intervalo de 95 %: {{range}}',
+    interval95Of: '{{label}} {{range}} (intervalo de 95 %)',
     moreRuns:
       'O P85 pode mudar mais de uma semana com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',
     drawAgain: 'Sortear de novo',
