@@ -59,6 +59,18 @@ function beyondText(r: Obj, p?: (typeof PERCENTILES)[number]): string | undefine
 }
 
 /** Weeks per percentile, with "> maxWeeks" where the percentile is a cap, not a forecast. */
+/** Figures read off runs stopped at the cap (effort, cost) are floors: "> 1,040", never a forecast. */
+function floorWhereCapped(r: Obj, values: Obj | undefined): Obj | undefined {
+  const beyond = obj(r.beyondMaxWeeks);
+  if (!values || !beyond) return values;
+  return Object.fromEntries(
+    Object.entries(values).map(([p, v]) => [
+      p,
+      beyond[p] === true && typeof v === 'number' ? `> ${cell(v)}` : v,
+    ]),
+  );
+}
+
 function weeksOrCap(r: Obj, weeks: Obj | undefined): Obj | undefined {
   const beyond = obj(r.beyondMaxWeeks);
   if (!weeks || !beyond) return weeks;
@@ -90,7 +102,13 @@ function percentileGrid(columns: [string, Obj | undefined][]): string {
 
 /** Each percentile's 95 % sampling interval (trust rules). */
 function intervals(r: Obj, scale = 1): Obj | undefined {
-  return intervalsText(r.percentileIntervals, scale);
+  const text = intervalsText(r.percentileIntervals, scale);
+  const beyond = obj(r.beyondMaxWeeks);
+  // A percentile at the cap has no sampling interval to give (as on the web page).
+  if (!text || !beyond) return text;
+  return Object.fromEntries(
+    Object.entries(text).map(([p, v]) => [p, beyond[p] === true ? '—' : v]),
+  );
 }
 
 /** A line offering more runs when the headline percentile's interval spans more than one unit. */
@@ -131,7 +149,7 @@ function simulate(r: Obj): string[] {
         ['weeks', weeksOrCap(r, obj(r.percentile_stats))],
         ['95 % interval', intervals(r)],
         ['date', obj(r.completionDates)],
-        [effortHeader(r), obj(r.effort)],
+        [effortHeader(r), floorWhereCapped(r, obj(r.effort))],
         ['items', obj(r.totalTasks)],
         ['lead time (d)', obj(r.leadTime)],
         [cost ? `cost (${String(cost.currency)})` : 'cost', cost],
@@ -146,11 +164,12 @@ function simulate(r: Obj): string[] {
         'Likelihood table',
         grid(
           ['likelihood %', 'weeks', 'items', effortHeader(r), 'lead time (d)'],
+          // A row that reads runs stopped at the cap: "> 520" weeks and effort as a floor.
           table.map((row) => [
             val(row.Likelihood),
-            val(row.Duration),
+            row.beyondMaxWeeks === true ? `> ${cell(val(r.maxWeeks))}` : val(row.Duration),
             val(row.TotalTasks),
-            val(row.Effort),
+            row.beyondMaxWeeks === true ? `> ${cell(val(row.Effort))}` : val(row.Effort),
             val(row.LT),
           ]),
         ),
