@@ -155,6 +155,31 @@ describe('deadline page', () => {
     expect(within(results).getByTestId('what-it-would-take').textContent).toContain(
       `${r.whatItWouldTake.scopeThatFits} of 50 items`,
     );
+    // One answer to "how much fits by the deadline": the P85 card is the same runs' items.
+    const card = within(results).getByText('Scope done by the deadline (P85)').parentElement;
+    expect(card?.querySelector('.kpi__note')?.textContent).toBe(
+      `${r.whatItWouldTake.scopeThatFits} of 50 items`,
+    );
+  });
+
+  it('gives no share read off the cap when every run stopped (issue 14)', async () => {
+    const runner = directRunner();
+    renderPage(DeadlinePage, runner);
+    await fill('Items finished per week', '0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1');
+    await fill('Items in the backlog', '500');
+    await fill('Start date', '2026-01-05');
+    await fill('Deadline', '2026-03-23');
+    await forecast();
+    const results = await screen.findByTestId('deadline-results');
+    const r = runner.calls[0].result as DeadlineResult;
+    expect(r.finishedShare).toBe(0);
+    const value = (label: string) =>
+      within(results).getByText(label).parentElement?.querySelector('.kpi__value')?.textContent;
+    expect(value('Scope done by the deadline (P85)')).toBe('0 %');
+    expect(value('Time used (P85, uncapped)')).toMatch(/^> [\d,.]+ %$/);
+    expect(within(results).getByTestId('what-it-would-take').textContent).toContain(
+      '0 of 500 items',
+    );
   });
 });
 
