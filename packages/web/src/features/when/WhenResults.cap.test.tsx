@@ -1,7 +1,9 @@
 /** Issue 14: a cap (runs stopped at maxWeeks) is never shown as a forecast on the When page. */
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { Suspense } from 'react';
 import { describe, expect, it } from 'vitest';
+import { blobBytes, captureDownloads } from '../../../test/downloads';
 import { simulate, type SimulateInput } from '@flow-forecaster/engine';
 import { WhenResults } from './WhenResults';
 
@@ -48,6 +50,22 @@ describe('When results with runs stopped at maxWeeks', () => {
     const bar = within(chart).getByTestId('histogram-unfinished');
     expect(bar.querySelector('text')?.textContent).toBe('not finished (> 520)');
     expect(chart.textContent).not.toMatch(/P(50|85|95):/);
+  });
+
+  it('exports no row at the cap as a week count or a date in the CSV', async () => {
+    const downloads = captureDownloads();
+    try {
+      show({ ...allStopped, startDate: '2026-01-05' });
+      await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+      const bytes = await blobBytes(downloads.blobs[0]);
+      const lines = new TextDecoder().decode(bytes.subarray(3)).trim().split('\r\n').slice(1);
+      expect(lines.length).toBeGreaterThan(10);
+      for (const line of lines) {
+        expect(line).toMatch(/^\d+,> 520,,> /);
+      }
+    } finally {
+      downloads.restore();
+    }
   });
 
   it('draws no line at the cap and leaves stopped runs out of the finished bars', async () => {

@@ -306,12 +306,15 @@ export function WhenResults({
             },
             ...(lt ? [{ header: t('when.leadTime'), kind: 'number' as const }] : []),
           ],
+          // The file says what the table says: "> 520" and no date for a row at the cap.
           rows: table.map((row) => [
             row.Likelihood,
-            row.Duration,
-            ...(startDate ? [addWeeks(startDate, row.Duration)] : []),
+            row.beyondMaxWeeks ? beyondText : row.Duration,
+            ...(startDate ? [row.beyondMaxWeeks ? null : addWeeks(startDate, row.Duration)] : []),
             ...(tasksVary ? [row.TotalTasks] : []),
-            row.Effort,
+            row.beyondMaxWeeks
+              ? t('when.beyondValue', { weeks: fmt.integer(row.Effort) })
+              : row.Effort,
             ...(lt ? [row.LT] : []),
           ]),
         }}
