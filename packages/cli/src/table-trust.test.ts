@@ -50,6 +50,19 @@ describe('table output and the trust rules', () => {
     expect(text.match(/^P\d\d\s+> 520\s+—\s+> 520\s/gm)).toHaveLength(7);
   });
 
+  it('gives the deadline time used at a capped P85 as a floor (issue 14)', () => {
+    const r = deadlineAnalysis({
+      tpSamples: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+      backlog: 500,
+      startDate: '2026-01-05',
+      deadlineDate: '2026-03-23',
+      numberOfSimulations: 1000,
+      seed: 1,
+    });
+    expect(r.beyondMaxWeeks.p85).toBe(true);
+    expect(formatTable('deadline', r)).toMatch(/time used at P85: > [\d,.]+%/);
+  });
+
   it('says "more than 10 years" instead of showing the cap as weeks', () => {
     const r = forecastWhen({
       tpSamples: [0, 0, 0, 0, 1],

@@ -266,6 +266,8 @@ function deadline(r: Obj): string[] {
       ? 'weeks of effort (one person)'
       : `person-weeks (team of ${cell(val(r.effortTeamSize))})`;
   const conf = take ? percent(take.confidence, 0) : '85%';
+  // With P85 at the cap the share of time used is a floor.
+  const capped = obj(r.beyondMaxWeeks)?.p85 === true ? '> ' : '';
   const parts: string[] = [
     `${percent(r.probabilityByDeadline, 1)} chance to finish ${cell(val(r.backlog))} items by ${String(r.deadlineDate)} ` +
       `(from ${String(r.startDate)}, ${cell(val(r.weeksToDeadline))} weeks away).`,
@@ -273,7 +275,7 @@ function deadline(r: Obj): string[] {
   if (stopped) parts.push(`Upper percentiles: ${stopped}.`);
   parts.push(
     `Can meet at P85: ${r.canMeet ? 'yes' : 'no'} (P85 is ${cell(weeksOf('p85'))} weeks; ` +
-      `time used at P85: ${r.deadlineCompletionPctRaw === null ? 'no time before the deadline' : `${cell(val(r.deadlineCompletionPctRaw), 1)}%`}).`,
+      `time used at P85: ${r.deadlineCompletionPctRaw === null ? 'no time before the deadline' : `${capped}${cell(val(r.deadlineCompletionPctRaw), 1)}%`}).`,
   );
   if (take) {
     parts.push(
