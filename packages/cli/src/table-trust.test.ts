@@ -34,6 +34,36 @@ describe('table output and the trust rules', () => {
     expect(sim).toContain('95 % interval');
   });
 
+  it('shows no likelihood row or effort at the cap as a forecast (issue 14)', () => {
+    const r = simulate({
+      tpSamples: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+      numberOfTasks: 500,
+      numberOfSimulations: 1000,
+      seed: 1,
+    });
+    expect(r.finishedShare).toBe(0);
+    const text = formatTable('simulate', r);
+    const rows = text.split('\n').filter((l) => /^\s*\d+\s/.test(l));
+    expect(rows.length).toBeGreaterThan(10);
+    // Likelihood, weeks, items, effort, lead time: weeks and effort read "> …", never bare 520.
+    for (const row of rows) expect(row).toMatch(/^\s*\d+\s+> 520\s+\S+\s+> \S+/);
+    // The percentile grid: weeks, its interval (none at a cap) and effort, for each of P10–P95.
+    expect(text.match(/^P\d\d\s+> 520\s+—\s+> 520\s/gm)).toHaveLength(7);
+  });
+
+  it('gives the deadline time used at a capped P85 as a floor (issue 14)', () => {
+    const r = deadlineAnalysis({
+      tpSamples: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+      backlog: 500,
+      startDate: '2026-01-05',
+      deadlineDate: '2026-03-23',
+      numberOfSimulations: 1000,
+      seed: 1,
+    });
+    expect(r.beyondMaxWeeks.p85).toBe(true);
+    expect(formatTable('deadline', r)).toMatch(/time used at P85: > [\d,.]+%/);
+  });
+
   it('says "more than 10 years" instead of showing the cap as weeks', () => {
     const r = forecastWhen({
       tpSamples: [0, 0, 0, 0, 1],

@@ -68,6 +68,18 @@ function beyondText(r: Obj, p?: (typeof PERCENTILES)[number]): string | undefine
 }
 
 /** Weeks per percentile, with "> maxWeeks" where the percentile is a cap, not a forecast. */
+/** Figures read off runs stopped at the cap (effort, cost) are floors: "> 1,040", never a forecast. */
+function floorWhereCapped(r: Obj, values: Obj | undefined): Obj | undefined {
+  const beyond = obj(r.beyondMaxWeeks);
+  if (!values || !beyond) return values;
+  return Object.fromEntries(
+    Object.entries(values).map(([p, v]) => [
+      p,
+      beyond[p] === true && typeof v === 'number' ? `> ${cell(v)}` : v,
+    ]),
+  );
+}
+
 function weeksOrCap(r: Obj, weeks: Obj | undefined): Obj | undefined {
   const beyond = obj(r.beyondMaxWeeks);
   if (!weeks || !beyond) return weeks;
@@ -101,10 +113,10 @@ function percentileGrid(columns: [string, Obj | undefined][]): string {
 function intervals(r: Obj, scale = 1): Obj | undefined {
   const text = intervalsText(r.percentileIntervals, scale);
   const beyond = obj(r.beyondMaxWeeks);
+  // A percentile at the cap has no sampling interval to give (as on the web page).
   if (!text || !beyond) return text;
-  // A percentile at the cap has no interval to give: its runs never finished.
   return Object.fromEntries(
-    Object.entries(text).map(([p, v]) => [p, beyond[p] === true ? null : v]),
+    Object.entries(text).map(([p, v]) => [p, beyond[p] === true ? '—' : v]),
   );
 }
 
@@ -146,7 +158,7 @@ function simulate(r: Obj): string[] {
         ['weeks', weeksOrCap(r, obj(r.percentile_stats))],
         ['95 % interval', intervals(r)],
         ['date', obj(r.completionDates)],
-        [effortHeader(r), obj(r.effort)],
+        [effortHeader(r), floorWhereCapped(r, obj(r.effort))],
         ['items', obj(r.totalTasks)],
         ['lead time (d)', obj(r.leadTime)],
         [cost ? `cost (${String(cost.currency)})` : 'cost', cost],
@@ -165,12 +177,13 @@ function simulate(r: Obj): string[] {
         'Likelihood table (repeated rows left out)',
         foldedGrid(
           ['likelihood %', 'weeks', 'items', effortHeader(r), 'lead time (d)'],
+          // A row that reads runs stopped at the cap: "> 520" weeks and effort as a floor.
           distinctRows(
             table.map((row) => [
               val(row.Likelihood),
-              val(row.Duration),
+              row.beyondMaxWeeks === true ? `> ${cell(val(r.maxWeeks))}` : val(row.Duration),
               val(row.TotalTasks),
-              val(row.Effort),
+              row.beyondMaxWeeks === true ? `> ${cell(val(row.Effort))}` : val(row.Effort),
               val(row.LT),
             ]),
           ),
@@ -276,6 +289,8 @@ function deadline(r: Obj): string[] {
       ? 'weeks of effort (one person)'
       : `person-weeks (team of ${cell(val(r.effortTeamSize))})`;
   const conf = take ? percent(take.confidence, 0) : '85%';
+  // With P85 at the cap the share of time used is a floor.
+  const capped = obj(r.beyondMaxWeeks)?.p85 === true ? '> ' : '';
   const parts: string[] = [
     `${chance(r.probabilityByDeadline, 1)} chance to finish ${cell(val(r.backlog))} items by ${String(r.deadlineDate)} ` +
       `(from ${String(r.startDate)}, ${cell(val(r.weeksToDeadline))} weeks away).`,
@@ -283,7 +298,7 @@ function deadline(r: Obj): string[] {
   if (stopped) parts.push(`Upper percentiles: ${stopped}.`);
   parts.push(
     `Can meet at P85: ${r.canMeet ? 'yes' : 'no'} (P85 is ${cell(weeksOf('p85'))} weeks; ` +
-      `time used at P85: ${r.deadlineCompletionPctRaw === null ? 'no time before the deadline' : `${cell(val(r.deadlineCompletionPctRaw), 1)}%`}).`,
+      `time used at P85: ${r.deadlineCompletionPctRaw === null ? 'no time before the deadline' : `${capped}${cell(val(r.deadlineCompletionPctRaw), 1)}%`}).`,
   );
   if (take) {
     parts.push(

@@ -39,6 +39,8 @@ export interface ResultsTableRow {
   TotalTasks: number;
   Effort: number;
   LT: number;
+  /** The row reads runs stopped at maxWeeks: its weeks and effort are "more than", not forecasts. */
+  beyondMaxWeeks: boolean;
 }
 
 export interface RunSummary {
@@ -54,8 +56,11 @@ export interface SimulationResult extends RunsFinished {
   /** Each weeks percentile's 95 % sampling interval from the runs' order statistics. */
   percentileIntervals: Record<keyof PercentileStats, PercentileInterval>;
   resultsTable: ResultsTableRow[];
-  /** Runs per duration in weeks, every week from the shortest to the longest run. */
-  histogram: { weeks: number; count: number }[];
+  /**
+   * Runs per duration in weeks, every week from the shortest to the longest finished run; the
+   * runs stopped at maxWeeks come last as one entry marked `unfinished` (a cap, not a week).
+   */
+  histogram: { weeks: number; count: number; unfinished?: true }[];
   burnDownBands: BurnDownBand[];
   /** Items per burn-down bin (1 = exact; see the README). */
   burnDownBinWidth: number;
@@ -239,7 +244,7 @@ function quantilesOf(plan: SimulationPlan, acc: SimulationAccumulator): Quantile
   };
 }
 
-function resultsTableOf(q: Quantiles): ResultsTableRow[] {
+function resultsTableOf(q: Quantiles, runs: number, unfinished: number): ResultsTableRow[] {
   const rows: ResultsTableRow[] = [];
   for (let L = 100; L >= 0; L -= 5) {
     // [fix] the L % row reads the L percentile (the original read 100 − L).
@@ -250,6 +255,7 @@ function resultsTableOf(q: Quantiles): ResultsTableRow[] {
       TotalTasks: roundHalfEven(q.tasks(p)),
       Effort: roundHalfEven(q.effort(p)),
       LT: roundHalfEven(q.leadTime(p)),
+      beyondMaxWeeks: isBeyondMaxWeeks(runs, unfinished, p),
     });
   }
   return rows;
@@ -278,6 +284,30 @@ function weeksHistogram(
     ss += weeks[w] * (w - mean) * (w - mean);
   }
   return { histogram, mean, sd: n > 0 ? Math.sqrt(ss / n) : 0 };
+}
+
+/**
+ * The histogram with its stopped runs apart: they are the `unfinished` longest runs (stopped
+ * runs sort last, as `isBeyondMaxWeeks` reads them), taken off the top and given as one entry
+ * at maxWeeks marked `unfinished`, so no chart shows them as finishing in a week.
+ */
+function splitStopped(
+  histogram: { weeks: number; count: number }[],
+  unfinished: number,
+  maxWeeks: number,
+): SimulationResult['histogram'] {
+  if (unfinished <= 0) return histogram;
+  const out: SimulationResult['histogram'] = histogram.map((h) => ({ ...h }));
+  let left = unfinished;
+  while (left > 0 && out.length > 0) {
+    const last = out[out.length - 1];
+    const take = Math.min(left, last.count);
+    last.count -= take;
+    left -= take;
+    if (last.count === 0) out.pop();
+  }
+  out.push({ weeks: maxWeeks, count: unfinished, unfinished: true });
+  return out;
 }
 
 function calendarOf(plan: SimulationPlan, weeks: PercentileStats, headlineWeeks: number) {
@@ -378,8 +408,8 @@ export function resultFromAccumulator(
   const result: SimulationResult = {
     percentile_stats,
     percentileIntervals: percentileIntervals((p) => intervalFromCounts(acc.weeks, n, p)),
-    resultsTable: resultsTableOf(q),
-    histogram,
+    resultsTable: resultsTableOf(q, n, acc.unfinished),
+    histogram: splitStopped(histogram, acc.unfinished, plan.maxWeeks),
     burnDownBands: burnDownBands(
       acc.burnDown,
       acc.burnDownRows,

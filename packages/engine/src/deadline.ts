@@ -78,7 +78,18 @@ export interface DeadlineResult extends RunsFinished {
   /** Share of the backlog done by the deadline at P85, capped at 100 (and raw). */
   scopeCompletionPct: number;
   scopeCompletionPctRaw: number;
-  /** Share of the P85 duration that fits before the deadline, capped at 100 (and raw). */
+  /**
+   * Items of the backlog done by the deadline in at least 85 % of the runs, and their share of
+   * the backlog in % (one decimal): the page's "scope done by the deadline (P85)", from the same
+   * runs as "what it would take" at 85 % (scopeCompletionPct is the original's weeks ratio, and
+   * reads the cap when P85 is beyond maxWeeks).
+   */
+  scopeByDeadlineP85: number;
+  scopeByDeadlinePctP85: number;
+  /**
+   * Share of the P85 duration that fits before the deadline, capped at 100 (and raw). When P85
+   * is beyond maxWeeks (beyondMaxWeeks.p85) it is computed from the cap: a floor, "more than".
+   */
   deadlineCompletionPct: number;
   /** Null when there is no time at all before the deadline but work to do. */
   deadlineCompletionPctRaw: number | null;
@@ -197,7 +208,9 @@ export function deadlineAnalysis(
   const probabilityByDeadline = finishedBy(forecast.histogram, forecast, weeksByDeadline);
 
   const teamGiven = input.minContributors !== undefined || input.maxContributors !== undefined;
-  const whatItWouldTake = whatItWouldTakeAt(terms, forecast, itemsBy, {
+  const sortedItems = (itemsBy ?? new Float64Array(0)).sort();
+  const fitsAtP85 = itemsDoneAt(sortedItems, 0.85, B);
+  const whatItWouldTake = whatItWouldTakeAt(terms, forecast, sortedItems, {
     backlog: B,
     crew,
     teamGiven,
@@ -227,6 +240,8 @@ export function deadlineAnalysis(
     projectedWorkP50: projectedWork.p50,
     projectedWorkP85: projectedWork.p85,
     projectedWorkP95: projectedWork.p95,
+    scopeByDeadlineP85: fitsAtP85,
+    scopeByDeadlinePctP85: B > 0 ? roundTo((fitsAtP85 / B) * 100, 1) : 100,
     scopeCompletionPct: Math.min(100, Math.round(scopeRaw)),
     scopeCompletionPctRaw: roundTo(scopeRaw, 1),
     deadlineCompletionPct: Math.min(100, Math.round(deadlineRaw)),
@@ -258,14 +273,12 @@ export function deadlineAnalysis(
 function whatItWouldTakeAt(
   terms: DeadlineTerms,
   forecast: RunCounts & { histogram: { weeks: number; count: number }[] },
-  itemsBy: Float64Array | null | undefined,
+  sortedItems: Float64Array,
   team: { backlog: number; crew: number; teamGiven: boolean; dateAt: (w: number) => string },
 ): WhatItWouldTake {
   const { confidence, days, deadline } = terms;
   const wtd = days / 7;
   const weeksByDeadline = Math.floor(days / 7);
-  const sortedItems = (itemsBy ?? new Float64Array(0)).sort();
-  const atConfidence = Math.floor(percentileSorted(sortedItems, 1 - confidence) + 1e-9);
   const confWeeks = weeksAtConfidence(forecast, confidence);
   const confBeyond = isBeyondMaxWeeks(
     forecast.numberOfSimulations,
@@ -274,7 +287,7 @@ function whatItWouldTakeAt(
   );
   return {
     confidence,
-    scopeThatFits: Math.min(team.backlog, Math.max(0, atConfidence)),
+    scopeThatFits: itemsDoneAt(sortedItems, confidence, team.backlog),
     weeks: confWeeks,
     date: confBeyond ? null : team.dateAt(confWeeks),
     beyondMaxWeeks: confBeyond,
@@ -285,6 +298,12 @@ function whatItWouldTakeAt(
         ? Math.max(1, Math.ceil((team.crew * confWeeks) / wtd - 1e-9))
         : null,
   };
+}
+
+/** Whole items of the backlog done by the deadline in at least `confidence` of the runs. */
+function itemsDoneAt(sortedItems: Float64Array, confidence: number, backlog: number): number {
+  const atConfidence = Math.floor(percentileSorted(sortedItems, 1 - confidence) + 1e-9);
+  return Math.min(backlog, Math.max(0, atConfidence));
 }
 
 interface RunCounts {

@@ -235,3 +235,55 @@ describe('deadline: the question answered as asked', () => {
     expect(r.whatItWouldTake.beyondMaxWeeks).toBe(true);
   });
 });
+
+describe('issue 14: no figure read off the cap', () => {
+  it('keeps stopped runs out of the finished weeks and flags the table rows at the cap', () => {
+    const r = simulate({
+      tpSamples: [...Array<number>(19).fill(0), 1],
+      throughputModel: 'bootstrap',
+      numberOfTasks: 20,
+      numberOfSimulations: 2000,
+      seed: 1,
+    });
+    expect(r.unfinishedRuns).toBeGreaterThan(0);
+    const last = r.histogram.at(-1);
+    expect(last).toEqual({ weeks: r.maxWeeks, count: r.unfinishedRuns, unfinished: true });
+    const finished = r.histogram.filter((h) => !h.unfinished);
+    expect(finished.reduce((s, h) => s + h.count, 0)).toBe(r.finishedShare * 2000);
+    for (const row of r.resultsTable) {
+      expect(row.beyondMaxWeeks).toBe(
+        isBeyondMaxWeeks(2000, r.unfinishedRuns, row.Likelihood / 100),
+      );
+    }
+    expect(r.resultsTable.find((row) => row.Likelihood === 95)?.beyondMaxWeeks).toBe(true);
+  });
+
+  it('gives the deadline scope at P85 from the same runs as "what it would take"', () => {
+    const input = {
+      tpSamples: [0, 5, 3, 6, 4, 2, 7, 1],
+      backlog: 50,
+      startDate: '2026-01-05',
+      deadlineDate: '2026-03-23',
+      numberOfSimulations: 5000,
+      seed: 4,
+    };
+    const r = deadlineAnalysis(input);
+    expect(r.whatItWouldTake.confidence).toBe(0.85);
+    expect(r.scopeByDeadlineP85).toBe(r.whatItWouldTake.scopeThatFits);
+    expect(r.scopeByDeadlinePctP85).toBeCloseTo((r.scopeByDeadlineP85 / 50) * 100, 1);
+  });
+
+  it('says 0 of the backlog by the deadline when every run stopped', () => {
+    const r = deadlineAnalysis({
+      tpSamples: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+      backlog: 500,
+      startDate: '2026-01-05',
+      deadlineDate: '2026-03-23',
+      numberOfSimulations: 1000,
+      seed: 1,
+    });
+    expect(r.finishedShare).toBe(0);
+    expect(r.scopeByDeadlinePctP85).toBe(0);
+    expect(r.scopeByDeadlineP85).toBe(r.whatItWouldTake.scopeThatFits);
+  });
+});

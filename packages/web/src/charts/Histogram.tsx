@@ -14,23 +14,40 @@ export interface HistogramProps {
   /** One bar per value (e.g. weeks), count of runs. */
   bins: { x: number; count: number }[];
   markers?: HistogramMarker[];
+  /**
+   * Runs that never finished (stopped at a cap): one bar after the last week, named by `label`
+   * and ticked `tick`, so they never read as finishing in a week.
+   */
+  overflow?: { count: number; label: string; tick: string };
   xLabel: string;
   yLabel: string;
   title: string;
 }
 
 /** Bars of how often each outcome came up, with vertical lines at the headline percentiles. */
-export default function Histogram({ bins, markers = [], xLabel, yLabel, title }: HistogramProps) {
+export default function Histogram({
+  bins,
+  markers = [],
+  overflow,
+  xLabel,
+  yLabel,
+  title,
+}: HistogramProps) {
   const fmt = useFormat();
-  if (bins.length === 0) return <p className="empty">—</p>;
-  const minX = Math.min(...bins.map((b) => b.x), ...markers.map((m) => Math.floor(m.value)));
-  const maxX = Math.max(...bins.map((b) => b.x), ...markers.map((m) => Math.ceil(m.value)));
+  const extra = overflow && overflow.count > 0 ? overflow : undefined;
+  if (bins.length === 0 && !extra) return <p className="empty">—</p>;
+  const xs = [...bins.map((b) => b.x), ...markers.map((m) => m.value)];
+  const minX = xs.length > 0 ? Math.floor(Math.min(...xs)) : 0;
+  const maxX = xs.length > 0 ? Math.ceil(Math.max(...xs)) : -1;
   const domain: number[] = [];
   for (let x = minX; x <= maxX; x++) domain.push(x);
+  // The stopped runs' slot: one past the last week, never a week of its own.
+  const overflowAt = maxX + 1;
+  if (extra) domain.push(overflowAt);
   const counts = new Map(bins.map((b) => [b.x, b.count]));
-  const total = bins.reduce((s, b) => s + b.count, 0) || 1;
+  const total = bins.reduce((s, b) => s + b.count, 0) + (extra?.count ?? 0) || 1;
   const x = scaleBand<number>({ domain, range: [0, INNER_W], padding: 0.12 });
-  const maxCount = Math.max(...bins.map((b) => b.count), 1);
+  const maxCount = Math.max(...bins.map((b) => b.count), extra?.count ?? 0, 1);
   const y = scaleLinear<number>({ domain: [0, maxCount / total], range: [INNER_H, 0], nice: true });
   const step = Math.max(1, Math.ceil(domain.length / 14));
   const centre = (v: number) => {
@@ -51,6 +68,28 @@ export default function Histogram({ bins, markers = [], xLabel, yLabel, title }:
           </Bar>
         );
       })}
+      {extra && (
+        <g data-testid="histogram-unfinished">
+          <Bar
+            x={x(overflowAt)}
+            y={y(extra.count / total)}
+            width={x.bandwidth()}
+            height={INNER_H - y(extra.count / total)}
+            fill={COLORS.bad}
+          >
+            <title>{`${extra.label}: ${fmt.percent(extra.count / total, 1)}`}</title>
+          </Bar>
+          <text
+            x={(x(overflowAt) ?? 0) + x.bandwidth()}
+            y={Math.max(12, y(extra.count / total) - 4)}
+            textAnchor="end"
+            fontSize={12}
+            fill={COLORS.bad}
+          >
+            {extra.label}
+          </text>
+        </g>
+      )}
       {markers.map((m, i) => (
         <g key={m.label}>
           <Line
@@ -77,9 +116,9 @@ export default function Histogram({ bins, markers = [], xLabel, yLabel, title }:
         y={y}
         xLabel={xLabel}
         yLabel={yLabel}
-        xFormat={(v) => fmt.integer(v)}
+        xFormat={(v) => (extra && v === overflowAt ? extra.tick : fmt.integer(v))}
         yFormat={(v) => fmt.percent(v)}
-        xTickValues={domain.filter((_d, i) => i % step === 0)}
+        xTickValues={domain.filter((d, i) => i % step === 0 || (extra && d === overflowAt))}
       />
     </ChartSvg>
   );

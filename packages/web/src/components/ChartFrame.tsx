@@ -4,6 +4,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import type { ChartAnnotation } from '../lib/chart-export';
 import { useFormat } from '../i18n/format';
 import { ChartNoteContext, legendOf } from './chart-note';
+import { useStaleReason } from './stale';
 
 /**
  * A titled figure around one chart: its own error boundary and lazy-loading fallback, and
@@ -28,6 +29,8 @@ export function ChartFrame({
   const fmt = useFormat();
   const note = useContext(ChartNoteContext);
   const ref = useRef<HTMLDivElement>(null);
+  // An out-of-date chart is not downloaded: a file carries no "out of date" notice.
+  const stale = useStaleReason();
   const svg = () => ref.current?.querySelector('svg') ?? null;
   const annotation = (): ChartAnnotation => ({
     title,
@@ -45,6 +48,8 @@ export function ChartFrame({
           <button
             type="button"
             className="btn btn--small"
+            disabled={stale !== null}
+            title={stale ?? undefined}
             onClick={() => {
               const s = svg();
               if (s)
@@ -58,6 +63,8 @@ export function ChartFrame({
           <button
             type="button"
             className="btn btn--small"
+            disabled={stale !== null}
+            title={stale ?? undefined}
             onClick={() => {
               const s = svg();
               if (s)

@@ -4,6 +4,7 @@ import { downloadJson } from '../lib/download';
 import type { CsvTable } from '../lib/csv';
 import { useCsvExport } from '../lib/useCsvExport';
 import { getSaveSlot } from '../lib/slots';
+import { useStaleReason } from './stale';
 
 export type { CsvTable } from '../lib/csv';
 
@@ -26,6 +27,7 @@ export function ResultActions({
   const SaveSlot = getSaveSlot();
   const exportCsv = useCsvExport();
   const filename = `flow-forecast-${kind}`;
+  const stale = useStaleReason();
 
   const share = async () => {
     if (!shareLink) return;
@@ -38,7 +40,14 @@ export function ResultActions({
   };
 
   return (
-    <div className="result-actions">
+    // A disabled fieldset disables every control in it, the Save slot's too; the reason shows
+    // on hover.
+    <fieldset
+      className="result-actions"
+      disabled={stale !== null}
+      title={stale ?? undefined}
+      data-testid="result-actions"
+    >
       {shareLink && (
         <button type="button" className="btn" onClick={() => void share()} data-testid="share">
           {t('common.share')}
@@ -72,6 +81,6 @@ export function ResultActions({
           />
         </p>
       )}
-    </div>
+    </fieldset>
   );
 }

@@ -301,15 +301,30 @@ function DeadlineHeadline({ r, input }: { r: DeadlineResult; input: unknown }) {
           label="P85"
           value={beyond.weeksWithUnit(r, 'p85', r.p85Weeks)}
           strong
-          note={r.beyondMaxWeeks.p85 ? undefined : note(r.percentileIntervals.p85)}
+          note={
+            r.beyondMaxWeeks.p85 ? undefined : note(r.percentileIntervals.p85, undefined, 'P85')
+          }
         />
-        <Kpi label={t('deadline.scopeFits')} value={`${fmt.number(r.scopeCompletionPct, 0)} %`} />
+        {/* From the same runs as "what it would take": items done by the deadline in 85 % of them. */}
+        <Kpi
+          label={t('deadline.scopeFits')}
+          value={`${fmt.number(r.scopeByDeadlinePctP85, 0)} %`}
+          note={t('deadline.scopeFitsItems', {
+            items: fmt.integer(r.scopeByDeadlineP85),
+            backlog: fmt.integer(r.backlog),
+          })}
+        />
         <Kpi
           label={t('deadline.timeUsedRaw')}
           value={
             r.deadlineCompletionPctRaw === null
               ? '—'
-              : `${fmt.number(r.deadlineCompletionPctRaw, 1)} %`
+              : r.beyondMaxWeeks.p85
+                ? // P85 is the cap, so the share is a floor.
+                  t('when.beyondValue', {
+                    weeks: `${fmt.number(r.deadlineCompletionPctRaw, 1)} %`,
+                  })
+                : `${fmt.number(r.deadlineCompletionPctRaw, 1)} %`
           }
         />
       </div>
@@ -460,7 +475,11 @@ function PercentileTable({ r }: { r: DeadlineResult }) {
                   ? beyond.span(r.maxWeeks)
                   : fmt.shortDate(r.completionDates[l])}
               </td>
-              <td>{fmt.number(r.effort[l])}</td>
+              <td>
+                {r.beyondMaxWeeks[l]
+                  ? t('when.beyondValue', { weeks: fmt.number(r.effort[l]) })
+                  : fmt.number(r.effort[l])}
+              </td>
               {r.cost && <td>{fmt.money(r.cost[l], r.cost.currency)}</td>}
             </tr>
           ))}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EngineWarning } from '@flow-forecaster/engine';
 import { useFormat } from '../../i18n/format';
 import { ChartInputs, PrintHeader } from './chart-inputs';
+import { StaleReason } from '../../components/stale';
 
 /** Title, lead, the form on the left and the results on the right (stacked on phones). */
 export function PageLayout({
@@ -76,7 +77,11 @@ export function StaleResult({
         {t(stale === 'invalid' ? 'common.staleInvalid' : 'common.stale')}
       </p>
       <div className="result--stale__body" aria-label={t('common.stale')}>
-        {children}
+        <StaleReason.Provider
+          value={t(stale === 'invalid' ? 'common.staleInvalid' : 'common.stale')}
+        >
+          {children}
+        </StaleReason.Provider>
       </div>
     </div>
   );

@@ -29,14 +29,25 @@ export function useIntervalRange(): (
           : `${format(iv.low)}–${format(iv.high)}`;
 }
 
-/** "95 %: 22–23"; undefined without an interval. */
+/**
+ * "P50 9–9 (95 % interval)" with the figure's label, else "95 % interval: 22–23"; undefined
+ * without an interval. Both ends are always shown, so "9" under P50 never reads as a second
+ * figure ("95 %: 9" read as "95 % → 9 weeks" beside a P95 of 12).
+ */
 export function useIntervalNote(): (
   iv: SamplingInterval | null | undefined,
   format?: Format,
+  label?: string,
 ) => string | undefined {
   const { t } = useTranslation();
-  const range = useIntervalRange();
-  return (iv, format) => (iv ? t('common.interval95', { range: range(iv, format) }) : undefined);
+  const fmt = useFormat();
+  return (iv, format = (n) => fmt.number(n), label) => {
+    if (!iv) return undefined;
+    const range = iv.high === null ? `${format(iv.low)}+` : `${format(iv.low)}–${format(iv.high)}`;
+    return label === undefined
+      ? t('common.interval95', { range })
+      : t('common.interval95Of', { label, range });
+  };
 }
 
 /** True when the interval spans more than `unit` (one week or item by default). */

@@ -54,6 +54,27 @@ describe('invalid or changed input and the previous result', () => {
     expect(screen.queryByTestId('stale-notice')).toBeNull();
   });
 
+  it('lets no out-of-date result be downloaded, shared or saved, and says why on hover', async () => {
+    renderPage(WhenPage, directRunner());
+    await forecast();
+    const results = await screen.findByTestId('when-results');
+    await within(results).findByTestId('histogram');
+    const downloads = () =>
+      within(screen.getByTestId('when-results')).getAllByRole('button', {
+        name: /Download|Share|Save|Print|^SVG$|^PNG$/,
+      });
+    // CSV, JSON, print, and each chart's SVG and PNG.
+    expect(downloads().length).toBeGreaterThan(4);
+    expect(downloads().every((b) => !(b as HTMLButtonElement).disabled)).toBe(true);
+    await fill('Items in the backlog', '80');
+    const stale = downloads();
+    expect(stale.length).toBeGreaterThan(4);
+    for (const b of stale) {
+      expect((b as HTMLButtonElement).matches(':disabled')).toBe(true);
+      expect(b.closest('[title]')?.getAttribute('title')).toMatch(/Out of date/);
+    }
+  });
+
   it('clears the result and shows a server’s 400 beside the field it names', async () => {
     const direct = directRunner();
     let calls = 0;
@@ -134,6 +155,31 @@ describe('deadline page', () => {
     expect(within(results).getByTestId('what-it-would-take').textContent).toContain(
       `${r.whatItWouldTake.scopeThatFits} of 50 items`,
     );
+    // One answer to "how much fits by the deadline": the P85 card is the same runs' items.
+    const card = within(results).getByText('Scope done by the deadline (P85)').parentElement;
+    expect(card?.querySelector('.kpi__note')?.textContent).toBe(
+      `${r.whatItWouldTake.scopeThatFits} of 50 items`,
+    );
+  });
+
+  it('gives no share read off the cap when every run stopped (issue 14)', async () => {
+    const runner = directRunner();
+    renderPage(DeadlinePage, runner);
+    await fill('Items finished per week', '0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1');
+    await fill('Items in the backlog', '500');
+    await fill('Start date', '2026-01-05');
+    await fill('Deadline', '2026-03-23');
+    await forecast();
+    const results = await screen.findByTestId('deadline-results');
+    const r = runner.calls[0].result as DeadlineResult;
+    expect(r.finishedShare).toBe(0);
+    const value = (label: string) =>
+      within(results).getByText(label).parentElement?.querySelector('.kpi__value')?.textContent;
+    expect(value('Scope done by the deadline (P85)')).toBe('0 %');
+    expect(value('Time used (P85, uncapped)')).toMatch(/^> [\d,.]+ %$/);
+    expect(within(results).getByTestId('what-it-would-take').textContent).toContain(
+      '0 of 500 items',
+    );
   });
 });
 
@@ -174,8 +220,7 @@ describe('sampling error (trust rules)', () => {
     const iv = r.percentileIntervals.p85;
     const label = screen.getAllByText('P85', { selector: '.kpi__label' })[0];
     const note = label.parentElement?.querySelector('.kpi__note')?.textContent;
-    const range = iv.low === iv.high ? `${iv.low}` : `${iv.low}–${iv.high}`;
-    expect(note).toBe(`95 %: ${range}`);
+    expect(note).toBe(`P85 ${iv.low}–${iv.high} (95 % interval)`);
     expect(screen.queryByTestId('more-runs') !== null).toBe(iv.high - iv.low > 1);
   });
 });

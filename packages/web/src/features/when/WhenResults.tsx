@@ -92,7 +92,10 @@ function WhenHeadline({ r, input }: { r: SimulationResult; input: unknown }) {
       <p>
         {t(r.effortForOnePerson ? 'when.effortOnePerson' : 'when.effort', {
           pct: conf,
-          effort: fmt.number(r.headline.effortPersonWeeks),
+          // At a cap the effort is what the stopped runs had spent: a floor, never a forecast.
+          effort: r.headline.beyondMaxWeeks
+            ? t('when.beyondValue', { weeks: fmt.number(r.headline.effortPersonWeeks) })
+            : fmt.number(r.headline.effortPersonWeeks),
         })}
       </p>
     </>
@@ -108,7 +111,9 @@ function WhenKpis({ r }: { r: SimulationResult }) {
   // Trust rules: each percentile's 95 % sampling interval beside it (none for a cap).
   const note = useIntervalNote();
   const interval = (k: 'p50' | 'p85' | 'p95') =>
-    r.beyondMaxWeeks?.[k] ? undefined : note(r.percentileIntervals?.[k]);
+    r.beyondMaxWeeks?.[k]
+      ? undefined
+      : note(r.percentileIntervals?.[k], undefined, k.toUpperCase());
   const wide = !r.beyondMaxWeeks?.p85 && widerThan(r.percentileIntervals?.p85);
   const date = (iso: string | null) =>
     iso === null ? beyond.span(r.maxWeeks) : fmt.shortDate(iso);
@@ -123,10 +128,13 @@ function WhenKpis({ r }: { r: SimulationResult }) {
           note={interval('p85')}
         />
         <Kpi label="P95" value={beyond.weeksWithUnit(r, 'p95', p.p95)} note={interval('p95')} />
-        <Kpi
-          label={t('common.mean')}
-          value={`${fmt.number(r.meanWeeks)} ± ${fmt.number(r.sdWeeks)}`}
-        />
+        {/* Stopped runs count at the cap in the mean and SD, which would make both a guess. */}
+        {r.finishedShare >= 1 && (
+          <Kpi
+            label={t('common.mean')}
+            value={`${fmt.number(r.meanWeeks)} ± ${fmt.number(r.sdWeeks)}`}
+          />
+        )}
       </div>
       <MoreRuns wide={wide} unit="weeks" />
       {r.completionDates && (
@@ -145,6 +153,7 @@ function WhenCharts({ r, startDate }: { r: SimulationResult; startDate: string |
   const { t } = useTranslation();
   const fmt = useFormat();
   const p = r.percentile_stats;
+  const beyondText = t('when.beyondValue', { weeks: fmt.integer(r.maxWeeks) });
   return (
     <>
       <ChartFrame
@@ -153,8 +162,16 @@ function WhenCharts({ r, startDate }: { r: SimulationResult; startDate: string |
         description={t('when.histogramDesc')}
       >
         <Histogram
-          bins={r.histogram.map((h) => ({ x: h.weeks, count: h.count }))}
-          markers={percentileMarkers(p)}
+          bins={r.histogram
+            .filter((h) => !h.unfinished)
+            .map((h) => ({ x: h.weeks, count: h.count }))}
+          overflow={{
+            // A result saved before the stopped runs had their own entry has none to move.
+            count: r.histogram.some((h) => h.unfinished) ? r.unfinishedRuns : 0,
+            label: t('when.notFinished', { value: beyondText }),
+            tick: beyondText,
+          }}
+          markers={percentileMarkers(p, r.beyondMaxWeeks)}
           xLabel={t('when.weeksAxis')}
           yLabel={t('when.runsAxis')}
           title={t('when.histogram')}
@@ -240,7 +257,11 @@ function ProbabilityTable({ r, table }: { r: SimulationResult; table: WhenTable 
                     </td>
                   )}
                   {tasksVary && <td>{fmt.integer(row.TotalTasks)}</td>}
-                  <td>{fmt.integer(row.Effort)}</td>
+                  <td>
+                    {capped
+                      ? t('when.beyondValue', { weeks: fmt.integer(row.Effort) })
+                      : fmt.integer(row.Effort)}
+                  </td>
                   {lt && <td>{fmt.integer(row.LT)}</td>}
                 </tr>
               );
@@ -352,6 +373,8 @@ function WhenActions({
   shareLink?: string;
 }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
+  const beyondText = t('when.beyondValue', { weeks: fmt.integer(r.maxWeeks) });
   const { startDate, tasksVary, lt } = table;
   return (
     <ResultActions
@@ -371,12 +394,15 @@ function WhenActions({
           },
           ...(lt ? [{ header: t('when.leadTime'), kind: 'number' as const }] : []),
         ],
+        // The file says what the table says: "> 520" and no date for a row at the cap.
         rows: table.rows.map((row) => [
           row.Likelihood,
-          row.Duration,
-          ...(startDate ? [addWeeks(startDate, row.Duration)] : []),
+          row.beyondMaxWeeks ? beyondText : row.Duration,
+          ...(startDate ? [row.beyondMaxWeeks ? null : addWeeks(startDate, row.Duration)] : []),
           ...(tasksVary ? [row.TotalTasks] : []),
-          row.Effort,
+          row.beyondMaxWeeks
+            ? t('when.beyondValue', { weeks: fmt.integer(row.Effort) })
+            : row.Effort,
           ...(lt ? [row.LT] : []),
         ]),
       }}

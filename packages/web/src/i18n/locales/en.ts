@@ -94,7 +94,8 @@ export const en = {
     no: 'no',
     chartMade: 'Made with Flow Forecaster on {{date}}',
     print: 'Print report',
-    interval95: '95 %: {{range}}',
+    interval95: '95 % interval: {{range}}',
+    interval95Of: '{{label}} {{range}} (95 % interval)',
     moreRuns:
       'P85 could move by more than one week with other draws: raise the number of runs (Advanced) for a steadier figure.',
     drawAgain: 'Draw again',
@@ -203,6 +204,7 @@ export const en = {
   when: {
     beyondHeadline: 'More than {{span}} (none of the {{runs}} runs finished)',
     beyondHeadlineSome: 'More than {{span}} ({{share}} of the {{runs}} runs finished)',
+    notFinished: 'not finished ({{value}})',
     beyondValue: '> {{weeks}}',
     years: '{{count}} years',
     years_one: '{{count}} year',
@@ -328,6 +330,7 @@ export const en = {
     cannotMeet:
       'At risk: at 85 % confidence the work takes {{p85}} weeks but only {{wtd}} are available.',
     weeksToDeadline: 'Weeks to the deadline',
+    scopeFitsItems: '{{items}} of {{backlog}} items',
     scopeFits: 'Scope done by the deadline (P85)',
     deadlineUse: 'Time used (P85)',
     completion: 'Completion date',

@@ -96,7 +96,8 @@ export const es: Translation = {
     no: 'no',
     chartMade: 'Hecho con Flow Forecaster el {{date}}',
     print: 'Imprimir informe',
-    interval95: '95 %: {{range}}',
+    interval95: 'intervalo del 95 %: {{range}}',
+    interval95Of: '{{label}} {{range}} (intervalo del 95 %)',
     moreRuns:
       'El P85 podría moverse más de una semana con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
     drawAgain: 'Sortear de nuevo',
@@ -206,6 +207,7 @@ export const es: Translation = {
   when: {
     beyondHeadline: 'Más de {{span}} (ninguna de las {{runs}} simulaciones terminó)',
     beyondHeadlineSome: 'Más de {{span}} (terminó el {{share}} de las {{runs}} simulaciones)',
+    notFinished: 'no terminó ({{value}})',
     beyondValue: '> {{weeks}}',
     years: '{{count}} años',
     years_one: '{{count}} año',
@@ -337,6 +339,7 @@ export const es: Translation = {
     cannotMeet:
       'En riesgo: con 85 % de confianza el trabajo lleva {{p85}} semanas, pero solo hay {{wtd}}.',
     weeksToDeadline: 'Semanas hasta la fecha límite',
+    scopeFitsItems: '{{items}} de {{backlog}} ítems',
     scopeFits: 'Alcance listo a tiempo (P85)',
     deadlineUse: 'Tiempo usado (P85)',
     completion: 'Fecha de finalización',

@@ -95,7 +95,8 @@ export const ptBR: Translation = {
     no: 'não',
     chartMade: 'Feito com o Flow Forecaster em {{date}}',
     print: 'Imprimir relatório',
-    interval95: '95 %: {{range}}',
+    interval95: 'intervalo de 95 %: {{range}}',
+    interval95Of: '{{label}} {{range}} (intervalo de 95 %)',
     moreRuns:
       'O P85 pode mudar mais de uma semana com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',
     drawAgain: 'Sortear de novo',
@@ -205,6 +206,7 @@ export const ptBR: Translation = {
   when: {
     beyondHeadline: 'Mais de {{span}} (nenhuma das {{runs}} simulações terminou)',
     beyondHeadlineSome: 'Mais de {{span}} ({{share}} das {{runs}} simulações terminaram)',
+    notFinished: 'não terminou ({{value}})',
     beyondValue: '> {{weeks}}',
     years: '{{count}} anos',
     years_one: '{{count}} ano',
@@ -329,6 +331,7 @@ export const ptBR: Translation = {
     cannotMeet:
       'Em risco: com 85 % de confiança o trabalho leva {{p85}} semanas, mas só há {{wtd}}.',
     weeksToDeadline: 'Semanas até o prazo',
+    scopeFitsItems: '{{items}} de {{backlog}} itens',
     scopeFits: 'Escopo pronto no prazo (P85)',
     deadlineUse: 'Tempo usado (P85)',
     completion: 'Data de conclusão',
