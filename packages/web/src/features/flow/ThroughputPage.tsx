@@ -6,6 +6,7 @@ import { useFormat } from '../../i18n/format';
 import { RunChart, nonWorkingDays } from './charts';
 import { CsvButton } from './CsvButton';
 import { FlowLayout } from './FlowLayout';
+import { windowThroughput } from './throughput-window';
 
 /** Throughput run chart (weekly or daily, with its mean) and the WIP run chart. */
 export default function ThroughputPage() {
@@ -15,26 +16,27 @@ export default function ThroughputPage() {
   return (
     <FlowLayout page="throughput">
       {(m) => {
-        const weekly = m.throughput.weekly.map((w) => ({ date: w.weekStart, count: w.count }));
-        const points = period === 'week' ? weekly : m.throughput.daily;
+        // Throughput follows the window, as the forecast samples it; WIP stays whole history.
+        const win = windowThroughput(m);
+        const weekly = win.weekly;
+        const points = period === 'week' ? weekly : win.daily;
         return (
           <>
             {weekly.length > 0 && (
-              // The spec's throughput, WIP and CFD series run over the whole history (the window
-              // restricts cycle-time metrics): say so, or the means contradict the window banner.
               <p className="notice" data-testid="flow-throughput-range">
                 {t('flow.throughputRange', {
                   from: fmt.shortDate(weekly[0].date),
-                  to: fmt.shortDate(m.asOf),
+                  to: fmt.shortDate(m.window.to),
                 })}
               </p>
             )}
             <div className="kpis">
+              <Kpi label={t('flow.kpi.weeklyMean')} value={fmt.number(win.weeklyMean, 2)} />
+              <Kpi label={t('flow.kpi.dailyMean')} value={fmt.number(win.dailyMean, 2)} />
               <Kpi
-                label={t('flow.kpi.weeklyMean')}
+                label={t('flow.kpi.weeklyMeanAll')}
                 value={fmt.number(m.throughput.weeklyMean, 2)}
               />
-              <Kpi label={t('flow.kpi.dailyMean')} value={fmt.number(m.throughput.dailyMean, 2)} />
               <Kpi
                 label={t('flow.kpi.days')}
                 value={fmt.integer(m.throughput.daysWithCompletions)}
@@ -64,7 +66,7 @@ export default function ThroughputPage() {
             >
               <RunChart
                 points={points}
-                mean={period === 'week' ? m.throughput.weeklyMean : m.throughput.dailyMean}
+                mean={period === 'week' ? win.weeklyMean : win.dailyMean}
                 title={t(period === 'week' ? 'flow.charts.weekly' : 'flow.charts.daily')}
                 testId="flow-throughput"
                 xLabel={t(period === 'week' ? 'flow.charts.week' : 'flow.charts.day')}
