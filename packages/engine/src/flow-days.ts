@@ -58,6 +58,22 @@ export function mondayOfDay(day: number): number {
 }
 
 /**
+ * The days of "the last `weeks` weeks" up to `asOf`, the one definition every view uses: whole
+ * weeks from Monday, as the weekly throughput counts them, the newest ending on `asOf` (only
+ * part of a week when `asOf` is not a Sunday). The cycle-time window of the flow pages and the
+ * weeks a forecast samples from a team are then the same days, with the same dates shown.
+ */
+export function lastWeeksDays(asOf: number, weeks: number): { from: number; to: number } {
+  return { from: mondayOfDay(asOf) - 7 * (weeks - 1), to: asOf };
+}
+
+/** `lastWeeksDays` on ISO dates: `lastWeeksRange('2025-08-29', 12)` is 2025-06-09 … 2025-08-29. */
+export function lastWeeksRange(asOf: string, weeks: number): { from: string; to: string } {
+  const r = lastWeeksDays(dayOfIsoDate(asOf), weeks);
+  return { from: isoOfDay(r.from), to: isoOfDay(r.to) };
+}
+
+/**
  * Day of a date or date-time value as trackers write it (`dateFormat` as in `parseDateTime`),
  * or NaN when unreadable. Plain ISO dates skip the general parser: they are what the API and
  * the web store send, and 100,000 items must be read in a few milliseconds.

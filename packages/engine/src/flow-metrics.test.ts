@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flowMetrics, sleSentence } from './flow-metrics';
+import { lastWeeksRange } from './flow-days';
 
 const items = [
   { id: 'A', type: 'Story', created: '2025-03-01', started: '2025-03-03', done: '2025-03-03' },
@@ -60,5 +61,25 @@ describe('flowMetrics', () => {
   it('names the field of a bad window', () => {
     expect(() => flowMetrics(items, { window: { from: 'soon' } })).toThrow(/window.from/);
     expect(() => flowMetrics(items, { window: { weeks: 0 } })).toThrow(/window.weeks/);
+  });
+
+  it('counts "the last N weeks" in whole weeks from Monday, as the weekly throughput does', () => {
+    // As of a Friday the newest week is partial; as of a Sunday it is whole.
+    expect(lastWeeksRange('2025-08-29', 12)).toEqual({ from: '2025-06-09', to: '2025-08-29' });
+    expect(lastWeeksRange('2025-08-31', 12)).toEqual({ from: '2025-06-09', to: '2025-08-31' });
+    expect(lastWeeksRange('2025-09-01', 1)).toEqual({ from: '2025-09-01', to: '2025-09-01' });
+    // The window's done items are those of the window's weeks of throughput: C (Thursday
+    // 2025-03-13) is in the second week, A and B in the first, which "last 1 week" leaves out.
+    const asOf = '2025-03-14';
+    const one = flowMetrics(items, { asOf, window: { weeks: 1 } });
+    expect(one.window).toEqual({ from: '2025-03-10', to: asOf, weeks: 1 });
+    expect(one.cycleTime.n).toBe(1);
+    const two = flowMetrics(items, { asOf, window: { weeks: 2 } });
+    expect(two.window.from).toBe(lastWeeksRange(asOf, 2).from);
+    expect(two.cycleTime.n).toBe(3);
+    const weeksDone = two.throughput.weekly
+      .filter((w) => w.weekStart >= (two.window.from ?? ''))
+      .reduce((sum, w) => sum + w.count, 0);
+    expect(weeksDone).toBe(two.cycleTime.n);
   });
 });

@@ -7,7 +7,7 @@
  * Linear in the number of items plus the number of days (bounded by FLOW_MAX_DAYS).
  */
 import { EngineInputError } from './errors';
-import { dayOfValue, isoOfDay } from './flow-days';
+import { dayOfValue, isoOfDay, lastWeeksDays } from './flow-days';
 import {
   flowRecordAt,
   NO_DAY,
@@ -38,7 +38,7 @@ export const DEFAULT_FLOW_WINDOW_WEEKS = 12;
 export const DEFAULT_STALE_AFTER_DAYS = 28;
 
 /**
- * Done items counted: a date range, the last N weeks up to `asOf`, all history, or `auto`: the
+ * Done items counted: a date range, the last N weeks up to `asOf` (whole weeks from Monday: `lastWeeksDays`), all history, or `auto`: the
  * window the items' own weekly throughput calibrates best (`chooseHistoryWindow`).
  */
 export type FlowWindowInput = { from?: string; to?: string } | { weeks: number } | 'all' | 'auto';
@@ -128,7 +128,7 @@ function resolveWindow(
     if (!(Number.isInteger(w.weeks) && w.weeks >= 1)) {
       throw new EngineInputError('window.weeks must be a whole number ≥ 1', 'window.weeks');
     }
-    return { from: asOf - 7 * w.weeks + 1, to: asOf, weeks: w.weeks };
+    return { ...lastWeeksDays(asOf, w.weeks), weeks: w.weeks };
   }
   const from = w.from === undefined ? null : day(w.from, 'window.from');
   const to = w.to === undefined ? asOf : Math.min(asOf, day(w.to, 'window.to'));

@@ -2,9 +2,17 @@
 // flow-metrics.ts) were made for speed: these fingerprints are of the results the plain
 // implementation before them gave (objects per record, a Set of ids, a second metrics pass for
 // the recommended window), so any change to a number, a warning or an order fails here.
+// The default and "last N weeks" ones were renewed when that window became whole weeks from
+// Monday (`lastWeeksDays`, issue 15); the test below checks they are exactly the date range.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { flowAnalysis, flowItemsFromRows, flowMetrics, type FlowItemInput } from '../src/index';
+import {
+  flowAnalysis,
+  flowItemsFromRows,
+  flowMetrics,
+  lastWeeksRange,
+  type FlowItemInput,
+} from '../src/index';
 import { benchFlowItems } from '../bench/flow-items';
 import { readSampleCsv } from './sample-exports';
 
@@ -38,7 +46,7 @@ describe('flow metrics: same results as the plain implementation', () => {
   it('100,000 items, every window and a type filter', () => {
     expect(fingerprint(flowAnalysis({ items: big, window: 'all' }))).toBe('dc395d2a44902111');
     expect(fingerprint(flowAnalysis({ items: big, window: { weeks: 12 } }))).toBe(
-      'bff2ade6d2de6330',
+      'fe56298131bbe4f7',
     );
     expect(
       fingerprint(flowAnalysis({ items: big, window: { from: '2026-01-01', to: '2027-06-30' } })),
@@ -50,14 +58,14 @@ describe('flow metrics: same results as the plain implementation', () => {
 
   it('items with every kind of problem', () => {
     expect(fingerprint(flowAnalysis({ items: messy, window: 'all' }))).toBe('66ab7eb7ab68d713');
-    expect(fingerprint(flowAnalysis({ items: messy }))).toBe('bdf027eba649d27c');
+    expect(fingerprint(flowAnalysis({ items: messy }))).toBe('f4b6fb28c1d1da71');
   }, 30_000);
 
   it.each([
-    ['jira-export.csv', ',', '41ce92e30e738e59', '06b0d102365f7e06'],
-    ['azure-devops-export.csv', ',', '354850171cb3702f', '9d7927b551e89ad0'],
-    ['linear-export.csv', ',', '8f25085f48646c39', '6ddb397af3f04094'],
-    ['planilha-ptbr.csv', ';', 'a16a1a728298eacf', '96ce2c2c97e717bb'],
+    ['jira-export.csv', ',', '41ce92e30e738e59', 'd6d447e4b2ee7414'],
+    ['azure-devops-export.csv', ',', '354850171cb3702f', '28daf44320bc9743'],
+    ['linear-export.csv', ',', '8f25085f48646c39', '544442c9ca918bf0'],
+    ['planilha-ptbr.csv', ';', 'a16a1a728298eacf', 'c66867426fbeefb8'],
   ])('%s', (file, sep, allHistory, byDefault) => {
     const { items } = flowItemsFromRows(readSampleCsv(file, sep));
     expect(fingerprint(flowAnalysis({ items, asOf: '2025-08-31', window: 'all' }))).toBe(
@@ -80,4 +88,15 @@ describe('flow metrics: same results as the plain implementation', () => {
       );
     }
   }, 30_000);
+
+  it('"the last N weeks" is the date range lastWeeksRange gives, and nothing else', () => {
+    const { items } = flowItemsFromRows(readSampleCsv('jira-export.csv', ','));
+    for (const asOf of ['2025-08-29', '2025-08-31', '2025-07-02']) {
+      for (const weeks of [1, 8, 12, 26]) {
+        const byWeeks = flowAnalysis({ items, asOf, window: { weeks } });
+        const byRange = flowAnalysis({ items, asOf, window: lastWeeksRange(asOf, weeks) });
+        expect(byWeeks).toEqual({ ...byRange, window: { ...byRange.window, weeks } });
+      }
+    }
+  });
 });

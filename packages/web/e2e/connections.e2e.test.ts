@@ -98,7 +98,7 @@ describe('tracker connections in the browser', () => {
     await useTeam.waitFor();
     expect(await useTeam.isEnabled()).toBe(true);
     await useTeam.click();
-    await page.getByTestId('team-throughput-applied').waitFor();
+    await page.getByTestId('tp-window').waitFor();
     await page.getByRole('button', { name: 'Forecast', exact: true }).click();
     await expect.poll(() => page.getByTestId('headline').textContent()).toMatch(/\d/);
     await page.goto(projectUrl);

@@ -61,4 +61,38 @@ describe('team history window', () => {
     await receiver.page.getByLabel('Items finished per week').fill('3, 4, 5');
     expect(await receiver.page.getByTestId('tp-window').count()).toBe(0);
   });
+
+  it('follows the window select after a forecast, with the flow pages’ dates', async () => {
+    const baseUrl = inject('baseUrl');
+    const b = await openBrowser();
+    browsers.push(b);
+    const { page } = b;
+    await page.goto(`${baseUrl}/#/team`);
+    await page.getByLabel(/Import work items/).setInputFiles(JIRA);
+    await page.getByTestId('team-loaded').waitFor();
+
+    await page.goto(`${baseUrl}/#/when`);
+    await page.getByTestId('team-window').selectOption('12');
+    const note = page.getByTestId('tp-window');
+    // No click on "Use …": the form takes the team's weeks of the window it names.
+    await expect.poll(() => note.textContent()).toContain('last 12 weeks');
+    await runWhenForecast(page, { seed: '7', backlog: '30' });
+    await page.getByTestId('headline').waitFor();
+    expect(await page.getByTestId('stale-notice').count()).toBe(0);
+
+    await page.getByTestId('team-window').selectOption('26');
+    await expect.poll(() => note.textContent()).toContain('last 26 weeks');
+    const weeks = (await page.getByLabel('Items finished per week').inputValue()).split(', ');
+    expect(weeks).toHaveLength(26);
+    expect(await page.getByTestId('stale-notice').count()).toBe(1);
+    expect(await note.count()).toBe(1);
+    const [, from, to] = /from (.+) to (.+)$/.exec((await note.textContent()) ?? '') ?? [];
+    expect(from).toBeTruthy();
+
+    // The flow pages use the team's window, and show the same dates for it.
+    await page.goto(`${baseUrl}/#/flow/cycle-time`);
+    const flowWindow = page.getByTestId('flow-window');
+    await flowWindow.waitFor();
+    expect(await flowWindow.textContent()).toContain(`${from} – ${to}`);
+  });
 });

@@ -163,7 +163,8 @@ export function FlowLayout({
             n: fmt.integer(metrics.cycleTime.n),
           })}
         </p>
-        {recommended && (
+        {/* The reason is the recommended window's: shown only while that window is the one used. */}
+        {recommended && settings.window === 'auto' && (
           <p className="flow-reason" data-testid="flow-window-reason">
             <strong>{t('flow.window.why')}:</strong>{' '}
             {windowReason(t, recommended, metrics.throughput.weekly.length)}

@@ -7,6 +7,7 @@ import { RunChart, nonWorkingDays } from './charts';
 import { CsvButton } from './CsvButton';
 import { FlowLayout } from './FlowLayout';
 import { TeamCalendarEditor, useTeamCalendarDays } from './TeamCalendar';
+import { windowThroughput } from './throughput-window';
 import type { FlowMetricsResult } from '@flow-forecaster/engine';
 import type { Team } from '../../lib/team-store';
 
@@ -23,8 +24,10 @@ function Throughput({ m, team }: { m: FlowMetricsResult; team: Team }) {
   const fmt = useFormat();
   const [period, setPeriod] = useState<'week' | 'day'>('week');
   const days = useTeamCalendarDays(team.settings?.calendar, m.throughput.weekly, i18n.language);
-  const weekly = m.throughput.weekly.map((w) => ({ date: w.weekStart, count: w.count }));
-  const points = period === 'week' ? weekly : m.throughput.daily;
+  // Throughput follows the window, as the forecast samples it; WIP stays whole history.
+  const win = windowThroughput(m);
+  const weekly = win.weekly;
+  const points = period === 'week' ? weekly : win.daily;
   const short = new Set(days?.shortWeeks ?? []);
   const shaded =
     period === 'day'
@@ -37,18 +40,17 @@ function Throughput({ m, team }: { m: FlowMetricsResult; team: Team }) {
   return (
     <>
       {weekly.length > 0 && (
-        // The spec's throughput, WIP and CFD series run over the whole history (the window
-        // restricts cycle-time metrics): say so, or the means contradict the window banner.
         <p className="notice" data-testid="flow-throughput-range">
           {t('flow.throughputRange', {
             from: fmt.shortDate(weekly[0].date),
-            to: fmt.shortDate(m.asOf),
+            to: fmt.shortDate(m.window.to),
           })}
         </p>
       )}
       <div className="kpis">
-        <Kpi label={t('flow.kpi.weeklyMean')} value={fmt.number(m.throughput.weeklyMean, 2)} />
-        <Kpi label={t('flow.kpi.dailyMean')} value={fmt.number(m.throughput.dailyMean, 2)} />
+        <Kpi label={t('flow.kpi.weeklyMean')} value={fmt.number(win.weeklyMean, 2)} />
+        <Kpi label={t('flow.kpi.dailyMean')} value={fmt.number(win.dailyMean, 2)} />
+        <Kpi label={t('flow.kpi.weeklyMeanAll')} value={fmt.number(m.throughput.weeklyMean, 2)} />
         <Kpi label={t('flow.kpi.days')} value={fmt.integer(m.throughput.daysWithCompletions)} />
       </div>
       <div className="flow-toggle" role="group">
@@ -75,7 +77,7 @@ function Throughput({ m, team }: { m: FlowMetricsResult; team: Team }) {
       >
         <RunChart
           points={points}
-          mean={period === 'week' ? m.throughput.weeklyMean : m.throughput.dailyMean}
+          mean={period === 'week' ? win.weeklyMean : win.dailyMean}
           title={t(period === 'week' ? 'flow.charts.weekly' : 'flow.charts.daily')}
           testId="flow-throughput"
           xLabel={t(period === 'week' ? 'flow.charts.week' : 'flow.charts.day')}

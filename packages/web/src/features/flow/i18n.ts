@@ -90,7 +90,7 @@ const en = {
   stale: 'The newest completion ({{date}}) is {{days}} days before today: the data may be stale.',
   sle: '{{percentile}} % of items finish within {{days}} days',
   throughputRange:
-    'Throughput and work in progress cover all history ({{from}} – {{to}}); the window above applies to cycle time and aging.',
+    'Throughput covers the window above ({{from}} – {{to}}), the weeks a forecast samples; work in progress covers all history.',
   kpi: {
     n: 'Done items',
     mean: 'Mean (days)',
@@ -100,6 +100,7 @@ const en = {
     pastP70: 'Past P70',
     pastSle: 'Past the SLE (P{{p}})',
     weeklyMean: 'Mean per week',
+    weeklyMeanAll: 'Mean per week, all history',
     dailyMean: 'Mean per day',
     days: 'Days with completions',
   },
@@ -256,7 +257,7 @@ const ptBR: Strings = {
     'A conclusão mais recente ({{date}}) foi {{days}} dias antes de hoje: os dados podem estar desatualizados.',
   sle: '{{percentile}} % dos itens terminam em até {{days}} dias',
   throughputRange:
-    'Vazão e trabalho em andamento cobrem todo o histórico ({{from}} – {{to}}); a janela acima vale para o tempo de ciclo e o envelhecimento.',
+    'A vazão cobre a janela acima ({{from}} – {{to}}), as semanas que a previsão amostra; o trabalho em andamento cobre todo o histórico.',
   kpi: {
     n: 'Itens concluídos',
     mean: 'Média (dias)',
@@ -266,6 +267,7 @@ const ptBR: Strings = {
     pastP70: 'Acima do P70',
     pastSle: 'Acima do SLE (P{{p}})',
     weeklyMean: 'Média por semana',
+    weeklyMeanAll: 'Média por semana, todo o histórico',
     dailyMean: 'Média por dia',
     days: 'Dias com conclusões',
   },
@@ -421,7 +423,7 @@ const es: Strings = {
     'La finalización más reciente ({{date}}) fue {{days}} días antes de hoy: los datos pueden estar desactualizados.',
   sle: 'El {{percentile}} % de los elementos termina en {{days}} días o menos',
   throughputRange:
-    'El rendimiento y el trabajo en curso cubren todo el historial ({{from}} – {{to}}); la ventana de arriba se aplica al tiempo de ciclo y al envejecimiento.',
+    'El rendimiento cubre la ventana de arriba ({{from}} – {{to}}), las semanas que muestrea el pronóstico; el trabajo en curso cubre todo el historial.',
   kpi: {
     n: 'Elementos terminados',
     mean: 'Media (días)',
@@ -431,6 +433,7 @@ const es: Strings = {
     pastP70: 'Por encima del P70',
     pastSle: 'Por encima del SLE (P{{p}})',
     weeklyMean: 'Media por semana',
+    weeklyMeanAll: 'Media por semana, todo el historial',
     dailyMean: 'Media por día',
     days: 'Días con finalizaciones',
   },

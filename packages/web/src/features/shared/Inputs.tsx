@@ -88,6 +88,10 @@ export function ThroughputFields<F extends ThroughputForm>({
             update('tpText', weekly.join(', '));
             update('tpWindow', note as F['tpWindow']);
           }}
+          follow={{
+            formNote: form.tpWindow,
+            untouched: !form.tpWindow && form.tpText === defaultThroughput.tpText,
+          }}
         />
       )}
       {!estimate && children}

@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
 import { updateTeam, useTeams, type Team, type TeamWindow } from '../../lib/team-store';
 import { effectiveWindow, pickWeeks, teamWeeks } from './team-window';
+import { useFollowTeam } from './useFollowTeam';
 
 /**
  * The weeks a forecast samples from a team: its weekly throughput in the window its own
@@ -119,10 +120,17 @@ export function ResultWindow({
 export function TeamThroughput({
   onUse,
   whole = false,
+  follow,
 }: {
   onUse: (weekly: number[], note: HistoryWindowNote) => void;
   /** Every week, for pages that look at the whole history themselves (backtest, PBC). */
   whole?: boolean;
+  /**
+   * The form's weeks follow the team (`useFollowTeam`): given the note of the weeks it holds
+   * and whether they are still the example. The page shows that note itself, so no second
+   * "applied" line repeats it.
+   */
+  follow?: { formNote: HistoryWindowNote | null | undefined; untouched: boolean };
 }) {
   const { t } = useTranslation();
   const text = useWindowText();
@@ -133,7 +141,16 @@ export function TeamThroughput({
   const [range, setRange] = useState(() =>
     typeof window === 'object' && 'from' in window ? window : { from: '', to: '' },
   );
-  if (!current || !weeks) {
+  const picked = useMemo(
+    () => (current && weeks ? pickWeeks(weeks, window, current.name, whole) : null),
+    [current, weeks, window, whole],
+  );
+  useFollowTeam(follow ? picked : null, {
+    formNote: follow?.formNote,
+    untouched: follow?.untouched ?? false,
+    onUse,
+  });
+  if (!current || !weeks || !picked) {
     return (
       <p className="field__hint">
         {t('teamData.none')} <a href={href('/team')}>{t('teamData.link')}</a>
@@ -152,7 +169,6 @@ export function TeamThroughput({
   const rec = weeks.recommended.window;
   const recText =
     rec === 'all' ? t('teamData.windowAll') : t('teamData.windowWeeks', { count: rec });
-  const picked = pickWeeks(weeks, window, current.name, whole);
   return (
     <div className="team-throughput">
       {!whole && (
@@ -228,7 +244,7 @@ export function TeamThroughput({
           {t('teamData.stale', { days: weeks.staleDays })}
         </p>
       )}
-      {applied && (
+      {applied && !follow && (
         <p className="field__hint" data-testid="team-throughput-applied">
           {applied}
         </p>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { flowMetrics } from '@flow-forecaster/engine';
 import type { Team } from '../../lib/team-store';
 import { pickWeeks, teamWeeks } from './team-window';
 
@@ -66,5 +67,21 @@ describe('the weeks a team window takes', () => {
     const r = pickWeeks(pasted, { from: '2025-01-01', to: '2025-02-01' }, 'x');
     expect(r.note.auto).toBe(true);
     expect(r.used).toEqual([4, 5, 6]);
+  });
+
+  it('shows the same dates for "the last N weeks" as the flow pages, when the data ends mid-week', () => {
+    // The newest completion on a Friday: the last week is partial, on both sides.
+    const items = team().items.filter((i) => i.done! <= '2025-03-14');
+    const friday = teamWeeks({ ...team(), items }, new Date(2025, 2, 20))!;
+    for (const n of [3, 8]) {
+      const flow = flowMetrics(items, { window: { weeks: n } }).window;
+      const { note, used } = pickWeeks(friday, { weeks: n }, 'x');
+      expect({ from: note.from, to: note.to }, `${n} weeks`).toEqual({
+        from: flow.from,
+        to: flow.to,
+      });
+      expect(used).toHaveLength(n);
+    }
+    expect(pickWeeks(friday, 'all', 'x').note.to).toBe('2025-03-14');
   });
 });

@@ -8,6 +8,7 @@ import {
   addDays,
   chooseHistoryWindow,
   flowMetrics,
+  lastWeeksRange,
   type HistoryWindowNote,
   type HistoryWindowResult,
 } from '@flow-forecaster/engine';
@@ -22,6 +23,8 @@ export interface TeamWeeks {
   recommended: HistoryWindowResult;
   /** Days between the newest completion and today (null for pasted weeks). */
   staleDays: number | null;
+  /** The day the weeks run up to (the newest date of the items); null for pasted weeks. */
+  asOf: string | null;
 }
 
 export function teamWeeks(team: Team, today = new Date()): TeamWeeks | null {
@@ -32,6 +35,7 @@ export function teamWeeks(team: Team, today = new Date()): TeamWeeks | null {
       weekStarts: null,
       recommended: chooseHistoryWindow(team.throughput),
       staleDays: null,
+      asOf: null,
     };
   }
   const m = flowMetrics(team.items, { window: 'all' });
@@ -45,6 +49,7 @@ export function teamWeeks(team: Team, today = new Date()): TeamWeeks | null {
     recommended: chooseHistoryWindow(weekly),
     staleDays:
       last === null ? null : Math.round((utcToday - Date.parse(`${last}T00:00:00Z`)) / DAY_MS),
+    asOf: m.asOf,
   };
 }
 
@@ -95,9 +100,29 @@ export function pickWeeks(
     note.auto = true;
     note.reason = weeks.recommended.reason;
   }
-  if (weeks.weekStarts && used.length > 0) {
-    note.from = weeks.weekStarts[start];
-    note.to = addDays(weeks.weekStarts[end - 1], 6);
+  if (weeks.weekStarts && weeks.asOf && used.length > 0) {
+    Object.assign(note, weeksSpan(weeks.weekStarts, start, end, weeks.asOf, noteWindow));
   }
   return { used, note };
+}
+
+/**
+ * The dates of the weeks taken, as the flow pages show the same window: "the last N weeks"
+ * from the engine's `lastWeeksRange` (whole weeks from Monday, the newest ending on the day
+ * the items run up to), other windows from their first Monday, never past that day.
+ */
+function weeksSpan(
+  starts: string[],
+  start: number,
+  end: number,
+  asOf: string,
+  window: HistoryWindowNote['window'],
+): { from: string; to: string } {
+  const lastDay = addDays(starts[end - 1], 6);
+  const to = lastDay < asOf ? lastDay : asOf;
+  if (typeof window === 'object' && 'weeks' in window && end === starts.length) {
+    const range = lastWeeksRange(asOf, window.weeks);
+    return { from: range.from > starts[start] ? range.from : starts[start], to: range.to };
+  }
+  return { from: starts[start], to };
 }

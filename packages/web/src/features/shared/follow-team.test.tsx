@@ -1,0 +1,85 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { directRunner } from '../../../test/engine-runner';
+import { renderPage } from '../../../test/render';
+import { deleteTeam, saveTeam } from '../../lib/team-store';
+import WhenPage from '../when/WhenPage';
+import { pickWeeks, teamWeeks } from './team-window';
+import { registerTeamDataTranslations } from './team-i18n';
+
+registerTeamDataTranslations();
+
+/** 30 weeks from Monday 2025-01-06: the week's number of items rises, so windows differ. */
+function items() {
+  const out = [];
+  for (let d = 0; d < 210; d++) {
+    const day = new Date(Date.UTC(2025, 0, 6 + d)).toISOString().slice(0, 10);
+    const perDay = 1 + Math.floor(d / 70) + (d % 5 === 0 ? 1 : 0);
+    for (let k = 0; k < perDay; k++) out.push({ id: `A-${d}-${k}`, started: day, done: day });
+  }
+  return out;
+}
+
+const samples = () => screen.getByLabelText<HTMLTextAreaElement>('Items finished per week');
+
+describe('a forecast form follows the current team', () => {
+  const saved: string[] = [];
+  afterEach(async () => {
+    for (const id of saved.splice(0)) await deleteTeam(id);
+  });
+
+  it('takes the team’s weeks of the chosen window, and a new window re-marks the result', async () => {
+    const team = await saveTeam({
+      name: 'Checkout',
+      sample: false,
+      source: 'csv',
+      fileName: 'x.csv',
+      items: items(),
+      throughput: [],
+      rejected: [],
+      settings: { window: { weeks: 12 } },
+    });
+    saved.push(team.id);
+    const weeks = teamWeeks(team)!;
+    const last = (n: number) => pickWeeks(weeks, { weeks: n }, team.name).used.join(', ');
+    const runner = directRunner();
+    renderPage(WhenPage, runner);
+    // No example numbers under a select that says "last 12 weeks".
+    await waitFor(() => expect(samples().value).toBe(last(12)));
+    expect(screen.getAllByTestId('tp-window')).toHaveLength(1);
+    expect(screen.getByTestId('tp-window').textContent).toContain('last 12 weeks');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Forecast' }));
+    await screen.findByTestId('when-results');
+    expect(screen.queryByTestId('stale-notice')).toBeNull();
+
+    await userEvent.selectOptions(screen.getByTestId('team-window'), '26');
+    await waitFor(() => expect(samples().value).toBe(last(26)));
+    expect(last(26)).not.toBe(last(12));
+    // Every "last N weeks" line of the form agrees, said once; the result is out of date.
+    expect(screen.getAllByTestId('tp-window')).toHaveLength(1);
+    expect(screen.getByTestId('tp-window').textContent).toContain('last 26 weeks');
+    expect(screen.queryByTestId('team-throughput-applied')).toBeNull();
+    expect(screen.getByTestId('stale-notice').textContent).toMatch(/inputs changed/);
+  });
+
+  it('leaves weeks typed by hand alone when the window changes', async () => {
+    const team = await saveTeam({
+      name: 'Payments',
+      sample: false,
+      source: 'throughput',
+      fileName: null,
+      items: [],
+      throughput: [3, 4, 5, 6, 7, 8, 9, 10, 3, 4, 5, 6, 7, 8, 9, 10, 3, 4, 5, 6],
+      rejected: [],
+    });
+    saved.push(team.id);
+    renderPage(WhenPage, directRunner());
+    await waitFor(() => expect(screen.queryByTestId('tp-window')).not.toBeNull());
+    await userEvent.clear(samples());
+    await userEvent.type(samples(), '1, 2, 3');
+    await userEvent.selectOptions(screen.getByTestId('team-window'), '8');
+    expect(samples().value).toBe('1, 2, 3');
+  });
+});
