@@ -6,7 +6,8 @@ import { Field } from '../../components/Field';
 import { ResultActions } from '../../components/ResultActions';
 import { TableWrap } from '../../components/TableWrap';
 import { useFormat, type Formatter } from '../../i18n/format';
-import { TextInput } from '../shared/Inputs';
+import { CurrencyList, TextInput } from '../shared/Inputs';
+import { defaultCurrency } from '../../i18n/languages';
 import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
@@ -57,7 +58,11 @@ export default function PortfolioPage() {
   const language = i18n.language || 'en';
   const fmt = useFormat();
   const initial = useMemo(
-    () => ({ ...initialForm, country: defaultCountry(language) }),
+    () => ({
+      ...initialForm,
+      country: defaultCountry(language),
+      currency: defaultCurrency(language),
+    }),
     [language],
   );
   const page = useForecastPage<PortfolioForm, PortfolioResult>({
@@ -107,8 +112,14 @@ export default function PortfolioPage() {
   const [opened, setOpened] = useState(0);
   const { setForm } = page;
   const openSaved = (saved: SavedPortfolio) => {
-    // Portfolios saved before calendars existed have no calendar fields: off, as they ran.
-    const form = { ...initialCalendar(language), ...saved.form };
+    // Portfolios saved before calendars existed have no calendar fields: off, as they ran;
+    // and no currency: USD, the engine's default they ran with.
+    const stored: Partial<PortfolioForm> = saved.form;
+    const form = {
+      ...initialCalendar(language),
+      ...saved.form,
+      currency: stored.currency ?? 'USD',
+    };
     opening.current = JSON.stringify(form);
     setForm(form);
     setSeed(saved.seed ?? undefined);
@@ -134,7 +145,7 @@ export default function PortfolioPage() {
   const targeted = r ? r.features.filter((f) => f.inCutLine !== null) : [];
   const cod = r?.costOfDelay ?? null;
   const money = (v: number | null) =>
-    v === null ? '—' : fmt.money(v, r?.costOfDelay?.currency ?? 'USD');
+    v === null ? '—' : fmt.money(v, r?.costOfDelay?.currency ?? page.form.currency);
 
   return (
     <PageLayout
@@ -184,6 +195,20 @@ export default function PortfolioPage() {
                 inputMode="numeric"
               />
             </Field>
+            <Field
+              id={page.id('currency')}
+              label={t('portfolio.currency')}
+              error={page.errors.currency}
+            >
+              <TextInput
+                form={page.form}
+                name="currency"
+                update={page.update}
+                inputMode="text"
+                list="ff-currencies"
+              />
+            </Field>
+            <CurrencyList />
           </div>
           <CalendarSection
             form={page.form}
