@@ -27,4 +27,20 @@ describe('portfolio page', () => {
     await waitFor(() => expect(screen.getByTestId('pf-cut-table').textContent).toMatch(/R\$/));
     expect(screen.getByTestId('pf-cut-table').textContent).not.toMatch(/US\$/);
   });
+
+  it('says in the out-of-date banner which field to fix when a team’s throughput is bad', async () => {
+    renderPage(PortfolioPage, directRunner());
+    await userEvent.click(screen.getByRole('button', { name: 'Forecast the portfolio' }));
+    await screen.findByTestId('pf-results');
+    await userEvent.click(screen.getByLabelText('Rerun as I edit (same seed)'));
+    const samples = screen.getByLabelText('Weekly throughput (items per week) (Payments)');
+    await userEvent.clear(samples);
+    await userEvent.type(samples, '3, -4, 5');
+    const banner = await screen.findByTestId('pf-stale');
+    await waitFor(() => expect(banner.textContent).toMatch(/cannot rerun until you fix/));
+    expect(banner.textContent).toContain('Weekly throughput (items per week) (Payments): Value 2:');
+    expect(banner.textContent).not.toMatch(/run again/);
+    await userEvent.click(screen.getByRole('button', { name: 'Go to the field' }));
+    expect(document.activeElement).toBe(samples);
+  });
 });

@@ -17,6 +17,7 @@ import { FeaturesEditor, TeamsEditor } from './Editors';
 import { TeamShares } from './TeamShares';
 import { Timeline } from './Timeline';
 import { SavedLocally } from './SavedLocally';
+import { StaleNotice } from './StaleNotice';
 import { DependencyGraph } from './DependencyGraph';
 import type { SavedPortfolio } from './saved';
 import { initialForm, onlyReordered, reorder, toBody, type PortfolioForm } from './form';
@@ -231,11 +232,7 @@ export default function PortfolioPage() {
             data-stale={stale ? 'true' : 'false'}
             style={stale ? { opacity: 0.6 } : undefined}
           >
-            {stale && (
-              <p className="notice notice--warn" role="status" data-testid="pf-stale">
-                {t('portfolio.stale')}
-              </p>
-            )}
+            {stale && <StaleNotice errors={page.errors} form={page.form} />}
             <p className="headline" data-testid="pf-in-count">
               {t('portfolio.inCount', {
                 count: targeted.filter((f) => f.inCutLine === true).length,

@@ -30,6 +30,8 @@ const en = {
   run: 'Forecast the portfolio',
   auto: 'Rerun as I edit (same seed)',
   stale: 'The inputs changed since this result: run again to update it.',
+  staleInvalid: 'This result is out of date and cannot rerun until you fix {{field}}: {{message}}',
+  goToField: 'Go to the field',
   allOnTime: 'All on time: every feature makes its target, its own or the portfolio’s (same runs)',
   allOwnOnTime: 'Own dates only: every feature with its own target date makes it',
   cutLine: 'Cut line at {{confidence}}',
@@ -115,6 +117,9 @@ const ptBR: Strings = {
   run: 'Prever o portfólio',
   auto: 'Rodar de novo a cada edição (mesma semente)',
   stale: 'As entradas mudaram desde este resultado: rode de novo para atualizá-lo.',
+  staleInvalid:
+    'Este resultado está desatualizado e só pode rodar de novo depois que você corrigir {{field}}: {{message}}',
+  goToField: 'Ir para o campo',
   allOnTime:
     'Tudo no prazo: cada funcionalidade cumpre o seu alvo, o próprio ou o do portfólio (mesmas simulações)',
   allOwnOnTime: 'Só datas próprias: cada funcionalidade com data alvo própria a cumpre',
@@ -200,6 +205,9 @@ const es: Strings = {
   run: 'Pronosticar el portafolio',
   auto: 'Volver a ejecutar al editar (misma semilla)',
   stale: 'Las entradas cambiaron desde este resultado: vuelva a ejecutar para actualizarlo.',
+  staleInvalid:
+    'Este resultado está desactualizado y no puede volver a ejecutarse hasta que corrija {{field}}: {{message}}',
+  goToField: 'Ir al campo',
   allOnTime:
     'Todo a tiempo: cada funcionalidad cumple su objetivo, el propio o el del portafolio (mismas simulaciones)',
   allOwnOnTime: 'Solo fechas propias: cada funcionalidad con fecha objetivo propia la cumple',
