@@ -75,12 +75,13 @@ function ListError({ error }: { error: string | undefined }) {
   ) : null;
 }
 
-function Head({ labels }: { labels: ReactNode[] }) {
+/** `sticky`: the column that names the row stays in view while the table scrolls sideways. */
+function Head({ labels, sticky }: { labels: ReactNode[]; sticky?: number }) {
   return (
     <thead>
       <tr>
         {labels.map((l, i) => (
-          <th key={i} scope="col">
+          <th key={i} scope="col" className={i === sticky ? 'sticky-col' : undefined}>
             {l}
           </th>
         ))}
@@ -162,6 +163,7 @@ export function TeamsEditor({
     >
       <table className="editable" data-testid="pf-teams">
         <Head
+          sticky={0}
           labels={[
             t('portfolio.teamName'),
             t('portfolio.samples'),
@@ -173,7 +175,7 @@ export function TeamsEditor({
         <tbody>
           {teams.map((team, i) => (
             <tr key={i}>
-              <td>
+              <td className="sticky-col">
                 <CellInput
                   path={`teams.${i}.name`}
                   label={`${t('portfolio.teamName')} (${i + 1})`}
@@ -282,6 +284,7 @@ export function FeaturesEditor({
     >
       <table className="editable" data-testid="pf-features">
         <Head
+          sticky={1}
           labels={[
             '#',
             t('portfolio.feature'),
@@ -359,7 +362,7 @@ function FeatureRowView({
         </span>{' '}
         {i + 1}
       </td>
-      <td style={{ minWidth: '9em' }}>
+      <td className="sticky-col" style={{ minWidth: '9em' }}>
         <CellInput
           path={`features.${i}.name`}
           label={`${t('portfolio.feature')} (${i + 1})`}

@@ -269,7 +269,9 @@ export default function PortfolioPage() {
                 <thead>
                   <tr>
                     <th scope="col">#</th>
-                    <th scope="col">{t('portfolio.feature')}</th>
+                    <th scope="col" className="sticky-col">
+                      {t('portfolio.feature')}
+                    </th>
                     <th scope="col">{t('portfolio.targetDate')}</th>
                     <th scope="col">P50</th>
                     <th scope="col">P85</th>
@@ -292,7 +294,9 @@ export default function PortfolioPage() {
                       }
                     >
                       <td>{i + 1}</td>
-                      <th scope="row">{f.name}</th>
+                      <th scope="row" className="sticky-col">
+                        {f.name}
+                      </th>
                       <td>
                         <When iso={f.targetDate} testId={`pf-target-${i}`} fmt={fmt} />
                       </td>
