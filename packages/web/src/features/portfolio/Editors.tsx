@@ -415,27 +415,45 @@ function FeatureRowView({
           </td>
         );
       })}
-      <td style={{ whiteSpace: 'nowrap' }}>
-        <button
-          type="button"
-          className="btn btn--small"
-          aria-label={t('portfolio.moveUp', { name })}
-          disabled={i === 0}
-          onClick={() => onChange(move(features, i, i - 1))}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          className="btn btn--small"
-          aria-label={t('portfolio.moveDown', { name })}
-          disabled={i === features.length - 1}
-          onClick={() => onChange(move(features, i, i + 1))}
-        >
-          ↓
-        </button>
-        <RemoveButton name={name} onRemove={() => onChange(features.filter((_r, j) => j !== i))} />
-      </td>
+      <RowButtons features={features} i={i} name={name} onChange={onChange} />
     </tr>
+  );
+}
+
+/** A feature row's ↑/↓ (the keyboard's way to reorder) and remove buttons. */
+function RowButtons({
+  features,
+  i,
+  name,
+  onChange,
+}: {
+  features: FeatureRow[];
+  i: number;
+  name: string;
+  onChange: (features: FeatureRow[]) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <td style={{ whiteSpace: 'nowrap' }}>
+      <button
+        type="button"
+        className="btn btn--small"
+        aria-label={t('portfolio.moveUp', { name })}
+        disabled={i === 0}
+        onClick={() => onChange(move(features, i, i - 1))}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className="btn btn--small"
+        aria-label={t('portfolio.moveDown', { name })}
+        disabled={i === features.length - 1}
+        onClick={() => onChange(move(features, i, i + 1))}
+      >
+        ↓
+      </button>
+      <RemoveButton name={name} onRemove={() => onChange(features.filter((_r, j) => j !== i))} />
+    </td>
   );
 }
