@@ -1,12 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorLine } from '../../components/ErrorLine';
-import { connectionsApi, type Connection, type Tracker } from './api';
+import type { Connection, Tracker } from './api';
 import { TRACKERS, TRACKER_FIELDS, settingsOf } from './fields';
-import { formErrors, serverFieldError } from './messages';
+import { useSaveConnection } from './useSaveConnection';
 import { SyncError } from './SyncError';
-import { useFormat } from '../../i18n/format';
-import type { FieldErrors } from '../shared/issues';
 
 const SCHEDULES = [null, 60, 24 * 60] as const;
 
@@ -19,87 +17,31 @@ export function NewConnection({
   onAdded: (c: Connection) => void;
 }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
   const [tracker, setTracker] = useState<Tracker>('jira');
   const [name, setName] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
   const [token, setToken] = useState('');
   const [every, setEvery] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, failed, save, removeFailed, problem } = useSaveConnection(
+    projectId,
+    onAdded,
+  );
 
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  // Saved, but its first pull failed: a retry changes this one instead of adding a twin.
-  const [failed, setFailed] = useState<Connection | null>(null);
-
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
     const body = {
       name: name.trim() || tracker,
       settings: settingsOf(tracker, values),
       token,
       syncEveryMinutes: every,
     };
-    // On a retry an empty token keeps the saved one.
-    const errors = formErrors(failed && token === '' ? { ...body, token: 'kept' } : body, t, fmt);
-    setFieldErrors(errors);
-    if (Object.keys(errors).length > 0) return;
-    setBusy(true);
-    try {
-      const { token: _typed, ...rest } = body;
-      const saved = failed
-        ? await connectionsApi.update(projectId, failed.id, token ? body : rest)
-        : await connectionsApi.create(projectId, body);
-      setToken('');
-      const synced = await connectionsApi.sync(projectId, saved.id).catch(() => null);
-      const after = synced?.connection ?? saved;
-      if (after.lastSync?.status === 'failed') setFailed(after);
-      else onAdded(after);
-    } catch (err) {
-      const byField = serverFieldError(err, t);
-      if (byField) setFieldErrors(byField);
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const removeFailed = async () => {
-    if (!failed) return;
-    setError(null);
-    try {
-      await connectionsApi.remove(projectId, failed.id);
-      setFailed(null);
-    } catch (err) {
-      setError(err);
-    }
-  };
-
-  /** A field's input attributes and its message beside it. */
-  const problem = (field: string) => {
-    const message = fieldErrors[field];
-    const id = `connection-${field.replace(/\./g, '-')}`;
-    return {
-      input: {
-        id,
-        'aria-invalid': message ? true : undefined,
-        'aria-describedby': message ? `${id}-error` : undefined,
-      },
-      message: message ? (
-        <span className="field__error" id={`${id}-error`} data-field-error={field}>
-          {message}
-        </span>
-      ) : null,
-    };
+    void save(body).then((sent) => {
+      if (sent) setToken('');
+    });
   };
 
   return (
-    <form
-      className="card form-stack"
-      onSubmit={(e) => void submit(e)}
-      aria-labelledby="connection-new"
-    >
+    <form className="card form-stack" onSubmit={submit} aria-labelledby="connection-new">
       <h3 id="connection-new">{t('connections.add')}</h3>
       <label>
         {t('connections.tracker')}
