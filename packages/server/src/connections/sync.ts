@@ -6,6 +6,7 @@
  * never replaces good data with less. The claim in the database makes each sync run once,
  * whichever web node's scheduler or "refresh" asked for it, and lets only that sync store.
  */
+import { splitErrorCode, withErrorCode } from './error-code';
 import type { PullRequest, PullResult } from '@flow-forecaster/connectors';
 import { CONNECTOR_SYNC_KIND } from '@flow-forecaster/worker';
 import type { JobInfo, JobQueue, SyncJobInput, SyncJobResult } from '@flow-forecaster/worker';
@@ -161,7 +162,8 @@ export function mergePull(
 
 export type SyncOutcome =
   | { status: 'ok'; summary: ConnectionSyncSummary }
-  | { status: 'failed'; error: string }
+  /** `code`: the connector's error kind (unreachable, auth…), when it gave one. */
+  | { status: 'failed'; error: string; code?: string }
   | { status: 'busy' };
 
 /**
@@ -305,10 +307,10 @@ export async function applySyncJob(db: Db, job: JobInfo): Promise<SyncOutcome | 
   if (!outcome.ok) {
     const written = await finish(db, input, {
       lastSyncStatus: 'failed',
-      lastSyncError: outcome.error.slice(0, 2000),
+      lastSyncError: withErrorCode(outcome.code, outcome.error).slice(0, 2000),
     });
     return written
-      ? { status: 'failed', error: outcome.error }
+      ? { status: 'failed', error: outcome.error, ...(outcome.code ? { code: outcome.code } : {}) }
       : storedOutcome(db, input.connectionId);
   }
   const [row] = await db
@@ -339,7 +341,10 @@ async function storedOutcome(db: Db, id: string): Promise<SyncOutcome | undefine
     .from(connections)
     .where(eq(connections.id, id));
   if (row?.status === 'ok' && row.summary) return { status: 'ok', summary: row.summary };
-  if (row?.status === 'failed') return { status: 'failed', error: row.error ?? 'the sync failed' };
+  if (row?.status === 'failed') {
+    const { code, message } = splitErrorCode(row.error);
+    return { status: 'failed', error: message ?? 'the sync failed', ...(code ? { code } : {}) };
+  }
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import { splitErrorCode } from '../connections/error-code';
 import { and, asc, eq, isNotNull, or, sql, lte } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { connections } from '../db/schema';
@@ -20,7 +21,9 @@ export function connectionView(row: ConnectionRow) {
       ? {
           at: row.lastSyncAt.toISOString(),
           status: row.lastSyncStatus,
-          error: row.lastSyncError,
+          // The connector's error kind, for the page to translate; the tracker's words as detail.
+          error: splitErrorCode(row.lastSyncError).message,
+          errorCode: splitErrorCode(row.lastSyncError).code,
           summary: row.lastSyncSummary,
         }
       : null,

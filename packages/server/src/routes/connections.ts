@@ -118,7 +118,8 @@ export default async function connectionRoutes(
   app.get('/api/projects/:projectId/connections', { schema: { tags } }, async (request) => {
     const { id: projectId } = await scopedProject(app, request, false);
     const rows = await app.repos.connections.list(request.user!, projectId);
-    return { items: rows.map(connectionView) };
+    // Without CONNECTION_KEY no connection can be added or synced: the page says so up front.
+    return { items: rows.map(connectionView), available: opts.key !== undefined };
   });
 
   const createSchema = { tags, body: connectionCreateSchema };

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorLine } from '../../components/ErrorLine';
-import { connectionsApi, type Connection, type Tracker } from './api';
+import type { Connection, Tracker } from './api';
 import { TRACKERS, TRACKER_FIELDS, settingsOf } from './fields';
+import { useSaveConnection } from './useSaveConnection';
+import { SyncError } from './SyncError';
 
 const SCHEDULES = [null, 60, 24 * 60] as const;
 
@@ -20,36 +22,26 @@ export function NewConnection({
   const [values, setValues] = useState<Record<string, string>>({});
   const [token, setToken] = useState('');
   const [every, setEvery] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, failed, save, removeFailed, problem } = useSaveConnection(
+    projectId,
+    onAdded,
+  );
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      const created = await connectionsApi.create(projectId, {
-        name: name.trim() || tracker,
-        settings: settingsOf(tracker, values),
-        token,
-        syncEveryMinutes: every,
-      });
-      setToken('');
-      const synced = await connectionsApi.sync(projectId, created.id).catch(() => null);
-      onAdded(synced?.connection ?? created);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    const body = {
+      name: name.trim() || tracker,
+      settings: settingsOf(tracker, values),
+      token,
+      syncEveryMinutes: every,
+    };
+    void save(body).then((sent) => {
+      if (sent) setToken('');
+    });
   };
 
   return (
-    <form
-      className="card form-stack"
-      onSubmit={(e) => void submit(e)}
-      aria-labelledby="connection-new"
-    >
+    <form className="card form-stack" onSubmit={submit} aria-labelledby="connection-new">
       <h3 id="connection-new">{t('connections.add')}</h3>
       <label>
         {t('connections.tracker')}
@@ -63,7 +55,13 @@ export function NewConnection({
       </label>
       <label>
         {t('connections.name')}
-        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={200}
+          {...problem('name').input}
+        />
+        {problem('name').message}
       </label>
       {TRACKER_FIELDS[tracker].map((f) => (
         <label key={`${tracker}-${f.key}`}>
@@ -76,7 +74,9 @@ export function NewConnection({
             value={values[f.key] ?? ''}
             required={!f.optional}
             onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
+            {...problem(`settings.${f.key}`).input}
           />
+          {problem(`settings.${f.key}`).message}
         </label>
       ))}
       <label>
@@ -87,8 +87,10 @@ export function NewConnection({
           autoComplete="off"
           value={token}
           onChange={(e) => setToken(e.target.value)}
-          required
+          required={!failed}
+          {...problem('token').input}
         />
+        {problem('token').message}
       </label>
       <p className="muted">{t('connections.tokenHint')}</p>
       <label>
@@ -104,9 +106,20 @@ export function NewConnection({
           ))}
         </select>
       </label>
+      {failed?.lastSync && (
+        <div data-testid="connection-first-pull-failed">
+          <SyncError last={failed.lastSync} />
+          <p>{t('connections.firstPullFailed')}</p>
+          <button type="button" className="btn btn--small" onClick={() => void removeFailed()}>
+            {t('connections.removeIt')}
+          </button>
+        </div>
+      )}
       <ErrorLine error={error} />
       <button type="submit" className="btn" disabled={busy}>
-        {busy ? t('connections.connecting') : t('connections.connect')}
+        {busy
+          ? t('connections.connecting')
+          : t(failed ? 'connections.retry' : 'connections.connect')}
       </button>
     </form>
   );

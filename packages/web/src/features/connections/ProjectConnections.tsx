@@ -7,6 +7,7 @@ import type { ProjectSectionProps } from '../../lib/slots';
 import { connectionsApi, type Connection } from './api';
 import { Mapping } from './Mapping';
 import { NewConnection } from './NewConnection';
+import { SyncError } from './SyncError';
 
 /** The project page's tracker connections: what each pulled, when, and a refresh button. */
 export function ProjectConnections({ projectId }: ProjectSectionProps) {
@@ -14,10 +15,13 @@ export function ProjectConnections({ projectId }: ProjectSectionProps) {
   const [list, setList] = useState<Connection[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [adding, setAdding] = useState(false);
+  const [available, setAvailable] = useState(true);
 
   const load = useCallback(async () => {
     try {
-      setList(await connectionsApi.list(projectId));
+      const r = await connectionsApi.list(projectId);
+      setList(r.items);
+      setAvailable(r.available);
       setError(null);
     } catch (err) {
       setError(err);
@@ -45,7 +49,12 @@ export function ProjectConnections({ projectId }: ProjectSectionProps) {
           onRemoved={() => setList((prev) => (prev ?? []).filter((x) => x.id !== c.id))}
         />
       ))}
-      {adding ? (
+      {!available ? (
+        <div className="notice notice--warn" role="status" data-testid="connections-unavailable">
+          <p>{t('connections.unavailable')}</p>
+          <p className="muted">{t('connections.unavailableAdmin')}</p>
+        </div>
+      ) : adding ? (
         <NewConnection
           projectId={projectId}
           onAdded={(c) => {
@@ -142,11 +151,7 @@ function ConnectionCard({
           ? ` · ${t('connections.waited', { seconds: last.summary.waitedSeconds })}`
           : null}
       </p>
-      {last?.status === 'failed' && last.error && (
-        <p role="alert" className="error">
-          {last.error}
-        </p>
-      )}
+      {last?.status === 'failed' && last.error && <SyncError last={last} />}
       <ErrorLine error={error} />
       <p className="account-actions">
         <button

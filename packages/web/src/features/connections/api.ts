@@ -25,6 +25,8 @@ export interface Connection {
     at: string;
     status: 'ok' | 'failed' | 'running' | null;
     error: string | null;
+    /** The connector's error kind (unreachable, auth…), for a translated message. */
+    errorCode?: string | null;
     summary: SyncSummary | null;
   } | null;
   hasData: boolean;
@@ -53,8 +55,11 @@ export interface NewConnection {
 const base = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}/connections`;
 
 export const connectionsApi = {
-  list: async (projectId: string) =>
-    (await apiFetch<{ items: Connection[] }>(base(projectId))).items,
+  /** `available`: false when the server cannot hold connections (no CONNECTION_KEY). */
+  list: async (projectId: string) => {
+    const r = await apiFetch<{ items: Connection[]; available?: boolean }>(base(projectId));
+    return { items: r.items, available: r.available !== false };
+  },
   create: (projectId: string, body: NewConnection) =>
     apiFetch<Connection>(base(projectId), { body }),
   update: (projectId: string, id: string, body: Partial<NewConnection>) =>

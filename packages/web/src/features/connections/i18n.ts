@@ -47,6 +47,26 @@ const en = {
   category: 'Counts as',
   categories: { todo: 'To do', inProgress: 'In progress', done: 'Done', canceled: 'Canceled' },
   saveMapping: 'Save and pull again',
+  unavailable:
+    'Tracker connections are not turned on for this server yet. Ask whoever runs Flow Forecaster for your team to enable them; until then, import a CSV export on the Flow pages.',
+  unavailableAdmin:
+    'For the administrator: set CONNECTION_KEY on the server (32 bytes in base64, e.g. openssl rand -base64 32) and restart it.',
+  syncErrors: {
+    auth: 'The tracker refused the token: check it, and that it can read this project.',
+    query: 'The tracker rejected the query: check it in the tracker first.',
+    rate_limited: 'The tracker is limiting requests: try again in a few minutes.',
+    unreachable: 'The tracker’s site could not be reached: check the address.',
+    bad_response:
+      'The tracker answered something unexpected: check the address points at the tracker.',
+    blocked: 'This address is inside the server’s own network, which connections may not reach.',
+    client_missing: 'This server cannot talk to this tracker (its client is not installed).',
+  },
+  detail: 'Details: {{detail}}',
+  firstPullFailed:
+    'The connection was saved but its first pull failed. Fix the settings or the token above and pull again, or remove it.',
+  retry: 'Save changes and pull again',
+  removeIt: 'Remove this connection',
+  privateUrl: 'This address is inside the server’s own network; connections may not reach it.',
 };
 
 type Strings = typeof en;
@@ -103,6 +123,27 @@ const ptBR: Strings = {
     canceled: 'Cancelado',
   },
   saveMapping: 'Salvar e buscar de novo',
+  unavailable:
+    'As conexões com rastreadores ainda não estão ativadas neste servidor. Peça a quem administra o Flow Forecaster da sua equipe para ativá-las; até lá, importe uma exportação CSV nas páginas de Fluxo.',
+  unavailableAdmin:
+    'Para o administrador: defina CONNECTION_KEY no servidor (32 bytes em base64, p. ex. openssl rand -base64 32) e reinicie-o.',
+  syncErrors: {
+    auth: 'O rastreador recusou o token: confira-o e se ele pode ler este projeto.',
+    query: 'O rastreador rejeitou a consulta: teste-a primeiro no rastreador.',
+    rate_limited: 'O rastreador está limitando as requisições: tente de novo em alguns minutos.',
+    unreachable: 'Não foi possível acessar o site do rastreador: confira o endereço.',
+    bad_response:
+      'O rastreador respondeu algo inesperado: confira se o endereço aponta para o rastreador.',
+    blocked: 'Este endereço fica na rede interna do servidor, que as conexões não podem acessar.',
+    client_missing:
+      'Este servidor não consegue falar com este rastreador (o cliente não está instalado).',
+  },
+  detail: 'Detalhes: {{detail}}',
+  firstPullFailed:
+    'A conexão foi salva, mas a primeira busca falhou. Corrija as configurações ou o token acima e busque de novo, ou remova-a.',
+  retry: 'Salvar mudanças e buscar de novo',
+  removeIt: 'Remover esta conexão',
+  privateUrl: 'Este endereço fica na rede interna do servidor; as conexões não podem acessá-lo.',
 };
 
 const es: Strings = {
@@ -157,6 +198,30 @@ const es: Strings = {
     canceled: 'Cancelado',
   },
   saveMapping: 'Guardar y traer de nuevo',
+  unavailable:
+    'Las conexiones con rastreadores aún no están activadas en este servidor. Pida a quien administra Flow Forecaster de su equipo que las active; mientras tanto, importe una exportación CSV en las páginas de Flujo.',
+  unavailableAdmin:
+    'Para el administrador: defina CONNECTION_KEY en el servidor (32 bytes en base64, p. ej. openssl rand -base64 32) y reinícielo.',
+  syncErrors: {
+    auth: 'El rastreador rechazó el token: revíselo y que pueda leer este proyecto.',
+    query: 'El rastreador rechazó la consulta: pruébela primero en el rastreador.',
+    rate_limited:
+      'El rastreador está limitando las solicitudes: inténtelo de nuevo en unos minutos.',
+    unreachable: 'No se pudo acceder al sitio del rastreador: revise la dirección.',
+    bad_response:
+      'El rastreador respondió algo inesperado: revise que la dirección apunte al rastreador.',
+    blocked:
+      'Esta dirección está en la red interna del servidor, a la que las conexiones no pueden acceder.',
+    client_missing:
+      'Este servidor no puede hablar con este rastreador (su cliente no está instalado).',
+  },
+  detail: 'Detalles: {{detail}}',
+  firstPullFailed:
+    'La conexión se guardó pero su primera descarga falló. Corrija la configuración o el token arriba y vuelva a descargar, o elimínela.',
+  retry: 'Guardar cambios y descargar de nuevo',
+  removeIt: 'Eliminar esta conexión',
+  privateUrl:
+    'Esta dirección está en la red interna del servidor; las conexiones no pueden acceder a ella.',
 };
 
 export const connectionsBundles = {

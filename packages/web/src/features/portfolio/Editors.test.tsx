@@ -39,6 +39,35 @@ describe('portfolio editors', () => {
     expect(onChange).toHaveBeenLastCalledWith([features[0]]);
   });
 
+  it('shows a split feature’s items as the split’s sum, read-only, with where it comes from', () => {
+    const form = exampleForm('2026-01-05');
+    const features: FeatureRow[] = [
+      form.features[0],
+      { ...form.features[1], name: 'Ranged', team: '', parts: 'Payments: 2-4, Platform: 3' },
+      form.features[2],
+    ];
+    render(
+      <FeaturesEditor
+        features={features}
+        teamNames={form.teams.map((t) => t.name)}
+        errors={{}}
+        onChange={vi.fn()}
+      />,
+    );
+    const split = screen.getByLabelText(`Items (8 or 6-10) (${features[0].name})`);
+    expect(features[0].parts).toBe('Payments: 12, Platform: 5');
+    expect((split as HTMLInputElement).value).toBe('17');
+    expect((split as HTMLInputElement).readOnly).toBe(true);
+    const hint = document.getElementById(split.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toMatch(/split/);
+    expect((screen.getByLabelText('Items (8 or 6-10) (Ranged)') as HTMLInputElement).value).toBe(
+      '5-7',
+    );
+    const own = screen.getByLabelText(`Items (8 or 6-10) (${features[2].name})`);
+    expect((own as HTMLInputElement).readOnly).toBe(false);
+    expect((own as HTMLInputElement).value).toBe(features[2].size);
+  });
+
   it('adds and removes teams', () => {
     const form = exampleForm('2026-01-05');
     const onChange = vi.fn();

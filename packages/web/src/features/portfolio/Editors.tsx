@@ -4,7 +4,15 @@ import { TableWrap } from '../../components/TableWrap';
 import { fieldId, type FieldErrors } from '../shared/issues';
 import { throughputOfTeam } from '../shared/TeamThroughput';
 import { useTeams } from '../../lib/team-store';
-import { blankFeature, blankTeam, cellError, move, type FeatureRow, type TeamRow } from './form';
+import {
+  blankFeature,
+  blankTeam,
+  cellError,
+  move,
+  splitTotal,
+  type FeatureRow,
+  type TeamRow,
+} from './form';
 
 const PREFIX = 'pf';
 
@@ -16,6 +24,8 @@ function CellInput({
   onChange,
   type = 'text',
   inputMode = 'text',
+  readOnly,
+  hint,
 }: {
   path: string;
   label: string;
@@ -24,8 +34,12 @@ function CellInput({
   onChange: (v: string) => void;
   type?: 'text' | 'date';
   inputMode?: 'text' | 'decimal' | 'numeric';
+  /** A value computed from other cells: shown, not typed (`hint` says where it comes from). */
+  readOnly?: boolean;
+  hint?: string;
 }) {
   const id = fieldId(PREFIX, path);
+  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ');
   return (
     <>
       <input
@@ -34,10 +48,16 @@ function CellInput({
         aria-label={label}
         inputMode={type === 'date' ? undefined : inputMode}
         value={value}
+        readOnly={readOnly}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy || undefined}
         onChange={(e) => onChange(e.target.value)}
       />
+      {hint && (
+        <span className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
       {error && (
         <span className="field__error" id={`${id}-error`} role="alert" data-field-error={id}>
           {error}
@@ -55,12 +75,13 @@ function ListError({ error }: { error: string | undefined }) {
   ) : null;
 }
 
-function Head({ labels }: { labels: ReactNode[] }) {
+/** `sticky`: the column that names the row stays in view while the table scrolls sideways. */
+function Head({ labels, sticky }: { labels: ReactNode[]; sticky?: number }) {
   return (
     <thead>
       <tr>
         {labels.map((l, i) => (
-          <th key={i} scope="col">
+          <th key={i} scope="col" className={i === sticky ? 'sticky-col' : undefined}>
             {l}
           </th>
         ))}
@@ -142,6 +163,7 @@ export function TeamsEditor({
     >
       <table className="editable" data-testid="pf-teams">
         <Head
+          sticky={0}
           labels={[
             t('portfolio.teamName'),
             t('portfolio.samples'),
@@ -153,7 +175,7 @@ export function TeamsEditor({
         <tbody>
           {teams.map((team, i) => (
             <tr key={i}>
-              <td>
+              <td className="sticky-col">
                 <CellInput
                   path={`teams.${i}.name`}
                   label={`${t('portfolio.teamName')} (${i + 1})`}
@@ -262,6 +284,7 @@ export function FeaturesEditor({
     >
       <table className="editable" data-testid="pf-features">
         <Head
+          sticky={1}
           labels={[
             '#',
             t('portfolio.feature'),
@@ -313,6 +336,7 @@ function FeatureRowView({
   const set = (key: keyof FeatureRow, value: string) =>
     onChange(features.map((r, j) => (j === i ? { ...r, [key]: value } : r)));
   const teamError = cellError(errors, i, 'team');
+  const split = f.parts.trim() !== '';
   return (
     <tr
       draggable
@@ -338,7 +362,7 @@ function FeatureRowView({
         </span>{' '}
         {i + 1}
       </td>
-      <td style={{ minWidth: '9em' }}>
+      <td className="sticky-col" style={{ minWidth: '9em' }}>
         <CellInput
           path={`features.${i}.name`}
           label={`${t('portfolio.feature')} (${i + 1})`}
@@ -352,7 +376,7 @@ function FeatureRowView({
           id={fieldId(PREFIX, `features.${i}.team`)}
           aria-label={`${t('portfolio.team')} (${name})`}
           value={f.team}
-          disabled={f.parts.trim() !== ''}
+          disabled={split}
           aria-invalid={teamError ? true : undefined}
           onChange={(e) => set('team', e.target.value)}
         >
@@ -371,40 +395,65 @@ function FeatureRowView({
           </span>
         )}
       </td>
-      {FEATURE_CELLS.map((c) => (
-        <td key={c.key} style={c.minWidth ? { minWidth: c.minWidth } : undefined}>
-          <CellInput
-            path={`features.${i}.${c.field}`}
-            type={c.type}
-            label={`${t(`portfolio.${c.labelKey}`)} (${name})`}
-            value={f[c.key]}
-            inputMode={c.inputMode}
-            error={cellError(errors, i, c.field)}
-            onChange={(v) => set(c.key, v)}
-          />
-        </td>
-      ))}
-      <td style={{ whiteSpace: 'nowrap' }}>
-        <button
-          type="button"
-          className="btn btn--small"
-          aria-label={t('portfolio.moveUp', { name })}
-          disabled={i === 0}
-          onClick={() => onChange(move(features, i, i - 1))}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          className="btn btn--small"
-          aria-label={t('portfolio.moveDown', { name })}
-          disabled={i === features.length - 1}
-          onClick={() => onChange(move(features, i, i + 1))}
-        >
-          ↓
-        </button>
-        <RemoveButton name={name} onRemove={() => onChange(features.filter((_r, j) => j !== i))} />
-      </td>
+      {FEATURE_CELLS.map((c) => {
+        // A split feature's items are its parts': the Items cell shows their sum, read-only, so
+        // typing there never looks accepted while the split decides (issue 16).
+        const fromSplit = c.key === 'size' && split;
+        return (
+          <td key={c.key} style={c.minWidth ? { minWidth: c.minWidth } : undefined}>
+            <CellInput
+              path={`features.${i}.${c.field}`}
+              type={c.type}
+              label={`${t(`portfolio.${c.labelKey}`)} (${name})`}
+              value={fromSplit ? (splitTotal(f.parts) ?? '') : f[c.key]}
+              inputMode={c.inputMode}
+              readOnly={fromSplit}
+              hint={fromSplit ? t('portfolio.sizeFromSplit') : undefined}
+              error={fromSplit ? undefined : cellError(errors, i, c.field)}
+              onChange={(v) => set(c.key, v)}
+            />
+          </td>
+        );
+      })}
+      <RowButtons features={features} i={i} name={name} onChange={onChange} />
     </tr>
+  );
+}
+
+/** A feature row's ↑/↓ (the keyboard's way to reorder) and remove buttons. */
+function RowButtons({
+  features,
+  i,
+  name,
+  onChange,
+}: {
+  features: FeatureRow[];
+  i: number;
+  name: string;
+  onChange: (features: FeatureRow[]) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <td style={{ whiteSpace: 'nowrap' }}>
+      <button
+        type="button"
+        className="btn btn--small"
+        aria-label={t('portfolio.moveUp', { name })}
+        disabled={i === 0}
+        onClick={() => onChange(move(features, i, i - 1))}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className="btn btn--small"
+        aria-label={t('portfolio.moveDown', { name })}
+        disabled={i === features.length - 1}
+        onClick={() => onChange(move(features, i, i + 1))}
+      >
+        ↓
+      </button>
+      <RemoveButton name={name} onRemove={() => onChange(features.filter((_r, j) => j !== i))} />
+    </td>
   );
 }

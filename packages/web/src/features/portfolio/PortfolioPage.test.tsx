@@ -1,42 +1,46 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
-import { calendarMove, type PortfolioResult } from '@flow-forecaster/engine';
+import { afterEach, describe, expect, it } from 'vitest';
 import { directRunner } from '../../../test/engine-runner';
 import { renderPage } from '../../../test/render';
+import { changeLanguage } from '../../i18n';
 import PortfolioPage from './PortfolioPage';
 import { registerPortfolioTranslations } from './i18n';
 
 registerPortfolioTranslations();
 
-async function fill(label: string | RegExp, value: string) {
-  const el = screen.getAllByLabelText(label)[0];
-  await userEvent.clear(el);
-  if (value) await userEvent.type(el, value);
-}
+afterEach(async () => {
+  await changeLanguage('en');
+});
 
-describe('PortfolioPage with a calendar', () => {
-  it('says how far the days off moved the last feature’s P85 date', async () => {
+describe('portfolio page', () => {
+  it('starts the cost of delay in the reader’s currency (pt-BR → BRL) and shows it in R$', async () => {
+    await changeLanguage('pt-BR');
     const runner = directRunner();
     renderPage(PortfolioPage, runner);
-    await fill('Start date', '2027-01-04');
-    await userEvent.click(screen.getByText('Calendar: working days and holidays'));
-    await userEvent.click(screen.getByLabelText(/Skip weekends, holidays/));
-    await fill(/Team days off/, '2027-01-05..2027-01-08 offsite');
-    await userEvent.click(screen.getByRole('button', { name: 'Forecast the portfolio' }));
-
-    const line = await screen.findByTestId('calendar-moves', {}, { timeout: 30_000 });
-    const r = runner.calls.at(-1)?.result as PortfolioResult;
-    const last = r.features
-      .map((f) => f.completionDates?.p85 ?? '')
-      .sort()
-      .at(-1)!;
-    const move = calendarMove(r.calendar!, last);
-    expect(move?.to).toBe(last);
-    // The four offsite weekdays (no country, so no public holidays).
-    expect(move?.workingDays).toBe(4);
-    expect(line.textContent).toMatch(
-      /^Holidays and days off move P85 by 4 working days: .+ → .+\.$/,
+    expect((screen.getByLabelText('Moeda (custo do atraso)') as HTMLInputElement).value).toBe(
+      'BRL',
     );
-  }, 60_000);
+    await userEvent.click(screen.getByRole('button', { name: 'Prever o portfólio' }));
+    await screen.findByTestId('pf-results');
+    expect((runner.calls[0].input as { currency?: string }).currency).toBe('BRL');
+    await waitFor(() => expect(screen.getByTestId('pf-cut-table').textContent).toMatch(/R\$/));
+    expect(screen.getByTestId('pf-cut-table').textContent).not.toMatch(/US\$/);
+  });
+
+  it('says in the out-of-date banner which field to fix when a team’s throughput is bad', async () => {
+    renderPage(PortfolioPage, directRunner());
+    await userEvent.click(screen.getByRole('button', { name: 'Forecast the portfolio' }));
+    await screen.findByTestId('pf-results');
+    await userEvent.click(screen.getByLabelText('Rerun as I edit (same seed)'));
+    const samples = screen.getByLabelText('Weekly throughput (items per week) (Payments)');
+    await userEvent.clear(samples);
+    await userEvent.type(samples, '3, -4, 5');
+    const banner = await screen.findByTestId('pf-stale');
+    await waitFor(() => expect(banner.textContent).toMatch(/cannot rerun until you fix/));
+    expect(banner.textContent).toContain('Weekly throughput (items per week) (Payments): Value 2:');
+    expect(banner.textContent).not.toMatch(/run again/);
+    await userEvent.click(screen.getByRole('button', { name: 'Go to the field' }));
+    expect(document.activeElement).toBe(samples);
+  });
 });

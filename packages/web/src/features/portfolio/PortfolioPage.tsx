@@ -6,7 +6,8 @@ import { Field } from '../../components/Field';
 import { ResultActions } from '../../components/ResultActions';
 import { TableWrap } from '../../components/TableWrap';
 import { useFormat, type Formatter } from '../../i18n/format';
-import { TextInput } from '../shared/Inputs';
+import { CurrencyList, TextInput } from '../shared/Inputs';
+import { defaultCurrency } from '../../i18n/languages';
 import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
@@ -16,6 +17,7 @@ import { FeaturesEditor, TeamsEditor } from './Editors';
 import { TeamShares } from './TeamShares';
 import { Timeline } from './Timeline';
 import { SavedLocally } from './SavedLocally';
+import { StaleNotice } from './StaleNotice';
 import { DependencyGraph } from './DependencyGraph';
 import type { SavedPortfolio } from './saved';
 import { initialForm, onlyReordered, reorder, toBody, type PortfolioForm } from './form';
@@ -69,7 +71,11 @@ export default function PortfolioPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language || 'en';
   const initial = useMemo(
-    () => ({ ...initialForm, country: defaultCountry(language) }),
+    () => ({
+      ...initialForm,
+      country: defaultCountry(language),
+      currency: defaultCurrency(language),
+    }),
     [language],
   );
   const page = useForecastPage<PortfolioForm, PortfolioResult>({
@@ -138,7 +144,13 @@ function usePortfolioRuns(page: Page, language: string) {
   const { setForm } = page;
   const openSaved = (saved: SavedPortfolio) => {
     // Portfolios saved before calendars existed have no calendar fields: off, as they ran.
-    const form = { ...initialCalendar(language), ...saved.form };
+    // No currency in portfolios saved before it was asked: USD, the engine's default they ran with.
+    const stored: Partial<PortfolioForm> = saved.form;
+    const form = {
+      ...initialCalendar(language),
+      ...saved.form,
+      currency: stored.currency ?? 'USD',
+    };
     opening.current = JSON.stringify(form);
     setForm(form);
     setSeed(saved.seed ?? undefined);
@@ -201,6 +213,20 @@ function PortfolioInputs({
         >
           <TextInput form={page.form} name="confidence" update={page.update} inputMode="numeric" />
         </Field>
+        <Field
+          id={page.id('currency')}
+          label={t('portfolio.currency')}
+          error={page.errors.currency}
+        >
+          <TextInput
+            form={page.form}
+            name="currency"
+            update={page.update}
+            inputMode="text"
+            list="ff-currencies"
+          />
+        </Field>
+        <CurrencyList />
       </div>
       <CalendarSection form={page.form} update={page.update} errors={page.errors} id={page.id} />
       <label className="checkbox">
@@ -236,11 +262,7 @@ function PortfolioResults({ page, r, stale }: { page: Page; r: PortfolioResult; 
       data-stale={stale ? 'true' : 'false'}
       style={stale ? { opacity: 0.6 } : undefined}
     >
-      {stale && (
-        <p className="notice notice--warn" role="status" data-testid="pf-stale">
-          {t('portfolio.stale')}
-        </p>
-      )}
+      {stale && <StaleNotice errors={page.errors} form={page.form} />}
       <p className="headline" data-testid="pf-in-count">
         {t('portfolio.inCount', {
           count: targeted.filter((f) => f.inCutLine === true).length,
@@ -315,7 +337,9 @@ function CutLineTable({ r, lineAt }: { r: PortfolioResult; lineAt: number }) {
         <thead>
           <tr>
             <th scope="col">#</th>
-            <th scope="col">{t('portfolio.feature')}</th>
+            <th scope="col" className="sticky-col">
+              {t('portfolio.feature')}
+            </th>
             <th scope="col">{t('portfolio.targetDate')}</th>
             <th scope="col">P50</th>
             <th scope="col">P85</th>
@@ -336,7 +360,9 @@ function CutLineTable({ r, lineAt }: { r: PortfolioResult; lineAt: number }) {
               style={i === lineAt ? { borderTop: '3px solid var(--bad, #b3261e)' } : undefined}
             >
               <td>{i + 1}</td>
-              <th scope="row">{f.name}</th>
+              <th scope="row" className="sticky-col">
+                {f.name}
+              </th>
               <td>
                 <When iso={f.targetDate} testId={`pf-target-${i}`} fmt={fmt} />
               </td>

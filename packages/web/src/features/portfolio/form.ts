@@ -36,6 +36,8 @@ export interface PortfolioForm extends CalendarForm {
   /** Percent. */
   confidence: string;
   runs: string;
+  /** ISO 4217 code of the costs of delay; the page starts it at the reader's (pt-BR → BRL). */
+  currency: string;
 }
 
 export const blankTeam: TeamRow = { name: '', samples: '', featureWip: '1' };
@@ -95,6 +97,7 @@ export function exampleForm(start: string = nextMonday()): PortfolioForm {
     targetDate: week(10),
     confidence: '85',
     runs: '10000',
+    currency: 'USD',
     // The page replaces the country with the reader's (pt-BR → Brazil) when it opens.
     ...initialCalendar('en'),
   };
@@ -173,9 +176,31 @@ export function toBody(form: PortfolioForm): BuiltBody {
   b.text('startDate', form.startDate);
   b.text('targetDate', form.targetDate);
   b.number('confidence', form.confidence, 0.01);
+  // Saved before the currency field existed: left out, so the engine's default applies.
+  if ((form.currency ?? '').trim() !== '') b.text('currency', form.currency.trim());
   addCalendar(b, form);
   b.number('numberOfSimulations', form.runs);
   return b.build();
+}
+
+/**
+ * The items of a feature split across teams, as the Items cell shows them: "Payments: 12,
+ * Platform: 5" → "17", ranges add up low and high ("A: 2-4, B: 3" → "5-7"). Null when a part
+ * cannot be read (its own cell shows why).
+ */
+export function splitTotal(parts: string): string | null {
+  let low = 0;
+  let high = 0;
+  for (const part of parts.split(',').filter((p) => p.trim() !== '')) {
+    const colon = part.lastIndexOf(':');
+    const text = colon < 0 ? '' : part.slice(colon + 1);
+    const range = RANGE.exec(text);
+    const [a, b] = (range ? [range[1], range[2]] : [text, text]).map((v) => Number(v.trim()));
+    if (text.trim() === '' || !Number.isFinite(a) || !Number.isFinite(b)) return null;
+    low += a;
+    high += b;
+  }
+  return low === high ? String(low) : `${low}-${high}`;
 }
 
 /** The list with item `from` moved to index `to` (drag and drop, and the up/down buttons). */
