@@ -458,3 +458,18 @@ export function calendarMove(summary: CalendarSummary, dateIso: string): Calenda
   }
   return { from: isoOfEpochDay(day), to: dateIso, workingDays: off };
 }
+
+const MONTH_DAY = /^(\d{2})-(\d{2})$/;
+
+/**
+ * "12-24".."01-01" written without a year (the CLI's `--blackout`, the web's days-off box):
+ * the same days every year, anchored on 2000 (a leap year, so 02-29 is a date) and ending the
+ * next year when the end's month-day comes before the start's; null when not month-days.
+ */
+export function yearlyBlackout(
+  from: string,
+  to: string,
+): { from: string; to: string; every: 'year' } | null {
+  if (!MONTH_DAY.test(from) || !MONTH_DAY.test(to)) return null;
+  return { from: `2000-${from}`, to: `${to < from ? 2001 : 2000}-${to}`, every: 'year' };
+}

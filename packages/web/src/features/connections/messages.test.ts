@@ -21,13 +21,15 @@ const body = (token: string, repo: string) => ({
 describe('connection problems in the reader’s language', () => {
   it('puts each bad field of the form beside it, translated, before anything is sent', async () => {
     await changeLanguage('pt-BR');
-    const errors = formErrors(body('abc', 'not a repo'), i18next.t, formatterFor('pt-BR'));
+    const errors = await formErrors(body('abc', 'not a repo'), i18next.t, formatterFor('pt-BR'));
     expect(Object.keys(errors).sort()).toEqual(['settings.repo', 'token']);
     for (const message of Object.values(errors)) {
       expect(message).not.toMatch(/must|token|settings/);
       expect(message.length).toBeGreaterThan(0);
     }
-    expect(formErrors(body('abcd', 'acme/app'), i18next.t, formatterFor('pt-BR'))).toEqual({});
+    expect(await formErrors(body('abcd', 'acme/app'), i18next.t, formatterFor('pt-BR'))).toEqual(
+      {},
+    );
   });
 
   it('puts the server’s refusal of a private address beside the field it names', async () => {

@@ -3,13 +3,21 @@
  * own schema first, then whatever the server's 400 names) and a failed sync's kind.
  */
 import type { TFunction } from 'i18next';
-import { connectionCreateSchema, parseBody } from '@flow-forecaster/schemas';
 import { ApiError } from '../../lib/api';
 import type { Formatter } from '../../i18n/format';
 import { translateIssues, type FieldErrors } from '../shared/issues';
 
-/** The form's problems by request field (`token`, `settings.repo`), translated; none if it passes. */
-export function formErrors(body: unknown, t: TFunction, fmt: Formatter): FieldErrors {
+/**
+ * The form's problems by request field (`token`, `settings.repo`), translated; none if it
+ * passes. The schemas (zod) load on first use: the project page is on every page's first load
+ * through the connections slot, and zod would double the first-page budget (budget.test.ts).
+ */
+export async function formErrors(
+  body: unknown,
+  t: TFunction,
+  fmt: Formatter,
+): Promise<FieldErrors> {
+  const { connectionCreateSchema, parseBody } = await import('@flow-forecaster/schemas');
   const parsed = parseBody(connectionCreateSchema, body);
   return parsed.ok ? {} : translateIssues(parsed.issues, t, fmt);
 }

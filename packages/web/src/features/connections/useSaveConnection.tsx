@@ -24,7 +24,11 @@ export function useSaveConnection(projectId: string, onAdded: (c: Connection) =>
     setError(null);
     const { token } = body;
     // On a retry an empty token keeps the saved one.
-    const errors = formErrors(failed && token === '' ? { ...body, token: 'kept' } : body, t, fmt);
+    const errors = await formErrors(
+      failed && token === '' ? { ...body, token: 'kept' } : body,
+      t,
+      fmt,
+    );
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) return false;
     setBusy(true);

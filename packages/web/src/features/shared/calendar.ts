@@ -3,7 +3,8 @@
  * fields, the request's `calendar` built from them, and the lazy load of the holiday data.
  */
 import type { CalendarBlackout } from '@flow-forecaster/engine';
-import { yearlyBlackout, type SavedCalendar } from '@flow-forecaster/schemas';
+import { yearlyBlackout } from '@flow-forecaster/engine';
+import type { SavedCalendar } from '@flow-forecaster/schemas';
 import type { BodyBuilder } from './body';
 
 export interface CalendarForm {
