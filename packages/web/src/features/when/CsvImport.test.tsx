@@ -43,3 +43,42 @@ describe('CsvImport', () => {
     expect(lt[0]).toBeCloseTo(1 + 8 / 24, 5);
   });
 });
+
+describe('CsvImport on the page’s calendar', () => {
+  const offsite = {
+    calendarOn: true,
+    country: '',
+    region: '',
+    includeOptional: false,
+    optionalNames: [],
+    blackoutText: '2025-03-18..2025-03-19 offsite',
+  };
+
+  it('names the short weeks and leaves them out of the samples when asked', async () => {
+    const onApply = vi.fn();
+    render(<CsvImport onApply={onApply} onClose={() => undefined} calendar={offsite} />);
+    const file = new File([PLANILHA], 'planilha.csv', { type: 'text/csv' });
+    await userEvent.upload(screen.getByLabelText(/CSV file/), file);
+    // The offsite takes two days out of the week of 17 March: a short week, named.
+    const short = await screen.findByTestId('csv-short-weeks');
+    expect(short.textContent).toContain('1 short week on this calendar');
+    expect(short.textContent).toContain('2025-03-17');
+    await userEvent.click(screen.getByLabelText(/Leave the short weeks out/));
+    const summary = await screen.findByText(/finished items over 2 weeks/);
+    expect(summary).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Use this history' }));
+    expect((onApply.mock.calls[0] as [number[]])[0]).toEqual([2, 0]);
+  });
+
+  it('keeps every week, and says there is no short one, when the calendar takes no day', async () => {
+    const onApply = vi.fn();
+    const calm = { ...offsite, blackoutText: '' };
+    render(<CsvImport onApply={onApply} onClose={() => undefined} calendar={calm} />);
+    const file = new File([PLANILHA], 'planilha.csv', { type: 'text/csv' });
+    await userEvent.upload(screen.getByLabelText(/CSV file/), file);
+    const short = await screen.findByTestId('csv-short-weeks');
+    expect(short.textContent).toContain('No short weeks');
+    await userEvent.click(screen.getByRole('button', { name: 'Use this history' }));
+    expect((onApply.mock.calls[0] as [number[]])[0]).toEqual([2, 0, 3]);
+  });
+});

@@ -3,11 +3,13 @@ import {
   detectDateTimeFormat,
   historyFromItems,
   type HistoryResult,
+  type WorkItemInput,
 } from '@flow-forecaster/engine';
 import Papa from 'papaparse';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
+import { calendarOfForm, prepareCalendar, type CalendarForm } from '../shared/calendar';
 
 interface Table {
   columns: string[];
@@ -49,7 +51,10 @@ export function guessColumn(columns: string[], pattern: RegExp, avoid?: string):
   return columns.find((c) => c !== avoid && pattern.test(c)) ?? '';
 }
 
-type Preview = { history: HistoryResult; format: string | null } | { error: string } | null;
+type Preview =
+  | { history: HistoryResult; format: string | null; items: WorkItemInput[] }
+  | { error: string }
+  | null;
 
 /** The weekly history the chosen columns and date format give, or why they give none. */
 function previewHistory(
@@ -70,7 +75,7 @@ function previewHistory(
       start: start ? r[start]?.trim() || null : null,
     }));
     const history = historyFromItems(format ? { items, dateFormat: format } : { items });
-    return { history, format };
+    return { history, format, items };
   } catch (err) {
     return { error: (err as Error).message };
   }
@@ -104,6 +109,86 @@ function ColumnSelect({
   );
 }
 
+type CalendarHistory = { history: HistoryResult } | { error: string } | null;
+
+/**
+ * With the page's calendar on, the same history on that calendar (spec calendars.md): its short
+ * weeks (holidays, days off) named, and left out of the samples when the user asks. The holiday
+ * rules and the schema that resolves the country to dates load only then.
+ */
+function useCalendarHistory(
+  preview: Preview,
+  calendar: CalendarForm | undefined,
+  exclude: boolean,
+): CalendarHistory {
+  const { i18n } = useTranslation();
+  const language = i18n.language || 'en';
+  const [result, setResult] = useState<CalendarHistory>(null);
+  const base = preview && 'history' in preview ? preview : null;
+  // The calendar as the request carries it: the page's other fields changing re-runs nothing.
+  const calendarKey =
+    calendar?.calendarOn === true ? JSON.stringify(calendarOfForm(calendar)) : null;
+  const on = calendarKey !== null && base !== null && base.history.from !== null;
+  useEffect(() => {
+    if (!on || base === null || calendarKey === null) {
+      setResult(null);
+      return;
+    }
+    let live = true;
+    const body: Record<string, unknown> = {
+      items: base.items,
+      from: base.history.from,
+      calendar: JSON.parse(calendarKey) as unknown,
+      excludeShortWeeks: exclude,
+      ...(base.format ? { dateFormat: base.format } : {}),
+    };
+    void (async () => {
+      await prepareCalendar(body, language);
+      const { parseRequest } = await import('@flow-forecaster/schemas');
+      const parsed = parseRequest('history', body);
+      if (!live) return;
+      setResult(
+        parsed.ok ? { history: historyFromItems(parsed.value) } : { error: parsed.error.message },
+      );
+    })().catch((err: unknown) => {
+      if (live) setResult({ error: err instanceof Error ? err.message : String(err) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [on, base, calendarKey, exclude, language]);
+  return on ? result : null;
+}
+
+/** The short weeks of a history on the page's calendar, and the switch that leaves them out. */
+function ShortWeeks({
+  history,
+  exclude,
+  onExclude,
+}: {
+  history: HistoryResult;
+  exclude: boolean;
+  onExclude: (v: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const short = history.shortWeeks ?? [];
+  return (
+    <div data-testid="csv-short-weeks">
+      <p className="field__hint">
+        {short.length === 0
+          ? t('csv.noShortWeeks')
+          : t('csv.shortWeeks', { count: short.length, weeks: short.join(', ') })}
+      </p>
+      {short.length > 0 && (
+        <label className="checkbox">
+          <input type="checkbox" checked={exclude} onChange={(e) => onExclude(e.target.checked)} />{' '}
+          {t('csv.excludeShortWeeks')}
+        </label>
+      )}
+    </div>
+  );
+}
+
 /** Items done, weeks, items still open, unreadable dates, and the weekly counts themselves. */
 function HistorySummary({ history }: { history: HistoryResult }) {
   const { t } = useTranslation();
@@ -134,9 +219,12 @@ function HistorySummary({ history }: { history: HistoryResult }) {
 export default function CsvImport({
   onApply,
   onClose,
+  calendar,
 }: {
   onApply: (tp: number[], lt: number[]) => void;
   onClose: () => void;
+  /** The page's calendar: when on, the history's short weeks are named and can be left out. */
+  calendar?: CalendarForm;
 }) {
   const { t } = useTranslation();
   const [table, setTable] = useState<Table | null>(null);
@@ -159,10 +247,22 @@ export default function CsvImport({
     }
   };
 
-  const preview = useMemo(
+  const [excludeShort, setExcludeShort] = useState(false);
+  const base = useMemo(
     () => previewHistory(table, done, start, formatKey),
     [table, done, start, formatKey],
   );
+  const onCalendar = useCalendarHistory(base, calendar, excludeShort);
+  // On a calendar the history used is the calendar's (short weeks out when asked); its error,
+  // if the calendar cannot be read, stands where the history would.
+  const preview: Preview =
+    onCalendar === null
+      ? base
+      : 'error' in onCalendar
+        ? onCalendar
+        : base && 'history' in base
+          ? { ...base, history: onCalendar.history }
+          : base;
 
   return (
     <div className="card" role="group" aria-labelledby="csv-title" data-testid="csv-import">
@@ -223,6 +323,13 @@ export default function CsvImport({
         </p>
       )}
       {preview && 'history' in preview && <HistorySummary history={preview.history} />}
+      {onCalendar && 'history' in onCalendar && (
+        <ShortWeeks
+          history={onCalendar.history}
+          exclude={excludeShort}
+          onExclude={setExcludeShort}
+        />
+      )}
       <div className="run-controls">
         <button
           type="button"

@@ -111,6 +111,7 @@ function ThroughputWithImport({ form, update, errors, id }: SectionProps) {
       ) : (
         <Suspense fallback={<p>{t('common.loading')}</p>}>
           <CsvImport
+            calendar={form}
             onApply={(tp, lt) => {
               update('tpText', tp.join(', '));
               if (lt.length > 0)

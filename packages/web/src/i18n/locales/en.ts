@@ -188,6 +188,12 @@ export const en = {
     close: 'Close',
     parseFailed: 'The file could not be read: {{message}}',
     rows: '{{count}} rows, {{columns}} columns',
+    shortWeeks_one:
+      '1 short week on this calendar (holidays or days off): {{weeks}}. Its throughput is lower for that reason.',
+    shortWeeks_other:
+      '{{count}} short weeks on this calendar (holidays or days off): {{weeks}}. Their throughput is lower for that reason.',
+    noShortWeeks: 'No short weeks in this history on this calendar.',
+    excludeShortWeeks: 'Leave the short weeks out of the throughput samples',
   },
   risk: {
     likelihood: 'Chance (%)',

@@ -191,6 +191,12 @@ export const es: Translation = {
     close: 'Cerrar',
     parseFailed: 'No se pudo leer el archivo: {{message}}',
     rows: '{{count}} filas, {{columns}} columnas',
+    shortWeeks_one:
+      '1 semana corta en este calendario (festivos o días libres): {{weeks}}. Su rendimiento es menor por eso.',
+    shortWeeks_other:
+      '{{count}} semanas cortas en este calendario (festivos o días libres): {{weeks}}. Su rendimiento es menor por eso.',
+    noShortWeeks: 'Ninguna semana corta en este historial con este calendario.',
+    excludeShortWeeks: 'Dejar las semanas cortas fuera de las muestras de rendimiento',
   },
   risk: {
     likelihood: 'Probabilidad (%)',

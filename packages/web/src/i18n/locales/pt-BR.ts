@@ -190,6 +190,12 @@ export const ptBR: Translation = {
     close: 'Fechar',
     parseFailed: 'Não foi possível ler o arquivo: {{message}}',
     rows: '{{count}} linhas, {{columns}} colunas',
+    shortWeeks_one:
+      '1 semana curta neste calendário (feriados ou folgas): {{weeks}}. A vazão dela é menor por isso.',
+    shortWeeks_other:
+      '{{count}} semanas curtas neste calendário (feriados ou folgas): {{weeks}}. A vazão delas é menor por isso.',
+    noShortWeeks: 'Nenhuma semana curta neste histórico com este calendário.',
+    excludeShortWeeks: 'Deixar as semanas curtas fora das amostras de vazão',
   },
   risk: {
     likelihood: 'Chance (%)',
