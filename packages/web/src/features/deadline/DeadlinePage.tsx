@@ -472,7 +472,7 @@ function PercentileTable({ r }: { r: DeadlineResult }) {
               </td>
               <td>
                 {r.completionDates[l] === null
-                  ? beyond.span(r.maxWeeks)
+                  ? beyond.dateBeyond(r.maxWeeks)
                   : fmt.shortDate(r.completionDates[l])}
               </td>
               <td>

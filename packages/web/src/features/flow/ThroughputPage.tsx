@@ -51,7 +51,10 @@ function Throughput({ m, team }: { m: FlowMetricsResult; team: Team }) {
         <Kpi label={t('flow.kpi.weeklyMean')} value={fmt.number(win.weeklyMean, 2)} />
         <Kpi label={t('flow.kpi.dailyMean')} value={fmt.number(win.dailyMean, 2)} />
         <Kpi label={t('flow.kpi.weeklyMeanAll')} value={fmt.number(m.throughput.weeklyMean, 2)} />
-        <Kpi label={t('flow.kpi.days')} value={fmt.integer(m.throughput.daysWithCompletions)} />
+        <Kpi
+          label={t('flow.kpi.days')}
+          value={fmt.integer(win.daily.filter((d) => d.count > 0).length)}
+        />
       </div>
       <div className="flow-toggle" role="group">
         <button

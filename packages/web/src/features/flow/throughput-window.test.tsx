@@ -53,6 +53,11 @@ describe('the throughput view follows the team window', () => {
     await screen.findByTestId('flow-throughput');
     expect(kpi('Mean per week')).toBe(String(Math.round(mean * 100) / 100));
     expect(kpi('Mean per week, all history')).toBe(String(Math.round(allMean * 100) / 100));
+    // Days with completions count the window's days too (every day has one here: at most 12
+    // weeks of them), not the 208 of the whole history.
+    const days = Number(kpi('Days with completions').replace(/\D/g, ''));
+    expect(days).toBeGreaterThan(0);
+    expect(days).toBeLessThanOrEqual(12 * 7);
     // A chosen window is not the recommended one: its reason is not shown as this one's.
     expect(screen.queryByTestId('flow-window-reason')).toBeNull();
     await userEvent.selectOptions(screen.getByLabelText('Done items counted'), 'auto');

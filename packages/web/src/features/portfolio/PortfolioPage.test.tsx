@@ -43,4 +43,18 @@ describe('portfolio page', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Go to the field' }));
     expect(document.activeElement).toBe(samples);
   });
+
+  it('lets no out-of-date result leave the page: downloads, share and save are off', async () => {
+    renderPage(PortfolioPage, directRunner());
+    await userEvent.click(screen.getByRole('button', { name: 'Forecast the portfolio' }));
+    await screen.findByTestId('pf-results');
+    // The actions sit in one fieldset: disabling it disables every button in it.
+    const actions = () => screen.getByTestId('result-actions') as HTMLFieldSetElement;
+    expect(actions().disabled).toBe(false);
+    const samples = screen.getByLabelText('Weekly throughput (items per week) (Payments)');
+    await userEvent.type(samples, ', 7');
+    await screen.findByTestId('pf-stale');
+    expect(actions().disabled).toBe(true);
+    expect(actions().title).toMatch(/out of date/i);
+  });
 });

@@ -5,6 +5,7 @@ import { ChartFrame } from '../../components/ChartFrame';
 import { Field } from '../../components/Field';
 import { ResultActions } from '../../components/ResultActions';
 import { TableWrap } from '../../components/TableWrap';
+import { StaleReason } from '../../components/stale';
 import { useFormat, type Formatter } from '../../i18n/format';
 import { CurrencyList, TextInput } from '../shared/Inputs';
 import { defaultCurrency } from '../../i18n/languages';
@@ -263,58 +264,61 @@ function PortfolioResults({ page, r, stale }: { page: Page; r: PortfolioResult; 
       style={stale ? { opacity: 0.6 } : undefined}
     >
       {stale && <StaleNotice errors={page.errors} form={page.form} />}
-      <p className="headline" data-testid="pf-in-count">
-        {t('portfolio.inCount', {
-          count: targeted.filter((f) => f.inCutLine === true).length,
-          total: targeted.length,
-        })}
-      </p>
-      <div className="kpis">
-        {r.allOnTime !== null && (
-          <Kpi label={t('portfolio.allOnTime')} value={fmt.chance(r.allOnTime)} strong />
-        )}
-        {/* Without a portfolio target every target is a feature's own: the same number. */}
-        {r.allOwnTargetsOnTime !== null && r.targetDate !== null && (
-          <Kpi label={t('portfolio.allOwnOnTime')} value={fmt.chance(r.allOwnTargetsOnTime)} />
-        )}
-      </div>
-      <ChartFrame
-        title={t('portfolio.timelineTitle')}
-        filename="portfolio-timeline"
-        description={t('portfolio.timeline')}
-      >
-        <Timeline result={r} />
-      </ChartFrame>
-      <p className="field__hint">
-        {t(firstOut >= 0 && lineAt < 0 ? 'portfolio.mixedHint' : 'portfolio.cutLineHint', {
-          confidence,
-        })}
-      </p>
-      <CutLineTable r={r} lineAt={lineAt} />
-      {lineAt >= 0 && (
-        <p className="field__hint" data-testid="pf-cut-line">
-          — {t('portfolio.cutLine', { confidence })}: {r.features[lineAt].name} —
+      {/* A stale result's downloads, share, print and save are off, with the reason. */}
+      <StaleReason.Provider value={stale ? t('common.stale') : null}>
+        <p className="headline" data-testid="pf-in-count">
+          {t('portfolio.inCount', {
+            count: targeted.filter((f) => f.inCutLine === true).length,
+            total: targeted.length,
+          })}
         </p>
-      )}
-      {firstOut >= 0 && lineAt < 0 && (
-        <p className="field__hint" data-testid="pf-cut-line">
-          {t('portfolio.noSingleLine', { confidence, name: r.features[firstOut].name })}
+        <div className="kpis">
+          {r.allOnTime !== null && (
+            <Kpi label={t('portfolio.allOnTime')} value={fmt.chance(r.allOnTime)} strong />
+          )}
+          {/* Without a portfolio target every target is a feature's own: the same number. */}
+          {r.allOwnTargetsOnTime !== null && r.targetDate !== null && (
+            <Kpi label={t('portfolio.allOwnOnTime')} value={fmt.chance(r.allOwnTargetsOnTime)} />
+          )}
+        </div>
+        <ChartFrame
+          title={t('portfolio.timelineTitle')}
+          filename="portfolio-timeline"
+          description={t('portfolio.timeline')}
+        >
+          <Timeline result={r} />
+        </ChartFrame>
+        <p className="field__hint">
+          {t(firstOut >= 0 && lineAt < 0 ? 'portfolio.mixedHint' : 'portfolio.cutLineHint', {
+            confidence,
+          })}
         </p>
-      )}
-      {cod && (
-        <Cd3Section
-          cod={cod}
-          onApply={() => page.update('features', reorder(page.form.features, cod.suggestedOrder))}
-        />
-      )}
-      <TeamsResultTable r={r} />
-      {r.teams.map((team) => (
-        <TeamShares key={team.name} team={team} />
-      ))}
-      <CalendarNote calendar={r.calendar} p85Date={lastP85(r.features)} />
-      <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={page.drawAgain} />
-      <Warnings items={r.warnings} codes={r.warningCodes} />
-      <PortfolioActions page={page} r={r} />
+        <CutLineTable r={r} lineAt={lineAt} />
+        {lineAt >= 0 && (
+          <p className="field__hint" data-testid="pf-cut-line">
+            — {t('portfolio.cutLine', { confidence })}: {r.features[lineAt].name} —
+          </p>
+        )}
+        {firstOut >= 0 && lineAt < 0 && (
+          <p className="field__hint" data-testid="pf-cut-line">
+            {t('portfolio.noSingleLine', { confidence, name: r.features[firstOut].name })}
+          </p>
+        )}
+        {cod && (
+          <Cd3Section
+            cod={cod}
+            onApply={() => page.update('features', reorder(page.form.features, cod.suggestedOrder))}
+          />
+        )}
+        <TeamsResultTable r={r} />
+        {r.teams.map((team) => (
+          <TeamShares key={team.name} team={team} />
+        ))}
+        <CalendarNote calendar={r.calendar} p85Date={lastP85(r.features)} />
+        <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={page.drawAgain} />
+        <Warnings items={r.warnings} codes={r.warningCodes} />
+        <PortfolioActions page={page} r={r} />
+      </StaleReason.Provider>
     </div>
   );
 }

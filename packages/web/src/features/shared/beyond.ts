@@ -22,6 +22,8 @@ export function useBeyondMaxWeeks() {
       : t('when.weeksSpan', { count: fmt.integer(maxWeeks) });
   return {
     span,
+    /** In place of a date the cap never gives: "> 10 years", so it never reads as a result. */
+    dateBeyond: (maxWeeks: number) => t('when.beyondValue', { weeks: span(maxWeeks) }),
     headline(r: StoppedRunsView): string {
       const finished = Math.round(r.finishedShare * r.numberOfSimulations);
       const params = {

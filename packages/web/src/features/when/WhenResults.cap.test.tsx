@@ -82,3 +82,12 @@ describe('When results with runs stopped at maxWeeks', () => {
     expect(screen.getByTestId('when-results').textContent).not.toMatch(/±/);
   });
 });
+
+describe('When dates at the cap', () => {
+  it('shows "> 10 years" where a date would be, never a bare "10 years" that reads as a result', () => {
+    show({ ...allStopped, startDate: '2026-01-05' });
+    const dates = screen.getByTestId('completion-dates');
+    expect(dates.textContent).toContain('> 10 years');
+    expect(dates.textContent?.replace(/> 10 years/g, '')).not.toMatch(/10 years/);
+  });
+});

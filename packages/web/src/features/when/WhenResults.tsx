@@ -116,7 +116,7 @@ function WhenKpis({ r }: { r: SimulationResult }) {
       : note(r.percentileIntervals?.[k], undefined, k.toUpperCase());
   const wide = !r.beyondMaxWeeks?.p85 && widerThan(r.percentileIntervals?.p85);
   const date = (iso: string | null) =>
-    iso === null ? beyond.span(r.maxWeeks) : fmt.shortDate(iso);
+    iso === null ? beyond.dateBeyond(r.maxWeeks) : fmt.shortDate(iso);
   return (
     <>
       <div className="kpis">
@@ -252,7 +252,7 @@ function ProbabilityTable({ r, table }: { r: SimulationResult; table: WhenTable 
                   {startDate && (
                     <td>
                       {capped
-                        ? beyond.span(r.maxWeeks)
+                        ? beyond.dateBeyond(r.maxWeeks)
                         : fmt.shortDate(addWeeks(startDate, row.Duration))}
                     </td>
                   )}
