@@ -31,8 +31,12 @@ export const example = JSON.parse(
   readFileSync(join(REPO_ROOT, 'examples/portfolio.json'), 'utf8'),
 ) as Body;
 
-export const percent = (x: number) =>
+const pct = (x: number) =>
   new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(x);
+
+/** A chance as the page shows one: never a certain 100 % or 0 % (the trust rules). */
+export const percent = (x: number) =>
+  x >= 0.9995 ? `> ${pct(0.999)}` : x < 0.0005 ? `< ${pct(0.001)}` : pct(x);
 
 export async function api(baseUrl: string, body: Body): Promise<Result> {
   const res = await fetch(`${baseUrl}/api/portfolio`, {

@@ -287,7 +287,11 @@ function DeadlineHeadline({ r, input }: { r: DeadlineResult; input: unknown }) {
         })}
       </p>
       <ResultWindow input={input} />
-      {r.finishedShare < 1 && <p className="notice notice--warn">{beyond.headline(r)}</p>}
+      {r.finishedShare < 1 && (
+        <p className="notice notice--warn" data-testid="beyond-notice">
+          {r.finishedShare === 0 ? beyond.headline(r) : beyond.notice(r)}
+        </p>
+      )}
       <p data-testid="can-meet">
         {t('deadline.canMeetP85', {
           answer: t(r.canMeet ? 'deadline.yes' : 'deadline.no'),

@@ -35,6 +35,17 @@ export function useBeyondMaxWeeks() {
         ? t('when.beyondHeadline', params)
         : t('when.beyondHeadlineSome', params);
     },
+    /**
+     * Beside a headline that some runs did answer: the share that did not, said as such (a
+     * "More than 10 years" line under "85 % within 489 weeks" would read as a contradiction).
+     */
+    notice(r: StoppedRunsView): string {
+      return t('when.beyondNotice', {
+        span: span(r.maxWeeks),
+        runs: fmt.integer(r.numberOfSimulations),
+        share: fmt.percent(1 - r.finishedShare, 1),
+      });
+    },
     /** A percentile's weeks, or "> maxWeeks" when it is the cap. */
     weeks(r: StoppedRunsView, level: keyof StoppedRunsView['beyondMaxWeeks'], value: number) {
       return r.beyondMaxWeeks[level]

@@ -91,3 +91,14 @@ describe('When dates at the cap', () => {
     expect(dates.textContent?.replace(/> 10 years/g, '')).not.toMatch(/10 years/);
   });
 });
+
+describe('When with some runs stopped', () => {
+  it('says what share did not finish, not "More than 10 years" under a headline in weeks', () => {
+    const r = show(someStopped);
+    expect(r.finishedShare).toBeGreaterThan(0);
+    expect(r.finishedShare).toBeLessThan(1);
+    const notice = screen.getByTestId('beyond-notice');
+    expect(notice.textContent).toMatch(/^[\d.]+% of the 2,000 runs did not finish within 10 years/);
+    expect(notice.textContent).not.toMatch(/^More than/);
+  });
+});

@@ -87,7 +87,9 @@ function WhenHeadline({ r, input }: { r: SimulationResult; input: unknown }) {
       </p>
       <ResultWindow input={input} />
       {!r.headline.beyondMaxWeeks && r.finishedShare < 1 && (
-        <p className="notice notice--warn">{beyond.headline(r)}</p>
+        <p className="notice notice--warn" data-testid="beyond-notice">
+          {beyond.notice(r)}
+        </p>
       )}
       <p>
         {t(r.effortForOnePerson ? 'when.effortOnePerson' : 'when.effort', {

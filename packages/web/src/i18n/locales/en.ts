@@ -210,6 +210,8 @@ export const en = {
   when: {
     beyondHeadline: 'More than {{span}} (none of the {{runs}} runs finished)',
     beyondHeadlineSome: 'More than {{span}} ({{share}} of the {{runs}} runs finished)',
+    beyondNotice:
+      '{{share}} of the {{runs}} runs did not finish within {{span}}: a percentile above the runs that finished is more than {{span}}, not a forecast.',
     notFinished: 'not finished ({{value}})',
     beyondValue: '> {{weeks}}',
     years: '{{count}} years',

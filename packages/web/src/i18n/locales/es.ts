@@ -213,6 +213,8 @@ export const es: Translation = {
   when: {
     beyondHeadline: 'Más de {{span}} (ninguna de las {{runs}} simulaciones terminó)',
     beyondHeadlineSome: 'Más de {{span}} (terminó el {{share}} de las {{runs}} simulaciones)',
+    beyondNotice:
+      'El {{share}} de las {{runs}} simulaciones no terminó en {{span}}: un percentil por encima de las que terminaron es más de {{span}}, no una previsión.',
     notFinished: 'no terminó ({{value}})',
     beyondValue: '> {{weeks}}',
     years: '{{count}} años',

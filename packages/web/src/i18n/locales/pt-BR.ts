@@ -212,6 +212,8 @@ export const ptBR: Translation = {
   when: {
     beyondHeadline: 'Mais de {{span}} (nenhuma das {{runs}} simulações terminou)',
     beyondHeadlineSome: 'Mais de {{span}} ({{share}} das {{runs}} simulações terminaram)',
+    beyondNotice:
+      '{{share}} das {{runs}} simulações não terminaram em {{span}}: um percentil acima das que terminaram é mais de {{span}}, não uma previsão.',
     notFinished: 'não terminou ({{value}})',
     beyondValue: '> {{weeks}}',
     years: '{{count}} anos',
