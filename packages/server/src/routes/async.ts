@@ -97,10 +97,18 @@ export default async function asyncRoutes(
   app: FastifyInstance,
   opts: AsyncRoutesOptions,
 ): Promise<void> {
+  const tags = ['async jobs'];
+  submitRoutes(app, opts, tags);
+  taskRoutes(app, opts, tags);
+  healthRoute(app, opts, tags);
+}
+
+/** Validates, fixes the seed and queues one forecast; refusals become 429/503 errors. */
+function submitter(app: FastifyInstance, opts: AsyncRoutesOptions) {
   const maxActive = opts.maxActivePerClient ?? DEFAULT_MAX_ACTIVE_PER_CLIENT;
   const clientKeyOf =
     opts.clientKeyOf ?? ((request, userId) => (userId ? `u:${userId}` : `ip:${request.ip}`));
-  const submit = async (request: FastifyRequest, row: AnyForecastKind) => {
+  return async (request: FastifyRequest, row: AnyForecastKind) => {
     const userId = await requireCaller(request, opts);
     // Fix the seed now: a job re-run after a worker crash (BullMQ stalled-job recovery) must
     // reproduce the same numbers, and so must a saved forecast re-run later.
@@ -133,8 +141,11 @@ export default async function asyncRoutes(
       poll_url: `/api/tasks/${id}`,
     };
   };
+}
 
-  const tags = ['async jobs'];
+/** POST /api/async/<name> for each queueable kind, and a 400 naming them for any other. */
+function submitRoutes(app: FastifyInstance, opts: AsyncRoutesOptions, tags: string[]): void {
+  const submit = submitter(app, opts);
   const registry = app.forecastRegistry;
   // One documented route per name a queueable kind answers to (its id and its sync paths'
   // names); `:kind` only answers the names that cannot be queued, with the list that can.
@@ -160,7 +171,10 @@ export default async function asyncRoutes(
       'kind',
     );
   });
+}
 
+/** Polling, cancelling and listing one caller's tasks. */
+function taskRoutes(app: FastifyInstance, opts: AsyncRoutesOptions, tags: string[]): void {
   // Polling is a cheap read and a client polls many times per job: it gets ten times the
   // general per-client budget instead of eating into it.
   // Apps built for job tests have no config.
@@ -214,7 +228,10 @@ export default async function asyncRoutes(
       throw queueError(err);
     }
   });
+}
 
+/** The job system's health: database, Redis (when BullMQ is the back end) and workers. */
+function healthRoute(app: FastifyInstance, opts: AsyncRoutesOptions, tags: string[]): void {
   app.get('/api/async/health', { schema: { tags } }, async (_request, reply) => {
     const [database, queue] = await Promise.all([
       opts.checkDatabase

@@ -71,6 +71,65 @@ export function ProjectConnections({ projectId }: ProjectSectionProps) {
   );
 }
 
+/**
+ * The connection's items become (or refresh) a team of the browser's workspace, so the flow
+ * pages and every forecast page read the live data like an imported export. Returns how many
+ * items the team now holds.
+ */
+async function saveAsTeam(
+  projectId: string,
+  c: Connection,
+  trackerLabel: string,
+  language: string,
+): Promise<number> {
+  const last = c.lastSync;
+  const { items } = await connectionsApi.items(projectId, c.id);
+  await saveTeam({
+    id: `connection-${c.id}`,
+    name: c.name,
+    sample: false,
+    source: 'connection',
+    fileName: `${trackerLabel}${last ? ` · ${new Date(last.at).toLocaleString(language)}` : ''}`,
+    items: items.map(({ id, type, created, started, done, state }) => ({
+      id,
+      type: type ?? null,
+      created,
+      started,
+      done,
+      state,
+    })),
+    throughput: [],
+    rejected: [],
+  });
+  return items.length;
+}
+
+/** When the connection last pulled, how it went, and what changed. */
+function LastSync({ last }: { last: Connection['lastSync'] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <p data-testid="connection-last-sync">
+      {last
+        ? t('connections.lastSync', {
+            at: new Date(last.at).toLocaleString(i18n.language),
+            status: t(`connections.status.${last.status ?? 'none'}`),
+          })
+        : t('connections.neverSynced')}
+      {last?.summary &&
+        ` · ${t('connections.summary', {
+          items: last.summary.items,
+          added: last.summary.added,
+          changed: last.summary.changed,
+          canceled: last.summary.canceled,
+        })}`}
+      {last?.summary?.waitedSeconds
+        ? ` · ${t('connections.waited', { seconds: last.summary.waitedSeconds })}`
+        : null}
+    </p>
+  );
+}
+
+/** One connection: its last sync, refresh / use-as-team / download / delete, and its mapping. */
 function ConnectionCard({
   projectId,
   connection: c,
@@ -88,29 +147,10 @@ function ConnectionCard({
   const [teamItems, setTeamItems] = useState<number | null>(null);
   const last = c.lastSync;
 
-  // The connection's items become (or refresh) a team of the browser's workspace, so the flow
-  // pages and every forecast page read the live data like an imported export.
   const openAsTeam = () =>
     act(async () => {
-      const { items } = await connectionsApi.items(projectId, c.id);
-      await saveTeam({
-        id: `connection-${c.id}`,
-        name: c.name,
-        sample: false,
-        source: 'connection',
-        fileName: `${t(`connections.trackers.${c.tracker}`)}${last ? ` · ${new Date(last.at).toLocaleString(i18n.language)}` : ''}`,
-        items: items.map(({ id, type, created, started, done, state }) => ({
-          id,
-          type: type ?? null,
-          created,
-          started,
-          done,
-          state,
-        })),
-        throughput: [],
-        rejected: [],
-      });
-      setTeamItems(items.length);
+      const label = t(`connections.trackers.${c.tracker}`);
+      setTeamItems(await saveAsTeam(projectId, c, label, i18n.language));
     });
 
   const act = async (run: () => Promise<void>) => {
@@ -133,24 +173,7 @@ function ConnectionCard({
       <p className="muted">
         {t('connections.token')}: {c.token}
       </p>
-      <p data-testid="connection-last-sync">
-        {last
-          ? t('connections.lastSync', {
-              at: new Date(last.at).toLocaleString(i18n.language),
-              status: t(`connections.status.${last.status ?? 'none'}`),
-            })
-          : t('connections.neverSynced')}
-        {last?.summary &&
-          ` · ${t('connections.summary', {
-            items: last.summary.items,
-            added: last.summary.added,
-            changed: last.summary.changed,
-            canceled: last.summary.canceled,
-          })}`}
-        {last?.summary?.waitedSeconds
-          ? ` · ${t('connections.waited', { seconds: last.summary.waitedSeconds })}`
-          : null}
-      </p>
+      <LastSync last={last} />
       {last?.status === 'failed' && last.error && <SyncError last={last} />}
       <ErrorLine error={error} />
       <p className="account-actions">

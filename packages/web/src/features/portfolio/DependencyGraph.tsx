@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortfolioResult } from '@flow-forecaster/engine';
 import type { FeatureRow } from './form';
-import { chainOf, graphLayout } from './graph';
+import { chainOf, graphLayout, type GraphLayout, type GraphNode } from './graph';
 
 const NODE_W = 120;
 const NODE_H = 28;
@@ -16,6 +16,11 @@ const MUTED = '#52606d';
 const INK = '#1f2933';
 const BLOCKER = '#b45309';
 const WAITER = '#1d4ed8';
+
+type Chain = ReturnType<typeof chainOf> | null;
+
+const x = (c: number) => PAD + c * COL;
+const y = (r: number) => PAD + r * ROW;
 
 /**
  * Features and what they wait for, left to right: a feature sits right of everything it
@@ -36,19 +41,8 @@ export function DependencyGraph({
   const active = chosen !== null && layout.nodes.some((n) => n.name === chosen) ? chosen : null;
   const chain = active ? chainOf(layout, active) : null;
   const status = new Map(result?.features.map((f) => [f.name, f.inCutLine]) ?? []);
-  const width = layout.columns * COL - (COL - NODE_W) + 2 * PAD;
-  const height = layout.rows * ROW - (ROW - NODE_H) + 2 * PAD;
-  const at = (name: string) => layout.nodes.find((n) => n.name === name)!;
-  const x = (c: number) => PAD + c * COL;
-  const y = (r: number) => PAD + r * ROW;
   const list = (names: string[]) =>
     names.length > 0 ? names.join(', ') : t('portfolio.graphNothing');
-  const stroke = (name: string) =>
-    name === active ? INK : chain?.up.has(name) ? BLOCKER : chain?.down.has(name) ? WAITER : null;
-  const fill = (name: string) => {
-    const s = status.get(name);
-    return s === true ? GOOD : s === false ? BAD : MUTED;
-  };
   return (
     <section aria-labelledby="pf-graph-title" data-testid="pf-graph">
       <h2 id="pf-graph-title">{t('portfolio.graphTitle')}</h2>
@@ -56,98 +50,13 @@ export function DependencyGraph({
         {t('portfolio.graphDesc')}
       </p>
       <div style={{ overflowX: 'auto' }}>
-        <svg
-          viewBox={`0 0 ${width} ${height}`}
-          width={width}
-          height={height}
-          role="img"
-          aria-labelledby="pf-graph-title pf-graph-desc"
-          data-testid="pf-graph-svg"
-        >
-          <defs>
-            <marker
-              id="pf-arrow"
-              viewBox="0 0 10 10"
-              refX="10"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto-start-reverse"
-            >
-              <path d="M0,0 L10,5 L0,10 z" fill={MUTED} />
-            </marker>
-          </defs>
-          {layout.edges.map((e) => {
-            const a = at(e.from);
-            const b = at(e.to);
-            const x1 = x(a.column) + NODE_W;
-            const y1 = y(a.row) + NODE_H / 2;
-            const x2 = x(b.column);
-            const y2 = y(b.row) + NODE_H / 2;
-            const mid = (x1 + x2) / 2;
-            const lit =
-              active !== null &&
-              (e.to === active ||
-                chain?.up.has(e.to) ||
-                e.from === active ||
-                chain?.down.has(e.from));
-            return (
-              <path
-                key={`${e.from}→${e.to}`}
-                data-edge={`${e.from}→${e.to}`}
-                data-lit={lit ? 'true' : 'false'}
-                d={`M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`}
-                fill="none"
-                stroke={lit ? INK : MUTED}
-                strokeWidth={lit ? 2.5 : 1.2}
-                opacity={active && !lit ? 0.3 : 1}
-                markerEnd="url(#pf-arrow)"
-              />
-            );
-          })}
-          {layout.nodes.map((n) => {
-            const s = stroke(n.name);
-            const role =
-              n.name === active
-                ? 'chosen'
-                : chain?.up.has(n.name)
-                  ? 'blocker'
-                  : chain?.down.has(n.name)
-                    ? 'waiting'
-                    : 'none';
-            return (
-              <g
-                key={n.name}
-                data-node={n.name}
-                data-role={role}
-                opacity={active && role === 'none' ? 0.35 : 1}
-                onMouseEnter={() => setChosen(n.name)}
-                onMouseLeave={() => setChosen(null)}
-              >
-                <rect
-                  x={x(n.column)}
-                  y={y(n.row)}
-                  width={NODE_W}
-                  height={NODE_H}
-                  rx={5}
-                  fill="#ffffff"
-                  stroke={s ?? fill(n.name)}
-                  strokeWidth={s ? 3 : 1.5}
-                />
-                <rect x={x(n.column)} y={y(n.row)} width={5} height={NODE_H} fill={fill(n.name)} />
-                <text
-                  x={x(n.column) + 12}
-                  y={y(n.row) + NODE_H / 2}
-                  dominantBaseline="middle"
-                  fontSize="12"
-                  fill={INK}
-                >
-                  {n.name.length > 15 ? `${n.name.slice(0, 14)}…` : n.name}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
+        <GraphDrawing
+          layout={layout}
+          active={active}
+          chain={chain}
+          status={status}
+          onChoose={setChosen}
+        />
       </div>
       {active && (
         <p className="field__hint" role="status" data-testid="pf-graph-chosen">
@@ -179,5 +88,158 @@ export function DependencyGraph({
           ))}
       </ul>
     </section>
+  );
+}
+
+/** The SVG: an arrow per dependency, then a box per feature coloured by its cut-line status. */
+function GraphDrawing({
+  layout,
+  active,
+  chain,
+  status,
+  onChoose,
+}: {
+  layout: GraphLayout;
+  active: string | null;
+  chain: Chain;
+  status: Map<string, boolean | null>;
+  onChoose: (name: string | null) => void;
+}) {
+  const width = layout.columns * COL - (COL - NODE_W) + 2 * PAD;
+  const height = layout.rows * ROW - (ROW - NODE_H) + 2 * PAD;
+  const at = (name: string) => layout.nodes.find((n) => n.name === name)!;
+  return (
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+      role="img"
+      aria-labelledby="pf-graph-title pf-graph-desc"
+      data-testid="pf-graph-svg"
+    >
+      <defs>
+        <marker
+          id="pf-arrow"
+          viewBox="0 0 10 10"
+          refX="10"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
+          <path d="M0,0 L10,5 L0,10 z" fill={MUTED} />
+        </marker>
+      </defs>
+      {layout.edges.map((e) => (
+        <GraphEdge
+          key={`${e.from}→${e.to}`}
+          from={at(e.from)}
+          to={at(e.to)}
+          active={active}
+          chain={chain}
+        />
+      ))}
+      {layout.nodes.map((n) => (
+        <GraphNodeBox
+          key={n.name}
+          node={n}
+          active={active}
+          chain={chain}
+          inCutLine={status.get(n.name)}
+          onChoose={onChoose}
+        />
+      ))}
+    </svg>
+  );
+}
+
+/** One dependency arrow, drawn bold when it lies on the chosen feature's chain. */
+function GraphEdge({
+  from: a,
+  to: b,
+  active,
+  chain,
+}: {
+  from: GraphNode;
+  to: GraphNode;
+  active: string | null;
+  chain: Chain;
+}) {
+  const x1 = x(a.column) + NODE_W;
+  const y1 = y(a.row) + NODE_H / 2;
+  const x2 = x(b.column);
+  const y2 = y(b.row) + NODE_H / 2;
+  const mid = (x1 + x2) / 2;
+  const lit =
+    active !== null &&
+    (b.name === active || chain?.up.has(b.name) || a.name === active || chain?.down.has(a.name));
+  return (
+    <path
+      data-edge={`${a.name}→${b.name}`}
+      data-lit={lit ? 'true' : 'false'}
+      d={`M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`}
+      fill="none"
+      stroke={lit ? INK : MUTED}
+      strokeWidth={lit ? 2.5 : 1.2}
+      opacity={active && !lit ? 0.3 : 1}
+      markerEnd="url(#pf-arrow)"
+    />
+  );
+}
+
+/** One feature's box: its role on the chosen chain sets the border, its status the colour. */
+function GraphNodeBox({
+  node: n,
+  active,
+  chain,
+  inCutLine,
+  onChoose,
+}: {
+  node: GraphNode;
+  active: string | null;
+  chain: Chain;
+  inCutLine: boolean | null | undefined;
+  onChoose: (name: string | null) => void;
+}) {
+  const role =
+    n.name === active
+      ? 'chosen'
+      : chain?.up.has(n.name)
+        ? 'blocker'
+        : chain?.down.has(n.name)
+          ? 'waiting'
+          : 'none';
+  const stroke =
+    role === 'chosen' ? INK : role === 'blocker' ? BLOCKER : role === 'waiting' ? WAITER : null;
+  const fill = inCutLine === true ? GOOD : inCutLine === false ? BAD : MUTED;
+  return (
+    <g
+      data-node={n.name}
+      data-role={role}
+      opacity={active && role === 'none' ? 0.35 : 1}
+      onMouseEnter={() => onChoose(n.name)}
+      onMouseLeave={() => onChoose(null)}
+    >
+      <rect
+        x={x(n.column)}
+        y={y(n.row)}
+        width={NODE_W}
+        height={NODE_H}
+        rx={5}
+        fill="#ffffff"
+        stroke={stroke ?? fill}
+        strokeWidth={stroke ? 3 : 1.5}
+      />
+      <rect x={x(n.column)} y={y(n.row)} width={5} height={NODE_H} fill={fill} />
+      <text
+        x={x(n.column) + 12}
+        y={y(n.row) + NODE_H / 2}
+        dominantBaseline="middle"
+        fontSize="12"
+        fill={INK}
+      >
+        {n.name.length > 15 ? `${n.name.slice(0, 14)}…` : n.name}
+      </text>
+    </g>
   );
 }

@@ -6,7 +6,7 @@ import { href } from '../../lib/router';
 import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
 import { updateTeam, useTeams, type Team, type TeamWindow } from '../../lib/team-store';
-import { effectiveWindow, pickWeeks, teamWeeks } from './team-window';
+import { effectiveWindow, pickWeeks, teamWeeks, type TeamWeeks } from './team-window';
 import { useFollowTeam } from './useFollowTeam';
 
 /**
@@ -166,58 +166,16 @@ export function TeamThroughput({
     setRange(next);
     if (next.from && next.to && next.from <= next.to) setWindow(next);
   };
-  const rec = weeks.recommended.window;
-  const recText =
-    rec === 'all' ? t('teamData.windowAll') : t('teamData.windowWeeks', { count: rec });
   return (
     <div className="team-throughput">
       {!whole && (
-        <div className="row">
-          <Field id="team-window" label={t('teamData.window')}>
-            <select
-              value={windowKey(window)}
-              data-testid="team-window"
-              onChange={(e) => {
-                const v = e.target.value;
-                if (v === 'auto' || v === 'all') setWindow(v);
-                else if (v === 'range') {
-                  const from = range.from || weeks.weekStarts?.[0] || '';
-                  const to = range.to || weeks.weekStarts?.[weeks.weekStarts.length - 1] || '';
-                  onRange({ from, to });
-                } else setWindow({ weeks: Number(v) });
-              }}
-            >
-              <option value="auto">{t('teamData.windowAuto', { window: recText })}</option>
-              {WEEK_CHOICES.map((n) => (
-                <option key={n} value={String(n)}>
-                  {t('teamData.windowWeeks', { count: n })}
-                </option>
-              ))}
-              <option value="all">{t('teamData.windowAll')}</option>
-              {weeks.weekStarts && <option value="range">{t('teamData.windowDates')}</option>}
-            </select>
-          </Field>
-          {windowKey(window) === 'range' && (
-            <>
-              <Field id="team-window-from" label={t('teamData.from')}>
-                <input
-                  type="date"
-                  value={range.from}
-                  data-testid="team-window-from"
-                  onChange={(e) => onRange({ ...range, from: e.target.value })}
-                />
-              </Field>
-              <Field id="team-window-to" label={t('teamData.to')}>
-                <input
-                  type="date"
-                  value={range.to}
-                  data-testid="team-window-to"
-                  onChange={(e) => onRange({ ...range, to: e.target.value })}
-                />
-              </Field>
-            </>
-          )}
-        </div>
+        <WindowChoice
+          window={window}
+          weeks={weeks}
+          range={range}
+          onRange={onRange}
+          setWindow={setWindow}
+        />
       )}
       <button
         type="button"
@@ -248,6 +206,74 @@ export function TeamThroughput({
         <p className="field__hint" data-testid="team-throughput-applied">
           {applied}
         </p>
+      )}
+    </div>
+  );
+}
+
+/** The team's window: automatic, the last N weeks, all history, or a range of dates. */
+function WindowChoice({
+  window,
+  weeks,
+  range,
+  onRange,
+  setWindow,
+}: {
+  window: TeamWindow;
+  weeks: TeamWeeks;
+  range: { from: string; to: string };
+  onRange: (next: { from: string; to: string }) => void;
+  setWindow: (w: TeamWindow) => void;
+}) {
+  const { t } = useTranslation();
+  const rec = weeks.recommended.window;
+  const recText =
+    rec === 'all' ? t('teamData.windowAll') : t('teamData.windowWeeks', { count: rec });
+  return (
+    <div className="row">
+      <Field id="team-window" label={t('teamData.window')}>
+        <select
+          value={windowKey(window)}
+          data-testid="team-window"
+          onChange={(e) => {
+            const v = e.target.value;
+            if (v === 'auto' || v === 'all') setWindow(v);
+            else if (v === 'range') {
+              const from = range.from || weeks.weekStarts?.[0] || '';
+              const to = range.to || weeks.weekStarts?.[weeks.weekStarts.length - 1] || '';
+              onRange({ from, to });
+            } else setWindow({ weeks: Number(v) });
+          }}
+        >
+          <option value="auto">{t('teamData.windowAuto', { window: recText })}</option>
+          {WEEK_CHOICES.map((n) => (
+            <option key={n} value={String(n)}>
+              {t('teamData.windowWeeks', { count: n })}
+            </option>
+          ))}
+          <option value="all">{t('teamData.windowAll')}</option>
+          {weeks.weekStarts && <option value="range">{t('teamData.windowDates')}</option>}
+        </select>
+      </Field>
+      {windowKey(window) === 'range' && (
+        <>
+          <Field id="team-window-from" label={t('teamData.from')}>
+            <input
+              type="date"
+              value={range.from}
+              data-testid="team-window-from"
+              onChange={(e) => onRange({ ...range, from: e.target.value })}
+            />
+          </Field>
+          <Field id="team-window-to" label={t('teamData.to')}>
+            <input
+              type="date"
+              value={range.to}
+              data-testid="team-window-to"
+              onChange={(e) => onRange({ ...range, to: e.target.value })}
+            />
+          </Field>
+        </>
       )}
     </div>
   );
