@@ -45,7 +45,11 @@ export function translateIssues(
     }
     if (params.other)
       params.other = t(`fieldNames.${params.other}`, { defaultValue: params.other });
-    const key = `errors.${issue.code}`;
+    // A string too short is counted in characters, not values (a token, a name).
+    const key =
+      issue.code === 'too_few_items' && issue.params.unit === 'character'
+        ? 'errors.too_few_characters'
+        : `errors.${issue.code}`;
     const message = t(key, { ...params, defaultValue: t('errors.invalid', { reason: '' }) });
     out[issue.field] =
       index === undefined ? message : t('errors.atItem', { n: fmt.integer(index + 1), message });

@@ -120,6 +120,7 @@ export const en = {
     too_small: 'Must be at least {{minimum}}.',
     too_big: 'Must be at most {{maximum}}.',
     too_few_items: 'Give at least {{minimum}} values.',
+    too_few_characters: 'Use at least {{minimum}} characters.',
     too_many_items: 'Give at most {{maximum}} values.',
     too_long: 'At most {{maximum}} characters.',
     invalid_option: 'Choose one of: {{options}}.',

@@ -122,6 +122,7 @@ export const es: Translation = {
     too_small: 'Debe ser al menos {{minimum}}.',
     too_big: 'Debe ser como máximo {{maximum}}.',
     too_few_items: 'Indica al menos {{minimum}} valores.',
+    too_few_characters: 'Usa al menos {{minimum}} caracteres.',
     too_many_items: 'Indica como máximo {{maximum}} valores.',
     too_long: 'Como máximo {{maximum}} caracteres.',
     invalid_option: 'Elige una opción: {{options}}.',

@@ -121,6 +121,7 @@ export const ptBR: Translation = {
     too_small: 'Deve ser no mínimo {{minimum}}.',
     too_big: 'Deve ser no máximo {{maximum}}.',
     too_few_items: 'Informe pelo menos {{minimum}} valores.',
+    too_few_characters: 'Use pelo menos {{minimum}} caracteres.',
     too_many_items: 'Informe no máximo {{maximum}} valores.',
     too_long: 'No máximo {{maximum}} caracteres.',
     invalid_option: 'Escolha uma opção: {{options}}.',
