@@ -212,6 +212,63 @@ function HistorySummary({ history }: { history: HistoryResult }) {
   );
 }
 
+type FormatKey = (typeof FORMAT_CHOICES)[number]['key'];
+
+/** Which columns hold the done and start dates, and how their dates are written. */
+function ColumnMapping({
+  table,
+  done,
+  start,
+  formatKey,
+  detected,
+  onDone,
+  onStart,
+  onFormat,
+}: {
+  table: Table;
+  done: string;
+  start: string;
+  formatKey: FormatKey;
+  detected: string | null;
+  onDone: (column: string) => void;
+  onStart: (column: string) => void;
+  onFormat: (key: FormatKey) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="field__hint">
+        {t('csv.rows', { count: table.rows.length, columns: table.columns.length })}
+      </p>
+      <div className="row">
+        <ColumnSelect
+          id="csv-done"
+          label={t('csv.doneColumn')}
+          columns={table.columns}
+          value={done}
+          onChange={onDone}
+        />
+        <ColumnSelect
+          id="csv-start"
+          label={t('csv.startColumn')}
+          columns={table.columns}
+          value={start}
+          onChange={onStart}
+        />
+      </div>
+      <Field id="csv-format" label={t('csv.dateFormat')} hint={detected ?? undefined}>
+        <select value={formatKey} onChange={(e) => onFormat(e.target.value as FormatKey)}>
+          {FORMAT_CHOICES.map((c) => (
+            <option key={c.key} value={c.key}>
+              {t(`csv.formats.${c.key}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </>
+  );
+}
+
 /**
  * The column-mapping step of a tracker export: pick the done (and start) column and the date
  * format; the engine turns the items into weekly throughput (zero weeks included) and lead times.
@@ -279,43 +336,16 @@ export default function CsvImport({
         />
       </Field>
       {table && (
-        <>
-          <p className="field__hint">
-            {t('csv.rows', { count: table.rows.length, columns: table.columns.length })}
-          </p>
-          <div className="row">
-            <ColumnSelect
-              id="csv-done"
-              label={t('csv.doneColumn')}
-              columns={table.columns}
-              value={done}
-              onChange={setDone}
-            />
-            <ColumnSelect
-              id="csv-start"
-              label={t('csv.startColumn')}
-              columns={table.columns}
-              value={start}
-              onChange={setStart}
-            />
-          </div>
-          <Field
-            id="csv-format"
-            label={t('csv.dateFormat')}
-            hint={preview && 'format' in preview && preview.format ? preview.format : undefined}
-          >
-            <select
-              value={formatKey}
-              onChange={(e) => setFormatKey(e.target.value as typeof formatKey)}
-            >
-              {FORMAT_CHOICES.map((c) => (
-                <option key={c.key} value={c.key}>
-                  {t(`csv.formats.${c.key}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </>
+        <ColumnMapping
+          table={table}
+          done={done}
+          start={start}
+          formatKey={formatKey}
+          detected={preview && 'format' in preview ? preview.format : null}
+          onDone={setDone}
+          onStart={setStart}
+          onFormat={setFormatKey}
+        />
       )}
       {preview && 'error' in preview && (
         <p className="notice notice--error" role="alert">
