@@ -50,6 +50,9 @@ describe('/mcp with an API token', () => {
     caller = await tokenCaller(t.app);
   });
   afterAll(async () => {
+    // A call the tests abandon mid-forecast can leave its socket open; the server's close would
+    // wait for it (a 60 s hook timeout in CI), so the teardown drops every connection first.
+    t?.app.server.closeAllConnections();
     await t?.close();
   });
 
@@ -209,6 +212,9 @@ describe('/mcp rate limit', () => {
     });
   });
   afterAll(async () => {
+    // A call the tests abandon mid-forecast can leave its socket open; the server's close would
+    // wait for it (a 60 s hook timeout in CI), so the teardown drops every connection first.
+    t?.app.server.closeAllConnections();
     await t?.close();
   });
 
