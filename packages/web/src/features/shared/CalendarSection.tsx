@@ -7,7 +7,10 @@ import { useLocation } from '../../lib/router';
 import { useTeams } from '../../lib/team-store';
 import {
   COMMON_COUNTRIES,
+  DEFAULT_WORKING_DAYS,
   formOfCalendar,
+  weekdayNames,
+  workingDaysLabel,
   loadOptionalHolidays,
   type CalendarForm,
   type HistoryCalendarForm,
@@ -45,6 +48,65 @@ function useOptionalHolidays(on: boolean, country: string, region: string): stri
     };
   }, [on, country, region, language]);
   return names;
+}
+
+const ISO_WEEK = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/**
+ * Seven toggles for the working weekdays (Monday first), named by the browser in the reader's
+ * language. With none on, the error says so at once: the request would be refused anyway.
+ */
+function WorkingDaysField({
+  days,
+  onChange,
+  error,
+  id,
+}: {
+  days: readonly number[];
+  onChange: (days: number[]) => void;
+  error: string | undefined;
+  id: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language || 'en';
+  const names = useMemo(() => weekdayNames(language), [language]);
+  const long = useMemo(() => {
+    const fmt = new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' });
+    return ISO_WEEK.map((d) => fmt.format(new Date(Date.UTC(2024, 0, d))));
+  }, [language]);
+  const message = days.length === 0 ? t('calendar.noWorkingDays') : error;
+  const errorId = message ? `${id}-error` : undefined;
+  const toggle = (day: number, on: boolean) => {
+    const rest = days.filter((d) => d !== day);
+    onChange((on ? [...rest, day] : rest).sort((a, b) => a - b));
+  };
+  return (
+    <fieldset
+      className={`calendar-weekdays${message ? ' field--error' : ''}`}
+      data-testid="working-days"
+      aria-describedby={errorId}
+    >
+      <legend>{t('calendar.workingDays')}</legend>
+      {ISO_WEEK.map((day, i) => (
+        <label key={day} className="check" title={long[i]}>
+          <input
+            id={i === 0 ? id : undefined}
+            type="checkbox"
+            aria-label={long[i]}
+            aria-invalid={message ? true : undefined}
+            checked={days.includes(day)}
+            onChange={(e) => toggle(day, e.target.checked)}
+          />{' '}
+          {names[day]}
+        </label>
+      ))}
+      {message && (
+        <p className="field__error" id={errorId} role="alert" data-field-error={id}>
+          {message}
+        </p>
+      )}
+    </fieldset>
+  );
 }
 
 /**
@@ -86,6 +148,30 @@ function useTeamCalendar<F extends CalendarForm>(
   return { name: current.name, same, apply };
 }
 
+/** "The calendar saved with Team A", or a button to use it when the form's differs. */
+function TeamCalendarLine({
+  name,
+  same,
+  apply,
+}: {
+  name: string;
+  same: boolean;
+  apply: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <p className="field__hint" data-testid="calendar-team">
+      {same ? (
+        t('calendar.fromTeam', { team: name })
+      ) : (
+        <button type="button" className="btn btn--small" onClick={apply}>
+          {t('calendar.useTeam', { team: name })}
+        </button>
+      )}
+    </p>
+  );
+}
+
 export function CalendarSection<F extends CalendarForm>({
   form,
   update,
@@ -111,17 +197,7 @@ export function CalendarSection<F extends CalendarForm>({
     <details className="fieldset" open={form.calendarOn || undefined}>
       <summary>{t('calendar.legend')}</summary>
       <p className="field__hint">{t('calendar.hint')}</p>
-      {fromTeam && (
-        <p className="field__hint" data-testid="calendar-team">
-          {fromTeam.same ? (
-            t('calendar.fromTeam', { team: fromTeam.name })
-          ) : (
-            <button type="button" className="btn btn--small" onClick={fromTeam.apply}>
-              {t('calendar.useTeam', { team: fromTeam.name })}
-            </button>
-          )}
-        </p>
-      )}
+      {fromTeam && <TeamCalendarLine {...fromTeam} />}
       <label className="check">
         <input
           type="checkbox"
@@ -162,6 +238,12 @@ export function CalendarSection<F extends CalendarForm>({
               />
             </Field>
           </div>
+          <WorkingDaysField
+            id={id('calendar.workingDays')}
+            days={form.workingDays ?? DEFAULT_WORKING_DAYS}
+            onChange={(days) => update('workingDays', days as F['workingDays'])}
+            error={errors['calendar.workingDays']}
+          />
           <label className="check">
             <input
               type="checkbox"
@@ -277,13 +359,18 @@ export function CalendarNote({
   /** The working days left in a fixed window (How many): its days off are what it lost. */
   windowWorkingDays?: number;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const countryName = useCountryName();
   if (!calendar) return null;
   const move = p85Date ? calendarMove(calendar, p85Date) : null;
   const lost = windowWorkingDays === undefined ? 0 : calendar.daysOff.length;
-  const parts = [calendar.country ? countryName(calendar.country) : t('calendar.weekdaysOnly')];
+  // Working days other than Monday–Friday are named: "Brazil + Mon–Thu", or "Mon–Thu" alone.
+  const week = workingDaysLabel(calendar.workingDays, i18n.language || 'en');
+  const parts = [
+    calendar.country ? countryName(calendar.country) : (week ?? t('calendar.weekdaysOnly')),
+  ];
+  if (calendar.country && week) parts.push(week);
   if (calendar.blackoutDays > 0)
     parts.push(t('calendar.blackoutDays', { count: calendar.blackoutDays }));
   const list = calendar.daysOff

@@ -12,6 +12,8 @@ const en = {
   blackouts: 'Team days off (one per line: date or from..to, then a note)',
   blackoutsHint:
     'e.g. 2026-12-24..2027-01-01 year-end break; without years (12-24..01-01) every year',
+  workingDays: 'Working days',
+  noWorkingDays: 'Choose at least one working day: without one, no date can ever be reached.',
   named: 'Calendar: {{name}}',
   blackoutDays_one: '{{count}} blackout day',
   blackoutDays_other: '{{count}} blackout days',
@@ -46,6 +48,8 @@ const ptBR: Strings = {
   blackouts: 'Folgas da equipe (uma por linha: data ou de..até, e uma nota)',
   blackoutsHint:
     'ex.: 2026-12-24..2027-01-01 recesso de fim de ano; sem o ano (12-24..01-01), todo ano',
+  workingDays: 'Dias úteis',
+  noWorkingDays: 'Escolha pelo menos um dia útil: sem nenhum, nenhuma data pode ser alcançada.',
   named: 'Calendário: {{name}}',
   blackoutDays_one: '{{count}} dia de folga',
   blackoutDays_other: '{{count}} dias de folga',
@@ -78,6 +82,8 @@ const es: Strings = {
   blackouts: 'Días libres del equipo (uno por línea: fecha o desde..hasta, y una nota)',
   blackoutsHint:
     'p. ej. 2026-12-24..2027-01-01 cierre de fin de año; sin el año (12-24..01-01), cada año',
+  workingDays: 'Días laborables',
+  noWorkingDays: 'Elige al menos un día laborable: sin ninguno, no se llega a ninguna fecha.',
   named: 'Calendario: {{name}}',
   blackoutDays_one: '{{count}} día libre',
   blackoutDays_other: '{{count}} días libres',

@@ -3,13 +3,49 @@ import { BodyBuilder } from './body';
 import {
   addCalendar,
   addHistoryCalendar,
+  calendarOfForm,
   defaultCountry,
   initialCalendar,
   formOfCalendar,
   initialHistoryCalendar,
   mondayWeeksAgo,
   parseBlackouts,
+  workingDaysLabel,
 } from './calendar';
+
+describe('working weekdays', () => {
+  it('names a week other than Monday–Friday in the reader’s language', () => {
+    expect(workingDaysLabel([1, 2, 3, 4, 5], 'en')).toBeNull();
+    expect(workingDaysLabel([1, 2, 3, 4], 'en')).toBe('Mon–Thu');
+    expect(workingDaysLabel([1, 2, 3, 4], 'pt-BR')).toBe('seg–qui');
+    expect(workingDaysLabel([1, 2, 3, 4], 'es')).toBe('lun–jue');
+    expect(workingDaysLabel([5, 1, 3], 'en')).toBe('Mon, Wed, Fri');
+    expect(workingDaysLabel([1, 2, 3, 4, 5, 6], 'en')).toBe('Mon–Sat');
+    expect(workingDaysLabel([6, 7], 'en')).toBe('Sat, Sun');
+  });
+
+  it('writes working days only when they differ from the default, and reads them back', () => {
+    const form = { ...initialCalendar('en'), calendarOn: true };
+    expect(calendarOfForm(form)).not.toHaveProperty('workingDays');
+    const monThu = { ...form, workingDays: [4, 1, 2, 3] };
+    expect(calendarOfForm(monThu).workingDays).toEqual([1, 2, 3, 4]);
+    // None is sent as it is, for the schema to refuse beside the field.
+    expect(calendarOfForm({ ...form, workingDays: [] }).workingDays).toEqual([]);
+    // A team's saved week survives the form: saving it again keeps it.
+    const team = formOfCalendar({ workingDays: [1, 2, 3, 4] }, 'en');
+    expect(team.workingDays).toEqual([1, 2, 3, 4]);
+    expect(calendarOfForm(team).workingDays).toEqual([1, 2, 3, 4]);
+    expect(formOfCalendar({ country: 'BR' }, 'en').workingDays).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('opens a form saved before working days existed as Monday–Friday', () => {
+    const { workingDays: _dropped, ...old } = { ...initialCalendar('en'), calendarOn: true };
+    // A share link's form is spread over the page's initial form, as useOpenShareLink does.
+    const restored = { ...initialCalendar('en'), ...old };
+    expect(restored.workingDays).toEqual([1, 2, 3, 4, 5]);
+    expect(calendarOfForm(restored)).not.toHaveProperty('workingDays');
+  });
+});
 
 describe('calendar form', () => {
   it('defaults the country from the UI language', () => {

@@ -16,6 +16,51 @@ export interface CalendarForm {
   /** Optional holidays switched on one by one (when not all of them are). */
   optionalNames: string[];
   blackoutText: string;
+  /** ISO weekdays worked (1 = Monday); none is refused, so the forecast cannot run. */
+  workingDays: number[];
+}
+
+/** Monday to Friday: the calendar a request without `workingDays` means. */
+export const DEFAULT_WORKING_DAYS: readonly number[] = [1, 2, 3, 4, 5];
+
+function isDefaultWeek(days: readonly number[]): boolean {
+  return (
+    days.length === DEFAULT_WORKING_DAYS.length &&
+    DEFAULT_WORKING_DAYS.every((d) => days.includes(d))
+  );
+}
+
+/**
+ * Short weekday names in `language`, indexed by ISO weekday (1 = Monday; index 0 unused), from
+ * the browser itself. pt's "seg." loses its dot so a span reads "seg–qui".
+ */
+export function weekdayNames(language: string): string[] {
+  const fmt = new Intl.DateTimeFormat(language || 'en', { weekday: 'short', timeZone: 'UTC' });
+  // 2024-01-01 was a Monday.
+  const names = [''];
+  for (let d = 1; d <= 7; d++) {
+    names.push(fmt.format(new Date(Date.UTC(2024, 0, d))).replace(/\.$/, ''));
+  }
+  return names;
+}
+
+/**
+ * The working weekdays as the calendar label names them: runs of three or more days as a span
+ * ("Mon–Thu"), others one by one ("Mon, Wed, Fri"); null for the default Monday–Friday.
+ */
+export function workingDaysLabel(days: readonly number[], language: string): string | null {
+  if (days.length === 0 || isDefaultWeek(days)) return null;
+  const names = weekdayNames(language);
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    if (j - i >= 2) parts.push(`${names[sorted[i]]}–${names[sorted[j]]}`);
+    else for (let k = i; k <= j; k++) parts.push(names[sorted[k]]);
+    i = j + 1;
+  }
+  return parts.join(', ');
 }
 
 /** Default country from the UI language (pt-BR → Brazil, es → Spain, en → none). */
@@ -33,6 +78,7 @@ export function initialCalendar(language: string): CalendarForm {
     includeOptional: false,
     optionalNames: [],
     blackoutText: '',
+    workingDays: [...DEFAULT_WORKING_DAYS],
   };
 }
 
@@ -125,6 +171,10 @@ export function calendarOfForm(form: CalendarForm): SavedCalendar {
   else if (form.country && form.optionalNames.length > 0) {
     calendar.optionalHolidays = form.optionalNames;
   }
+  // Only a week other than Monday–Friday is written, so requests (and the seed hashed from
+  // them) of the default calendar stay as they were; none at all is sent for the schema to refuse.
+  const days = form.workingDays ?? DEFAULT_WORKING_DAYS;
+  if (!isDefaultWeek(days)) calendar.workingDays = [...days].sort((a, b) => a - b);
   const blackouts = parseBlackouts(form.blackoutText);
   if (blackouts.length > 0) calendar.blackouts = blackouts;
   return calendar;
@@ -141,6 +191,7 @@ export function formOfCalendar(saved: SavedCalendar | undefined, language: strin
     includeOptional: optional === 'include',
     optionalNames: Array.isArray(optional) ? optional : [],
     blackoutText: (saved.blackouts ?? []).map(blackoutLine).join('\n'),
+    workingDays: [...(saved.workingDays ?? DEFAULT_WORKING_DAYS)],
   };
 }
 

@@ -52,6 +52,7 @@ describe('CsvImport on the page’s calendar', () => {
     includeOptional: false,
     optionalNames: [],
     blackoutText: '2025-03-18..2025-03-19 offsite',
+    workingDays: [1, 2, 3, 4, 5],
   };
 
   it('names the short weeks and leaves them out of the samples when asked', async () => {
