@@ -7,6 +7,16 @@ import { CycleTimeHistogram, CycleTimeScatter } from './charts';
 import { CsvButton } from './CsvButton';
 import { FlowLayout } from './FlowLayout';
 import { ProblemList } from './ProblemList';
+import { useTeamCalendarDays } from './TeamCalendar';
+import type { FlowMetricsResult } from '@flow-forecaster/engine';
+import type { Team } from '../../lib/team-store';
+
+/** The scatter over done days, with the team calendar's non-working days shaded. */
+function Scatter({ m, team }: { m: FlowMetricsResult; team: Team }) {
+  const { t, i18n } = useTranslation();
+  const days = useTeamCalendarDays(team.settings?.calendar, m.throughput.weekly, i18n.language);
+  return <CycleTimeScatter metrics={m} title={t('flow.charts.scatter')} calendar={days} />;
+}
 
 /** Cycle time: the SLE sentence, the percentiles, the scatterplot and the histogram. */
 export default function CycleTimePage() {
@@ -14,7 +24,7 @@ export default function CycleTimePage() {
   const fmt = useFormat();
   return (
     <FlowLayout page="cycleTime">
-      {(m) => {
+      {(m, team) => {
         const pct = Object.entries(m.cycleTime.percentiles);
         return (
           <>
@@ -38,7 +48,7 @@ export default function CycleTimePage() {
               <Kpi label={t('flow.kpi.max')} value={fmt.integer(m.cycleTime.max)} />
             </div>
             <ChartFrame title={t('flow.charts.scatter')} filename="cycle-time-scatter">
-              <CycleTimeScatter metrics={m} title={t('flow.charts.scatter')} />
+              <Scatter m={m} team={team} />
             </ChartFrame>
             <ChartFrame title={t('flow.charts.histogram')} filename="cycle-time-histogram">
               <CycleTimeHistogram metrics={m} title={t('flow.charts.histogram')} />

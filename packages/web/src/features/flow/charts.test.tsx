@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { flowMetrics, type FlowItemInput } from '@flow-forecaster/engine';
 import { registerFlowTranslations } from './i18n';
 import { importCsv } from './import';
-import { AgingChart, CfdChart, CycleTimeScatter, RunChart, nonWorkingDays } from './charts';
+import {
+  AgingChart,
+  CfdChart,
+  CycleTimeScatter,
+  RunChart,
+  nonWorkingDays,
+  offDayRuns,
+} from './charts';
 
 registerFlowTranslations();
 const JIRA = join(__dirname, '../../../../../samples/jira-export.csv');
@@ -98,5 +105,70 @@ describe('flow charts', () => {
       'started',
       'done',
     ]);
+  });
+
+  describe('a team calendar on the date-axis charts', () => {
+    // Items done Monday 13 to Friday 24 April 2026; Tiradentes is Tuesday the 21st.
+    const short = flowMetrics(
+      ['13', '14', '15', '16', '17', '20', '22', '23', '24'].map((d, i) => ({
+        id: `T-${i}`,
+        created: '2026-04-06',
+        started: '2026-04-10',
+        done: `2026-04-${d}`,
+      })),
+      { asOf: '2026-04-24', window: 'all' },
+    );
+    const calendar = {
+      workingDays: [1, 2, 3, 4, 5],
+      daysOff: [{ date: '2026-04-21', reason: 'Tiradentes' }],
+    };
+    const dates = (testId: string) =>
+      screen.getAllByTestId(testId).map((r) => r.getAttribute('data-date'));
+
+    it('scatter: the holiday and the weekends between done days are shaded, with why', () => {
+      render(<CycleTimeScatter metrics={short} title="Scatter" calendar={calendar} />);
+      // The axis runs a day either side of the done days: Sunday 12 to Saturday 25.
+      expect(dates('flow-scatter-off')).toEqual([
+        '2026-04-12',
+        '2026-04-18',
+        '2026-04-21',
+        '2026-04-25',
+      ]);
+      const holiday = screen
+        .getAllByTestId('flow-scatter-off')
+        .find((r) => r.getAttribute('data-date') === '2026-04-21');
+      expect(holiday?.querySelector('title')?.textContent).toContain('Tiradentes');
+    });
+
+    it('CFD: the holiday and the weekends of its days are shaded', () => {
+      render(<CfdChart metrics={short} title="CFD" calendar={calendar} />);
+      // The CFD runs from the first arrival (Monday 6 April).
+      expect(dates('flow-cfd-off')).toEqual(['2026-04-11', '2026-04-18', '2026-04-21']);
+    });
+
+    it('without a calendar nothing is shaded', () => {
+      render(<CfdChart metrics={short} title="CFD" />);
+      render(<CycleTimeScatter metrics={short} title="Scatter" />);
+      expect(screen.queryAllByTestId('flow-cfd-off')).toHaveLength(0);
+      expect(screen.queryAllByTestId('flow-scatter-off')).toHaveLength(0);
+    });
+
+    it('over a long history only the days off are shaded: weekend stripes would grey it all', () => {
+      const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+      const from = day('2026-01-01');
+      const to = day('2026-12-31');
+      const runs = offDayRuns(from, to, calendar, 600 / 365);
+      expect(runs).toEqual([
+        { first: day('2026-04-21'), last: day('2026-04-21'), reason: 'Tiradentes' },
+      ]);
+      // Wide days: Saturday and Sunday are one band, a Monday–Thursday week adds Friday.
+      const week = offDayRuns(
+        day('2026-04-13'),
+        day('2026-04-19'),
+        { ...calendar, workingDays: [1, 2, 3, 4] },
+        50,
+      );
+      expect(week).toEqual([{ first: day('2026-04-17'), last: day('2026-04-19'), reason: '' }]);
+    });
   });
 });

@@ -112,12 +112,98 @@ function scatterMarks(scatter: FlowMetricsResult['scatter']) {
   return daily.length <= MAX_MARKS ? daily : group((d) => d - ((((d + 3) % 7) + 7) % 7));
 }
 
+/** A team calendar as the date-axis charts shade it (the engine's FlowCalendarDays fits). */
+export interface ChartCalendar {
+  workingDays: readonly number[];
+  daysOff: readonly { date: string; reason: string }[];
+}
+
+/** Narrower than this (px per day), weekend stripes would grey the whole chart: holidays only. */
+const MIN_PX_PER_SHADED_WEEKEND_DAY = 2;
+
+/**
+ * Runs of non-working days between two epoch days: the calendar's days off always, its other
+ * weekdays (weekends) only when a day is wide enough to read; each run is [first, last, why].
+ */
+export function offDayRuns(
+  from: number,
+  to: number,
+  calendar: ChartCalendar,
+  pxPerDay: number,
+): { first: number; last: number; reason: string }[] {
+  const reasons = new Map(calendar.daysOff.map((d) => [dayOf(d.date), d.reason]));
+  const weekends = pxPerDay >= MIN_PX_PER_SHADED_WEEKEND_DAY;
+  const out: { first: number; last: number; reason: string }[] = [];
+  for (let d = from; d <= to; d++) {
+    // 1970-01-01 was a Thursday (ISO 4).
+    const weekday = ((((d + 3) % 7) + 7) % 7) + 1;
+    const reason =
+      reasons.get(d) ?? (weekends && !calendar.workingDays.includes(weekday) ? '' : null);
+    if (reason === null) continue;
+    const prev = out.at(-1);
+    if (prev && prev.last === d - 1) {
+      prev.last = d;
+      if (reason && !prev.reason.includes(reason))
+        prev.reason = prev.reason ? `${prev.reason}, ${reason}` : reason;
+    } else out.push({ first: d, last: d, reason });
+  }
+  return out;
+}
+
+/** Grey bands behind a date-axis chart's marks, one per run of non-working days. */
+function OffDayBands({
+  runs,
+  x0,
+  x1,
+  testId,
+  fmt,
+}: {
+  runs: { first: number; last: number; reason: string }[];
+  /** Left and right edge of a day on the x axis. */
+  x0: (day: number) => number;
+  x1: (day: number) => number;
+  testId: string;
+  fmt: { shortDate: (iso: string) => string };
+}) {
+  return (
+    <g data-testid={`${testId}-offdays`}>
+      {runs.map((r) => {
+        const left = Math.max(0, x0(r.first));
+        const right = Math.min(INNER_W, x1(r.last));
+        if (right <= left) return null;
+        const span =
+          r.first === r.last
+            ? fmt.shortDate(isoOf(r.first))
+            : `${fmt.shortDate(isoOf(r.first))}–${fmt.shortDate(isoOf(r.last))}`;
+        return (
+          <rect
+            key={r.first}
+            data-testid={`${testId}-off`}
+            data-date={isoOf(r.first)}
+            x={left}
+            y={0}
+            width={right - left}
+            height={INNER_H}
+            fill={COLORS.grid}
+            opacity={0.5}
+          >
+            <title>{r.reason ? `${span}: ${r.reason}` : span}</title>
+          </rect>
+        );
+      })}
+    </g>
+  );
+}
+
 export function CycleTimeScatter({
   metrics,
   title,
+  calendar,
 }: {
   metrics: FlowMetricsResult;
   title: string;
+  /** The team's calendar: its non-working days are shaded behind the dots. */
+  calendar?: ChartCalendar | null;
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -131,10 +217,19 @@ export function CycleTimeScatter({
     range: [0, INNER_W],
   });
   const y = scaleLinear<number>({ domain: [0, maxCt + 1], range: [INNER_H, 0], nice: true });
+  const [from, to] = x.domain();
+  const runs = calendar ? offDayRuns(from, to, calendar, INNER_W / (to - from)) : [];
   return (
     <TappableChart title={title} testId="flow-scatter">
       {(onTap) => (
         <>
+          <OffDayBands
+            runs={runs}
+            x0={(d) => x(d - 0.5)}
+            x1={(d) => x(d + 0.5)}
+            testId="flow-scatter"
+            fmt={fmt}
+          />
           <GridLines y={y} />
           {lines.map((l, i) => (
             <g key={l.key} data-percentile={l.key}>
@@ -462,11 +557,22 @@ export function RunChart({
 const CFD_COLORS = { arrived: '#cfd8e3', started: '#f2c48d', done: '#7ea6d8' } as const;
 
 /** Cumulative arrived / started / done: the gaps are the backlog and the work in progress. */
-export function CfdChart({ metrics, title }: { metrics: FlowMetricsResult; title: string }) {
+export function CfdChart({
+  metrics,
+  title,
+  calendar,
+}: {
+  metrics: FlowMetricsResult;
+  title: string;
+  /** The team's calendar: its non-working days are shaded behind the bands. */
+  calendar?: ChartCalendar | null;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const cfd = metrics.cfd;
   if (cfd.length === 0) return <p className="empty">—</p>;
+  // The CFD has a point per day: index i is the first date plus i days.
+  const first = dayOf(cfd[0].date);
   const top = (p: (typeof cfd)[number]) => p.arrived ?? p.started;
   const x = scaleLinear<number>({ domain: [0, cfd.length - 1 || 1], range: [0, INNER_W] });
   const y = scaleLinear<number>({
@@ -492,6 +598,8 @@ export function CfdChart({ metrics, title }: { metrics: FlowMetricsResult; title
   ] as const;
   const shown = layers.filter((l) => l.band !== 'arrived' || bands.includes('arrived'));
   const step = Math.max(1, Math.ceil(cfd.length / 6));
+  const last = first + cfd.length - 1;
+  const runs = calendar ? offDayRuns(first, last, calendar, INNER_W / Math.max(1, cfd.length)) : [];
   return (
     <ChartSvg title={title} testId="flow-cfd">
       <GridLines y={y} />
@@ -500,6 +608,14 @@ export function CfdChart({ metrics, title }: { metrics: FlowMetricsResult; title
           <title>{t(`flow.charts.${l.band}`)}</title>
         </path>
       ))}
+      {/* Over the bands (which fill the chart), translucent, so a day off reads as a pause. */}
+      <OffDayBands
+        runs={runs}
+        x0={(d) => x(d - first - 0.5)}
+        x1={(d) => x(d - first + 0.5)}
+        testId="flow-cfd"
+        fmt={fmt}
+      />
       <g>
         {bands.map((b, k) => (
           <g key={b} transform={`translate(${8 + k * 110}, 8)`}>

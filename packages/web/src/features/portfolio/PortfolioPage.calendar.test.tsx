@@ -38,5 +38,16 @@ describe('PortfolioPage with a calendar', () => {
     expect(line.textContent).toMatch(
       /^Holidays and days off move P85 by 4 working days: .+ → .+\.$/,
     );
+    // The timeline shades the same days off, each a day wide, with its note.
+    const off = screen.getAllByTestId('pf-timeline-off');
+    expect(off.map((o) => o.getAttribute('data-date'))).toEqual([
+      '2027-01-05',
+      '2027-01-06',
+      '2027-01-07',
+      '2027-01-08',
+    ]);
+    expect(off[0].querySelector('title')?.textContent).toContain('offsite');
+    const [a, b] = off.map((o) => Number(o.getAttribute('x')));
+    expect(b - a).toBeCloseTo(Number(off[0].getAttribute('width')), 6);
   }, 60_000);
 });

@@ -11,6 +11,7 @@ const GOOD = '#1e6b3a';
 const BAD = '#b3261e';
 const MUTED = '#52606d';
 const INK = '#1f2933';
+const OFF = '#e4e7eb';
 
 /**
  * Each feature as a horizontal bar from its P50 to its P95 week with a P85 tick, in priority
@@ -59,6 +60,15 @@ export function Timeline({ result }: { result: PortfolioResult }) {
   const x = (w: number) => LABEL + (Math.min(w, maxWeeks) / maxWeeks) * plot;
   const height = result.features.length * ROW + 24;
   const colour = (inCut: boolean | null) => (inCut === null ? MUTED : inCut ? GOOD : BAD);
+  // On a calendar, its holidays and days off (up to the P95 date) are shaded behind the bars:
+  // a day is a seventh of a week on the axis, at least a pixel so a lone holiday shows.
+  const daysOff =
+    result.calendar && result.startDate
+      ? result.calendar.daysOff.map((d) => ({
+          ...d,
+          week: daysBetween(result.startDate ?? d.date, d.date) / 7,
+        }))
+      : [];
   return (
     <div ref={box} style={{ width: '100%', maxWidth: `${WIDEST}px` }}>
       <svg
@@ -70,6 +80,22 @@ export function Timeline({ result }: { result: PortfolioResult }) {
         data-testid="pf-timeline"
       >
         <title>{t('portfolio.timeline')}</title>
+        {daysOff
+          .filter((d) => d.week >= 0 && d.week < maxWeeks)
+          .map((d) => (
+            <rect
+              key={d.date}
+              data-testid="pf-timeline-off"
+              data-date={d.date}
+              x={x(d.week)}
+              y={0}
+              width={Math.max(1, x(d.week + 1 / 7) - x(d.week))}
+              height={height - 20}
+              fill={OFF}
+            >
+              <title>{`${d.date}: ${d.reason}`}</title>
+            </rect>
+          ))}
         {result.features.map((f, i) => {
           const { p50, p85, p95 } = f.percentile_stats;
           const y = i * ROW + 4;
