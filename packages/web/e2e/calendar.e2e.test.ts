@@ -77,6 +77,61 @@ describe('calendar (pt-BR)', () => {
     expect(await fresh.page.getByTestId('calendar-note').innerText()).toContain('Natal');
   });
 
+  it('a Monday–Thursday week moves the dates, is named, and survives a share link', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl}/#/when`);
+    await page.getByRole('heading', { name: 'Quando vai ficar pronto?' }).waitFor();
+    await page.getByLabel('Itens concluídos por semana').fill('5, 5, 5, 5');
+    await page.getByLabel('Modelo de vazão').selectOption('bootstrap');
+    await page.getByLabel('Itens no backlog').fill('10');
+    await page.getByLabel('Data de início').fill('2026-12-14');
+    await page.locator('summary', { hasText: 'Calendário' }).click();
+    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    await page.getByLabel('País (feriados nacionais)').selectOption('');
+    // Monday to Friday: 10 working days from Monday 14 Dec end on Friday 25 Dec.
+    await forecast(page);
+    const monFri = await p85Date(page);
+    expect(monFri).toMatch(/^25 de dez/);
+
+    // Fridays off: 2 weeks of work are 8 working days, ending on Thursday 24 Dec.
+    const week = page.getByTestId('working-days');
+    await week.getByRole('checkbox', { name: 'sexta-feira' }).uncheck();
+    await forecast(page);
+    await page.waitForFunction((before) => {
+      const el = document.querySelector(
+        '[data-testid="completion-dates"] .kpi:nth-child(2) .kpi__value',
+      );
+      return el !== null && el.textContent !== before;
+    }, monFri);
+    const monThu = await p85Date(page);
+    expect(monThu).toMatch(/^24 de dez/);
+    expect(await page.getByTestId('calendar-note').innerText()).toContain('seg–qui');
+
+    // No working day at all: said beside the toggles, and the result is marked out of date.
+    for (const day of ['segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira']) {
+      await week.getByRole('checkbox', { name: day }).uncheck();
+    }
+    await page.getByRole('button', { name: 'Prever', exact: true }).click();
+    expect(await week.getByRole('alert').innerText()).toMatch(/^Escolha pelo menos um dia útil/);
+    await page.getByTestId('stale-notice').waitFor();
+    for (const day of ['segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira']) {
+      await week.getByRole('checkbox', { name: day }).check();
+    }
+    await forecast(page);
+    await page.getByTestId('share').click();
+    const link = await page.getByTestId('share-link').inputValue();
+
+    // A fresh browser opens the same Monday–Thursday forecast.
+    await fresh.page.goto(link);
+    await fresh.page.getByTestId('completion-dates').waitFor();
+    expect(await p85Date(fresh.page)).toBe(monThu);
+    expect(await fresh.page.getByTestId('calendar-note').innerText()).toContain('seg–qui');
+    const friday = fresh.page.getByTestId('working-days').getByRole('checkbox', {
+      name: 'sexta-feira',
+    });
+    expect(await friday.isChecked()).toBe(false);
+  });
+
   it('how many by a date: a week with a holiday delivers fewer items', async () => {
     const { page } = b;
     await page.goto(`${baseUrl}/#/how-many`);
