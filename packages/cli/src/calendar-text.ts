@@ -4,17 +4,10 @@
  * It reads the result's `calendar` summary only; a result without one gets no line.
  */
 import { calendarMove, type CalendarSummary } from '@flow-forecaster/engine';
+import { obj, type Obj } from './text-layout';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const DAYS_OFF_SHOWN = 8;
-
-type Obj = Record<string, unknown>;
-
-function obj(value: unknown): Obj | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Obj)
-    : undefined;
-}
 
 function countryName(code: string): string {
   try {

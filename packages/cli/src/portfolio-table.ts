@@ -3,29 +3,9 @@
  * priority order (the order is the question being asked); a status column says which make
  * their date at the chosen confidence, and the summary lists the "in" and "out" sets.
  */
-import type { Cell } from './text-layout';
-import { cell, chance, foldedGrid, pairs, percent, section } from './text-layout';
+import type { Cell, Obj } from './text-layout';
+import { cell, chance, foldedGrid, list, obj, pairs, percent, section, val } from './text-layout';
 import { intervalText, widerThanOneUnit } from './interval-text';
-
-type Obj = Record<string, unknown>;
-
-function obj(value: unknown): Obj | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Obj)
-    : undefined;
-}
-
-function list(value: unknown): Obj[] {
-  return Array.isArray(value) ? value.map((v) => obj(v) ?? {}) : [];
-}
-
-function val(value: unknown): Cell {
-  return typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean'
-    ? value
-    : value === null
-      ? null
-      : undefined;
-}
 
 /** A date when the portfolio has a start, else weeks; "–" when runs did not finish. */
 function when(f: Obj, level: 'p50' | 'p85' | 'p95'): Cell {

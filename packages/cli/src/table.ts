@@ -8,39 +8,22 @@ import type { RequestKind } from '@flow-forecaster/schemas';
 import { calendarText } from './calendar-text';
 import { portfolioTable } from './portfolio-table';
 import { intervalText, intervalsText, moreRunsLine } from './interval-text';
-import type { Cell } from './text-layout';
+import type { Cell, Obj } from './text-layout';
 import {
   cell,
   chance,
   distinctRows,
   foldedGrid,
   grid,
+  list,
+  obj,
   pairs,
   percent,
   section,
+  val,
 } from './text-layout';
 
-type Obj = Record<string, unknown>;
-
 const PERCENTILES = ['p10', 'p25', 'p50', 'p75', 'p85', 'p90', 'p95'] as const;
-
-function obj(value: unknown): Obj | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Obj)
-    : undefined;
-}
-
-function list(value: unknown): Obj[] {
-  return Array.isArray(value) ? value.map((v) => obj(v) ?? {}) : [];
-}
-
-function val(value: unknown): Cell {
-  return typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean'
-    ? value
-    : value === null
-      ? null
-      : undefined;
-}
 
 /**
  * "more than 10 years (none of the 10,000 runs finished)" when the result's percentile `p`

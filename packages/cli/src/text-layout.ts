@@ -2,6 +2,30 @@
 
 export type Cell = string | number | boolean | null | undefined;
 
+/** A JSON object of a result; the tables read results as JSON, tolerating missing parts. */
+export type Obj = Record<string, unknown>;
+
+/** `value` as an object, or undefined when it is anything else (a missing or odd part). */
+export function obj(value: unknown): Obj | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Obj)
+    : undefined;
+}
+
+/** `value`'s items as objects (a non-object item reads as `{}`); [] when not an array. */
+export function list(value: unknown): Obj[] {
+  return Array.isArray(value) ? value.map((v) => obj(v) ?? {}) : [];
+}
+
+/** `value` as a table cell: scalars as they are, null as null, anything else undefined. */
+export function val(value: unknown): Cell {
+  return typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean'
+    ? value
+    : value === null
+      ? null
+      : undefined;
+}
+
 export function cell(value: Cell, decimals = 2): string {
   if (value === null || value === undefined) return '–';
   if (typeof value === 'number') {

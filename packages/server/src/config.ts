@@ -1,49 +1,18 @@
 import { z } from 'zod';
 
-// Environment variables are strings; these helpers turn them into typed values and reject
-// nonsense at start rather than at the first request that needs them.
-const bool = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-    .optional()
-    .transform((v) => (v === undefined || v === '' ? fallback : ['true', '1', 'yes'].includes(v)));
+import {
+  ConfigError,
+  envBool as bool,
+  envConnectionKey,
+  envInt as int,
+  envOptionalInt as optionalInt,
+  envOptionalString as optionalString,
+  envQueuePrefix,
+  envSeconds as seconds,
+  parseEnv,
+} from '@flow-forecaster/schemas/env';
 
-const int = (fallback: number, min = 0) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v.trim() === '') return fallback;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < min) {
-        ctx.addIssue({ code: 'custom', message: `must be an integer ≥ ${min}` });
-        return z.NEVER;
-      }
-      return n;
-    });
-
-/** A count or a number of seconds that may have a fraction (0.3 s in tests). */
-const seconds = (fallback: number, min = 0) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v.trim() === '') return fallback;
-      const n = Number(v);
-      if (!Number.isFinite(n) || n < min) {
-        ctx.addIssue({ code: 'custom', message: `must be a number ≥ ${min}` });
-        return z.NEVER;
-      }
-      return n;
-    });
-
-/** An integer that has no fixed default (the code picks one, e.g. one thread per core). */
-const optionalInt = (min: number) => int(-1, min).transform((n) => (n === -1 ? undefined : n));
-
-const optionalString = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+export { ConfigError };
 
 /**
  * Which proxies may tell us the client's address (X-Forwarded-For) and protocol. Never "every
@@ -114,11 +83,7 @@ const envSchema = z.object({
   SYNC_RUNS_THRESHOLD: int(200_000, 0),
   SYNC_TIMEOUT_SECONDS: int(120, 1),
   WORKER_THREADS: optionalInt(1),
-  JOB_QUEUE_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9_.:-]*$/, 'letters, digits and - _ . : only')
-    .optional()
-    .transform((v) => (v === undefined || v === '' ? 'ff' : v)),
+  JOB_QUEUE_PREFIX: envQueuePrefix,
   JOB_QUEUE_MAX: int(1_000, 1),
   JOB_TIMEOUT_SECONDS: int(600, 1),
   JOB_RETENTION_SECONDS: int(3600, 1),
@@ -135,10 +100,7 @@ const envSchema = z.object({
   APP_URL: z.string().url().default('http://localhost:8080'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: optionalString,
-  CONNECTION_KEY: optionalString.refine(
-    (v) => v === undefined || Buffer.from(v, 'base64').length === 32,
-    { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' },
-  ),
+  CONNECTION_KEY: envConnectionKey,
   CONNECTION_SYNC_TICK_SECONDS: int(60, 5),
   ALLOW_PRIVATE_TRACKER_URLS: bool(false),
 });
@@ -240,13 +202,6 @@ export interface Config {
   pgliteTemplateDir?: string;
 }
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
-
 // A classroom shares one address and bursts at the same moment the instructor says "run it".
 const WORKSHOP_FACTOR = 5;
 
@@ -257,12 +212,7 @@ export function isLoopback(host: string): boolean {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(envSchema, env);
   const factor = e.WORKSHOP_MODE ? WORKSHOP_FACTOR : 1;
   return {
     port: e.PORT,
@@ -315,7 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     appUrl: e.APP_URL.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
-    connectionKey: e.CONNECTION_KEY ? Buffer.from(e.CONNECTION_KEY, 'base64') : undefined,
+    connectionKey: e.CONNECTION_KEY,
     connectionSyncTickSeconds: e.CONNECTION_SYNC_TICK_SECONDS,
     allowPrivateTrackerUrls: e.ALLOW_PRIVATE_TRACKER_URLS,
   };

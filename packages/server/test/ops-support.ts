@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
+import { WORKER_CONFIG_VARIABLES } from '@flow-forecaster/worker';
+import { CONFIG_VARIABLES } from '../src/config';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
@@ -176,15 +178,11 @@ function walk(dir: string, out: string[] = []): string[] {
 }
 
 /**
- * Environment variables the code reads: the server's config schema plus every direct read
- * (`process.env.X`, `process.env['X']`, and the small env helpers) in the packages' sources.
+ * Environment variables the code reads: the server's and the worker's validated configs, plus
+ * every direct read (`process.env.X`, `process.env['X']`) in the packages' and scripts' sources.
  */
 export function envVarsReadByCode(): Set<string> {
-  const names = new Set<string>();
-  const config = read('packages/server/src/config.ts');
-  const schema = /const envSchema = z\.object\(\{([\s\S]*?)\n\}\);/.exec(config);
-  if (!schema) throw new Error('config.ts: envSchema not found');
-  for (const m of schema[1].matchAll(/^\s{2}([A-Z][A-Z0-9_]*):/gm)) names.add(m[1]);
+  const names = new Set<string>([...CONFIG_VARIABLES, ...WORKER_CONFIG_VARIABLES]);
   const files = [
     ...walk(join(repoRoot, 'packages')).filter((p) => p.includes(`${'/'}src${'/'}`)),
     ...walk(join(repoRoot, 'scripts')),
@@ -192,7 +190,6 @@ export function envVarsReadByCode(): Set<string> {
   const patterns = [
     /process\.env\.([A-Z][A-Z0-9_]*)/g,
     /process\.env\[['"]([A-Z][A-Z0-9_]*)['"]\]/g,
-    /(?:envInt|intFromEnv|envSeconds)\(\s*['"]([A-Z][A-Z0-9_]*)['"]/g,
   ];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');

@@ -2,8 +2,9 @@
  * `npm run worker`: a BullMQ worker process for the scaled deployment. Run any number of them
  * on any number of machines against the same REDIS_URL and JOB_QUEUE_PREFIX.
  *
- * Environment: REDIS_URL (required), JOB_QUEUE_PREFIX (default `ff`), WORKER_CONCURRENCY
- * (jobs at once, default one per core), WORKER_THREADS (pool threads, default one per core),
+ * Environment (validated by worker-config.ts, documented in docs/configuration.md): REDIS_URL
+ * (required), JOB_QUEUE_PREFIX (default `ff`), WORKER_CONCURRENCY (jobs at once, default one
+ * per core), WORKER_THREADS (pool threads, default one per core),
  * JOB_RESULT_MAX_MB (largest result a job may store, default 16), JOB_RESULTS_MAX_MB (all stored
  * results together, default 256), JOB_RETENTION_SECONDS (as the web's, default 3600).
  * Tracker syncs: CONNECTION_KEY (the web's, to open a sync job's sealed request) and
@@ -15,23 +16,7 @@ import { createForecastProcessor } from './forecast-processor';
 import { createTaskPool, defaultThreadCount } from './pool';
 import { startBullWorker } from './bull-runtime';
 import { withSyncJobs } from './sync-processor';
-
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer`);
-  return n;
-}
-
-/** CONNECTION_KEY as the web reads it: 32 bytes in base64. */
-function connectionKeyFromEnv(): Buffer | undefined {
-  const raw = process.env.CONNECTION_KEY;
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const key = Buffer.from(raw, 'base64');
-  if (key.length !== 32) throw new Error('CONNECTION_KEY must be 32 bytes in base64');
-  return key;
-}
+import { loadWorkerConfig } from './worker-config';
 
 function log(level: 'info' | 'error', msg: string, extra: Record<string, unknown> = {}): void {
   const line = JSON.stringify({ level, time: Date.now(), pid: process.pid, msg, ...extra });
@@ -40,31 +25,21 @@ function log(level: 'info' | 'error', msg: string, extra: Record<string, unknown
 }
 
 async function main(): Promise<void> {
-  const redisUrl = process.env.REDIS_URL;
-  if (!redisUrl) throw new Error('REDIS_URL is required for `npm run worker`');
-  const prefix = process.env.JOB_QUEUE_PREFIX || 'ff';
-  const concurrency = intFromEnv('WORKER_CONCURRENCY', defaultThreadCount());
-  const threads = intFromEnv('WORKER_THREADS', defaultThreadCount());
+  // Validated before anything starts: a bad value names its variable and exits 1.
+  const config = loadWorkerConfig(process.env, defaultThreadCount());
+  const { prefix, concurrency, threads } = config;
   const pool = createTaskPool({ threads });
   const handle = startBullWorker({
-    redisUrl,
+    redisUrl: config.redisUrl,
     prefix,
     concurrency,
-    maxResultBytes: intFromEnv('JOB_RESULT_MAX_MB', 16) * 1024 * 1024,
-    resultsBudgetBytes: intFromEnv('JOB_RESULTS_MAX_MB', 256) * 1024 * 1024,
-    retentionMs: intFromEnv('JOB_RETENTION_SECONDS', 3600) * 1000,
-    processor: withSyncJobs(
-      createForecastProcessor({
-        pool,
-        testJobs: process.env.FF_ENABLE_TEST_JOBS === '1',
-      }),
-      {
-        key: connectionKeyFromEnv(),
-        allowPrivate: ['true', '1', 'yes'].includes(
-          (process.env.ALLOW_PRIVATE_TRACKER_URLS ?? '').toLowerCase(),
-        ),
-      },
-    ),
+    maxResultBytes: config.maxResultBytes,
+    resultsBudgetBytes: config.resultsBudgetBytes,
+    retentionMs: config.retentionMs,
+    processor: withSyncJobs(createForecastProcessor({ pool, testJobs: config.testJobs }), {
+      key: config.connectionKey,
+      allowPrivate: config.allowPrivateTrackerUrls,
+    }),
   });
   handle.worker.on('active', (job) => log('info', 'job started', { jobId: job.id }));
   handle.worker.on('completed', (job) => log('info', 'job completed', { jobId: job.id }));

@@ -14,3 +14,4 @@ export { QUEUE_NAME } from './queue-name';
 export type * from './bull-queue';
 export type * from './bull-runtime';
 export * from './sync-processor';
+export * from './worker-config';
