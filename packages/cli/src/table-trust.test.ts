@@ -54,7 +54,7 @@ describe('table output and the trust rules', () => {
     expect(text).not.toMatch(/^P\d\d\s+520\s/m);
   });
 
-  it('gives the deadline time used at a capped P85 as a floor (issue 14)', () => {
+  it('gives no share of the time used when P85 is at the cap (issue 14)', () => {
     const r = deadlineAnalysis({
       tpSamples: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
       backlog: 500,
@@ -64,7 +64,10 @@ describe('table output and the trust rules', () => {
       seed: 1,
     });
     expect(r.beyondMaxWeeks.p85).toBe(true);
-    expect(formatTable('deadline', r)).toMatch(/time used at P85: > [\d,.]+%/);
+    const text = formatTable('deadline', r);
+    // A share of the cap ("> 6,500%") would read as a forecast.
+    expect(text).toContain('time used at P85: beyond the 520-week limit');
+    expect(text).not.toMatch(/time used at P85: [^\n]*%/);
   });
 
   it('says "more than 10 years" instead of showing the cap as weeks', () => {
@@ -220,5 +223,45 @@ describe('table output and the trust rules', () => {
     expect(counts.length).toBeGreaterThan(0);
     expect(new Set(counts)).toEqual(new Set([n]));
     expect(text).not.toMatch(/^confidence %.*folds/m);
+  });
+});
+
+describe('table output: empty backlog and mean over finished runs (issue 14)', () => {
+  it('says "nothing left to do" for an empty backlog, never "within 0 weeks"', () => {
+    const when = formatTable('when', forecastWhen({ tpSamples: T12, backlog: 0, seed: 1 }));
+    const sim = formatTable('simulate', simulate({ tpSamples: T12, numberOfTasks: 0, seed: 1 }));
+    const dl = formatTable(
+      'deadline',
+      deadlineAnalysis({
+        tpSamples: T12,
+        backlog: 0,
+        startDate: '2026-01-05',
+        deadlineDate: '2026-03-02',
+        seed: 1,
+      }),
+    );
+    for (const text of [when, sim, dl]) {
+      expect(text.split('\n')[0]).toBe(
+        'Nothing left to do: the backlog is empty, so there is nothing to forecast.',
+      );
+      expect(text).not.toMatch(/within 0 weeks|chance to finish 0 items/);
+    }
+  });
+
+  it('gives the mean over the finished runs, saying how many, not "at least"', () => {
+    const r = simulate({
+      tpSamples: [...Array<number>(19).fill(0), 1],
+      throughputModel: 'bootstrap',
+      numberOfTasks: 20,
+      numberOfSimulations: 2000,
+      seed: 1,
+    });
+    expect(r.finishedShare).toBeLessThan(1);
+    const text = formatTable('simulate', r);
+    const share = `${(r.finishedShare * 100).toFixed(1)}%`;
+    expect(text).toMatch(
+      new RegExp(`mean weeks \\(over the ${share.replace('.', '\\.')} of runs that finished\\):`),
+    );
+    expect(text).not.toContain('at least; stopped runs');
   });
 });

@@ -72,9 +72,10 @@ function weeksOrCap(r: Obj, weeks: Obj | undefined): Obj | undefined {
 }
 
 /** The mean of weeks counts stopped runs at the limit: then it is a lower bound, and says so. */
+/** Mean and SD are over the finished runs (the engine's one definition), said so when some stopped. */
 function meanLabel(r: Obj): string {
   return typeof r.finishedShare === 'number' && r.finishedShare < 1
-    ? 'mean weeks (at least; stopped runs counted at the limit)'
+    ? `mean weeks (over the ${percent(r.finishedShare, 1)} of runs that finished)`
     : 'mean weeks';
 }
 
@@ -272,8 +273,13 @@ function deadline(r: Obj): string[] {
       ? 'weeks of effort (one person)'
       : `person-weeks (team of ${cell(val(r.effortTeamSize))})`;
   const conf = take ? percent(take.confidence, 0) : '85%';
-  // With P85 at the cap the share of time used is a floor.
-  const capped = obj(r.beyondMaxWeeks)?.p85 === true ? '> ' : '';
+  // With P85 at the cap a share of it ("> 6,500%") would read as a forecast: none is given.
+  const timeUsed =
+    obj(r.beyondMaxWeeks)?.p85 === true
+      ? `beyond the ${cell(val(r.maxWeeks))}-week limit`
+      : r.deadlineCompletionPctRaw === null
+        ? 'no time before the deadline'
+        : `${cell(val(r.deadlineCompletionPctRaw), 1)}%`;
   const parts: string[] = [
     `${chance(r.probabilityByDeadline, 1)} chance to finish ${cell(val(r.backlog))} items by ${String(r.deadlineDate)} ` +
       `(from ${String(r.startDate)}, ${cell(val(r.weeksToDeadline))} weeks away).`,
@@ -281,7 +287,7 @@ function deadline(r: Obj): string[] {
   if (stopped) parts.push(`Upper percentiles: ${stopped}.`);
   parts.push(
     `Can meet at P85: ${r.canMeet ? 'yes' : 'no'} (P85 is ${cell(weeksOf('p85'))} weeks; ` +
-      `time used at P85: ${r.deadlineCompletionPctRaw === null ? 'no time before the deadline' : `${capped}${cell(val(r.deadlineCompletionPctRaw), 1)}%`}).`,
+      `time used at P85: ${timeUsed}).`,
   );
   if (take) {
     parts.push(
@@ -658,9 +664,18 @@ function figures(r: Obj): string[] {
   return [pairs(Object.entries(r).map(([key, value]): [string, Cell] => [key, val(value)]))];
 }
 
+/** The engine said the backlog is empty: no table of zero weeks, which reads like a forecast. */
+function emptyBacklog(r: Obj): boolean {
+  return list(r.warningCodes).some((w) => w.code === 'emptyBacklog');
+}
+
 export function formatTable(kind: string, result: unknown): string {
   const r = obj(result) ?? {};
-  const body = isRequestKind(kind) ? FORMATTERS[kind](r) : figures(r);
+  const body = emptyBacklog(r)
+    ? ['Nothing left to do: the backlog is empty, so there is nothing to forecast.']
+    : isRequestKind(kind)
+      ? FORMATTERS[kind](r)
+      : figures(r);
   const parts = [...body, calendarText(r), footer(r)].filter((p) => p.trim() !== '');
   return `${parts.join('\n\n')}\n`;
 }

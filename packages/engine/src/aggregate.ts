@@ -22,6 +22,7 @@ import { howManyTableFromCounts, type HowManyTable } from './how-many';
 import { ITEMS_30_DAYS_WEEKS } from './simulate-run';
 import {
   datesUnlessBeyond,
+  finishedMoments,
   maskBeyond,
   isBeyondMaxWeeks,
   runsFinished,
@@ -79,8 +80,12 @@ export interface SimulationResult extends RunsFinished {
   totalTasks: PercentileStats;
   /** Days; null without lead-time samples. */
   leadTime: PercentileStats | null;
-  meanWeeks: number;
-  sdWeeks: number;
+  /**
+   * Mean and SD of weeks over the runs that finished (`finishedShare` says how many): the
+   * stopped runs have no duration to average. Null when no run finished.
+   */
+  meanWeeks: number | null;
+  sdWeeks: number | null;
   /** The percentile the summary sentence headlines (`confidence`, default 0.85). */
   headline: {
     confidence: number;
@@ -261,29 +266,21 @@ function resultsTableOf(q: Quantiles, runs: number, unfinished: number): Results
   return rows;
 }
 
-/** Every week from the shortest to the longest run, with the mean and SD of weeks. */
-function weeksHistogram(
-  weeks: Float64Array,
-  n: number,
-): { histogram: { weeks: number; count: number }[]; mean: number; sd: number } {
+/** Every week from the shortest to the longest run. */
+function weeksHistogram(weeks: Float64Array): { weeks: number; count: number }[] {
   const histogram: { weeks: number; count: number }[] = [];
   let firstWeek = -1;
   let lastWeek = -1;
-  let sum = 0;
   for (let w = 0; w < weeks.length; w++) {
     if (weeks[w] > 0) {
       if (firstWeek < 0) firstWeek = w;
       lastWeek = w;
-      sum += w * weeks[w];
     }
   }
-  const mean = n > 0 ? sum / n : 0;
-  let ss = 0;
   for (let w = Math.max(0, firstWeek); w <= lastWeek; w++) {
     histogram.push({ weeks: w, count: weeks[w] });
-    ss += weeks[w] * (w - mean) * (w - mean);
   }
-  return { histogram, mean, sd: n > 0 ? Math.sqrt(ss / n) : 0 };
+  return histogram;
 }
 
 /**
@@ -328,6 +325,8 @@ function resultWarnings(
   ltErrorRate: number,
 ): EngineWarning[] {
   const warnings = [...plan.warnings];
+  // Every run done in week 0: there was no work (an empty backlog and no risk adding any).
+  if (acc.runs > 0 && acc.weeks[0] === acc.runs) warnings.unshift(warning('emptyBacklog', {}));
   if (tpErrorRate > 25) {
     warnings.push(warning('throughputErrorRate', { rate: tpErrorRate }));
   }
@@ -392,7 +391,8 @@ export function resultFromAccumulator(
 ): SimulationResult {
   const n = acc.runs;
   const q = quantilesOf(plan, acc);
-  const { histogram, mean, sd } = weeksHistogram(acc.weeks, n);
+  const histogram = weeksHistogram(acc.weeks);
+  const moments = finishedMoments(acc.weeks, acc.unfinished);
   const percentile_stats = percentileStats(q.weeks);
   const effort = percentileStats(q.effort);
   const start = plan.startDate;
@@ -430,8 +430,8 @@ export function resultFromAccumulator(
     cost: costOf(plan, effort),
     totalTasks: percentileStats(q.tasks),
     leadTime: q.leadTimes ? percentileStats(q.leadTime) : null,
-    meanWeeks: mean,
-    sdWeeks: sd,
+    meanWeeks: moments?.mean ?? null,
+    sdWeeks: moments?.sd ?? null,
     headline: {
       confidence: conf,
       weeks: headlineWeeks,

@@ -61,3 +61,32 @@ export function maskBeyond(
 ): Record<PercentileKey, string | null> {
   return mapPercentiles((k) => (beyond[k] ? null : dates[k]));
 }
+
+/**
+ * Mean and population SD of the steps (weeks, or working days) of the runs that finished: one
+ * definition on every surface (engine, API, CLI, web). The stopped runs are the `unfinished`
+ * largest counts (they sit at the cap); counted there they would make both a guess, so they are
+ * left out and `finishedShare` says how many runs the figures rest on. Null when none finished.
+ */
+export function finishedMoments(
+  counts: ArrayLike<number>,
+  unfinished: number,
+): { mean: number; sd: number } | null {
+  const kept = Array.from(counts, Number);
+  let left = unfinished;
+  for (let w = kept.length - 1; w >= 0 && left > 0; w--) {
+    const take = Math.min(left, kept[w]);
+    kept[w] -= take;
+    left -= take;
+  }
+  let runs = 0;
+  let sum = 0;
+  kept.forEach((c, w) => {
+    runs += c;
+    sum += c * w;
+  });
+  if (runs === 0) return null;
+  const mean = sum / runs;
+  const ss = kept.reduce((acc, c, w) => acc + c * (w - mean) * (w - mean), 0);
+  return { mean, sd: Math.sqrt(ss / runs) };
+}

@@ -218,7 +218,7 @@ describe('simulate: seeded statistics', () => {
       const got = (r.histogram.find((h) => h.weeks === k)?.count ?? 0) / n;
       expect(Math.abs(got - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
     }
-    expect(Math.abs(r.meanWeeks - 2)).toBeLessThan(4 * Math.sqrt(2 / n));
+    expect(Math.abs((r.meanWeeks ?? Number.NaN) - 2)).toBeLessThan(4 * Math.sqrt(2 / n));
   });
 
   it('risk impacts happen with their likelihood', () => {
@@ -376,7 +376,8 @@ describe('simulate: properties', () => {
           const large = simulate({ ...base, numberOfTasks: backlog + extra });
           // Noise: the median's standard error is about 1.25·sd/√n per forecast; allow 4 of them
           // for the difference of two, and one week for the integer steps.
-          const se = 1.2533 * Math.max(small.sdWeeks, large.sdWeeks) * Math.sqrt(2 / 2_000);
+          const se =
+            1.2533 * Math.max(small.sdWeeks ?? 0, large.sdWeeks ?? 0) * Math.sqrt(2 / 2_000);
           expect(large.percentile_stats.p50).toBeGreaterThanOrEqual(
             small.percentile_stats.p50 - Math.max(1, 4 * se),
           );

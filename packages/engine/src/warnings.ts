@@ -7,6 +7,8 @@
  */
 
 const MESSAGES = {
+  emptyBacklog: () =>
+    'The backlog is empty: nothing is left to do, so there is nothing to forecast (every figure is 0 weeks).',
   fewThroughputWeeks: (p: { count: number }) =>
     `Only ${p.count} weeks of throughput history; forecasts from fewer than 6 weeks are unreliable.`,
   weibullFallback: () =>

@@ -11,7 +11,12 @@ import {
   weeksUntilDoneThinnedWithItemsBy,
   weeksUntilDoneWithItemsBy,
 } from './draw-loops';
-import { datesUnlessBeyond, runsFinished, type RunsFinished } from './beyond-max-weeks';
+import {
+  datesUnlessBeyond,
+  finishedMoments,
+  runsFinished,
+  type RunsFinished,
+} from './beyond-max-weeks';
 import {
   compileCalendar,
   lastWorkingDayOfWeek,
@@ -114,10 +119,13 @@ export interface WhenResult extends RunsFinished {
   percentile_stats: PercentileStats;
   /** Each percentile's 95 % sampling interval from the runs' order statistics (trust rules). */
   percentileIntervals: Record<keyof PercentileStats, PercentileInterval>;
-  /** Mean weeks, one decimal. */
-  mean: number;
-  /** Population standard deviation of weeks, one decimal. */
-  std: number;
+  /**
+   * Mean weeks over the runs that finished (`finishedShare` says how many), one decimal; null
+   * when none finished: a stopped run has no duration to average.
+   */
+  mean: number | null;
+  /** Population standard deviation of the finished runs' weeks, one decimal; null likewise. */
+  std: number | null;
   /** In the daily model `weeks` is working days over working days per week (2 decimals). */
   histogram: { weeks: number; count: number; workingDays?: number }[];
   /**
@@ -166,8 +174,11 @@ export function runWhen(
   const daily = compiled !== null && resolution === 'day';
   const perWeek = daily && compiled !== null ? compiled.perWeek : 1;
   const stats: PercentileStats = daily ? mapStats(steps, (v) => roundTo(v / perWeek, 1)) : steps;
-  const { mean, ss, histogram } = weeksHistogram(d.counts, n, daily ? perWeek : null);
+  const histogram = weeksHistogram(d.counts, daily ? perWeek : null);
+  const moments = finishedMoments(d.counts, d.unfinished);
   const warnings = [...sampler.warnings];
+  // Every run done at step 0: an empty backlog, said as such rather than "within 0 weeks".
+  if (n > 0 && d.counts[0] === n) warnings.unshift(warning('emptyBacklog', {}));
   if (d.unfinished > 0) {
     warnings.push(warning('unfinishedRuns', { unfinished: d.unfinished, runs: n, maxWeeks }));
   }
@@ -182,8 +193,8 @@ export function runWhen(
         ? { low: roundTo(iv.low / perWeek, 1), high: roundTo(iv.high / perWeek, 1) }
         : iv;
     }),
-    mean: roundTo(mean / perWeek, 1),
-    std: roundTo(Math.sqrt(ss / n) / perWeek, 1),
+    mean: moments === null ? null : roundTo(moments.mean / perWeek, 1),
+    std: moments === null ? null : roundTo(moments.sd / perWeek, 1),
     histogram,
     completionDates:
       dating === null ? null : datesUnlessBeyond(dating.at, steps, finished.beyondMaxWeeks),
@@ -297,23 +308,18 @@ function drawWeeks(
   return weeksToFinish(sampler.table, backlog, n, rng, focus, horizon, opts.signal, itemsBy);
 }
 
-/** Histogram of the runs' steps (in weeks, or working days over `perWeek`), mean and squares. */
+/** Histogram of the runs' steps (in weeks, or working days over `perWeek`). */
 function weeksHistogram(
   counts: ArrayLike<number>,
-  n: number,
   perWeek: number | null,
-): { mean: number; ss: number; histogram: WhenResult['histogram'] } {
-  let sum = 0;
+): WhenResult['histogram'] {
   let first = -1;
   let last = -1;
   for (let w = 0; w < counts.length; w++) {
     if (counts[w] === 0) continue;
     if (first < 0) first = w;
     last = w;
-    sum += w * counts[w];
   }
-  const mean = sum / n;
-  let ss = 0;
   const histogram: WhenResult['histogram'] = [];
   for (let w = first; w <= last; w++) {
     histogram.push(
@@ -321,9 +327,8 @@ function weeksHistogram(
         ? { weeks: roundTo(w / perWeek, 2), count: counts[w], workingDays: w }
         : { weeks: w, count: counts[w] },
     );
-    ss += counts[w] * (w - mean) * (w - mean);
   }
-  return { mean, ss, histogram };
+  return histogram;
 }
 
 /** The date rule of a result with a start date, its P95 date, and weeks → date for callers. */

@@ -30,7 +30,7 @@ import { TableWrap } from '../../components/TableWrap';
 import { ChartFrame } from '../../components/ChartFrame';
 import { DeadlineCurve } from '../../charts/lazy';
 import { COLORS } from '../../charts/frame';
-import { useBeyondMaxWeeks } from '../shared/beyond';
+import { isEmptyBacklog, useBeyondMaxWeeks } from '../shared/beyond';
 import { MoreRuns, useIntervalNote, widerThan } from '../shared/sampling';
 
 interface DeadlineForm extends ThroughputForm, CalendarForm {
@@ -281,10 +281,12 @@ function DeadlineHeadline({ r, input }: { r: DeadlineResult; input: unknown }) {
         data-testid="headline"
         data-probability={r.probabilityByDeadline}
       >
-        {t('deadline.headlineChance', {
-          pct: chance(r.probabilityByDeadline),
-          date: fmt.date(r.deadlineDate),
-        })}
+        {isEmptyBacklog(r)
+          ? t('common.nothingLeft')
+          : t('deadline.headlineChance', {
+              pct: chance(r.probabilityByDeadline),
+              date: fmt.date(r.deadlineDate),
+            })}
       </p>
       <ResultWindow input={input} />
       {r.finishedShare < 1 && (
@@ -321,15 +323,14 @@ function DeadlineHeadline({ r, input }: { r: DeadlineResult; input: unknown }) {
         <Kpi
           label={t('deadline.timeUsedRaw')}
           value={
-            r.deadlineCompletionPctRaw === null
-              ? '—'
-              : r.beyondMaxWeeks.p85
-                ? // P85 is the cap, so the share is a floor.
-                  t('when.beyondValue', {
-                    weeks: `${fmt.number(r.deadlineCompletionPctRaw, 1)} %`,
-                  })
+            r.beyondMaxWeeks.p85
+              ? // P85 is the cap: a share of it ("> 6,500 %") would read as a forecast.
+                beyond.dateBeyond(r.maxWeeks)
+              : r.deadlineCompletionPctRaw === null
+                ? '—'
                 : `${fmt.number(r.deadlineCompletionPctRaw, 1)} %`
           }
+          note={r.beyondMaxWeeks.p85 ? t('deadline.timeUsedBeyond') : undefined}
         />
       </div>
       <MoreRuns wide={!r.beyondMaxWeeks.p85 && widerThan(r.percentileIntervals.p85)} unit="weeks" />

@@ -66,3 +66,8 @@ export function useBeyondMaxWeeks() {
     },
   };
 }
+
+/** The engine found no work at all (an empty backlog): "nothing left to do", not "within 0 weeks". */
+export function isEmptyBacklog(r: { warningCodes?: readonly { code: string }[] }): boolean {
+  return (r.warningCodes ?? []).some((w) => w.code === 'emptyBacklog');
+}

@@ -9,7 +9,7 @@ import { Kpi, SeedUsed, Warnings } from '../shared/PageLayout';
 import { CalendarNote } from '../shared/CalendarSection';
 import { daysOffOnWorkWeeks } from '../shared/calendar-chart';
 import { TableWrap } from '../../components/TableWrap';
-import { useBeyondMaxWeeks } from '../shared/beyond';
+import { isEmptyBacklog, useBeyondMaxWeeks } from '../shared/beyond';
 import { MoreRuns, useIntervalNote, widerThan } from '../shared/sampling';
 import { ResultWindow } from '../shared/TeamThroughput';
 
@@ -79,11 +79,13 @@ function WhenHeadline({ r, input }: { r: SimulationResult; input: unknown }) {
   return (
     <>
       <p className="headline" data-testid="headline">
-        {r.headline.beyondMaxWeeks
-          ? beyond.headline(r)
-          : r.headline.date
-            ? t('when.headline', { pct: conf, weeks, date: fmt.date(r.headline.date) })
-            : t('when.headlineNoDate', { pct: conf, weeks })}
+        {isEmptyBacklog(r)
+          ? t('common.nothingLeft')
+          : r.headline.beyondMaxWeeks
+            ? beyond.headline(r)
+            : r.headline.date
+              ? t('when.headline', { pct: conf, weeks, date: fmt.date(r.headline.date) })
+              : t('when.headlineNoDate', { pct: conf, weeks })}
       </p>
       <ResultWindow input={input} />
       {!r.headline.beyondMaxWeeks && r.finishedShare < 1 && (
@@ -130,11 +132,17 @@ function WhenKpis({ r }: { r: SimulationResult }) {
           note={interval('p85')}
         />
         <Kpi label="P95" value={beyond.weeksWithUnit(r, 'p95', p.p95)} note={interval('p95')} />
-        {/* Stopped runs count at the cap in the mean and SD, which would make both a guess. */}
-        {r.finishedShare >= 1 && (
+        {/* Mean and SD are over the finished runs (the engine's one definition), said so when
+            some runs stopped at the cap; none finished, no mean. */}
+        {r.meanWeeks !== null && r.sdWeeks !== null && (
           <Kpi
             label={t('common.mean')}
             value={`${fmt.number(r.meanWeeks)} ± ${fmt.number(r.sdWeeks)}`}
+            note={
+              r.finishedShare < 1
+                ? t('when.meanOfFinished', { share: fmt.percent(r.finishedShare, 1) })
+                : undefined
+            }
           />
         )}
       </div>

@@ -50,6 +50,7 @@ export const en = {
     seed: 'Seed: {{seed}}',
   },
   common: {
+    nothingLeft: 'Nothing left to do: the backlog is empty.',
     stale:
       'Out of date: the inputs changed since this result. Run the forecast again to update it.',
     staleInvalid: 'Out of date: fix the inputs marked in the form, then run the forecast again.',
@@ -209,6 +210,7 @@ export const en = {
     delay: 'Delay if late (days)',
   },
   when: {
+    meanOfFinished: 'over the {{share}} of runs that finished',
     beyondHeadline: 'More than {{span}} (none of the {{runs}} runs finished)',
     beyondHeadlineSome: 'More than {{span}} ({{share}} of the {{runs}} runs finished)',
     beyondNotice:
@@ -309,6 +311,7 @@ export const en = {
     yes: 'yes',
     no: 'no',
     timeUsedRaw: 'Time used (P85, uncapped)',
+    timeUsedBeyond: 'P85 is beyond the simulated horizon: no share to give',
     curve: 'Chance to be done by each date',
     curveDesc:
       'Share of the runs finished on or before each date; the dashed line is the deadline.',
@@ -505,6 +508,8 @@ export const en = {
     accuracyRate: 'Within ±20 %',
   },
   engineWarnings: {
+    emptyBacklog:
+      'The backlog is empty: nothing is left to do, so there is nothing to forecast (every figure is 0 weeks).',
     fewThroughputWeeks:
       'Only {{count}} weeks of throughput history: forecasts from fewer than 6 weeks are unreliable.',
     weibullFallback:

@@ -51,6 +51,7 @@ export const es: Translation = {
     seed: 'Semilla: {{seed}}',
   },
   common: {
+    nothingLeft: 'No queda nada por hacer: el backlog está vacío.',
     stale:
       'Desactualizado: los datos cambiaron desde este resultado. Vuelve a ejecutar el pronóstico.',
     staleInvalid:
@@ -212,6 +213,7 @@ export const es: Translation = {
     delay: 'Retraso si llega tarde (días)',
   },
   when: {
+    meanOfFinished: 'sobre las simulaciones que terminaron ({{share}})',
     beyondHeadline: 'Más de {{span}} (ninguna de las {{runs}} simulaciones terminó)',
     beyondHeadlineSome: 'Más de {{span}} (terminó el {{share}} de las {{runs}} simulaciones)',
     beyondNotice:
@@ -318,6 +320,7 @@ export const es: Translation = {
     yes: 'sí',
     no: 'no',
     timeUsedRaw: 'Tiempo usado (P85, sin tope)',
+    timeUsedBeyond: 'P85 está más allá del horizonte simulado: no hay proporción que dar',
     curve: 'Probabilidad de terminar en cada fecha',
     curveDesc:
       'Parte de las simulaciones terminadas en o antes de cada fecha; la línea discontinua es la fecha límite.',
@@ -520,6 +523,8 @@ export const es: Translation = {
     accuracyRate: 'Dentro de ±20 %',
   },
   engineWarnings: {
+    emptyBacklog:
+      'El backlog está vacío: no queda nada por hacer, así que no hay nada que pronosticar (todas las cifras son 0 semanas).',
     fewThroughputWeeks:
       'Solo {{count}} semanas de historial de rendimiento: los pronósticos con menos de 6 semanas no son fiables.',
     weibullFallback:

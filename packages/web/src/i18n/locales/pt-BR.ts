@@ -51,6 +51,7 @@ export const ptBR: Translation = {
     seed: 'Semente: {{seed}}',
   },
   common: {
+    nothingLeft: 'Nada a fazer: o backlog está vazio.',
     stale: 'Desatualizado: as entradas mudaram desde este resultado. Rode a previsão de novo.',
     staleInvalid:
       'Desatualizado: corrija as entradas marcadas no formulário e rode a previsão de novo.',
@@ -211,6 +212,7 @@ export const ptBR: Translation = {
     delay: 'Atraso se atrasar (dias)',
   },
   when: {
+    meanOfFinished: 'sobre as simulações que terminaram ({{share}})',
     beyondHeadline: 'Mais de {{span}} (nenhuma das {{runs}} simulações terminou)',
     beyondHeadlineSome: 'Mais de {{span}} ({{share}} das {{runs}} simulações terminaram)',
     beyondNotice:
@@ -312,6 +314,7 @@ export const ptBR: Translation = {
     yes: 'sim',
     no: 'não',
     timeUsedRaw: 'Tempo usado (P85, sem limite)',
+    timeUsedBeyond: 'P85 está além do horizonte simulado: não há proporção a dar',
     curve: 'Chance de terminar até cada data',
     curveDesc: 'Parcela das simulações terminadas até cada data; a linha tracejada é o prazo.',
     legendDeadline: 'Prazo',
@@ -511,6 +514,8 @@ export const ptBR: Translation = {
     accuracyRate: 'Dentro de ±20 %',
   },
   engineWarnings: {
+    emptyBacklog:
+      'O backlog está vazio: não há nada a fazer, então não há o que prever (todos os números são 0 semanas).',
     fewThroughputWeeks:
       'Só {{count}} semanas de histórico de vazão: previsões com menos de 6 semanas não são confiáveis.',
     weibullFallback:

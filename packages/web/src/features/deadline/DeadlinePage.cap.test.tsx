@@ -1,0 +1,39 @@
+/** Issue 14: on the Deadline page a value at the cap (runs stopped at maxWeeks) is never a percent. */
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { DeadlineResult } from '@flow-forecaster/engine';
+import { directRunner } from '../../../test/engine-runner';
+import { renderPage } from '../../../test/render';
+import DeadlinePage from './DeadlinePage';
+
+async function fill(label: string | RegExp, value: string) {
+  const el = screen.getByLabelText(label);
+  await userEvent.clear(el);
+  if (value) await userEvent.type(el, value);
+}
+
+describe('deadline page at the cap', () => {
+  it('says the time used at P85 is beyond the horizon, not "> 6,500 %"', async () => {
+    const runner = directRunner();
+    renderPage(DeadlinePage, runner);
+    await userEvent.selectOptions(
+      screen.getByLabelText('Throughput model'),
+      'Bootstrap: replay past weeks',
+    );
+    await fill('Items finished per week', '0, 0, 0, 0, 1');
+    await fill('Items in the backlog', '1000');
+    await fill('Start date', '2027-01-04');
+    await fill('Deadline', '2027-03-01');
+    await userEvent.click(screen.getByRole('button', { name: 'Run forecast' }));
+    const results = await screen.findByTestId('deadline-results');
+    const r = runner.calls[0].result as DeadlineResult;
+    expect(r.beyondMaxWeeks.p85).toBe(true);
+    expect(r.deadlineCompletionPctRaw).toBeGreaterThan(1000);
+    const card = within(results).getByText('Time used (P85, uncapped)').parentElement;
+    const value = card?.querySelector('.kpi__value')?.textContent ?? '';
+    expect(value).toBe('> 10 years');
+    expect(value).not.toMatch(/%/);
+    expect(results.textContent).not.toMatch(/\d{1,3}(,\d{3})+(\.\d)?\s?%/);
+  });
+});

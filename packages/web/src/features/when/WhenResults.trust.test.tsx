@@ -1,0 +1,64 @@
+/** Issue 14 leftovers on the When and Deadline pages: an empty backlog, the mean of finished runs. */
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Suspense } from 'react';
+import { describe, expect, it } from 'vitest';
+import { simulate, type SimulateInput } from '@flow-forecaster/engine';
+import { directRunner } from '../../../test/engine-runner';
+import { renderPage } from '../../../test/render';
+import DeadlinePage from '../deadline/DeadlinePage';
+import { WhenResults } from './WhenResults';
+
+function show(input: SimulateInput) {
+  const r = simulate(input);
+  render(
+    <Suspense fallback={<p>loading</p>}>
+      <WhenResults result={r} input={input} />
+    </Suspense>,
+  );
+  return r;
+}
+
+const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
+
+describe('an empty backlog', () => {
+  it('headlines "nothing left to do" on the When page, not "within 0 weeks"', () => {
+    show({ tpSamples: T12, numberOfTasks: 0, seed: 1, startDate: '2026-01-05' });
+    const headline = screen.getByTestId('headline');
+    expect(headline.textContent).toBe('Nothing left to do: the backlog is empty.');
+    expect(screen.getByTestId('when-results').textContent).not.toMatch(/within 0 weeks/);
+  });
+
+  it('headlines "nothing left to do" on the Deadline page, not a chance', async () => {
+    renderPage(DeadlinePage, directRunner());
+    const backlog = screen.getByLabelText('Items in the backlog');
+    await userEvent.clear(backlog);
+    await userEvent.type(backlog, '0');
+    await userEvent.click(screen.getByRole('button', { name: 'Run forecast' }));
+    const headline = await screen.findByTestId('headline');
+    expect(headline.textContent).toBe('Nothing left to do: the backlog is empty.');
+  });
+});
+
+describe('mean ± SD', () => {
+  it('is shown over the finished runs, saying their share, when some runs stopped', () => {
+    const r = show({
+      tpSamples: [...Array<number>(19).fill(0), 1],
+      throughputModel: 'bootstrap',
+      numberOfTasks: 20,
+      numberOfSimulations: 2000,
+      seed: 1,
+    });
+    expect(r.finishedShare).toBeLessThan(1);
+    const label = screen.getAllByText('Mean').find((el) => el.className === 'kpi__label');
+    const card = label?.parentElement;
+    expect(card?.querySelector('.kpi__value')?.textContent).toMatch(/^[\d.,]+ ± [\d.,]+$/);
+    const share = new Intl.NumberFormat('en', {
+      style: 'percent',
+      maximumFractionDigits: 1,
+    }).format(r.finishedShare);
+    expect(card?.querySelector('.kpi__note')?.textContent).toBe(
+      `over the ${share} of runs that finished`,
+    );
+  });
+});
