@@ -1,12 +1,11 @@
 import type { AccuracyResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
-import { RunControls } from '../../components/RunControls';
 import { ResultActions } from '../../components/ResultActions';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
 import { TextInput } from '../shared/Inputs';
-import { Kpi, PageLayout } from '../shared/PageLayout';
+import { Kpi, ForecastPageLayout, PageRunButton } from '../shared/PageLayout';
 import { useForecastPage } from '../shared/useForecastPage';
 import { AccuracyHeadline, AccuracyPairsTable } from '../shared/AccuracyPairs';
 
@@ -40,15 +39,11 @@ export default function AccuracyPage() {
     seeded: false,
   });
   const { form, update, errors, id } = page;
-  const r = page.result;
   return (
-    <PageLayout
+    <ForecastPageLayout
       id="accuracy"
-      title={t('accuracy.title')}
-      lead={t('accuracy.lead')}
-      onSubmit={page.onSubmit}
-      stale={page.stale}
-      chartNote={page.result ? { input: page.input, result: page.result } : undefined}
+      section="accuracy"
+      page={page}
       form={
         <>
           <Field id={id('forecasts')} label={t('accuracy.forecasts')} error={errors.forecasts}>
@@ -57,58 +52,51 @@ export default function AccuracyPage() {
           <Field id={id('actuals')} label={t('accuracy.actuals')} error={errors.actuals}>
             <TextInput form={form} name="actuals" update={update} />
           </Field>
-          <RunControls
-            state={page.state}
-            onCancel={page.cancel}
-            stale={page.stale}
-            label={t('accuracy.run')}
-          />
+          <PageRunButton page={page} label={t('accuracy.run')} />
         </>
       }
-      results={
-        r && (
-          <>
-            <AccuracyHeadline result={r} />
-            <div className="kpis">
-              <Kpi label="MAE" value={fmt.number(r.mae, 2)} />
-              <Kpi label="RMSE" value={fmt.number(r.rmse, 2)} />
-              <Kpi label="MAPE" value={r.mape === null ? '—' : `${fmt.number(r.mape, 1)} %`} />
-              <Kpi label="R²" value={r.r2 === null ? '—' : fmt.number(r.r2, 3)} />
-              <Kpi
-                label={t('accuracy.accuracyRate')}
-                value={`${fmt.number(r.accuracyRate, 0)} %`}
-                strong
-              />
-              <Kpi label={t('accuracy.bias')} value={t(`accuracy.biases.${r.bias}`)} />
-            </div>
-            <AccuracyPairsTable pairs={r.pairs} label={t('accuracy.title')} />
-            <ResultActions
-              kind="accuracy"
-              input={page.input}
-              result={r}
-              shareLink={page.shareLink}
-              csv={{
-                columns: [
-                  { header: '#', kind: 'integer' },
-                  { header: t('backtest.forecast'), kind: 'weeks' },
-                  { header: t('backtest.actual'), kind: 'weeks' },
-                  { header: t('csvExport.actualMinusForecast'), kind: 'weeks' },
-                  { header: t('csvExport.pct', { label: t('accuracy.errorCol') }), kind: 'weeks' },
-                  { header: t('accuracy.onOrBeforeShort'), kind: 'boolean' },
-                ],
-                rows: r.pairs.map((p, i) => [
-                  i + 1,
-                  p.forecast,
-                  p.actual,
-                  p.error,
-                  p.percentError,
-                  p.onOrBefore,
-                ]),
-              }}
+      results={(r) => (
+        <>
+          <AccuracyHeadline result={r} />
+          <div className="kpis">
+            <Kpi label="MAE" value={fmt.number(r.mae, 2)} />
+            <Kpi label="RMSE" value={fmt.number(r.rmse, 2)} />
+            <Kpi label="MAPE" value={r.mape === null ? '—' : `${fmt.number(r.mape, 1)} %`} />
+            <Kpi label="R²" value={r.r2 === null ? '—' : fmt.number(r.r2, 3)} />
+            <Kpi
+              label={t('accuracy.accuracyRate')}
+              value={`${fmt.number(r.accuracyRate, 0)} %`}
+              strong
             />
-          </>
-        )
-      }
+            <Kpi label={t('accuracy.bias')} value={t(`accuracy.biases.${r.bias}`)} />
+          </div>
+          <AccuracyPairsTable pairs={r.pairs} label={t('accuracy.title')} />
+          <ResultActions
+            kind="accuracy"
+            input={page.input}
+            result={r}
+            shareLink={page.shareLink}
+            csv={{
+              columns: [
+                { header: '#', kind: 'integer' },
+                { header: t('backtest.forecast'), kind: 'weeks' },
+                { header: t('backtest.actual'), kind: 'weeks' },
+                { header: t('csvExport.actualMinusForecast'), kind: 'weeks' },
+                { header: t('csvExport.pct', { label: t('accuracy.errorCol') }), kind: 'weeks' },
+                { header: t('accuracy.onOrBeforeShort'), kind: 'boolean' },
+              ],
+              rows: r.pairs.map((p, i) => [
+                i + 1,
+                p.forecast,
+                p.actual,
+                p.error,
+                p.percentError,
+                p.onOrBefore,
+              ]),
+            }}
+          />
+        </>
+      )}
     />
   );
 }

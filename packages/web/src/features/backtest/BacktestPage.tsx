@@ -9,7 +9,7 @@ import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
 import { TextInput, type FormSectionProps } from '../shared/Inputs';
 import { ResultWindow, TeamThroughput } from '../shared/TeamThroughput';
-import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
+import { Kpi, ForecastPageLayout, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
 import { TableWrap } from '../../components/TableWrap';
@@ -73,7 +73,7 @@ function verdictClass(v: string): string | undefined {
 }
 
 export default function BacktestPage() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   // The calendar's country defaults from the UI language (pt-BR → Brazil, es → Spain).
   const language = i18n.language || 'en';
   const start = useMemo(() => ({ ...initial, country: defaultCountry(language) }), [language]);
@@ -84,31 +84,25 @@ export default function BacktestPage() {
     initial: start,
     toBody,
   });
-  const r = page.result;
   return (
-    <PageLayout
+    <ForecastPageLayout
       id="backtest"
-      title={t('backtest.title')}
-      lead={t('backtest.lead')}
-      onSubmit={page.onSubmit}
-      stale={page.stale}
-      chartNote={page.result ? { input: page.input, result: page.result } : undefined}
+      section="backtest"
+      page={page}
       form={
         <>
           <BacktestFields form={page.form} update={page.update} errors={page.errors} id={page.id} />
           <RunFooter page={page} />
         </>
       }
-      results={
-        r && (
-          <BacktestResults
-            result={r}
-            input={page.input}
-            note={page.ranForm?.tpWindow}
-            shareLink={page.shareLink}
-          />
-        )
-      }
+      results={(r) => (
+        <BacktestResults
+          result={r}
+          input={page.input}
+          note={page.ranForm?.tpWindow}
+          shareLink={page.shareLink}
+        />
+      )}
     />
   );
 }

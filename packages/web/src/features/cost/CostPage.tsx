@@ -10,7 +10,7 @@ import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
 import { CurrencyList, TextInput } from '../shared/Inputs';
 import { ResultWindow, TeamThroughput } from '../shared/TeamThroughput';
-import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
+import { Kpi, ForecastPageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
 import { useIntervalNote, widerThan } from '../shared/sampling';
@@ -73,7 +73,7 @@ function toBody(form: CostForm) {
 type Page = ReturnType<typeof useForecastPage<CostForm, CostResult>>;
 
 export default function CostPage() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const language = i18n.language || 'en';
   const initial = useMemo(() => ({ ...base, currency: defaultCurrency(language) }), [language]);
   const page = useForecastPage<CostForm, CostResult>({
@@ -84,15 +84,12 @@ export default function CostPage() {
     toBody,
   });
   return (
-    <PageLayout
+    <ForecastPageLayout
       id="cost"
-      title={t('cost.title')}
-      lead={t('cost.lead')}
-      onSubmit={page.onSubmit}
-      stale={page.stale}
-      chartNote={page.result ? { input: page.input, result: page.result } : undefined}
+      section="cost"
+      page={page}
       form={<CostInputs page={page} />}
-      results={page.result && <CostResults page={page} r={page.result} />}
+      results={(r) => <CostResults page={page} r={r} />}
     />
   );
 }

@@ -14,7 +14,7 @@ import {
   ThroughputFields,
   type ThroughputForm,
 } from '../shared/Inputs';
-import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
+import { Kpi, ForecastPageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { ResultWindow } from '../shared/TeamThroughput';
 import { CalendarNote, CalendarSection } from '../shared/CalendarSection';
@@ -106,15 +106,11 @@ export default function DeadlinePage() {
     toBody,
   });
   const { form, update, errors, id } = page;
-  const r = page.result;
   return (
-    <PageLayout
+    <ForecastPageLayout
       id="deadline"
-      title={t('deadline.title')}
-      lead={t('deadline.lead')}
-      onSubmit={page.onSubmit}
-      stale={page.stale}
-      chartNote={page.result ? { input: page.input, result: page.result } : undefined}
+      section="deadline"
+      page={page}
       form={
         <>
           <ThroughputFields form={form} update={update} errors={errors} id={id} />
@@ -190,16 +186,14 @@ export default function DeadlinePage() {
           <RunFooter page={page} />
         </>
       }
-      results={
-        r && (
-          <DeadlineResults
-            r={r}
-            input={page.input}
-            shareLink={page.shareLink}
-            onDrawAgain={page.drawAgain}
-          />
-        )
-      }
+      results={(r) => (
+        <DeadlineResults
+          r={r}
+          input={page.input}
+          shareLink={page.shareLink}
+          onDrawAgain={page.drawAgain}
+        />
+      )}
     />
   );
 }

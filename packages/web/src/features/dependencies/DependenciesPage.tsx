@@ -5,16 +5,11 @@ import { Field } from '../../components/Field';
 import { ResultActions } from '../../components/ResultActions';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
-import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
-import { RowsEditor } from '../shared/RowsEditor';
+import { Kpi, ForecastPageLayout, Warnings } from '../shared/PageLayout';
+import { DependenciesEditor } from '../shared/RowEditors';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
-import {
-  addDependencies,
-  blankDependency,
-  dependencyColumns,
-  type DependencyRow,
-} from '../shared/rows';
+import { addDependencies, type DependencyRow } from '../shared/rows';
 import { TableWrap } from '../../components/TableWrap';
 
 interface DependenciesForm {
@@ -68,28 +63,19 @@ export default function DependenciesPage() {
     initial: initialForm(t),
     toBody,
   });
-  const r = page.result;
   const pct = ['p50', 'p85', 'p95'] as const;
   return (
-    <PageLayout
+    <ForecastPageLayout
       id="deps"
-      title={t('dependencies.title')}
-      lead={t('dependencies.lead')}
-      onSubmit={page.onSubmit}
-      stale={page.stale}
-      chartNote={page.result ? { input: page.input, result: page.result } : undefined}
+      section="dependencies"
+      page={page}
       form={
         <>
-          <RowsEditor
+          <DependenciesEditor
             idPrefix="deps"
-            listField="dependencies"
             rows={page.form.dependencies}
-            blank={blankDependency}
             onChange={(rows) => page.update('dependencies', rows)}
             errors={page.errors}
-            caption={t('when.dependencies')}
-            addLabel={t('when.addDependency')}
-            columns={dependencyColumns(t)}
           />
           <Field id={page.id('mode')} label={t('dependencies.mode')} error={page.errors.mode}>
             <select
@@ -103,68 +89,66 @@ export default function DependenciesPage() {
           <RunFooter page={page} runsField="nSimulations" />
         </>
       }
-      results={
-        r && (
-          <>
-            <p className="headline">
-              {t('dependencies.allOnTime')}: <strong>{fmt.chance(r.onTimeProbability)}</strong>
-            </p>
-            <Odds p={r.onTimeProbability} />
-            <div className="kpis">
-              <Kpi
-                label={t('dependencies.riskScore')}
-                value={fmt.integer(r.riskScore)}
-                help={t('dependencies.riskScoreHelp')}
-              />
-              <Kpi label={t('risks.severity')} value={t(`risks.levels.${r.riskLevel}`)} strong />
-              <Kpi label={t('dependencies.meanDelay')} value={`${fmt.number(r.meanDelayDays)} d`} />
-            </div>
-            <TableWrap label={t('dependencies.delay')}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('common.percentile')}</th>
-                    <th scope="col">{t('dependencies.delay')}</th>
-                    <th scope="col">{t('dependencies.delayWeeks')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {pct.map((k) => (
-                    <tr key={k}>
-                      <td>{k.toUpperCase()}</td>
-                      <td>{fmt.number(r.delayDays[k])}</td>
-                      <td>{fmt.number(r.delayWeeks[k])}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-            <Warnings items={r.warnings} codes={r.warningCodes} />
-            <ResultActions
-              kind="dependencies"
-              input={page.input}
-              result={r}
-              shareLink={page.shareLink}
-              csv={{
-                columns: [
-                  { header: t('common.percentile') },
-                  { header: t('dependencies.delay'), kind: 'number' },
-                  { header: t('csvExport.low95'), kind: 'number' },
-                  { header: t('csvExport.high95'), kind: 'number' },
-                  { header: t('dependencies.delayWeeks'), kind: 'integer' },
-                ],
-                rows: pct.map((k) => [
-                  k.toUpperCase(),
-                  r.delayDays[k],
-                  r.delayDaysIntervals?.[k]?.low,
-                  r.delayDaysIntervals?.[k]?.high,
-                  r.delayWeeks[k],
-                ]),
-              }}
+      results={(r) => (
+        <>
+          <p className="headline">
+            {t('dependencies.allOnTime')}: <strong>{fmt.chance(r.onTimeProbability)}</strong>
+          </p>
+          <Odds p={r.onTimeProbability} />
+          <div className="kpis">
+            <Kpi
+              label={t('dependencies.riskScore')}
+              value={fmt.integer(r.riskScore)}
+              help={t('dependencies.riskScoreHelp')}
             />
-          </>
-        )
-      }
+            <Kpi label={t('risks.severity')} value={t(`risks.levels.${r.riskLevel}`)} strong />
+            <Kpi label={t('dependencies.meanDelay')} value={`${fmt.number(r.meanDelayDays)} d`} />
+          </div>
+          <TableWrap label={t('dependencies.delay')}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('common.percentile')}</th>
+                  <th scope="col">{t('dependencies.delay')}</th>
+                  <th scope="col">{t('dependencies.delayWeeks')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pct.map((k) => (
+                  <tr key={k}>
+                    <td>{k.toUpperCase()}</td>
+                    <td>{fmt.number(r.delayDays[k])}</td>
+                    <td>{fmt.number(r.delayWeeks[k])}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+          <Warnings items={r.warnings} codes={r.warningCodes} />
+          <ResultActions
+            kind="dependencies"
+            input={page.input}
+            result={r}
+            shareLink={page.shareLink}
+            csv={{
+              columns: [
+                { header: t('common.percentile') },
+                { header: t('dependencies.delay'), kind: 'number' },
+                { header: t('csvExport.low95'), kind: 'number' },
+                { header: t('csvExport.high95'), kind: 'number' },
+                { header: t('dependencies.delayWeeks'), kind: 'integer' },
+              ],
+              rows: pct.map((k) => [
+                k.toUpperCase(),
+                r.delayDays[k],
+                r.delayDaysIntervals?.[k]?.low,
+                r.delayDaysIntervals?.[k]?.high,
+                r.delayWeeks[k],
+              ]),
+            }}
+          />
+        </>
+      )}
     />
   );
 }

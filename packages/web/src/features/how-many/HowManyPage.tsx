@@ -15,7 +15,7 @@ import {
   ThroughputFields,
   type ThroughputForm,
 } from '../shared/Inputs';
-import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
+import { Kpi, ForecastPageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { ResultWindow } from '../shared/TeamThroughput';
 import { CalendarNote, CalendarSection } from '../shared/CalendarSection';
@@ -74,7 +74,7 @@ function toBody(form: HowManyForm) {
 type Page = ReturnType<typeof useForecastPage<HowManyForm, HowManyResult>>;
 
 export default function HowManyPage() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const language = i18n.language || 'en';
   const initial = useMemo(
     () => ({ ...initialForm, country: defaultCountry(language) }),
@@ -89,13 +89,10 @@ export default function HowManyPage() {
   });
   const { form, update, errors, id } = page;
   return (
-    <PageLayout
+    <ForecastPageLayout
       id="howmany"
-      title={t('howMany.title')}
-      lead={t('howMany.lead')}
-      onSubmit={page.onSubmit}
-      stale={page.stale}
-      chartNote={page.result ? { input: page.input, result: page.result } : undefined}
+      section="howMany"
+      page={page}
       form={
         <>
           <ThroughputFields form={form} update={update} errors={errors} id={id} />
@@ -104,7 +101,7 @@ export default function HowManyPage() {
           <RunFooter page={page} />
         </>
       }
-      results={page.result && <HowManyResults page={page} r={page.result} />}
+      results={(r) => <HowManyResults page={page} r={r} />}
     />
   );
 }

@@ -2,12 +2,11 @@ import type { HistoryWindowNote, PbcResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../components/ChartFrame';
 import { Field } from '../../components/Field';
-import { RunControls } from '../../components/RunControls';
 import { ResultActions } from '../../components/ResultActions';
 import { XmrChart } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
-import { Kpi, PageLayout, Warnings } from '../shared/PageLayout';
+import { Kpi, ForecastPageLayout, PageRunButton, Warnings } from '../shared/PageLayout';
 import { ResultWindow, TeamThroughput } from '../shared/TeamThroughput';
 import { useForecastPage } from '../shared/useForecastPage';
 
@@ -30,7 +29,6 @@ function toBody(form: PbcForm) {
 type Page = ReturnType<typeof useForecastPage<PbcForm, PbcResult>>;
 
 export default function PbcPage() {
-  const { t } = useTranslation();
   const page = useForecastPage<PbcForm, PbcResult>({
     kind: 'pbc',
     path: '/pbc',
@@ -39,27 +37,21 @@ export default function PbcPage() {
     toBody,
     seeded: false,
   });
-  const r = page.result;
   return (
-    <PageLayout
+    <ForecastPageLayout
       id="pbc"
-      title={t('pbc.title')}
-      lead={t('pbc.lead')}
-      onSubmit={page.onSubmit}
-      stale={page.stale}
-      chartNote={page.result ? { input: page.input, result: page.result } : undefined}
+      section="pbc"
+      page={page}
       form={<PbcInputs page={page} />}
-      results={
-        r && (
-          <>
-            <PbcHeadline page={page} r={r} />
-            <PbcCharts page={page} r={r} />
-            <PbcSignals r={r} />
-            <Warnings items={r.warnings} codes={r.warningCodes} />
-            <PbcActions page={page} r={r} />
-          </>
-        )
-      }
+      results={(r) => (
+        <>
+          <PbcHeadline page={page} r={r} />
+          <PbcCharts page={page} r={r} />
+          <PbcSignals r={r} />
+          <Warnings items={r.warnings} codes={r.warningCodes} />
+          <PbcActions page={page} r={r} />
+        </>
+      )}
     />
   );
 }
@@ -91,12 +83,7 @@ function PbcInputs({ page }: { page: Page }) {
           page.update('tpWindow', note);
         }}
       />
-      <RunControls
-        state={page.state}
-        onCancel={page.cancel}
-        stale={page.stale}
-        label={t('pbc.run')}
-      />
+      <PageRunButton page={page} label={t('pbc.run')} />
     </>
   );
 }

@@ -1,14 +1,13 @@
 import type { RiskSummaryResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { RunControls } from '../../components/RunControls';
 import { ResultActions } from '../../components/ResultActions';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
-import { Kpi, PageLayout } from '../shared/PageLayout';
-import { RowsEditor } from '../shared/RowsEditor';
+import { ForecastPageLayout, Kpi, PageRunButton } from '../shared/PageLayout';
+import { RisksEditor } from '../shared/RowEditors';
 import { useForecastPage } from '../shared/useForecastPage';
-import { addRisks, blankRisk, riskColumns, type RiskRow } from '../shared/rows';
+import { addRisks, type RiskRow } from '../shared/rows';
 import { TableWrap } from '../../components/TableWrap';
 
 interface RisksForm {
@@ -50,109 +49,93 @@ export default function RisksPage() {
     toBody,
     seeded: false,
   });
-  const r = page.result;
   return (
-    <PageLayout
+    <ForecastPageLayout
       id="risks"
-      title={t('risks.title')}
-      lead={t('risks.lead')}
-      onSubmit={page.onSubmit}
-      stale={page.stale}
-      chartNote={page.result ? { input: page.input, result: page.result } : undefined}
+      section="risks"
+      page={page}
       form={
         <>
-          <RowsEditor
+          <RisksEditor
             idPrefix="risks"
-            listField="risks"
             rows={page.form.risks}
-            blank={blankRisk}
             onChange={(rows) => page.update('risks', rows)}
             errors={page.errors}
-            caption={t('when.risksLegend')}
-            addLabel={t('when.addRisk')}
-            columns={riskColumns(t)}
           />
-          <RunControls
-            state={page.state}
-            onCancel={page.cancel}
-            stale={page.stale}
-            label={t('risks.run')}
-          />
+          <PageRunButton page={page} label={t('risks.run')} />
         </>
       }
-      results={
-        r && (
-          <>
-            <div className="kpis">
-              <Kpi
-                label={t('risks.expected')}
-                value={fmt.number(r.totalExpectedImpact)}
-                help={t('risks.expectedHelp')}
-                strong
-              />
-              <Kpi
-                label={t('risks.p85')}
-                value={fmt.number(r.totalP85Impact)}
-                help={t('risks.p85Help')}
-              />
-            </div>
-            <TableWrap label={t('risks.title')}>
-              <table data-testid="risk-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('risks.rank')}</th>
-                    <th scope="col">{t('risk.description')}</th>
-                    <th scope="col">{t('risk.likelihood')}</th>
-                    <th scope="col">{t('risks.expected')}</th>
-                    <th scope="col">{t('risks.p85')}</th>
-                    <th scope="col">{t('risks.severity')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.risks.map((item) => (
-                    <tr key={item.index}>
-                      <td>{fmt.integer(item.rank)}</td>
-                      <td style={{ textAlign: 'left' }}>
-                        {item.description || `#${item.index + 1}`}
-                      </td>
-                      <td>{fmt.percent(item.probability)}</td>
-                      <td>{fmt.number(item.expectedImpact)}</td>
-                      <td>{fmt.number(item.p85Impact)}</td>
-                      <td className={`level-${item.severity}`}>
-                        {t(`risks.levels.${item.severity}`)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-            <ResultActions
-              kind="risks"
-              input={page.input}
-              result={r}
-              shareLink={page.shareLink}
-              csv={{
-                columns: [
-                  { header: t('risks.rank'), kind: 'integer' },
-                  { header: t('risk.description') },
-                  { header: t('csvExport.pct', { label: t('risk.likelihood') }), kind: 'percent' },
-                  { header: t('risks.expected'), kind: 'weeks' },
-                  { header: t('risks.p85'), kind: 'weeks' },
-                  { header: t('risks.severity') },
-                ],
-                rows: r.risks.map((i) => [
-                  i.rank,
-                  i.description || `#${i.index + 1}`,
-                  i.probability,
-                  i.expectedImpact,
-                  i.p85Impact,
-                  t(`risks.levels.${i.severity}`),
-                ]),
-              }}
+      results={(r) => (
+        <>
+          <div className="kpis">
+            <Kpi
+              label={t('risks.expected')}
+              value={fmt.number(r.totalExpectedImpact)}
+              help={t('risks.expectedHelp')}
+              strong
             />
-          </>
-        )
-      }
+            <Kpi
+              label={t('risks.p85')}
+              value={fmt.number(r.totalP85Impact)}
+              help={t('risks.p85Help')}
+            />
+          </div>
+          <TableWrap label={t('risks.title')}>
+            <table data-testid="risk-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('risks.rank')}</th>
+                  <th scope="col">{t('risk.description')}</th>
+                  <th scope="col">{t('risk.likelihood')}</th>
+                  <th scope="col">{t('risks.expected')}</th>
+                  <th scope="col">{t('risks.p85')}</th>
+                  <th scope="col">{t('risks.severity')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.risks.map((item) => (
+                  <tr key={item.index}>
+                    <td>{fmt.integer(item.rank)}</td>
+                    <td style={{ textAlign: 'left' }}>
+                      {item.description || `#${item.index + 1}`}
+                    </td>
+                    <td>{fmt.percent(item.probability)}</td>
+                    <td>{fmt.number(item.expectedImpact)}</td>
+                    <td>{fmt.number(item.p85Impact)}</td>
+                    <td className={`level-${item.severity}`}>
+                      {t(`risks.levels.${item.severity}`)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+          <ResultActions
+            kind="risks"
+            input={page.input}
+            result={r}
+            shareLink={page.shareLink}
+            csv={{
+              columns: [
+                { header: t('risks.rank'), kind: 'integer' },
+                { header: t('risk.description') },
+                { header: t('csvExport.pct', { label: t('risk.likelihood') }), kind: 'percent' },
+                { header: t('risks.expected'), kind: 'weeks' },
+                { header: t('risks.p85'), kind: 'weeks' },
+                { header: t('risks.severity') },
+              ],
+              rows: r.risks.map((i) => [
+                i.rank,
+                i.description || `#${i.index + 1}`,
+                i.probability,
+                i.expectedImpact,
+                i.p85Impact,
+                t(`risks.levels.${i.severity}`),
+              ]),
+            }}
+          />
+        </>
+      )}
     />
   );
 }

@@ -4,6 +4,8 @@ import type { EngineWarning } from '@flow-forecaster/engine';
 import { useFormat } from '../../i18n/format';
 import { ChartInputs, PrintHeader } from './chart-inputs';
 import { StaleReason } from '../../components/stale';
+import { RunControls } from '../../components/RunControls';
+import type { RunState } from '../../runner/context';
 
 /** Title, lead, the form on the left and the results on the right (stacked on phones). */
 export function PageLayout({
@@ -59,6 +61,59 @@ export function PageLayout({
       </div>
     </div>
   );
+}
+
+/** What ForecastPageLayout reads from a `useForecastPage` page. */
+export interface LaidOutPage<R> {
+  onSubmit: (e: FormEvent) => void;
+  stale: false | 'changed' | 'invalid';
+  input: unknown;
+  result: R | null;
+}
+
+/**
+ * PageLayout for a `useForecastPage` page, titled by its i18n section (`<section>.title`,
+ * `.lead`): its submit, its staleness and the inputs its downloaded charts carry come from the
+ * page, and the results are drawn only once there is a result.
+ */
+export function ForecastPageLayout<R>({
+  id,
+  section,
+  page,
+  form,
+  results,
+}: {
+  id: string;
+  section: string;
+  page: LaidOutPage<R>;
+  form: ReactNode;
+  results: (result: R) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const r = page.result;
+  return (
+    <PageLayout
+      id={id}
+      title={t(`${section}.title`)}
+      lead={t(`${section}.lead`)}
+      onSubmit={page.onSubmit}
+      stale={page.stale}
+      chartNote={r ? { input: page.input, result: r } : undefined}
+      form={form}
+      results={r ? results(r) : null}
+    />
+  );
+}
+
+/** The run button of a page without run settings (no run count or seed to choose). */
+export function PageRunButton<R>({
+  page,
+  label,
+}: {
+  page: { state: RunState<R>; cancel: () => void; stale: false | 'changed' | 'invalid' };
+  label: string;
+}) {
+  return <RunControls state={page.state} onCancel={page.cancel} stale={page.stale} label={label} />;
 }
 
 /** A result that no longer answers the form: a notice first, the figures dimmed and labelled. */

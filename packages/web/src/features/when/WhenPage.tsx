@@ -4,14 +4,13 @@ import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
 import { parseOptionalNumber } from '../../lib/numbers';
 import { TextInput, ThroughputFields, type FormSectionProps } from '../shared/Inputs';
-import { RowsEditor } from '../shared/RowsEditor';
+import { DependenciesEditor, RisksEditor } from '../shared/RowEditors';
 import { RunFooter } from '../shared/RunFooter';
 import { CalendarSection } from '../shared/CalendarSection';
 import { defaultCountry } from '../shared/calendar';
 import { useForecastPage } from '../shared/useForecastPage';
 import { adjustedBacklog, type Complexity } from './backlog';
 import { initialSimulateForm, simulateBody, type SimulateForm } from './form';
-import { blankDependency, blankRisk, dependencyColumns, riskColumns } from '../shared/rows';
 import type { SimulationView } from './WhenResults';
 import { StaleResult } from '../shared/PageLayout';
 import { ChartInputs, PrintHeader } from '../shared/chart-inputs';
@@ -247,16 +246,11 @@ function RisksSection({ form, update, errors }: Omit<SectionProps, 'id'>) {
     <details className="fieldset" open={form.risks.length > 0 || undefined}>
       <summary>{t('when.risksLegend')}</summary>
       <p className="field__hint">{t('when.risksHint')}</p>
-      <RowsEditor
+      <RisksEditor
         idPrefix="when"
-        listField="risks"
         rows={form.risks}
-        blank={blankRisk}
         onChange={(rows) => update('risks', rows)}
         errors={errors}
-        caption={t('when.risksLegend')}
-        addLabel={t('when.addRisk')}
-        columns={riskColumns(t)}
       />
     </details>
   );
@@ -285,16 +279,11 @@ function DelaysSection({ form, update, errors, id }: SectionProps) {
         />
       </Field>
       <h3>{t('when.dependencies')}</h3>
-      <RowsEditor
+      <DependenciesEditor
         idPrefix="when"
-        listField="dependencies"
         rows={form.dependencies}
-        blank={blankDependency}
         onChange={(rows) => update('dependencies', rows)}
         errors={errors}
-        caption={t('when.dependencies')}
-        addLabel={t('when.addDependency')}
-        columns={dependencyColumns(t)}
       />
     </details>
   );
