@@ -52,6 +52,9 @@ describe('the throughput page on the team’s calendar', () => {
     await waitFor(() =>
       expect(screen.getAllByTestId('flow-throughput-off')).toHaveLength(weekends + 2),
     );
+    // The WIP run chart (days on its axis too) shades the same days.
+    const wipOff = screen.getAllByTestId('flow-wip-off');
+    expect(wipOff).toHaveLength(weekends + 2);
 
     // A backwards range is refused beside the field and nothing is saved.
     const probe = currentTeam();
