@@ -7,6 +7,8 @@ import type { WhenInput } from './inputs';
 import type { DiscreteTable } from './discrete-sampler';
 import {
   weeksUntilDone,
+  countThinnedWeeks,
+  thinnedBatchable,
   weeksUntilDoneThinned,
   weeksUntilDoneThinnedWithItemsBy,
   weeksUntilDoneWithItemsBy,
@@ -368,6 +370,17 @@ export function thinnedWeeksToFinish(
   signal?: StopSignal,
   itemsByWeek?: number,
 ): WeeksDistribution {
+  if (itemsByWeek === undefined && thinnedBatchable(rng, plan) && plan.tables !== null) {
+    // Batches between the same stop checks as countWeeks makes, with the same draws.
+    const counts = new Uint32Array(plan.days.length + 1);
+    let unfinished = 0;
+    for (let r = 0; r < runs; r += STOP_CHECK_MASK + 1) {
+      if (signal?.aborted) throw abortError();
+      const batch = Math.min(STOP_CHECK_MASK + 1, runs - r);
+      unfinished += countThinnedWeeks(rng, backlog, focus, plan.tables, batch, counts);
+    }
+    return { counts, runs, unfinished, itemsBy: undefined };
+  }
   return countWeeks(
     runs,
     plan.days.length,

@@ -52,6 +52,9 @@ describe('the throughput page on the team’s calendar', () => {
     await waitFor(() =>
       expect(screen.getAllByTestId('flow-throughput-off')).toHaveLength(weekends + 2),
     );
+    // The WIP run chart (days on its axis too) shades the same days.
+    const wipOff = screen.getAllByTestId('flow-wip-off');
+    expect(wipOff).toHaveLength(weekends + 2);
 
     // A backwards range is refused beside the field and nothing is saved.
     const probe = currentTeam();
@@ -75,5 +78,33 @@ describe('the throughput page on the team’s calendar', () => {
     await waitFor(() =>
       expect(screen.getAllByTestId('flow-throughput-off')).toHaveLength(weekends + 4),
     );
+  });
+
+  it('keeps a team’s working weekdays, and saves the ones the user picks', async () => {
+    await saveTeam({
+      name: 'Four-day team',
+      sample: false,
+      source: 'csv',
+      fileName: null,
+      items,
+      throughput: [],
+      rejected: [],
+      settings: { window: 'all', calendar: { workingDays: [1, 2, 3, 4] } },
+    });
+    renderPage(ThroughputPage, directRunner());
+    const probe = currentTeam();
+    renderPage(probe.Probe, directRunner());
+    const friday = await screen.findByLabelText('Friday');
+    expect((friday as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByLabelText('Thursday') as HTMLInputElement).checked).toBe(true);
+    // Saving the calendar again (a day off added) keeps its four-day week.
+    await userEvent.type(screen.getByLabelText(/Team days off/), '2026-04-07 dentist');
+    await userEvent.click(screen.getByRole('button', { name: 'Save the calendar with the team' }));
+    await waitFor(() => expect(probe.get()?.settings?.calendar?.blackouts).toHaveLength(1));
+    expect(probe.get()?.settings?.calendar?.workingDays).toEqual([1, 2, 3, 4]);
+    // Thursdays off too: saved as Monday to Wednesday.
+    await userEvent.click(screen.getByLabelText('Thursday'));
+    await userEvent.click(screen.getByRole('button', { name: 'Save the calendar with the team' }));
+    await waitFor(() => expect(probe.get()?.settings?.calendar?.workingDays).toEqual([1, 2, 3]));
   });
 });

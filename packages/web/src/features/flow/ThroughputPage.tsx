@@ -113,6 +113,15 @@ function Throughput({ m, team }: { m: FlowMetricsResult; team: Team }) {
           title={t('flow.charts.wip')}
           testId="flow-wip"
           xLabel={t('flow.charts.day')}
+          shaded={
+            days
+              ? nonWorkingDays(
+                  m.wip,
+                  days.workingDays,
+                  days.daysOff.map((d) => d.date),
+                )
+              : undefined
+          }
         />
       </ChartFrame>
       <CsvButton

@@ -165,6 +165,7 @@ function OffDayBands({
   testId: string;
   fmt: { shortDate: (iso: string) => string };
 }) {
+  if (runs.length === 0) return null;
   return (
     <g data-testid={`${testId}-offdays`}>
       {runs.map((r) => {
