@@ -1,23 +1,8 @@
 /** `--format table` names the calendar a result was computed on, for every kind that takes one. */
-import { Readable } from 'node:stream';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from './run';
-import { run } from './run';
+import { ffInProcess } from '../test/run-in-process';
 
-const ROOT = resolve(__dirname, '../../..');
-
-async function ff(argv: string[], body: unknown) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdin: Object.assign(Readable.from([Buffer.from(JSON.stringify(body))]), { isTTY: false }),
-    cwd: ROOT,
-    stdout: { write: (t: string) => (out.stdout += t) },
-    stderr: { write: (t: string) => (out.stderr += t) },
-  };
-  const code = await run(argv, io);
-  return { code, ...out };
-}
+const ff = ffInProcess;
 
 const CAL = ['--country', 'BR', '--blackout', '2026-04-07..2026-04-09'];
 const week = { tpSamples: [3, 4, 5, 6], throughputModel: 'bootstrap', seed: 1 };

@@ -2,25 +2,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from './run';
-import { run } from './run';
+import { ffInProcess } from '../test/run-in-process';
 
-const ROOT = resolve(__dirname, '../../..');
-
-async function ff(argv: string[], body: unknown) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdin: Object.assign(Readable.from([Buffer.from(JSON.stringify(body))]), { isTTY: false }),
-    cwd: ROOT,
-    stdout: { write: (t: string) => (out.stdout += t) },
-    stderr: { write: (t: string) => (out.stderr += t) },
-  };
-  const code = await run(argv, io);
-  return { code, ...out };
-}
+const ff = ffInProcess;
 
 const daily = { tpSamples: [2], throughputModel: 'bootstrap', seed: 1 };
 

@@ -28,9 +28,12 @@ export function globalHelp(registry: ForecastRegistry = FORECAST_REGISTRY): stri
     'Commands:',
     columns([
       ...commandsOf(registry).map((c): [string, string] => [c.name, c.summary]),
-      // Not forecast kinds: pull fetches a tracker's items for them, mcp serves them as tools.
+      // Not forecast kinds: pull fetches a tracker's items for them, mcp serves them as tools,
+      // encode/decode carry a request as a share code.
       ['pull', "fetch a tracker's work items with status history (ff pull --help)"],
       ['mcp', 'every forecast above as a tool for AI assistants, over stdio (ff mcp --help)'],
+      ['encode', "a share code for a request, as the web app's links (ff encode --help)"],
+      ['decode', 'the kind and request a share code holds, as JSON (ff decode --help)'],
     ]),
     '',
     'Options:',

@@ -18,6 +18,7 @@ import type { InputSource } from './input';
 import { parseJson, readRequestText, readTextFile } from './input';
 import type { CliOptions } from './options';
 import { runPull } from './pull-command';
+import { runDecode, runEncode } from './share-command';
 import { formatTable } from './table';
 import { VERSION } from './version';
 
@@ -193,6 +194,9 @@ async function execute(
     const { runMcp } = await import('./mcp-command');
     return runMcp(argv.slice(1), io, registry);
   }
+  // Share codes carry a request rather than run one; the schemas module does the work.
+  if (argv[0] === 'encode') return runEncode(argv.slice(1), io, registry);
+  if (argv[0] === 'decode') return runDecode(argv.slice(1), io);
   const { command, options } = parseCommandLine(argv, registry);
   if (options.version) {
     io.stdout.write(`${VERSION}\n`);

@@ -6,6 +6,13 @@
  * made each draw 3–4× slower (a history of 2,000 split rates means ~3,000 draws per run). Each
  * loop gives exactly what the same number of `nextUint32()` calls would, and leaves the
  * generator where those calls would have left it; other `RandomSource`s take the plain path.
+ *
+ * So the eight-line generator step is repeated in each loop here (and in simulate-run.ts's
+ * runBatchLoop) on purpose, and the loops that differ by one term (weeksUntilDone and
+ * thinnedWeeksTables: the week's table offset) stay apart: a shared step function or an extra
+ * offset load per draw is what the inlining removed. The duplicate finder lists these pairs;
+ * they are not copied logic to fold. draw-loops.test.ts checks sumOfDraws, sumOfTableDraws and
+ * weeksUntilDone against the plain path's draws and final generator state.
  */
 import { Xoshiro128, type RandomSource } from './prng';
 import type { DiscreteTable } from './discrete-sampler';

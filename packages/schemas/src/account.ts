@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { compact } from './aliases';
 import { dateField } from './dates';
 import { int, longText, num, report } from './fields';
-import { FF_CODE } from './issues';
+import { FF_CODE, addInputIssues } from './issues';
 import { REQUEST_KINDS } from './kinds';
 import type { RequestKind } from './kinds';
 import { LIMITS } from './limits';
@@ -141,14 +141,7 @@ export const forecastSaveSchema = z
   .transform((v, ctx) => {
     const parsed = parseRequest(v.kind, v.input);
     if (!parsed.ok) {
-      for (const issue of parsed.issues) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['input', ...(issue.field === '' ? [] : issue.field.split('.'))],
-          message: issue.message,
-          params: { ...issue.params, [FF_CODE]: issue.code },
-        });
-      }
+      addInputIssues(ctx, parsed.issues);
       return z.NEVER;
     }
     return compact({

@@ -19,3 +19,4 @@ export * from './holiday-provider';
 export * from './storable';
 export * from './team';
 export * from './share-code';
+export * from './share-check';

@@ -246,3 +246,19 @@ export function toValidationError(issue: FieldIssue): ValidationError {
     ? { code: 'FF_ERR_VALIDATION', message: issue.message }
     : { code: 'FF_ERR_VALIDATION', message: issue.message, field: issue.field };
 }
+
+/**
+ * Reports a nested request's issues on the outer schema under `input.` (`input.tpSamples`),
+ * keeping each issue's code and params: a saved forecast's body (account.ts, and a registry's
+ * in registry/saved.ts) validates its `input` as a request of its `kind`.
+ */
+export function addInputIssues(ctx: z.RefinementCtx, issues: readonly FieldIssue[]): void {
+  for (const issue of issues) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['input', ...(issue.field === '' ? [] : issue.field.split('.'))],
+      message: issue.message,
+      params: { ...issue.params, [FF_CODE]: issue.code },
+    });
+  }
+}

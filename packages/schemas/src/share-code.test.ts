@@ -2,6 +2,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   MAX_SHARE_CODE_CHARS,
+  MAX_SHARE_JSON_BYTES,
   ShareCodeError,
   decodeShareCode,
   encodeShareCode,
@@ -12,6 +13,7 @@ import {
   unpackShareCode,
   type SharePayload,
 } from './share-code';
+import { codeOfLength, random } from '../test/share-codes';
 
 const payload: SharePayload = {
   kind: 'simulate',
@@ -87,15 +89,42 @@ describe('share codes', () => {
     expect((await rejection(decodeShareCode(bomb))).message).toMatch(/more than/);
   });
 
-  it('refuses to write a code longer than the limit it is given', async () => {
+  it('one limit for writers and readers: the longest code opens, one character more is refused', async () => {
+    const code = codeOfLength(MAX_SHARE_CODE_CHARS);
+    expect(code.length).toBeGreaterThan(MAX_SHARE_CODE_CHARS - 4);
+    expect(code.length).toBeLessThanOrEqual(MAX_SHARE_CODE_CHARS);
+    expect((await decodeShareCode(code)).kind).toBe('simulate');
+    expect(zlibDecode(code).kind).toBe('simulate');
+    const over = 'v1.' + 'A'.repeat(MAX_SHARE_CODE_CHARS - 2);
+    const err = await rejection(decodeShareCode(over));
+    expect(err.field).toBe('code');
+    expect(err.message).toBe('code: the share code is 200,001 characters; the limit is 200,000');
+  });
+
+  it('refuses to write a code longer than the limit, or JSON no reader would inflate', async () => {
     // Samples that do not compress away (an LCG), as a long real history would not.
     let x = 12345;
-    const tpSamples = Array.from(
-      { length: 8000 },
-      () => (x = (x * 1103515245 + 12345) % 2 ** 31) % 1000,
+    const noise = (n: number) =>
+      Array.from({ length: n }, () => (x = (x * 1103515245 + 12345) % 2 ** 31) % 1000);
+    expect(await encodeShareCode({ kind: 'simulate', input: { tpSamples: noise(8000) } })).toMatch(
+      /^v1\./,
     );
-    const big = { kind: 'simulate', input: { tpSamples } };
-    expect((await rejection(encodeShareCode(big))).field).toBe('input');
-    expect(await encodeShareCode(big, 200_000)).toMatch(/^v1\./);
+    const tooLong = await rejection(
+      encodeShareCode({
+        kind: 'simulate',
+        input: { tpSamples: noise(1000) },
+        form: { note: random(MAX_SHARE_CODE_CHARS) },
+      }),
+    );
+    expect(tooLong.field).toBe('input');
+    expect(tooLong.message).toMatch(/-character link; the limit is 200,000/);
+    const tooBig = await rejection(
+      encodeShareCode({
+        kind: 'simulate',
+        input: { tpSamples: Array(MAX_SHARE_JSON_BYTES).fill(1) },
+      }),
+    );
+    expect(tooBig.field).toBe('input');
+    expect(tooBig.message).toMatch(/bytes of JSON; the limit for a share link is 262,144/);
   });
 });

@@ -11,10 +11,18 @@
  */
 export const SHARE_CODE_VERSION = 1;
 export const SHARE_CODE_PREFIX = `v${SHARE_CODE_VERSION}.`;
-/** Longest code the server produces or accepts; browsers and chat tools cope with ~8 KB URLs. */
-export const MAX_SHARE_CODE_CHARS = 8_000;
-/** Inflated size limit: generous for real inputs, tiny for a decompression bomb. */
+/**
+ * The limits of a share code, one pair for every writer and reader (the web app, the server's
+ * `/api/encode` and `/api/decode`, `ff encode`/`ff decode`), so a code one of them writes the
+ * others open. Characters: a link's code rides in the URL's fragment (`#/when?s=…`), which the
+ * browser keeps to itself, so it may be longer than the ~8 KB a server or proxy takes in a
+ * request line; 200,000 leaves room for a long pasted history. JSON bytes: generous for real
+ * inputs, tiny for a decompression bomb; a writer refuses inputs a reader would not inflate.
+ */
+export const MAX_SHARE_CODE_CHARS = 200_000;
 export const MAX_SHARE_JSON_BYTES = 256 * 1024;
+
+const formatCount = (n: number) => n.toLocaleString('en-US');
 
 export interface SharePayload {
   kind: string;
@@ -49,22 +57,32 @@ export function fromBase64Url(text: string): Uint8Array {
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
 
-/** The JSON that gets deflated: short keys, because every byte ends up in a URL. */
+/**
+ * The JSON that gets deflated: short keys, because every byte ends up in a URL. Refuses a
+ * payload over MAX_SHARE_JSON_BYTES, which no reader would inflate.
+ */
 export function sharePayloadBytes(payload: SharePayload): Uint8Array {
   const compact: { k: string; i: Record<string, unknown>; f?: Record<string, unknown> } = {
     k: payload.kind,
     i: payload.input,
   };
   if (payload.form !== undefined) compact.f = payload.form;
-  return new TextEncoder().encode(JSON.stringify(compact));
+  const bytes = new TextEncoder().encode(JSON.stringify(compact));
+  if (bytes.byteLength > MAX_SHARE_JSON_BYTES) {
+    throw new ShareCodeError(
+      `input: these inputs are ${formatCount(bytes.byteLength)} bytes of JSON; the limit for a share link is ${formatCount(MAX_SHARE_JSON_BYTES)}. Share fewer samples or save the forecast instead.`,
+      'input',
+    );
+  }
+  return bytes;
 }
 
-/** Frames deflated bytes as a code, refusing one longer than `maxChars`. */
-export function packShareCode(deflated: Uint8Array, maxChars = MAX_SHARE_CODE_CHARS): string {
+/** Frames deflated bytes as a code, refusing one longer than MAX_SHARE_CODE_CHARS. */
+export function packShareCode(deflated: Uint8Array): string {
   const code = SHARE_CODE_PREFIX + toBase64Url(deflated);
-  if (code.length > maxChars) {
+  if (code.length > MAX_SHARE_CODE_CHARS) {
     throw new ShareCodeError(
-      `These inputs make a ${code.length}-character link; the limit is ${maxChars}. Share fewer samples or save the forecast instead.`,
+      `input: these inputs make a ${formatCount(code.length)}-character link; the limit is ${formatCount(MAX_SHARE_CODE_CHARS)}. Share fewer samples or save the forecast instead.`,
       'input',
     );
   }
@@ -72,9 +90,12 @@ export function packShareCode(deflated: Uint8Array, maxChars = MAX_SHARE_CODE_CH
 }
 
 /** The deflated bytes a code carries, after checking its length, version and alphabet. */
-export function unpackShareCode(code: string, maxChars = MAX_SHARE_CODE_CHARS): Uint8Array {
-  if (code.length > maxChars) {
-    throw new ShareCodeError(`The link is longer than ${maxChars} characters`, 'code');
+export function unpackShareCode(code: string): Uint8Array {
+  if (code.length > MAX_SHARE_CODE_CHARS) {
+    throw new ShareCodeError(
+      `code: the share code is ${formatCount(code.length)} characters; the limit is ${formatCount(MAX_SHARE_CODE_CHARS)}`,
+      'code',
+    );
   }
   const m = /^v(\d+)\.([A-Za-z0-9_-]+)$/.exec(code);
   if (!m) throw new ShareCodeError('This is not a Flow Forecaster share link', 'code');
@@ -141,25 +162,19 @@ async function throughStream(
 }
 
 /** Writes a code with the platform's CompressionStream (browsers, Node ≥ 20.12). */
-export async function encodeShareCode(
-  payload: SharePayload,
-  maxChars = MAX_SHARE_CODE_CHARS,
-): Promise<string> {
+export async function encodeShareCode(payload: SharePayload): Promise<string> {
   const json = sharePayloadBytes(payload);
   const deflated = await throughStream(
     json,
     new CompressionStream('deflate-raw'),
     Number.POSITIVE_INFINITY,
   );
-  return packShareCode(deflated, maxChars);
+  return packShareCode(deflated);
 }
 
 /** Reads a code with the platform's DecompressionStream; throws ShareCodeError on anything else. */
-export async function decodeShareCode(
-  code: string,
-  maxChars = MAX_SHARE_CODE_CHARS,
-): Promise<SharePayload> {
-  const deflated = unpackShareCode(code, maxChars);
+export async function decodeShareCode(code: string): Promise<SharePayload> {
+  const deflated = unpackShareCode(code);
   let json: Uint8Array;
   try {
     json = await throughStream(

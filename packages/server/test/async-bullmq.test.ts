@@ -9,7 +9,7 @@ import {
   type TaskPool,
 } from '@flow-forecaster/worker';
 import { startBullWorker } from '@flow-forecaster/worker/bull';
-import { TEAM_CASE, buildJobsApp, pollTask, sleep } from './jobs-app';
+import { TEAM_CASE, buildJobsApp, pollTask, sleep, submitSimulate, taskIdOf } from './jobs-app';
 import { Redis } from 'ioredis';
 import { REDIS_URL, deletePrefix, uniquePrefix } from './redis-keys';
 
@@ -53,7 +53,7 @@ describe('async routes on BullMQ', () => {
       payload: TEAM_CASE,
     });
     expect(res.statusCode).toBe(202);
-    const id = (res.json() as { task_id: string }).task_id;
+    const id = taskIdOf(res);
     const { body } = await pollTask(app, id, headers);
     expect(body.state).toBe('SUCCESS');
     const sync = await app.inject({ method: 'POST', url: '/api/simulate', payload: TEAM_CASE });
@@ -136,7 +136,7 @@ describe('per-client job limit on BullMQ', () => {
       await post(nodeA, '10.7.0.3');
       await post(nodeB, '10.7.0.3');
       expect((await post(nodeB, '10.7.0.3')).statusCode).toBe(429);
-      const id = (first.json() as { task_id: string }).task_id;
+      const id = taskIdOf(first);
       expect((await nodeA.inject({ method: 'DELETE', url: `/api/tasks/${id}` })).statusCode).toBe(
         200,
       );
@@ -170,7 +170,7 @@ describe('per-client job limit on BullMQ', () => {
         prefix,
         processor: createForecastProcessor({ pool }),
       });
-      const id = (first.json() as { task_id: string }).task_id;
+      const id = taskIdOf(first);
       expect((await pollTask(nodeA, id)).body.state).toBe('SUCCESS');
       expect((await post(nodeB)).statusCode).toBe(202);
     } finally {
@@ -205,7 +205,7 @@ describe('results stored in Redis are bounded', () => {
       const run = async (payload: Record<string, unknown>) => {
         const res = await app.inject({ method: 'POST', url: '/api/async/simulate', payload });
         expect(res.statusCode).toBe(202);
-        const id = (res.json() as { task_id: string }).task_id;
+        const id = taskIdOf(res);
         return { id, body: (await pollTask(app, id)).body };
       };
       const huge = await run({ ...small, includeRuns: true });
@@ -249,12 +249,10 @@ describe('results stored in Redis are bounded', () => {
     const redis = new Redis(REDIS_URL);
     try {
       for (let i = 0; i < 4; i++) {
-        const res = await app.inject({
-          method: 'POST',
-          url: '/api/async/simulate',
+        const res = await submitSimulate(app, {
           payload: { ...TEAM_CASE, numberOfSimulations: 500, seed: i + 1 },
         });
-        const id = (res.json() as { task_id: string }).task_id;
+        const id = taskIdOf(res);
         expect((await pollTask(app, id)).body.state).toBe('SUCCESS');
       }
       expect(await redis.zcard(`${prefix}:forecasts:completed`)).toBe(2);

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { JobInfo } from '@flow-forecaster/worker';
-import { TEAM_CASE, T12, buildJobsApp, pollTask, sleep } from './jobs-app';
+import {
+  TEAM_CASE,
+  T12,
+  buildJobsApp,
+  pollTask,
+  sleep,
+  submitSimulate,
+  taskIdOf,
+} from './jobs-app';
 
 const alice = { 'x-test-user': 'alice' };
 const bob = { 'x-test-user': 'bob' };
@@ -20,11 +28,7 @@ describe('async forecast routes (in-process back end)', () => {
   afterAll(() => app.close());
 
   it('queues a simulation (202) whose result equals the synchronous endpoint’s', async () => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/async/simulate',
-      payload: TEAM_CASE,
-    });
+    const res = await submitSimulate(app);
     expect(res.statusCode).toBe(202);
     const body = res.json() as {
       task_id: string;
@@ -53,17 +57,15 @@ describe('async forecast routes (in-process back end)', () => {
       confidence: 0.85,
       seed: 3,
     };
-    const a = await app.inject({ method: 'POST', url: '/api/async/simulate', payload: threePoint });
+    const a = await submitSimulate(app, { payload: threePoint });
     expect(a.statusCode).toBe(202);
-    expect((await pollTask(app, (a.json() as { task_id: string }).task_id)).body.state).toBe(
-      'SUCCESS',
-    );
+    expect((await pollTask(app, taskIdOf(a))).body.state).toBe('SUCCESS');
 
     const when = { tpSamples: T12, backlog: 30, seed: 5 };
     for (const kind of ['when', 'forecast-when', 'mc-throughput']) {
       const r = await app.inject({ method: 'POST', url: `/api/async/${kind}`, payload: when });
       expect(r.statusCode, kind).toBe(202);
-      const { body } = await pollTask(app, (r.json() as { task_id: string }).task_id);
+      const { body } = await pollTask(app, taskIdOf(r));
       const sync = await app.inject({ method: 'POST', url: '/api/forecast-when', payload: when });
       expect(body.result, kind).toEqual(sync.json());
     }
@@ -71,9 +73,9 @@ describe('async forecast routes (in-process back end)', () => {
 
   it('fixes the seed at submission, so a re-run (e.g. after a worker crash) repeats the numbers', async () => {
     const { seed: _seed, ...unseeded } = TEAM_CASE as typeof TEAM_CASE & { seed?: number };
-    const res = await app.inject({ method: 'POST', url: '/api/async/simulate', payload: unseeded });
+    const res = await submitSimulate(app, { payload: unseeded });
     expect(res.statusCode).toBe(202);
-    const id = (res.json() as { task_id: string }).task_id;
+    const id = taskIdOf(res);
     const queued = await app.jobs.get(id);
     const seed = (queued?.input as { seed?: unknown } | undefined)?.seed;
     expect(typeof seed).toBe('number');
@@ -82,11 +84,7 @@ describe('async forecast routes (in-process back end)', () => {
   });
 
   it('validates before queueing', async () => {
-    const bad = await app.inject({
-      method: 'POST',
-      url: '/api/async/simulate',
-      payload: { tpSamples: [1] },
-    });
+    const bad = await submitSimulate(app, { payload: { tpSamples: [1] } });
     expect(bad.statusCode).toBe(400);
     expect((bad.json() as { error: { code: string } }).error.code).toBe('FF_ERR_VALIDATION');
     const unknown = await app.inject({
@@ -99,13 +97,11 @@ describe('async forecast routes (in-process back end)', () => {
   });
 
   it('shows progress while running and cancels a running job', async () => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/async/simulate',
+    const res = await submitSimulate(app, {
       headers: alice,
       payload: { ...TEAM_CASE, numberOfSimulations: 1_000_000, numberOfTasks: 500 },
     });
-    const id = (res.json() as { task_id: string }).task_id;
+    const id = taskIdOf(res);
     let mid: Record<string, unknown> | undefined;
     for (let i = 0; i < 500 && !mid; i++) {
       const t = (await app.inject({ url: `/api/tasks/${id}`, headers: alice })).json() as Record<
@@ -128,13 +124,8 @@ describe('async forecast routes (in-process back end)', () => {
   }, 30_000);
 
   it('shows a job only to its owner; anonymous ids are capabilities', async () => {
-    const mine = await app.inject({
-      method: 'POST',
-      url: '/api/async/simulate',
-      headers: alice,
-      payload: TEAM_CASE,
-    });
-    const id = (mine.json() as { task_id: string }).task_id;
+    const mine = await submitSimulate(app, { headers: alice });
+    const id = taskIdOf(mine);
     await pollTask(app, id, alice);
     expect((await app.inject({ url: `/api/tasks/${id}`, headers: bob })).statusCode).toBe(404);
     expect((await app.inject({ url: `/api/tasks/${id}` })).statusCode).toBe(404);
@@ -155,30 +146,17 @@ describe('async forecast routes (in-process back end)', () => {
     expect(bobs.items).toEqual([]);
     expect((await app.inject({ url: '/api/tasks' })).statusCode).toBe(401);
 
-    const anon = await app.inject({
-      method: 'POST',
-      url: '/api/async/simulate',
-      payload: TEAM_CASE,
-    });
-    const anonId = (anon.json() as { task_id: string }).task_id;
+    const anon = await submitSimulate(app);
+    const anonId = taskIdOf(anon);
     expect((await pollTask(app, anonId)).body.state).toBe('SUCCESS');
     expect((await app.inject({ url: `/api/tasks/${anonId}`, headers: bob })).statusCode).toBe(200);
   });
 
   it('saves ?save=true results once however often they are polled, and only for logged-in users', async () => {
-    const anon = await app.inject({
-      method: 'POST',
-      url: '/api/async/simulate?save=true',
-      payload: TEAM_CASE,
-    });
+    const anon = await submitSimulate(app, { query: '?save=true' });
     expect(anon.statusCode).toBe(401);
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/async/simulate?save=true',
-      headers: alice,
-      payload: TEAM_CASE,
-    });
-    const id = (res.json() as { task_id: string }).task_id;
+    const res = await submitSimulate(app, { query: '?save=true', headers: alice });
+    const id = taskIdOf(res);
     await pollTask(app, id, alice);
     await Promise.all([1, 2, 3].map(() => app.inject({ url: `/api/tasks/${id}`, headers: alice })));
     await sleep(50);
@@ -215,13 +193,8 @@ describe('async routes: limits and outages', () => {
       },
     });
     try {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/async/simulate?save=true',
-        headers: alice,
-        payload: TEAM_CASE,
-      });
-      const id = (res.json() as { task_id: string }).task_id;
+      const res = await submitSimulate(app, { query: '?save=true', headers: alice });
+      const id = taskIdOf(res);
       await pollTask(app, id, alice);
       const polls = [];
       for (let i = 0; i < 3; i++) {
@@ -282,10 +255,7 @@ describe('async routes: limits and outages', () => {
       const big = { ...TEAM_CASE, numberOfSimulations: 1_000_000, numberOfTasks: 500 };
       const codes: number[] = [];
       for (let i = 0; i < 3; i++) {
-        codes.push(
-          (await app.inject({ method: 'POST', url: '/api/async/simulate', payload: big }))
-            .statusCode,
-        );
+        codes.push((await submitSimulate(app, { payload: big })).statusCode);
       }
       expect(codes.slice(0, 2)).toEqual([202, 202]);
       expect(codes[2]).toBe(429);
@@ -298,11 +268,7 @@ describe('async routes: limits and outages', () => {
     const app = await buildJobsApp({ redisUrl: 'redis://127.0.0.1:1', prefix: 'fftest-down' });
     try {
       const t0 = performance.now();
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/async/simulate',
-        payload: TEAM_CASE,
-      });
+      const res = await submitSimulate(app);
       expect(res.statusCode).toBe(503);
       expect((res.json() as { error: { message: string } }).error.message).toMatch(/unavailable/i);
       expect(performance.now() - t0).toBeLessThan(1_000);

@@ -131,27 +131,14 @@ describe.each(databases)('accounts on %s', (db) => {
 
   it('needs x-csrf-token for cookie-authenticated writes but not for bearer tokens', async () => {
     const c = await login(t.app);
-    const noCsrf = await t.app.inject({
-      method: 'POST',
-      url: '/api/projects',
-      headers: { cookie: c.headers.cookie },
-      payload: { name: 'p' },
-    });
+    const postProject = (headers: Record<string, string>, name = 'p') =>
+      t.app.inject({ method: 'POST', url: '/api/projects', headers, payload: { name } });
+    const noCsrf = await postProject({ cookie: c.headers.cookie });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().error.code).toBe('FF_ERR_CSRF');
-    const wrong = await t.app.inject({
-      method: 'POST',
-      url: '/api/projects',
-      headers: { cookie: c.headers.cookie, 'x-csrf-token': 'x'.repeat(43) },
-      payload: { name: 'p' },
-    });
+    const wrong = await postProject({ cookie: c.headers.cookie, 'x-csrf-token': 'x'.repeat(43) });
     expect(wrong.statusCode).toBe(403);
-    const ok = await t.app.inject({
-      method: 'POST',
-      url: '/api/projects',
-      headers: c.headers,
-      payload: { name: 'p' },
-    });
+    const ok = await postProject(c.headers);
     expect(ok.statusCode).toBe(201);
     // Reads need no CSRF token.
     const list = await t.app.inject({
@@ -161,12 +148,7 @@ describe.each(databases)('accounts on %s', (db) => {
     expect(list.statusCode).toBe(200);
 
     const bearer = await tokenCaller(t.app);
-    const viaToken = await t.app.inject({
-      method: 'POST',
-      url: '/api/projects',
-      headers: bearer.headers,
-      payload: { name: 'scripted' },
-    });
+    const viaToken = await postProject(bearer.headers, 'scripted');
     expect(viaToken.statusCode).toBe(201);
     const badToken = await t.app.inject({
       url: '/api/projects',

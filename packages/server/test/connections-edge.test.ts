@@ -13,7 +13,7 @@ import { jiraHandlers } from '../../connectors/test/fixtures/jira';
 import { backupDatabase, restoreDatabase } from '../src/backup';
 import { startSync, syncConnection } from '../src/connections/sync';
 import { connections } from '../src/db/schema';
-import { createTestApp, login, uniqueEmail } from './helper';
+import { createProject, createTestApp, login, uniqueEmail } from './helper';
 import type { TestApp } from './helper';
 
 const KEY = randomBytes(32);
@@ -41,13 +41,8 @@ describe('tracker connections: rate limits and backups', () => {
   /** A user, a project and a Jira connection to `url`, synced once. */
   async function connectAndSync(url: string, email = uniqueEmail('conn')) {
     const a = await login(t.app, email);
-    const project = await t.app.inject({
-      method: 'POST',
-      url: '/api/projects',
-      headers: a.headers,
-      payload: { name: 'Payments' },
-    });
-    const base = `/api/projects/${project.json().id}/connections`;
+    const projectId = await createProject(t.app, a);
+    const base = `/api/projects/${projectId}/connections`;
     const created = await t.app.inject({
       method: 'POST',
       url: base,

@@ -26,7 +26,7 @@ import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { runDueSyncs } from '../src/connections/scheduler';
 import { connections } from '../src/db/schema';
-import { ADMIN_DATABASE_URL, login } from './helper';
+import { ADMIN_DATABASE_URL, createProject, login } from './helper';
 import type { Caller } from './helper';
 import { REDIS_URL, deletePrefix, uniquePrefix } from './redis-keys';
 
@@ -86,13 +86,7 @@ describe('tracker syncs on two web nodes and a BullMQ worker', { timeout: 120_00
     await worker.worker.waitUntilReady();
     await login(nodes[0]!);
     caller = await login(nodes[0]!);
-    const project = await nodes[0]!.inject({
-      method: 'POST',
-      url: '/api/projects',
-      headers: caller.headers,
-      payload: { name: 'Payments' },
-    });
-    projectId = project.json().id;
+    projectId = await createProject(nodes[0]!, caller);
   });
   afterAll(async () => {
     await worker?.close();

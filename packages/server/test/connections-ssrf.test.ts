@@ -12,7 +12,7 @@ import { jiraHandlers } from '../../connectors/test/fixtures/jira';
 import { loadConfig } from '../src/config';
 import { runDueSyncs } from '../src/connections/scheduler';
 import { connections } from '../src/db/schema';
-import { createTestApp, databases, login } from './helper';
+import { createProject, createTestApp, databases, login } from './helper';
 import type { Caller, TestApp } from './helper';
 
 const KEY = randomBytes(32);
@@ -27,13 +27,7 @@ describe.each(databases)('tracker URLs inside the server’s network on %s', (db
     jira = await startFixtureServer(jiraHandlers());
     t = await createTestApp({ db, config: { connectionKey: KEY } });
     a = await login(t.app);
-    const project = await t.app.inject({
-      method: 'POST',
-      url: '/api/projects',
-      headers: a.headers,
-      payload: { name: 'Payments' },
-    });
-    projectId = project.json().id;
+    projectId = await createProject(t.app, a);
   });
   afterAll(async () => {
     await t?.close();
@@ -124,13 +118,8 @@ describe('ALLOW_PRIVATE_TRACKER_URLS', () => {
     });
     try {
       const a = await login(t.app);
-      const project = await t.app.inject({
-        method: 'POST',
-        url: '/api/projects',
-        headers: a.headers,
-        payload: { name: 'Local' },
-      });
-      const url = `/api/projects/${project.json().id}/connections`;
+      const projectId = await createProject(t.app, a, 'Local');
+      const url = `/api/projects/${projectId}/connections`;
       const created = await t.app.inject({
         method: 'POST',
         url,

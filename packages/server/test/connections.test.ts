@@ -7,7 +7,7 @@ import { jiraHandlers, jiraIssue, jiraIssues } from '../../connectors/test/fixtu
 import { runDueSyncs } from '../src/connections/scheduler';
 import { decryptToken, encryptToken } from '../src/connections/token-crypto';
 import { connections } from '../src/db/schema';
-import { createTestApp, databases, login } from './helper';
+import { createProject, createTestApp, databases, login } from './helper';
 import type { Caller, TestApp } from './helper';
 
 const KEY = randomBytes(32);
@@ -48,13 +48,7 @@ describe.each(databases)('tracker connections on %s', (db) => {
     await login(t.app);
     a = await login(t.app);
     b = await login(t.app);
-    const project = await t.app.inject({
-      method: 'POST',
-      url: '/api/projects',
-      headers: a.headers,
-      payload: { name: 'Payments' },
-    });
-    projectId = project.json().id;
+    projectId = await createProject(t.app, a);
   });
   afterAll(async () => {
     await t?.close();

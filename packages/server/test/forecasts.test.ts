@@ -2,12 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { runForecast } from '@flow-forecaster/engine';
 import {
+  MAX_SHARE_CODE_CHARS,
   decodeShareCode,
   encodeShareCode,
   parseForecast,
   parseRequest,
 } from '@flow-forecaster/schemas';
 import { TEAM_CASE, T12, buildJobsApp, sleep } from './jobs-app';
+import { codeOfLength, random } from '../../schemas/test/share-codes';
 
 /** Incompressible samples: a link of these cannot fit the size limit. */
 function noise(n: number): number[] {
@@ -222,14 +224,35 @@ describe('synchronous forecast routes', () => {
       url: '/api/encode',
       payload: {
         kind: 'simulate',
-        input: {
-          tpSamples: noise(9000),
-          numberOfTasks: 4,
-        },
+        input: { tpSamples: noise(9000), numberOfTasks: 4 },
+        form: { note: random(MAX_SHARE_CODE_CHARS) },
       },
     });
     expect(huge.statusCode).toBe(400);
-    expect((huge.json() as { error: { message: string } }).error.message).toMatch(/limit/);
+    expect(huge.json().error).toMatchObject({ field: 'input', message: /the limit is 200,000/ });
+  });
+
+  it('opens the longest share code any writer makes and refuses one character more (issue 12)', async () => {
+    const longest = codeOfLength(MAX_SHARE_CODE_CHARS);
+    expect(longest.length).toBeGreaterThan(MAX_SHARE_CODE_CHARS - 4);
+    const opened = await app.inject({
+      method: 'POST',
+      url: '/api/decode',
+      payload: { code: longest },
+    });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json().kind).toBe('simulate');
+    const over = await app.inject({
+      method: 'POST',
+      url: '/api/decode',
+      payload: { code: 'v1.' + 'A'.repeat(MAX_SHARE_CODE_CHARS - 2) },
+    });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().error).toEqual({
+      code: 'FF_ERR_VALIDATION',
+      field: 'code',
+      message: 'code: the share code is 200,001 characters; the limit is 200,000',
+    });
   });
 
   it('keeps the event loop responsive while a million-run forecast runs', async () => {

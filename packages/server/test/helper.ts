@@ -185,6 +185,22 @@ export async function login(
   };
 }
 
+/** Creates a project as `caller` and returns its id (most data lives in a project). */
+export async function createProject(
+  app: FastifyInstance,
+  caller: Caller,
+  name = 'Payments',
+): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/projects',
+    headers: caller.headers,
+    payload: { name },
+  });
+  if (res.statusCode !== 201) throw new Error(`project ${res.statusCode}: ${res.body}`);
+  return (res.json() as { id: string }).id;
+}
+
 /** A logged-in caller that authenticates with a personal API token instead of a cookie. */
 export async function tokenCaller(app: FastifyInstance, email = uniqueEmail()): Promise<Caller> {
   const c = await login(app, email);

@@ -46,6 +46,23 @@ export const TEAM_CASE = {
   seed: 12345,
 };
 
+/** POST /api/async/simulate (the team case unless `payload` is given), as a client would. */
+export function submitSimulate(
+  app: FastifyInstance,
+  options: { payload?: unknown; headers?: Record<string, string>; query?: string } = {},
+) {
+  const { payload = TEAM_CASE, headers = {}, query = '' } = options;
+  return app.inject({
+    method: 'POST',
+    url: `/api/async/simulate${query}`,
+    headers,
+    payload: payload as Record<string, unknown>,
+  });
+}
+
+/** The task id of a 202 from an async route. */
+export const taskIdOf = (res: { json(): unknown }) => (res.json() as { task_id: string }).task_id;
+
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Polls GET /api/tasks/:id until a final state. */

@@ -9,7 +9,14 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client';
 import { DataDirLockedError } from '../src/db/lock-file';
-import { ADMIN_DATABASE_URL, createTestApp, databases, login, PASSWORD } from './helper';
+import {
+  ADMIN_DATABASE_URL,
+  createProject,
+  createTestApp,
+  databases,
+  login,
+  PASSWORD,
+} from './helper';
 
 function migrationCount(): number {
   const journal = JSON.parse(
@@ -26,19 +33,14 @@ describe.each(databases)('data on %s', (db) => {
     const t = await createTestApp({ db, persistent: true });
     try {
       const c = await login(t.app, `restart-${db}@example.test`);
-      const project = await t.app.inject({
-        method: 'POST',
-        url: '/api/projects',
-        headers: c.headers,
-        payload: { name: 'kept' },
-      });
+      const projectId = await createProject(t.app, c, 'kept');
       const forecast = await t.app.inject({
         method: 'POST',
         url: '/api/forecasts',
         headers: c.headers,
         payload: {
           kind: 'when',
-          projectId: project.json().id,
+          projectId,
           input: { tpSamples: T12, backlog: 20, seed: 4 },
         },
       });

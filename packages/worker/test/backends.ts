@@ -2,12 +2,11 @@
  * The two back ends as the conformance suite builds them. BullMQ runs against the real Redis
  * on 127.0.0.1:6379 under a unique key prefix that is deleted afterwards.
  */
-import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { createMemoryQueue, type JobQueue, type Processor } from '../src/index';
 import { createBullQueue, startBullWorker } from '../src/bull';
+import { REDIS_URL, deletePrefix, uniquePrefix } from './redis-keys';
 
-export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export { REDIS_URL, deletePrefix, uniquePrefix } from './redis-keys';
 
 export interface QueueSettings {
   processor: Processor;
@@ -40,25 +39,6 @@ export const memoryBackend: Backend = {
     return { queue, stop: () => queue.close() };
   },
 };
-
-export function uniquePrefix(): string {
-  return `fftest-${randomUUID().slice(0, 12)}`;
-}
-
-/** Deletes every key under `prefix` (SCAN, never FLUSHALL: the Redis is shared). */
-export async function deletePrefix(prefix: string): Promise<void> {
-  const r = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) await r.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    r.disconnect();
-  }
-}
 
 export const bullBackend: Backend = {
   name: 'bullmq',

@@ -4,7 +4,7 @@
  * its problems are reported under `input.` (`input.tpSamples`).
  */
 import { z } from 'zod';
-import { FF_CODE } from '../issues';
+import { FF_CODE, addInputIssues } from '../issues';
 import { LIMITS } from '../limits';
 import { storableString } from '../storable';
 import type { ForecastRegistry } from './create';
@@ -28,14 +28,7 @@ export function forecastSaveSchemaFor(
     .transform((v, ctx) => {
       const parsed = registry.parse(v.kind, v.input, options);
       if (!parsed.ok) {
-        for (const issue of parsed.issues) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['input', ...(issue.field === '' ? [] : issue.field.split('.'))],
-            message: issue.message,
-            params: { ...issue.params, [FF_CODE]: issue.code },
-          });
-        }
+        addInputIssues(ctx, parsed.issues);
         return z.NEVER;
       }
       return {

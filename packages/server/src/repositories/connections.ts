@@ -2,7 +2,7 @@ import { splitErrorCode } from '../connections/error-code';
 import { and, asc, eq, isNotNull, or, sql, lte } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { connections } from '../db/schema';
-import { readableBy, writableBy } from './visibility';
+import { projectRow, projectRows } from './visibility';
 import type { Viewer } from './visibility';
 
 export type ConnectionRow = typeof connections.$inferSelect;
@@ -43,46 +43,31 @@ export interface ConnectionValues {
 }
 
 export function connectionsRepository(db: Db) {
+  const one = async (
+    viewer: Viewer,
+    projectId: string,
+    id: string,
+    access: 'read' | 'write',
+  ): Promise<ConnectionRow | undefined> => {
+    const [row] = await db
+      .select()
+      .from(connections)
+      .where(projectRow(connections, viewer, projectId, id, access));
+    return row;
+  };
   return {
     async list(viewer: Viewer, projectId: string): Promise<ConnectionRow[]> {
       return db
         .select()
         .from(connections)
-        .where(and(eq(connections.projectId, projectId), readableBy(viewer, connections.ownerId)))
+        .where(projectRows(connections, viewer, projectId))
         .orderBy(asc(connections.createdAt));
     },
 
-    async get(viewer: Viewer, projectId: string, id: string): Promise<ConnectionRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(connections)
-        .where(
-          and(
-            eq(connections.id, id),
-            eq(connections.projectId, projectId),
-            readableBy(viewer, connections.ownerId),
-          ),
-        );
-      return row;
-    },
+    get: (viewer: Viewer, projectId: string, id: string) => one(viewer, projectId, id, 'read'),
 
-    async getWritable(
-      viewer: Viewer,
-      projectId: string,
-      id: string,
-    ): Promise<ConnectionRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(connections)
-        .where(
-          and(
-            eq(connections.id, id),
-            eq(connections.projectId, projectId),
-            writableBy(viewer, connections.ownerId),
-          ),
-        );
-      return row;
-    },
+    getWritable: (viewer: Viewer, projectId: string, id: string) =>
+      one(viewer, projectId, id, 'write'),
 
     async create(
       ownerId: string,

@@ -2,7 +2,7 @@ import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { CheckInForecast } from '@flow-forecaster/engine';
 import type { Db } from '../db/client';
 import { deliveries } from '../db/schema';
-import { readableBy, writableBy } from './visibility';
+import { projectRow, projectRows, readableBy, writableBy } from './visibility';
 import type { Viewer } from './visibility';
 
 export type DeliveryRow = typeof deliveries.$inferSelect;
@@ -42,7 +42,7 @@ export function deliveriesRepository(db: Db) {
       return db
         .select()
         .from(deliveries)
-        .where(and(eq(deliveries.projectId, projectId), readableBy(viewer, deliveries.ownerId)))
+        .where(projectRows(deliveries, viewer, projectId))
         .orderBy(asc(deliveries.createdAt));
     },
 
@@ -50,13 +50,7 @@ export function deliveriesRepository(db: Db) {
       const [row] = await db
         .select()
         .from(deliveries)
-        .where(
-          and(
-            eq(deliveries.id, id),
-            eq(deliveries.projectId, projectId),
-            readableBy(viewer, deliveries.ownerId),
-          ),
-        );
+        .where(projectRow(deliveries, viewer, projectId, id, 'read'));
       return row;
     },
 
@@ -111,13 +105,7 @@ export function deliveriesRepository(db: Db) {
     async delete(viewer: Viewer, projectId: string, id: string): Promise<boolean> {
       const rows = await db
         .delete(deliveries)
-        .where(
-          and(
-            eq(deliveries.id, id),
-            eq(deliveries.projectId, projectId),
-            writableBy(viewer, deliveries.ownerId),
-          ),
-        )
+        .where(projectRow(deliveries, viewer, projectId, id, 'write'))
         .returning({ id: deliveries.id });
       return rows.length > 0;
     },

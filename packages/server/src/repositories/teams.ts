@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SaveTeamBody } from '@flow-forecaster/schemas';
 import type { Db } from '../db/client';
 import { teams } from '../db/schema';
-import { readableBy, writableBy } from './visibility';
+import { projectRow, projectRows, writableBy } from './visibility';
 import type { Viewer } from './visibility';
 
 export type TeamRow = typeof teams.$inferSelect;
@@ -72,7 +72,7 @@ export function teamsRepository(db: Db) {
       const rows = await db
         .select(summaryColumns)
         .from(teams)
-        .where(and(eq(teams.projectId, projectId), readableBy(viewer, teams.ownerId)))
+        .where(projectRows(teams, viewer, projectId))
         .orderBy(asc(teams.name), asc(teams.createdAt));
       return rows.map(({ source, sample, fileName, ...r }) => ({
         ...r,
@@ -84,9 +84,7 @@ export function teamsRepository(db: Db) {
       const [row] = await db
         .select()
         .from(teams)
-        .where(
-          and(eq(teams.id, id), eq(teams.projectId, projectId), readableBy(viewer, teams.ownerId)),
-        );
+        .where(projectRow(teams, viewer, projectId, id, 'read'));
       return row;
     },
 
@@ -127,9 +125,7 @@ export function teamsRepository(db: Db) {
     async delete(viewer: Viewer, projectId: string, id: string): Promise<boolean> {
       const rows = await db
         .delete(teams)
-        .where(
-          and(eq(teams.id, id), eq(teams.projectId, projectId), writableBy(viewer, teams.ownerId)),
-        )
+        .where(projectRow(teams, viewer, projectId, id, 'write'))
         .returning({ id: teams.id });
       return rows.length > 0;
     },

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { UserRole } from '../db/schema';
@@ -25,4 +25,36 @@ export function readableBy(viewer: Viewer, owner: AnyPgColumn): SQL | undefined 
 export function writableBy(viewer: Viewer, owner: AnyPgColumn): SQL | undefined {
   if (viewer.role === 'admin') return undefined;
   return eq(owner, viewer.id);
+}
+
+/** The columns of a table whose rows belong to a project and an owner. */
+export interface ProjectOwnedColumns {
+  id: AnyPgColumn;
+  projectId: AnyPgColumn;
+  ownerId: AnyPgColumn;
+}
+
+/**
+ * The one row `id` of project `projectId`, as the viewer may read it (`'read'`) or change it
+ * (`'write'`): one condition for every project-scoped repository (connections, deliveries,
+ * teams), so none of them can forget the project or the owner in a query.
+ */
+export function projectRow(
+  table: ProjectOwnedColumns,
+  viewer: Viewer,
+  projectId: string,
+  id: string,
+  access: 'read' | 'write',
+): SQL | undefined {
+  const allowed = access === 'read' ? readableBy : writableBy;
+  return and(eq(table.id, id), eq(table.projectId, projectId), allowed(viewer, table.ownerId));
+}
+
+/** Every row of project `projectId` the viewer may read. */
+export function projectRows(
+  table: ProjectOwnedColumns,
+  viewer: Viewer,
+  projectId: string,
+): SQL | undefined {
+  return and(eq(table.projectId, projectId), readableBy(viewer, table.ownerId));
 }

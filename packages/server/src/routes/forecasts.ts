@@ -9,7 +9,6 @@ import type {
   ParseForecastOptions,
   ParsedForecast,
 } from '@flow-forecaster/schemas';
-import { isRequestKind } from '@flow-forecaster/schemas';
 import { AppError, validation } from '../errors';
 import { computeForecast } from '../services/compute-forecast';
 import { ShareLinkError, decodeShareLink, encodeShareLink } from './share-link';
@@ -89,25 +88,20 @@ export default async function forecastRoutes(
     const body = (request.body ?? {}) as Record<string, unknown>;
     // `{kind, input}`; a bare simulate body is accepted too, as the original's form posted it.
     const wrapped = typeof body.kind === 'string' && typeof body.input === 'object';
-    const kind = wrapped ? body.kind : 'simulate';
-    if (!isRequestKind(kind))
-      throw validation(`kind: "${String(kind)}" is not a forecast kind`, 'kind');
+    const kind = wrapped ? String(body.kind) : 'simulate';
     const input = (wrapped ? body.input : body) as Record<string, unknown>;
     // The web page's form may ride along, so the app opens the code with the inputs as typed.
     const form = wrapped ? body.form : undefined;
     if (form !== undefined && (typeof form !== 'object' || form === null || Array.isArray(form)))
       throw validation('form: the page form must be an object', 'form');
-    try {
-      const code = encodeShareLink(
+    const code = shareErrorsAs400(() =>
+      encodeShareLink(
         form === undefined
           ? { kind, input }
           : { kind, input, form: form as Record<string, unknown> },
-      );
-      return { code, version: 1, length: code.length };
-    } catch (err) {
-      if (err instanceof ShareLinkError) throw validation(err.message, err.field);
-      throw err;
-    }
+      ),
+    );
+    return { code, version: 1, length: code.length };
   });
 
   app.post('/api/decode', { schema: { tags: ['share links'] } }, async (request) => {
@@ -115,11 +109,17 @@ export default async function forecastRoutes(
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (typeof body.code !== 'string')
       throw validation('code: a share link string is required', 'code');
-    try {
-      return decodeShareLink(body.code);
-    } catch (err) {
-      if (err instanceof ShareLinkError) throw validation(err.message, err.field);
-      throw err;
-    }
+    const code = body.code;
+    return shareErrorsAs400(() => decodeShareLink(code));
   });
+}
+
+/** A share code's problem (too long, damaged, invalid inputs) as the API's 400 naming its field. */
+function shareErrorsAs400<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (err) {
+    if (err instanceof ShareLinkError) throw validation(err.message, err.field);
+    throw err;
+  }
 }

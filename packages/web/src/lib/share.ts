@@ -1,4 +1,5 @@
 import {
+  MAX_SHARE_CODE_CHARS,
   SHARE_CODE_PREFIX,
   decodeShareCode,
   encodeShareCode,
@@ -10,7 +11,8 @@ import {
  * Share links carry a share code in the URL (`#/when?s=v1.…`): the forecast's kind, its request
  * (seed included) and the page's form, so opening one reproduces the same numbers without any
  * server. The code is the schemas' one format, the same the server's `/api/encode` writes and
- * `/api/decode` reads; `#/open?s=<code>` opens any code on the page of its kind.
+ * `/api/decode` reads, within the same limits (MAX_SHARE_CODE_CHARS); `#/open?s=<code>` opens
+ * any code on the page of its kind.
  */
 export interface OpenedShare<F> {
   /** Absent for links from before share codes, which only ever opened on their own page. */
@@ -21,13 +23,6 @@ export interface OpenedShare<F> {
   /** The request as run; absent for links from before share codes. */
   input?: Record<string, unknown>;
 }
-
-/**
- * The app's own links may be longer than the server's 8,000-character limit (a long pasted
- * history): the address bar copes, and a link is not refused for what the server would not
- * write. Codes beyond this are not opened.
- */
-const WEB_MAX_SHARE_CHARS = 200_000;
 
 /** The page of each forecast kind a share code can open on. */
 const SHARE_PAGES: Readonly<Record<string, string>> = {
@@ -59,7 +54,7 @@ export async function encodeShare<F extends object>(
   const payload: SharePayload = { kind, input };
   // A form is a plain record of the page's fields; spreading it drops its interface type.
   if (form) payload.form = { ...form } as Record<string, unknown>;
-  return encodeShareCode(payload, WEB_MAX_SHARE_CHARS);
+  return encodeShareCode(payload);
 }
 
 /** Links written before share codes: base64url of `{v: 1, form, seed}`. */
@@ -75,10 +70,11 @@ function decodeLegacyShare<F>(text: string): OpenedShare<F> | null {
 
 /** Returns null for anything that is not a link this app or the server made (never throws). */
 export async function decodeShare<F>(text: string | null): Promise<OpenedShare<F> | null> {
-  if (!text || text.length > WEB_MAX_SHARE_CHARS) return null;
+  // Longer than MAX_SHARE_CODE_CHARS: not a code any writer makes (the server refuses it too).
+  if (!text || text.length > MAX_SHARE_CODE_CHARS) return null;
   try {
     if (!text.startsWith(SHARE_CODE_PREFIX)) return decodeLegacyShare<F>(text);
-    const payload = await decodeShareCode(text, WEB_MAX_SHARE_CHARS);
+    const payload = await decodeShareCode(text);
     const opened: OpenedShare<F> = { kind: payload.kind, input: payload.input };
     const seed = seedOf(payload.input);
     if (seed !== undefined) opened.seed = seed;
