@@ -142,7 +142,7 @@ describe('calendar (pt-BR)', () => {
     // An end date instead of a number of days: both at once is refused, never one silently winning.
     await page.getByLabel('Dias', { exact: true }).fill('');
     await page.getByLabel('Data final').fill('2026-05-11');
-    const median = page.locator('.kpi', { hasText: '50 %' }).locator('.kpi__value');
+    const median = page.locator('.kpi', { hasText: '50%' }).locator('.kpi__value');
     await page.getByRole('button', { name: 'Rodar previsão' }).click();
     await page.getByTestId('headline').waitFor();
     expect(await median.textContent()).toBe('10');

@@ -88,7 +88,7 @@ describe('team workspace and flow analytics', () => {
     }
     expect(shown['Done items']).toBe(String(expected.cycleTime.n));
     expect(await page.getByTestId('flow-sle').textContent()).toBe(
-      `85 % of items finish within ${expected.sle?.days} days`,
+      `85% of items finish within ${expected.sle?.days} days`,
     );
     expect(await page.getByTestId('flow-window-reason').textContent()).toBe(
       `Why this window: ${recommended.reason}`,
@@ -102,7 +102,7 @@ describe('team workspace and flow analytics', () => {
     await expect.poll(async () => (await kpis(page))['Done items']).toBe('124');
     expect(await kpis(page)).toMatchObject({ P50: '7', P70: '10', P85: '12', P95: '16' });
     expect(await page.getByTestId('flow-sle').textContent()).toBe(
-      '85 % of items finish within 12 days',
+      '85% of items finish within 12 days',
     );
 
     // The other pages keep the team and the settings (they travel in the link).

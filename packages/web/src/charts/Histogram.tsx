@@ -24,6 +24,9 @@ export interface HistogramProps {
   title: string;
 }
 
+/** Vertical room per marker label, in viewBox units: the phone's 15 px marker text fits. */
+const MARKER_ROW = 20;
+
 /** Bars of how often each outcome came up, with vertical lines at the headline percentiles. */
 export default function Histogram({
   bins,
@@ -41,9 +44,12 @@ export default function Histogram({
   const maxX = xs.length > 0 ? Math.ceil(Math.max(...xs)) : -1;
   const domain: number[] = [];
   for (let x = minX; x <= maxX; x++) domain.push(x);
-  // The stopped runs' slot: one past the last week, never a week of its own.
+  // The stopped runs' slot: one past the last week, never a week of its own. It spans about a
+  // tenth of the chart whatever the weeks, since one band among 500 is a sliver nobody reads.
   const overflowAt = maxX + 1;
-  if (extra) domain.push(overflowAt);
+  const slots = extra ? Math.max(1, Math.ceil(domain.length / 9)) : 0;
+  for (let k = 0; k < slots; k++) domain.push(overflowAt + k);
+  const overflowTick = overflowAt + Math.floor(slots / 2);
   const counts = new Map(bins.map((b) => [b.x, b.count]));
   const total = bins.reduce((s, b) => s + b.count, 0) + (extra?.count ?? 0) || 1;
   const x = scaleBand<number>({ domain, range: [0, INNER_W], padding: 0.12 });
@@ -55,6 +61,17 @@ export default function Histogram({
     const base = (x(lo) ?? 0) + x.bandwidth() / 2;
     return base + (v - lo) * x.step();
   };
+  // Marker labels stack one row each (rows fit the phone's larger chart text), and read
+  // leftwards of their line in the right part of the chart, so none runs off the edge or into
+  // the stopped runs' bar; that bar's label goes below the rows.
+  const rowOf = (i: number) => 16 + i * MARKER_ROW;
+  const leftward = (v: number) => centre(v) > INNER_W * 0.6;
+  const overflowLeft = x(overflowAt) ?? 0;
+  const overflowWidth = x.step() * (slots - 1) + x.bandwidth();
+  const overflowTop = extra ? y(extra.count / total) : INNER_H;
+  const overflowLabelY = Math.max(rowOf(markers.length), overflowTop - 4);
+  // On the bar the label would vanish (same colour): then it sits left of the bar.
+  const overflowLabelOnBar = overflowLabelY > overflowTop;
   return (
     <ChartSvg title={title} testId="histogram">
       <GridLines y={y} />
@@ -71,17 +88,17 @@ export default function Histogram({
       {extra && (
         <g data-testid="histogram-unfinished">
           <Bar
-            x={x(overflowAt)}
-            y={y(extra.count / total)}
-            width={x.bandwidth()}
-            height={INNER_H - y(extra.count / total)}
+            x={overflowLeft}
+            y={overflowTop}
+            width={overflowWidth}
+            height={INNER_H - overflowTop}
             fill={COLORS.bad}
           >
             <title>{`${extra.label}: ${fmt.percent(extra.count / total, 1)}`}</title>
           </Bar>
           <text
-            x={(x(overflowAt) ?? 0) + x.bandwidth()}
-            y={Math.max(12, y(extra.count / total) - 4)}
+            x={overflowLabelOnBar ? overflowLeft - 4 : overflowLeft + overflowWidth}
+            y={overflowLabelY}
             textAnchor="end"
             fontSize={12}
             fill={COLORS.bad}
@@ -101,8 +118,9 @@ export default function Histogram({
           />
           <text
             className="marker"
-            x={centre(m.value) + 4}
-            y={14 + i * 16}
+            x={centre(m.value) + (leftward(m.value) ? -4 : 4)}
+            y={rowOf(i)}
+            textAnchor={leftward(m.value) ? 'end' : 'start'}
             fill={m.color}
             fontSize={12}
             fontWeight={700}
@@ -116,9 +134,11 @@ export default function Histogram({
         y={y}
         xLabel={xLabel}
         yLabel={yLabel}
-        xFormat={(v) => (extra && v === overflowAt ? extra.tick : fmt.integer(v))}
+        xFormat={(v) => (extra && v >= overflowAt ? extra.tick : fmt.integer(v))}
         yFormat={(v) => fmt.percent(v)}
-        xTickValues={domain.filter((d, i) => i % step === 0 || (extra && d === overflowAt))}
+        xTickValues={domain.filter((d, i) =>
+          extra && d >= overflowAt ? d === overflowTick : i % step === 0,
+        )}
       />
     </ChartSvg>
   );

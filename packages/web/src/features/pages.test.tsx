@@ -55,7 +55,7 @@ describe('forecast pages show what the engine computes for their input', () => {
     expect(screen.getByTestId('headline').textContent).toBe(
       `85% chance to finish at least ${fmt.integer(r.itemsAtConfidence['85'])} items in ${r.days} days`,
     );
-    expect(kpi('50 %')).toBe(fmt.integer(r.itemsAtConfidence['50']));
+    expect(kpi('50%')).toBe(fmt.integer(r.itemsAtConfidence['50']));
   });
 
   it('deadline: the chance to finish by the date, then P85', async () => {
@@ -117,7 +117,7 @@ describe('forecast pages show what the engine computes for their input', () => {
     expect(screen.getByText(fmt.chance(r.onTimeProbability), { selector: 'strong' })).toBeTruthy();
     expect(r.onTimeProbability).toBeCloseTo(0.49, 10);
     // The risk score says what it is made of and where its levels start.
-    expect(kpiHelp('Risk score')).toContain('chance of a delay (40 %)');
+    expect(kpiHelp('Risk score')).toContain('chance of a delay (40%)');
     expect(kpiHelp('Risk score')).toContain('critical from 75');
   });
 
@@ -146,7 +146,7 @@ describe('forecast pages show what the engine computes for their input', () => {
     expect(screen.getByText('Excellent')).toBeTruthy();
     // Headline: actuals on or before the forecast, with the number of pairs.
     expect(screen.getByTestId('headline').textContent).toBe(
-      `${r.onOrBefore} of 5 actuals on or before the forecast (${fmt.number(r.onOrBeforeRate, 0)} %)`,
+      `${r.onOrBefore} of 5 actuals on or before the forecast (${fmt.number(r.onOrBeforeRate, 0)}%)`,
     );
   });
 

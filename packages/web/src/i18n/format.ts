@@ -7,6 +7,13 @@ export interface Formatter {
   integer(value: number): string;
   percent(fraction: number, maxDigits?: number): string;
   /**
+   * A figure already in percent (0–100, or more: 120 % of the time used), in the locale's one
+   * percent style ("85%" in en and pt-BR, "85 %" in es), never a hand-written " %".
+   */
+  pct(value: number, maxDigits?: number): string;
+  /** The same with its sign ("+9.1%", "−3%"): an error that can go either way. */
+  signedPct(value: number, maxDigits?: number): string;
+  /**
    * A probability measured from runs, one decimal: every run (or none) finishing is not
    * certainty, so the extremes read "> 99.9 %" and "< 0.1 %", never 100 % or 0 %.
    */
@@ -33,6 +40,20 @@ export function formatterFor(locale: string): Formatter {
     percent: (fr, max = 0) =>
       Number.isFinite(fr)
         ? new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: max }).format(fr)
+        : '—',
+    pct: (v, max = 0) =>
+      Number.isFinite(v)
+        ? new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: max }).format(
+            v / 100,
+          )
+        : '—',
+    signedPct: (v, max = 0) =>
+      Number.isFinite(v)
+        ? new Intl.NumberFormat(locale, {
+            style: 'percent',
+            maximumFractionDigits: max,
+            signDisplay: 'exceptZero',
+          }).format(v / 100)
         : '—',
     chance: (fr) => {
       if (!Number.isFinite(fr)) return '—';

@@ -59,3 +59,22 @@ describe('localized CSV', () => {
     expect(lines(text)[1]).toBe(',0.0,');
   });
 });
+
+describe('measured chances in CSV (issue 14)', () => {
+  it('writes the screen\'s "> 99.9" and "< 0.1", never 100.0 or 0.0', () => {
+    const chances: CsvTable = {
+      columns: [{ header: 'Chance (%)', kind: 'chance' }],
+      rows: [[0.9999], [1], [0.0001], [0], [0.4567]],
+    };
+    expect(lines(toLocalizedCsv(chances, csvConventions('en', { yes: 'y', no: 'n' })))).toEqual([
+      'Chance (%)',
+      '> 99.9',
+      '> 99.9',
+      '< 0.1',
+      '< 0.1',
+      '45.7',
+    ]);
+    const pt = toLocalizedCsv(chances, csvConventions('pt-BR', { yes: 's', no: 'n' }));
+    expect(lines(pt).slice(1, 4)).toEqual(['> 99,9', '> 99,9', '< 0,1']);
+  });
+});

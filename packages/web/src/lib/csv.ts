@@ -17,6 +17,11 @@ export type CsvKind =
   | 'money'
   /** A share 0–1 written as a percentage with one decimal (header says %). */
   | 'percent'
+  /**
+   * A probability measured from runs, as 'percent' but with the screen's extremes (formatter
+   * `chance`): "> 99.9" and "< 0.1", never a 100.0 or 0.0 that reads as certainty.
+   */
+  | 'chance'
   /** ISO yyyy-mm-dd in, the reader's date out. */
   | 'date'
   | 'boolean';
@@ -75,6 +80,11 @@ export function csvValue(value: unknown, kind: CsvKind, c: CsvConventions): stri
       case 'money':
         return fixed(value, 2, c, false);
       case 'percent':
+        return fixed(value * 100, 1, c, false);
+      case 'chance':
+        // The same thresholds as the formatter's chance, so the file says what the screen says.
+        if (value >= 0.9995) return `> ${fixed(99.9, 1, c, false)}`;
+        if (value < 0.0005) return `< ${fixed(0.1, 1, c, false)}`;
         return fixed(value * 100, 1, c, false);
       case 'number':
         return fixed(value, 2, c, true);

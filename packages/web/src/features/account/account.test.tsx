@@ -391,7 +391,7 @@ describe('projects, forecasts over time, compare, actuals', () => {
     await user.click(screen.getByRole('button', { name: 'Record actual' }));
     const rows = await screen.findByTestId('actuals');
     const expected = Math.round(((actual - f.p85Weeks) / f.p85Weeks) * 1000) / 10;
-    expect(within(rows).getByText(`+${expected.toFixed(1).replace(/\.0$/, '')} %`)).toBeTruthy();
+    expect(within(rows).getByText(`+${expected.toFixed(1).replace(/\.0$/, '')}%`)).toBeTruthy();
 
     await user.click(screen.getByRole('link', { name: 'Accuracy of saved forecasts' }));
     const kpis = await screen.findByTestId('saved-accuracy');
@@ -399,13 +399,13 @@ describe('projects, forecasts over time, compare, actuals', () => {
     // The trust rules: judged by P85 with the number of pairs, one missed pair is not
     // "Excellent", and the pair's error reads as on the actuals list (same sign and base).
     expect(screen.getByTestId('headline').textContent).toBe(
-      '0 of 1 actuals on or before the forecast (0 %)',
+      '0 of 1 actuals on or before the forecast (0%)',
     );
     expect(screen.getByTestId('quality').textContent).toBe(
       'Quality: Too few to judge (under 5 pairs)',
     );
     const pairs = screen.getByTestId('accuracy-pairs');
-    expect(within(pairs).getByText(`+${expected.toFixed(1).replace(/\.0$/, '')} %`)).toBeTruthy();
+    expect(within(pairs).getByText(`+${expected.toFixed(1).replace(/\.0$/, '')}%`)).toBeTruthy();
   });
 
   it('imports another account’s export as new forecasts, listed until filed in a project', async () => {

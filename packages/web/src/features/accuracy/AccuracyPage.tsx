@@ -61,13 +61,9 @@ export default function AccuracyPage() {
           <div className="kpis">
             <Kpi label="MAE" value={fmt.number(r.mae, 2)} />
             <Kpi label="RMSE" value={fmt.number(r.rmse, 2)} />
-            <Kpi label="MAPE" value={r.mape === null ? '—' : `${fmt.number(r.mape, 1)} %`} />
+            <Kpi label="MAPE" value={r.mape === null ? '—' : fmt.pct(r.mape, 1)} />
             <Kpi label="R²" value={r.r2 === null ? '—' : fmt.number(r.r2, 3)} />
-            <Kpi
-              label={t('accuracy.accuracyRate')}
-              value={`${fmt.number(r.accuracyRate, 0)} %`}
-              strong
-            />
+            <Kpi label={t('accuracy.accuracyRate')} value={fmt.pct(r.accuracyRate, 0)} strong />
             <Kpi label={t('accuracy.bias')} value={t(`accuracy.biases.${r.bias}`)} />
           </div>
           <AccuracyPairsTable pairs={r.pairs} label={t('accuracy.title')} />

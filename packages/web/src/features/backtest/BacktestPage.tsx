@@ -231,7 +231,7 @@ function BacktestResults({
           <Kpi
             key={l.confidence}
             label={`P${l.confidence} · ${t('backtest.observed')}`}
-            value={`${fmt.number(l.hitRate, 0)} %`}
+            value={fmt.pct(l.hitRate, 0)}
             strong={l.confidence === 85}
           />
         ))}
@@ -300,8 +300,8 @@ function VerdictHeadline({ result: r }: { result: BacktestResult }) {
       {verdictLevel
         ? ` ${t('backtest.verdictAt', {
             level: verdictLevel.confidence,
-            held: `${fmt.number(verdictLevel.coverage, 0)} %`,
-            nominal: `${fmt.number(verdictLevel.nominal, 0)} %`,
+            held: fmt.pct(verdictLevel.coverage, 0),
+            nominal: fmt.pct(verdictLevel.nominal, 0),
           })}`
         : r.calibration.verdict === 'calibrated'
           ? ` (${t('backtest.verdictAll')})`
@@ -331,10 +331,10 @@ function CalibrationTable({ result: r }: { result: BacktestResult }) {
           {r.calibration.levels.map((l) => (
             <tr key={l.confidence}>
               <td>P{l.confidence}</td>
-              <td>{fmt.number(l.nominal, 0)} %</td>
-              <td>{fmt.number(l.hitRate, 0)} %</td>
-              <td>{fmt.number(l.coverage, 0)} %</td>
-              <td>{`${fmt.number(l.band.low, 0)}–${fmt.number(l.band.high, 0)} %`}</td>
+              <td>{fmt.pct(l.nominal, 0)}</td>
+              <td>{fmt.pct(l.hitRate, 0)}</td>
+              <td>{fmt.pct(l.coverage, 0)}</td>
+              <td>{`${fmt.number(l.band.low, 0)}–${fmt.pct(l.band.high, 0)}`}</td>
               <td>{fmt.integer(l.folds)}</td>
               <td className={verdictClass(l.verdict)}>
                 {t(`backtest.verdicts.${verdictKey(l.verdict)}`)}
@@ -369,9 +369,9 @@ function MetricsTable({ result: r }: { result: BacktestResult }) {
               <td>P{m.confidence}</td>
               <td>{fmt.number(m.mae, 2)}</td>
               <td>{fmt.number(m.rmse, 2)}</td>
-              <td>{fmt.number(m.mape, 1)} %</td>
+              <td>{fmt.pct(m.mape, 1)}</td>
               <td>{fmt.number(m.bias, 2)}</td>
-              <td>{fmt.number(m.hitRate, 0)} %</td>
+              <td>{fmt.pct(m.hitRate, 0)}</td>
             </tr>
           ))}
         </tbody>

@@ -308,7 +308,7 @@ function DeadlineHeadline({ r, input }: { r: DeadlineResult; input: unknown }) {
         {/* From the same runs as "what it would take": items done by the deadline in 85 % of them. */}
         <Kpi
           label={t('deadline.scopeFits')}
-          value={`${fmt.number(r.scopeByDeadlinePctP85, 0)} %`}
+          value={fmt.pct(r.scopeByDeadlinePctP85, 0)}
           note={t('deadline.scopeFitsItems', {
             items: fmt.integer(r.scopeByDeadlineP85),
             backlog: fmt.integer(r.backlog),
@@ -322,7 +322,7 @@ function DeadlineHeadline({ r, input }: { r: DeadlineResult; input: unknown }) {
                 beyond.dateBeyond(r.maxWeeks)
               : r.deadlineCompletionPctRaw === null
                 ? '—'
-                : `${fmt.number(r.deadlineCompletionPctRaw, 1)} %`
+                : fmt.pct(r.deadlineCompletionPctRaw, 1)
           }
           note={r.beyondMaxWeeks.p85 ? t('deadline.timeUsedBeyond') : undefined}
         />
@@ -510,7 +510,7 @@ function DeadlineActions({
         columns: [
           { header: t('when.date'), kind: 'date' },
           { header: t('when.duration'), kind: 'weeks' },
-          { header: t('csvExport.pct', { label: t('deadline.chance') }), kind: 'percent' },
+          { header: t('csvExport.pct', { label: t('deadline.chance') }), kind: 'chance' },
         ],
         rows: rows.map((row) => [row.date, row.weeks, row.probability]),
       }}

@@ -1,5 +1,6 @@
 import type { CheckInForecast } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
 
 const W = 640;
 const H = 260;
@@ -207,6 +208,7 @@ export function BurnUpChart({ checkIns }: { checkIns: CheckInForecast[] }) {
 /** Probability of making the target at each check-in, 0–100 %. */
 export function ProbabilityChart({ checkIns }: { checkIns: CheckInForecast[] }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const points = checkIns.filter((c) => c.probabilityByTarget !== null);
   if (points.length === 0) return null;
   const xs = points.map((c) => ms(c.date));
@@ -217,7 +219,7 @@ export function ProbabilityChart({ checkIns }: { checkIns: CheckInForecast[] }) 
       label={t('deliveries.probability')}
       testId="probability-chart"
       xTicks={points.map((c) => ({ x: x(ms(c.date)), text: c.date.slice(5) }))}
-      yTicks={[0, 0.5, 1].map((v) => ({ y: y(v), text: `${v * 100} %` }))}
+      yTicks={[0, 0.5, 1].map((v) => ({ y: y(v), text: fmt.percent(v) }))}
     >
       <path
         d={path(

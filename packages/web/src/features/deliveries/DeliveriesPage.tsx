@@ -301,6 +301,7 @@ function DeliveryHeader({ projectId, delivery }: { projectId: string; delivery: 
 
 function JournalSection({ delivery }: { delivery: Delivery }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   // A percentile beyond the runs' cap is no date: say so (trust rules).
   const beyond = (c: (typeof delivery.checkIns)[number]) =>
     t('deliveries.beyond', { weeks: c.input.maxWeeks ?? DEFAULT_MAX_WEEKS });
@@ -339,11 +340,7 @@ function JournalSection({ delivery }: { delivery: Delivery }) {
                 <strong>{c.completionDates.p85 ?? beyond(c)}</strong>
               </td>
               <td>{c.completionDates.p95 ?? beyond(c)}</td>
-              <td>
-                {c.probabilityByTarget === null
-                  ? '—'
-                  : `${Math.round(c.probabilityByTarget * 100)} %`}
-              </td>
+              <td>{c.probabilityByTarget === null ? '—' : fmt.chance(c.probabilityByTarget)}</td>
               <td>{c.note ?? ''}</td>
             </tr>
           ))}

@@ -83,12 +83,12 @@ const en = {
   },
   window: {
     shown: 'Window: {{from}} – {{to}} ({{n}} done items)',
-    reason: '{{label}}: P{{target}} held in {{rate}} % of {{folds}} backtests',
+    reason: '{{label}}: P{{target}} held in {{rate}}% of {{folds}} backtests',
     tooShort: 'all history: {{weeks}} weeks are too few to backtest',
     why: 'Why this window',
   },
   stale: 'The newest completion ({{date}}) is {{days}} days before today: the data may be stale.',
-  sle: '{{percentile}} % of items finish within {{days}} days',
+  sle: '{{percentile}}% of items finish within {{days}} days',
   throughputRange:
     'Throughput covers the window above ({{from}} – {{to}}), the weeks a forecast samples; work in progress covers all history.',
   kpi: {
@@ -249,13 +249,13 @@ const ptBR: Strings = {
   },
   window: {
     shown: 'Janela: {{from}} – {{to}} ({{n}} itens concluídos)',
-    reason: '{{label}}: o P{{target}} se confirmou em {{rate}} % de {{folds}} backtests',
+    reason: '{{label}}: o P{{target}} se confirmou em {{rate}}% de {{folds}} backtests',
     tooShort: 'todo o histórico: {{weeks}} semanas são poucas para backtest',
     why: 'Por que esta janela',
   },
   stale:
     'A conclusão mais recente ({{date}}) foi {{days}} dias antes de hoje: os dados podem estar desatualizados.',
-  sle: '{{percentile}} % dos itens terminam em até {{days}} dias',
+  sle: '{{percentile}}% dos itens terminam em até {{days}} dias',
   throughputRange:
     'A vazão cobre a janela acima ({{from}} – {{to}}), as semanas que a previsão amostra; o trabalho em andamento cobre todo o histórico.',
   kpi: {
@@ -415,13 +415,13 @@ const es: Strings = {
   },
   window: {
     shown: 'Ventana: {{from}} – {{to}} ({{n}} elementos terminados)',
-    reason: '{{label}}: el P{{target}} se cumplió en el {{rate}} % de {{folds}} backtests',
+    reason: '{{label}}: el P{{target}} se cumplió en el {{rate}} % de {{folds}} backtests',
     tooShort: 'todo el historial: {{weeks}} semanas son pocas para un backtest',
     why: 'Por qué esta ventana',
   },
   stale:
     'La finalización más reciente ({{date}}) fue {{days}} días antes de hoy: los datos pueden estar desactualizados.',
-  sle: 'El {{percentile}} % de los elementos termina en {{days}} días o menos',
+  sle: 'El {{percentile}} % de los elementos termina en {{days}} días o menos',
   throughputRange:
     'El rendimiento cubre la ventana de arriba ({{from}} – {{to}}), las semanas que muestrea el pronóstico; el trabajo en curso cubre todo el historial.',
   kpi: {

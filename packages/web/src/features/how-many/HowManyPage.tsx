@@ -150,9 +150,9 @@ function HowManyResults({ page, r }: { page: Page; r: HowManyResult }) {
       </p>
       <ResultWindow input={page.input} />
       <div className="kpis">
-        <Kpi label="95 %" value={fmt.integer(at('95'))} note={interval('95')} />
-        <Kpi label="85 %" value={fmt.integer(at('85'))} strong note={interval('85')} />
-        <Kpi label="50 %" value={fmt.integer(at('50'))} note={interval('50')} />
+        <Kpi label={fmt.percent(0.95)} value={fmt.integer(at('95'))} note={interval('95')} />
+        <Kpi label={fmt.percent(0.85)} value={fmt.integer(at('85'))} strong note={interval('85')} />
+        <Kpi label={fmt.percent(0.5)} value={fmt.integer(at('50'))} note={interval('50')} />
         <Kpi label={t('common.mean')} value={fmt.number(r.mean)} />
       </div>
       <MoreRuns wide={widerThan(r.itemsIntervals?.['85'])} unit="items" />
@@ -160,8 +160,8 @@ function HowManyResults({ page, r }: { page: Page; r: HowManyResult }) {
         <Histogram
           bins={r.histogram.map((h) => ({ x: h.items, count: h.count }))}
           markers={[
-            { label: '85 %', value: at('85'), color: COLORS.p85 },
-            { label: '50 %', value: at('50'), color: COLORS.p50 },
+            { label: fmt.percent(0.85), value: at('85'), color: COLORS.p85 },
+            { label: fmt.percent(0.5), value: at('50'), color: COLORS.p50 },
           ]}
           xLabel={t('howMany.itemsAxis')}
           yLabel={t('when.runsAxis')}

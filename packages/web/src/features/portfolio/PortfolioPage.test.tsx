@@ -14,6 +14,24 @@ afterEach(async () => {
 });
 
 describe('portfolio page', () => {
+  it('names the example’s teams and features in the reader’s language (issue 14)', async () => {
+    for (const [lang, team, feature, gone] of [
+      ['pt-BR', 'Pagamentos', 'Finalização de compra', /Payments|Platform|Checkout|Dark mode/],
+      ['es', 'Pagos', 'Finalizar compra', /Payments|Platform|Checkout|Dark mode/],
+    ] as const) {
+      await changeLanguage(lang);
+      const runner = directRunner();
+      const { unmount } = renderPage(PortfolioPage, runner);
+      const values = [...document.querySelectorAll('input, textarea')].map(
+        (el) => (el as HTMLInputElement).value,
+      );
+      expect(values).toContain(team);
+      expect(values).toContain(feature);
+      expect(values.join('\n')).not.toMatch(gone);
+      unmount();
+    }
+  });
+
   it('starts the cost of delay in the reader’s currency (pt-BR → BRL) and shows it in R$', async () => {
     await changeLanguage('pt-BR');
     const runner = directRunner();

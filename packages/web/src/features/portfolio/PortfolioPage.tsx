@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PortfolioFeatureResult, PortfolioResult } from '@flow-forecaster/engine';
 import { ChartFrame } from '../../components/ChartFrame';
@@ -21,7 +22,15 @@ import { SavedLocally } from './SavedLocally';
 import { StaleNotice } from './StaleNotice';
 import { DependencyGraph } from './DependencyGraph';
 import type { SavedPortfolio } from './saved';
-import { initialForm, onlyReordered, reorder, toBody, type PortfolioForm } from './form';
+import {
+  exampleForm,
+  initialForm,
+  onlyReordered,
+  reorder,
+  toBody,
+  type ExampleNames,
+  type PortfolioForm,
+} from './form';
 
 function When({
   iso,
@@ -68,16 +77,30 @@ function Status({ f }: { f: PortfolioFeatureResult }) {
 
 type Page = ReturnType<typeof useForecastPage<PortfolioForm, PortfolioResult>>;
 
+function exampleNames(t: TFunction): ExampleNames {
+  return {
+    payments: t('portfolio.exPayments'),
+    platform: t('portfolio.exPlatform'),
+    checkout: t('portfolio.exCheckout'),
+    search: t('portfolio.exSearch'),
+    reports: t('portfolio.exReports'),
+    export: t('portfolio.exExport'),
+    auditLog: t('portfolio.exAuditLog'),
+    darkMode: t('portfolio.exDarkMode'),
+  };
+}
+
 export default function PortfolioPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language || 'en';
   const initial = useMemo(
     () => ({
-      ...initialForm,
+      // The example's names in the reader's language, so no English sits in a pt-BR page.
+      ...exampleForm(initialForm.startDate, exampleNames(t)),
       country: defaultCountry(language),
       currency: defaultCurrency(language),
     }),
-    [language],
+    [language, t],
   );
   const page = useForecastPage<PortfolioForm, PortfolioResult>({
     kind: 'portfolio',
@@ -486,7 +509,8 @@ function PortfolioActions({ page, r }: { page: Page; r: PortfolioResult }) {
           })),
           {
             header: t('csvExport.pct', { label: t('portfolio.probability') }),
-            kind: 'percent',
+            // As the screen: "> 99.9", not a 100.0 that reads as certainty.
+            kind: 'chance',
           },
           { header: t('csvExport.inCutLine'), kind: 'boolean' },
         ],

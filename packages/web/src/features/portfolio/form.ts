@@ -60,38 +60,66 @@ export function nextMonday(now: Date = new Date()): string {
   return `${d.getFullYear()}-${m}-${day}`;
 }
 
+/** The example's team and feature names, in the reader's language (the page translates them). */
+export interface ExampleNames {
+  payments: string;
+  platform: string;
+  checkout: string;
+  search: string;
+  reports: string;
+  export: string;
+  auditLog: string;
+  darkMode: string;
+}
+
+/** examples/portfolio.json's names. */
+export const EXAMPLE_NAMES_EN: ExampleNames = {
+  payments: 'Payments',
+  platform: 'Platform',
+  checkout: 'Checkout',
+  search: 'Search',
+  reports: 'Reports',
+  export: 'Export',
+  auditLog: 'Audit log',
+  darkMode: 'Dark mode',
+};
+
 /**
  * The example portfolio (examples/portfolio.json's features and teams), starting next Monday
  * with its targets the same weeks after the start, so its dates are never in the past. With
- * `start` 2036-01-07 it is that file exactly (the unit test holds them together).
+ * `start` 2036-01-07 and English names it is that file exactly (the unit test holds them
+ * together); `n` names them in another language.
  */
-export function exampleForm(start: string = nextMonday()): PortfolioForm {
-  const week = (n: number) => addWeeks(start, n);
+export function exampleForm(
+  start: string = nextMonday(),
+  n: ExampleNames = EXAMPLE_NAMES_EN,
+): PortfolioForm {
+  const week = (k: number) => addWeeks(start, k);
   return {
     teams: [
-      { name: 'Payments', samples: '3, 4, 5, 4, 6, 2, 4, 5, 3, 4', featureWip: '2' },
-      { name: 'Platform', samples: '2, 3, 3, 4, 2, 3, 5, 1', featureWip: '1' },
+      { name: n.payments, samples: '3, 4, 5, 4, 6, 2, 4, 5, 3, 4', featureWip: '2' },
+      { name: n.platform, samples: '2, 3, 3, 4, 2, 3, 5, 1', featureWip: '1' },
     ],
     features: [
       {
         ...blankFeature,
-        name: 'Checkout',
-        parts: 'Payments: 12, Platform: 5',
+        name: n.checkout,
+        parts: `${n.payments}: 12, ${n.platform}: 5`,
         targetDate: week(6),
         costOfDelay: '8000',
       },
-      { ...blankFeature, name: 'Search', team: 'Payments', size: '6-10', costOfDelay: '3000' },
+      { ...blankFeature, name: n.search, team: n.payments, size: '6-10', costOfDelay: '3000' },
       {
         ...blankFeature,
-        name: 'Reports',
-        team: 'Platform',
+        name: n.reports,
+        team: n.platform,
         size: '8',
         targetDate: week(7),
         costOfDelay: '5000',
       },
-      { ...blankFeature, name: 'Export', team: 'Payments', size: '10', dependsOn: 'Checkout' },
-      { ...blankFeature, name: 'Audit log', team: 'Platform', size: '6', costOfDelay: '1000' },
-      { ...blankFeature, name: 'Dark mode', team: 'Payments', size: '4-8' },
+      { ...blankFeature, name: n.export, team: n.payments, size: '10', dependsOn: n.checkout },
+      { ...blankFeature, name: n.auditLog, team: n.platform, size: '6', costOfDelay: '1000' },
+      { ...blankFeature, name: n.darkMode, team: n.payments, size: '4-8' },
     ],
     startDate: start,
     targetDate: week(10),

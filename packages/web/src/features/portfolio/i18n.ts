@@ -83,6 +83,15 @@ const en = {
   fromTeamDataChoose: 'Use a team’s weeks…',
   weeks_one: '{{count}} week',
   weeks_other: '{{count}} weeks',
+  // The example portfolio's teams and features, named in the reader's language.
+  exPayments: 'Payments',
+  exPlatform: 'Platform',
+  exCheckout: 'Checkout',
+  exSearch: 'Search',
+  exReports: 'Reports',
+  exExport: 'Export',
+  exAuditLog: 'Audit log',
+  exDarkMode: 'Dark mode',
 };
 
 type Strings = { [K in keyof typeof en]: string };
@@ -173,6 +182,14 @@ const ptBR: Strings = {
   fromTeamDataChoose: 'Usar as semanas de um time…',
   weeks_one: '{{count}} semana',
   weeks_other: '{{count}} semanas',
+  exPayments: 'Pagamentos',
+  exPlatform: 'Plataforma',
+  exCheckout: 'Finalização de compra',
+  exSearch: 'Busca',
+  exReports: 'Relatórios',
+  exExport: 'Exportação',
+  exAuditLog: 'Log de auditoria',
+  exDarkMode: 'Modo escuro',
 };
 
 const es: Strings = {
@@ -261,6 +278,14 @@ const es: Strings = {
   fromTeamDataChoose: 'Usar las semanas de un equipo…',
   weeks_one: '{{count}} semana',
   weeks_other: '{{count}} semanas',
+  exPayments: 'Pagos',
+  exPlatform: 'Plataforma',
+  exCheckout: 'Finalizar compra',
+  exSearch: 'Búsqueda',
+  exReports: 'Informes',
+  exExport: 'Exportación',
+  exAuditLog: 'Registro de auditoría',
+  exDarkMode: 'Modo oscuro',
 };
 
 export const portfolioBundles = {

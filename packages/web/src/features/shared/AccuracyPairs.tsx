@@ -17,7 +17,7 @@ export function AccuracyHeadline({ result }: { result: AccuracyResult }) {
           {t('accuracy.onOrBefore', {
             count: result.onOrBefore,
             n: result.n,
-            rate: `${fmt.number(result.onOrBeforeRate, 0)} %`,
+            rate: fmt.pct(result.onOrBeforeRate, 0),
           })}
         </strong>
       </p>
@@ -39,7 +39,7 @@ export function AccuracyPairsTable({
   const { t } = useTranslation();
   const fmt = useFormat();
   // One sign convention everywhere: (actual − forecast) / forecast, positive when it took longer.
-  const signed = (v: number) => `${v > 0 ? '+' : ''}${fmt.number(v, 1)} %`;
+  const signed = (v: number) => fmt.signedPct(v, 1);
   return (
     <TableWrap label={label}>
       <table data-testid="accuracy-pairs">

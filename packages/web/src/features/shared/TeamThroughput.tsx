@@ -34,9 +34,8 @@ function windowKey(w: TeamWindow): string {
  * language: the note keeps the engine's English sentence, so a link carries it unchanged.
  */
 function reasonText(t: TFunction, reason: string): string {
-  const held = /^(?:last (\d+) weeks|all history): P(\d+) held in (\d+) % of (\d+) backtests$/.exec(
-    reason,
-  );
+  const held =
+    /^(?:last (\d+) weeks|all history): P(\d+) held in (\d+) ?% of (\d+) backtests$/.exec(reason);
   if (held) {
     const label = held[1]
       ? t('teamData.windowWeeks', { count: Number(held[1]) })

@@ -43,7 +43,7 @@ describe('CSV exports in the reader’s language', () => {
     const r = runner.calls[0].result as HowManyResult;
     const lines = await csvLines(/^Baixar CSV$/);
     expect(lines[0]).toBe(
-      'Confiança (%);Pelo menos (itens);Intervalo de 95 %, mínimo;Intervalo de 95 %, máximo',
+      'Confiança (%);Pelo menos (itens);Intervalo de 95%, mínimo;Intervalo de 95%, máximo',
     );
     expect(lines.some((l) => l.startsWith('100;'))).toBe(false);
     const iv = r.itemsIntervals['85'];

@@ -34,7 +34,7 @@ describe('the history window on a result', () => {
     render(<ResultWindow input={{ ...twelve, historyWindow: auto }} />);
     expect(screen.getByTestId('result-window').textContent).toBe(
       'History window: Checkout: last 12 weeks, 12 weeks (chosen from the team’s history: ' +
-        'last 12 weeks: P85 held in 86 % of 40 backtests)',
+        'last 12 weeks: P85 held in 86% of 40 backtests)',
     );
   });
 
@@ -42,7 +42,7 @@ describe('the history window on a result', () => {
     await changeLanguage('pt-BR');
     render(<ResultWindow input={twelve} note={auto} />);
     expect(screen.getByTestId('result-window').textContent).toContain(
-      'últimas 12 semanas: o P85 se confirmou em 86 % de 40 backtests',
+      'últimas 12 semanas: o P85 se confirmou em 86% de 40 backtests',
     );
   });
 

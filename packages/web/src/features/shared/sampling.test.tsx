@@ -44,7 +44,7 @@ describe('sampling intervals on How many, Cost and Deadline', () => {
     const iv = r.itemsIntervals['85'];
     expect(iv.low).toBeLessThanOrEqual(r.itemsAtConfidence['85']);
     const shown = range(en.integer(iv.low), en.integer(iv.high));
-    expect(noteOf('85 %')).toBe(`95 % interval: ${en.integer(iv.low)}–${en.integer(iv.high)}`);
+    expect(noteOf('85%')).toBe(`95% interval: ${en.integer(iv.low)}–${en.integer(iv.high)}`);
     const row = within(table).getByText(en.percent(0.85)).closest('tr');
     expect(row?.querySelectorAll('td')[2].textContent).toBe(shown);
     // 200 runs of a volatile history leave P85 several items wide: more runs are offered.
@@ -60,7 +60,7 @@ describe('sampling intervals on How many, Cost and Deadline', () => {
     const r = runner.calls[0].result as CostResult;
     const iv = r.percentileIntervals.p85;
     const money = (v: number) => en.money(v, r.currency);
-    expect(noteOf('P85')).toBe(`95 % interval: ${money(iv.low)}–${money(iv.high)}`);
+    expect(noteOf('P85')).toBe(`95% interval: ${money(iv.low)}–${money(iv.high)}`);
     const week = (r.costPerPersonWeek ?? 0) * (r.teamSize ?? 1);
     expect(screen.queryByTestId('more-runs') !== null).toBe(iv.high - iv.low > week);
   });
@@ -76,7 +76,7 @@ describe('sampling intervals on How many, Cost and Deadline', () => {
     await screen.findByTestId('deadline-results');
     const r = runner.calls[0].result as DeadlineResult;
     const iv = r.percentileIntervals.p85;
-    expect(noteOf('P85')).toBe(`P85 ${en.number(iv.low)}–${en.number(iv.high)} (95 % interval)`);
+    expect(noteOf('P85')).toBe(`P85 ${en.number(iv.low)}–${en.number(iv.high)} (95% interval)`);
     expect(screen.getByTestId('interval-p50').textContent).toContain(
       range(en.number(r.percentileIntervals.p50.low), en.number(r.percentileIntervals.p50.high)),
     );
@@ -143,8 +143,8 @@ describe('the interval note in words (issue 14)', () => {
     const { i18next: i18n } = await import('../../i18n');
     const note = (lng: string) =>
       i18n.t('common.interval95Of', { label: 'P50', range: '9–9', lng });
-    expect(note('en')).toBe('P50 9–9 (95 % interval)');
-    expect(note('pt-BR')).toBe('P50 9–9 (intervalo de 95 %)');
-    expect(note('es')).toBe('P50 9–9 (intervalo del 95 %)');
+    expect(note('en')).toBe('P50 9–9 (95% interval)');
+    expect(note('pt-BR')).toBe('P50 9–9 (intervalo de 95%)');
+    expect(note('es')).toBe('P50 9–9 (intervalo del 95\u00a0%)');
   });
 });

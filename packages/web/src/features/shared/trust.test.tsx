@@ -175,7 +175,7 @@ describe('deadline page', () => {
     expect(r.finishedShare).toBe(0);
     const value = (label: string) =>
       within(results).getByText(label).parentElement?.querySelector('.kpi__value')?.textContent;
-    expect(value('Scope done by the deadline (P85)')).toBe('0 %');
+    expect(value('Scope done by the deadline (P85)')).toBe('0%');
     // P85 is the cap: beyond the horizon, never a share of it.
     expect(value('Time used (P85, uncapped)')).toBe('> 10 years');
     expect(within(results).getByTestId('what-it-would-take').textContent).toContain(
@@ -221,7 +221,7 @@ describe('sampling error (trust rules)', () => {
     const iv = r.percentileIntervals.p85;
     const label = screen.getAllByText('P85', { selector: '.kpi__label' })[0];
     const note = label.parentElement?.querySelector('.kpi__note')?.textContent;
-    expect(note).toBe(`P85 ${iv.low}–${iv.high} (95 % interval)`);
+    expect(note).toBe(`P85 ${iv.low}–${iv.high} (95% interval)`);
     expect(screen.queryByTestId('more-runs') !== null).toBe(iv.high - iv.low > 1);
   });
 });

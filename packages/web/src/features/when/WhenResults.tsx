@@ -355,11 +355,11 @@ function InputStatsTable({ r }: { r: SimulationResult }) {
                 </div>
               </td>
               <td className={r.tpErrorRate > 25 ? 'bad' : undefined}>
-                {fmt.integer(r.tpErrorRate)} %
+                {fmt.pct(r.tpErrorRate, 0)}
               </td>
               {lt && (
                 <td className={r.ltErrorRate > 25 ? 'bad' : undefined}>
-                  {fmt.integer(r.ltErrorRate)} %
+                  {fmt.pct(r.ltErrorRate, 0)}
                 </td>
               )}
             </tr>

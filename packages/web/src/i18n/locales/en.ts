@@ -23,8 +23,8 @@ export const en = {
   csvExport: {
     fold: 'Fold',
     pct: '{{label}} (%)',
-    low95: '95 % interval, low',
-    high95: '95 % interval, high',
+    low95: '95% interval, low',
+    high95: '95% interval, high',
     point: 'Point',
     value: 'Value',
     movingRange: 'Moving range',
@@ -59,7 +59,7 @@ export const en = {
     run: 'Run forecast',
     cancel: 'Cancel',
     progress: 'Progress',
-    percentDone: '{{pct}} % done',
+    percentDone: '{{pct}}% done',
     onServer: '(on the server)',
     inBrowser: '(in your browser)',
     cancelled: 'Forecast cancelled.',
@@ -87,16 +87,16 @@ export const en = {
     seedHint:
       'Same inputs and seed give the same numbers. Empty: a seed derived from the inputs, so the same inputs give the same numbers; “Draw again” picks a new one.',
     moreRunsItems:
-      'The 85 % figure could move by more than one item with other draws: raise the number of runs (Advanced) for a steadier figure.',
+      'The 85% figure could move by more than one item with other draws: raise the number of runs (Advanced) for a steadier figure.',
     moreRunsCost:
       'P85 could move by more than {{amount}} with other draws: raise the number of runs (Advanced) for a steadier figure.',
-    interval95Column: '95 % interval',
+    interval95Column: '95% interval',
     yes: 'yes',
     no: 'no',
     chartMade: 'Made with Flow Forecaster on {{date}}',
     print: 'Print report',
-    interval95: '95 % interval: {{range}}',
-    interval95Of: '{{label}} {{range}} (95 % interval)',
+    interval95: '95% interval: {{range}}',
+    interval95Of: '{{label}} {{range}} (95% interval)',
     moreRuns:
       'P85 could move by more than one week with other draws: raise the number of runs (Advanced) for a steadier figure.',
     drawAgain: 'Draw again',
@@ -286,7 +286,7 @@ export const en = {
     max: 'Max',
     errorRate: 'Self-disagreement of the sample',
     errorRateHelp:
-      'How much the history disagrees with itself (its alternate values compared, as a share of its range); above 25 % the weeks may mix different ways of working: add more history or pick a window.',
+      'How much the history disagrees with itself (its alternate values compared, as a share of its range); above 25% the weeks may mix different ways of working: add more history or pick a window.',
     howMany30: 'Items done within 5 weeks (the whole weeks that cover the next 30 days)',
     confidence: 'Confidence',
     atLeast: 'At least (items)',
@@ -338,9 +338,9 @@ export const en = {
     costPerPersonWeek: 'Cost per person-week',
     currency: 'Currency',
     canMeet:
-      'Likely to make it: at 85 % confidence the work takes {{p85}} weeks of the {{wtd}} available.',
+      'Likely to make it: at 85% confidence the work takes {{p85}} weeks of the {{wtd}} available.',
     cannotMeet:
-      'At risk: at 85 % confidence the work takes {{p85}} weeks but only {{wtd}} are available.',
+      'At risk: at 85% confidence the work takes {{p85}} weeks but only {{wtd}} are available.',
     weeksToDeadline: 'Weeks to the deadline',
     scopeFitsItems: '{{items}} of {{backlog}} items',
     scopeFits: 'Scope done by the deadline (P85)',
@@ -367,7 +367,7 @@ export const en = {
     chartDesc: 'Bars: share of runs; line: chance the cost stays within that value.',
     costAxis: 'Total cost',
     budgetLine: 'Budget',
-    contingency: 'Reserve for 85 %',
+    contingency: 'Reserve for 85%',
     model: 'Cost model',
     models: {
       duration: 'Time to finish × team × cost per person-week',
@@ -404,7 +404,7 @@ export const en = {
       'Items the risks are expected to add: each risk’s likelihood × its mean impact (low, likely, high), in work items.',
     p85: 'P85 impact',
     p85Help:
-      'Items added at the pessimistic end: likelihood × the impact 85 % of the way from likely to high, in work items.',
+      'Items added at the pessimistic end: likelihood × the impact 85% of the way from likely to high, in work items.',
     severity: 'Level',
     total: 'Total',
     levels: { HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low', CRITICAL: 'Critical' },
@@ -423,7 +423,7 @@ export const en = {
     oddsLessThan: 'That is less than {{k}} in {{n}}.',
     riskScore: 'Risk score',
     riskScoreHelp:
-      '0–100: chance of a delay (40 %), mean delay (30 %), how much delays vary (20 %) and number of dependencies (10 %). Low below 25, medium below 50, high below 75, critical from 75.',
+      '0–100: chance of a delay (40%), mean delay (30%), how much delays vary (20%) and number of dependencies (10%). Low below 25, medium below 50, high below 75, critical from 75.',
     delay: 'Delay (days)',
     delayWeeks: 'Delay (weeks)',
     meanDelay: 'Mean delay',
@@ -439,7 +439,7 @@ export const en = {
     levels: 'Confidence levels (%)',
     calibration: 'Calibration',
     calibrationDesc:
-      'How often the real time was within the forecast (observed), and the same corrected for forecasts rounded to whole weeks, which the verdict uses, next to the promised level and its 95 % band.',
+      'How often the real time was within the forecast (observed), and the same corrected for forecasts rounded to whole weeks, which the verdict uses, next to the promised level and its 95% band.',
     nominal: 'Promised',
     observed: 'Observed',
     folds: 'Folds',
@@ -452,7 +452,7 @@ export const en = {
     miss: 'Took longer',
     foldAxis: 'Fold',
     coverage: 'Whole-week coverage',
-    band: '95 % band',
+    band: '95% band',
     verdicts: {
       calibrated: 'Calibrated',
       overconfident: 'Overconfident: forecasts too short',
@@ -505,7 +505,7 @@ export const en = {
     errorCol: '(actual − forecast) / forecast',
     bias: 'Bias',
     biases: { over: 'Forecasts too long', under: 'Forecasts too short', balanced: 'Balanced' },
-    accuracyRate: 'Within ±20 %',
+    accuracyRate: 'Within ±20%',
   },
   engineWarnings: {
     emptyBacklog:
@@ -515,8 +515,8 @@ export const en = {
     weibullFallback:
       'Fewer than 2 weeks with throughput above zero: no Weibull can be fitted, so weeks are drawn from the history itself.',
     throughputErrorRate:
-      'The throughput history disagrees with itself by {{rate}} % (over 25 %): add more weeks before trusting the forecast.',
-    leadTimeErrorRate: 'The lead-time history disagrees with itself by {{rate}} % (over 25 %).',
+      'The throughput history disagrees with itself by {{rate}}% (over 25%): add more weeks before trusting the forecast.',
+    leadTimeErrorRate: 'The lead-time history disagrees with itself by {{rate}}% (over 25%).',
     fewLeadTimes: 'Only {{count}} lead times: fewer than 6 are unreliable.',
     unfinishedRuns:
       '{{unfinished}} of {{runs}} runs did not finish within {{maxWeeks}} weeks and were stopped there: the upper percentiles are at least that long.',

@@ -24,8 +24,8 @@ export const es: Translation = {
   csvExport: {
     fold: 'Ventana',
     pct: '{{label}} (%)',
-    low95: 'Intervalo del 95 %, mínimo',
-    high95: 'Intervalo del 95 %, máximo',
+    low95: 'Intervalo del 95 %, mínimo',
+    high95: 'Intervalo del 95 %, máximo',
     point: 'Punto',
     value: 'Valor',
     movingRange: 'Rango móvil',
@@ -61,7 +61,7 @@ export const es: Translation = {
     run: 'Ejecutar pronóstico',
     cancel: 'Cancelar',
     progress: 'Progreso',
-    percentDone: '{{pct}} % completado',
+    percentDone: '{{pct}} % completado',
     onServer: '(en el servidor)',
     inBrowser: '(en tu navegador)',
     cancelled: 'Pronóstico cancelado.',
@@ -89,16 +89,16 @@ export const es: Translation = {
     seedHint:
       'Mismas entradas y semilla dan los mismos números. Vacío: una semilla derivada de las entradas, así que las mismas entradas dan los mismos números; «Sortear de nuevo» elige otra.',
     moreRunsItems:
-      'La cifra del 85 % podría moverse más de un ítem con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
+      'La cifra del 85 % podría moverse más de un ítem con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
     moreRunsCost:
       'El P85 podría moverse más de {{amount}} con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
-    interval95Column: 'Intervalo del 95 %',
+    interval95Column: 'Intervalo del 95 %',
     yes: 'sí',
     no: 'no',
     chartMade: 'Hecho con Flow Forecaster el {{date}}',
     print: 'Imprimir informe',
-    interval95: 'intervalo del 95 %: {{range}}',
-    interval95Of: '{{label}} {{range}} (intervalo del 95 %)',
+    interval95: 'intervalo del 95 %: {{range}}',
+    interval95Of: '{{label}} {{range}} (intervalo del 95 %)',
     moreRuns:
       'El P85 podría moverse más de una semana con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
     drawAgain: 'Sortear de nuevo',
@@ -293,7 +293,7 @@ export const es: Translation = {
     max: 'Máx.',
     errorRate: 'Autodiscrepancia de la muestra',
     errorRateHelp:
-      'Cuánto discrepa el historial consigo mismo (sus valores alternos comparados, como parte de su rango); por encima del 25 % las semanas pueden mezclar formas distintas de trabajar: usa más historial o elige una ventana.',
+      'Cuánto discrepa el historial consigo mismo (sus valores alternos comparados, como parte de su rango); por encima del 25 % las semanas pueden mezclar formas distintas de trabajar: usa más historial o elige una ventana.',
     howMany30:
       'Ítems terminados en 5 semanas (las semanas completas que cubren los próximos 30 días)',
     confidence: 'Confianza',
@@ -347,9 +347,9 @@ export const es: Translation = {
     costPerPersonWeek: 'Costo por persona-semana',
     currency: 'Moneda',
     canMeet:
-      'Probable: con 85 % de confianza el trabajo lleva {{p85}} de las {{wtd}} semanas disponibles.',
+      'Probable: con 85 % de confianza el trabajo lleva {{p85}} de las {{wtd}} semanas disponibles.',
     cannotMeet:
-      'En riesgo: con 85 % de confianza el trabajo lleva {{p85}} semanas, pero solo hay {{wtd}}.',
+      'En riesgo: con 85 % de confianza el trabajo lleva {{p85}} semanas, pero solo hay {{wtd}}.',
     weeksToDeadline: 'Semanas hasta la fecha límite',
     scopeFitsItems: '{{items}} de {{backlog}} ítems',
     scopeFits: 'Alcance listo a tiempo (P85)',
@@ -377,7 +377,7 @@ export const es: Translation = {
       'Barras: parte de las simulaciones; línea: probabilidad de que el costo no supere ese valor.',
     costAxis: 'Costo total',
     budgetLine: 'Presupuesto',
-    contingency: 'Reserva para el 85 %',
+    contingency: 'Reserva para el 85 %',
     model: 'Modelo de costo',
     models: {
       duration: 'Tiempo para terminar × equipo × costo por persona-semana',
@@ -414,7 +414,7 @@ export const es: Translation = {
       'Elementos que se espera que añadan los riesgos: probabilidad de cada riesgo × su impacto medio (bajo, probable, alto), en elementos de trabajo.',
     p85: 'Impacto P85',
     p85Help:
-      'Elementos añadidos en el extremo pesimista: probabilidad × el impacto al 85 % del camino entre el probable y el alto, en elementos de trabajo.',
+      'Elementos añadidos en el extremo pesimista: probabilidad × el impacto al 85 % del camino entre el probable y el alto, en elementos de trabajo.',
     severity: 'Nivel',
     total: 'Total',
     levels: { HIGH: 'Alto', MEDIUM: 'Medio', LOW: 'Bajo', CRITICAL: 'Crítico' },
@@ -433,7 +433,7 @@ export const es: Translation = {
     oddsLessThan: 'Menos de {{k}} de cada {{n}}.',
     riskScore: 'Puntuación de riesgo',
     riskScoreHelp:
-      '0–100: probabilidad de retraso (40 %), retraso medio (30 %), variación de los retrasos (20 %) y número de dependencias (10 %). Bajo por debajo de 25, medio por debajo de 50, alto por debajo de 75, crítico desde 75.',
+      '0–100: probabilidad de retraso (40 %), retraso medio (30 %), variación de los retrasos (20 %) y número de dependencias (10 %). Bajo por debajo de 25, medio por debajo de 50, alto por debajo de 75, crítico desde 75.',
     delay: 'Retraso (días)',
     delayWeeks: 'Retraso (semanas)',
     meanDelay: 'Retraso medio',
@@ -449,7 +449,7 @@ export const es: Translation = {
     levels: 'Niveles de confianza (%)',
     calibration: 'Calibración',
     calibrationDesc:
-      'Con qué frecuencia el tiempo real quedó dentro del pronóstico (observado) y lo mismo corregido para pronósticos redondeados a semanas enteras, que usa el veredicto, junto al nivel prometido y su banda del 95 %.',
+      'Con qué frecuencia el tiempo real quedó dentro del pronóstico (observado) y lo mismo corregido para pronósticos redondeados a semanas enteras, que usa el veredicto, junto al nivel prometido y su banda del 95 %.',
     nominal: 'Prometido',
     observed: 'Observado',
     folds: 'Rondas',
@@ -462,7 +462,7 @@ export const es: Translation = {
     miss: 'Tardó más',
     foldAxis: 'Ronda',
     coverage: 'Cobertura en semanas enteras',
-    band: 'Banda del 95 %',
+    band: 'Banda del 95 %',
     verdicts: {
       calibrated: 'Calibrado',
       overconfident: 'Demasiado confiado: pronósticos demasiado cortos',
@@ -520,7 +520,7 @@ export const es: Translation = {
       under: 'Pronósticos demasiado cortos',
       balanced: 'Equilibrado',
     },
-    accuracyRate: 'Dentro de ±20 %',
+    accuracyRate: 'Dentro de ±20 %',
   },
   engineWarnings: {
     emptyBacklog:
@@ -530,9 +530,9 @@ export const es: Translation = {
     weibullFallback:
       'Menos de 2 semanas con rendimiento mayor que cero: no se puede ajustar una Weibull, así que las semanas se sortean del propio historial.',
     throughputErrorRate:
-      'El historial de rendimiento discrepa consigo mismo en un {{rate}} % (más del 25 %): añade más semanas antes de fiarte del pronóstico.',
+      'El historial de rendimiento discrepa consigo mismo en un {{rate}} % (más del 25 %): añade más semanas antes de fiarte del pronóstico.',
     leadTimeErrorRate:
-      'El historial de lead time discrepa consigo mismo en un {{rate}} % (más del 25 %).',
+      'El historial de lead time discrepa consigo mismo en un {{rate}} % (más del 25 %).',
     fewLeadTimes: 'Solo {{count}} lead times: menos de 6 no son fiables.',
     unfinishedRuns:
       '{{unfinished}} de {{runs}} simulaciones no terminaron en {{maxWeeks}} semanas y se detuvieron ahí: los percentiles altos son como mínimo ese plazo.',

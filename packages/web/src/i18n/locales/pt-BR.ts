@@ -24,8 +24,8 @@ export const ptBR: Translation = {
   csvExport: {
     fold: 'Janela',
     pct: '{{label}} (%)',
-    low95: 'Intervalo de 95 %, mínimo',
-    high95: 'Intervalo de 95 %, máximo',
+    low95: 'Intervalo de 95%, mínimo',
+    high95: 'Intervalo de 95%, máximo',
     point: 'Ponto',
     value: 'Valor',
     movingRange: 'Amplitude móvel',
@@ -60,7 +60,7 @@ export const ptBR: Translation = {
     run: 'Rodar previsão',
     cancel: 'Cancelar',
     progress: 'Progresso',
-    percentDone: '{{pct}} % concluído',
+    percentDone: '{{pct}}% concluído',
     onServer: '(no servidor)',
     inBrowser: '(no seu navegador)',
     cancelled: 'Previsão cancelada.',
@@ -88,16 +88,16 @@ export const ptBR: Translation = {
     seedHint:
       'Mesmas entradas e semente dão os mesmos números. Vazio: uma semente derivada das entradas, então as mesmas entradas dão os mesmos números; “Sortear de novo” escolhe outra.',
     moreRunsItems:
-      'O número de 85 % pode mudar mais de um item com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',
+      'O número de 85% pode mudar mais de um item com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',
     moreRunsCost:
       'O P85 pode mudar mais de {{amount}} com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',
-    interval95Column: 'Intervalo de 95 %',
+    interval95Column: 'Intervalo de 95%',
     yes: 'sim',
     no: 'não',
     chartMade: 'Feito com o Flow Forecaster em {{date}}',
     print: 'Imprimir relatório',
-    interval95: 'intervalo de 95 %: {{range}}',
-    interval95Of: '{{label}} {{range}} (intervalo de 95 %)',
+    interval95: 'intervalo de 95%: {{range}}',
+    interval95Of: '{{label}} {{range}} (intervalo de 95%)',
     moreRuns:
       'O P85 pode mudar mais de uma semana com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',
     drawAgain: 'Sortear de novo',
@@ -289,7 +289,7 @@ export const ptBR: Translation = {
     max: 'Máx.',
     errorRate: 'Autodiscordância da amostra',
     errorRateHelp:
-      'Quanto o histórico discorda de si mesmo (seus valores alternados comparados, como parte da sua amplitude); acima de 25 % as semanas podem misturar formas diferentes de trabalhar: use mais histórico ou escolha uma janela.',
+      'Quanto o histórico discorda de si mesmo (seus valores alternados comparados, como parte da sua amplitude); acima de 25% as semanas podem misturar formas diferentes de trabalhar: use mais histórico ou escolha uma janela.',
     howMany30: 'Itens concluídos em 5 semanas (as semanas inteiras que cobrem os próximos 30 dias)',
     confidence: 'Confiança',
     atLeast: 'Pelo menos (itens)',
@@ -339,9 +339,9 @@ export const ptBR: Translation = {
     costPerPersonWeek: 'Custo por pessoa-semana',
     currency: 'Moeda',
     canMeet:
-      'Provável cumprir: com 85 % de confiança o trabalho leva {{p85}} das {{wtd}} semanas disponíveis.',
+      'Provável cumprir: com 85% de confiança o trabalho leva {{p85}} das {{wtd}} semanas disponíveis.',
     cannotMeet:
-      'Em risco: com 85 % de confiança o trabalho leva {{p85}} semanas, mas só há {{wtd}}.',
+      'Em risco: com 85% de confiança o trabalho leva {{p85}} semanas, mas só há {{wtd}}.',
     weeksToDeadline: 'Semanas até o prazo',
     scopeFitsItems: '{{items}} de {{backlog}} itens',
     scopeFits: 'Escopo pronto no prazo (P85)',
@@ -368,7 +368,7 @@ export const ptBR: Translation = {
     chartDesc: 'Barras: parcela das simulações; linha: chance de o custo ficar até aquele valor.',
     costAxis: 'Custo total',
     budgetLine: 'Orçamento',
-    contingency: 'Reserva para 85 %',
+    contingency: 'Reserva para 85%',
     model: 'Modelo de custo',
     models: {
       duration: 'Tempo para terminar × time × custo por pessoa-semana',
@@ -405,7 +405,7 @@ export const ptBR: Translation = {
       'Itens que os riscos devem acrescentar: probabilidade de cada risco × seu impacto médio (baixo, provável, alto), em itens de trabalho.',
     p85: 'Impacto P85',
     p85Help:
-      'Itens acrescentados no cenário pessimista: probabilidade × o impacto a 85 % do caminho entre o provável e o alto, em itens de trabalho.',
+      'Itens acrescentados no cenário pessimista: probabilidade × o impacto a 85% do caminho entre o provável e o alto, em itens de trabalho.',
     severity: 'Nível',
     total: 'Total',
     levels: { HIGH: 'Alto', MEDIUM: 'Médio', LOW: 'Baixo', CRITICAL: 'Crítico' },
@@ -424,7 +424,7 @@ export const ptBR: Translation = {
     oddsLessThan: 'Menos de {{k}} em {{n}}.',
     riskScore: 'Pontuação de risco',
     riskScoreHelp:
-      '0–100: chance de atraso (40 %), atraso médio (30 %), variação dos atrasos (20 %) e número de dependências (10 %). Baixo abaixo de 25, médio abaixo de 50, alto abaixo de 75, crítico a partir de 75.',
+      '0–100: chance de atraso (40%), atraso médio (30%), variação dos atrasos (20%) e número de dependências (10%). Baixo abaixo de 25, médio abaixo de 50, alto abaixo de 75, crítico a partir de 75.',
     delay: 'Atraso (dias)',
     delayWeeks: 'Atraso (semanas)',
     meanDelay: 'Atraso médio',
@@ -440,7 +440,7 @@ export const ptBR: Translation = {
     levels: 'Níveis de confiança (%)',
     calibration: 'Calibração',
     calibrationDesc:
-      'Com que frequência o tempo real ficou dentro da previsão (observado) e o mesmo corrigido para previsões arredondadas em semanas inteiras, que o veredito usa, ao lado do nível prometido e sua faixa de 95 %.',
+      'Com que frequência o tempo real ficou dentro da previsão (observado) e o mesmo corrigido para previsões arredondadas em semanas inteiras, que o veredito usa, ao lado do nível prometido e sua faixa de 95%.',
     nominal: 'Prometido',
     observed: 'Observado',
     folds: 'Rodadas',
@@ -453,7 +453,7 @@ export const ptBR: Translation = {
     miss: 'Levou mais tempo',
     foldAxis: 'Rodada',
     coverage: 'Cobertura em semanas inteiras',
-    band: 'Faixa de 95 %',
+    band: 'Faixa de 95%',
     verdicts: {
       calibrated: 'Calibrado',
       overconfident: 'Confiante demais: previsões curtas demais',
@@ -511,7 +511,7 @@ export const ptBR: Translation = {
       under: 'Previsões curtas demais',
       balanced: 'Equilibrado',
     },
-    accuracyRate: 'Dentro de ±20 %',
+    accuracyRate: 'Dentro de ±20%',
   },
   engineWarnings: {
     emptyBacklog:
@@ -521,9 +521,8 @@ export const ptBR: Translation = {
     weibullFallback:
       'Menos de 2 semanas com vazão acima de zero: não dá para ajustar uma Weibull, então as semanas são sorteadas do próprio histórico.',
     throughputErrorRate:
-      'O histórico de vazão discorda de si mesmo em {{rate}} % (mais de 25 %): junte mais semanas antes de confiar na previsão.',
-    leadTimeErrorRate:
-      'O histórico de lead time discorda de si mesmo em {{rate}} % (mais de 25 %).',
+      'O histórico de vazão discorda de si mesmo em {{rate}}% (mais de 25%): junte mais semanas antes de confiar na previsão.',
+    leadTimeErrorRate: 'O histórico de lead time discorda de si mesmo em {{rate}}% (mais de 25%).',
     fewLeadTimes: 'Só {{count}} lead times: menos de 6 não são confiáveis.',
     unfinishedRuns:
       '{{unfinished}} de {{runs}} simulações não terminaram em {{maxWeeks}} semanas e pararam ali: os percentis altos são no mínimo esse prazo.',

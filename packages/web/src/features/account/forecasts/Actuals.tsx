@@ -130,11 +130,7 @@ function ActualsTable({ rows, onRemove }: { rows: Actual[]; onRemove: (a: Actual
               <td>{a.actualWeeks == null ? '—' : fmt.number(a.actualWeeks, 2)}</td>
               <td>{a.actualItems == null ? '—' : fmt.integer(a.actualItems)}</td>
               <td>{a.completedDate ? fmt.shortDate(a.completedDate) : '—'}</td>
-              <td>
-                {a.errorVsP85 == null
-                  ? '—'
-                  : `${a.errorVsP85 > 0 ? '+' : ''}${fmt.number(a.errorVsP85, 1)} %`}
-              </td>
+              <td>{a.errorVsP85 == null ? '—' : fmt.signedPct(a.errorVsP85, 1)}</td>
               <td>{a.notes ?? ''}</td>
               <td>
                 <button type="button" className="btn btn--small" onClick={() => onRemove(a)}>

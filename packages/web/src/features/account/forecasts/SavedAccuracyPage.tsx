@@ -52,11 +52,8 @@ function SavedAccuracy() {
               <Kpi label={t('account.accuracy.count')} value={fmt.integer(r.n)} />
               <Kpi label="MAE" value={fmt.number(r.mae, 2)} />
               <Kpi label="RMSE" value={fmt.number(r.rmse, 2)} />
-              <Kpi label="MAPE" value={r.mape === null ? '—' : `${fmt.number(r.mape, 1)} %`} />
-              <Kpi
-                label={t('accuracy.accuracyRate')}
-                value={`${fmt.number(r.accuracyRate, 0)} %`}
-              />
+              <Kpi label="MAPE" value={r.mape === null ? '—' : fmt.pct(r.mape, 1)} />
+              <Kpi label={t('accuracy.accuracyRate')} value={fmt.pct(r.accuracyRate, 0)} />
               <Kpi label={t('accuracy.bias')} value={t(`accuracy.biases.${r.bias}`)} />
             </div>
             <AccuracyPairsTable pairs={r.pairs} label={t('account.accuracy.title')} />
