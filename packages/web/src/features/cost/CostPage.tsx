@@ -8,8 +8,8 @@ import { ResultActions } from '../../components/ResultActions';
 import { CostChart } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
-import { CurrencyList, TextInput } from '../shared/Inputs';
-import { ResultWindow, TeamThroughput } from '../shared/TeamThroughput';
+import { CurrencyField, TeamWeeksField, TextInput } from '../shared/Inputs';
+import { ResultWindow } from '../shared/TeamThroughput';
 import { Kpi, ForecastPageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
@@ -120,16 +120,13 @@ function CostInputs({ page }: { page: Page }) {
         <Field id={id('budget')} label={t('cost.budget')} error={errors.budget}>
           <TextInput form={form} name="budget" update={update} />
         </Field>
-        <Field id={id('currency')} label={t('cost.currency')} error={errors.currency}>
-          <TextInput
-            form={form}
-            name="currency"
-            update={update}
-            inputMode="text"
-            list="ff-currencies"
-          />
-        </Field>
-        <CurrencyList />
+        <CurrencyField
+          form={form}
+          update={update}
+          errors={errors}
+          id={id}
+          label={t('cost.currency')}
+        />
       </div>
       {/* Other forecasts take a calendar; cost has no dates for one to move. */}
       <p className="field__hint" data-testid="cost-no-calendar">
@@ -146,25 +143,14 @@ function DurationModelFields({ page }: { page: Page }) {
   const { form, update, errors, id } = page;
   return (
     <>
-      <Field
+      {/* The team's window, as on the deadline page: its model on the same runs. */}
+      <TeamWeeksField
         id={id('tpSamples')}
         label={t('throughput.samples')}
-        hint={t('throughput.samplesHint')}
         error={errors.tpSamples}
-      >
-        <input
-          inputMode="decimal"
-          value={form.tpText}
-          onChange={(e) => {
-            update('tpText', e.target.value);
-            update('tpWindow', null);
-          }}
-        />
-      </Field>
-      {/* The team's window, as on the deadline page: its model on the same runs. */}
-      <TeamThroughput
-        onUse={(weekly, note) => {
-          update('tpText', weekly.join(', '));
+        value={form.tpText}
+        onChange={(text, note) => {
+          update('tpText', text);
           update('tpWindow', note);
         }}
       />

@@ -226,6 +226,77 @@ export function RunSettings({
   );
 }
 
+/**
+ * Weekly values typed by hand or taken from a team (Cost, Backtest, PBC): `onChange` gets the
+ * text and the team window it came from, null when typed (a hand-typed series has no window).
+ */
+export function TeamWeeksField({
+  id,
+  label,
+  error,
+  value,
+  rows,
+  whole = false,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  value: string;
+  /** A textarea this many rows high; a one-line input without. */
+  rows?: number;
+  /** Every week of the team (pages that look at the whole history themselves). */
+  whole?: boolean;
+  onChange: (text: string, window: HistoryWindowNote | null) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field id={id} label={label} hint={t('throughput.samplesHint')} error={error}>
+        {rows ? (
+          <textarea
+            rows={rows}
+            value={value}
+            onChange={(e) => onChange(e.target.value, null)}
+            spellCheck={false}
+          />
+        ) : (
+          <input
+            inputMode="decimal"
+            value={value}
+            onChange={(e) => onChange(e.target.value, null)}
+          />
+        )}
+      </Field>
+      <TeamThroughput whole={whole} onUse={(weekly, note) => onChange(weekly.join(', '), note)} />
+    </>
+  );
+}
+
+/** The currency field of the money pages (Cost, Deadline, Portfolio): any ISO 4217 code, the common ones suggested. */
+export function CurrencyField<F extends { currency: string }>({
+  form,
+  update,
+  errors,
+  id,
+  label,
+}: FormSectionProps<F> & { label: string }) {
+  return (
+    <>
+      <Field id={id('currency')} label={label} error={errors.currency}>
+        <TextInput
+          form={form}
+          name="currency"
+          update={update}
+          inputMode="text"
+          list="ff-currencies"
+        />
+      </Field>
+      <CurrencyList />
+    </>
+  );
+}
+
 /** Currency codes to pick from (any ISO 4217 code can be typed); pair with `list="ff-currencies"`. */
 export function CurrencyList() {
   return (
