@@ -112,16 +112,11 @@ function BacktestFields({ form, update, errors, id }: FormSectionProps<BacktestF
   return (
     <>
       <TeamWeeksField
-        id={id('tpSamples')}
-        label={t('throughput.samples')}
-        error={errors.tpSamples}
-        value={form.tpText}
+        page={{ form, update, errors, id }}
+        field="tpText"
+        errorField="tpSamples"
         rows={3}
         whole
-        onChange={(text, note) => {
-          update('tpText', text);
-          update('tpWindow', note);
-        }}
       />
       <div className="row">
         <Field id={id('backlog')} label={t('backtest.backlog')} error={errors.backlog}>

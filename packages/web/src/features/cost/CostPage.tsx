@@ -120,13 +120,7 @@ function CostInputs({ page }: { page: Page }) {
         <Field id={id('budget')} label={t('cost.budget')} error={errors.budget}>
           <TextInput form={form} name="budget" update={update} />
         </Field>
-        <CurrencyField
-          form={form}
-          update={update}
-          errors={errors}
-          id={id}
-          label={t('cost.currency')}
-        />
+        <CurrencyField page={page} label={t('cost.currency')} />
       </div>
       {/* Other forecasts take a calendar; cost has no dates for one to move. */}
       <p className="field__hint" data-testid="cost-no-calendar">
@@ -143,17 +137,8 @@ function DurationModelFields({ page }: { page: Page }) {
   const { form, update, errors, id } = page;
   return (
     <>
-      {/* The team's window, as on the deadline page: its model on the same runs. */}
-      <TeamWeeksField
-        id={id('tpSamples')}
-        label={t('throughput.samples')}
-        error={errors.tpSamples}
-        value={form.tpText}
-        onChange={(text, note) => {
-          update('tpText', text);
-          update('tpWindow', note);
-        }}
-      />
+      {/* The team's window, followed as on the deadline page: its model on the same runs. */}
+      <TeamWeeksField page={page} field="tpText" errorField="tpSamples" example={base.tpText} />
       <div className="row">
         <Field id={id('teamSize')} label={t('cost.teamSize')} error={errors.teamSize}>
           <TextInput form={form} name="teamSize" update={update} inputMode="numeric" />

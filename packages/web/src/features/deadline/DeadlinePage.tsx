@@ -170,13 +170,7 @@ export default function DeadlinePage() {
               >
                 <TextInput form={form} name="costPerPersonWeek" update={update} />
               </Field>
-              <CurrencyField
-                form={form}
-                update={update}
-                errors={errors}
-                id={id}
-                label={t('deadline.currency')}
-              />
+              <CurrencyField page={page} label={t('deadline.currency')} />
             </div>
           </details>
           <CalendarSection form={form} update={update} errors={errors} id={id} />

@@ -60,18 +60,7 @@ function PbcInputs({ page }: { page: Page }) {
   const { t } = useTranslation();
   return (
     <>
-      <TeamWeeksField
-        id={page.id('values')}
-        label={t('pbc.values')}
-        error={page.errors.values}
-        value={page.form.values}
-        rows={4}
-        whole
-        onChange={(text, note) => {
-          page.update('values', text);
-          page.update('tpWindow', note);
-        }}
-      />
+      <TeamWeeksField page={page} field="values" label={t('pbc.values')} rows={4} whole />
       <PageRunButton page={page} label={t('pbc.run')} />
     </>
   );

@@ -214,13 +214,7 @@ function PortfolioInputs({
         >
           <TextInput form={page.form} name="confidence" update={page.update} inputMode="numeric" />
         </Field>
-        <CurrencyField
-          form={page.form}
-          update={page.update}
-          errors={page.errors}
-          id={page.id}
-          label={t('portfolio.currency')}
-        />
+        <CurrencyField page={page} label={t('portfolio.currency')} />
       </div>
       <CalendarSection form={page.form} update={page.update} errors={page.errors} id={page.id} />
       <label className="checkbox">
