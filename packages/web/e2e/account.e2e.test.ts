@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { openBrowser, runWhenForecast, type Browser } from './browser';
+import { register } from './account-steps';
 
 const baseUrl = inject('baseUrl');
-const PASSWORD = 'correct horse battery';
 const stamp = Date.now().toString(36);
 let n = 0;
 const newEmail = (who: string) => `${who}-${stamp}-${++n}@example.com`;
@@ -29,14 +29,6 @@ async function axeProblems(page: Page): Promise<string[]> {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`);
   });
-}
-
-async function register(page: Page, email: string): Promise<void> {
-  await page.getByRole('heading', { name: 'Create an account' }).waitFor();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('Repeat the password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
 }
 
 async function seedShown(page: Page): Promise<number> {

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../connectors/test/fixture-server';
 import { jiraHandlers, jiraIssues } from '../../connectors/test/fixtures/jira';
+import { accountWithProject } from './account-steps';
 import { openBrowser, type Browser } from './browser';
 
 const baseUrl = inject('baseUrl');
-const PASSWORD = 'correct horse battery';
 
 describe('a tracker connection whose first pull fails', () => {
   let browser: Browser | undefined;
@@ -26,13 +26,7 @@ describe('a tracker connection whose first pull fails', () => {
     const { page } = browser;
     await page.goto(baseUrl);
     await page.getByRole('link', { name: 'Create an account' }).click();
-    await page.getByLabel('Email').fill(`fail-${Date.now().toString(36)}@example.com`);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Repeat the password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
-    await page.getByLabel('Project name').fill('Payments');
-    await page.getByRole('button', { name: 'Create project' }).click();
+    await accountWithProject(page, `fail-${Date.now().toString(36)}@example.com`, 'Payments');
     await page.getByRole('link', { name: 'Payments' }).click();
 
     await page.getByRole('button', { name: 'Connect a tracker' }).click();

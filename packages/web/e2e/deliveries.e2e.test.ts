@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { accountWithProject, appOn } from './account-steps';
 import { openBrowser, type Browser } from './browser';
-import { REPO_ROOT, freshPostgresDatabase, startApp, type RunningApp } from './server';
+import { REPO_ROOT } from './server';
 
-const PASSWORD = 'correct horse battery';
 const JIRA = join(REPO_ROOT, 'samples/jira-export.csv');
 
 async function journalPoints(page: Page): Promise<number> {
@@ -21,34 +21,20 @@ async function p85Path(page: Page): Promise<string> {
 // The shared server runs on PGlite; a second one on the local PostgreSQL runs the same scenario.
 describe.each(['pglite', 'postgres'] as const)('deliveries in the browser (%s)', (db) => {
   let browser: Browser | undefined;
-  let own: RunningApp | undefined;
-  let dropDatabase: (() => Promise<void>) | undefined;
+  let app: Awaited<ReturnType<typeof appOn>> | undefined;
   afterAll(async () => {
     await browser?.close();
-    await own?.stop();
-    await dropDatabase?.();
+    await app?.stop();
   });
 
   it('creates a delivery from the Jira export, checks in three times, closes it, and calibrates', async () => {
-    let baseUrl = inject('baseUrl');
-    if (db === 'postgres') {
-      const database = await freshPostgresDatabase();
-      dropDatabase = database.drop;
-      own = await startApp(inject('dist'), { DATABASE_URL: database.url });
-      baseUrl = own.url;
-    }
+    app = await appOn(db);
+    const { baseUrl } = app;
     browser = await openBrowser();
     const { page } = browser;
     await page.goto(baseUrl);
     await page.getByRole('link', { name: 'Create an account' }).click();
-    await page.getByRole('heading', { name: 'Create an account' }).waitFor();
-    await page.getByLabel('Email').fill(`delivery-${Date.now().toString(36)}@example.com`);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Repeat the password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
-    await page.getByLabel('Project name').fill('Shop');
-    await page.getByRole('button', { name: 'Create project' }).click();
+    await accountWithProject(page, `delivery-${Date.now().toString(36)}@example.com`, 'Shop');
     await page.getByRole('link', { name: 'Shop' }).click();
 
     await expect

@@ -5,11 +5,11 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Browser } from './browser';
-import { REPO_ROOT, freshPostgresDatabase, startApp, type RunningApp } from './server';
+import { REPO_ROOT } from './server';
 
-const PASSWORD = 'correct horse battery';
+import { accountWithProject, appOn, PASSWORD } from './account-steps';
 const JIRA = join(REPO_ROOT, 'samples/jira-export.csv');
 
 async function p85Text(page: Page): Promise<string> {
@@ -20,36 +20,21 @@ async function p85Text(page: Page): Promise<string> {
 
 describe.each(['pglite', 'postgres'] as const)('team saved in a project (%s)', (db) => {
   const browsers: Browser[] = [];
-  let own: RunningApp | undefined;
-  let dropDatabase: (() => Promise<void>) | undefined;
+  let app: Awaited<ReturnType<typeof appOn>> | undefined;
   afterAll(async () => {
     for (const b of browsers) await b.close();
-    await own?.stop();
-    await dropDatabase?.();
+    await app?.stop();
   });
 
   it('saves the imported team in a project and opens it in another browser', async () => {
-    let baseUrl = inject('baseUrl');
-    if (db === 'postgres') {
-      const database = await freshPostgresDatabase();
-      dropDatabase = database.drop;
-      own = await startApp(inject('dist'), { DATABASE_URL: database.url });
-      baseUrl = own.url;
-    }
+    app = await appOn(db);
+    const { baseUrl } = app;
     const email = `team-${db}-${Date.now().toString(36)}@example.com`;
     const first = await openBrowser();
     browsers.push(first);
     const { page } = first;
     await page.goto(`${baseUrl}/#/register`);
-    await page.getByRole('heading', { name: 'Create an account' }).waitFor();
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Repeat the password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
-    await page.getByLabel('Project name').fill('Shop');
-    await page.getByRole('button', { name: 'Create project' }).click();
-    await page.getByRole('link', { name: 'Shop' }).waitFor();
+    await accountWithProject(page, email, 'Shop');
 
     await page.goto(`${baseUrl}/#/team`);
     await page.getByLabel(/Import work items/).setInputFiles(JIRA);

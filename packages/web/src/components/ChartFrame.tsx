@@ -45,36 +45,26 @@ export function ChartFrame({
       <figcaption>
         <span className="chart__title">{title}</span>
         <span className="chart__actions">
-          <button
-            type="button"
-            className="btn btn--small"
-            disabled={stale !== null}
-            title={stale ?? undefined}
-            onClick={() => {
-              const s = svg();
-              if (s)
+          {(['svg', 'png'] as const).map((format) => (
+            <button
+              key={format}
+              type="button"
+              className="btn btn--small"
+              disabled={stale !== null}
+              title={stale ?? undefined}
+              onClick={() => {
+                const s = svg();
+                if (!s) return;
                 void import('../lib/chart-export').then((m) =>
-                  m.downloadSvg(s, filename, annotation()),
+                  format === 'svg'
+                    ? m.downloadSvg(s, filename, annotation())
+                    : m.downloadPng(s, filename, annotation()),
                 );
-            }}
-          >
-            {t('common.downloadSvg')}
-          </button>
-          <button
-            type="button"
-            className="btn btn--small"
-            disabled={stale !== null}
-            title={stale ?? undefined}
-            onClick={() => {
-              const s = svg();
-              if (s)
-                void import('../lib/chart-export').then((m) =>
-                  m.downloadPng(s, filename, annotation()),
-                );
-            }}
-          >
-            {t('common.downloadPng')}
-          </button>
+              }}
+            >
+              {t(format === 'svg' ? 'common.downloadSvg' : 'common.downloadPng')}
+            </button>
+          ))}
         </span>
       </figcaption>
       {description && <p className="chart__desc">{description}</p>}

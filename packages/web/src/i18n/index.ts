@@ -38,6 +38,15 @@ export function registerTranslations(bundles: Record<Language, Record<string, un
   }
 }
 
+/** A feature's strings in each language, under its `section` key (`deliveries.title`, …). */
+export function sectionBundles<K extends string, S>(
+  section: K,
+  strings: { en: S; ptBR: S; es: S },
+): Record<Language, Record<K, S>> {
+  const under = (v: S) => ({ [section]: v }) as Record<K, S>;
+  return { en: under(strings.en), 'pt-BR': under(strings.ptBR), es: under(strings.es) };
+}
+
 export async function changeLanguage(lng: Language): Promise<void> {
   saveLanguage(lng);
   await i18next.changeLanguage(lng);

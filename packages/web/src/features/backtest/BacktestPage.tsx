@@ -7,8 +7,8 @@ import { ResultActions } from '../../components/ResultActions';
 import { BacktestChart } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
-import { TextInput, type FormSectionProps } from '../shared/Inputs';
-import { ResultWindow, TeamThroughput } from '../shared/TeamThroughput';
+import { TeamWeeksField, TextInput, type FormSectionProps } from '../shared/Inputs';
+import { ResultWindow } from '../shared/TeamThroughput';
 import { Kpi, ForecastPageLayout, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
@@ -111,28 +111,12 @@ function BacktestFields({ form, update, errors, id }: FormSectionProps<BacktestF
   const { t } = useTranslation();
   return (
     <>
-      <Field
-        id={id('tpSamples')}
-        label={t('throughput.samples')}
-        hint={t('throughput.samplesHint')}
-        error={errors.tpSamples}
-      >
-        <textarea
-          rows={3}
-          value={form.tpText}
-          onChange={(e) => {
-            update('tpText', e.target.value);
-            update('tpWindow', null);
-          }}
-          spellCheck={false}
-        />
-      </Field>
-      <TeamThroughput
+      <TeamWeeksField
+        page={{ form, update, errors, id }}
+        field="tpText"
+        errorField="tpSamples"
+        rows={3}
         whole
-        onUse={(weekly, note) => {
-          update('tpText', weekly.join(', '));
-          update('tpWindow', note);
-        }}
       />
       <div className="row">
         <Field id={id('backlog')} label={t('backtest.backlog')} error={errors.backlog}>

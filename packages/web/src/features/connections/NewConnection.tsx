@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorLine } from '../../components/ErrorLine';
 import type { Connection, Tracker } from './api';
@@ -12,9 +12,12 @@ const SCHEDULES = [null, 60, 24 * 60] as const;
 export function NewConnection({
   projectId,
   onAdded,
+  onFailedChange,
 }: {
   projectId: string;
   onAdded: (c: Connection) => void;
+  /** Whether a saved connection whose first pull failed is on show here (the list omits it). */
+  onFailedChange: (failed: boolean) => void;
 }) {
   const { t } = useTranslation();
   const [tracker, setTracker] = useState<Tracker>('jira');
@@ -26,6 +29,8 @@ export function NewConnection({
     projectId,
     onAdded,
   );
+  const hasFailed = failed !== null;
+  useEffect(() => onFailedChange(hasFailed), [hasFailed, onFailedChange]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

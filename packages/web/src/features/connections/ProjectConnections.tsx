@@ -15,6 +15,8 @@ export function ProjectConnections({ projectId }: ProjectSectionProps) {
   const [list, setList] = useState<Connection[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [adding, setAdding] = useState(false);
+  // A connection saved by the form whose first pull failed: it exists, shown in the form.
+  const [failedInForm, setFailedInForm] = useState(false);
   const [available, setAvailable] = useState(true);
 
   const load = useCallback(async () => {
@@ -39,7 +41,7 @@ export function ProjectConnections({ projectId }: ProjectSectionProps) {
       <h2 id="project-connections-title">{t('connections.title')}</h2>
       <p className="muted">{t('connections.hint')}</p>
       <ErrorLine error={error} />
-      {list?.length === 0 && <p>{t('connections.none')}</p>}
+      {list?.length === 0 && !failedInForm && <p>{t('connections.none')}</p>}
       {list?.map((c) => (
         <ConnectionCard
           key={c.id}
@@ -57,8 +59,10 @@ export function ProjectConnections({ projectId }: ProjectSectionProps) {
       ) : adding ? (
         <NewConnection
           projectId={projectId}
+          onFailedChange={setFailedInForm}
           onAdded={(c) => {
             setAdding(false);
+            setFailedInForm(false);
             setList((prev) => [...(prev ?? []), c]);
           }}
         />

@@ -1,4 +1,4 @@
-import { registerTranslations } from '../../i18n';
+import { registerTranslations, sectionBundles } from '../../i18n';
 
 const en = {
   title: 'Tracker connections',
@@ -224,11 +224,7 @@ const es: Strings = {
     'Esta dirección está en la red interna del servidor; las conexiones no pueden acceder a ella.',
 };
 
-export const connectionsBundles = {
-  en: { connections: en },
-  'pt-BR': { connections: ptBR },
-  es: { connections: es },
-};
+export const connectionsBundles = sectionBundles('connections', { en, ptBR, es });
 
 export function registerConnectionsTranslations(): void {
   registerTranslations(connectionsBundles);

@@ -8,8 +8,8 @@ import { ResultActions } from '../../components/ResultActions';
 import { CostChart } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
-import { CurrencyList, TextInput } from '../shared/Inputs';
-import { ResultWindow, TeamThroughput } from '../shared/TeamThroughput';
+import { CurrencyField, TeamWeeksField, TextInput } from '../shared/Inputs';
+import { ResultWindow } from '../shared/TeamThroughput';
 import { Kpi, ForecastPageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
@@ -120,16 +120,7 @@ function CostInputs({ page }: { page: Page }) {
         <Field id={id('budget')} label={t('cost.budget')} error={errors.budget}>
           <TextInput form={form} name="budget" update={update} />
         </Field>
-        <Field id={id('currency')} label={t('cost.currency')} error={errors.currency}>
-          <TextInput
-            form={form}
-            name="currency"
-            update={update}
-            inputMode="text"
-            list="ff-currencies"
-          />
-        </Field>
-        <CurrencyList />
+        <CurrencyField page={page} label={t('cost.currency')} />
       </div>
       {/* Other forecasts take a calendar; cost has no dates for one to move. */}
       <p className="field__hint" data-testid="cost-no-calendar">
@@ -146,28 +137,8 @@ function DurationModelFields({ page }: { page: Page }) {
   const { form, update, errors, id } = page;
   return (
     <>
-      <Field
-        id={id('tpSamples')}
-        label={t('throughput.samples')}
-        hint={t('throughput.samplesHint')}
-        error={errors.tpSamples}
-      >
-        <input
-          inputMode="decimal"
-          value={form.tpText}
-          onChange={(e) => {
-            update('tpText', e.target.value);
-            update('tpWindow', null);
-          }}
-        />
-      </Field>
-      {/* The team's window, as on the deadline page: its model on the same runs. */}
-      <TeamThroughput
-        onUse={(weekly, note) => {
-          update('tpText', weekly.join(', '));
-          update('tpWindow', note);
-        }}
-      />
+      {/* The team's window, followed as on the deadline page: its model on the same runs. */}
+      <TeamWeeksField page={page} field="tpText" errorField="tpSamples" example={base.tpText} />
       <div className="row">
         <Field id={id('teamSize')} label={t('cost.teamSize')} error={errors.teamSize}>
           <TextInput form={form} name="teamSize" update={update} inputMode="numeric" />

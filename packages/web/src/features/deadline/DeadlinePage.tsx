@@ -8,7 +8,7 @@ import { BodyBuilder } from '../shared/body';
 import { defaultCurrency } from '../../i18n/languages';
 import {
   addThroughput,
-  CurrencyList,
+  CurrencyField,
   defaultThroughput,
   TextInput,
   ThroughputFields,
@@ -170,16 +170,7 @@ export default function DeadlinePage() {
               >
                 <TextInput form={form} name="costPerPersonWeek" update={update} />
               </Field>
-              <Field id={id('currency')} label={t('deadline.currency')} error={errors.currency}>
-                <TextInput
-                  form={form}
-                  name="currency"
-                  update={update}
-                  inputMode="text"
-                  list="ff-currencies"
-                />
-              </Field>
-              <CurrencyList />
+              <CurrencyField page={page} label={t('deadline.currency')} />
             </div>
           </details>
           <CalendarSection form={form} update={update} errors={errors} id={id} />

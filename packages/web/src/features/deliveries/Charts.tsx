@@ -136,26 +136,10 @@ export function JournalChart({
         />
       ))}
       {targetDate && (
-        <line
-          x1={PAD.left}
-          x2={W - PAD.right}
-          y1={y(ms(targetDate))}
-          y2={y(ms(targetDate))}
-          stroke="#a00"
-          strokeDasharray="6 4"
-          data-series="target"
-        />
+        <DateLine y={y(ms(targetDate))} series="target" stroke="#a00" strokeDasharray="6 4" />
       )}
       {actualDate && (
-        <line
-          x1={PAD.left}
-          x2={W - PAD.right}
-          y1={y(ms(actualDate))}
-          y2={y(ms(actualDate))}
-          stroke="#333"
-          strokeWidth={2}
-          data-series="actual"
-        />
+        <DateLine y={y(ms(actualDate))} series="actual" stroke="#333" strokeWidth={2} />
       )}
     </Frame>
   );
@@ -232,4 +216,19 @@ export function ProbabilityChart({ checkIns }: { checkIns: CheckInForecast[] }) 
       />
     </Frame>
   );
+}
+
+/** A date across the whole plot (the target, the actual finish), its series named for tests. */
+function DateLine({
+  y,
+  series,
+  ...stroke
+}: {
+  y: number;
+  series: string;
+  stroke: string;
+  strokeWidth?: number;
+  strokeDasharray?: string;
+}) {
+  return <line x1={PAD.left} x2={W - PAD.right} y1={y} y2={y} {...stroke} data-series={series} />;
 }

@@ -416,26 +416,8 @@ function CheckInForm({
           })
         }
       />
-      <label>
-        {t('deliveries.done')}
-        <input
-          type="number"
-          min={0}
-          value={done}
-          onChange={(e) => setDone(e.target.value)}
-          required
-        />
-      </label>
-      <label>
-        {t('deliveries.remaining')}
-        <input
-          type="number"
-          min={0}
-          value={remaining}
-          onChange={(e) => setRemaining(e.target.value)}
-          required
-        />
-      </label>
+      <CountInput label={t('deliveries.done')} value={done} onChange={setDone} />
+      <CountInput label={t('deliveries.remaining')} value={remaining} onChange={setRemaining} />
       <label>
         {t('deliveries.note')}
         <input value={note} onChange={(e) => setNote(e.target.value)} />
@@ -490,5 +472,29 @@ function CloseForm({
         {t('deliveries.close')}
       </button>
     </form>
+  );
+}
+
+/** A check-in's count (items done, items remaining): a whole number, zero or more, required. */
+function CountInput({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        min={0}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        required
+      />
+    </label>
   );
 }

@@ -1,4 +1,4 @@
-import { registerTranslations } from '../../i18n';
+import { registerTranslations, sectionBundles } from '../../i18n';
 
 const en = {
   title: 'Deliveries',
@@ -179,11 +179,7 @@ const es: Strings = {
   },
 };
 
-export const deliveriesBundles = {
-  en: { deliveries: en },
-  'pt-BR': { deliveries: ptBR },
-  es: { deliveries: es },
-};
+export const deliveriesBundles = sectionBundles('deliveries', { en, ptBR, es });
 
 /** The deliveries strings, under `deliveries.` in every language. */
 export function registerDeliveriesTranslations(): void {

@@ -1,4 +1,4 @@
-import { registerTranslations } from '../../i18n';
+import { registerTranslations, sectionBundles } from '../../i18n';
 
 const en = {
   nav: { team: 'Team', flow: 'Flow' },
@@ -495,11 +495,7 @@ const es: Strings = {
   },
 };
 
-export const flowBundles = {
-  en: { flow: en },
-  'pt-BR': { flow: ptBR },
-  es: { flow: es },
-};
+export const flowBundles = sectionBundles('flow', { en, ptBR, es });
 
 /** The flow and team strings, under `flow.` in every language. */
 export function registerFlowTranslations(): void {

@@ -1,25 +1,14 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { directRunner } from '../../../test/engine-runner';
 import { renderPage } from '../../../test/render';
-import { deleteTeam, saveTeam } from '../../lib/team-store';
+import { csvTeam, savedTeams } from '../../../test/teams';
 import { pickWeeks, teamWeeks } from '../shared/team-window';
 import { registerFlowTranslations } from './i18n';
 import ThroughputPage from './ThroughputPage';
 
 registerFlowTranslations();
-
-/** 30 weeks from Monday 2025-01-06, busier after week 10, ending on a Friday. */
-function items() {
-  const out = [];
-  for (let d = 0; d < 208; d++) {
-    const day = new Date(Date.UTC(2025, 0, 6 + d)).toISOString().slice(0, 10);
-    const perDay = 1 + Math.floor(d / 70) + (d % 5 === 0 ? 1 : 0);
-    for (let k = 0; k < perDay; k++) out.push({ id: `A-${d}-${k}`, started: day, done: day });
-  }
-  return out;
-}
 
 function kpi(label: string): string {
   const el = screen.getAllByText(label, { selector: '.kpi__label' })[0];
@@ -27,23 +16,11 @@ function kpi(label: string): string {
 }
 
 describe('the throughput view follows the team window', () => {
-  const saved: string[] = [];
-  afterEach(async () => {
-    for (const id of saved.splice(0)) await deleteTeam(id);
-  });
+  const save = savedTeams();
 
   it('shows the window’s weeks and mean (the forecast’s), all history beside; the reason only for the recommended window', async () => {
-    const team = await saveTeam({
-      name: 'Checkout',
-      sample: false,
-      source: 'csv',
-      fileName: 'x.csv',
-      items: items(),
-      throughput: [],
-      rejected: [],
-      settings: { window: { weeks: 12 } },
-    });
-    saved.push(team.id);
+    // 30 weeks from Monday 2025-01-06, busier after week 10, ending on a Friday.
+    const team = await save(csvTeam(208));
     const weeks = teamWeeks(team)!;
     const used = pickWeeks(weeks, { weeks: 12 }, team.name).used;
     const mean = used.reduce((a, b) => a + b, 0) / used.length;

@@ -1,13 +1,13 @@
 import type { HistoryWindowNote, PbcResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../components/ChartFrame';
-import { Field } from '../../components/Field';
+import { TeamWeeksField } from '../shared/Inputs';
 import { ResultActions } from '../../components/ResultActions';
 import { XmrChart } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
 import { Kpi, ForecastPageLayout, PageRunButton, Warnings } from '../shared/PageLayout';
-import { ResultWindow, TeamThroughput } from '../shared/TeamThroughput';
+import { ResultWindow } from '../shared/TeamThroughput';
 import { useForecastPage } from '../shared/useForecastPage';
 
 interface PbcForm {
@@ -60,29 +60,7 @@ function PbcInputs({ page }: { page: Page }) {
   const { t } = useTranslation();
   return (
     <>
-      <Field
-        id={page.id('values')}
-        label={t('pbc.values')}
-        hint={t('throughput.samplesHint')}
-        error={page.errors.values}
-      >
-        <textarea
-          rows={4}
-          value={page.form.values}
-          onChange={(e) => {
-            page.update('values', e.target.value);
-            page.update('tpWindow', null);
-          }}
-          spellCheck={false}
-        />
-      </Field>
-      <TeamThroughput
-        whole
-        onUse={(weekly, note) => {
-          page.update('values', weekly.join(', '));
-          page.update('tpWindow', note);
-        }}
-      />
+      <TeamWeeksField page={page} field="values" label={t('pbc.values')} rows={4} whole />
       <PageRunButton page={page} label={t('pbc.run')} />
     </>
   );

@@ -8,7 +8,7 @@ import { ResultActions } from '../../components/ResultActions';
 import { TableWrap } from '../../components/TableWrap';
 import { StaleReason } from '../../components/stale';
 import { useFormat, type Formatter } from '../../i18n/format';
-import { CurrencyList, TextInput } from '../shared/Inputs';
+import { CurrencyField, TextInput } from '../shared/Inputs';
 import { defaultCurrency } from '../../i18n/languages';
 import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
@@ -237,20 +237,7 @@ function PortfolioInputs({
         >
           <TextInput form={page.form} name="confidence" update={page.update} inputMode="numeric" />
         </Field>
-        <Field
-          id={page.id('currency')}
-          label={t('portfolio.currency')}
-          error={page.errors.currency}
-        >
-          <TextInput
-            form={page.form}
-            name="currency"
-            update={page.update}
-            inputMode="text"
-            list="ff-currencies"
-          />
-        </Field>
-        <CurrencyList />
+        <CurrencyField page={page} label={t('portfolio.currency')} />
       </div>
       <CalendarSection form={page.form} update={page.update} errors={page.errors} id={page.id} />
       <label className="checkbox">

@@ -1,4 +1,4 @@
-import { registerTranslations } from '../../i18n';
+import { registerTranslations, sectionBundles } from '../../i18n';
 
 const en = {
   title: 'Portfolio',
@@ -288,11 +288,7 @@ const es: Strings = {
   exDarkMode: 'Modo oscuro',
 };
 
-export const portfolioBundles = {
-  en: { portfolio: en },
-  'pt-BR': { portfolio: ptBR },
-  es: { portfolio: es },
-};
+export const portfolioBundles = sectionBundles('portfolio', { en, ptBR, es });
 
 /** The portfolio strings, under `portfolio.` in every language (the nav label included). */
 export function registerPortfolioTranslations(): void {

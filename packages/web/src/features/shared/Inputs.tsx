@@ -226,6 +226,106 @@ export function RunSettings({
   );
 }
 
+/** The keys of a form whose values are text. */
+type TextKey<F> = { [K in keyof F]-?: F[K] extends string ? K : never }[keyof F] & string;
+
+/**
+ * Weekly values typed by hand or taken from a team (Cost, Backtest, PBC), in the form's
+ * `field`: a team's weeks set `tpWindow` to their window, typing clears it (a hand-typed series
+ * has no window).
+ */
+export function TeamWeeksField<F extends { tpWindow?: HistoryWindowNote | null }>({
+  page,
+  field,
+  errorField = field,
+  label,
+  rows,
+  whole = false,
+  example,
+}: {
+  page: FormSectionProps<F>;
+  field: TextKey<F>;
+  /** The request field its errors come back on, when not `field`. */
+  errorField?: string;
+  /** The field's label; the throughput samples' by default. */
+  label?: string;
+  /** A textarea this many rows high; a one-line input without. */
+  rows?: number;
+  /** Every week of the team (pages that look at the whole history themselves). */
+  whole?: boolean;
+  /**
+   * The page's example weeks: given, the field follows the current team as ThroughputFields
+   * does (the team's window taken without a click while the example or a team's weeks are in
+   * it, and named under it); hand-typed weeks are left alone.
+   */
+  example?: string;
+}) {
+  const { t } = useTranslation();
+  const { form, update, errors, id } = page;
+  const set = (text: string, window: HistoryWindowNote | null) => {
+    update(field, text as F[typeof field]);
+    update('tpWindow', window as F['tpWindow']);
+  };
+  const value = String(form[field]);
+  const following = example !== undefined;
+  return (
+    <>
+      <Field
+        id={id(errorField)}
+        label={label ?? t('throughput.samples')}
+        hint={t('throughput.samplesHint')}
+        error={errors[errorField]}
+      >
+        {rows ? (
+          <textarea
+            rows={rows}
+            value={value}
+            onChange={(e) => set(e.target.value, null)}
+            spellCheck={false}
+          />
+        ) : (
+          <input inputMode="decimal" value={value} onChange={(e) => set(e.target.value, null)} />
+        )}
+      </Field>
+      {following && form.tpWindow && <WindowNote note={form.tpWindow} />}
+      <TeamThroughput
+        whole={whole}
+        onUse={(weekly, note) => set(weekly.join(', '), note)}
+        follow={
+          following
+            ? { formNote: form.tpWindow, untouched: !form.tpWindow && value === example }
+            : undefined
+        }
+      />
+    </>
+  );
+}
+
+/** The currency field of the money pages (Cost, Deadline, Portfolio): any ISO 4217 code, the common ones suggested. */
+export function CurrencyField<F extends { currency: string }>({
+  page,
+  label,
+}: {
+  page: FormSectionProps<F>;
+  label: string;
+}) {
+  const { form, update, errors, id } = page;
+  return (
+    <>
+      <Field id={id('currency')} label={label} error={errors.currency}>
+        <TextInput
+          form={form}
+          name="currency"
+          update={update}
+          inputMode="text"
+          list="ff-currencies"
+        />
+      </Field>
+      <CurrencyList />
+    </>
+  );
+}
+
 /** Currency codes to pick from (any ISO 4217 code can be typed); pair with `list="ff-currencies"`. */
 export function CurrencyList() {
   return (

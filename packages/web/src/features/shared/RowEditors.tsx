@@ -1,6 +1,7 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from './issues';
-import { RowsEditor } from './RowsEditor';
+import { RowsEditor, type Column } from './RowsEditor';
 import {
   blankDependency,
   blankRisk,
@@ -18,43 +19,54 @@ interface EditorProps<R> {
   errors: FieldErrors;
 }
 
-/** The risks table as every page edits it (When, Risks): same columns, caption and button. */
-export function RisksEditor({ idPrefix, rows, onChange, errors }: EditorProps<RiskRow>) {
+/** What makes a list the risks or the dependencies: its request field, blank row, columns and words. */
+interface ListSpec<R> {
+  listField: string;
+  blank: R;
+  columns: (t: TFunction) => Column<R>[];
+  caption: string;
+  addLabel: string;
+}
+
+const RISKS: ListSpec<RiskRow> = {
+  listField: 'risks',
+  blank: blankRisk,
+  columns: riskColumns,
+  caption: 'when.risksLegend',
+  addLabel: 'when.addRisk',
+};
+
+const DEPENDENCIES: ListSpec<DependencyRow> = {
+  listField: 'dependencies',
+  blank: blankDependency,
+  columns: dependencyColumns,
+  caption: 'when.dependencies',
+  addLabel: 'when.addDependency',
+};
+
+function ListEditor<R extends Record<string, string>>({
+  spec,
+  ...props
+}: EditorProps<R> & { spec: ListSpec<R> }) {
   const { t } = useTranslation();
   return (
     <RowsEditor
-      idPrefix={idPrefix}
-      listField="risks"
-      rows={rows}
-      blank={blankRisk}
-      onChange={onChange}
-      errors={errors}
-      caption={t('when.risksLegend')}
-      addLabel={t('when.addRisk')}
-      columns={riskColumns(t)}
+      {...props}
+      listField={spec.listField}
+      blank={spec.blank}
+      caption={t(spec.caption)}
+      addLabel={t(spec.addLabel)}
+      columns={spec.columns(t)}
     />
   );
 }
 
+/** The risks table as every page edits it (When, Risks): same columns, caption and button. */
+export function RisksEditor(props: EditorProps<RiskRow>) {
+  return <ListEditor spec={RISKS} {...props} />;
+}
+
 /** The dependencies table as every page edits it (When, Dependencies). */
-export function DependenciesEditor({
-  idPrefix,
-  rows,
-  onChange,
-  errors,
-}: EditorProps<DependencyRow>) {
-  const { t } = useTranslation();
-  return (
-    <RowsEditor
-      idPrefix={idPrefix}
-      listField="dependencies"
-      rows={rows}
-      blank={blankDependency}
-      onChange={onChange}
-      errors={errors}
-      caption={t('when.dependencies')}
-      addLabel={t('when.addDependency')}
-      columns={dependencyColumns(t)}
-    />
-  );
+export function DependenciesEditor(props: EditorProps<DependencyRow>) {
+  return <ListEditor spec={DEPENDENCIES} {...props} />;
 }

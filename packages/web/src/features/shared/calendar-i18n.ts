@@ -1,4 +1,4 @@
-import { registerTranslations } from '../../i18n';
+import { registerTranslations, sectionBundles } from '../../i18n';
 
 const en = {
   legend: 'Calendar: working days and holidays',
@@ -106,11 +106,7 @@ const es: Strings = {
   noDates: 'El coste no usa calendario: cuenta semanas de trabajo y su precio, nunca fechas.',
 };
 
-export const calendarBundles = {
-  en: { calendar: en },
-  'pt-BR': { calendar: ptBR },
-  es: { calendar: es },
-};
+export const calendarBundles = sectionBundles('calendar', { en, ptBR, es });
 
 let registered = false;
 

@@ -1,46 +1,23 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { directRunner } from '../../../test/engine-runner';
 import { renderPage } from '../../../test/render';
-import { deleteTeam, saveTeam } from '../../lib/team-store';
+import { csvTeam, savedTeams } from '../../../test/teams';
 import WhenPage from '../when/WhenPage';
 import { pickWeeks, teamWeeks } from './team-window';
 import { registerTeamDataTranslations } from './team-i18n';
 
 registerTeamDataTranslations();
 
-/** 30 weeks from Monday 2025-01-06: the week's number of items rises, so windows differ. */
-function items() {
-  const out = [];
-  for (let d = 0; d < 210; d++) {
-    const day = new Date(Date.UTC(2025, 0, 6 + d)).toISOString().slice(0, 10);
-    const perDay = 1 + Math.floor(d / 70) + (d % 5 === 0 ? 1 : 0);
-    for (let k = 0; k < perDay; k++) out.push({ id: `A-${d}-${k}`, started: day, done: day });
-  }
-  return out;
-}
-
 const samples = () => screen.getByLabelText<HTMLTextAreaElement>('Items finished per week');
 
 describe('a forecast form follows the current team', () => {
-  const saved: string[] = [];
-  afterEach(async () => {
-    for (const id of saved.splice(0)) await deleteTeam(id);
-  });
+  const save = savedTeams();
 
   it('takes the team’s weeks of the chosen window, and a new window re-marks the result', async () => {
-    const team = await saveTeam({
-      name: 'Checkout',
-      sample: false,
-      source: 'csv',
-      fileName: 'x.csv',
-      items: items(),
-      throughput: [],
-      rejected: [],
-      settings: { window: { weeks: 12 } },
-    });
-    saved.push(team.id);
+    // 30 weeks from Monday 2025-01-06, busier after week 10: the windows differ.
+    const team = await save(csvTeam(210));
     const weeks = teamWeeks(team)!;
     const last = (n: number) => pickWeeks(weeks, { weeks: n }, team.name).used.join(', ');
     const runner = directRunner();
@@ -65,7 +42,7 @@ describe('a forecast form follows the current team', () => {
   });
 
   it('leaves weeks typed by hand alone when the window changes', async () => {
-    const team = await saveTeam({
+    await save({
       name: 'Payments',
       sample: false,
       source: 'throughput',
@@ -74,7 +51,6 @@ describe('a forecast form follows the current team', () => {
       throughput: [3, 4, 5, 6, 7, 8, 9, 10, 3, 4, 5, 6, 7, 8, 9, 10, 3, 4, 5, 6],
       rejected: [],
     });
-    saved.push(team.id);
     renderPage(WhenPage, directRunner());
     await waitFor(() => expect(screen.queryByTestId('tp-window')).not.toBeNull());
     await userEvent.clear(samples());

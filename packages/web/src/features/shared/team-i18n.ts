@@ -1,4 +1,4 @@
-import { registerTranslations } from '../../i18n';
+import { registerTranslations, sectionBundles } from '../../i18n';
 
 const en = {
   window: 'History window',
@@ -72,11 +72,7 @@ const es: Strings = {
   sample: 'datos de ejemplo',
 };
 
-export const teamDataBundles = {
-  en: { teamData: en },
-  'pt-BR': { teamData: ptBR },
-  es: { teamData: es },
-};
+export const teamDataBundles = sectionBundles('teamData', { en, ptBR, es });
 
 /** The strings of the team-data button every page with a throughput field shows. */
 export function registerTeamDataTranslations(): void {

@@ -7,7 +7,7 @@ import { useAccountForm } from '../form';
 import { goAfterLogin, safeNext } from '../nav';
 import { readPending } from '../pending';
 import { useAccount } from '../session';
-import { FormAlert, NewPasswordFields, SignedInNotice } from './common';
+import { FormAlert, NewPasswordFields, useNewPassword, SignedInNotice } from './common';
 
 export default function RegisterPage() {
   const { t } = useTranslation();
@@ -15,16 +15,14 @@ export default function RegisterPage() {
   const next = safeNext(useLocation().query.get('next'));
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [confirmError, setConfirmError] = useState<string | undefined>();
+  const newPassword = useNewPassword();
   const form = useAccountForm(registerSchema, 'register');
   const pending = readPending();
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const mismatch = password !== confirm;
-    setConfirmError(mismatch ? t('account.fields.mismatch') : undefined);
+    const mismatch = newPassword.checkMismatch();
+    const { password } = newPassword;
     const body = { email, password, ...(name.trim() ? { name } : {}) };
     void form.submit(
       body,
@@ -65,11 +63,7 @@ export default function RegisterPage() {
         <NewPasswordFields
           form={form}
           label={t('account.fields.password')}
-          password={password}
-          onPassword={setPassword}
-          confirm={confirm}
-          onConfirm={setConfirm}
-          confirmError={confirmError}
+          {...newPassword.fields}
         />
         <button type="submit" className="btn btn--primary" disabled={form.busy}>
           {t('account.register.submit')}

@@ -4,22 +4,20 @@ import { resetPasswordSchema } from '@flow-forecaster/schemas';
 import { href, useLocation } from '../../../lib/router';
 import { authApi } from '../api';
 import { useAccountForm } from '../form';
-import { FormAlert, NewPasswordFields } from './common';
+import { FormAlert, NewPasswordFields, useNewPassword } from './common';
 
 /** Opened from the emailed (or logged) link `#/reset-password?token=…`. */
 export default function ResetPasswordPage() {
   const { t } = useTranslation();
   const token = useLocation().query.get('token') ?? '';
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [confirmError, setConfirmError] = useState<string | undefined>();
+  const newPassword = useNewPassword();
   const [done, setDone] = useState(false);
   const form = useAccountForm(resetPasswordSchema, 'reset');
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const mismatch = password !== confirm;
-    setConfirmError(mismatch ? t('account.fields.mismatch') : undefined);
+    const mismatch = newPassword.checkMismatch();
+    const { password } = newPassword;
     void form.submit(
       { token, password },
       async (v) => {
@@ -59,11 +57,7 @@ export default function ResetPasswordPage() {
           <NewPasswordFields
             form={form}
             label={t('account.fields.newPassword')}
-            password={password}
-            onPassword={setPassword}
-            confirm={confirm}
-            onConfirm={setConfirm}
-            confirmError={confirmError}
+            {...newPassword.fields}
           />
           <button type="submit" className="btn btn--primary" disabled={form.busy}>
             {t('account.reset.submit')}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH } from '@flow-forecaster/schemas';
 import { Field } from '../../../components/Field';
@@ -25,6 +26,30 @@ export function SignedInNotice({ next }: { next: string | null }) {
       </button>
     </div>
   );
+}
+
+/**
+ * The new password and its confirmation of the register and reset forms: `fields` go to
+ * NewPasswordFields; `checkMismatch` says the two differ beside the confirmation (true then).
+ */
+export function useNewPassword() {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [confirmError, setConfirmError] = useState<string | undefined>();
+  const checkMismatch = (): boolean => {
+    const mismatch = password !== confirm;
+    setConfirmError(mismatch ? t('account.fields.mismatch') : undefined);
+    return mismatch;
+  };
+  const fields = {
+    password,
+    onPassword: setPassword,
+    confirm,
+    onConfirm: setConfirm,
+    confirmError,
+  };
+  return { password, checkMismatch, fields };
 }
 
 /** A new password (with the length rule as its hint) and its confirmation: register and reset. */
