@@ -2,9 +2,9 @@
  * Summary statistics of the history a forecast was made from, shown beside the forecast so
  * users can judge their inputs (`input_stats` in the API).
  */
-import { percentileSorted, percentileStats } from './percentile';
+import { percentileSorted, percentileStats, type PercentileStats } from './percentile';
 
-export interface SampleStats {
+export interface SampleStats extends PercentileStats {
   count: number;
   mean: number;
   median: number;
@@ -12,13 +12,6 @@ export interface SampleStats {
   sd: number;
   min: number;
   max: number;
-  p10: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p85: number;
-  p90: number;
-  p95: number;
 }
 
 export interface MedianRankWeibull {

@@ -6,7 +6,7 @@
 import { percentileFromCounts } from './percentile';
 import { roundTo } from './round';
 import { orderByScore } from './portfolio-graph';
-import type { PortfolioPlan } from './portfolio-plan';
+import { packParts, type PortfolioPlan } from './portfolio-plan';
 import {
   aloneWeeks,
   drawAllPartSizes,
@@ -47,27 +47,10 @@ export function reorderedPlan(
         : [],
     );
   }
-  const depStart = [0];
-  const depList: number[] = [];
-  for (const d of deps) {
-    depList.push(...d);
-    depStart.push(depList.length);
-  }
   return {
     ...plan,
     features: order.map((f) => plan.features[f]),
-    teams: plan.teams.map((team, t) => ({
-      ...team,
-      parts: Int32Array.from(partTeam.flatMap((pt, p) => (pt === t ? [p] : []))),
-    })),
-    partFeature: Int32Array.from(partFeature),
-    partTeam: Int32Array.from(partTeam),
-    partLow: Int32Array.from(partLow),
-    partHigh: Int32Array.from(partHigh),
-    featurePartStart: Int32Array.from(featurePartStart),
-    depStart: Int32Array.from(depStart),
-    depList: Int32Array.from(depList),
-    deps,
+    ...packParts({ partFeature, partTeam, partLow, partHigh }, featurePartStart, deps, plan.teams),
   };
 }
 

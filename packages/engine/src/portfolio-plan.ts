@@ -250,11 +250,44 @@ function checkPortfolioSize(input: PortfolioInput): void {
 }
 
 /** Each part of a feature as parallel arrays, in feature order. */
-interface FlatParts {
+export interface FlatParts {
   partFeature: number[];
   partTeam: number[];
   partLow: number[];
   partHigh: number[];
+}
+
+/**
+ * The plan's typed arrays from the flat parts, feature starts and dependency lists (the
+ * dependency lists also packed as depStart/depList), and each team's part indexes. Shared by
+ * planPortfolio and the reordered plans of the CD3 suggestion (portfolio-cd3.ts).
+ */
+export function packParts<T extends { parts: Int32Array }>(
+  flat: FlatParts,
+  featurePartStart: readonly number[],
+  deps: number[][],
+  teams: readonly T[],
+) {
+  const depStart = [0];
+  const depList: number[] = [];
+  for (const d of deps) {
+    depList.push(...d);
+    depStart.push(depList.length);
+  }
+  return {
+    teams: teams.map((team, t) => ({
+      ...team,
+      parts: Int32Array.from(flat.partTeam.flatMap((pt, p) => (pt === t ? [p] : []))),
+    })),
+    partFeature: Int32Array.from(flat.partFeature),
+    partTeam: Int32Array.from(flat.partTeam),
+    partLow: Int32Array.from(flat.partLow),
+    partHigh: Int32Array.from(flat.partHigh),
+    featurePartStart: Int32Array.from(featurePartStart),
+    depStart: Int32Array.from(depStart),
+    depList: Int32Array.from(depList),
+    deps,
+  };
 }
 
 /** Validates feature i's parts (or its single team) and appends them to `flat`. */
@@ -320,7 +353,7 @@ export function planPortfolio(input: PortfolioInput): PortfolioPlan {
 
   const names = new Set<string>();
   const flat: FlatParts = { partFeature: [], partTeam: [], partLow: [], partHigh: [] };
-  const { partFeature, partTeam, partLow, partHigh } = flat;
+  const { partFeature } = flat;
   const featurePartStart = [0];
   const features = input.features.map((f, i): PortfolioFeaturePlan => {
     const field = `features.${i}`;
@@ -359,18 +392,12 @@ export function planPortfolio(input: PortfolioInput): PortfolioPlan {
     features.map((f) => f.name),
     input.features.map((f) => f.dependsOn),
   );
-  const depStart = [0];
-  const depList: number[] = [];
-  for (const d of deps) {
-    depList.push(...d);
-    depStart.push(depList.length);
-  }
-  teams.forEach((team, t) => {
-    team.parts = Int32Array.from(partTeam.flatMap((pt, p) => (pt === t ? [p] : [])));
-  });
+  const packed = packParts(flat, featurePartStart, deps, teams);
   const calendar = planCalendar(input.calendar, startDate, maxWeeks);
   if (calendar !== null) {
-    for (const team of teams) team.thinned = thinnedLevelTables(team.table, calendar.perWeek);
+    for (const team of packed.teams) {
+      team.thinned = thinnedLevelTables(team.table, calendar.perWeek);
+    }
     // A week's date is its last working day, so a target is met by every week whose last
     // working day is on or before it (a Friday target counts the week that ends that Friday).
     for (const f of features) {
@@ -388,15 +415,7 @@ export function planPortfolio(input: PortfolioInput): PortfolioPlan {
     suggestOrder: input.suggestOrder !== false,
     currency: input.currency ?? 'USD',
     features,
-    teams,
-    partFeature: Int32Array.from(partFeature),
-    partTeam: Int32Array.from(partTeam),
-    partLow: Int32Array.from(partLow),
-    partHigh: Int32Array.from(partHigh),
-    featurePartStart: Int32Array.from(featurePartStart),
-    depStart: Int32Array.from(depStart),
-    depList: Int32Array.from(depList),
-    deps,
+    ...packed,
     warnings,
     calendar,
   };

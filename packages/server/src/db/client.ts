@@ -168,7 +168,6 @@ async function openPglite(
   }
   const { drizzlePglite } = await pgliteModules();
   const db = drizzlePglite({ client, schema });
-  let closed = false;
   try {
     if (opts.migrate !== false) await migratePglite(db);
   } catch (err) {
@@ -176,26 +175,18 @@ async function openPglite(
     release();
     throw err;
   }
-  return {
-    db: db as unknown as Db,
-    kind: 'pglite',
-    get closed() {
-      return closed;
-    },
-    async ping() {
-      if (closed) throw new Error('database is closed');
-      await client.query('select 1');
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
+  return databaseHandle(
+    db as unknown as Db,
+    'pglite',
+    () => client.query('select 1'),
+    async () => {
       try {
         await client.close();
       } finally {
         release();
       }
     },
-  };
+  );
 }
 
 async function openPostgres(url: string, opts: OpenDatabaseOptions): Promise<Database> {
@@ -211,27 +202,46 @@ async function openPostgres(url: string, opts: OpenDatabaseOptions): Promise<Dat
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const db = drizzlePg({ client: pool, schema });
-  let closed = false;
   try {
     if (opts.migrate !== false) await migratePostgres(pool);
   } catch (err) {
     await pool.end().catch(() => {});
     throw err;
   }
+  return databaseHandle(
+    db as unknown as Db,
+    'postgres',
+    () => db.execute(sql`select 1`),
+    () => pool.end(),
+  );
+}
+
+/**
+ * A Database around an open driver, the same for both: `closed` once closed, a ping after
+ * that refused without touching the driver, and the driver's close run once however often
+ * close() is called (shutdown paths may call it twice).
+ */
+function databaseHandle(
+  db: Db,
+  kind: Database['kind'],
+  query: () => Promise<unknown>,
+  closeDriver: () => Promise<void>,
+): Database {
+  let closed = false;
   return {
-    db: db as unknown as Db,
-    kind: 'postgres',
+    db,
+    kind,
     get closed() {
       return closed;
     },
     async ping() {
       if (closed) throw new Error('database is closed');
-      await db.execute(sql`select 1`);
+      await query();
     },
     async close() {
       if (closed) return;
       closed = true;
-      await pool.end();
+      await closeDriver();
     },
   };
 }
