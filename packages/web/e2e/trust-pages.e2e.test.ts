@@ -1,7 +1,8 @@
 /**
  * The trust rules in real Chromium for the pages trust.e2e does not cover (issue 14): the
- * headline figure of How many and Cost equals their table, card and chart for the same run, and
- * the When page's term help ("Self-disagreement of the sample") is not cut at 1366 px.
+ * headline figure of How many, Cost, Backtest and Portfolio equals their table, card and chart
+ * for the same run, and the When page's term help ("Self-disagreement of the sample") is not cut
+ * at 1366 px.
  */
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { openBrowser, runWhenForecast, type Browser } from './browser';
@@ -51,6 +52,47 @@ describe('every page: headline, table and chart agree', () => {
     )?.[1];
     expect(cost).toBeDefined();
     expect(await page.locator('.kpi--p85 .kpi__value').first().textContent()).toBe(cost);
+  });
+
+  it('backtest: the verdict’s coverage equals its level’s row in the calibration table', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl}/#/backtest`);
+    await page.locator('.layout > form button[type="submit"]').click();
+    const table = page.getByTestId('calibration-table');
+    await table.waitFor({ timeout: 60_000 });
+    const headline = (await page.getByTestId('headline').textContent()) ?? '';
+    const m = /at P(\d+): whole-week coverage (\d+%) against the (\d+%) it claims/.exec(headline);
+    if (!m) {
+      // Every level calibrated: the headline names no level, and every row says so.
+      expect(headline).toMatch(/^Verdict: Calibrated/);
+      const verdicts = await table.locator('tbody tr td:last-child').allTextContents();
+      expect(verdicts.length).toBeGreaterThan(0);
+      for (const v of verdicts) expect(v).toBe('Calibrated');
+      return;
+    }
+    const row = table.locator('tbody tr', { has: page.locator(`td:text-is("P${m[1]}")`) });
+    const cells = await row.locator('td').allTextContents();
+    expect(cells[1]).toBe(m[3]);
+    expect(cells[3]).toBe(m[2]);
+  });
+
+  it('portfolio: the headline count equals the table’s features in the cut line', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl}/#/portfolio`);
+    await page.getByText('Runs and seed').click();
+    await page.getByLabel('Seed', { exact: true }).fill('1');
+    await page.getByRole('button', { name: 'Forecast the portfolio' }).click();
+    const headline = page.getByTestId('pf-in-count');
+    await headline.waitFor({ timeout: 60_000 });
+    const m = /^(\d+) of (\d+) features make their date$/.exec(
+      (await headline.textContent()) ?? '',
+    );
+    expect(m).not.toBeNull();
+    const table = page.getByTestId('pf-cut-table');
+    expect(await table.locator('[data-status="in"]').count()).toBe(Number(m![1]));
+    expect(await table.locator('[data-status="in"], [data-status="out"]').count()).toBe(
+      Number(m![2]),
+    );
   });
 
   it('when: the self-disagreement help stays inside its table at 1366 px', async () => {

@@ -1,0 +1,54 @@
+/**
+ * Issue 14 through the API: an empty backlog is said as such (the emptyBacklog warning code, as
+ * the web and CLI say "nothing left to do"), and the mean and SD of weeks are over the finished
+ * runs, as on every other surface, never stopped runs counted at the cap.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from './helper';
+import type { TestApp } from './helper';
+
+describe('the API and the trust rules', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ db: 'pglite' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const post = (url: string, payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url, payload });
+
+  it('says an empty backlog leaves nothing to do', async () => {
+    const res = await post('/api/forecast-when', { backlog: 0, tpSamples: [3, 4, 5], seed: 1 });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.warningCodes[0]).toEqual({ code: 'emptyBacklog', params: {} });
+    expect(body.warnings[0]).toMatch(/backlog is empty/);
+  });
+
+  it('gives the mean over the finished runs, null when none finished', async () => {
+    const some = await post('/api/forecast-when', {
+      backlog: 20,
+      tpSamples: [...Array<number>(19).fill(0), 1],
+      throughputModel: 'bootstrap',
+      numberOfSimulations: 2000,
+      seed: 1,
+    });
+    expect(some.statusCode).toBe(200);
+    const body = some.json();
+    expect(body.finishedShare).toBeGreaterThan(0);
+    expect(body.finishedShare).toBeLessThan(1);
+    expect(body.mean).toBeLessThan(body.maxWeeks);
+    const none = await post('/api/forecast-when', {
+      backlog: 1000,
+      tpSamples: [1, 2],
+      maxWeeks: 10,
+      numberOfSimulations: 500,
+      seed: 1,
+    });
+    expect(none.statusCode).toBe(200);
+    expect(none.json().finishedShare).toBe(0);
+    expect(none.json().mean).toBeNull();
+  });
+});
