@@ -81,3 +81,21 @@ describe('portfolio page', () => {
     expect(actions().title).toMatch(/out of date/i);
   });
 });
+
+describe('a field the portfolio run refused', () => {
+  it('loses its message as soon as it is corrected, the result marked out of date', async () => {
+    renderPage(PortfolioPage, directRunner());
+    await userEvent.click(screen.getByRole('button', { name: 'Forecast the portfolio' }));
+    await screen.findByTestId('pf-results');
+    const confidence = screen.getByLabelText('Confidence (%)');
+    await userEvent.clear(confidence);
+    await userEvent.type(confidence, 'abc');
+    await userEvent.click(screen.getByRole('button', { name: 'Forecast the portfolio' }));
+    await waitFor(() => expect(confidence.getAttribute('aria-invalid')).toBe('true'));
+    await userEvent.clear(confidence);
+    await userEvent.type(confidence, '80');
+    await waitFor(() => expect(confidence.getAttribute('aria-invalid')).toBeNull());
+    expect(document.querySelector('[data-field-error="pf-confidence"]')).toBeNull();
+    expect(screen.getByTestId('pf-stale')).toBeTruthy();
+  });
+});

@@ -89,6 +89,48 @@ function staleness(
   return formDiffers ? 'changed' : false;
 }
 
+/** The request a form makes and its issues: the form's own, then the request schema's. */
+function useCheckForm<F>(kind: string, toBody: (form: F) => BuiltBody, seeded: boolean) {
+  const { i18n } = useTranslation();
+  return useCallback(
+    async (formValue: F, fixedSeed?: number) => {
+      const built = toBody(formValue);
+      const body = { ...built.body };
+      if (seeded && fixedSeed !== undefined) body.seed = fixedSeed;
+      await prepareCalendar(body, i18n.language || 'en');
+      const { validateRequest } = await import('../../lib/validate');
+      const checked = validateRequest(kind, body);
+      const all: Issue[] = [...built.issues, ...(checked.ok ? [] : checked.issues)];
+      return { body, checked, all };
+    },
+    [kind, toBody, seeded, i18n],
+  );
+}
+
+/**
+ * A form the last run refused is checked again on each edit (nothing runs), so a corrected
+ * field's message goes at once instead of staying until the next run; the result on screen is
+ * then out of date because the form changed.
+ */
+function useRecheck<F>(
+  refused: boolean,
+  form: F,
+  seed: number | undefined,
+  check: (form: F, seed?: number) => Promise<{ all: Issue[] }>,
+  setIssues: (issues: Issue[]) => void,
+): void {
+  useEffect(() => {
+    if (!refused) return;
+    let live = true;
+    void check(form, seed).then(({ all }) => {
+      if (live) setIssues(all);
+    });
+    return () => {
+      live = false;
+    };
+  }, [refused, form, seed, check, setIssues]);
+}
+
 /**
  * Everything a forecast page does besides drawing: form state (restored from a share link),
  * validation with the shared schemas, running in the worker or on the server, and the share
@@ -96,7 +138,6 @@ function staleness(
  */
 export function useForecastPage<F extends object, R>(options: Options<F>) {
   const { kind, path, idPrefix, initial, toBody, seeded = true } = options;
-  const { i18n } = useTranslation();
   const [form, setForm] = useState<F>(initial);
   const [seed, setSeed] = useState<number | undefined>(undefined);
   const [issues, setIssues] = useState<Issue[]>([]);
@@ -113,15 +154,12 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
     setForm((f) => ({ ...f, [key]: value }));
   }, []);
 
+  const check = useCheckForm(kind, toBody, seeded);
+  useRecheck(issues.length > 0, form, seed, check, setIssues);
+
   const submit = useCallback(
     async (formValue: F, fixedSeed?: number) => {
-      const built = toBody(formValue);
-      const body = { ...built.body };
-      if (seeded && fixedSeed !== undefined) body.seed = fixedSeed;
-      await prepareCalendar(body, i18n.language || 'en');
-      const { validateRequest } = await import('../../lib/validate');
-      const checked = validateRequest(kind, body);
-      const all: Issue[] = [...built.issues, ...(checked.ok ? [] : checked.issues)];
+      const { body, checked, all } = await check(formValue, fixedSeed);
       setIssues(all);
       if (all.length > 0) {
         // Focus the first field in error so keyboard users land where the fix is needed.
@@ -134,7 +172,7 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
       setRanBody(body);
       await run(kind, checked.ok ? checked.value : body);
     },
-    [kind, idPrefix, toBody, seeded, run, i18n],
+    [kind, idPrefix, check, run],
   );
 
   const runInput = useCallback(
