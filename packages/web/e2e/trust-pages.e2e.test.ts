@@ -1,8 +1,8 @@
 /**
  * The trust rules in real Chromium for the pages trust.e2e does not cover (issue 14): the
- * headline figure of How many, Cost, Backtest and Portfolio equals their table, card and chart
- * for the same run, and the When page's term help ("Self-disagreement of the sample") is not cut
- * at 1366 px.
+ * headline figure of How many, Cost, Backtest, Portfolio and Accuracy equals their table, card
+ * and chart for the same run, and the When page's term help ("Self-disagreement of the sample")
+ * is not cut at 1366 px.
  */
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { openBrowser, runWhenForecast, type Browser } from './browser';
@@ -93,6 +93,26 @@ describe('every page: headline, table and chart agree', () => {
     expect(await table.locator('[data-status="in"], [data-status="out"]').count()).toBe(
       Number(m![2]),
     );
+  });
+
+  it('accuracy: the headline count equals the pairs table’s on-or-before column', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl}/#/accuracy`);
+    await page.getByRole('button', { name: 'Compare' }).click();
+    const headline = page.getByTestId('headline');
+    await headline.waitFor();
+    const m = /^(\d+) of (\d+) actuals? on or before the forecast \((\d+)%\)$/.exec(
+      (await headline.textContent()) ?? '',
+    );
+    expect(m).not.toBeNull();
+    const column = await page
+      .getByTestId('accuracy-pairs')
+      .locator('tbody tr td:last-child')
+      .allTextContents();
+    expect(column).toHaveLength(Number(m![2]));
+    const yes = column.filter((c) => c === 'yes').length;
+    expect(yes).toBe(Number(m![1]));
+    expect(Number(m![3])).toBe(Math.round((yes / column.length) * 100));
   });
 
   it('when: the self-disagreement help stays inside its table at 1366 px', async () => {
