@@ -350,16 +350,15 @@ function JournalSection({ delivery }: { delivery: Delivery }) {
   );
 }
 
-/** A check-in: the counts on a date, typed, counted from an imported export or a connection. */
-function CheckInForm({
-  projectId,
-  delivery,
-  act,
-}: {
+/** What a delivery's forms (check in, close) act on, and how they save. */
+interface DeliveryFormProps {
   projectId: string;
   delivery: Delivery;
   act: Act;
-}) {
+}
+
+/** A check-in: the counts on a date, typed, counted from an imported export or a connection. */
+function CheckInForm({ projectId, delivery, act }: DeliveryFormProps) {
   const { t } = useTranslation();
   const [date, setDate] = useState('');
   const [done, setDone] = useState('');
@@ -438,15 +437,7 @@ function CheckInForm({
   );
 }
 
-function CloseForm({
-  projectId,
-  delivery,
-  act,
-}: {
-  projectId: string;
-  delivery: Delivery;
-  act: Act;
-}) {
+function CloseForm({ projectId, delivery, act }: DeliveryFormProps) {
   const { t } = useTranslation();
   const [actual, setActual] = useState('');
   const [closeNote, setCloseNote] = useState('');

@@ -198,14 +198,11 @@ export function CalendarSection<F extends CalendarForm>({
       <summary>{t('calendar.legend')}</summary>
       <p className="field__hint">{t('calendar.hint')}</p>
       {fromTeam && <TeamCalendarLine {...fromTeam} />}
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={form.calendarOn}
-          onChange={(e) => update('calendarOn', e.target.checked as F['calendarOn'])}
-        />{' '}
-        {t('calendar.use')}
-      </label>
+      <Check
+        checked={form.calendarOn}
+        onChange={(v) => update('calendarOn', v as F['calendarOn'])}
+        label={t('calendar.use')}
+      />
       {form.calendarOn && (
         <>
           <div className="row">
@@ -244,14 +241,11 @@ export function CalendarSection<F extends CalendarForm>({
             onChange={(days) => update('workingDays', days as F['workingDays'])}
             error={errors['calendar.workingDays']}
           />
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={form.includeOptional}
-              onChange={(e) => update('includeOptional', e.target.checked as F['includeOptional'])}
-            />{' '}
-            {t('calendar.optional')}
-          </label>
+          <Check
+            checked={form.includeOptional}
+            onChange={(v) => update('includeOptional', v as F['includeOptional'])}
+            label={t('calendar.optional')}
+          />
           {!form.includeOptional && optional.length > 0 && (
             <fieldset className="calendar-optional" data-testid="optional-holidays">
               <legend>{t('calendar.optionalOneByOne')}</legend>
@@ -400,5 +394,23 @@ export function CalendarNote({
       )}
       {list && <p className="field__hint">{t('calendar.daysOff', { list })}</p>}
     </div>
+  );
+}
+
+/** A switch of the calendar form: a checkbox before its label. */
+function Check({
+  checked,
+  onChange,
+  label,
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  label: string;
+}) {
+  return (
+    <label className="check">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />{' '}
+      {label}
+    </label>
   );
 }
