@@ -35,17 +35,13 @@ import { referenceSimulate } from './reference';
 import { portfolioSpeedCase } from './portfolio-case';
 import { benchFlowItems } from './flow-items';
 import { forecastPortfolio } from '../src/portfolio';
+import { TEAM_INPUT } from '../test/team-case';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 const TEAM: SimulateInput = {
-  tpSamples: [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7],
-  numberOfTasks: 50,
-  totalContributors: 10,
-  minContributors: 2,
-  maxContributors: 5,
-  sCurveSize: 20,
+  ...TEAM_INPUT,
   throughputModel: 'weibull',
   seed: 12345,
 };

@@ -11,6 +11,7 @@ import { percentComplete } from './percent-complete';
 import { roundHalfEven } from './round';
 import { triangularQuantile } from './triangular';
 import type { SimulateInput } from './inputs';
+import { TEAM_INPUT } from '../test/team-case';
 
 interface OracleRun {
   totalTasks: number;
@@ -87,12 +88,7 @@ const cases: [string, SimulateInput][] = [
   [
     'team S-curve',
     {
-      tpSamples: [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7],
-      numberOfTasks: 50,
-      totalContributors: 10,
-      minContributors: 2,
-      maxContributors: 5,
-      sCurveSize: 20,
+      ...TEAM_INPUT,
     },
   ],
   [

@@ -15,6 +15,7 @@ import {
   type SimulateInput,
   type SimulationBatch,
 } from '../src/index';
+import { TEAM_INPUT } from './team-case';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let dir = '';
@@ -51,12 +52,7 @@ function send<T>(w: Worker, msg: unknown): Promise<T> {
 describe('simulation on worker threads', () => {
   it('gives the single-thread result bit for bit', async () => {
     const input: SimulateInput = {
-      tpSamples: [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7],
-      numberOfTasks: 50,
-      totalContributors: 10,
-      minContributors: 2,
-      maxContributors: 5,
-      sCurveSize: 20,
+      ...TEAM_INPUT,
       ltSamples: [4, 9, 15, 2, 30],
       risks: [{ likelihood: 20, lowImpact: 2, highImpact: 8 }],
       numberOfSimulations: 100_000,

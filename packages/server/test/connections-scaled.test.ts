@@ -9,7 +9,6 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import {
@@ -26,21 +25,13 @@ import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { runDueSyncs } from '../src/connections/scheduler';
 import { connections } from '../src/db/schema';
-import { ADMIN_DATABASE_URL, createProject, login } from './helper';
+import { ADMIN_DATABASE_URL, createProject, login, adminQuery } from './helper';
 import type { Caller } from './helper';
 import { REDIS_URL, deletePrefix, uniquePrefix } from './redis-keys';
 
 const KEY = randomBytes(32);
 
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+const admin = adminQuery;
 
 describe('tracker syncs on two web nodes and a BullMQ worker', { timeout: 120_000 }, () => {
   const dbName = `ff_connscaled_${randomBytes(5).toString('hex')}`;

@@ -44,7 +44,8 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-async function adminQuery(text: string): Promise<void> {
+/** Runs one statement as the PostgreSQL admin (creating or dropping test databases). */
+export async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
   await client.connect();
   try {

@@ -8,25 +8,23 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { ADMIN_DATABASE_URL, createTestApp, login, PASSWORD, uniqueEmail } from './helper';
+import {
+  ADMIN_DATABASE_URL,
+  createTestApp,
+  login,
+  PASSWORD,
+  uniqueEmail,
+  adminQuery,
+} from './helper';
 import type { Caller } from './helper';
 import { runToEnd } from './ops-support';
 
 const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
 
-async function admin(text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
+const admin = adminQuery;
 
 /** What a user sees of their saved work, in a stable order. */
 async function work(app: FastifyInstance, c: Caller) {

@@ -10,9 +10,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { loadConfig } from '../src/config';
-import { ADMIN_DATABASE_URL, createTestApp, login } from './helper';
+import { createTestApp, login, adminQuery } from './helper';
 import type { Caller, TestApp } from './helper';
 import { freePort, startProcess, stopGracefully, waitFor } from './ops-support';
 import type { Proc } from './ops-support';
@@ -87,15 +86,7 @@ describe('rate limits for a classroom behind one address', () => {
   });
 });
 
-async function admin(text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
+const admin = adminQuery;
 
 interface Dependency {
   status: string;

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { ADMIN_DATABASE_URL, PASSWORD, uniqueEmail } from './helper';
+import { ADMIN_DATABASE_URL, PASSWORD, uniqueEmail, adminQuery } from './helper';
 import {
   freePort,
   killTree,
@@ -29,15 +29,7 @@ import { REDIS_URL, deletePrefix, uniquePrefix } from './redis-keys';
 const compose = parseCompose('docker-compose.yml');
 const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
 
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+const admin = adminQuery;
 
 /** Job ids a worker process has logged as started (its JSON log lines). */
 function startedJobs(proc: Proc): Set<string> {
