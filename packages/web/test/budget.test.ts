@@ -57,6 +57,13 @@ describe('first page budget (production build)', () => {
       files.add(manifest[k].file);
       for (const css of manifest[k].css ?? []) files.add(css);
     }
+    // A Portuguese or Spanish reader also loads that language's strings before the first paint:
+    // count the larger of the two, so the budget holds for every reader, not only English ones.
+    const localeFiles = ['src/i18n/locales/pt-BR.ts', 'src/i18n/locales/es.ts'].map((k) => {
+      expect(manifest[k], `${k} is its own chunk`).toBeDefined();
+      return manifest[k].file;
+    });
+    files.add(localeFiles.reduce((a, b) => (gzSize(a) >= gzSize(b) ? a : b)));
     const sizes = [...files].map((f) => ({ f, gz: gzSize(f) }));
     const total = sizes.reduce((s, x) => s + x.gz, 0);
     console.log(

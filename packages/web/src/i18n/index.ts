@@ -1,19 +1,42 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './locales/en';
-import { ptBR } from './locales/pt-BR';
-import { es } from './locales/es';
-import { detectLanguage, saveLanguage, type Language } from './languages';
+import { LANGUAGES, detectLanguage, saveLanguage, type Language } from './languages';
 
-export const resources = {
-  en: { translation: en },
-  'pt-BR': { translation: ptBR },
-  es: { translation: es },
-} as const;
+/**
+ * English is the fallback every missing key reads, so it ships with the first page; Portuguese
+ * and Spanish load on demand (a reader needs one of them, never both), which keeps the first
+ * page within its 150 KB budget. Feature folders still register their own strings for all three
+ * languages (`registerTranslations`); the core strings merge under them when they arrive.
+ */
+const CORE_LOADERS: Record<Exclude<Language, 'en'>, () => Promise<Record<string, unknown>>> = {
+  'pt-BR': () => import('./locales/pt-BR').then((m) => m.ptBR),
+  es: () => import('./locales/es').then((m) => m.es),
+};
+const loaded = new Map<Language, Promise<void>>([['en', Promise.resolve()]]);
+
+/** Resolves once `lng`'s core strings are in i18next's store (at most one fetch per language). */
+export function loadLanguage(lng: Language): Promise<void> {
+  let done = loaded.get(lng);
+  if (!done) {
+    done = CORE_LOADERS[lng as Exclude<Language, 'en'>]().then((bundle) => {
+      i18next.addResourceBundle(lng, 'translation', bundle, true, false);
+    });
+    // A failed fetch (offline before the chunk was cached) may be retried on the next switch.
+    done.catch(() => loaded.delete(lng));
+    loaded.set(lng, done);
+  }
+  return done;
+}
+
+/** Every language's core strings, for tests and tools that read all three at once. */
+export async function loadAllLanguages(): Promise<void> {
+  await Promise.all(LANGUAGES.map(loadLanguage));
+}
 
 export function initI18n(lng: Language = detectLanguage()) {
   void i18next.use(initReactI18next).init({
-    resources,
+    resources: { en: { translation: en } },
     lng,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
@@ -49,6 +72,7 @@ export function sectionBundles<K extends string, S>(
 
 export async function changeLanguage(lng: Language): Promise<void> {
   saveLanguage(lng);
+  await loadLanguage(lng);
   await i18next.changeLanguage(lng);
   syncDocumentLanguage(lng);
 }
