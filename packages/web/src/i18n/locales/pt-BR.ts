@@ -65,6 +65,9 @@ export const ptBR: Translation = {
     inBrowser: '(no seu navegador)',
     cancelled: 'Previsão cancelada.',
     failed: 'A previsão falhou: {{message}}',
+    formRefused: 'A previsão não foi executada: {{message}}',
+    checkFailed:
+      'Não foi possível verificar os dados, então a previsão não foi executada ({{message}}). Tente de novo.',
     loading: 'Carregando…',
     chartFailed: 'Não foi possível desenhar este gráfico.',
     retry: 'Tentar de novo',
