@@ -93,4 +93,22 @@ describe('WhenPage working weekdays', () => {
     // The keyboard lands on the field to fix: its first toggle.
     expect(document.activeElement).toBe(screen.getByLabelText('Monday'));
   });
+
+  it("the table's 85 % row shows the headline's date, counted on the calendar", async () => {
+    const runner = await setUp();
+    await userEvent.click(screen.getByLabelText('Friday'));
+    await run();
+    await screen.findByTestId('calendar-note');
+    const result = runner.calls.at(-1)?.result as SimulationResult;
+    // 2 weeks of Mon–Thu from Mon 4 Jan end on Thursday 14 January; plain weeks: Mon 18.
+    expect(result.headline.date).toBe('2027-01-14');
+    const table = await screen.findByTestId('probability-table');
+    const row85 = within(table)
+      .getAllByRole('row')
+      .find((r) => within(r).queryAllByRole('cell')[0]?.textContent === '85%');
+    const p85 = within(screen.getByTestId('completion-dates')).getByText(/^P85/).parentElement;
+    const dateCell = within(row85 as HTMLElement).getAllByRole('cell')[2].textContent ?? '';
+    expect(dateCell).toMatch(/14/);
+    expect(p85?.textContent).toContain(dateCell);
+  });
 });
