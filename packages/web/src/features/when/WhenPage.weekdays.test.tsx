@@ -63,11 +63,16 @@ describe('WhenPage working weekdays', () => {
     expect(first.calendar).not.toHaveProperty('workingDays');
     // Two weeks of work are 10 working days: Friday 15 January.
     expect(monFri.completionDates?.p85).toBe('2027-01-15');
+    expect(screen.queryByTestId('calendar-same-throughput')).toBeNull();
 
     await userEvent.click(screen.getByLabelText('Friday'));
     await run();
     await waitFor(() =>
       expect(screen.getByTestId('calendar-note').textContent).toContain('Calendar: Mon–Thu'),
+    );
+    // Same weeks on fewer days: the note says the weekly throughput is taken as unchanged.
+    expect(screen.getByTestId('calendar-same-throughput').textContent).toMatch(
+      /weekly throughput is assumed unchanged: a week of 4 working days/,
     );
     const monThu = runner.calls.at(-1) as { input: { calendar: { workingDays: number[] } } };
     expect(monThu.input.calendar.workingDays).toEqual([1, 2, 3, 4]);
