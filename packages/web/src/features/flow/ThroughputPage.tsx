@@ -89,7 +89,11 @@ function Throughput({ m, team }: { m: FlowMetricsResult; team: Team }) {
       </ChartFrame>
       {period === 'week' && short.size > 0 && (
         <p className="field__hint" data-testid="flow-short-weeks">
-          {t('flow.calendar.shortWeeks', { count: short.size })}
+          {/* The weeks shaded in the window shown; the whole history's count only when the
+              window has none, said as such (it counted weeks the chart did not show). */}
+          {shaded.size > 0
+            ? t('flow.calendar.shortWeeks', { count: shaded.size })
+            : t('flow.calendar.shortWeeksOutside', { count: short.size })}
         </p>
       )}
       <CsvButton
