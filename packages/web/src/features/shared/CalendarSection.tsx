@@ -385,11 +385,7 @@ export function CalendarNote({
       )}
       {/* A week other than Monday–Friday keeps the samples' weekly throughput: say so, or
           unticking Friday (dates one day earlier) reads as the calendar making the team faster. */}
-      {week && (
-        <p data-testid="calendar-same-throughput">
-          {t('calendar.sameThroughput', { count: new Set(calendar.workingDays).size })}
-        </p>
-      )}
+      {week && <p data-testid="calendar-same-throughput">{t('calendar.sameThroughput')}</p>}
       {windowWorkingDays !== undefined && lost > 0 && (
         <p data-testid="calendar-window">
           {t('calendar.window', {

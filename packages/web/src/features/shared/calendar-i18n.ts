@@ -19,10 +19,8 @@ const en = {
   blackoutDays_other: '{{count}} blackout days',
   daysOff: 'Days off up to the P95 date: {{list}}',
   weekdaysOnly: 'weekdays only',
-  sameThroughput_one:
-    'The weekly throughput is assumed unchanged: a week of {{count}} working day is taken to deliver what a week in the samples delivered, so fewer working days move the dates earlier, not later. If such weeks deliver less, give the throughput of such weeks.',
-  sameThroughput_other:
-    'The weekly throughput is assumed unchanged: a week of {{count}} working days is taken to deliver what a week in the samples delivered, so fewer working days move the dates earlier, not later. If such weeks deliver less, give the throughput of such weeks.',
+  sameThroughput:
+    'Weekly throughput is assumed unchanged: a week of these working days delivers what a sample week did.',
   moves_one: 'Holidays and days off move P85 by {{count}} working day: {{from}} → {{to}}.',
   moves_other: 'Holidays and days off move P85 by {{count}} working days: {{from}} → {{to}}.',
   window_one:
@@ -59,10 +57,8 @@ const ptBR: Strings = {
   blackoutDays_other: '{{count}} dias de folga',
   daysOff: 'Dias sem trabalho até a data P95: {{list}}',
   weekdaysOnly: 'só dias de semana',
-  sameThroughput_one:
-    'A vazão semanal é considerada a mesma: uma semana de {{count}} dia útil entrega o que uma semana das amostras entregou, então menos dias úteis adiantam as datas, não as atrasam. Se essas semanas entregam menos, informe a vazão de semanas assim.',
-  sameThroughput_other:
-    'A vazão semanal é considerada a mesma: uma semana de {{count}} dias úteis entrega o que uma semana das amostras entregou, então menos dias úteis adiantam as datas, não as atrasam. Se essas semanas entregam menos, informe a vazão de semanas assim.',
+  sameThroughput:
+    'A vazão semanal é considerada a mesma: uma semana com estes dias úteis entrega o que uma semana das amostras entregou.',
   moves_one: 'Os feriados e folgas adiam o P85 em {{count}} dia útil: {{from}} → {{to}}.',
   moves_other: 'Os feriados e folgas adiam o P85 em {{count}} dias úteis: {{from}} → {{to}}.',
   window_one:
@@ -97,10 +93,8 @@ const es: Strings = {
   blackoutDays_other: '{{count}} días libres',
   daysOff: 'Días no laborables hasta la fecha P95: {{list}}',
   weekdaysOnly: 'solo días de semana',
-  sameThroughput_one:
-    'Se supone que el rendimiento semanal no cambia: una semana de {{count}} día laborable entrega lo que entregó una semana de las muestras, así que menos días laborables adelantan las fechas, no las retrasan. Si esas semanas entregan menos, indica el rendimiento de semanas así.',
-  sameThroughput_other:
-    'Se supone que el rendimiento semanal no cambia: una semana de {{count}} días laborables entrega lo que entregó una semana de las muestras, así que menos días laborables adelantan las fechas, no las retrasan. Si esas semanas entregan menos, indica el rendimiento de semanas así.',
+  sameThroughput:
+    'Se supone el mismo rendimiento semanal: una semana con estos días laborables entrega lo que una semana de las muestras.',
   moves_one:
     'Los festivos y días libres retrasan el P85 {{count}} día laborable: {{from}} → {{to}}.',
   moves_other:

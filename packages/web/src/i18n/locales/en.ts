@@ -65,8 +65,7 @@ export const en = {
     cancelled: 'Forecast cancelled.',
     failed: 'The forecast failed: {{message}}',
     formRefused: 'The forecast did not run: {{message}}',
-    checkFailed:
-      'The inputs could not be checked, so the forecast did not run ({{message}}). Try again.',
+    checkFailed: 'The inputs could not be checked: {{message}}',
     loading: 'Loading…',
     chartFailed: 'This chart could not be drawn.',
     retry: 'Try again',

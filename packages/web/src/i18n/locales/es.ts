@@ -67,8 +67,7 @@ export const es: Translation = {
     cancelled: 'Pronóstico cancelado.',
     failed: 'El pronóstico falló: {{message}}',
     formRefused: 'El pronóstico no se ejecutó: {{message}}',
-    checkFailed:
-      'No se pudieron comprobar los datos, así que el pronóstico no se ejecutó ({{message}}). Inténtalo de nuevo.',
+    checkFailed: 'No se pudieron comprobar los datos: {{message}}',
     loading: 'Cargando…',
     chartFailed: 'No se pudo dibujar este gráfico.',
     retry: 'Reintentar',

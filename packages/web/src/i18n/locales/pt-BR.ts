@@ -66,8 +66,7 @@ export const ptBR: Translation = {
     cancelled: 'Previsão cancelada.',
     failed: 'A previsão falhou: {{message}}',
     formRefused: 'A previsão não foi executada: {{message}}',
-    checkFailed:
-      'Não foi possível verificar os dados, então a previsão não foi executada ({{message}}). Tente de novo.',
+    checkFailed: 'Não foi possível verificar os dados: {{message}}',
     loading: 'Carregando…',
     chartFailed: 'Não foi possível desenhar este gráfico.',
     retry: 'Tentar de novo',
