@@ -74,7 +74,11 @@ export function holidayChunks(): Plugin {
         const { holidays, names } = get();
         const rules = holidays[code];
         const used: Record<string, unknown> = {};
-        for (const k of nameKeys(rules, new Set())) if (k in names) used[k] = names[k];
+        // The parser names a substitute day ("… (substitute day)") from `names.substitutes`,
+        // which no rule refers to by `_name`: without it, a country with substitute days
+        // (United States, Spain, United Kingdom…) threw while resolving its holidays.
+        const keys = nameKeys(rules, new Set(['substitutes']));
+        for (const k of keys) if (k in names) used[k] = names[k];
         return `export default ${JSON.stringify({ holidays: { [code]: rules }, names: used })};\n`;
       }
       return null;

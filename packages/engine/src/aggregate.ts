@@ -15,7 +15,7 @@ import type { PercentileInterval, PercentileStats } from './percentile';
 import { intervalFromCounts, percentileIntervals } from './percentile';
 import { roundHalfEven, roundTo } from './round';
 import { addWeeks } from './dates';
-import { calendarDates, type CalendarSummary } from './calendar';
+import { calendarDates, compileCalendar, workingDayDate, type CalendarSummary } from './calendar';
 import { burnDownBands, type BurnDownBand } from './burn-down';
 import { inputStats, type InputStats } from './input-stats';
 import { howManyTableFromCounts, type HowManyTable } from './how-many';
@@ -42,6 +42,12 @@ export interface ResultsTableRow {
   LT: number;
   /** The row reads runs stopped at maxWeeks: its weeks and effort are "more than", not forecasts. */
   beyondMaxWeeks: boolean;
+  /**
+   * The row's date, reckoned as `completionDates` and the headline are (on the calendar's working
+   * days when there is one), so a table never disagrees with them; null without a startDate or
+   * beyond maxWeeks. Absent from results made before it was added.
+   */
+  Date?: string | null;
 }
 
 export interface RunSummary {
@@ -249,18 +255,43 @@ function quantilesOf(plan: SimulationPlan, acc: SimulationAccumulator): Quantile
   };
 }
 
-function resultsTableOf(q: Quantiles, runs: number, unfinished: number): ResultsTableRow[] {
+/**
+ * The date rule of the result's dates for any week count: the calendar's working days (as
+ * `calendarDates` counts them) or start + weeks; null without a start date.
+ */
+function tableDating(plan: SimulationPlan, mostWeeks: number): ((weeks: number) => string) | null {
+  const start = plan.startDate;
+  if (start === null) return null;
+  if (plan.calendar === null) return (w) => addWeeks(start, w);
+  // The same horizon rule as calendarDates, for the longest row (the worst run).
+  const c = compileCalendar(
+    plan.calendar,
+    start,
+    Math.min(36_500, Math.ceil(mostWeeks * 14) + 366),
+  );
+  return (w) => workingDayDate(c, Math.ceil(w * c.perWeek - 1e-9));
+}
+
+function resultsTableOf(
+  q: Quantiles,
+  runs: number,
+  unfinished: number,
+  dateOf: ((weeks: number) => string) | null,
+): ResultsTableRow[] {
   const rows: ResultsTableRow[] = [];
   for (let L = 100; L >= 0; L -= 5) {
     // [fix] the L % row reads the L percentile (the original read 100 − L).
     const p = L / 100;
+    const beyond = isBeyondMaxWeeks(runs, unfinished, p);
     rows.push({
       Likelihood: L,
       Duration: roundHalfEven(q.weeks(p)),
       TotalTasks: roundHalfEven(q.tasks(p)),
       Effort: roundHalfEven(q.effort(p)),
       LT: roundHalfEven(q.leadTime(p)),
-      beyondMaxWeeks: isBeyondMaxWeeks(runs, unfinished, p),
+      beyondMaxWeeks: beyond,
+      // The unrounded weeks, as the headline and completionDates are dated.
+      Date: dateOf === null || beyond ? null : dateOf(q.weeks(p)),
     });
   }
   return rows;
@@ -408,7 +439,7 @@ export function resultFromAccumulator(
   const result: SimulationResult = {
     percentile_stats,
     percentileIntervals: percentileIntervals((p) => intervalFromCounts(acc.weeks, n, p)),
-    resultsTable: resultsTableOf(q, n, acc.unfinished),
+    resultsTable: resultsTableOf(q, n, acc.unfinished, tableDating(plan, q.weeks(1))),
     histogram: splitStopped(histogram, acc.unfinished, plan.maxWeeks),
     burnDownBands: burnDownBands(
       acc.burnDown,

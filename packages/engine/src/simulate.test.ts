@@ -168,6 +168,29 @@ describe('simulate: model behaviour (exact cases)', () => {
     expect(r.headline.date).toBe('2025-10-15');
   });
 
+  it("dates the table's rows as the headline: on the calendar's working days", () => {
+    // Mon–Thu with a holiday: plain weeks from the start would give a later date than the
+    // calendar's, and the table used to show those.
+    const r = simulate({
+      tpSamples: [3, 5, 4, 6, 2, 5, 4, 3],
+      numberOfTasks: 40,
+      startDate: '2027-01-04',
+      seed: 7,
+      calendar: {
+        workingDays: [1, 2, 3, 4],
+        holidays: [{ date: '2027-01-06', name: 'Epiphany' }],
+      },
+    });
+    const row = (l: number) => r.resultsTable.find((x) => x.Likelihood === l);
+    expect(r.headline.date).not.toBeNull();
+    expect(row(85)?.Date).toBe(r.headline.date);
+    expect(row(85)?.Date).toBe(r.completionDates?.p85);
+    expect(row(50)?.Date).toBe(r.completionDates?.p50);
+    expect(row(95)?.Date).toBe(r.completionDates?.p95);
+    const plain = simulate({ ...constant, numberOfTasks: 20, startDate: '2025-10-01' });
+    expect(plain.resultsTable.find((x) => x.Likelihood === 85)?.Date).toBe('2025-10-15');
+  });
+
   it('returns runs and at most 100 burn-downs only when asked', () => {
     expect(simulate({ ...constant, numberOfTasks: 20 }).runs).toBeUndefined();
     const r = simulate({

@@ -77,6 +77,28 @@ describe('calendar (pt-BR)', () => {
     expect(await fresh.page.getByTestId('calendar-note').innerText()).toContain('Natal');
   });
 
+  it('Spain and the United States run too (their substitute days once stopped the form)', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl}/#/when`);
+    await page.getByLabel('Itens concluídos por semana').fill('5, 5, 5, 5');
+    await page.getByLabel('Modelo de vazão').selectOption('bootstrap');
+    await page.getByLabel('Itens no backlog').fill('10');
+    await page.getByLabel('Data de início').fill('2026-12-14');
+    await page.locator('summary', { hasText: 'Calendário' }).click();
+    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    for (const [code, name] of [
+      ['ES', 'Espanha'],
+      ['US', 'Estados Unidos'],
+    ]) {
+      await page.getByLabel('País (feriados nacionais)').selectOption(code);
+      await forecast(page);
+      await page.getByTestId('calendar-note').filter({ hasText: name }).waitFor();
+      // Christmas is a holiday in both: the 10th working day is Monday 28 Dec.
+      expect(await p85Date(page)).toMatch(/^28 de dez/);
+      expect(await page.getByTestId('form-refusal').count()).toBe(0);
+    }
+  });
+
   it('a Monday–Thursday week moves the dates, is named, and survives a share link', async () => {
     const { page } = b;
     await page.goto(`${baseUrl}/#/when`);

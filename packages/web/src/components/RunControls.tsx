@@ -8,12 +8,15 @@ export function RunControls<R>({
   onCancel,
   label,
   stale = false,
+  refusal = null,
 }: {
   state: RunState<R>;
   onCancel: () => void;
   label?: string;
   /** The result on screen no longer answers the form: never announce it as ready. */
   stale?: false | 'changed' | 'invalid';
+  /** Why the last Forecast did not run, when no field of the form shows it. */
+  refusal?: string | null;
 }) {
   const { t } = useTranslation();
   const running = state.status === 'running';
@@ -64,6 +67,11 @@ export function RunControls<R>({
               ? t('common.stale')
               : t('common.resultsReady')}
       </p>
+      {refusal !== null && (
+        <p className="notice notice--error" role="alert" data-testid="form-refusal">
+          {refusal}
+        </p>
+      )}
       {state.status === 'cancelled' && (
         <p className="notice" role="status">
           {t('common.cancelled')}

@@ -80,6 +80,28 @@ describe('the throughput page on the team’s calendar', () => {
     );
   });
 
+  it('counts the short weeks of the window shown, not of all history', async () => {
+    await saveTeam({
+      name: 'Window team',
+      sample: false,
+      source: 'csv',
+      fileName: null,
+      items,
+      throughput: [],
+      rejected: [],
+      // The short week (offsite, week of Apr 6) is before the last two weeks shown.
+      settings: {
+        window: { weeks: 2 },
+        calendar: { blackouts: [{ from: '2026-04-07', to: '2026-04-08', note: 'offsite' }] },
+      },
+    });
+    renderPage(ThroughputPage, directRunner());
+    expect((await screen.findByTestId('flow-short-weeks')).textContent).toBe(
+      '1 week in all history has fewer working days than usual; none in the weeks shown.',
+    );
+    expect(screen.queryAllByTestId('flow-throughput-off')).toHaveLength(0);
+  });
+
   it('keeps a team’s working weekdays, and saves the ones the user picks', async () => {
     await saveTeam({
       name: 'Four-day team',

@@ -19,6 +19,22 @@ export default function ThroughputPage() {
   return <FlowLayout page="throughput">{(m, team) => <Throughput m={m} team={team} />}</FlowLayout>;
 }
 
+/**
+ * The short weeks of the window shown (those shaded); the whole history's count only when the
+ * window has none, said as such: it once counted weeks the chart did not show.
+ */
+function ShortWeeksNote({ shown, all }: { shown: number; all: number }) {
+  const { t } = useTranslation();
+  if (all === 0) return null;
+  return (
+    <p className="field__hint" data-testid="flow-short-weeks">
+      {shown > 0
+        ? t('flow.calendar.shortWeeks', { count: shown })
+        : t('flow.calendar.shortWeeksOutside', { count: all })}
+    </p>
+  );
+}
+
 function Throughput({ m, team }: { m: FlowMetricsResult; team: Team }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
@@ -87,11 +103,7 @@ function Throughput({ m, team }: { m: FlowMetricsResult; team: Team }) {
           shaded={shaded}
         />
       </ChartFrame>
-      {period === 'week' && short.size > 0 && (
-        <p className="field__hint" data-testid="flow-short-weeks">
-          {t('flow.calendar.shortWeeks', { count: short.size })}
-        </p>
-      )}
+      {period === 'week' && <ShortWeeksNote shown={shaded.size} all={short.size} />}
       <CsvButton
         table={{
           columns: [

@@ -144,6 +144,14 @@ describe('flow charts', () => {
       render(<CfdChart metrics={short} title="CFD" calendar={calendar} />);
       // The CFD runs from the first arrival (Monday 6 April).
       expect(dates('flow-cfd-off')).toEqual(['2026-04-11', '2026-04-18', '2026-04-21']);
+      // Behind the data, as on the scatter: the stripes come before the first band, and the
+      // bands let them show through.
+      const group = screen.getByTestId('flow-cfd-offdays');
+      const band = screen.getByTestId('flow-cfd').querySelector('[data-band]');
+      expect(band && group.compareDocumentPosition(band) & Node.DOCUMENT_POSITION_FOLLOWING).toBe(
+        Node.DOCUMENT_POSITION_FOLLOWING,
+      );
+      expect(Number(band?.getAttribute('fill-opacity'))).toBeLessThan(1);
     });
 
     it('without a calendar nothing is shaded', () => {

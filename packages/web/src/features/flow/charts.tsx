@@ -603,13 +603,8 @@ export function CfdChart({
   const runs = calendar ? offDayRuns(first, last, calendar, INNER_W / Math.max(1, cfd.length)) : [];
   return (
     <ChartSvg title={title} testId="flow-cfd">
-      <GridLines y={y} />
-      {shown.map((l) => (
-        <path key={l.band} d={area(l.upper, l.lower)} fill={CFD_COLORS[l.band]} data-band={l.band}>
-          <title>{t(`flow.charts.${l.band}`)}</title>
-        </path>
-      ))}
-      {/* Over the bands (which fill the chart), translucent, so a day off reads as a pause. */}
+      {/* Behind the data, as on the other charts; the bands fill the chart, so with days off
+          they are a little translucent and a day off shows through them as a pause. */}
       <OffDayBands
         runs={runs}
         x0={(d) => x(d - first - 0.5)}
@@ -617,6 +612,18 @@ export function CfdChart({
         testId="flow-cfd"
         fmt={fmt}
       />
+      <GridLines y={y} />
+      {shown.map((l) => (
+        <path
+          key={l.band}
+          d={area(l.upper, l.lower)}
+          fill={CFD_COLORS[l.band]}
+          fillOpacity={runs.length > 0 ? 0.8 : undefined}
+          data-band={l.band}
+        >
+          <title>{t(`flow.charts.${l.band}`)}</title>
+        </path>
+      ))}
       <g>
         {bands.map((b, k) => (
           <g key={b} transform={`translate(${8 + k * 110}, 8)`}>

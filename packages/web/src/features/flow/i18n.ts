@@ -109,6 +109,10 @@ const en = {
     saved: 'Saved: the charts shade this calendar’s days off.',
     shortWeeks_one: '{{count}} week has fewer working days than usual (shaded).',
     shortWeeks_other: '{{count}} weeks have fewer working days than usual (shaded).',
+    shortWeeksOutside_one:
+      '{{count}} week in all history has fewer working days than usual; none in the weeks shown.',
+    shortWeeksOutside_other:
+      '{{count}} weeks in all history have fewer working days than usual; none in the weeks shown.',
   },
   charts: {
     scatter: 'Cycle-time scatterplot',
@@ -276,6 +280,10 @@ const ptBR: Strings = {
     saved: 'Salvo: os gráficos sombreiam os dias sem trabalho deste calendário.',
     shortWeeks_one: '{{count}} semana tem menos dias úteis que o normal (sombreada).',
     shortWeeks_other: '{{count}} semanas têm menos dias úteis que o normal (sombreadas).',
+    shortWeeksOutside_one:
+      '{{count}} semana de todo o histórico tem menos dias úteis que o normal; nenhuma nas semanas mostradas.',
+    shortWeeksOutside_other:
+      '{{count}} semanas de todo o histórico têm menos dias úteis que o normal; nenhuma nas semanas mostradas.',
   },
   charts: {
     scatter: 'Dispersão do tempo de ciclo',
@@ -442,6 +450,10 @@ const es: Strings = {
     saved: 'Guardado: los gráficos sombrean los días no laborables de este calendario.',
     shortWeeks_one: '{{count}} semana tiene menos días laborables de lo normal (sombreada).',
     shortWeeks_other: '{{count}} semanas tienen menos días laborables de lo normal (sombreadas).',
+    shortWeeksOutside_one:
+      '{{count}} semana de todo el historial tiene menos días laborables de lo normal; ninguna en las semanas mostradas.',
+    shortWeeksOutside_other:
+      '{{count}} semanas de todo el historial tienen menos días laborables de lo normal; ninguna en las semanas mostradas.',
   },
   charts: {
     scatter: 'Dispersión del tiempo de ciclo',

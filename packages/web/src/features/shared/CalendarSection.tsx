@@ -383,6 +383,9 @@ export function CalendarNote({
           })}
         </p>
       )}
+      {/* A week other than Monday–Friday keeps the samples' weekly throughput: say so, or
+          unticking Friday (dates one day earlier) reads as the calendar making the team faster. */}
+      {week && <p data-testid="calendar-same-throughput">{t('calendar.sameThroughput')}</p>}
       {windowWorkingDays !== undefined && lost > 0 && (
         <p data-testid="calendar-window">
           {t('calendar.window', {

@@ -110,10 +110,23 @@ export function PageRunButton<R>({
   page,
   label,
 }: {
-  page: { state: RunState<R>; cancel: () => void; stale: false | 'changed' | 'invalid' };
+  page: {
+    state: RunState<R>;
+    cancel: () => void;
+    stale: false | 'changed' | 'invalid';
+    refusal?: string | null;
+  };
   label: string;
 }) {
-  return <RunControls state={page.state} onCancel={page.cancel} stale={page.stale} label={label} />;
+  return (
+    <RunControls
+      state={page.state}
+      onCancel={page.cancel}
+      stale={page.stale}
+      label={label}
+      refusal={page.refusal}
+    />
+  );
 }
 
 /** A result that no longer answers the form: a notice first, the figures dimmed and labelled. */

@@ -14,6 +14,7 @@ export interface RunFooterPage<R> {
   state: RunState<R>;
   cancel: () => void;
   stale?: false | 'changed' | 'invalid';
+  refusal?: string | null;
 }
 
 /** The end of every simulation form: the advanced run settings, then the run button. */
@@ -38,7 +39,13 @@ export function RunFooter<R>({
         id={page.id}
         runsField={runsField}
       />
-      <RunControls state={page.state} onCancel={page.cancel} label={label} stale={page.stale} />
+      <RunControls
+        state={page.state}
+        onCancel={page.cancel}
+        label={label}
+        stale={page.stale}
+        refusal={page.refusal}
+      />
     </>
   );
 }

@@ -19,6 +19,8 @@ const en = {
   blackoutDays_other: '{{count}} blackout days',
   daysOff: 'Days off up to the P95 date: {{list}}',
   weekdaysOnly: 'weekdays only',
+  sameThroughput:
+    'Weekly throughput is assumed unchanged: a week of these working days delivers what a sample week did.',
   moves_one: 'Holidays and days off move P85 by {{count}} working day: {{from}} → {{to}}.',
   moves_other: 'Holidays and days off move P85 by {{count}} working days: {{from}} → {{to}}.',
   window_one:
@@ -55,6 +57,8 @@ const ptBR: Strings = {
   blackoutDays_other: '{{count}} dias de folga',
   daysOff: 'Dias sem trabalho até a data P95: {{list}}',
   weekdaysOnly: 'só dias de semana',
+  sameThroughput:
+    'A vazão semanal é considerada a mesma: uma semana com estes dias úteis entrega o que uma semana das amostras entregou.',
   moves_one: 'Os feriados e folgas adiam o P85 em {{count}} dia útil: {{from}} → {{to}}.',
   moves_other: 'Os feriados e folgas adiam o P85 em {{count}} dias úteis: {{from}} → {{to}}.',
   window_one:
@@ -89,6 +93,8 @@ const es: Strings = {
   blackoutDays_other: '{{count}} días libres',
   daysOff: 'Días no laborables hasta la fecha P95: {{list}}',
   weekdaysOnly: 'solo días de semana',
+  sameThroughput:
+    'Se supone el mismo rendimiento semanal: una semana con estos días laborables entrega lo que una semana de las muestras.',
   moves_one:
     'Los festivos y días libres retrasan el P85 {{count}} día laborable: {{from}} → {{to}}.',
   moves_other:

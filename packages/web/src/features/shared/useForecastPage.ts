@@ -66,6 +66,31 @@ function useHeadlineIntoView(result: unknown): void {
   }, [result]);
 }
 
+/**
+ * The refusals no field on the page shows (a problem with the request as a whole, or with a
+ * field the form has no box for), as one message for beside the run button: a Forecast button
+ * that does nothing with nothing said is the worst answer a form can give.
+ */
+function useUnplacedRefusal(
+  issues: Issue[],
+  errors: FieldErrors,
+  idPrefix: string,
+  checkFailed: string | null,
+): string | null {
+  const { t } = useTranslation();
+  return useMemo(() => {
+    if (checkFailed !== null) return t('common.checkFailed', { message: checkFailed });
+    const messages: string[] = [];
+    for (const issue of issues) {
+      const { field } = formField(issue.field);
+      const message = errors[field];
+      const shown = field !== '' && document.getElementById(fieldId(idPrefix, field)) !== null;
+      if (!shown && message !== undefined && !messages.includes(message)) messages.push(message);
+    }
+    return messages.length === 0 ? null : t('common.formRefused', { message: messages.join(' ') });
+  }, [issues, errors, idPrefix, checkFailed, t]);
+}
+
 /** Fetch the schemas while the user types, so the first submit does not wait for them. */
 function usePrefetchValidation(): void {
   useEffect(() => {
@@ -148,6 +173,9 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
   const [ranBody, setRanBody] = useState<Record<string, unknown> | null>(null);
   const [inputsOnly, setInputsOnly] = useState(false);
   const errors = useFieldErrors(issues, runner.state);
+  /** Why the inputs could not even be checked (a holiday chunk that failed to download…). */
+  const [checkFailed, setCheckFailed] = useState<string | null>(null);
+  const refusal = useUnplacedRefusal(issues, errors, idPrefix, checkFailed);
 
   usePrefetchValidation();
   const update = useCallback(<K extends keyof F>(key: K, value: F[K]) => {
@@ -159,7 +187,15 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
 
   const submit = useCallback(
     async (formValue: F, fixedSeed?: number) => {
-      const { body, checked, all } = await check(formValue, fixedSeed);
+      let checkedForm: Awaited<ReturnType<typeof check>>;
+      try {
+        checkedForm = await check(formValue, fixedSeed);
+      } catch (e) {
+        setCheckFailed(e instanceof Error ? e.message : String(e));
+        return;
+      }
+      setCheckFailed(null);
+      const { body, checked, all } = checkedForm;
       setIssues(all);
       if (all.length > 0) {
         // Focus the first field in error so keyboard users land where the fix is needed.
@@ -230,6 +266,8 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
     setSeed,
     errors,
     issues,
+    /** A refusal no field shows, said beside the run button (null when there is none). */
+    refusal,
     onSubmit,
     drawAgain,
     state: runner.state,

@@ -63,11 +63,16 @@ describe('WhenPage working weekdays', () => {
     expect(first.calendar).not.toHaveProperty('workingDays');
     // Two weeks of work are 10 working days: Friday 15 January.
     expect(monFri.completionDates?.p85).toBe('2027-01-15');
+    expect(screen.queryByTestId('calendar-same-throughput')).toBeNull();
 
     await userEvent.click(screen.getByLabelText('Friday'));
     await run();
     await waitFor(() =>
       expect(screen.getByTestId('calendar-note').textContent).toContain('Calendar: Mon–Thu'),
+    );
+    // Same weeks on fewer days: the note says the weekly throughput is taken as unchanged.
+    expect(screen.getByTestId('calendar-same-throughput').textContent).toMatch(
+      /^Weekly throughput is assumed unchanged/,
     );
     const monThu = runner.calls.at(-1) as { input: { calendar: { workingDays: number[] } } };
     expect(monThu.input.calendar.workingDays).toEqual([1, 2, 3, 4]);
@@ -92,5 +97,23 @@ describe('WhenPage working weekdays', () => {
     expect(screen.getByTestId('stale-notice')).toBeTruthy();
     // The keyboard lands on the field to fix: its first toggle.
     expect(document.activeElement).toBe(screen.getByLabelText('Monday'));
+  });
+
+  it("the table's 85 % row shows the headline's date, counted on the calendar", async () => {
+    const runner = await setUp();
+    await userEvent.click(screen.getByLabelText('Friday'));
+    await run();
+    await screen.findByTestId('calendar-note');
+    const result = runner.calls.at(-1)?.result as SimulationResult;
+    // 2 weeks of Mon–Thu from Mon 4 Jan end on Thursday 14 January; plain weeks: Mon 18.
+    expect(result.headline.date).toBe('2027-01-14');
+    const table = await screen.findByTestId('probability-table');
+    const row85 = within(table)
+      .getAllByRole('row')
+      .find((r) => within(r).queryAllByRole('cell')[0]?.textContent === '85%');
+    const p85 = within(screen.getByTestId('completion-dates')).getByText(/^P85/).parentElement;
+    const dateCell = within(row85 as HTMLElement).getAllByRole('cell')[2].textContent ?? '';
+    expect(dateCell).toMatch(/14/);
+    expect(p85?.textContent).toContain(dateCell);
   });
 });

@@ -17,6 +17,14 @@ export type SimulationView = SimulationResult;
 
 const THIRTY_DAY_LEVELS = ['95', '85', '70', '50'];
 
+/**
+ * A row's date: the engine's (on the calendar, as the headline), or for a result saved before
+ * rows had one, start + the row's weeks.
+ */
+function rowDate(row: SimulationResult['resultsTable'][number], startDate: string): string {
+  return row.Date ?? addWeeks(startDate, row.Duration);
+}
+
 /** What the result tables and the CSV share: the rows worth showing and the optional columns. */
 interface WhenTable {
   /** Rows that carry information (not the single best or worst run). */
@@ -263,7 +271,7 @@ function ProbabilityTable({ r, table }: { r: SimulationResult; table: WhenTable 
                     <td>
                       {capped
                         ? beyond.dateBeyond(r.maxWeeks)
-                        : fmt.shortDate(addWeeks(startDate, row.Duration))}
+                        : fmt.shortDate(rowDate(row, startDate))}
                     </td>
                   )}
                   {tasksVary && <td>{fmt.integer(row.TotalTasks)}</td>}
@@ -408,7 +416,7 @@ function WhenActions({
         rows: table.rows.map((row) => [
           row.Likelihood,
           row.beyondMaxWeeks ? beyondText : row.Duration,
-          ...(startDate ? [row.beyondMaxWeeks ? null : addWeeks(startDate, row.Duration)] : []),
+          ...(startDate ? [row.beyondMaxWeeks ? null : rowDate(row, startDate)] : []),
           ...(tasksVary ? [row.TotalTasks] : []),
           row.beyondMaxWeeks
             ? t('when.beyondValue', { weeks: fmt.integer(row.Effort) })

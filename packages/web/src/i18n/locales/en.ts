@@ -64,6 +64,8 @@ export const en = {
     inBrowser: '(in your browser)',
     cancelled: 'Forecast cancelled.',
     failed: 'The forecast failed: {{message}}',
+    formRefused: 'The forecast did not run: {{message}}',
+    checkFailed: 'The inputs could not be checked: {{message}}',
     loading: 'Loading…',
     chartFailed: 'This chart could not be drawn.',
     retry: 'Try again',

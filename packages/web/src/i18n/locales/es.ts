@@ -66,6 +66,8 @@ export const es: Translation = {
     inBrowser: '(en tu navegador)',
     cancelled: 'Pronóstico cancelado.',
     failed: 'El pronóstico falló: {{message}}',
+    formRefused: 'El pronóstico no se ejecutó: {{message}}',
+    checkFailed: 'No se pudieron comprobar los datos: {{message}}',
     loading: 'Cargando…',
     chartFailed: 'No se pudo dibujar este gráfico.',
     retry: 'Reintentar',

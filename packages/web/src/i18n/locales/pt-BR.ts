@@ -65,6 +65,8 @@ export const ptBR: Translation = {
     inBrowser: '(no seu navegador)',
     cancelled: 'Previsão cancelada.',
     failed: 'A previsão falhou: {{message}}',
+    formRefused: 'A previsão não foi executada: {{message}}',
+    checkFailed: 'Não foi possível verificar os dados: {{message}}',
     loading: 'Carregando…',
     chartFailed: 'Não foi possível desenhar este gráfico.',
     retry: 'Tentar de novo',
