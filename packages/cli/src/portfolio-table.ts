@@ -15,7 +15,7 @@ function when(f: Obj, level: 'p50' | 'p85' | 'p95'): Cell {
   return typeof weeks === 'number' ? `${cell(weeks)} wk` : null;
 }
 
-/** P85's 95 % sampling interval in weeks (trust rules); null when its runs did not finish. */
+/** P85's 95% sampling interval in weeks (trust rules); null when its runs did not finish. */
 function p85Interval(intervals: unknown): Cell {
   return intervalText(obj(intervals)?.p85) ?? null;
 }
@@ -56,7 +56,7 @@ export function portfolioTable(r: Obj): string[] {
           'target',
           'P50',
           'P85',
-          'P85 95 % (wk)',
+          'P85 95% (wk)',
           'P95',
           'P(target)',
           'cut line',
@@ -91,7 +91,7 @@ export function portfolioTable(r: Obj): string[] {
       section(
         'Teams: last feature done',
         foldedGrid(
-          ['team', 'P50', 'P85', 'P85 95 % (wk)', 'P95'],
+          ['team', 'P50', 'P85', 'P85 95% (wk)', 'P95'],
           teams.map((t): Cell[] => {
             const asFeature = {
               completionDates: t.lastCompletionDates,

@@ -19,7 +19,7 @@ describe('table output and the trust rules', () => {
     const many = forecastWhen({ ...input, numberOfSimulations: 20_000 });
     const iv = many.percentileIntervals.p85;
     const text = formatTable('when', many);
-    expect(text).toContain('95 % interval');
+    expect(text).toContain('95% interval');
     const shown = iv.low === iv.high ? String(iv.low) : `${iv.low}–${iv.high}`;
     expect(text).toMatch(new RegExp(`P85\\s+${many.percentile_stats.p85}\\s+${shown}`));
     expect(text).not.toContain('run more');
@@ -31,7 +31,7 @@ describe('table output and the trust rules', () => {
     expect(few.percentileIntervals.p85.high - few.percentileIntervals.p85.low).toBeGreaterThan(1);
     expect(formatTable('when', few)).toContain('P85 could move by more than one week');
     const sim = formatTable('simulate', simulate({ tpSamples: T12, numberOfTasks: 200, seed: 3 }));
-    expect(sim).toContain('95 % interval');
+    expect(sim).toContain('95% interval');
   });
 
   it('shows no likelihood row or effort at the cap as a forecast (issue 14)', () => {
@@ -134,7 +134,7 @@ describe('table output and the trust rules', () => {
     const iv = hm.itemsIntervals['85'];
     const shown = iv.low === iv.high ? String(iv.low) : `${iv.low}–${iv.high}`;
     expect(hmText).toMatch(new RegExp(`85\\s+${hm.itemsAtConfidence['85']}\\s+${shown}`));
-    expect(hmText.includes('The 85 % figure could move')).toBe(iv.high - iv.low > 1);
+    expect(hmText.includes('The 85% figure could move')).toBe(iv.high - iv.low > 1);
 
     const pf = forecastPortfolio({
       teams: [{ name: 'A', tpSamples: [0, 2, 3, 5, 9], featureWip: 1 }],
@@ -144,7 +144,7 @@ describe('table output and the trust rules', () => {
     });
     const piv = pf.features[0].percentileIntervals.p85;
     const pfText = formatTable('portfolio', pf);
-    expect(pfText).toContain('P85 95 % (wk)');
+    expect(pfText).toContain('P85 95% (wk)');
     expect(pfText).toContain(`${piv?.low}–${piv?.high}`);
 
     const dep = dependencyAnalysis({
@@ -153,7 +153,7 @@ describe('table output and the trust rules', () => {
       seed: 5,
     });
     const depText = formatTable('dependencies', dep);
-    expect(depText).toContain('95 % interval (weeks)');
+    expect(depText).toContain('95% interval (weeks)');
   });
 
   it('keeps likelihood rows that carry information: no 0 % or 100 % row, no repeats', () => {

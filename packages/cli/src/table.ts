@@ -93,7 +93,7 @@ function percentileGrid(columns: [string, Obj | undefined][]): string {
   return foldedGrid(['', ...present.map(([h]) => h)], rows);
 }
 
-/** Each percentile's 95 % sampling interval (trust rules). */
+/** Each percentile's 95% sampling interval (trust rules). */
 function intervals(r: Obj, scale = 1): Obj | undefined {
   const text = intervalsText(r.percentileIntervals, scale);
   const beyond = obj(r.beyondMaxWeeks);
@@ -140,7 +140,7 @@ function simulate(r: Obj): string[] {
       'Percentiles (Pn: n% of runs finished within)',
       percentileGrid([
         ['weeks', weeksOrCap(r, obj(r.percentile_stats))],
-        ['95 % interval', intervals(r)],
+        ['95% interval', intervals(r)],
         ['date', obj(r.completionDates)],
         [effortHeader(r), floorWhereCapped(r, obj(r.effort))],
         ['items', obj(r.totalTasks)],
@@ -150,7 +150,7 @@ function simulate(r: Obj): string[] {
     ),
     ...widerThanOne(r),
   );
-  // The 100 % row is the single worst run and the 0 % row the single best: read as certainty
+  // The 100% row is the single worst run and the 0% row the single best: read as certainty
   // they mislead, so the table keeps the rows in between that say something new.
   const table = list(r.resultsTable).filter(
     (row) => typeof row.Likelihood === 'number' && row.Likelihood > 0 && row.Likelihood < 100,
@@ -201,7 +201,7 @@ function when(r: Obj): string[] {
       'Weeks to finish (Pn: n% of runs finished within)',
       percentileGrid([
         ['weeks', weeksOrCap(r, obj(r.percentile_stats))],
-        ['95 % interval', intervals(r)],
+        ['95% interval', intervals(r)],
         ['date', dates],
       ]),
     ),
@@ -217,7 +217,7 @@ function when(r: Obj): string[] {
 function howMany(r: Obj): string[] {
   const at = obj(r.itemsAtConfidence) ?? {};
   const ivs = obj(r.itemsIntervals);
-  // 100 % is the single worst run and 0 % the single best: not certainties, so not rows.
+  // 100% is the single worst run and 0% the single best: not certainties, so not rows.
   const rows = Object.entries(at)
     .filter(([q]) => Number(q) > 0 && Number(q) < 100)
     .map(([q, n]): Cell[] => [Number(q), val(n), ...(ivs ? [intervalText(ivs[q]) ?? null] : [])])
@@ -227,9 +227,9 @@ function howMany(r: Obj): string[] {
     `Items finished in ${cell(val(r.days))} days = ${cell(val(r.weeks))} weeks${span}; mean ${cell(val(r.mean))}.`,
     section(
       'At least this many items, with this confidence',
-      foldedGrid(['confidence %', 'items', ...(ivs ? ['95 % interval'] : [])], rows),
+      foldedGrid(['confidence %', 'items', ...(ivs ? ['95% interval'] : [])], rows),
     ),
-    ...moreRunsLine(ivs?.['85'], 'The 85 % figure', 'item'),
+    ...moreRunsLine(ivs?.['85'], 'The 85% figure', 'item'),
   ];
 }
 
@@ -349,7 +349,7 @@ function cost(r: Obj): string[] {
       'Percentiles',
       percentileGrid([
         ['total cost', obj(r.percentile_stats)],
-        ['95 % interval', intervals(r)],
+        ['95% interval', intervals(r)],
         ['weeks', obj(r.weeks)],
       ]),
     ),
@@ -399,9 +399,9 @@ function dependencies(r: Obj): string[] {
       'Delay percentiles',
       percentileGrid([
         ['days', obj(r.delayDays)],
-        ['95 % interval (days)', intervalsText(r.delayDaysIntervals)],
+        ['95% interval (days)', intervalsText(r.delayDaysIntervals)],
         ['weeks', obj(r.delayWeeks)],
-        ['95 % interval (weeks)', intervalsText(r.delayWeeksIntervals)],
+        ['95% interval (weeks)', intervalsText(r.delayWeeksIntervals)],
       ]),
     ),
     ...moreRunsLine(obj(r.delayWeeksIntervals)?.p85, 'P85', 'week'),
@@ -422,7 +422,7 @@ function accuracy(r: Obj): string[] {
     pairs([
       [
         'actual on or before forecast',
-        `${val(r.onOrBefore)} of ${val(r.n)} (${val(r.onOrBeforeRate)} %)`,
+        `${val(r.onOrBefore)} of ${val(r.n)} (${val(r.onOrBeforeRate)}%)`,
       ],
       ['pairs', val(r.n)],
       ['MAE', val(r.mae)],
@@ -430,7 +430,7 @@ function accuracy(r: Obj): string[] {
       ['MAPE %', val(r.mape)],
       ['R²', val(r.r2 ?? r.rSquared)],
       ['bias', val(r.bias)],
-      ['within ±20 %', val(r.accuracyRate)],
+      ['within ±20%', val(r.accuracyRate)],
       [
         'quality',
         r.quality === 'insufficient' ? 'too few pairs to judge (under 5)' : val(r.quality),
@@ -601,7 +601,7 @@ function flow(r: Obj): string[] {
   const keys = Object.keys(pct);
   return [
     sle
-      ? `${cell(val(sle.percentile))} % of items finish within ${cell(val(sle.days))} days (done ${span}, as of ${String(r.asOf)}).`
+      ? `${cell(val(sle.percentile))}% of items finish within ${cell(val(sle.days))} days (done ${span}, as of ${String(r.asOf)}).`
       : `No done items in the window (${span}).`,
     section(
       'Cycle time (days)',
@@ -625,8 +625,8 @@ function flow(r: Obj): string[] {
     ),
     pairs([
       // The engine's shares are already percentages (37.5), not fractions.
-      ['past P70', `${cell(val(sizing.pastP70))} (${cell(val(sizing.shareP70))} %)`],
-      ['past the SLE', `${cell(val(sizing.pastSle))} (${cell(val(sizing.shareSle))} %)`],
+      ['past P70', `${cell(val(sizing.pastP70))} (${cell(val(sizing.shareP70))}%)`],
+      ['past the SLE', `${cell(val(sizing.pastSle))} (${cell(val(sizing.shareSle))}%)`],
       ['done', val(counts.done)],
       ['done without a start date', val(counts.doneWithoutStart)],
       ['done before started (left out)', val(counts.doneBeforeStarted)],

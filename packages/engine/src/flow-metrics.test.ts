@@ -32,7 +32,7 @@ describe('flowMetrics', () => {
     ]);
     expect(m.notStarted).toBe(1);
     expect(m.counts.sameDay).toBe(1);
-    expect(sleSentence(m.sle!)).toBe('85 % of items finish within 10 days');
+    expect(sleSentence(m.sle!)).toBe('85% of items finish within 10 days');
   });
 
   it('filters by type and treats later events as not yet happened', () => {

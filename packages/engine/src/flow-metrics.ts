@@ -471,7 +471,7 @@ function flowViews(
   return { metrics, historyWindow };
 }
 
-/** "85 % of items finish within 12 days" as English text (the web translates from the data). */
+/** "85% of items finish within 12 days" as English text (the web translates from the data). */
 export function sleSentence(sle: { percentile: number; days: number }): string {
-  return `${sle.percentile} % of items finish within ${sle.days} day${sle.days === 1 ? '' : 's'}`;
+  return `${sle.percentile}% of items finish within ${sle.days} day${sle.days === 1 ? '' : 's'}`;
 }

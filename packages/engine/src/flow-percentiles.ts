@@ -1,7 +1,7 @@
 /**
  * Cycle-time statistics by nearest rank, from a histogram of whole days: the smallest `v`
  * such that at least p % of the items took `v` days or less (`sorted[ceil(p/100·n) − 1]`).
- * That is what "85 % of items finish within 12 days" means, so no interpolation.
+ * That is what "85% of items finish within 12 days" means, so no interpolation.
  */
 
 export interface CycleTimeStats {

@@ -61,7 +61,7 @@ describe('chooseHistoryWindow', () => {
     expect(choice.window).not.toBe('all');
     expect(all.rate).toBeLessThan(choice.calibration!.rate);
     expect(choice.reason).toMatch(
-      new RegExp(`^last ${choice.window} weeks: P85 held in \\d+ % of \\d+ backtests$`),
+      new RegExp(`^last ${choice.window} weeks: P85 held in \\d+% of \\d+ backtests$`),
     );
   });
 

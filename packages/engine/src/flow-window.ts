@@ -197,6 +197,6 @@ export function chooseHistoryWindow(
     window: best.window,
     calibration: best,
     candidates,
-    reason: `${label(best.window)}: P${opts.target} held in ${Math.round(best.rate)} % of ${best.folds} backtests`,
+    reason: `${label(best.window)}: P${opts.target} held in ${Math.round(best.rate)}% of ${best.folds} backtests`,
   };
 }

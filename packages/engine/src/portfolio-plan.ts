@@ -215,7 +215,7 @@ function planFeatureRisks(
       fail('a risk needs finite, non-negative likelihood and impacts', rf);
     }
     const p = r.likelihood >= 1 ? r.likelihood / 100 : r.likelihood;
-    if (p > 1) fail('likelihood must be at most 100 %', `${rf}.likelihood`);
+    if (p > 1) fail('likelihood must be at most 100%', `${rf}.likelihood`);
     const low = Math.min(r.lowImpact, r.highImpact);
     const high = Math.max(r.lowImpact, r.highImpact);
     if (high > PORTFOLIO_MAX_PART_SIZE) fail('impact must be at most 100,000', `${rf}.highImpact`);

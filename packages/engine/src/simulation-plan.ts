@@ -238,7 +238,7 @@ function planRisks(input: SimulateInput): RiskPlan {
       );
     }
     const lik = r.likelihood >= 1 ? r.likelihood / 100 : r.likelihood;
-    if (lik > 1) throw new EngineInputError(`${field}.likelihood must be at most 100 %`, field);
+    if (lik > 1) throw new EngineInputError(`${field}.likelihood must be at most 100%`, field);
     riskLikelihood[i] = lik;
     const low = Math.min(r.lowImpact, r.highImpact);
     const high = Math.max(r.lowImpact, r.highImpact);

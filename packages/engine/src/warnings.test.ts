@@ -34,6 +34,13 @@ describe('engine warnings', () => {
     }
   });
 
+  it('write percents in one style, the English "25%" with no space (issue 14)', () => {
+    for (const code of WARNING_CODES) {
+      const text = warningMessage({ code, params: EVERY_PARAM });
+      expect(text, code).not.toMatch(/\d\s%/);
+    }
+  });
+
   it('come with each result as sentences and as codes, in the same order', () => {
     const when = runForecast('when', { tpSamples: [0, 0, 1], backlog: 400, maxWeeks: 10, seed: 1 });
     const codes = (when as { warningCodes: EngineWarning[] }).warningCodes;

@@ -14,9 +14,9 @@ const MESSAGES = {
   weibullFallback: () =>
     'Fewer than 2 weeks with throughput above zero: a Weibull cannot be fitted, so weeks are drawn from the history (bootstrap).',
   throughputErrorRate: (p: { rate: number }) =>
-    `The throughput history disagrees with itself (error rate ${p.rate} % > 25 %); more history would make the forecast more reliable.`,
+    `The throughput history disagrees with itself (error rate ${p.rate}% > 25%); more history would make the forecast more reliable.`,
   leadTimeErrorRate: (p: { rate: number }) =>
-    `The lead-time history disagrees with itself (error rate ${p.rate} % > 25 %).`,
+    `The lead-time history disagrees with itself (error rate ${p.rate}% > 25%).`,
   fewLeadTimes: (p: { count: number }) =>
     `Only ${p.count} lead-time samples; fewer than 6 are unreliable.`,
   unfinishedRuns: (p: { unfinished: number; runs: number; maxWeeks: number }) =>

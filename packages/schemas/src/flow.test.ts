@@ -33,7 +33,7 @@ describe('flow request schema', () => {
     expect(result.cycleTime.n).toBe(2);
     expect(result.inProgress.map((i) => [i.id, i.age])).toEqual([['C', 6]]);
     expect(parsed.value.summarise(result).headline).toBe(
-      '85 % of items finish within 4 days; 1 in progress',
+      '85% of items finish within 4 days; 1 in progress',
     );
   });
 

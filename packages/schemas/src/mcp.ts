@@ -210,7 +210,7 @@ export function backlogPrompt(
     '   done" or "how many items by a date".',
     '4. Pick the tool whose description fits, read its reference resource',
     '   (flow-forecaster://kinds/<tool>) for the exact fields, and call it.',
-    '5. Answer with the 50 %, 85 % and 95 % figures, say what any `warningCodes` mean for',
+    '5. Answer with the 50%, 85% and 95% figures, say what any `warningCodes` mean for',
     '   the answer, and give the `seed` so the forecast can be reproduced with `ff` or the API.',
     '',
     'Available tools:',

@@ -36,6 +36,6 @@ describe('saved-forecast summaries', () => {
       deadlineDate: '2025-10-16',
       seed: 1,
     });
-    expect(s.headline).toBe('100 % chance to finish by 2025-10-16');
+    expect(s.headline).toBe('100% chance to finish by 2025-10-16');
   });
 });

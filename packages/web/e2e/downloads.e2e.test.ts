@@ -36,8 +36,12 @@ describe('downloads', () => {
     const png = await download(page, () => chart.getByRole('button', { name: 'PNG' }).click());
     expect(png.name).toBe('duration-histogram.png');
     expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
-    // Drawn at twice the chart's size for slides: 1440 px wide (IHDR width, big-endian).
-    expect(png.bytes.readUInt32BE(16)).toBe(1440);
+    // Drawn at twice the chart's size for slides (IHDR width, big-endian). The chart is drawn at
+    // its frame's width (at most 720), so its text is 11 px on screen.
+    const drawn = Number(await page.getByTestId('histogram').getAttribute('width'));
+    expect(drawn).toBeGreaterThan(600);
+    expect(drawn).toBeLessThanOrEqual(720);
+    expect(png.bytes.readUInt32BE(16)).toBe(2 * drawn);
 
     const csv = await download(page, () =>
       page.getByRole('button', { name: 'Download CSV' }).click(),

@@ -57,5 +57,5 @@ export function weeksSummary(
 }
 
 export function percentText(fraction: number): string {
-  return `${Math.round(fraction * 1000) / 10} %`;
+  return `${Math.round(fraction * 1000) / 10}%`;
 }

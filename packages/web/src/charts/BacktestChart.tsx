@@ -2,7 +2,8 @@ import { scaleLinear } from '@visx/scale';
 import { LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
 import { ChartAxes, ChartSvg } from './ChartSvg';
-import { COLORS, INNER_H, INNER_W } from './frame';
+import { COLORS, INNER_H } from './frame';
+import { useChartWidth } from './width';
 
 export interface BacktestPoint {
   fold: number;
@@ -24,12 +25,13 @@ export default function BacktestChart({
   yLabel: string;
   legend: { forecast: string; actual: string; miss: string };
 }) {
+  const { innerW } = useChartWidth();
   const fmt = useFormat();
   if (points.length === 0) return <p className="empty">—</p>;
   const folds = points.map((p) => p.fold);
   const x = scaleLinear<number>({
     domain: [Math.min(...folds), Math.max(Math.max(...folds), Math.min(...folds) + 1)],
-    range: [0, INNER_W],
+    range: [0, innerW],
   });
   const maxY = Math.max(...points.map((p) => Math.max(p.forecast, p.actual)), 1);
   const y = scaleLinear<number>({ domain: [0, maxY * 1.05], range: [INNER_H, 0], nice: true });

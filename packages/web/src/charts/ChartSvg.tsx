@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { AxisBottom, AxisLeft, type AxisScale } from '@visx/axis';
 import { Group } from '@visx/group';
 import { Line } from '@visx/shape';
-import { axisProps, COLORS, HEIGHT, INNER_H, INNER_W, MARGIN, WIDTH } from './frame';
+import { axisProps, COLORS, HEIGHT, INNER_H, MARGIN } from './frame';
+import { ticksFor, useChartWidth } from './width';
 
 /**
  * The SVG every chart draws into: the fixed viewBox, a titled image for screen readers and a
@@ -17,6 +18,7 @@ export function ChartSvg({
   testId: string;
   children: ReactNode;
 }) {
+  const { width: WIDTH } = useChartWidth();
   return (
     <svg
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
@@ -41,10 +43,11 @@ export function GridLines({
 }: {
   y: { (v: number): number | undefined; ticks(n: number): number[] };
 }) {
+  const { innerW } = useChartWidth();
   return (
     <>
       {y.ticks(5).map((t) => (
-        <Line key={t} from={{ x: 0, y: y(t) }} to={{ x: INNER_W, y: y(t) }} stroke={COLORS.grid} />
+        <Line key={t} from={{ x: 0, y: y(t) }} to={{ x: innerW, y: y(t) }} stroke={COLORS.grid} />
       ))}
     </>
   );
@@ -71,6 +74,9 @@ export function ChartAxes({
   xTicks?: number;
   xTickValues?: number[];
 }) {
+  const { innerW } = useChartWidth();
+  // Fewer ticks on a narrower drawing: its labels keep their size, so they need the room.
+  const bottomTicks = ticksFor(xTicks ?? 10, innerW);
   return (
     <>
       <AxisLeft
@@ -83,7 +89,7 @@ export function ChartAxes({
       <AxisBottom
         top={INNER_H}
         scale={x}
-        numTicks={xTicks}
+        numTicks={bottomTicks}
         tickValues={xTickValues}
         tickFormat={(v) => xFormat(Number(v))}
         label={xLabel}

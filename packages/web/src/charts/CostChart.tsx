@@ -3,10 +3,11 @@ import { scaleLinear } from '@visx/scale';
 import { Bar, Line, LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
 import { ChartAxes, ChartSvg } from './ChartSvg';
-import { axisProps, COLORS, INNER_H, INNER_W as FRAME_W } from './frame';
+import { axisProps, COLORS, INNER_H } from './frame';
+import { useChartWidth } from './width';
 
 // Room on the right for the cumulative axis's percentages.
-const INNER_W = FRAME_W - 34;
+const RIGHT_AXIS = 34;
 
 export interface CostBin {
   from: number;
@@ -35,11 +36,12 @@ export default function CostChart({
   formatMoney: (v: number) => string;
 }) {
   const fmt = useFormat();
+  const innerW = useChartWidth().innerW - RIGHT_AXIS;
   if (bins.length === 0) return <p className="empty">—</p>;
   const total = bins.reduce((s, b) => s + b.count, 0) || 1;
   const lo = Math.min(bins[0].from, budget ?? Infinity);
   const hi = Math.max(bins[bins.length - 1].to, budget ?? -Infinity);
-  const x = scaleLinear<number>({ domain: [lo, hi], range: [0, INNER_W] });
+  const x = scaleLinear<number>({ domain: [lo, hi], range: [0, innerW] });
   const y = scaleLinear<number>({
     domain: [0, Math.max(...bins.map((b) => b.count)) / total],
     range: [INNER_H, 0],
@@ -98,7 +100,7 @@ export default function CostChart({
         xTicks={6}
       />
       <AxisRight
-        left={INNER_W}
+        left={innerW}
         scale={yc}
         numTicks={5}
         tickFormat={(v) => fmt.percent(Number(v))}

@@ -2,7 +2,8 @@ import { scaleLinear } from '@visx/scale';
 import { Line, LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
 import { ChartAxes, ChartSvg, GridLines } from './ChartSvg';
-import { COLORS, INNER_H, INNER_W } from './frame';
+import { COLORS, INNER_H } from './frame';
+import { useChartWidth } from './width';
 
 export interface CurvePoint {
   weeks: number;
@@ -33,12 +34,13 @@ export default function DeadlineCurve({
   yLabel: string;
   pointLabel: (p: CurvePoint) => string;
 }) {
+  const { innerW } = useChartWidth();
   const fmt = useFormat();
   const last = points.length > 0 ? points[points.length - 1].weeks : 0;
   const first = points.length > 0 ? points[0].weeks : 0;
   const x = scaleLinear<number>({
     domain: [Math.min(first - 1, deadlineWeeks, 0), Math.max(last + 1, deadlineWeeks + 1)],
-    range: [0, INNER_W],
+    range: [0, innerW],
   });
   const y = scaleLinear<number>({ domain: [0, 1], range: [INNER_H, 0] });
   // A step line: the chance holds until the next week's runs finish.
@@ -53,7 +55,7 @@ export default function DeadlineCurve({
       <GridLines y={y} />
       <Line
         from={{ x: 0, y: y(confidence) }}
-        to={{ x: INNER_W, y: y(confidence) }}
+        to={{ x: innerW, y: y(confidence) }}
         stroke={COLORS.p85}
         strokeDasharray="2 4"
       />

@@ -1,7 +1,7 @@
 /**
  * Issue 14, charts at the cap: the stopped runs' bar is wide enough to read and labelled, and
  * the P50/P85 labels neither overlap each other nor that bar's label, nor run off the chart
- * (the phone draws marker text at 15 and other text at 19 viewBox units).
+ * (checked with room for 15-unit marker and 19-unit other text, more than the 11 drawn).
  */
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';

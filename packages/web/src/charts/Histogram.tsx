@@ -2,7 +2,8 @@ import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
 import { useFormat } from '../i18n/format';
 import { ChartAxes, ChartSvg, GridLines } from './ChartSvg';
-import { COLORS, INNER_H, INNER_W } from './frame';
+import { COLORS, INNER_H } from './frame';
+import { ticksFor, useChartWidth } from './width';
 
 export interface HistogramMarker {
   label: string;
@@ -24,7 +25,7 @@ export interface HistogramProps {
   title: string;
 }
 
-/** Vertical room per marker label, in viewBox units: the phone's 15 px marker text fits. */
+/** Vertical room per marker label, in viewBox units: room to spare for the 11 px text. */
 const MARKER_ROW = 20;
 
 /** Bars of how often each outcome came up, with vertical lines at the headline percentiles. */
@@ -36,6 +37,7 @@ export default function Histogram({
   yLabel,
   title,
 }: HistogramProps) {
+  const { innerW } = useChartWidth();
   const fmt = useFormat();
   const extra = overflow && overflow.count > 0 ? overflow : undefined;
   if (bins.length === 0 && !extra) return <p className="empty">—</p>;
@@ -52,10 +54,10 @@ export default function Histogram({
   const overflowTick = overflowAt + Math.floor(slots / 2);
   const counts = new Map(bins.map((b) => [b.x, b.count]));
   const total = bins.reduce((s, b) => s + b.count, 0) + (extra?.count ?? 0) || 1;
-  const x = scaleBand<number>({ domain, range: [0, INNER_W], padding: 0.12 });
+  const x = scaleBand<number>({ domain, range: [0, innerW], padding: 0.12 });
   const maxCount = Math.max(...bins.map((b) => b.count), extra?.count ?? 0, 1);
   const y = scaleLinear<number>({ domain: [0, maxCount / total], range: [INNER_H, 0], nice: true });
-  const step = Math.max(1, Math.ceil(domain.length / 14));
+  const step = Math.max(1, Math.ceil(domain.length / ticksFor(14, innerW)));
   const centre = (v: number) => {
     const lo = Math.floor(v);
     const base = (x(lo) ?? 0) + x.bandwidth() / 2;
@@ -65,7 +67,7 @@ export default function Histogram({
   // leftwards of their line in the right part of the chart, so none runs off the edge or into
   // the stopped runs' bar; that bar's label goes below the rows.
   const rowOf = (i: number) => 16 + i * MARKER_ROW;
-  const leftward = (v: number) => centre(v) > INNER_W * 0.6;
+  const leftward = (v: number) => centre(v) > innerW * 0.6;
   const overflowLeft = x(overflowAt) ?? 0;
   const overflowWidth = x.step() * (slots - 1) + x.bandwidth();
   const overflowTop = extra ? y(extra.count / total) : INNER_H;

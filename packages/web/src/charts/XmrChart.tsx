@@ -2,7 +2,8 @@ import { scaleLinear } from '@visx/scale';
 import { Line, LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
 import { ChartAxes, ChartSvg } from './ChartSvg';
-import { COLORS, INNER_H, INNER_W } from './frame';
+import { COLORS, INNER_H } from './frame';
+import { useChartWidth } from './width';
 
 export interface XmrProps {
   values: number[];
@@ -27,13 +28,14 @@ export interface XmrProps {
  * moving-range chart (ranges, their mean, the upper range limit); signals in red.
  */
 export default function XmrChart(props: XmrProps) {
+  const { innerW } = useChartWidth();
   const { values, signals, mean, upper, lower, title, xLabel, yLabel, limitLabels } = props;
   const first = props.firstIndex ?? 1;
   const fmt = useFormat();
   if (values.length === 0) return <p className="empty">—</p>;
   const x = scaleLinear<number>({
     domain: [0, Math.max(1, values.length - 1)],
-    range: [0, INNER_W],
+    range: [0, innerW],
   });
   const y = scaleLinear<number>({
     domain: [Math.min(lower ?? 0, ...values, 0), Math.max(upper, ...values) * 1.05],
@@ -44,13 +46,13 @@ export default function XmrChart(props: XmrProps) {
     <g key={label}>
       <Line
         from={{ x: 0, y: y(v) }}
-        to={{ x: INNER_W, y: y(v) }}
+        to={{ x: innerW, y: y(v) }}
         stroke={color}
         strokeWidth={1.5}
         strokeDasharray={dash}
       />
       <text
-        x={INNER_W - 4}
+        x={innerW - 4}
         y={y(v) - 4}
         textAnchor="end"
         fill={color}

@@ -9,7 +9,8 @@ import { useState, type ReactNode, type SVGProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowMetricsResult } from '@flow-forecaster/engine';
 import { ChartAxes, ChartSvg, GridLines } from '../../charts/ChartSvg';
-import { COLORS, INNER_H, INNER_W } from '../../charts/frame';
+import { COLORS, INNER_H } from '../../charts/frame';
+import { ticksFor, useChartWidth } from '../../charts/width';
 import { useFormat } from '../../i18n/format';
 
 const DAY_MS = 86_400_000;
@@ -165,12 +166,13 @@ function OffDayBands({
   testId: string;
   fmt: { shortDate: (iso: string) => string };
 }) {
+  const { innerW } = useChartWidth();
   if (runs.length === 0) return null;
   return (
     <g data-testid={`${testId}-offdays`}>
       {runs.map((r) => {
         const left = Math.max(0, x0(r.first));
-        const right = Math.min(INNER_W, x1(r.last));
+        const right = Math.min(innerW, x1(r.last));
         if (right <= left) return null;
         const span =
           r.first === r.last
@@ -206,6 +208,7 @@ export function CycleTimeScatter({
   /** The team's calendar: its non-working days are shaded behind the dots. */
   calendar?: ChartCalendar | null;
 }) {
+  const { innerW } = useChartWidth();
   const { t } = useTranslation();
   const fmt = useFormat();
   const points = scatterMarks(metrics.scatter);
@@ -215,11 +218,11 @@ export function CycleTimeScatter({
   const maxCt = Math.max(...points.map((p) => p.ct), ...lines.map((l) => l.value));
   const x = scaleLinear<number>({
     domain: [Math.min(...days) - 1, Math.max(...days) + 1],
-    range: [0, INNER_W],
+    range: [0, innerW],
   });
   const y = scaleLinear<number>({ domain: [0, maxCt + 1], range: [INNER_H, 0], nice: true });
   const [from, to] = x.domain();
-  const runs = calendar ? offDayRuns(from, to, calendar, INNER_W / (to - from)) : [];
+  const runs = calendar ? offDayRuns(from, to, calendar, innerW / (to - from)) : [];
   return (
     <TappableChart title={title} testId="flow-scatter">
       {(onTap) => (
@@ -236,13 +239,13 @@ export function CycleTimeScatter({
             <g key={l.key} data-percentile={l.key}>
               <Line
                 from={{ x: 0, y: y(l.value) }}
-                to={{ x: INNER_W, y: y(l.value) }}
+                to={{ x: innerW, y: y(l.value) }}
                 stroke={l.color}
                 strokeWidth={1.5}
                 strokeDasharray={l.key === 'p85' ? undefined : '6 3'}
               />
               <text
-                x={INNER_W - 4 - i * 58}
+                x={innerW - 4 - i * 58}
                 y={y(l.value) - 4}
                 fill={l.color}
                 fontSize={11}
@@ -292,20 +295,21 @@ export function CycleTimeHistogram({
   metrics: FlowMetricsResult;
   title: string;
 }) {
+  const { innerW } = useChartWidth();
   const { t } = useTranslation();
   const fmt = useFormat();
   const bins = metrics.histogram;
   if (bins.length === 0) return <p className="empty">—</p>;
   const maxDays = bins[bins.length - 1].days;
   const domain = Array.from({ length: maxDays }, (_, i) => i + 1);
-  const x = scaleBand<number>({ domain, range: [0, INNER_W], padding: 0.12 });
+  const x = scaleBand<number>({ domain, range: [0, innerW], padding: 0.12 });
   const y = scaleLinear<number>({
     domain: [0, Math.max(...bins.map((b) => b.count))],
     range: [INNER_H, 0],
     nice: true,
   });
   const lines = percentileLines(metrics.cycleTime.percentiles);
-  const step = Math.max(1, Math.ceil(domain.length / 14));
+  const step = Math.max(1, Math.ceil(domain.length / ticksFor(14, innerW)));
   return (
     <ChartSvg title={title} testId="flow-histogram">
       <GridLines y={y} />
@@ -351,6 +355,7 @@ export function CycleTimeHistogram({
 }
 
 export function AgingChart({ metrics, title }: { metrics: FlowMetricsResult; title: string }) {
+  const { innerW } = useChartWidth();
   const { t } = useTranslation();
   const fmt = useFormat();
   const states = metrics.aging.states.map((s) => s.state);
@@ -359,7 +364,7 @@ export function AgingChart({ metrics, title }: { metrics: FlowMetricsResult; tit
   const maxAge = Math.max(...metrics.inProgress.map((i) => i.age), ...bands.map((b) => b.value));
   const x = scaleBand<number>({
     domain: states.map((_, i) => i),
-    range: [0, INNER_W],
+    range: [0, innerW],
     padding: 0.2,
   });
   const stateIndex = new Map(states.map((s, i) => [s, i]));
@@ -387,7 +392,7 @@ export function AgingChart({ metrics, title }: { metrics: FlowMetricsResult; tit
             <rect
               key={r.key}
               x={0}
-              width={INNER_W}
+              width={innerW}
               y={y(r.to)}
               height={Math.max(0, y(r.from) - y(r.to))}
               fill={r.fill}
@@ -398,7 +403,7 @@ export function AgingChart({ metrics, title }: { metrics: FlowMetricsResult; tit
           {bands.map((b) => (
             <text
               key={b.key}
-              x={INNER_W - 4}
+              x={innerW - 4}
               y={y(b.value) - 3}
               fontSize={11}
               textAnchor="end"
@@ -475,12 +480,13 @@ export function RunChart({
   /** Indexes of the periods to shade (non-working days). */
   shaded?: ReadonlySet<number>;
 }) {
+  const { innerW } = useChartWidth();
   const { t } = useTranslation();
   const fmt = useFormat();
   if (points.length === 0) return <p className="empty">—</p>;
   const x = scaleBand<number>({
     domain: points.map((_, i) => i),
-    range: [0, INNER_W],
+    range: [0, innerW],
     padding: bars ? 0.15 : 0,
   });
   const y = scaleLinear<number>({
@@ -532,7 +538,7 @@ export function RunChart({
         <g data-testid={`${testId}-mean`}>
           <Line
             from={{ x: 0, y: y(mean) }}
-            to={{ x: INNER_W, y: y(mean) }}
+            to={{ x: innerW, y: y(mean) }}
             stroke={COLORS.p85}
             strokeDasharray="6 3"
             strokeWidth={1.5}
@@ -568,6 +574,7 @@ export function CfdChart({
   /** The team's calendar: its non-working days are shaded behind the bands. */
   calendar?: ChartCalendar | null;
 }) {
+  const { innerW } = useChartWidth();
   const { t } = useTranslation();
   const fmt = useFormat();
   const cfd = metrics.cfd;
@@ -575,7 +582,7 @@ export function CfdChart({
   // The CFD has a point per day: index i is the first date plus i days.
   const first = dayOf(cfd[0].date);
   const top = (p: (typeof cfd)[number]) => p.arrived ?? p.started;
-  const x = scaleLinear<number>({ domain: [0, cfd.length - 1 || 1], range: [0, INNER_W] });
+  const x = scaleLinear<number>({ domain: [0, cfd.length - 1 || 1], range: [0, innerW] });
   const y = scaleLinear<number>({
     domain: [0, Math.max(1, ...cfd.map(top))],
     range: [INNER_H, 0],
@@ -600,7 +607,7 @@ export function CfdChart({
   const shown = layers.filter((l) => l.band !== 'arrived' || bands.includes('arrived'));
   const step = Math.max(1, Math.ceil(cfd.length / 6));
   const last = first + cfd.length - 1;
-  const runs = calendar ? offDayRuns(first, last, calendar, INNER_W / Math.max(1, cfd.length)) : [];
+  const runs = calendar ? offDayRuns(first, last, calendar, innerW / Math.max(1, cfd.length)) : [];
   return (
     <ChartSvg title={title} testId="flow-cfd">
       {/* Behind the data, as on the other charts; the bands fill the chart, so with days off

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { HistoryWindowResult } from '@flow-forecaster/engine';
 
-/** "last 12 weeks: P85 held in 86 % of 40 backtests", in the reader's language. */
+/** "last 12 weeks: P85 held in 86% of 40 backtests", in the reader's language. */
 export function windowReason(t: TFunction, rec: HistoryWindowResult, weeks: number): string {
   const label =
     rec.window === 'all' ? t('flow.controls.all') : t('flow.controls.weeks', { count: rec.window });

@@ -30,8 +30,9 @@ function windowKey(w: TeamWindow): string {
 }
 
 /**
- * The engine's reason ("last 12 weeks: P85 held in 86 % of 40 backtests") in the reader's
- * language: the note keeps the engine's English sentence, so a link carries it unchanged.
+ * The engine's reason ("last 12 weeks: P85 held in 86% of 40 backtests") in the reader's
+ * language: the note keeps the engine's English sentence, so a link carries it unchanged (notes
+ * saved before the engine wrote "86%" say "86 %", hence the optional space).
  */
 function reasonText(t: TFunction, reason: string): string {
   const held =

@@ -21,7 +21,7 @@ const auto: HistoryWindowNote = {
   team: 'Checkout',
   window: { weeks: 12 },
   auto: true,
-  reason: 'last 12 weeks: P85 held in 86 % of 40 backtests',
+  reason: 'last 12 weeks: P85 held in 86% of 40 backtests',
   weeks: 12,
 };
 

@@ -1,0 +1,31 @@
+import { createContext, useContext } from 'react';
+import { INNER_W, MARGIN, WIDTH } from './frame';
+
+/**
+ * The width, in CSS pixels, a chart is drawn at: its frame's, so the viewBox matches the screen
+ * and 11-unit text is 11 px on a phone too (issue 14) instead of shrinking with a 720-wide
+ * drawing scaled down to fit. Without a measured frame (tests, first paint) it is WIDTH.
+ */
+export const ChartWidthContext = createContext<number>(WIDTH);
+
+/** Narrowest drawing: below it the plot would be too cramped to read, so it scales instead. */
+export const NARROWEST_CHART = 280;
+
+/** The drawing's width and its plot area's width, in viewBox units (= CSS px on screen). */
+export function useChartWidth(): { width: number; innerW: number } {
+  const width = useContext(ChartWidthContext);
+  return { width, innerW: width - MARGIN.left - MARGIN.right };
+}
+
+/** A frame's measured width as a drawing width: whole pixels, between NARROWEST and WIDTH. */
+export function drawingWidth(measured: number): number {
+  return Math.round(Math.min(WIDTH, Math.max(NARROWEST_CHART, measured)));
+}
+
+/**
+ * How many axis labels fit a plot `innerW` wide when `full` fit the full width: labels keep
+ * their size on a narrower drawing, so fewer of them fit. At least 2.
+ */
+export function ticksFor(full: number, innerW: number): number {
+  return Math.max(2, Math.round((full * innerW) / INNER_W));
+}
