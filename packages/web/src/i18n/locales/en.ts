@@ -445,6 +445,10 @@ export const en = {
     folds: 'Folds',
     verdict: 'Verdict',
     metrics: 'Errors per level',
+    metricsDesc:
+      'Forecasts against the weeks the history really took to finish the backlog, over the same {{folds}} folds as the calibration.',
+    metricsDesc_one:
+      'Forecasts against the weeks the history really took to finish the backlog, over the same {{folds}} fold as the calibration.',
     hitRate: 'Hit rate',
     chart: 'Forecast vs actual per fold',
     forecast: 'Forecast',

@@ -22,7 +22,7 @@ export const es: Translation = {
     accuracy: 'Precisión',
   },
   csvExport: {
-    fold: 'Ventana',
+    fold: 'Ronda',
     pct: '{{label}} (%)',
     low95: 'Intervalo del 95 %, mínimo',
     high95: 'Intervalo del 95 %, máximo',
@@ -455,6 +455,10 @@ export const es: Translation = {
     folds: 'Rondas',
     verdict: 'Veredicto',
     metrics: 'Errores por nivel',
+    metricsDesc:
+      'Pronósticos contra las semanas que el historial realmente tardó en terminar el backlog, en las mismas {{folds}} rondas que la calibración.',
+    metricsDesc_one:
+      'Pronósticos contra las semanas que el historial realmente tardó en terminar el backlog, en la misma {{folds}} ronda que la calibración.',
     hitRate: 'Tasa de acierto',
     chart: 'Pronóstico vs real por ronda',
     forecast: 'Pronóstico',
@@ -558,19 +562,19 @@ export const es: Translation = {
     costNormalApproximation:
       'Backlog de más de {{maxItems}} elementos: el total de cada simulación sale de la aproximación normal de la suma (corregida por asimetría y curtosis), no elemento a elemento.',
     backtestRunsLowered:
-      '{{folds}} ventanas de unas {{weeks}} semanas cada una: simulaciones por ventana reducidas de {{from}} a {{to}} para que el backtest siga siendo rápido.',
+      '{{folds}} rondas de unas {{weeks}} semanas cada una: simulaciones por ronda reducidas de {{from}} a {{to}} para que el backtest siga siendo rápido.',
     backtestHistoryTooShort:
       'Un historial de {{weeks}} semanas es demasiado corto para una ventana de entrenamiento de {{train}} y una de prueba de {{test}}.',
     backtestBootstrapFallback:
-      '{{folds}} ventanas tenían menos de 2 semanas de entrenamiento por encima de cero y sortearon del historial en lugar de usar {{model}}.',
+      '{{folds}} rondas tenían menos de 2 semanas de entrenamiento por encima de cero y sortearon del historial en lugar de usar {{model}}.',
     backtestBootstrapFallback_one:
-      '{{folds}} ventana tenía menos de 2 semanas de entrenamiento por encima de cero y sorteó del historial en lugar de usar {{model}}.',
+      '{{folds}} ronda tenía menos de 2 semanas de entrenamiento por encima de cero y sorteó del historial en lugar de usar {{model}}.',
     backtestShortTraining:
       'Las ventanas de entrenamiento de {{weeks}} semanas son cortas: los pronósticos con menos de 6 semanas no son fiables.',
     calibrationSkippedFolds:
-      '{{folds}} ventanas quedaron fuera de la calibración: el historial posterior nunca llegó a {{backlog}} elementos.',
+      '{{folds}} rondas quedaron fuera de la calibración: el historial posterior nunca llegó a {{backlog}} elementos.',
     calibrationSkippedFolds_one:
-      '{{folds}} ventana quedó fuera de la calibración: el historial posterior nunca llegó a {{backlog}} elementos.',
+      '{{folds}} ronda quedó fuera de la calibración: el historial posterior nunca llegó a {{backlog}} elementos.',
     calibrationFewPeriods:
       'La calibración se apoya en unos {{periods}} períodos de finalización independientes, así que su veredicto es aproximado: un historial más largo o un backlog menor da más.',
     calibrationFewPeriods_one:

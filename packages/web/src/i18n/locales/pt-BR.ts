@@ -22,7 +22,7 @@ export const ptBR: Translation = {
     accuracy: 'Acurácia',
   },
   csvExport: {
-    fold: 'Janela',
+    fold: 'Rodada',
     pct: '{{label}} (%)',
     low95: 'Intervalo de 95%, mínimo',
     high95: 'Intervalo de 95%, máximo',
@@ -446,6 +446,10 @@ export const ptBR: Translation = {
     folds: 'Rodadas',
     verdict: 'Veredito',
     metrics: 'Erros por nível',
+    metricsDesc:
+      'Previsões contra as semanas que o histórico realmente levou para terminar o backlog, nas mesmas {{folds}} rodadas da calibração.',
+    metricsDesc_one:
+      'Previsões contra as semanas que o histórico realmente levou para terminar o backlog, na mesma {{folds}} rodada da calibração.',
     hitRate: 'Taxa de acerto',
     chart: 'Previsão vs real por rodada',
     forecast: 'Previsão',
@@ -544,19 +548,19 @@ export const ptBR: Translation = {
     costNormalApproximation:
       'Backlog acima de {{maxItems}} itens: o total de cada simulação vem da aproximação normal da soma (corrigida por assimetria e curtose), não item a item.',
     backtestRunsLowered:
-      '{{folds}} janelas de cerca de {{weeks}} semanas cada: simulações por janela reduzidas de {{from}} para {{to}} para o backtest continuar rápido.',
+      '{{folds}} rodadas de cerca de {{weeks}} semanas cada: simulações por rodada reduzidas de {{from}} para {{to}} para o backtest continuar rápido.',
     backtestHistoryTooShort:
       'Um histórico de {{weeks}} semanas é curto demais para uma janela de treino de {{train}} e uma de teste de {{test}}.',
     backtestBootstrapFallback:
-      '{{folds}} janelas tinham menos de 2 semanas de treino acima de zero e sortearam do histórico em vez de usar {{model}}.',
+      '{{folds}} rodadas tinham menos de 2 semanas de treino acima de zero e sortearam do histórico em vez de usar {{model}}.',
     backtestBootstrapFallback_one:
-      '{{folds}} janela tinha menos de 2 semanas de treino acima de zero e sorteou do histórico em vez de usar {{model}}.',
+      '{{folds}} rodada tinha menos de 2 semanas de treino acima de zero e sorteou do histórico em vez de usar {{model}}.',
     backtestShortTraining:
       'Janelas de treino de {{weeks}} semanas são curtas: previsões com menos de 6 semanas não são confiáveis.',
     calibrationSkippedFolds:
-      '{{folds}} janelas ficaram fora da calibração: o histórico depois delas nunca chegou a {{backlog}} itens.',
+      '{{folds}} rodadas ficaram fora da calibração: o histórico depois delas nunca chegou a {{backlog}} itens.',
     calibrationSkippedFolds_one:
-      '{{folds}} janela ficou fora da calibração: o histórico depois dela nunca chegou a {{backlog}} itens.',
+      '{{folds}} rodada ficou fora da calibração: o histórico depois dela nunca chegou a {{backlog}} itens.',
     calibrationFewPeriods:
       'A calibração se apoia em cerca de {{periods}} períodos de conclusão independentes, então o veredito é aproximado: um histórico mais longo ou um backlog menor dá mais.',
     calibrationFewPeriods_one:
