@@ -29,6 +29,20 @@ describe('an empty backlog', () => {
     expect(screen.getByTestId('when-results').textContent).not.toMatch(/within 0 weeks/);
   });
 
+  it('leaves out the When charts, tables and history warnings that would all read 0 weeks', async () => {
+    show({ tpSamples: [3, 5, 4, 6], numberOfTasks: 0, seed: 1, startDate: '2026-01-05' });
+    const results = screen.getByTestId('when-results');
+    // Lazy charts would have loaded by now.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    for (const id of ['histogram', 'probability-table', 'how-many-30', 'input-stats']) {
+      expect(screen.queryByTestId(id)).toBeNull();
+    }
+    expect(results.textContent).not.toMatch(/±|0 weeks|Warnings/);
+    expect(results.querySelector('.kpis')).toBeNull();
+    // Saving and sharing the result stay.
+    expect(screen.getByRole('button', { name: 'Download JSON' })).toBeTruthy();
+  });
+
   it('headlines "nothing left to do" on the Deadline page, not a chance', async () => {
     renderPage(DeadlinePage, directRunner());
     const backlog = screen.getByLabelText('Items in the backlog');
@@ -37,6 +51,15 @@ describe('an empty backlog', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Run forecast' }));
     const headline = await screen.findByTestId('headline');
     expect(headline.textContent).toBe('Nothing left to do: the backlog is empty.');
+    // No curve from −1 week, no "> 99.9 %" certainty, no 0-week table or warnings.
+    const results = screen.getByTestId('deadline-results');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    for (const id of ['deadline-curve', 'deadline-curve-table', 'deadline-table', 'can-meet']) {
+      expect(screen.queryByTestId(id)).toBeNull();
+    }
+    expect(results.textContent).not.toMatch(/99\.9|0 weeks|Warnings/);
+    expect(results.querySelector('.kpis')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Download JSON' })).toBeTruthy();
   });
 });
 

@@ -55,6 +55,7 @@ export function WhenResults({
   onDrawAgain?: () => void;
 }) {
   const table = whenTable(r, input);
+  if (isEmptyBacklog(r)) return <EmptyBacklogResults r={r} input={input} shareLink={shareLink} />;
   return (
     <div data-testid="when-results">
       <WhenHeadline r={r} input={input} />
@@ -70,6 +71,31 @@ export function WhenResults({
   );
 }
 
+/**
+ * An empty backlog has nothing to forecast: the headline says so, and the charts, tables and
+ * history warnings (every figure 0 weeks, "Mean 0 ± 0") are left out; save and share stay.
+ */
+function EmptyBacklogResults({
+  r,
+  input,
+  shareLink,
+}: {
+  r: SimulationResult;
+  input: unknown;
+  shareLink?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="when-results">
+      <p className="headline" data-testid="headline">
+        {t('common.nothingLeft')}
+      </p>
+      <ResultWindow input={input} />
+      <ResultActions kind="simulate" input={input} result={r} shareLink={shareLink} />
+    </div>
+  );
+}
+
 function WhenHeadline({ r, input }: { r: SimulationResult; input: unknown }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -79,13 +105,11 @@ function WhenHeadline({ r, input }: { r: SimulationResult; input: unknown }) {
   return (
     <>
       <p className="headline" data-testid="headline">
-        {isEmptyBacklog(r)
-          ? t('common.nothingLeft')
-          : r.headline.beyondMaxWeeks
-            ? beyond.headline(r)
-            : r.headline.date
-              ? t('when.headline', { pct: conf, weeks, date: fmt.date(r.headline.date) })
-              : t('when.headlineNoDate', { pct: conf, weeks })}
+        {r.headline.beyondMaxWeeks
+          ? beyond.headline(r)
+          : r.headline.date
+            ? t('when.headline', { pct: conf, weeks, date: fmt.date(r.headline.date) })
+            : t('when.headlineNoDate', { pct: conf, weeks })}
       </p>
       <ResultWindow input={input} />
       {!r.headline.beyondMaxWeeks && r.finishedShare < 1 && (
