@@ -102,14 +102,16 @@ function WhenHeadline({ r, input }: { r: SimulationResult; input: unknown }) {
   const beyond = useBeyondMaxWeeks();
   const conf = fmt.percent(r.headline.confidence);
   const weeks = fmt.number(r.headline.weeks);
+  // The unit agrees with the figure ("1 week"), as in the boxes.
+  const count = r.headline.weeks;
   return (
     <>
       <p className="headline" data-testid="headline">
         {r.headline.beyondMaxWeeks
           ? beyond.headline(r)
           : r.headline.date
-            ? t('when.headline', { pct: conf, weeks, date: fmt.date(r.headline.date) })
-            : t('when.headlineNoDate', { pct: conf, weeks })}
+            ? t('when.headline', { pct: conf, weeks, count, date: fmt.date(r.headline.date) })
+            : t('when.headlineNoDate', { pct: conf, weeks, count })}
       </p>
       <ResultWindow input={input} />
       {!r.headline.beyondMaxWeeks && r.finishedShare < 1 && (
@@ -120,6 +122,8 @@ function WhenHeadline({ r, input }: { r: SimulationResult; input: unknown }) {
       <p>
         {t(r.effortForOnePerson ? 'when.effortOnePerson' : 'when.effort', {
           pct: conf,
+          // "1 week", "0 weeks": the unit agrees with the figure, as in the boxes.
+          count: r.headline.effortPersonWeeks,
           // At a cap the effort is what the stopped runs had spent: a floor, never a forecast.
           effort: r.headline.beyondMaxWeeks
             ? t('when.beyondValue', { weeks: fmt.number(r.headline.effortPersonWeeks) })

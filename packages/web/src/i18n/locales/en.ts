@@ -221,6 +221,7 @@ export const en = {
     years_one: '{{count}} year',
     weeksSpan: '{{count}} weeks',
     effortOnePerson: 'Effort at {{pct}}: {{effort}} weeks for one person (no team size given).',
+    effortOnePerson_one: 'Effort at {{pct}}: {{effort}} week for one person (no team size given).',
     effortColOnePerson: 'Weeks (one person)',
     howMany30Note: 'Items of this backlog, from the same runs (never more than the backlog).',
     title: 'When will it be done?',
@@ -257,8 +258,11 @@ export const en = {
     dependencies: 'Dependencies on other teams',
     addDependency: 'Add a dependency',
     headline: '{{pct}} chance to finish within {{weeks}} weeks — by {{date}}',
+    headline_one: '{{pct}} chance to finish within {{weeks}} week — by {{date}}',
     headlineNoDate: '{{pct}} chance to finish within {{weeks}} weeks',
+    headlineNoDate_one: '{{pct}} chance to finish within {{weeks}} week',
     effort: 'Effort at {{pct}}: {{effort}} person-weeks.',
+    effort_one: 'Effort at {{pct}}: {{effort}} person-week.',
     histogram: 'How many weeks the runs took',
     histogramDesc: 'Share of runs that finished in each week; lines at P50, P85 and P95.',
     weeksAxis: 'Weeks',
@@ -516,12 +520,15 @@ export const en = {
       'The backlog is empty: nothing is left to do, so there is nothing to forecast (every figure is 0 weeks).',
     fewThroughputWeeks:
       'Only {{count}} weeks of throughput history: forecasts from fewer than 6 weeks are unreliable.',
+    fewThroughputWeeks_one:
+      'Only {{count}} week of throughput history: forecasts from fewer than 6 weeks are unreliable.',
     weibullFallback:
       'Fewer than 2 weeks with throughput above zero: no Weibull can be fitted, so weeks are drawn from the history itself.',
     throughputErrorRate:
       'The throughput history disagrees with itself by {{rate}}% (over 25%): add more weeks before trusting the forecast.',
     leadTimeErrorRate: 'The lead-time history disagrees with itself by {{rate}}% (over 25%).',
     fewLeadTimes: 'Only {{count}} lead times: fewer than 6 are unreliable.',
+    fewLeadTimes_one: 'Only {{count}} lead time: fewer than 6 are unreliable.',
     unfinishedRuns:
       '{{unfinished}} of {{runs}} runs did not finish within {{maxWeeks}} weeks and were stopped there: the upper percentiles are at least that long.',
     dependencyDefaultDelay:

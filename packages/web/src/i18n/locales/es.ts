@@ -225,6 +225,8 @@ export const es: Translation = {
     weeksSpan: '{{count}} semanas',
     effortOnePerson:
       'Esfuerzo al {{pct}}: {{effort}} semanas de una persona (sin tamaño de equipo).',
+    effortOnePerson_one:
+      'Esfuerzo al {{pct}}: {{effort}} semana de una persona (sin tamaño de equipo).',
     effortColOnePerson: 'Semanas (una persona)',
     howMany30Note: 'Ítems de este backlog, de las mismas simulaciones (nunca más que el backlog).',
     title: '¿Cuándo estará listo?',
@@ -263,8 +265,12 @@ export const es: Translation = {
     addDependency: 'Añadir dependencia',
     headline:
       '{{pct}} de probabilidad de terminar en {{weeks}} semanas o menos — antes del {{date}}',
+    headline_one:
+      '{{pct}} de probabilidad de terminar en {{weeks}} semana o menos — antes del {{date}}',
     headlineNoDate: '{{pct}} de probabilidad de terminar en {{weeks}} semanas o menos',
+    headlineNoDate_one: '{{pct}} de probabilidad de terminar en {{weeks}} semana o menos',
     effort: 'Esfuerzo al {{pct}}: {{effort}} personas-semana.',
+    effort_one: 'Esfuerzo al {{pct}}: {{effort}} persona-semana.',
     histogram: 'Cuántas semanas tardaron las simulaciones',
     histogramDesc:
       'Parte de las simulaciones que terminó en cada semana; líneas en P50, P85 y P95.',
@@ -531,6 +537,8 @@ export const es: Translation = {
       'El backlog está vacío: no queda nada por hacer, así que no hay nada que pronosticar (todas las cifras son 0 semanas).',
     fewThroughputWeeks:
       'Solo {{count}} semanas de historial de rendimiento: los pronósticos con menos de 6 semanas no son fiables.',
+    fewThroughputWeeks_one:
+      'Solo {{count}} semana de historial de rendimiento: los pronósticos con menos de 6 semanas no son fiables.',
     weibullFallback:
       'Menos de 2 semanas con rendimiento mayor que cero: no se puede ajustar una Weibull, así que las semanas se sortean del propio historial.',
     throughputErrorRate:
@@ -538,6 +546,7 @@ export const es: Translation = {
     leadTimeErrorRate:
       'El historial de lead time discrepa consigo mismo en un {{rate}} % (más del 25 %).',
     fewLeadTimes: 'Solo {{count}} lead times: menos de 6 no son fiables.',
+    fewLeadTimes_one: 'Solo {{count}} lead time: menos de 6 no son fiables.',
     unfinishedRuns:
       '{{unfinished}} de {{runs}} simulaciones no terminaron en {{maxWeeks}} semanas y se detuvieron ahí: los percentiles altos son como mínimo ese plazo.',
     dependencyDefaultDelay:

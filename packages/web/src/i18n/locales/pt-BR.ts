@@ -223,6 +223,8 @@ export const ptBR: Translation = {
     years_one: '{{count}} ano',
     weeksSpan: '{{count}} semanas',
     effortOnePerson: 'Esforço a {{pct}}: {{effort}} semanas de uma pessoa (sem tamanho de equipe).',
+    effortOnePerson_one:
+      'Esforço a {{pct}}: {{effort}} semana de uma pessoa (sem tamanho de equipe).',
     effortColOnePerson: 'Semanas (uma pessoa)',
     howMany30Note: 'Itens deste backlog, das mesmas simulações (nunca mais que o backlog).',
     title: 'Quando vai ficar pronto?',
@@ -260,8 +262,11 @@ export const ptBR: Translation = {
     dependencies: 'Dependências de outros times',
     addDependency: 'Adicionar dependência',
     headline: '{{pct}} de chance de terminar em até {{weeks}} semanas — até {{date}}',
+    headline_one: '{{pct}} de chance de terminar em até {{weeks}} semana — até {{date}}',
     headlineNoDate: '{{pct}} de chance de terminar em até {{weeks}} semanas',
+    headlineNoDate_one: '{{pct}} de chance de terminar em até {{weeks}} semana',
     effort: 'Esforço a {{pct}}: {{effort}} pessoas-semana.',
+    effort_one: 'Esforço a {{pct}}: {{effort}} pessoa-semana.',
     histogram: 'Quantas semanas as simulações levaram',
     histogramDesc: 'Parcela das simulações que terminou em cada semana; linhas em P50, P85 e P95.',
     weeksAxis: 'Semanas',
@@ -522,12 +527,15 @@ export const ptBR: Translation = {
       'O backlog está vazio: não há nada a fazer, então não há o que prever (todos os números são 0 semanas).',
     fewThroughputWeeks:
       'Só {{count}} semanas de histórico de vazão: previsões com menos de 6 semanas não são confiáveis.',
+    fewThroughputWeeks_one:
+      'Só {{count}} semana de histórico de vazão: previsões com menos de 6 semanas não são confiáveis.',
     weibullFallback:
       'Menos de 2 semanas com vazão acima de zero: não dá para ajustar uma Weibull, então as semanas são sorteadas do próprio histórico.',
     throughputErrorRate:
       'O histórico de vazão discorda de si mesmo em {{rate}}% (mais de 25%): junte mais semanas antes de confiar na previsão.',
     leadTimeErrorRate: 'O histórico de lead time discorda de si mesmo em {{rate}}% (mais de 25%).',
     fewLeadTimes: 'Só {{count}} lead times: menos de 6 não são confiáveis.',
+    fewLeadTimes_one: 'Só {{count}} lead time: menos de 6 não são confiáveis.',
     unfinishedRuns:
       '{{unfinished}} de {{runs}} simulações não terminaram em {{maxWeeks}} semanas e pararam ali: os percentis altos são no mínimo esse prazo.',
     dependencyDefaultDelay:
