@@ -97,6 +97,8 @@ export const en = {
     print: 'Print report',
     interval95: '95% interval: {{range}}',
     interval95Of: '{{label}} {{range}} (95% interval)',
+    interval95Exact: '95% interval: {{value}} (no sampling spread)',
+    interval95ExactOf: '{{label}} {{value}}, no sampling spread (95% interval)',
     moreRuns:
       'P85 could move by more than one week with other draws: raise the number of runs (Advanced) for a steadier figure.',
     drawAgain: 'Draw again',

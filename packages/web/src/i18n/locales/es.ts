@@ -99,6 +99,8 @@ export const es: Translation = {
     print: 'Imprimir informe',
     interval95: 'intervalo del 95 %: {{range}}',
     interval95Of: '{{label}} {{range}} (intervalo del 95 %)',
+    interval95Exact: 'intervalo del 95 %: {{value}} (sin variación de muestreo)',
+    interval95ExactOf: '{{label}} {{value}}, sin variación de muestreo (intervalo del 95 %)',
     moreRuns:
       'El P85 podría moverse más de una semana con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
     drawAgain: 'Sortear de nuevo',

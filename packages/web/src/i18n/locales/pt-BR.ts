@@ -98,6 +98,8 @@ export const ptBR: Translation = {
     print: 'Imprimir relatório',
     interval95: 'intervalo de 95%: {{range}}',
     interval95Of: '{{label}} {{range}} (intervalo de 95%)',
+    interval95Exact: 'intervalo de 95%: {{value}} (sem variação de amostragem)',
+    interval95ExactOf: '{{label}} {{value}}, sem variação de amostragem (intervalo de 95%)',
     moreRuns:
       'O P85 pode mudar mais de uma semana com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',
     drawAgain: 'Sortear de novo',
