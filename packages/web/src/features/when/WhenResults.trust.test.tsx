@@ -7,7 +7,10 @@ import { simulate, type SimulateInput } from '@flow-forecaster/engine';
 import { directRunner } from '../../../test/engine-runner';
 import { renderPage } from '../../../test/render';
 import DeadlinePage from '../deadline/DeadlinePage';
+import { formatterFor } from '../../i18n/format';
 import { WhenResults } from './WhenResults';
+
+const fmt = formatterFor('en');
 
 function show(input: SimulateInput) {
   const r = simulate(input);
@@ -75,7 +78,10 @@ describe('mean ± SD', () => {
     expect(r.finishedShare).toBeLessThan(1);
     const label = screen.getAllByText('Mean').find((el) => el.className === 'kpi__label');
     const card = label?.parentElement;
-    expect(card?.querySelector('.kpi__value')?.textContent).toMatch(/^[\d.,]+ ± [\d.,]+$/);
+    // The unit and the SD named, as the CLI's "mean weeks" and "sd weeks" (not "10.4 ± 1").
+    expect(card?.querySelector('.kpi__value')?.textContent).toBe(
+      `${fmt.number(r.meanWeeks!)} weeks (SD ${fmt.number(r.sdWeeks!)})`,
+    );
     const share = new Intl.NumberFormat('en', {
       style: 'percent',
       maximumFractionDigits: 1,

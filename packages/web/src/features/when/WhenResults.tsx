@@ -165,7 +165,11 @@ function WhenKpis({ r }: { r: SimulationResult }) {
         {r.meanWeeks !== null && r.sdWeeks !== null && (
           <Kpi
             label={t('common.mean')}
-            value={`${fmt.number(r.meanWeeks)} ± ${fmt.number(r.sdWeeks)}`}
+            value={t('when.meanValue', {
+              count: r.meanWeeks,
+              mean: fmt.number(r.meanWeeks),
+              sd: fmt.number(r.sdWeeks),
+            })}
             note={
               r.finishedShare < 1
                 ? t('when.meanOfFinished', { share: fmt.percent(r.finishedShare, 1) })

@@ -212,6 +212,9 @@ export const en = {
     delay: 'Delay if late (days)',
   },
   when: {
+    /** The mean of weeks with its unit and the SD named (the CLI's 'mean weeks', 'sd weeks'). */
+    meanValue: '{{mean}} weeks (SD {{sd}})',
+    meanValue_one: '{{mean}} week (SD {{sd}})',
     meanOfFinished: 'over the {{share}} of runs that finished',
     beyondHeadline: 'More than {{span}} (none of the {{runs}} runs finished)',
     beyondHeadlineSome: 'More than {{span}} ({{share}} of the {{runs}} runs finished)',

@@ -215,6 +215,9 @@ export const es: Translation = {
     delay: 'Retraso si llega tarde (días)',
   },
   when: {
+    /** The mean of weeks with its unit and the SD named (the CLI's 'mean weeks', 'sd weeks'). */
+    meanValue: '{{mean}} semanas (desviación estándar {{sd}})',
+    meanValue_one: '{{mean}} semana (desviación estándar {{sd}})',
     meanOfFinished: 'sobre las simulaciones que terminaron ({{share}})',
     beyondHeadline: 'Más de {{span}} (ninguna de las {{runs}} simulaciones terminó)',
     beyondHeadlineSome: 'Más de {{span}} (terminó el {{share}} de las {{runs}} simulaciones)',

@@ -214,6 +214,9 @@ export const ptBR: Translation = {
     delay: 'Atraso se atrasar (dias)',
   },
   when: {
+    /** The mean of weeks with its unit and the SD named (the CLI's 'mean weeks', 'sd weeks'). */
+    meanValue: '{{mean}} semanas (desvio padrão {{sd}})',
+    meanValue_one: '{{mean}} semana (desvio padrão {{sd}})',
     meanOfFinished: 'sobre as simulações que terminaram ({{share}})',
     beyondHeadline: 'Mais de {{span}} (nenhuma das {{runs}} simulações terminou)',
     beyondHeadlineSome: 'Mais de {{span}} ({{share}} das {{runs}} simulações terminaram)',
