@@ -97,21 +97,23 @@ describe('sampling intervals on How many, Cost and Deadline', () => {
 });
 
 describe('How many: the period asked once', () => {
-  it('refuses days and an end date together, beside the end date, and runs nothing', async () => {
+  it('entering start and end dates empties the pre-filled days: no "not both" error', async () => {
     const runner = directRunner();
     renderPage(HowManyPage, runner);
+    expect((screen.getByLabelText('Days') as HTMLInputElement).value).toBe('30');
     await fill('Start date', '2026-01-05');
     await fill('End date', '2026-03-02');
-    await forecast();
-    expect(
-      await screen.findByText('Fill either this or the number of days, not both.'),
-    ).toBeTruthy();
-    expect(screen.getByLabelText('End date').getAttribute('aria-invalid')).toBe('true');
-    expect(runner.calls).toHaveLength(0);
-    await fill('Days', '');
+    expect((screen.getByLabelText('Days') as HTMLInputElement).value).toBe('');
     await forecast();
     await screen.findByTestId('how-many-table');
+    expect(screen.queryByText('Fill either this or the number of days, not both.')).toBeNull();
     expect(runner.calls).toHaveLength(1);
+    const sent = runner.calls[0].input as { days?: number; endDate?: string };
+    expect(sent.days).toBeUndefined();
+    expect(sent.endDate).toBe('2026-03-02');
+    // Emptying the end date brings the default days back.
+    await fill('End date', '');
+    expect((screen.getByLabelText('Days') as HTMLInputElement).value).toBe('30');
   });
 });
 
