@@ -223,6 +223,12 @@ describe('table output and the trust rules', () => {
     expect(counts.length).toBeGreaterThan(0);
     expect(new Set(counts)).toEqual(new Set([n]));
     expect(text).not.toMatch(/^confidence %.*folds/m);
+    // The errors table scores those same folds: its hit rate at each level is the calibration's.
+    const rows = (re: RegExp) => [...text.matchAll(re)].map((m) => [m[1], m[2]]);
+    const errors = rows(/^ *(50|85|95)(?: +\S+){4} +(\S+)$/gm);
+    const calibration = rows(/^ *(50|85|95) +(\S+) +\S+$/gm);
+    expect(errors).toHaveLength(3);
+    expect(errors).toEqual(calibration);
   });
 });
 

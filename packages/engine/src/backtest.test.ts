@@ -105,6 +105,26 @@ describe('backtest folds', () => {
     expect(r.warnings.some((w) => w.includes('never reached'))).toBe(true);
   });
 
+  it('scores the errors at every forecast level on the calibration folds (one set of folds)', () => {
+    const r = backtest({
+      tpSamples: T12,
+      backlog: 20,
+      confidenceLevels: [70, 85],
+      numberOfSimulations: 500,
+      seed: 2,
+    });
+    const m = r.calibration.metrics;
+    // The requested 70 beside the calibration's own levels, each over the calibrated folds.
+    expect(m.map((x) => x.confidence)).toEqual([50, 70, 85, 95]);
+    expect(new Set(m.map((x) => x.folds))).toEqual(new Set([r.calibration.folds]));
+    for (const l of r.calibration.levels) {
+      expect(m.find((x) => x.confidence === l.confidence)!.hitRate).toBe(l.hitRate);
+    }
+    const scored = r.folds.filter((f) => f.completionWeeks !== null);
+    const hits70 = scored.filter((f) => f.completionWeeks! <= f.forecasts['70']).length;
+    expect(m[1].hitRate).toBe((hits70 / scored.length) * 100);
+  });
+
   it('skips folds with an empty test window or training window and counts them', () => {
     const tp = [0, 0, 0, 0, 0, 4, 5, 0, 6, 5];
     const r = backtest({

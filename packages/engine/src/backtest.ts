@@ -124,7 +124,11 @@ export interface BacktestCalibration {
   skippedFolds: number;
   effectiveFolds: number;
   levels: CalibrationLevel[];
-  /** Error metrics of the forecasts against the real completion weeks. */
+  /**
+   * Error metrics of the forecasts against the real completion weeks, over the same folds as
+   * `levels`, at every level forecast (the requested ones and 50/85/95), so a page shows one
+   * set of folds: its hit rate at 50/85/95 is `levels`' literal hit rate.
+   */
   metrics: BacktestLevelMetrics[];
   /**
    * The trust rules' verdict: "calibrated" only when every level is inside its band; otherwise
@@ -434,6 +438,7 @@ export function overallVerdict(
 function calibrationOf(
   forecastable: BacktestFold[],
   backlog: number,
+  forecastLevels: readonly number[],
   warnings: EngineWarning[],
 ): BacktestCalibration {
   const calibrated = forecastable.filter((f) => f.completionWeeks !== null);
@@ -442,7 +447,7 @@ function calibrationOf(
     calibrated.map((f) => f.completionWeeks as number),
   );
   const levels = BACKTEST_CALIBRATION_LEVELS.map((q) => calibrationLevel(q, calibrated, effective));
-  const metrics = BACKTEST_CALIBRATION_LEVELS.map((q) =>
+  const metrics = forecastLevels.map((q) =>
     levelMetrics(
       q,
       calibrated.map((f) => ({ f: f.forecasts[String(q)], a: f.completionWeeks as number })),
@@ -507,7 +512,7 @@ export function backtest(input: BacktestInput, opts: { signal?: StopSignal } = {
       classic.map((f) => ({ f: f.forecasts[String(q)], a: f.actual as number })),
     ),
   );
-  const calibration = calibrationOf(forecastable, backlog, warnings);
+  const calibration = calibrationOf(forecastable, backlog, forecastLevels, warnings);
   warnings.push(...driftWarnings(tp));
 
   return {

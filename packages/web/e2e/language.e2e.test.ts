@@ -29,10 +29,10 @@ describe('languages', () => {
     expect(await headline.textContent()).toMatch(
       /^85\s%\sde probabilidad de terminar en \d+ semanas o menos — antes del \d{1,2} de [a-z]+ de 2027$/,
     );
-    // Decimal comma in the mean (e.g. "8,5 ± 0,7").
+    // Decimal comma in the mean, with its unit and the SD named ("8,5 semanas (desviación estándar 0,7)").
     expect(
       await page.locator('.kpi', { hasText: 'Media' }).locator('.kpi__value').textContent(),
-    ).toMatch(/^\d+,\d ± \d+,\d$/);
+    ).toMatch(/^\d+,\d semanas \(desviación estándar \d+,\d\)$/);
 
     await page.reload();
     await page.getByRole('heading', { name: '¿Cuándo estará listo?' }).waitFor();

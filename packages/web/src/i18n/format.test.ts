@@ -22,3 +22,20 @@ describe('percent style', () => {
     expect(text(es)).not.toMatch(/(\d|\}\})( )?%/);
   });
 });
+
+describe('a small share that is not zero', () => {
+  it('never reads 0 %: "< 1%" at whole percents, "< 0.1%" with one digit, in each locale', () => {
+    const en = formatterFor('en');
+    // 5 of 2,000 items: 0.25 % of the scope.
+    expect(en.pct(0.25)).toBe('< 1%');
+    expect(en.pct(0.04, 1)).toBe('< 0.1%');
+    expect(en.pct(0.05, 1)).toBe('0.1%');
+    expect(en.pct(0.5)).toBe('1%');
+    expect(en.pct(0)).toBe('0%');
+    expect(en.pct(-0.2)).toBe('> -1%');
+    expect(en.percent(0.0025)).toBe('< 1%');
+    expect(formatterFor('pt-BR').pct(0.25)).toBe('< 1%');
+    expect(formatterFor('es').pct(0.25, 1)).toBe('0,3\u00a0%');
+    expect(formatterFor('es').pct(0.25)).toBe('< 1\u00a0%');
+  });
+});

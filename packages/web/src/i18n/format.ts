@@ -5,10 +5,12 @@ export interface Formatter {
   locale: string;
   number(value: number, maxDigits?: number): string;
   integer(value: number): string;
+  /** A fraction (0.85) as a percent; like `pct`, a nonzero share never reads 0. */
   percent(fraction: number, maxDigits?: number): string;
   /**
    * A figure already in percent (0–100, or more: 120 % of the time used), in the locale's one
-   * percent style ("85%" in en and pt-BR, "85 %" in es), never a hand-written " %".
+   * percent style ("85%" in en and pt-BR, "85 %" in es), never a hand-written " %". A share
+   * that is not zero never reads 0: "< 1%" (or "< 0.1%" with one digit).
    */
   pct(value: number, maxDigits?: number): string;
   /** The same with its sign ("+9.1%", "−3%"): an error that can go either way. */
@@ -26,6 +28,20 @@ export interface Formatter {
 
 const cache = new Map<string, Formatter>();
 
+/**
+ * A fraction in the locale's percent style; a nonzero one too small to show at `max` digits
+ * reads "< 1%" ("> -1%" below zero): 5 of 2,000 items is not 0 % of the scope.
+ */
+function percentOf(locale: string, fraction: number, max: number): string {
+  if (!Number.isFinite(fraction)) return '—';
+  const nf = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: max });
+  const step = 10 ** -max / 100;
+  if (fraction !== 0 && Math.abs(fraction) < step / 2) {
+    return fraction > 0 ? `< ${nf.format(step)}` : `> ${nf.format(-step)}`;
+  }
+  return nf.format(fraction);
+}
+
 export function formatterFor(locale: string): Formatter {
   const hit = cache.get(locale);
   if (hit) return hit;
@@ -37,16 +53,8 @@ export function formatterFor(locale: string): Formatter {
     locale,
     number: (v, max = 1) => (Number.isFinite(v) ? nf(max).format(v) : '—'),
     integer: (v) => (Number.isFinite(v) ? nf(0).format(Math.round(v)) : '—'),
-    percent: (fr, max = 0) =>
-      Number.isFinite(fr)
-        ? new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: max }).format(fr)
-        : '—',
-    pct: (v, max = 0) =>
-      Number.isFinite(v)
-        ? new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: max }).format(
-            v / 100,
-          )
-        : '—',
+    percent: (fr, max = 0) => percentOf(locale, fr, max),
+    pct: (v, max = 0) => percentOf(locale, v / 100, max),
     signedPct: (v, max = 0) =>
       Number.isFinite(v)
         ? new Intl.NumberFormat(locale, {

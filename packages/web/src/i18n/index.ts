@@ -10,7 +10,7 @@ import { LANGUAGES, detectLanguage, saveLanguage, type Language } from './langua
  * languages (`registerTranslations`); the core strings merge under them when they arrive.
  */
 const CORE_LOADERS: Record<Exclude<Language, 'en'>, () => Promise<Record<string, unknown>>> = {
-  'pt-BR': () => import('./locales/pt-BR').then((m) => m.ptBR),
+  'pt-BR': () => import('./locales/pt-BR').then((m) => withPluralZero(m.ptBR)),
   es: () => import('./locales/es').then((m) => m.es),
 };
 const loaded = new Map<Language, Promise<void>>([['en', Promise.resolve()]]);
@@ -32,6 +32,27 @@ export function loadLanguage(lng: Language): Promise<void> {
 /** Every language's core strings, for tests and tools that read all three at once. */
 export async function loadAllLanguages(): Promise<void> {
   await Promise.all(LANGUAGES.map(loadLanguage));
+}
+
+/**
+ * Zero takes the plural in Brazilian Portuguese ("0 semanas"), but Intl.PluralRules('pt-BR')
+ * files 0 under "one" (CLDR's i = 0..1), which gave "0 semana" in a box beside "0 semanas" in a
+ * sentence. Every message with a singular (`key_one`) gets a `key_zero` equal to its plural,
+ * which i18next picks for a count of exactly 0; 1.5 stays singular, as CLDR and usage agree.
+ */
+export function withPluralZero<T>(bundle: T): T {
+  if (typeof bundle !== 'object' || bundle === null) return bundle;
+  const out: Record<string, unknown> = {};
+  const entries = Object.entries(bundle as Record<string, unknown>);
+  for (const [k, v] of entries) out[k] = withPluralZero(v);
+  for (const [k, v] of entries) {
+    const base = k.endsWith('_one') ? k.slice(0, -'_one'.length) : null;
+    const plural = base === null ? undefined : (out[`${base}_other`] ?? out[base]);
+    if (base !== null && typeof v === 'string' && typeof plural === 'string') {
+      out[`${base}_zero`] ??= plural;
+    }
+  }
+  return out as T;
 }
 
 export function initI18n(lng: Language = detectLanguage()) {
@@ -57,7 +78,8 @@ function syncDocumentLanguage(lng: string): void {
  */
 export function registerTranslations(bundles: Record<Language, Record<string, unknown>>): void {
   for (const [lng, bundle] of Object.entries(bundles)) {
-    i18next.addResourceBundle(lng, 'translation', bundle, true, false);
+    const strings = lng === 'pt-BR' ? withPluralZero(bundle) : bundle;
+    i18next.addResourceBundle(lng, 'translation', strings, true, false);
   }
 }
 

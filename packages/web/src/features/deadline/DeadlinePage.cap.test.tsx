@@ -37,3 +37,21 @@ describe('deadline page at the cap', () => {
     expect(results.textContent).not.toMatch(/\d{1,3}(,\d{3})+(\.\d)?\s?%/);
   });
 });
+
+describe('deadline page, an impossible deadline', () => {
+  it('says a small scope that fits is "< 1%", never 0 % beside "5 of 2,000 items"', async () => {
+    const runner = directRunner();
+    renderPage(DeadlinePage, runner);
+    await fill('Items finished per week', '0, 0, 1');
+    await fill('Items in the backlog', '2000');
+    await fill('Start date', '2027-01-04');
+    await fill('Deadline', '2027-03-15');
+    await userEvent.click(screen.getByRole('button', { name: 'Run forecast' }));
+    const results = await screen.findByTestId('deadline-results');
+    const r = runner.calls[0].result as DeadlineResult;
+    expect(r.scopeByDeadlineP85).toBeGreaterThan(0);
+    expect(r.scopeByDeadlinePctP85).toBeLessThan(0.5);
+    const card = within(results).getByText('Scope done by the deadline (P85)').parentElement;
+    expect(card?.querySelector('.kpi__value')?.textContent).toBe('< 1%');
+  });
+});

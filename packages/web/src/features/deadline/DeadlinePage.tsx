@@ -235,6 +235,19 @@ function DeadlineResults({
   shareLink?: string;
   onDrawAgain?: () => void;
 }) {
+  const { t } = useTranslation();
+  if (isEmptyBacklog(r)) {
+    // Nothing to forecast: no curve from −1 week, no certain "> 99.9 %", no 0-week tables.
+    return (
+      <div data-testid="deadline-results">
+        <p className="headline good" data-testid="headline">
+          {t('common.nothingLeft')}
+        </p>
+        <ResultWindow input={input} />
+        <ResultActions kind="deadline" input={input} result={r} shareLink={shareLink} />
+      </div>
+    );
+  }
   const rows = curveRows(r);
   return (
     <div data-testid="deadline-results">
@@ -266,12 +279,10 @@ function DeadlineHeadline({ r, input }: { r: DeadlineResult; input: unknown }) {
         data-testid="headline"
         data-probability={r.probabilityByDeadline}
       >
-        {isEmptyBacklog(r)
-          ? t('common.nothingLeft')
-          : t('deadline.headlineChance', {
-              pct: chance(r.probabilityByDeadline),
-              date: fmt.date(r.deadlineDate),
-            })}
+        {t('deadline.headlineChance', {
+          pct: chance(r.probabilityByDeadline),
+          date: fmt.date(r.deadlineDate),
+        })}
       </p>
       <ResultWindow input={input} />
       {r.finishedShare < 1 && (

@@ -38,10 +38,12 @@ interface HowManyForm extends ThroughputForm, CalendarForm {
   runs: string;
 }
 
+const DEFAULT_DAYS = '30';
+
 const initialForm: HowManyForm = {
   ...defaultThroughput,
   ...initialCalendar('en'),
-  days: '30',
+  days: DEFAULT_DAYS,
   startDate: todayIso(),
   endDate: '',
   focus: '100',
@@ -110,6 +112,14 @@ export default function HowManyPage() {
 function PeriodFields({ page }: { page: Page }) {
   const { t } = useTranslation();
   const { form, update, errors, id } = page;
+  // One period asked two ways: entering an end date empties the days (30 is only the default),
+  // so the obvious action is not refused as "both"; emptying it again brings the default back.
+  const updateEnd: typeof update = (key, value) => {
+    update(key, value);
+    const end = String(value).trim();
+    if (end && form.days.trim()) update('days', '');
+    if (!end && !form.days.trim()) update('days', DEFAULT_DAYS);
+  };
   return (
     <fieldset>
       <legend>{t('howMany.days')}</legend>
@@ -122,7 +132,7 @@ function PeriodFields({ page }: { page: Page }) {
           <TextInput form={form} name="startDate" update={update} type="date" />
         </Field>
         <Field id={id('endDate')} label={t('howMany.endDate')} error={errors.endDate}>
-          <TextInput form={form} name="endDate" update={update} type="date" />
+          <TextInput form={form} name="endDate" update={updateEnd} type="date" />
         </Field>
       </div>
       <Field id={id('teamFocus')} label={t('howMany.focus')} error={errors.teamFocus}>

@@ -49,7 +49,7 @@ describe('Warnings: plurals through Intl.PluralRules', () => {
     render(<Warnings items={['x']} codes={codes(3)} />);
     expect(screen.getByRole('listitem').textContent).toMatch(/^3 folds left out/);
     await changeLanguage('pt-BR');
-    expect(screen.getByRole('listitem').textContent).toMatch(/^3 janelas ficaram/);
+    expect(screen.getByRole('listitem').textContent).toMatch(/^3 rodadas ficaram/);
     expect(screen.getByRole('listitem').textContent).not.toContain('(s)');
   });
 });

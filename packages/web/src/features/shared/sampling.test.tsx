@@ -2,10 +2,15 @@
  * Trust rules, sampling error: How many, Cost and Deadline show each figure's 95 % interval
  * from the same runs beside it, and offer more runs only when it spans more than one unit.
  */
-import { screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { CostResult, DeadlineResult, HowManyResult } from '@flow-forecaster/engine';
+import {
+  simulate,
+  type CostResult,
+  type DeadlineResult,
+  type HowManyResult,
+} from '@flow-forecaster/engine';
 import { directRunner } from '../../../test/engine-runner';
 import { renderPage } from '../../../test/render';
 import { formatterFor } from '../../i18n/format';
@@ -13,6 +18,7 @@ import HowManyPage from '../how-many/HowManyPage';
 import CostPage from '../cost/CostPage';
 import DeadlinePage from '../deadline/DeadlinePage';
 import WhenPage from '../when/WhenPage';
+import { WhenResults } from '../when/WhenResults';
 
 const en = formatterFor('en');
 
@@ -60,7 +66,12 @@ describe('sampling intervals on How many, Cost and Deadline', () => {
     const r = runner.calls[0].result as CostResult;
     const iv = r.percentileIntervals.p85;
     const money = (v: number) => en.money(v, r.currency);
-    expect(noteOf('P85')).toBe(`95% interval: ${money(iv.low)}–${money(iv.high)}`);
+    // The default example's runs agree on P85: one value, said as such (never "$260,000–$260,000").
+    expect(noteOf('P85')).toBe(
+      iv.low === iv.high
+        ? `95% interval: ${money(iv.low)} (no sampling spread)`
+        : `95% interval: ${money(iv.low)}–${money(iv.high)}`,
+    );
     const week = (r.costPerPersonWeek ?? 0) * (r.teamSize ?? 1);
     expect(screen.queryByTestId('more-runs') !== null).toBe(iv.high - iv.low > week);
   });
@@ -86,21 +97,23 @@ describe('sampling intervals on How many, Cost and Deadline', () => {
 });
 
 describe('How many: the period asked once', () => {
-  it('refuses days and an end date together, beside the end date, and runs nothing', async () => {
+  it('entering start and end dates empties the pre-filled days: no "not both" error', async () => {
     const runner = directRunner();
     renderPage(HowManyPage, runner);
+    expect((screen.getByLabelText('Days') as HTMLInputElement).value).toBe('30');
     await fill('Start date', '2026-01-05');
     await fill('End date', '2026-03-02');
-    await forecast();
-    expect(
-      await screen.findByText('Fill either this or the number of days, not both.'),
-    ).toBeTruthy();
-    expect(screen.getByLabelText('End date').getAttribute('aria-invalid')).toBe('true');
-    expect(runner.calls).toHaveLength(0);
-    await fill('Days', '');
+    expect((screen.getByLabelText('Days') as HTMLInputElement).value).toBe('');
     await forecast();
     await screen.findByTestId('how-many-table');
+    expect(screen.queryByText('Fill either this or the number of days, not both.')).toBeNull();
     expect(runner.calls).toHaveLength(1);
+    const sent = runner.calls[0].input as { days?: number; endDate?: string };
+    expect(sent.days).toBeUndefined();
+    expect(sent.endDate).toBe('2026-03-02');
+    // Emptying the end date brings the default days back.
+    await fill('End date', '');
+    expect((screen.getByLabelText('Days') as HTMLInputElement).value).toBe('30');
   });
 });
 
@@ -146,5 +159,17 @@ describe('the interval note in words (issue 14)', () => {
     expect(note('en')).toBe('P50 9–9 (95% interval)');
     expect(note('pt-BR')).toBe('P50 9–9 (intervalo de 95%)');
     expect(note('es')).toBe('P50 9–9 (intervalo del 95\u00a0%)');
+  });
+});
+
+describe('a single-point interval (every run agrees)', () => {
+  it('shows one value and says there is no sampling spread, never "1–1"', () => {
+    // Every run takes one week: P50's interval is the single point 1.
+    const input = { tpSamples: [10], numberOfTasks: 5, seed: 1 };
+    const r = simulate(input);
+    expect(r.percentileIntervals?.p50).toEqual({ low: 1, high: 1 });
+    render(<WhenResults result={r} input={input} />);
+    expect(noteOf('P50')).toBe('P50 1, no sampling spread (95% interval)');
+    expect(screen.getByTestId('when-results').textContent).not.toMatch(/\b1–1\b/);
   });
 });

@@ -30,9 +30,9 @@ export function useIntervalRange(): (
 }
 
 /**
- * "P50 9–9 (95 % interval)" with the figure's label, else "95 % interval: 22–23"; undefined
- * without an interval. Both ends are always shown, so "9" under P50 never reads as a second
- * figure ("95 %: 9" read as "95 % → 9 weeks" beside a P95 of 12).
+ * "P50 8–9 (95 % interval)" with the figure's label, else "95 % interval: 22–23"; undefined
+ * without an interval. A single point says so ("P50 9, no sampling spread"), never "9–9" or a
+ * bare "9" that reads as a second figure ("95 %: 9" read as "95 % → 9 weeks" beside a P95 of 12).
  */
 export function useIntervalNote(): (
   iv: SamplingInterval | null | undefined,
@@ -43,6 +43,12 @@ export function useIntervalNote(): (
   const fmt = useFormat();
   return (iv, format = (n) => fmt.number(n), label) => {
     if (!iv) return undefined;
+    if (iv.high === iv.low) {
+      const value = format(iv.low);
+      return label === undefined
+        ? t('common.interval95Exact', { value })
+        : t('common.interval95ExactOf', { label, value });
+    }
     const range = iv.high === null ? `${format(iv.low)}+` : `${format(iv.low)}–${format(iv.high)}`;
     return label === undefined
       ? t('common.interval95', { range })

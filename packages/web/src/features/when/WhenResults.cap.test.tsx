@@ -81,7 +81,7 @@ describe('When results with runs stopped at maxWeeks', () => {
     expect(chart.textContent).not.toMatch(/P95:/);
     // The mean is over the finished runs only, and says so.
     expect(screen.getByTestId('when-results').textContent).toMatch(
-      /± [\d.,]+over the [\d.]+% of runs that finished/,
+      /weeks \(SD [\d.,]+\)over the [\d.]+% of runs that finished/,
     );
   });
 });

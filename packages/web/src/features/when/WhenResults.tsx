@@ -63,6 +63,7 @@ export function WhenResults({
   onDrawAgain?: () => void;
 }) {
   const table = whenTable(r, input);
+  if (isEmptyBacklog(r)) return <EmptyBacklogResults r={r} input={input} shareLink={shareLink} />;
   return (
     <div data-testid="when-results">
       <WhenHeadline r={r} input={input} />
@@ -78,22 +79,47 @@ export function WhenResults({
   );
 }
 
+/**
+ * An empty backlog has nothing to forecast: the headline says so, and the charts, tables and
+ * history warnings (every figure 0 weeks, "Mean 0 ± 0") are left out; save and share stay.
+ */
+function EmptyBacklogResults({
+  r,
+  input,
+  shareLink,
+}: {
+  r: SimulationResult;
+  input: unknown;
+  shareLink?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="when-results">
+      <p className="headline" data-testid="headline">
+        {t('common.nothingLeft')}
+      </p>
+      <ResultWindow input={input} />
+      <ResultActions kind="simulate" input={input} result={r} shareLink={shareLink} />
+    </div>
+  );
+}
+
 function WhenHeadline({ r, input }: { r: SimulationResult; input: unknown }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const beyond = useBeyondMaxWeeks();
   const conf = fmt.percent(r.headline.confidence);
   const weeks = fmt.number(r.headline.weeks);
+  // The unit agrees with the figure ("1 week"), as in the boxes.
+  const count = r.headline.weeks;
   return (
     <>
       <p className="headline" data-testid="headline">
-        {isEmptyBacklog(r)
-          ? t('common.nothingLeft')
-          : r.headline.beyondMaxWeeks
-            ? beyond.headline(r)
-            : r.headline.date
-              ? t('when.headline', { pct: conf, weeks, date: fmt.date(r.headline.date) })
-              : t('when.headlineNoDate', { pct: conf, weeks })}
+        {r.headline.beyondMaxWeeks
+          ? beyond.headline(r)
+          : r.headline.date
+            ? t('when.headline', { pct: conf, weeks, count, date: fmt.date(r.headline.date) })
+            : t('when.headlineNoDate', { pct: conf, weeks, count })}
       </p>
       <ResultWindow input={input} />
       {!r.headline.beyondMaxWeeks && r.finishedShare < 1 && (
@@ -104,6 +130,8 @@ function WhenHeadline({ r, input }: { r: SimulationResult; input: unknown }) {
       <p>
         {t(r.effortForOnePerson ? 'when.effortOnePerson' : 'when.effort', {
           pct: conf,
+          // "1 week", "0 weeks": the unit agrees with the figure, as in the boxes.
+          count: r.headline.effortPersonWeeks,
           // At a cap the effort is what the stopped runs had spent: a floor, never a forecast.
           effort: r.headline.beyondMaxWeeks
             ? t('when.beyondValue', { weeks: fmt.number(r.headline.effortPersonWeeks) })
@@ -145,7 +173,11 @@ function WhenKpis({ r }: { r: SimulationResult }) {
         {r.meanWeeks !== null && r.sdWeeks !== null && (
           <Kpi
             label={t('common.mean')}
-            value={`${fmt.number(r.meanWeeks)} ± ${fmt.number(r.sdWeeks)}`}
+            value={t('when.meanValue', {
+              count: r.meanWeeks,
+              mean: fmt.number(r.meanWeeks),
+              sd: fmt.number(r.sdWeeks),
+            })}
             note={
               r.finishedShare < 1
                 ? t('when.meanOfFinished', { share: fmt.percent(r.finishedShare, 1) })

@@ -99,6 +99,8 @@ export const en = {
     print: 'Print report',
     interval95: '95% interval: {{range}}',
     interval95Of: '{{label}} {{range}} (95% interval)',
+    interval95Exact: '95% interval: {{value}} (no sampling spread)',
+    interval95ExactOf: '{{label}} {{value}}, no sampling spread (95% interval)',
     moreRuns:
       'P85 could move by more than one week with other draws: raise the number of runs (Advanced) for a steadier figure.',
     drawAgain: 'Draw again',
@@ -212,6 +214,9 @@ export const en = {
     delay: 'Delay if late (days)',
   },
   when: {
+    /** The mean of weeks with its unit and the SD named (the CLI's 'mean weeks', 'sd weeks'). */
+    meanValue: '{{mean}} weeks (SD {{sd}})',
+    meanValue_one: '{{mean}} week (SD {{sd}})',
     meanOfFinished: 'over the {{share}} of runs that finished',
     beyondHeadline: 'More than {{span}} (none of the {{runs}} runs finished)',
     beyondHeadlineSome: 'More than {{span}} ({{share}} of the {{runs}} runs finished)',
@@ -223,6 +228,7 @@ export const en = {
     years_one: '{{count}} year',
     weeksSpan: '{{count}} weeks',
     effortOnePerson: 'Effort at {{pct}}: {{effort}} weeks for one person (no team size given).',
+    effortOnePerson_one: 'Effort at {{pct}}: {{effort}} week for one person (no team size given).',
     effortColOnePerson: 'Weeks (one person)',
     howMany30Note: 'Items of this backlog, from the same runs (never more than the backlog).',
     title: 'When will it be done?',
@@ -259,8 +265,11 @@ export const en = {
     dependencies: 'Dependencies on other teams',
     addDependency: 'Add a dependency',
     headline: '{{pct}} chance to finish within {{weeks}} weeks — by {{date}}',
+    headline_one: '{{pct}} chance to finish within {{weeks}} week — by {{date}}',
     headlineNoDate: '{{pct}} chance to finish within {{weeks}} weeks',
+    headlineNoDate_one: '{{pct}} chance to finish within {{weeks}} week',
     effort: 'Effort at {{pct}}: {{effort}} person-weeks.',
+    effort_one: 'Effort at {{pct}}: {{effort}} person-week.',
     histogram: 'How many weeks the runs took',
     histogramDesc: 'Share of runs that finished in each week; lines at P50, P85 and P95.',
     weeksAxis: 'Weeks',
@@ -447,6 +456,10 @@ export const en = {
     folds: 'Folds',
     verdict: 'Verdict',
     metrics: 'Errors per level',
+    metricsDesc:
+      'Forecasts against the weeks the history really took to finish the backlog, over the same {{folds}} folds as the calibration.',
+    metricsDesc_one:
+      'Forecasts against the weeks the history really took to finish the backlog, over the same {{folds}} fold as the calibration.',
     hitRate: 'Hit rate',
     chart: 'Forecast vs actual per fold',
     forecast: 'Forecast',
@@ -514,12 +527,15 @@ export const en = {
       'The backlog is empty: nothing is left to do, so there is nothing to forecast (every figure is 0 weeks).',
     fewThroughputWeeks:
       'Only {{count}} weeks of throughput history: forecasts from fewer than 6 weeks are unreliable.',
+    fewThroughputWeeks_one:
+      'Only {{count}} week of throughput history: forecasts from fewer than 6 weeks are unreliable.',
     weibullFallback:
       'Fewer than 2 weeks with throughput above zero: no Weibull can be fitted, so weeks are drawn from the history itself.',
     throughputErrorRate:
       'The throughput history disagrees with itself by {{rate}}% (over 25%): add more weeks before trusting the forecast.',
     leadTimeErrorRate: 'The lead-time history disagrees with itself by {{rate}}% (over 25%).',
     fewLeadTimes: 'Only {{count}} lead times: fewer than 6 are unreliable.',
+    fewLeadTimes_one: 'Only {{count}} lead time: fewer than 6 are unreliable.',
     unfinishedRuns:
       '{{unfinished}} of {{runs}} runs did not finish within {{maxWeeks}} weeks and were stopped there: the upper percentiles are at least that long.',
     dependencyDefaultDelay:

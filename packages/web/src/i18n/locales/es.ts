@@ -22,7 +22,7 @@ export const es: Translation = {
     accuracy: 'Precisión',
   },
   csvExport: {
-    fold: 'Ventana',
+    fold: 'Ronda',
     pct: '{{label}} (%)',
     low95: 'Intervalo del 95 %, mínimo',
     high95: 'Intervalo del 95 %, máximo',
@@ -101,6 +101,8 @@ export const es: Translation = {
     print: 'Imprimir informe',
     interval95: 'intervalo del 95 %: {{range}}',
     interval95Of: '{{label}} {{range}} (intervalo del 95 %)',
+    interval95Exact: 'intervalo del 95 %: {{value}} (sin variación de muestreo)',
+    interval95ExactOf: '{{label}} {{value}}, sin variación de muestreo (intervalo del 95 %)',
     moreRuns:
       'El P85 podría moverse más de una semana con otros sorteos: sube el número de simulaciones (Avanzado) para una cifra más estable.',
     drawAgain: 'Sortear de nuevo',
@@ -215,6 +217,9 @@ export const es: Translation = {
     delay: 'Retraso si llega tarde (días)',
   },
   when: {
+    /** The mean of weeks with its unit and the SD named (the CLI's 'mean weeks', 'sd weeks'). */
+    meanValue: '{{mean}} semanas (desviación estándar {{sd}})',
+    meanValue_one: '{{mean}} semana (desviación estándar {{sd}})',
     meanOfFinished: 'sobre las simulaciones que terminaron ({{share}})',
     beyondHeadline: 'Más de {{span}} (ninguna de las {{runs}} simulaciones terminó)',
     beyondHeadlineSome: 'Más de {{span}} (terminó el {{share}} de las {{runs}} simulaciones)',
@@ -227,6 +232,8 @@ export const es: Translation = {
     weeksSpan: '{{count}} semanas',
     effortOnePerson:
       'Esfuerzo al {{pct}}: {{effort}} semanas de una persona (sin tamaño de equipo).',
+    effortOnePerson_one:
+      'Esfuerzo al {{pct}}: {{effort}} semana de una persona (sin tamaño de equipo).',
     effortColOnePerson: 'Semanas (una persona)',
     howMany30Note: 'Ítems de este backlog, de las mismas simulaciones (nunca más que el backlog).',
     title: '¿Cuándo estará listo?',
@@ -265,8 +272,12 @@ export const es: Translation = {
     addDependency: 'Añadir dependencia',
     headline:
       '{{pct}} de probabilidad de terminar en {{weeks}} semanas o menos — antes del {{date}}',
+    headline_one:
+      '{{pct}} de probabilidad de terminar en {{weeks}} semana o menos — antes del {{date}}',
     headlineNoDate: '{{pct}} de probabilidad de terminar en {{weeks}} semanas o menos',
+    headlineNoDate_one: '{{pct}} de probabilidad de terminar en {{weeks}} semana o menos',
     effort: 'Esfuerzo al {{pct}}: {{effort}} personas-semana.',
+    effort_one: 'Esfuerzo al {{pct}}: {{effort}} persona-semana.',
     histogram: 'Cuántas semanas tardaron las simulaciones',
     histogramDesc:
       'Parte de las simulaciones que terminó en cada semana; líneas en P50, P85 y P95.',
@@ -457,6 +468,10 @@ export const es: Translation = {
     folds: 'Rondas',
     verdict: 'Veredicto',
     metrics: 'Errores por nivel',
+    metricsDesc:
+      'Pronósticos contra las semanas que el historial realmente tardó en terminar el backlog, en las mismas {{folds}} rondas que la calibración.',
+    metricsDesc_one:
+      'Pronósticos contra las semanas que el historial realmente tardó en terminar el backlog, en la misma {{folds}} ronda que la calibración.',
     hitRate: 'Tasa de acierto',
     chart: 'Pronóstico vs real por ronda',
     forecast: 'Pronóstico',
@@ -529,6 +544,8 @@ export const es: Translation = {
       'El backlog está vacío: no queda nada por hacer, así que no hay nada que pronosticar (todas las cifras son 0 semanas).',
     fewThroughputWeeks:
       'Solo {{count}} semanas de historial de rendimiento: los pronósticos con menos de 6 semanas no son fiables.',
+    fewThroughputWeeks_one:
+      'Solo {{count}} semana de historial de rendimiento: los pronósticos con menos de 6 semanas no son fiables.',
     weibullFallback:
       'Menos de 2 semanas con rendimiento mayor que cero: no se puede ajustar una Weibull, así que las semanas se sortean del propio historial.',
     throughputErrorRate:
@@ -536,6 +553,7 @@ export const es: Translation = {
     leadTimeErrorRate:
       'El historial de lead time discrepa consigo mismo en un {{rate}} % (más del 25 %).',
     fewLeadTimes: 'Solo {{count}} lead times: menos de 6 no son fiables.',
+    fewLeadTimes_one: 'Solo {{count}} lead time: menos de 6 no son fiables.',
     unfinishedRuns:
       '{{unfinished}} de {{runs}} simulaciones no terminaron en {{maxWeeks}} semanas y se detuvieron ahí: los percentiles altos son como mínimo ese plazo.',
     dependencyDefaultDelay:
@@ -560,19 +578,19 @@ export const es: Translation = {
     costNormalApproximation:
       'Backlog de más de {{maxItems}} elementos: el total de cada simulación sale de la aproximación normal de la suma (corregida por asimetría y curtosis), no elemento a elemento.',
     backtestRunsLowered:
-      '{{folds}} ventanas de unas {{weeks}} semanas cada una: simulaciones por ventana reducidas de {{from}} a {{to}} para que el backtest siga siendo rápido.',
+      '{{folds}} rondas de unas {{weeks}} semanas cada una: simulaciones por ronda reducidas de {{from}} a {{to}} para que el backtest siga siendo rápido.',
     backtestHistoryTooShort:
       'Un historial de {{weeks}} semanas es demasiado corto para una ventana de entrenamiento de {{train}} y una de prueba de {{test}}.',
     backtestBootstrapFallback:
-      '{{folds}} ventanas tenían menos de 2 semanas de entrenamiento por encima de cero y sortearon del historial en lugar de usar {{model}}.',
+      '{{folds}} rondas tenían menos de 2 semanas de entrenamiento por encima de cero y sortearon del historial en lugar de usar {{model}}.',
     backtestBootstrapFallback_one:
-      '{{folds}} ventana tenía menos de 2 semanas de entrenamiento por encima de cero y sorteó del historial en lugar de usar {{model}}.',
+      '{{folds}} ronda tenía menos de 2 semanas de entrenamiento por encima de cero y sorteó del historial en lugar de usar {{model}}.',
     backtestShortTraining:
       'Las ventanas de entrenamiento de {{weeks}} semanas son cortas: los pronósticos con menos de 6 semanas no son fiables.',
     calibrationSkippedFolds:
-      '{{folds}} ventanas quedaron fuera de la calibración: el historial posterior nunca llegó a {{backlog}} elementos.',
+      '{{folds}} rondas quedaron fuera de la calibración: el historial posterior nunca llegó a {{backlog}} elementos.',
     calibrationSkippedFolds_one:
-      '{{folds}} ventana quedó fuera de la calibración: el historial posterior nunca llegó a {{backlog}} elementos.',
+      '{{folds}} ronda quedó fuera de la calibración: el historial posterior nunca llegó a {{backlog}} elementos.',
     calibrationFewPeriods:
       'La calibración se apoya en unos {{periods}} períodos de finalización independientes, así que su veredicto es aproximado: un historial más largo o un backlog menor da más.',
     calibrationFewPeriods_one:

@@ -22,7 +22,7 @@ export const ptBR: Translation = {
     accuracy: 'Acurácia',
   },
   csvExport: {
-    fold: 'Janela',
+    fold: 'Rodada',
     pct: '{{label}} (%)',
     low95: 'Intervalo de 95%, mínimo',
     high95: 'Intervalo de 95%, máximo',
@@ -100,6 +100,8 @@ export const ptBR: Translation = {
     print: 'Imprimir relatório',
     interval95: 'intervalo de 95%: {{range}}',
     interval95Of: '{{label}} {{range}} (intervalo de 95%)',
+    interval95Exact: 'intervalo de 95%: {{value}} (sem variação de amostragem)',
+    interval95ExactOf: '{{label}} {{value}}, sem variação de amostragem (intervalo de 95%)',
     moreRuns:
       'O P85 pode mudar mais de uma semana com outros sorteios: aumente o número de simulações (Avançado) para um número mais estável.',
     drawAgain: 'Sortear de novo',
@@ -214,6 +216,9 @@ export const ptBR: Translation = {
     delay: 'Atraso se atrasar (dias)',
   },
   when: {
+    /** The mean of weeks with its unit and the SD named (the CLI's 'mean weeks', 'sd weeks'). */
+    meanValue: '{{mean}} semanas (desvio padrão {{sd}})',
+    meanValue_one: '{{mean}} semana (desvio padrão {{sd}})',
     meanOfFinished: 'sobre as simulações que terminaram ({{share}})',
     beyondHeadline: 'Mais de {{span}} (nenhuma das {{runs}} simulações terminou)',
     beyondHeadlineSome: 'Mais de {{span}} ({{share}} das {{runs}} simulações terminaram)',
@@ -225,6 +230,8 @@ export const ptBR: Translation = {
     years_one: '{{count}} ano',
     weeksSpan: '{{count}} semanas',
     effortOnePerson: 'Esforço a {{pct}}: {{effort}} semanas de uma pessoa (sem tamanho de equipe).',
+    effortOnePerson_one:
+      'Esforço a {{pct}}: {{effort}} semana de uma pessoa (sem tamanho de equipe).',
     effortColOnePerson: 'Semanas (uma pessoa)',
     howMany30Note: 'Itens deste backlog, das mesmas simulações (nunca mais que o backlog).',
     title: 'Quando vai ficar pronto?',
@@ -262,8 +269,11 @@ export const ptBR: Translation = {
     dependencies: 'Dependências de outros times',
     addDependency: 'Adicionar dependência',
     headline: '{{pct}} de chance de terminar em até {{weeks}} semanas — até {{date}}',
+    headline_one: '{{pct}} de chance de terminar em até {{weeks}} semana — até {{date}}',
     headlineNoDate: '{{pct}} de chance de terminar em até {{weeks}} semanas',
+    headlineNoDate_one: '{{pct}} de chance de terminar em até {{weeks}} semana',
     effort: 'Esforço a {{pct}}: {{effort}} pessoas-semana.',
+    effort_one: 'Esforço a {{pct}}: {{effort}} pessoa-semana.',
     histogram: 'Quantas semanas as simulações levaram',
     histogramDesc: 'Parcela das simulações que terminou em cada semana; linhas em P50, P85 e P95.',
     weeksAxis: 'Semanas',
@@ -448,6 +458,10 @@ export const ptBR: Translation = {
     folds: 'Rodadas',
     verdict: 'Veredito',
     metrics: 'Erros por nível',
+    metricsDesc:
+      'Previsões contra as semanas que o histórico realmente levou para terminar o backlog, nas mesmas {{folds}} rodadas da calibração.',
+    metricsDesc_one:
+      'Previsões contra as semanas que o histórico realmente levou para terminar o backlog, na mesma {{folds}} rodada da calibração.',
     hitRate: 'Taxa de acerto',
     chart: 'Previsão vs real por rodada',
     forecast: 'Previsão',
@@ -520,12 +534,15 @@ export const ptBR: Translation = {
       'O backlog está vazio: não há nada a fazer, então não há o que prever (todos os números são 0 semanas).',
     fewThroughputWeeks:
       'Só {{count}} semanas de histórico de vazão: previsões com menos de 6 semanas não são confiáveis.',
+    fewThroughputWeeks_one:
+      'Só {{count}} semana de histórico de vazão: previsões com menos de 6 semanas não são confiáveis.',
     weibullFallback:
       'Menos de 2 semanas com vazão acima de zero: não dá para ajustar uma Weibull, então as semanas são sorteadas do próprio histórico.',
     throughputErrorRate:
       'O histórico de vazão discorda de si mesmo em {{rate}}% (mais de 25%): junte mais semanas antes de confiar na previsão.',
     leadTimeErrorRate: 'O histórico de lead time discorda de si mesmo em {{rate}}% (mais de 25%).',
     fewLeadTimes: 'Só {{count}} lead times: menos de 6 não são confiáveis.',
+    fewLeadTimes_one: 'Só {{count}} lead time: menos de 6 não são confiáveis.',
     unfinishedRuns:
       '{{unfinished}} de {{runs}} simulações não terminaram em {{maxWeeks}} semanas e pararam ali: os percentis altos são no mínimo esse prazo.',
     dependencyDefaultDelay:
@@ -546,19 +563,19 @@ export const ptBR: Translation = {
     costNormalApproximation:
       'Backlog acima de {{maxItems}} itens: o total de cada simulação vem da aproximação normal da soma (corrigida por assimetria e curtose), não item a item.',
     backtestRunsLowered:
-      '{{folds}} janelas de cerca de {{weeks}} semanas cada: simulações por janela reduzidas de {{from}} para {{to}} para o backtest continuar rápido.',
+      '{{folds}} rodadas de cerca de {{weeks}} semanas cada: simulações por rodada reduzidas de {{from}} para {{to}} para o backtest continuar rápido.',
     backtestHistoryTooShort:
       'Um histórico de {{weeks}} semanas é curto demais para uma janela de treino de {{train}} e uma de teste de {{test}}.',
     backtestBootstrapFallback:
-      '{{folds}} janelas tinham menos de 2 semanas de treino acima de zero e sortearam do histórico em vez de usar {{model}}.',
+      '{{folds}} rodadas tinham menos de 2 semanas de treino acima de zero e sortearam do histórico em vez de usar {{model}}.',
     backtestBootstrapFallback_one:
-      '{{folds}} janela tinha menos de 2 semanas de treino acima de zero e sorteou do histórico em vez de usar {{model}}.',
+      '{{folds}} rodada tinha menos de 2 semanas de treino acima de zero e sorteou do histórico em vez de usar {{model}}.',
     backtestShortTraining:
       'Janelas de treino de {{weeks}} semanas são curtas: previsões com menos de 6 semanas não são confiáveis.',
     calibrationSkippedFolds:
-      '{{folds}} janelas ficaram fora da calibração: o histórico depois delas nunca chegou a {{backlog}} itens.',
+      '{{folds}} rodadas ficaram fora da calibração: o histórico depois delas nunca chegou a {{backlog}} itens.',
     calibrationSkippedFolds_one:
-      '{{folds}} janela ficou fora da calibração: o histórico depois dela nunca chegou a {{backlog}} itens.',
+      '{{folds}} rodada ficou fora da calibração: o histórico depois dela nunca chegou a {{backlog}} itens.',
     calibrationFewPeriods:
       'A calibração se apoia em cerca de {{periods}} períodos de conclusão independentes, então o veredito é aproximado: um histórico mais longo ou um backlog menor dá mais.',
     calibrationFewPeriods_one:

@@ -1,0 +1,51 @@
+/**
+ * Plurals through Intl.PluralRules, one rule per language on a page: pt-BR showed "0 semana" in
+ * the boxes (CLDR files 0 under "one") beside "0 semanas" in the effort sentence, and the
+ * sentence said "1 semanas" for one week.
+ */
+import { render, screen } from '@testing-library/react';
+import { Suspense } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { simulate, type SimulateInput } from '@flow-forecaster/engine';
+import { WhenResults } from '../features/when/WhenResults';
+import { changeLanguage, i18next, registerTranslations } from './index';
+
+afterEach(async () => {
+  await changeLanguage('en');
+});
+
+describe('plurals in pt-BR', () => {
+  it('takes the plural for 0 and the singular for 1 (and 1.5), in core and feature strings', () => {
+    const weeks = (count: number) =>
+      i18next.t('common.weeksCount', { count, n: String(count), lng: 'pt-BR' });
+    expect(weeks(0)).toBe('0 semanas');
+    expect(weeks(1)).toBe('1 semana');
+    expect(weeks(1.5)).toBe('1.5 semana');
+    expect(weeks(2)).toBe('2 semanas');
+    registerTranslations({
+      en: { pluralProbe: { days: '{{count}} days', days_one: '{{count}} day' } },
+      'pt-BR': { pluralProbe: { days: '{{count}} dias', days_one: '{{count}} dia' } },
+      es: { pluralProbe: { days: '{{count}} días', days_one: '{{count}} día' } },
+    });
+    expect(i18next.t('pluralProbe.days', { count: 0, lng: 'pt-BR' })).toBe('0 dias');
+    expect(i18next.t('pluralProbe.days', { count: 0, lng: 'es' })).toBe('0 días');
+    expect(i18next.t('pluralProbe.days', { count: 1, lng: 'pt-BR' })).toBe('1 dia');
+  });
+
+  it('says the effort in the same number as the boxes on the When page', async () => {
+    await changeLanguage('pt-BR');
+    // Every run takes one week: P50 = P85 = one week, one person's effort one week.
+    const input: SimulateInput = { tpSamples: [10], numberOfTasks: 5, seed: 1 };
+    const r = simulate(input);
+    expect(r.percentile_stats.p85).toBe(1);
+    render(
+      <Suspense fallback={<p>loading</p>}>
+        <WhenResults result={r} input={input} />
+      </Suspense>,
+    );
+    const text = screen.getByTestId('when-results').textContent ?? '';
+    expect(text).toContain('P851 semana');
+    expect(text).toContain('Esforço a 85%: 1 semana de uma pessoa');
+    expect(text).not.toMatch(/\b1 semanas/);
+  });
+});
