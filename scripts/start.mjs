@@ -1,5 +1,5 @@
-// `npm start`: builds the web app once if it has not been built, builds the server's JavaScript
-// when it is missing or older than the sources, then runs the compiled server. Everything else
+// `npm start`: builds the web app and the server's JavaScript when either is missing or older
+// than its sources, then runs the compiled server. Everything else
 // (port, database, Redis) comes from the environment; see docs/configuration.md.
 //
 // `node scripts/start.mjs worker|migrate|admin|backup|restore|queue [args]` runs the BullMQ
@@ -12,9 +12,10 @@
 // served stale. The Docker image builds in its build stage and ships no sources, so nothing is
 // built (or compilable) there.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newest, webBuildNeeded } from './build-freshness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'packages', 'web');
@@ -24,10 +25,10 @@ const isWindows = process.platform === 'win32';
 if (
   (process.argv[2] ?? 'server') === 'server' &&
   !process.env.WEB_DIST &&
-  !existsSync(join(web, 'dist', 'index.html')) &&
-  existsSync(join(web, 'vite.config.ts'))
+  existsSync(join(web, 'vite.config.ts')) &&
+  webBuildNeeded(root)
 ) {
-  console.log('Building the web app (first start only)…');
+  console.log('Building the web app (first start, or its sources changed)…');
   const build = spawnSync(isWindows ? 'npx.cmd' : 'npx', ['vite', 'build'], {
     cwd: web,
     stdio: 'inherit',
@@ -55,17 +56,6 @@ if (!(role in ROLES) && role !== 'build') {
 const serverPkg = join(root, 'packages', 'server');
 const bin = join(serverPkg, 'dist', 'bin');
 const entry = join(bin, ROLES[role] ?? ROLES.server);
-
-/** Newest modification time (ms) of `path` or of the files under it, 0 when it does not exist. */
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  if (!statSync(path).isDirectory()) return statSync(path).mtimeMs;
-  let t = 0;
-  for (const e of readdirSync(path, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) t = Math.max(t, statSync(join(e.parentPath ?? e.path, e.name)).mtimeMs);
-  }
-  return t;
-}
 
 // The bundle inlines these packages; a change in any of them needs a new build.
 const sources = ['engine', 'schemas', 'connectors', 'worker', 'server'].map((p) =>
