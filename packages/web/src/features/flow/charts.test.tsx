@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { flowMetrics, type FlowItemInput } from '@flow-forecaster/engine';
+import { ChartWidthContext } from '../../charts/width';
 import { registerFlowTranslations } from './i18n';
 import { importCsv } from './import';
 import {
@@ -178,5 +179,38 @@ describe('flow charts', () => {
       );
       expect(week).toEqual([{ first: day('2026-04-17'), last: day('2026-04-19'), reason: '' }]);
     });
+  });
+});
+
+describe('flow charts on a phone', () => {
+  // 52 weeks: at full width 8 date labels fit; a phone's ~320 px drawing keeps 11 px labels,
+  // so it must draw fewer of them or they run into each other.
+  const weeks = Array.from({ length: 52 }, (_, i) => ({
+    date: new Date(Date.UTC(2025, 0, 6 + 7 * i)).toISOString().slice(0, 10),
+    count: i % 5,
+  }));
+  const bottomLabels = (width: number, chart: 'run' | 'cfd') => {
+    const { container, unmount } = render(
+      <ChartWidthContext.Provider value={width}>
+        {chart === 'run' ? (
+          <RunChart points={weeks} mean={2} title="Weekly" testId="weekly" xLabel="week" />
+        ) : (
+          <CfdChart metrics={metrics} title="CFD" />
+        )}
+      </ChartWidthContext.Provider>,
+    );
+    const n = container.querySelectorAll('.visx-axis-bottom .visx-axis-tick').length;
+    unmount();
+    return n;
+  };
+
+  it('draws fewer date labels on a narrow drawing than at full width (run chart and CFD)', () => {
+    for (const chart of ['run', 'cfd'] as const) {
+      const wide = bottomLabels(720, chart);
+      const narrow = bottomLabels(320, chart);
+      expect(wide, chart).toBeGreaterThanOrEqual(5);
+      expect(narrow, chart).toBeLessThanOrEqual(3);
+      expect(narrow, chart).toBeGreaterThanOrEqual(2);
+    }
   });
 });

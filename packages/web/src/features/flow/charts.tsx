@@ -494,7 +494,8 @@ export function RunChart({
     range: [INNER_H, 0],
     nice: true,
   });
-  const step = Math.max(1, Math.ceil(points.length / 8));
+  // Date labels keep their size on a narrow (phone) drawing, so fewer of them fit.
+  const step = Math.max(1, Math.ceil(points.length / ticksFor(8, innerW)));
   const cx = (i: number) => (x(i) ?? 0) + x.bandwidth() / 2;
   return (
     <ChartSvg title={title} testId={testId}>
@@ -605,7 +606,7 @@ export function CfdChart({
     { band: 'done', upper: (i: number) => cfd[i].done, lower: () => 0 },
   ] as const;
   const shown = layers.filter((l) => l.band !== 'arrived' || bands.includes('arrived'));
-  const step = Math.max(1, Math.ceil(cfd.length / 6));
+  const step = Math.max(1, Math.ceil(cfd.length / ticksFor(6, innerW)));
   const last = first + cfd.length - 1;
   const runs = calendar ? offDayRuns(first, last, calendar, innerW / Math.max(1, cfd.length)) : [];
   return (
