@@ -221,7 +221,12 @@ describe('sampling error (trust rules)', () => {
     const iv = r.percentileIntervals.p85;
     const label = screen.getAllByText('P85', { selector: '.kpi__label' })[0];
     const note = label.parentElement?.querySelector('.kpi__note')?.textContent;
-    expect(note).toBe(`P85 ${iv.low}–${iv.high} (95% interval)`);
+    // A one-value interval says so rather than "9–9" (numfix, walk-through).
+    expect(note).toBe(
+      iv.low === iv.high
+        ? `P85 ${iv.low}, no sampling spread (95% interval)`
+        : `P85 ${iv.low}–${iv.high} (95% interval)`,
+    );
     expect(screen.queryByTestId('more-runs') !== null).toBe(iv.high - iv.low > 1);
   });
 });
