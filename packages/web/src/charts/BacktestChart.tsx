@@ -1,8 +1,9 @@
 import { scaleLinear } from '@visx/scale';
 import { LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
-import { ChartAxes, ChartSvg } from './ChartSvg';
+import { ChartSvg, Dots, StepAxes } from './ChartSvg';
 import { COLORS, INNER_H } from './frame';
+import { ChartLegend } from './Legend';
 import { useChartWidth } from './width';
 
 export interface BacktestPoint {
@@ -45,41 +46,32 @@ export default function BacktestChart({
           stroke={COLORS.p85}
           strokeWidth={2.5}
         />
-        {points.map((p) => (
-          <circle
-            key={p.fold}
-            cx={x(p.fold)}
-            cy={y(p.actual)}
-            r={4}
-            fill={p.actual > p.forecast ? COLORS.bad : COLORS.p50}
-          >
-            <title>{`${fmt.integer(p.fold)}: ${fmt.number(p.forecast)} / ${fmt.number(p.actual)}`}</title>
-          </circle>
-        ))}
-        <ChartAxes
+        <Dots
+          data={points}
+          x={(p) => x(p.fold)}
+          y={(p) => y(p.actual)}
+          r={4}
+          fill={(p) => (p.actual > p.forecast ? COLORS.bad : COLORS.p50)}
+          title={(p) =>
+            `${fmt.integer(p.fold)}: ${fmt.number(p.forecast)} / ${fmt.number(p.actual)}`
+          }
+        />
+        <StepAxes
           x={x}
           y={y}
           xLabel={xLabel}
           yLabel={yLabel}
-          xFormat={(v) => fmt.integer(v)}
           yFormat={(v) => fmt.number(v)}
-          xTicks={Math.min(12, points.length)}
+          steps={points.length}
         />
       </ChartSvg>
-      <div className="legend">
-        <span>
-          <i style={{ background: COLORS.p85 }} />
-          {legend.forecast}
-        </span>
-        <span>
-          <i style={{ background: COLORS.p50, height: 8, width: 8, borderRadius: 4 }} />
-          {legend.actual}
-        </span>
-        <span>
-          <i style={{ background: COLORS.bad, height: 8, width: 8, borderRadius: 4 }} />
-          {legend.miss}
-        </span>
-      </div>
+      <ChartLegend
+        entries={[
+          { label: legend.forecast, color: COLORS.p85 },
+          { label: legend.actual, color: COLORS.p50, swatch: 'dot' },
+          { label: legend.miss, color: COLORS.bad, swatch: 'dot' },
+        ]}
+      />
     </>
   );
 }

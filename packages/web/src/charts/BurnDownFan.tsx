@@ -1,8 +1,9 @@
 import { scaleLinear } from '@visx/scale';
 import { Area, LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
-import { ChartAxes, ChartSvg, GridLines } from './ChartSvg';
+import { ChartSvg, GridLines, StepAxes } from './ChartSvg';
 import { COLORS, INNER_H } from './frame';
+import { ChartLegend } from './Legend';
 import { useChartWidth } from './width';
 
 export interface FanPoint {
@@ -94,36 +95,24 @@ export default function BurnDownFan({
           stroke={COLORS.median}
           strokeWidth={2.5}
         />
-        <ChartAxes
+        <StepAxes
           x={x}
           y={y}
           xLabel={xLabel}
           yLabel={yLabel}
-          xFormat={(v) => fmt.integer(v)}
           yFormat={(v) => fmt.integer(v)}
-          xTicks={Math.min(12, maxWeek)}
+          steps={maxWeek}
         />
       </ChartSvg>
-      <div className="legend">
-        <span>
-          <i style={{ background: COLORS.band85, height: 10 }} />
-          {legend.band}
-        </span>
-        <span>
-          <i style={{ background: COLORS.median }} />
-          {legend.median}
-        </span>
-        <span>
-          <i style={{ background: COLORS.p85 }} />
-          {legend.p85}
-        </span>
-        {shaded.length > 0 && legend.daysOff && (
-          <span>
-            <i style={{ background: COLORS.grid, height: 10 }} />
-            {legend.daysOff}
-          </span>
-        )}
-      </div>
+      <ChartLegend
+        entries={[
+          { label: legend.band, color: COLORS.band85, swatch: 'band' },
+          { label: legend.median, color: COLORS.median },
+          { label: legend.p85, color: COLORS.p85 },
+          shaded.length > 0 &&
+            !!legend.daysOff && { label: legend.daysOff, color: COLORS.grid, swatch: 'band' },
+        ]}
+      />
     </>
   );
 }

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, SVGProps } from 'react';
 import { AxisBottom, AxisLeft, type AxisScale } from '@visx/axis';
 import { Group } from '@visx/group';
 import { Line } from '@visx/shape';
+import { useFormat } from '../i18n/format';
 import { axisProps, COLORS, HEIGHT, INNER_H, MARGIN } from './frame';
 import { ticksFor, useChartWidth } from './width';
 
@@ -53,6 +54,18 @@ export function GridLines({
   );
 }
 
+export interface ChartAxesProps {
+  x: AxisScale<number>;
+  y: AxisScale<number>;
+  xLabel: string;
+  yLabel: string;
+  xFormat: (v: number) => string;
+  yFormat: (v: number) => string;
+  /** How many ticks along the bottom, or (xTickValues) exactly which. */
+  xTicks?: number;
+  xTickValues?: number[];
+}
+
 /** The value axis on the left (five ticks) and the outcome axis along the bottom, both labelled. */
 export function ChartAxes({
   x,
@@ -63,17 +76,7 @@ export function ChartAxes({
   yFormat,
   xTicks,
   xTickValues,
-}: {
-  x: AxisScale<number>;
-  y: AxisScale<number>;
-  xLabel: string;
-  yLabel: string;
-  xFormat: (v: number) => string;
-  yFormat: (v: number) => string;
-  /** How many ticks along the bottom, or (xTickValues) exactly which. */
-  xTicks?: number;
-  xTickValues?: number[];
-}) {
+}: ChartAxesProps) {
   const { innerW } = useChartWidth();
   // Fewer ticks on a narrower drawing: its labels keep their size, so they need the room.
   const bottomTicks = ticksFor(xTicks ?? 10, innerW);
@@ -95,6 +98,65 @@ export function ChartAxes({
         label={xLabel}
         {...axisProps('bottom')}
       />
+    </>
+  );
+}
+
+/**
+ * ChartAxes for a bottom axis that counts whole steps (folds, weeks, points): whole numbers
+ * from `first` (the step at x = 0), at most twelve of them.
+ */
+export function StepAxes({
+  steps,
+  first = 0,
+  ...axes
+}: Omit<ChartAxesProps, 'xFormat' | 'xTicks' | 'xTickValues'> & { steps: number; first?: number }) {
+  const fmt = useFormat();
+  return (
+    <ChartAxes {...axes} xFormat={(v) => fmt.integer(v + first)} xTicks={Math.min(12, steps)} />
+  );
+}
+
+/** What else a dot may carry: SVG attributes and `data-*` ones. */
+type DotAttributes = SVGProps<SVGCircleElement> & {
+  [data: `data-${string}`]: string | number | undefined;
+};
+
+/**
+ * A dot per datum, each with its tooltip; `attrs` adds what else a dot carries (an outline,
+ * the data attributes tests read), after the position, size and colour.
+ */
+export function Dots<T>({
+  data,
+  x,
+  y,
+  r,
+  fill,
+  title,
+  attrs,
+}: {
+  data: T[];
+  x: (d: T, i: number) => number | undefined;
+  y: (d: T, i: number) => number | undefined;
+  r: number | ((d: T, i: number) => number);
+  fill: string | ((d: T, i: number) => string);
+  title: (d: T, i: number) => string;
+  attrs?: (d: T, i: number) => DotAttributes;
+}) {
+  return (
+    <>
+      {data.map((d, i) => (
+        <circle
+          key={i}
+          cx={x(d, i)}
+          cy={y(d, i)}
+          r={typeof r === 'number' ? r : r(d, i)}
+          fill={typeof fill === 'string' ? fill : fill(d, i)}
+          {...attrs?.(d, i)}
+        >
+          <title>{title(d, i)}</title>
+        </circle>
+      ))}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { scaleLinear } from '@visx/scale';
 import { Line, LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
-import { ChartAxes, ChartSvg, GridLines } from './ChartSvg';
+import { ChartAxes, ChartSvg, Dots, GridLines } from './ChartSvg';
 import { COLORS, INNER_H } from './frame';
 import { useChartWidth } from './width';
 
@@ -66,20 +66,19 @@ export default function DeadlineCurve({
         stroke={COLORS.p50}
         strokeWidth={2.5}
       />
-      {points.map((p) => (
-        <circle
-          key={p.weeks}
-          cx={x(p.weeks)}
-          cy={y(p.probability)}
-          r={3}
-          fill={COLORS.p50}
-          data-testid="curve-point"
-          data-weeks={p.weeks}
-          data-probability={p.probability}
-        >
-          <title>{pointLabel(p)}</title>
-        </circle>
-      ))}
+      <Dots
+        data={points}
+        x={(p) => x(p.weeks)}
+        y={(p) => y(p.probability)}
+        r={3}
+        fill={COLORS.p50}
+        title={pointLabel}
+        attrs={(p) => ({
+          'data-testid': 'curve-point',
+          'data-weeks': p.weeks,
+          'data-probability': p.probability,
+        })}
+      />
       <Line
         from={{ x: x(deadlineWeeks), y: 0 }}
         to={{ x: x(deadlineWeeks), y: INNER_H }}

@@ -1,7 +1,7 @@
 import { scaleLinear } from '@visx/scale';
 import { Line, LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
-import { ChartAxes, ChartSvg } from './ChartSvg';
+import { ChartSvg, Dots, StepAxes } from './ChartSvg';
 import { COLORS, INNER_H } from './frame';
 import { useChartWidth } from './width';
 
@@ -75,28 +75,27 @@ export default function XmrChart(props: XmrProps) {
         stroke={COLORS.line}
         strokeWidth={1.5}
       />
-      {values.map((v, i) => (
-        <circle
-          key={i}
-          cx={x(i)}
-          cy={y(v)}
-          r={signals[i] ? 5 : 3.5}
-          fill={signals[i] ? COLORS.bad : COLORS.p50}
-          stroke="#fff"
-          strokeWidth={1}
-          data-signal={signals[i] ? 'true' : undefined}
-        >
-          <title>{`${i + first}: ${fmt.number(v, 2)}`}</title>
-        </circle>
-      ))}
-      <ChartAxes
+      <Dots
+        data={values}
+        x={(_v, i) => x(i)}
+        y={(v) => y(v)}
+        r={(_v, i) => (signals[i] ? 5 : 3.5)}
+        fill={(_v, i) => (signals[i] ? COLORS.bad : COLORS.p50)}
+        title={(v, i) => `${i + first}: ${fmt.number(v, 2)}`}
+        attrs={(_v, i) => ({
+          stroke: '#fff',
+          strokeWidth: 1,
+          'data-signal': signals[i] ? 'true' : undefined,
+        })}
+      />
+      <StepAxes
         x={x}
         y={y}
         xLabel={xLabel}
         yLabel={yLabel}
-        xFormat={(v) => fmt.integer(v + first)}
         yFormat={(v) => fmt.number(v, 1)}
-        xTicks={Math.min(12, values.length)}
+        steps={values.length}
+        first={first}
       />
     </ChartSvg>
   );

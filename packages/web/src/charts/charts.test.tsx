@@ -1,13 +1,23 @@
 import { render, screen } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import Histogram from './Histogram';
 import XmrChart from './XmrChart';
 import BurnDownFan from './BurnDownFan';
 import { INNER_W } from './frame';
 
+/** Renders a chart and returns its SVG, found by the chart's test id. */
+function draw(chart: ReactElement, testId: string): HTMLElement {
+  render(chart);
+  return screen.getByTestId(testId);
+}
+
+/** The labels every burn-down fan below is drawn with. */
+const FAN_TEXT = { xLabel: 'Weeks', yLabel: 'Remaining', title: 'Fan' };
+
 describe('Histogram', () => {
   it('draws one bar per non-empty value and labelled percentile lines', () => {
-    render(
+    const svg = draw(
       <Histogram
         bins={[
           { x: 7, count: 10 },
@@ -23,8 +33,8 @@ describe('Histogram', () => {
         yLabel="Share"
         title="Durations"
       />,
+      'histogram',
     );
-    const svg = screen.getByTestId('histogram');
     // Bars carry a <title> with their share; the zero bin has none.
     const bars = [...svg.querySelectorAll('rect')].filter((r) => r.querySelector('title'));
     expect(bars.map((b) => b.querySelector('title')!.textContent)).toEqual([
@@ -45,7 +55,7 @@ describe('Histogram', () => {
 
 describe('XmrChart', () => {
   it('marks the points in a signal and labels the limits', () => {
-    render(
+    const svg = draw(
       <XmrChart
         values={[3, 3, 4, 3, 12, 3]}
         signals={[false, false, false, false, true, false]}
@@ -57,8 +67,8 @@ describe('XmrChart', () => {
         yLabel="Value"
         limitLabels={{ mean: 'Mean', upper: 'UNPL', lower: 'LNPL' }}
       />,
+      'xmr-chart',
     );
-    const svg = screen.getByTestId('xmr-chart');
     const flagged = svg.querySelectorAll('circle[data-signal="true"]');
     expect(flagged).toHaveLength(1);
     expect(flagged[0].querySelector('title')!.textContent).toBe('5: 12');
@@ -75,16 +85,14 @@ describe('BurnDownFan', () => {
       p85: Math.max(0, 30 - week * 9),
       p95: Math.max(0, 30 - week * 8),
     }));
-    render(
+    const svg = draw(
       <BurnDownFan
         points={points}
-        xLabel="Weeks"
-        yLabel="Remaining"
-        title="Fan"
+        {...FAN_TEXT}
         legend={{ band: 'band', median: 'median', p85: 'P85' }}
       />,
+      'burndown',
     );
-    const svg = screen.getByTestId('burndown');
     const paths = [...svg.querySelectorAll('path')].map((p) => p.getAttribute('d') ?? '');
     const median = paths.find((d) => d.includes(`L${INNER_W}`) || d.includes(`,${INNER_W}`));
     expect(paths.length).toBeGreaterThanOrEqual(3);
@@ -101,9 +109,7 @@ describe('BurnDownFan', () => {
     render(
       <BurnDownFan
         points={points}
-        xLabel="Weeks"
-        yLabel="Remaining"
-        title="Fan"
+        {...FAN_TEXT}
         legend={{ band: 'band', median: 'median', p85: 'P85', daysOff: 'Days off' }}
         shaded={[
           { week: 1.8, width: 0.2, label: 'Dec 25: Christmas' },

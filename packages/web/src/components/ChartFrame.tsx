@@ -15,6 +15,7 @@ import { ChartNoteContext, legendOf } from './chart-note';
 import { useStaleReason } from './stale';
 import { ChartWidthContext, drawingWidth } from '../charts/width';
 import { WIDTH } from '../charts/frame';
+import { ChartLegend } from '../charts/Legend';
 
 /**
  * The chart body's width as a drawing width, following the screen (a phone turned sideways, a
@@ -114,16 +115,7 @@ export function ChartFrame({
             <ChartWidthContext.Provider value={width}>{children}</ChartWidthContext.Provider>
           </Suspense>
         </ErrorBoundary>
-        {legend && (
-          <div className="legend">
-            {legend.map((entry) => (
-              <span key={entry.label}>
-                <i style={{ background: entry.color }} />
-                {entry.label}
-              </span>
-            ))}
-          </div>
-        )}
+        {legend && <ChartLegend entries={legend} />}
       </div>
     </figure>
   );
