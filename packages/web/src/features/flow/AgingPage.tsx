@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Kpi } from '../shared/PageLayout';
 import { ChartFrame } from '../../components/ChartFrame';
-import { TableWrap } from '../../components/TableWrap';
 import { useFormat } from '../../i18n/format';
 import { AgingChart } from './charts';
-import { CsvButton } from './CsvButton';
 import { FlowLayout } from './FlowLayout';
+import { FlowTable } from './FlowTable';
 
 /** Aging WIP: age dots over percentile bands, right-sizing, and the items oldest first. */
 export default function AgingPage() {
@@ -38,40 +37,21 @@ export default function AgingPage() {
             <AgingChart metrics={m} title={t('flow.charts.aging')} />
           </ChartFrame>
           <h2>{t('flow.table.inProgressTitle')}</h2>
-          <TableWrap>
-            <table data-testid="flow-aging-table">
-              <thead>
-                <tr>
-                  <th>{t('flow.table.item')}</th>
-                  <th>{t('flow.table.state')}</th>
-                  <th>{t('flow.table.started')}</th>
-                  <th>{t('flow.table.age')}</th>
-                  <th>{t('flow.table.passed')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {m.inProgress.map((i) => (
-                  <tr key={i.id} className={i.pastSle ? 'highlight' : undefined}>
-                    <td>{i.id}</td>
-                    <td>{i.state}</td>
-                    <td>{fmt.shortDate(i.started)}</td>
-                    <td>{fmt.integer(i.age)}</td>
-                    <td>{i.passed === null ? t('flow.table.none') : `P${i.passed}`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-          <CsvButton
-            table={{
-              columns: [
-                { header: t('flow.table.item') },
-                { header: t('flow.table.type') },
-                { header: t('flow.table.state') },
-                { header: t('flow.table.started'), kind: 'date' },
-                { header: t('flow.table.age'), kind: 'integer' },
-                { header: t('flow.table.passed') },
-              ],
+          <FlowTable
+            testId="flow-aging-table"
+            headers={['item', 'state', 'started', 'age', 'passed']}
+            rows={m.inProgress}
+            rowKey={(i) => i.id}
+            highlight={(i) => i.pastSle}
+            cells={(i) => [
+              i.id,
+              i.state,
+              fmt.shortDate(i.started),
+              fmt.integer(i.age),
+              i.passed === null ? t('flow.table.none') : `P${i.passed}`,
+            ]}
+            csv={{
+              columns: ['item', 'type', 'state', ['started', 'date'], ['age', 'integer'], 'passed'],
               rows: m.inProgress.map((i) => [
                 i.id,
                 i.type,

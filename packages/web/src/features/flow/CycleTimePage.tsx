@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Kpi } from '../shared/PageLayout';
 import { ChartFrame } from '../../components/ChartFrame';
-import { TableWrap } from '../../components/TableWrap';
 import { useFormat } from '../../i18n/format';
 import { CycleTimeHistogram, CycleTimeScatter } from './charts';
-import { CsvButton } from './CsvButton';
 import { FlowLayout } from './FlowLayout';
+import { FlowTable } from './FlowTable';
 import { ProblemList } from './ProblemList';
 import { useTeamCalendarDays } from './TeamCalendar';
 import type { FlowMetricsResult } from '@flow-forecaster/engine';
@@ -53,32 +52,14 @@ export default function CycleTimePage() {
             <ChartFrame title={t('flow.charts.histogram')} filename="cycle-time-histogram">
               <CycleTimeHistogram metrics={m} title={t('flow.charts.histogram')} />
             </ChartFrame>
-            <TableWrap>
-              <table data-testid="flow-percentile-table">
-                <thead>
-                  <tr>
-                    <th>{t('flow.table.percentile')}</th>
-                    <th>{t('flow.table.daysCol')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {pct.map(([key, days]) => (
-                    <tr key={key}>
-                      <td>{key.toUpperCase()}</td>
-                      <td>{fmt.integer(days)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-            <CsvButton
-              table={{
-                columns: [
-                  { header: t('flow.table.item') },
-                  { header: t('flow.table.type') },
-                  { header: t('flow.table.done'), kind: 'date' },
-                  { header: t('flow.table.cycleTime'), kind: 'number' },
-                ],
+            <FlowTable
+              testId="flow-percentile-table"
+              headers={['percentile', 'daysCol']}
+              rows={pct}
+              rowKey={([key]) => key}
+              cells={([key, days]) => [key.toUpperCase(), fmt.integer(days)]}
+              csv={{
+                columns: ['item', 'type', ['done', 'date'], ['cycleTime', 'number']],
                 rows: m.scatter.map((p) => [p.id, p.type, p.done, p.cycleTime]),
               }}
               filename="cycle-times"

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { directRunner } from '../../../test/engine-runner';
 import { renderPage } from '../../../test/render';
-import { saveTeam, useTeams } from '../../lib/team-store';
+import { saveTeam, useTeams, type Team } from '../../lib/team-store';
 import ThroughputPage from './ThroughputPage';
 import { registerFlowTranslations } from './i18n';
 
@@ -16,6 +16,21 @@ const items = Array.from({ length: 26 }, (_, i) => {
   return { id: `T-${i}`, started: done, done };
 });
 
+/** Saves a team of `items` (a CSV import) with these settings and opens the throughput page. */
+async function openThroughput(name: string, settings: Team['settings']) {
+  await saveTeam({
+    name,
+    sample: false,
+    source: 'csv',
+    fileName: null,
+    items,
+    throughput: [],
+    rejected: [],
+    settings,
+  });
+  renderPage(ThroughputPage, directRunner());
+}
+
 function currentTeam() {
   let out: ReturnType<typeof useTeams>['current'] = null;
   function Probe() {
@@ -27,20 +42,10 @@ function currentTeam() {
 
 describe('the throughput page on the team’s calendar', () => {
   it('shades the short week and the days off, and saves a changed calendar with the team', async () => {
-    await saveTeam({
-      name: 'Calendar team',
-      sample: false,
-      source: 'csv',
-      fileName: null,
-      items,
-      throughput: [],
-      rejected: [],
-      settings: {
-        window: 'all',
-        calendar: { blackouts: [{ from: '2026-04-07', to: '2026-04-08', note: 'offsite' }] },
-      },
+    await openThroughput('Calendar team', {
+      window: 'all',
+      calendar: { blackouts: [{ from: '2026-04-07', to: '2026-04-08', note: 'offsite' }] },
     });
-    renderPage(ThroughputPage, directRunner());
     // Weekly: the week of Apr 6 has three working days.
     expect((await screen.findByTestId('flow-short-weeks')).textContent).toBe(
       '1 week has fewer working days than usual (shaded).',
@@ -81,21 +86,11 @@ describe('the throughput page on the team’s calendar', () => {
   });
 
   it('counts the short weeks of the window shown, not of all history', async () => {
-    await saveTeam({
-      name: 'Window team',
-      sample: false,
-      source: 'csv',
-      fileName: null,
-      items,
-      throughput: [],
-      rejected: [],
-      // The short week (offsite, week of Apr 6) is before the last two weeks shown.
-      settings: {
-        window: { weeks: 2 },
-        calendar: { blackouts: [{ from: '2026-04-07', to: '2026-04-08', note: 'offsite' }] },
-      },
+    // The short week (offsite, week of Apr 6) is before the last two weeks shown.
+    await openThroughput('Window team', {
+      window: { weeks: 2 },
+      calendar: { blackouts: [{ from: '2026-04-07', to: '2026-04-08', note: 'offsite' }] },
     });
-    renderPage(ThroughputPage, directRunner());
     expect((await screen.findByTestId('flow-short-weeks')).textContent).toBe(
       '1 week in all history has fewer working days than usual; none in the weeks shown.',
     );
@@ -103,17 +98,10 @@ describe('the throughput page on the team’s calendar', () => {
   });
 
   it('keeps a team’s working weekdays, and saves the ones the user picks', async () => {
-    await saveTeam({
-      name: 'Four-day team',
-      sample: false,
-      source: 'csv',
-      fileName: null,
-      items,
-      throughput: [],
-      rejected: [],
-      settings: { window: 'all', calendar: { workingDays: [1, 2, 3, 4] } },
+    await openThroughput('Four-day team', {
+      window: 'all',
+      calendar: { workingDays: [1, 2, 3, 4] },
     });
-    renderPage(ThroughputPage, directRunner());
     const probe = currentTeam();
     renderPage(probe.Probe, directRunner());
     const friday = await screen.findByLabelText('Friday');

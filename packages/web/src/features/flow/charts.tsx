@@ -17,6 +17,22 @@ const DAY_MS = 86_400_000;
 const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
+/** What each flow chart is drawn from: the team's metrics and the chart's title. */
+interface FlowChartProps {
+  metrics: FlowMetricsResult;
+  title: string;
+  /** The team's calendar: its non-working days are shaded behind the marks. */
+  calendar?: ChartCalendar | null;
+}
+
+/** The plot's width, the translations and the number formats every flow chart draws with. */
+function useChartKit() {
+  const { innerW } = useChartWidth();
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return { innerW, t, fmt };
+}
+
 const PERCENTILE_COLORS: Record<string, string> = {
   p50: COLORS.p50,
   p70: '#2e7d32',
@@ -198,19 +214,8 @@ function OffDayBands({
   );
 }
 
-export function CycleTimeScatter({
-  metrics,
-  title,
-  calendar,
-}: {
-  metrics: FlowMetricsResult;
-  title: string;
-  /** The team's calendar: its non-working days are shaded behind the dots. */
-  calendar?: ChartCalendar | null;
-}) {
-  const { innerW } = useChartWidth();
-  const { t } = useTranslation();
-  const fmt = useFormat();
+export function CycleTimeScatter({ metrics, title, calendar }: FlowChartProps) {
+  const { innerW, t, fmt } = useChartKit();
   const points = scatterMarks(metrics.scatter);
   if (points.length === 0) return <p className="empty">—</p>;
   const days = points.map((p) => p.day);
@@ -288,16 +293,8 @@ export function CycleTimeScatter({
   );
 }
 
-export function CycleTimeHistogram({
-  metrics,
-  title,
-}: {
-  metrics: FlowMetricsResult;
-  title: string;
-}) {
-  const { innerW } = useChartWidth();
-  const { t } = useTranslation();
-  const fmt = useFormat();
+export function CycleTimeHistogram({ metrics, title }: FlowChartProps) {
+  const { innerW, t, fmt } = useChartKit();
   const bins = metrics.histogram;
   if (bins.length === 0) return <p className="empty">—</p>;
   const maxDays = bins[bins.length - 1].days;
@@ -354,10 +351,8 @@ export function CycleTimeHistogram({
   );
 }
 
-export function AgingChart({ metrics, title }: { metrics: FlowMetricsResult; title: string }) {
-  const { innerW } = useChartWidth();
-  const { t } = useTranslation();
-  const fmt = useFormat();
+export function AgingChart({ metrics, title }: FlowChartProps) {
+  const { innerW, t, fmt } = useChartKit();
   const states = metrics.aging.states.map((s) => s.state);
   if (states.length === 0) return <p className="empty">—</p>;
   const bands = percentileLines(metrics.aging.bands);
@@ -480,9 +475,7 @@ export function RunChart({
   /** Indexes of the periods to shade (non-working days). */
   shaded?: ReadonlySet<number>;
 }) {
-  const { innerW } = useChartWidth();
-  const { t } = useTranslation();
-  const fmt = useFormat();
+  const { innerW, t, fmt } = useChartKit();
   if (points.length === 0) return <p className="empty">—</p>;
   const x = scaleBand<number>({
     domain: points.map((_, i) => i),
@@ -565,19 +558,8 @@ export function RunChart({
 const CFD_COLORS = { arrived: '#cfd8e3', started: '#f2c48d', done: '#7ea6d8' } as const;
 
 /** Cumulative arrived / started / done: the gaps are the backlog and the work in progress. */
-export function CfdChart({
-  metrics,
-  title,
-  calendar,
-}: {
-  metrics: FlowMetricsResult;
-  title: string;
-  /** The team's calendar: its non-working days are shaded behind the bands. */
-  calendar?: ChartCalendar | null;
-}) {
-  const { innerW } = useChartWidth();
-  const { t } = useTranslation();
-  const fmt = useFormat();
+export function CfdChart({ metrics, title, calendar }: FlowChartProps) {
+  const { innerW, t, fmt } = useChartKit();
   const cfd = metrics.cfd;
   if (cfd.length === 0) return <p className="empty">—</p>;
   // The CFD has a point per day: index i is the first date plus i days.

@@ -168,6 +168,9 @@ const en = {
 
 type Strings = typeof en;
 
+/** The names of the flow tables' columns (`flow.table.<key>`). */
+export type FlowTableKey = keyof Strings['table'];
+
 const ptBR: Strings = {
   nav: { team: 'Time', flow: 'Fluxo' },
   team: {
