@@ -1,3 +1,6 @@
+import { afterEach, beforeEach } from 'vitest';
+import { changeLanguage } from '../src/i18n';
+
 /** Catches the files a page hands to the browser as downloads (jsdom cannot save them). */
 export interface Downloads {
   blobs: Blob[];
@@ -35,4 +38,25 @@ export function blobBytes(blob: Blob): Promise<Uint8Array> {
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
     reader.readAsArrayBuffer(blob);
   });
+}
+
+/**
+ * Catches the downloads of each test in the file (a fresh list per test) and, after each,
+ * puts the app back in English for the next test.
+ */
+export function downloadsInEachTest(): { readonly blobs: Blob[] } {
+  let current: Downloads | undefined;
+  beforeEach(() => {
+    current = captureDownloads();
+  });
+  afterEach(async () => {
+    current?.restore();
+    await changeLanguage('en');
+  });
+  return {
+    get blobs() {
+      if (!current) throw new Error('downloads are caught inside a test only');
+      return current.blobs;
+    },
+  };
 }

@@ -4,26 +4,15 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DeadlineResult } from '@flow-forecaster/engine';
 import { directRunner } from '../../../test/engine-runner';
+import { fill, fillStalledTeam } from '../../../test/form';
 import { renderPage } from '../../../test/render';
 import DeadlinePage from './DeadlinePage';
-
-async function fill(label: string | RegExp, value: string) {
-  const el = screen.getByLabelText(label);
-  await userEvent.clear(el);
-  if (value) await userEvent.type(el, value);
-}
 
 describe('deadline page at the cap', () => {
   it('says the time used at P85 is beyond the horizon, not "> 6,500 %"', async () => {
     const runner = directRunner();
     renderPage(DeadlinePage, runner);
-    await userEvent.selectOptions(
-      screen.getByLabelText('Throughput model'),
-      'Bootstrap: replay past weeks',
-    );
-    await fill('Items finished per week', '0, 0, 0, 0, 1');
-    await fill('Items in the backlog', '1000');
-    await fill('Start date', '2027-01-04');
+    await fillStalledTeam();
     await fill('Deadline', '2027-03-01');
     await userEvent.click(screen.getByRole('button', { name: 'Run forecast' }));
     const results = await screen.findByTestId('deadline-results');

@@ -4,28 +4,15 @@
  */
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DeadlineResult } from '@flow-forecaster/engine';
-import { changeLanguage } from '../../i18n';
 import { directRunner } from '../../../test/engine-runner';
 import { renderPage } from '../../../test/render';
-import { blobBytes, captureDownloads, type Downloads } from '../../../test/downloads';
+import { blobBytes, downloadsInEachTest } from '../../../test/downloads';
+import { fill } from '../../../test/form';
 import DeadlinePage from '../deadline/DeadlinePage';
 
-let downloads: Downloads;
-beforeEach(() => {
-  downloads = captureDownloads();
-});
-afterEach(async () => {
-  downloads.restore();
-  await changeLanguage('en');
-});
-
-async function fill(label: string, value: string) {
-  const el = screen.getByLabelText(label);
-  await userEvent.clear(el);
-  await userEvent.type(el, value);
-}
+const downloads = downloadsInEachTest();
 
 describe('chart downloads', () => {
   it('carry title, legend, key inputs and the date made (Deadline, in English)', async () => {

@@ -4,25 +4,16 @@
  */
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeadlineResult, HowManyResult } from '@flow-forecaster/engine';
 import { changeLanguage } from '../../i18n';
 import { directRunner } from '../../../test/engine-runner';
 import { renderPage } from '../../../test/render';
-import { blobBytes, captureDownloads, type Downloads } from '../../../test/downloads';
+import { blobBytes, downloadsInEachTest } from '../../../test/downloads';
 import HowManyPage from '../how-many/HowManyPage';
 import DeadlinePage from '../deadline/DeadlinePage';
 
-let downloads: Downloads;
-
-beforeEach(() => {
-  downloads = captureDownloads();
-});
-
-afterEach(async () => {
-  downloads.restore();
-  await changeLanguage('en');
-});
+const downloads = downloadsInEachTest();
 
 async function csvLines(button: RegExp): Promise<string[]> {
   await userEvent.click(screen.getByRole('button', { name: button }));

@@ -4,18 +4,12 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DeadlineResult } from '@flow-forecaster/engine';
 import { directRunner } from '../../../test/engine-runner';
+import { fill, fillStalledTeam } from '../../../test/form';
 import { renderPage } from '../../../test/render';
 import type { ForecastRunner } from '../../runner/runner';
 import WhenPage from '../when/WhenPage';
 import DeadlinePage from '../deadline/DeadlinePage';
 import { formField } from './issues';
-
-async function fill(label: string | RegExp, value: string) {
-  const el = screen.getByLabelText(label);
-  await userEvent.clear(el);
-  if (value) await userEvent.type(el, value);
-  return el;
-}
 
 const forecast = () =>
   userEvent.click(screen.getByRole('button', { name: /^(Forecast|Run forecast)$/ }));
@@ -105,13 +99,7 @@ describe('invalid or changed input and the previous result', () => {
 describe('runs stopped at maxWeeks', () => {
   it('headlines "more than 10 years" instead of a percentile and a date at the cap', async () => {
     renderPage(WhenPage, directRunner());
-    await userEvent.selectOptions(
-      screen.getByLabelText('Throughput model'),
-      'Bootstrap: replay past weeks',
-    );
-    await fill('Items finished per week', '0, 0, 0, 0, 1');
-    await fill('Items in the backlog', '1000');
-    await fill('Start date', '2027-01-04');
+    await fillStalledTeam();
     await forecast();
     const results = await screen.findByTestId('when-results');
     expect(within(results).getByTestId('headline').textContent).toBe(

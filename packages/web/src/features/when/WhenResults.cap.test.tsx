@@ -1,21 +1,10 @@
 /** Issue 14: a cap (runs stopped at maxWeeks) is never shown as a forecast on the When page. */
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Suspense } from 'react';
 import { describe, expect, it } from 'vitest';
 import { blobBytes, captureDownloads } from '../../../test/downloads';
-import { simulate, type SimulateInput } from '@flow-forecaster/engine';
-import { WhenResults } from './WhenResults';
-
-function show(input: SimulateInput) {
-  const r = simulate(input);
-  render(
-    <Suspense fallback={<p>loading</p>}>
-      <WhenResults result={r} input={input} />
-    </Suspense>,
-  );
-  return r;
-}
+import type { SimulateInput } from '@flow-forecaster/engine';
+import { showWhenResults } from '../../../test/when-results';
 
 const allStopped: SimulateInput = {
   tpSamples: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
@@ -34,7 +23,7 @@ const someStopped: SimulateInput = {
 
 describe('When results with runs stopped at maxWeeks', () => {
   it('shows no figure at the cap when every run stopped', async () => {
-    const r = show(allStopped);
+    const r = showWhenResults(allStopped);
     expect(r.finishedShare).toBe(0);
     const results = screen.getByTestId('when-results');
     expect(results.textContent).toMatch(/Effort at 85%: > 520 weeks/);
@@ -55,7 +44,7 @@ describe('When results with runs stopped at maxWeeks', () => {
   it('exports no row at the cap as a week count or a date in the CSV', async () => {
     const downloads = captureDownloads();
     try {
-      show({ ...allStopped, startDate: '2026-01-05' });
+      showWhenResults({ ...allStopped, startDate: '2026-01-05' });
       await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
       const bytes = await blobBytes(downloads.blobs[0]);
       const lines = new TextDecoder().decode(bytes.subarray(3)).trim().split('\r\n').slice(1);
@@ -69,7 +58,7 @@ describe('When results with runs stopped at maxWeeks', () => {
   });
 
   it('draws no line at the cap and leaves stopped runs out of the finished bars', async () => {
-    const r = show(someStopped);
+    const r = showWhenResults(someStopped);
     expect(r.finishedShare).toBeGreaterThan(0);
     expect(r.beyondMaxWeeks.p95).toBe(true);
     expect(r.beyondMaxWeeks.p50).toBe(false);
@@ -88,7 +77,7 @@ describe('When results with runs stopped at maxWeeks', () => {
 
 describe('When dates at the cap', () => {
   it('shows "> 10 years" where a date would be, never a bare "10 years" that reads as a result', () => {
-    show({ ...allStopped, startDate: '2026-01-05' });
+    showWhenResults({ ...allStopped, startDate: '2026-01-05' });
     const dates = screen.getByTestId('completion-dates');
     expect(dates.textContent).toContain('> 10 years');
     expect(dates.textContent?.replace(/> 10 years/g, '')).not.toMatch(/10 years/);
@@ -97,7 +86,7 @@ describe('When dates at the cap', () => {
 
 describe('When with some runs stopped', () => {
   it('says what share did not finish, not "More than 10 years" under a headline in weeks', () => {
-    const r = show(someStopped);
+    const r = showWhenResults(someStopped);
     expect(r.finishedShare).toBeGreaterThan(0);
     expect(r.finishedShare).toBeLessThan(1);
     const notice = screen.getByTestId('beyond-notice');

@@ -1,39 +1,32 @@
 /** Issue 14 leftovers on the When and Deadline pages: an empty backlog, the mean of finished runs. */
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Suspense } from 'react';
 import { describe, expect, it } from 'vitest';
-import { simulate, type SimulateInput } from '@flow-forecaster/engine';
+import { showWhenResults } from '../../../test/when-results';
 import { directRunner } from '../../../test/engine-runner';
 import { renderPage } from '../../../test/render';
 import DeadlinePage from '../deadline/DeadlinePage';
 import { formatterFor } from '../../i18n/format';
-import { WhenResults } from './WhenResults';
 
 const fmt = formatterFor('en');
-
-function show(input: SimulateInput) {
-  const r = simulate(input);
-  render(
-    <Suspense fallback={<p>loading</p>}>
-      <WhenResults result={r} input={input} />
-    </Suspense>,
-  );
-  return r;
-}
 
 const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
 
 describe('an empty backlog', () => {
   it('headlines "nothing left to do" on the When page, not "within 0 weeks"', () => {
-    show({ tpSamples: T12, numberOfTasks: 0, seed: 1, startDate: '2026-01-05' });
+    showWhenResults({ tpSamples: T12, numberOfTasks: 0, seed: 1, startDate: '2026-01-05' });
     const headline = screen.getByTestId('headline');
     expect(headline.textContent).toBe('Nothing left to do: the backlog is empty.');
     expect(screen.getByTestId('when-results').textContent).not.toMatch(/within 0 weeks/);
   });
 
   it('leaves out the When charts, tables and history warnings that would all read 0 weeks', async () => {
-    show({ tpSamples: [3, 5, 4, 6], numberOfTasks: 0, seed: 1, startDate: '2026-01-05' });
+    showWhenResults({
+      tpSamples: [3, 5, 4, 6],
+      numberOfTasks: 0,
+      seed: 1,
+      startDate: '2026-01-05',
+    });
     const results = screen.getByTestId('when-results');
     // Lazy charts would have loaded by now.
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -68,7 +61,7 @@ describe('an empty backlog', () => {
 
 describe('mean ± SD', () => {
   it('is shown over the finished runs, saying their share, when some runs stopped', () => {
-    const r = show({
+    const r = showWhenResults({
       tpSamples: [...Array<number>(19).fill(0), 1],
       throughputModel: 'bootstrap',
       numberOfTasks: 20,
