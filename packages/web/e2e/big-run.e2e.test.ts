@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, runWhenForecast, type Browser } from './browser';
+import { runWhenForecast } from './browser';
+import { browserPerTest } from './browser-per-test';
 
 const baseUrl = inject('baseUrl');
 
@@ -30,13 +31,7 @@ async function progressThenCancel(page: Page) {
 }
 
 describe('a 1,000,000-run forecast', () => {
-  let b: Browser;
-  beforeEach(async () => {
-    b = await openBrowser();
-  });
-  afterEach(async () => {
-    await b.close();
-  });
+  const b = browserPerTest();
 
   it('runs in the Web Worker with progress and can be cancelled', async () => {
     const { page } = b;

@@ -58,3 +58,15 @@ export async function runWhenForecast(
   }
   await page.getByRole('button', { name: 'Forecast', exact: true }).click();
 }
+
+/** Waits until the service worker has cached the app and controls the page (offline from then). */
+export async function untilServiceWorkerControls(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
+    }
+  });
+}

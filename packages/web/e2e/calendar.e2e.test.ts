@@ -19,6 +19,30 @@ async function forecast(page: Page): Promise<void> {
   await page.getByTestId('completion-dates').waitFor();
 }
 
+/** Every week delivers exactly 5 (replayed), from `start`; with `backlog` items to do. */
+async function fillFivePerWeek(page: Page, start: string, backlog?: string): Promise<void> {
+  await page.getByLabel('Itens concluídos por semana').fill('5, 5, 5, 5');
+  await page.getByLabel('Modelo de vazão').selectOption('bootstrap');
+  if (backlog !== undefined) await page.getByLabel('Itens no backlog').fill(backlog);
+  await page.getByLabel('Data de início').fill(start);
+}
+
+/** Opens the Calendar section and turns on skipping weekends, holidays and days off. */
+async function turnOnCalendar(page: Page): Promise<void> {
+  await page.locator('summary', { hasText: 'Calendário' }).click();
+  await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+}
+
+/** Waits until the P85 date shown is no longer `before` (the new forecast is drawn). */
+async function p85DateChangedFrom(page: Page, before: string): Promise<void> {
+  await page.waitForFunction((previous) => {
+    const el = document.querySelector(
+      '[data-testid="completion-dates"] .kpi:nth-child(2) .kpi__value',
+    );
+    return el !== null && el.textContent !== previous;
+  }, before);
+}
+
 describe('calendar (pt-BR)', () => {
   let b: Browser;
   let fresh: Browser;
@@ -36,13 +60,9 @@ describe('calendar (pt-BR)', () => {
     await page.goto(`${baseUrl}/#/when`);
     await page.getByRole('heading', { name: 'Quando vai ficar pronto?' }).waitFor();
     // Every week delivers exactly 5: 10 items are 2 weeks of work, 10 working days.
-    await page.getByLabel('Itens concluídos por semana').fill('5, 5, 5, 5');
-    await page.getByLabel('Modelo de vazão').selectOption('bootstrap');
-    await page.getByLabel('Itens no backlog').fill('10');
-    await page.getByLabel('Data de início').fill('2026-12-14');
+    await fillFivePerWeek(page, '2026-12-14', '10');
 
-    await page.locator('summary', { hasText: 'Calendário' }).click();
-    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    await turnOnCalendar(page);
     // The country follows the UI language.
     expect(await page.getByLabel('País (feriados nacionais)').inputValue()).toBe('BR');
 
@@ -55,12 +75,7 @@ describe('calendar (pt-BR)', () => {
     // Brazil: Christmas is a holiday, so the same work ends on Monday 28 Dec.
     await page.getByLabel('País (feriados nacionais)').selectOption('BR');
     await forecast(page);
-    await page.waitForFunction((before) => {
-      const el = document.querySelector(
-        '[data-testid="completion-dates"] .kpi:nth-child(2) .kpi__value',
-      );
-      return el !== null && el.textContent !== before;
-    }, weekdaysOnly);
+    await p85DateChangedFrom(page, weekdaysOnly);
     const brazil = await p85Date(page);
     expect(brazil).toMatch(/^28 de dez/);
     const note = await page.getByTestId('calendar-note').innerText();
@@ -80,12 +95,8 @@ describe('calendar (pt-BR)', () => {
   it('Spain and the United States run too (their substitute days once stopped the form)', async () => {
     const { page } = b;
     await page.goto(`${baseUrl}/#/when`);
-    await page.getByLabel('Itens concluídos por semana').fill('5, 5, 5, 5');
-    await page.getByLabel('Modelo de vazão').selectOption('bootstrap');
-    await page.getByLabel('Itens no backlog').fill('10');
-    await page.getByLabel('Data de início').fill('2026-12-14');
-    await page.locator('summary', { hasText: 'Calendário' }).click();
-    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    await fillFivePerWeek(page, '2026-12-14', '10');
+    await turnOnCalendar(page);
     for (const [code, name] of [
       ['ES', 'Espanha'],
       ['US', 'Estados Unidos'],
@@ -103,12 +114,8 @@ describe('calendar (pt-BR)', () => {
     const { page } = b;
     await page.goto(`${baseUrl}/#/when`);
     await page.getByRole('heading', { name: 'Quando vai ficar pronto?' }).waitFor();
-    await page.getByLabel('Itens concluídos por semana').fill('5, 5, 5, 5');
-    await page.getByLabel('Modelo de vazão').selectOption('bootstrap');
-    await page.getByLabel('Itens no backlog').fill('10');
-    await page.getByLabel('Data de início').fill('2026-12-14');
-    await page.locator('summary', { hasText: 'Calendário' }).click();
-    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    await fillFivePerWeek(page, '2026-12-14', '10');
+    await turnOnCalendar(page);
     await page.getByLabel('País (feriados nacionais)').selectOption('');
     // Monday to Friday: 10 working days from Monday 14 Dec end on Friday 25 Dec.
     await forecast(page);
@@ -119,12 +126,7 @@ describe('calendar (pt-BR)', () => {
     const week = page.getByTestId('working-days');
     await week.getByRole('checkbox', { name: 'sexta-feira' }).uncheck();
     await forecast(page);
-    await page.waitForFunction((before) => {
-      const el = document.querySelector(
-        '[data-testid="completion-dates"] .kpi:nth-child(2) .kpi__value',
-      );
-      return el !== null && el.textContent !== before;
-    }, monFri);
+    await p85DateChangedFrom(page, monFri);
     const monThu = await p85Date(page);
     expect(monThu).toMatch(/^24 de dez/);
     expect(await page.getByTestId('calendar-note').innerText()).toContain('seg–qui');
@@ -158,9 +160,7 @@ describe('calendar (pt-BR)', () => {
     const { page } = b;
     await page.goto(`${baseUrl}/#/how-many`);
     await page.getByRole('heading', { name: 'Quantos itens até uma data?' }).waitFor();
-    await page.getByLabel('Itens concluídos por semana').fill('5, 5, 5, 5');
-    await page.getByLabel('Modelo de vazão').selectOption('bootstrap');
-    await page.getByLabel('Data de início').fill('2026-04-27');
+    await fillFivePerWeek(page, '2026-04-27');
     // An end date instead of a number of days: both at once is refused, never one silently winning.
     await page.getByLabel('Dias', { exact: true }).fill('');
     await page.getByLabel('Data final').fill('2026-05-11');
@@ -170,8 +170,7 @@ describe('calendar (pt-BR)', () => {
     expect(await median.textContent()).toBe('10');
 
     // Brazil (the default in pt-BR): Labour Day thins the first week to 4 days of 5.
-    await page.locator('summary', { hasText: 'Calendário' }).click();
-    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    await turnOnCalendar(page);
     await page.getByRole('button', { name: 'Rodar previsão' }).click();
     await page.getByTestId('calendar-note').waitFor();
     expect(await median.textContent()).toBe('9');
@@ -182,12 +181,8 @@ describe('calendar (pt-BR)', () => {
     const { page } = b;
     await page.goto(`${baseUrl}/#/when`);
     await page.getByRole('heading', { name: 'Quando vai ficar pronto?' }).waitFor();
-    await page.getByLabel('Itens concluídos por semana').fill('5, 5, 5, 5');
-    await page.getByLabel('Modelo de vazão').selectOption('bootstrap');
-    await page.getByLabel('Itens no backlog').fill('10');
-    await page.getByLabel('Data de início').fill('2026-02-09');
-    await page.locator('summary', { hasText: 'Calendário' }).click();
-    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    await fillFivePerWeek(page, '2026-02-09', '10');
+    await turnOnCalendar(page);
     // Carnival is optional nationally: a working day until switched on.
     await forecast(page);
     expect(await p85Date(page)).toMatch(/^20 de fev/);
@@ -214,8 +209,7 @@ describe('calendar (pt-BR)', () => {
     const plain = await p85.getAttribute('datetime');
     expect(await page.getByTestId('calendar-note').count()).toBe(0);
 
-    await page.locator('summary', { hasText: 'Calendário' }).click();
-    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    await turnOnCalendar(page);
     expect(await page.getByLabel('País (feriados nacionais)').inputValue()).toBe('BR');
     await page.getByRole('button', { name: 'Prever o portfólio' }).click();
     await page.getByTestId('calendar-note').waitFor({ timeout: 60_000 });

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { openBrowser, type Browser } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { browserPerTest } from './browser-per-test';
 
 const baseUrl = inject('baseUrl');
 
@@ -15,13 +15,7 @@ const JIRA = [
 ].join('\n');
 
 describe('CSV import', () => {
-  let b: Browser;
-  beforeEach(async () => {
-    b = await openBrowser();
-  });
-  afterEach(async () => {
-    await b.close();
-  });
+  const b = browserPerTest();
 
   it('maps the columns of a tracker export into weekly throughput and lead times', async () => {
     const { page } = b;

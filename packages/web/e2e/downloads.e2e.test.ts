@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, runWhenForecast, type Browser } from './browser';
+import { runWhenForecast } from './browser';
+import { browserPerTest } from './browser-per-test';
 
 const baseUrl = inject('baseUrl');
 
@@ -12,13 +13,7 @@ async function download(page: Page, click: () => Promise<void>) {
 }
 
 describe('downloads', () => {
-  let b: Browser;
-  beforeEach(async () => {
-    b = await openBrowser();
-  });
-  afterEach(async () => {
-    await b.close();
-  });
+  const b = browserPerTest();
 
   it('gives the histogram as SVG and PNG, and the results as CSV and JSON', async () => {
     const { page } = b;

@@ -4,14 +4,10 @@
  * docs/screenshots/ (shown in the README). Separate from `npm run screenshots` so refreshing
  * these does not rewrite every other image.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildWeb } from './build';
-import { openBrowser } from './browser';
-import { REPO_ROOT, startApp } from './server';
+import { inLanguage, OUT, screenshotScript } from './screenshot-run';
+import { REPO_ROOT } from './server';
 
-const OUT = join(REPO_ROOT, 'docs/screenshots');
 const JIRA = join(REPO_ROOT, 'samples/jira-export.csv');
 const LANGUAGES = [
   { code: 'en', locale: 'en-US' },
@@ -22,39 +18,20 @@ const PAGES = [
   { name: 'flow-aging', path: '/flow/aging', chart: 'flow-aging' },
 ] as const;
 
-async function main() {
-  const dist = mkdtempSync(join(tmpdir(), 'ff-shots-dist-'));
-  await buildWeb(dist);
-  const app = await startApp(dist);
-  mkdirSync(OUT, { recursive: true });
-  try {
-    for (const lang of LANGUAGES) {
-      const b = await openBrowser({ locale: lang.locale });
-      try {
-        await b.page.goto(app.url);
-        await b.page.evaluate((l) => localStorage.setItem('ff.language', l), lang.code);
-        await b.page.goto(`${app.url}/#/team`);
-        await b.page.locator('#team-csv').setInputFiles(JIRA);
-        await b.page.getByTestId('team-loaded').waitFor();
-        for (const p of PAGES) {
-          await b.page.goto(`${app.url}/#${p.path}?asOf=2025-08-31`);
-          await b.page.getByTestId(p.chart).waitFor();
-          await b.page.waitForTimeout(300);
-          const file = join(OUT, `${p.name}-desktop-${lang.code}.png`);
-          await b.page.screenshot({ path: file, fullPage: true });
-          console.log(`wrote ${file}`);
-        }
-      } finally {
-        await b.close();
+screenshotScript(async (appUrl) => {
+  for (const lang of LANGUAGES) {
+    await inLanguage(appUrl, lang, undefined, async (page) => {
+      await page.goto(`${appUrl}/#/team`);
+      await page.locator('#team-csv').setInputFiles(JIRA);
+      await page.getByTestId('team-loaded').waitFor();
+      for (const p of PAGES) {
+        await page.goto(`${appUrl}/#${p.path}?asOf=2025-08-31`);
+        await page.getByTestId(p.chart).waitFor();
+        await page.waitForTimeout(300);
+        const file = join(OUT, `${p.name}-desktop-${lang.code}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        console.log(`wrote ${file}`);
       }
-    }
-  } finally {
-    await app.stop();
-    rmSync(dist, { recursive: true, force: true });
+    });
   }
-}
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
 });

@@ -5,16 +5,15 @@
  * still there after a reload with the server gone (IndexedDB + the service worker).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { flowAnalysis, flowItemsFromRows } from '@flow-forecaster/engine';
-import { openBrowser, type Browser } from './browser';
-import { REPO_ROOT, startApp, type RunningApp } from './server';
+import { openBrowser, untilServiceWorkerControls, type Browser } from './browser';
+import { startApp, type RunningApp } from './server';
+import { importJira, JIRA } from './team-steps';
 
 const dist = inject('dist');
-const JIRA = join(REPO_ROOT, 'samples/jira-export.csv');
 
 function engineItems() {
   const rows = Papa.parse<Record<string, string>>(readFileSync(JIRA, 'utf8'), {
@@ -56,19 +55,9 @@ describe('team workspace and flow analytics', () => {
     const { page } = b;
     await page.goto(`${app.url}/#/team`);
     await page.getByRole('heading', { name: 'Team data', level: 1 }).waitFor();
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) =>
-          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-        );
-      }
-    });
+    await untilServiceWorkerControls(page);
 
-    await page.getByLabel(/Import work items/).setInputFiles(JIRA);
-    await expect
-      .poll(() => page.getByTestId('team-loaded').textContent())
-      .toBe('137 work items from jira-export.csv');
+    await importJira(page);
     expect(await page.getByTestId('team-backlog').textContent()).toBe(
       '8 in progress + 5 not started = 13 items',
     );

@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { openBrowser, runWhenForecast, type Browser } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { runWhenForecast } from './browser';
+import { browserPerTest } from './browser-per-test';
 
 const baseUrl = inject('baseUrl');
 
 describe('a new user without an account', () => {
-  let b: Browser;
-  beforeEach(async () => {
-    b = await openBrowser();
-  });
-  afterEach(async () => {
-    await b.close();
-  });
+  const b = browserPerTest();
 
   it('runs a forecast and sees the histogram and P85', async () => {
     const { page } = b;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { openBrowser, runWhenForecast, type Browser } from './browser';
+import { openBrowser, runWhenForecast, untilServiceWorkerControls, type Browser } from './browser';
 import { startApp, type RunningApp } from './server';
 
 const dist = inject('dist');
@@ -20,14 +20,7 @@ describe('offline', () => {
     await page.goto(app.url);
     await page.getByRole('heading', { name: 'When will it be done?' }).waitFor();
     // Wait until the service worker has cached the app and controls the page.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) =>
-          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-        );
-      }
-    });
+    await untilServiceWorkerControls(page);
 
     await app.stop();
     app = undefined;

@@ -12,8 +12,9 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { chooseHistoryWindow, flowItemsFromRows, flowMetrics } from '@flow-forecaster/engine';
-import { openBrowser, type Browser } from './browser';
+import { openBrowser, untilServiceWorkerControls, type Browser } from './browser';
 import { REPO_ROOT, startApp, type RunningApp } from './server';
+import { importJira, JIRA } from './team-steps';
 import {
   api,
   axeViolations,
@@ -26,7 +27,6 @@ import {
 } from './portfolio-page';
 
 const dist = inject('dist');
-const JIRA = join(REPO_ROOT, 'samples/jira-export.csv');
 const LINEAR = join(REPO_ROOT, 'samples/linear-export.csv');
 
 /** The weeks a forecast samples from an export: its recommended window, as the page picks. */
@@ -115,18 +115,8 @@ describe('a portfolio from the sample exports', () => {
     await page.goto(`${url}/#/team`);
     await page.getByRole('heading', { name: 'Team data', level: 1 }).waitFor();
     // The service worker must control the page before the offline reload below.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) =>
-          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-        );
-      }
-    });
-    await page.getByLabel(/Import work items/).setInputFiles(JIRA);
-    await expect
-      .poll(() => page.getByTestId('team-loaded').textContent())
-      .toBe('137 work items from jira-export.csv');
+    await untilServiceWorkerControls(page);
+    await importJira(page);
     await page.getByLabel('Team name').fill('linear-export');
     await page.getByLabel(/Import work items/).setInputFiles(LINEAR);
     await expect.poll(() => page.locator('[data-testid="team-list"] li').count()).toBe(2);

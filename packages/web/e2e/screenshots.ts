@@ -2,15 +2,10 @@
  * `npm run screenshots`: PNGs of the main pages, with results, at desktop and phone widths in
  * pt-BR and en, into docs/screenshots/ (shown in the README).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildWeb } from './build';
 import type { Page } from 'playwright-core';
-import { openBrowser } from './browser';
-import { REPO_ROOT, startApp } from './server';
+import { inLanguage, OUT, screenshotScript } from './screenshot-run';
 
-const OUT = join(REPO_ROOT, 'docs/screenshots');
 const VIEWPORTS = {
   desktop: { width: 1280, height: 900 },
   phone: { width: 390, height: 844 },
@@ -51,35 +46,16 @@ async function shoot(page: Page, baseUrl: string, p: (typeof PAGES)[number], fil
   if (viewport) await page.setViewportSize(viewport);
 }
 
-async function main() {
-  const dist = mkdtempSync(join(tmpdir(), 'ff-shots-dist-'));
-  await buildWeb(dist);
-  const app = await startApp(dist);
-  mkdirSync(OUT, { recursive: true });
-  try {
-    for (const lang of LANGUAGES) {
-      for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
-        const b = await openBrowser({ locale: lang.locale, viewport });
-        try {
-          await b.page.goto(app.url);
-          await b.page.evaluate((l) => localStorage.setItem('ff.language', l), lang.code);
-          for (const p of PAGES) {
-            const file = join(OUT, `${p.name}-${vpName}-${lang.code}.png`);
-            await shoot(b.page, app.url, p, file);
-            console.log(`wrote ${file}`);
-          }
-        } finally {
-          await b.close();
+screenshotScript(async (appUrl) => {
+  for (const lang of LANGUAGES) {
+    for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
+      await inLanguage(appUrl, lang, viewport, async (page) => {
+        for (const p of PAGES) {
+          const file = join(OUT, `${p.name}-${vpName}-${lang.code}.png`);
+          await shoot(page, appUrl, p, file);
+          console.log(`wrote ${file}`);
         }
-      }
+      });
     }
-  } finally {
-    await app.stop();
-    rmSync(dist, { recursive: true, force: true });
   }
-}
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
 });

@@ -3,19 +3,14 @@
  * the same figure for the same run, and an invalid or changed input never leaves an unmarked
  * old result.
  */
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { openBrowser, runWhenForecast, type Browser } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { runWhenForecast } from './browser';
+import { browserPerTest } from './browser-per-test';
 
 const baseUrl = inject('baseUrl');
 
 describe('trust rules', () => {
-  let b: Browser;
-  beforeEach(async () => {
-    b = await openBrowser();
-  });
-  afterEach(async () => {
-    await b.close();
-  });
+  const b = browserPerTest();
 
   it('deadline: the headline chance equals the table row and the chart for the same run', async () => {
     const { page } = b;
