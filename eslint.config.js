@@ -92,6 +92,26 @@ export default tseslint.config(
     },
   },
   {
+    // Tests may share the engine's test fixtures (test/team-case.ts), still not its sources.
+    files: [
+      'packages/{schemas,cli,server,worker,web}/**/*.test.{ts,tsx}',
+      'packages/{schemas,cli,server,worker,web}/test/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '@flow-forecaster/*/src/*',
+            '**/engine/src/*',
+            '../../engine/*',
+            '!../../engine/test',
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests may drive several features' pages together (e.g. shared/trust.test.tsx).
     files: ['packages/web/src/features/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}'],

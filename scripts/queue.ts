@@ -8,15 +8,22 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { hostname } from 'node:os';
-import { QUEUE_NAME } from '@flow-forecaster/worker';
+import { QUEUE_NAME, loadQueueConfig, type QueueConfig } from '@flow-forecaster/worker';
 
+const USAGE = 'usage: REDIS_URL=… npm run queue -- pause|resume|status|alive';
 const command = process.argv[2];
-const redisUrl = process.env.REDIS_URL;
-if (!redisUrl || !['pause', 'resume', 'status', 'alive'].includes(command ?? '')) {
-  console.error('usage: REDIS_URL=… npm run queue -- pause|resume|status|alive');
+if (!['pause', 'resume', 'status', 'alive'].includes(command ?? '')) {
+  console.error(USAGE);
   process.exit(2);
 }
-const prefix = process.env.JOB_QUEUE_PREFIX || 'ff';
+let config: QueueConfig;
+try {
+  config = loadQueueConfig(process.env);
+} catch (err) {
+  console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+  process.exit(2);
+}
+const { redisUrl, prefix } = config;
 const connection = new Redis(redisUrl, { maxRetriesPerRequest: null, connectTimeout: 5_000 });
 const queue = new Queue(QUEUE_NAME, { connection, prefix });
 try {

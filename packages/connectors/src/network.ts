@@ -14,7 +14,6 @@ import type { LookupAddress, LookupOptions } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
-import type { Duplex } from 'node:stream';
 import ipaddr from 'ipaddr.js';
 import { Agent, buildConnector } from 'undici';
 import { ConnectorError } from './errors.js';
@@ -124,38 +123,20 @@ function literalRefusal(allow: (address: string) => boolean) {
   };
 }
 
-type ConnectCallback = (err: Error | null, socket: Duplex) => void;
-
 type Refuse = ReturnType<typeof literalRefusal>;
 
-class GuardedHttpAgent extends http.Agent {
-  constructor(
-    options: http.AgentOptions,
-    private readonly refuse: Refuse,
-  ) {
-    super(options);
-  }
-
-  override createConnection(options: http.ClientRequestArgs, callback?: ConnectCallback): Duplex {
-    const refused = this.refuse(options.host ?? options.hostname);
+/**
+ * Makes `agent` (node:http's or node:https's) refuse a literal blocked address before it opens
+ * the socket; both Agents open every connection through `createConnection`.
+ */
+function guardAgent<A extends http.Agent>(agent: A, refuse: Refuse): A {
+  const connect = agent.createConnection.bind(agent);
+  agent.createConnection = (options, callback) => {
+    const refused = refuse(options.host ?? options.hostname);
     if (refused) throw refused;
-    return super.createConnection(options, callback) as Duplex;
-  }
-}
-
-class GuardedHttpsAgent extends https.Agent {
-  constructor(
-    options: https.AgentOptions,
-    private readonly refuse: Refuse,
-  ) {
-    super(options);
-  }
-
-  override createConnection(options: http.ClientRequestArgs, callback?: ConnectCallback): Duplex {
-    const refused = this.refuse(options.host ?? options.hostname);
-    if (refused) throw refused;
-    return super.createConnection(options, callback) as Duplex;
-  }
+    return connect(options, callback);
+  };
+  return agent;
 }
 
 /** What a tracker client needs to stay on public addresses, whatever HTTP stack it uses. */
@@ -204,8 +185,8 @@ export function createNetworkGuard(options: NetworkGuardOptions = {}): NetworkGu
   const fetchInit = { dispatcher } as unknown as RequestInit;
   const guardedFetch: typeof globalThis.fetch = (input, init) =>
     globalThis.fetch(input, { ...init, ...fetchInit });
-  const httpAgent = new GuardedHttpAgent({ lookup }, refuse);
-  const httpsAgent = new GuardedHttpsAgent({ lookup }, refuse);
+  const httpAgent = guardAgent(new http.Agent({ lookup }), refuse);
+  const httpsAgent = guardAgent(new https.Agent({ lookup }), refuse);
   return {
     httpAgent,
     httpsAgent,

@@ -7,6 +7,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LookupAddress } from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
 import { ConnectorError, pull } from '../src/index.js';
 import type { PullRequest } from '../src/index.js';
 import { assertPublicUrl, createNetworkGuard, isPublicAddress } from '../src/network.js';
@@ -92,6 +94,28 @@ describe('assertPublicUrl', () => {
     await expect(assertPublicUrl('https://8.8.8.8/')).resolves.toBeUndefined();
     const resolve: Resolve = (_host, cb) => cb(null, [{ address: '93.184.216.34', family: 4 }]);
     await expect(assertPublicUrl('https://tracker.test/', resolve)).resolves.toBeUndefined();
+  });
+});
+
+describe('the node:http and node:https agents of a guard', () => {
+  // A literal address needs no lookup, so only the agents' own check stands in its way.
+  it.each(['http', 'https'] as const)('%s refuses a literal loopback address', async (scheme) => {
+    const network = createNetworkGuard();
+    try {
+      const agent = scheme === 'http' ? network.httpAgent : network.httpsAgent;
+      const get = scheme === 'http' ? http.get : https.get;
+      const err = await new Promise<unknown>((resolve) => {
+        try {
+          get({ host: '127.0.0.1', port: 9, agent }, () => resolve(undefined)).on('error', resolve);
+        } catch (e) {
+          resolve(e);
+        }
+      });
+      expect(err).toBeInstanceOf(ConnectorError);
+      expect((err as ConnectorError).code).toBe('blocked');
+    } finally {
+      await network.close();
+    }
   });
 });
 

@@ -21,6 +21,7 @@ import { createRng } from '../src/prng';
 import { segmentThresholds } from '../src/percent-complete';
 import { addBatch, createAccumulator, resultFromAccumulator } from '../src/aggregate';
 import { simulate } from '../src/simulate';
+import { TEAM_INPUT } from '../test/team-case';
 
 interface WabtModule {
   parseWat(
@@ -50,12 +51,7 @@ interface WasmApi {
 }
 
 const TEAM = {
-  tpSamples: [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7],
-  numberOfTasks: 50,
-  totalContributors: 10,
-  minContributors: 2,
-  maxContributors: 5,
-  sCurveSize: 20,
+  ...TEAM_INPUT,
   throughputModel: 'weibull' as const,
   seed: 12345,
   numberOfSimulations: Number(process.env.N ?? 1_000_000),

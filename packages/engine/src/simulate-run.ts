@@ -120,20 +120,16 @@ export function runSimulationBatch(plan: SimulationPlan, batchIndex: number): Si
 }
 
 /** A batch's output arrays while it runs; the loop replaces an array here when it grows it. */
-interface BatchOutputs {
-  weeks: Uint32Array;
+type BatchOutputs = Pick<
+  SimulationBatch,
+  'weeks' | 'leadTimes' | 'burnDown' | 'burnDownRows' | 'finishedAt' | 'itemsBy30Days' | 'kept'
+> & {
   tasksCounts: Uint32Array;
   tasksValues: Float64Array;
   effortCounts: Uint32Array;
   effortValues: Float64Array;
-  leadTimes: Float64Array;
-  burnDown: Uint32Array;
-  burnDownRows: number;
-  finishedAt: Uint32Array;
-  itemsBy30Days: Uint32Array;
-  kept: KeptRuns | null;
   keptValues: number[];
-}
+};
 
 /**
  * The runs themselves; returns how many did not finish within maxWeeks.

@@ -84,3 +84,17 @@ export const connectionUpdateSchema = z.object({
 
 export type ConnectionCreate = z.output<typeof connectionCreateSchema>;
 export type ConnectionUpdate = z.output<typeof connectionUpdateSchema>;
+
+/**
+ * What the last sync of a connection did, stored by the server and shown in the workspace
+ * ("12 new, 3 changed").
+ */
+export interface ConnectionSyncSummary {
+  items: number;
+  added: number;
+  changed: number;
+  canceled: number;
+  incremental: boolean;
+  /** Seconds spent waiting on the tracker's Retry-After (rate limiting), when any. */
+  waitedSeconds?: number;
+}

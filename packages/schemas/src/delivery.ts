@@ -16,9 +16,7 @@ import type {
 import { compact } from './aliases';
 import { calendarField, resolveCalendar } from './calendar';
 import { dateField } from './dates';
-import { dependenciesField, dependencyMode } from './dependencies';
 import {
-  contributors,
   int,
   longText,
   maxWeeks,
@@ -33,8 +31,7 @@ import {
   throughputModel,
 } from './fields';
 import { LIMITS } from './limits';
-import { risksField } from './risks';
-import { checkContributorRange } from './simulate';
+import { checkContributorRange, teamShape } from './simulate';
 
 export const DELIVERY_LIMITS = {
   checkIns: 200,
@@ -65,12 +62,7 @@ export const deliverySettingsShape = {
   pBest: estimatePoint,
   pLikely: estimatePoint,
   pWorst: estimatePoint,
-  risks: risksField.optional(),
-  dependencies: dependenciesField.optional(),
-  dependencyMode: dependencyMode.optional(),
-  totalContributors: contributors.optional(),
-  minContributors: contributors.optional(),
-  maxContributors: contributors.optional(),
+  ...teamShape,
   historicalTeamSize: z.number().gt(0).max(LIMITS.contributors.max).optional(),
   sCurveSize: sCurveSize.optional(),
   teamFocus: teamFocus.optional(),

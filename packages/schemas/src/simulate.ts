@@ -34,6 +34,16 @@ export const SIMULATIONS_KEYS = ['numberOfSimulations', 'nSimulations'] as const
 const adjustedBacklog = num(0, LIMITS.adjustedBacklog.max);
 const teamSize = z.number().gt(0).max(LIMITS.contributors.max);
 
+/** The risks, dependencies and team size range, as the simulation and a delivery take them. */
+export const teamShape = {
+  risks: risksField.optional(),
+  dependencies: dependenciesField.optional(),
+  dependencyMode: dependencyMode.optional(),
+  totalContributors: contributors.optional(),
+  minContributors: contributors.optional(),
+  maxContributors: contributors.optional(),
+};
+
 /** Min ≤ max contributors, reported on the min (the one users usually mistype). */
 export function checkContributorRange(
   v: { minContributors?: number; maxContributors?: number },
@@ -58,12 +68,7 @@ export const simulateSchema = z
     backlogAdjustedMax: adjustedBacklog.optional(),
     ltSamples: ltSamples.optional(),
     splitRateSamples: splitRateSamples.optional(),
-    risks: risksField.optional(),
-    dependencies: dependenciesField.optional(),
-    dependencyMode: dependencyMode.optional(),
-    totalContributors: contributors.optional(),
-    minContributors: contributors.optional(),
-    maxContributors: contributors.optional(),
+    ...teamShape,
     sCurveSize: sCurveSize.optional(),
     teamFocus: teamFocus.optional(),
     historicalTeamSize: teamSize.optional(),

@@ -5,7 +5,7 @@
  * and no tpSamples is the spreadsheet's range estimate (the `{targetOutcome, pBest, …}` shape).
  */
 import { z } from 'zod';
-import type { HistoryWindowNote, ThroughputInput, ThroughputModel } from '@flow-forecaster/engine';
+import type { HistoryWindowNote, ThroughputInput } from '@flow-forecaster/engine';
 import { dateField } from './dates';
 import { int, longText, num, report, shortText, throughputModel, tpSamples } from './fields';
 import { LIMITS } from './limits';
@@ -46,19 +46,10 @@ export const throughputShape = {
   historyWindow: historyWindowNote.optional(),
 };
 
-export type ThroughputFields = {
-  tpSamples?: number[];
-  throughputModel?: ThroughputModel;
-  pBest?: number;
-  pLikely?: number;
-  pWorst?: number;
-  historyWindow?: HistoryWindowNote;
-};
-
 const ESTIMATE_KEYS = ['pBest', 'pLikely', 'pWorst'] as const;
 
 /** Checks the throughput part of a request and returns it in the engine's shape. */
-export function resolveThroughput(v: ThroughputFields, ctx: z.RefinementCtx): ThroughputInput {
+export function resolveThroughput(v: ThroughputInput, ctx: z.RefinementCtx): ThroughputInput {
   const hasEstimate = ESTIMATE_KEYS.some((k) => v[k] !== undefined);
   let model = v.throughputModel;
   if (model === undefined && v.tpSamples === undefined && hasEstimate) model = 'estimate';

@@ -2,13 +2,16 @@
  * The job routes inside the real app: real login, a real database of each kind, and for the
  * BullMQ case real worker processes on the real Redis, one of them SIGKILLed mid-job.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, databases, login } from './helper';
 import type { TestApp } from './helper';
 import { TEAM_CASE, pollTask, sleep } from './jobs-app';
 import { REDIS_URL, deletePrefix, uniquePrefix } from './redis-keys';
+import {
+  startWorkerProcess,
+  stopWorkerProcess,
+  type WorkerProcess,
+} from '../../worker/test/workers';
 
 describe.each(databases)('jobs in the full app on %s', (db) => {
   let t: TestApp;
@@ -103,64 +106,20 @@ describe('REQUIRE_LOGIN', () => {
   }, 30_000);
 });
 
-const WORKER_DIR = fileURLToPath(new URL('../../worker', import.meta.url));
-
-interface Proc {
-  child: ChildProcess;
-  started: Set<string>;
-  exited: Promise<number | null>;
-}
-
-async function startWorker(prefix: string): Promise<Proc> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bull-worker.ts'], {
-    cwd: WORKER_DIR,
-    env: {
-      ...process.env,
-      REDIS_URL,
-      JOB_QUEUE_PREFIX: prefix,
-      WORKER_CONCURRENCY: '1',
-      WORKER_THREADS: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const started = new Set<string>();
-  let ready: () => void = () => undefined;
-  const isReady = new Promise<void>((r) => (ready = r));
-  let pending = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    // A chunk may end mid-line: keep the tail for the next one.
-    const lines = (pending + chunk.toString('utf8')).split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
-      if (!line.startsWith('{')) continue;
-      const entry = JSON.parse(line) as { msg?: string; jobId?: string };
-      if (entry.msg === 'worker ready') ready();
-      if (entry.msg === 'job started' && entry.jobId) started.add(entry.jobId);
-    }
-  });
-  const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
-  await Promise.race([
-    isReady,
-    sleep(20_000).then(() => Promise.reject(new Error('worker did not start'))),
-  ]);
-  return { child, started, exited };
-}
-
 describe('jobs in the full app on BullMQ with worker processes', () => {
   const prefix = uniquePrefix('jobs');
   let t: TestApp;
-  const procs: Proc[] = [];
+  const procs: WorkerProcess[] = [];
   beforeAll(async () => {
     t = await createTestApp({
       db: 'pglite',
       config: { redisUrl: REDIS_URL },
       build: { jobs: { prefix } },
     });
-    procs.push(await startWorker(prefix), await startWorker(prefix));
+    procs.push(await startWorkerProcess(prefix), await startWorkerProcess(prefix));
   }, 60_000);
   afterAll(async () => {
-    for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
-    await Promise.all(procs.map((p) => p.exited));
+    await Promise.all(procs.map(stopWorkerProcess));
     await t?.close();
     await deletePrefix(prefix);
   });
@@ -183,9 +142,9 @@ describe('jobs in the full app on BullMQ with worker processes', () => {
     });
     expect(res.statusCode).toBe(202);
     const id = (res.json() as { task_id: string }).task_id;
-    let victim: Proc | undefined;
+    let victim: WorkerProcess | undefined;
     for (let i = 0; i < 400 && !victim; i++) {
-      victim = procs.find((p) => p.started.has(id));
+      victim = procs.find((p) => p.ran(id));
       if (!victim) await sleep(10);
     }
     expect(victim).toBeDefined();
@@ -196,7 +155,7 @@ describe('jobs in the full app on BullMQ with worker processes', () => {
     const { body } = await pollTask(t.app, id, c.headers, 45_000);
     expect(body.state).toBe('SUCCESS');
     const survivor = procs.find((p) => p !== victim)!;
-    expect(survivor.started.has(id)).toBe(true);
+    expect(survivor.ran(id)).toBe(true);
     await sleep(500);
     const list = (await t.app.inject({ url: '/api/forecasts', headers: c.headers })).json() as {
       items: unknown[];

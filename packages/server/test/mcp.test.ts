@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { FORECAST_REGISTRY, parseForecast } from '@flow-forecaster/schemas';
+import { TEAM_INPUT } from '../../engine/test/team-case';
 import type { Caller, TestApp } from './helper';
 import { createTestApp, login, tokenCaller } from './helper';
 
@@ -131,7 +132,7 @@ describe('/mcp with an API token', () => {
     const client = await connect(url, caller.headers);
     // ~3,000 simulated weeks per run: a million runs would hold the pool for tens of seconds.
     const heavy = {
-      tpSamples: [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7],
+      tpSamples: TEAM_INPUT.tpSamples,
       numberOfTasks: 20_000,
       maxWeeks: 5_200,
       numberOfSimulations: 1_000_000,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '@flow-forecaster/schemas/env';
-import { WORKER_CONFIG_VARIABLES, loadWorkerConfig } from './worker-config';
+import { WORKER_CONFIG_VARIABLES, loadQueueConfig, loadWorkerConfig } from './worker-config';
 
 const base = { REDIS_URL: 'redis://127.0.0.1:6379' };
 
@@ -68,5 +68,22 @@ describe('the worker process config (issue 12)', () => {
 
   it('refuses to start without REDIS_URL', () => {
     expect(() => loadWorkerConfig({}, 2)).toThrow(/^\s+REDIS_URL: is required/m);
+  });
+});
+
+describe('the queue command config (scripts/queue.ts)', () => {
+  it('reads the queue the workers use, ignoring the worker-only variables', () => {
+    expect(loadQueueConfig({ ...base, WORKER_CONCURRENCY: 'lots' })).toEqual({
+      redisUrl: 'redis://127.0.0.1:6379',
+      prefix: 'ff',
+    });
+    expect(loadQueueConfig({ ...base, JOB_QUEUE_PREFIX: 'ff-test' }).prefix).toBe('ff-test');
+  });
+
+  it('refuses what the worker refuses, naming the variable', () => {
+    expect(() => loadQueueConfig({ ...base, JOB_QUEUE_PREFIX: 'ff prod' })).toThrow(
+      /^\s+JOB_QUEUE_PREFIX: /m,
+    );
+    expect(() => loadQueueConfig({})).toThrow(/^\s+REDIS_URL: is required for `npm run queue`/m);
   });
 });

@@ -72,3 +72,22 @@ export function loadWorkerConfig(
     testJobs: e.FF_ENABLE_TEST_JOBS,
   };
 }
+
+/** Where the jobs queue lives: all that `npm run queue` (scripts/queue.ts) reads. */
+export interface QueueConfig {
+  redisUrl: string;
+  prefix: string;
+}
+
+const queueEnvSchema = workerEnvSchema
+  .pick({ JOB_QUEUE_PREFIX: true })
+  .extend({ REDIS_URL: envRequiredString('for `npm run queue`') });
+
+/**
+ * The queue's address by the worker's own rules, so the operations command reaches the queue the
+ * workers use and refuses the values they would refuse; the worker-only variables are not read.
+ */
+export function loadQueueConfig(env: Readonly<Record<string, string | undefined>>): QueueConfig {
+  const e = parseEnv(queueEnvSchema, env);
+  return { redisUrl: e.REDIS_URL, prefix: e.JOB_QUEUE_PREFIX };
+}

@@ -12,6 +12,7 @@ import {
   type JobContext,
   type Processor,
 } from '../src/index';
+import { TEAM_INPUT } from '../../engine/test/team-case';
 import { backends, isFinal, sleep, waitFor, type BackendInstance } from './backends';
 
 interface StepsInput {
@@ -61,12 +62,7 @@ describe.each(backends)('job queue conformance: $name', (backend) => {
   it('returns exactly the synchronous engine result for a forecast job', async () => {
     inst = await backend.make({ processor: createForecastProcessor({ pool }) });
     const input = {
-      tpSamples: [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7],
-      numberOfTasks: 50,
-      totalContributors: 10,
-      minContributors: 2,
-      maxContributors: 5,
-      sCurveSize: 20,
+      ...TEAM_INPUT,
       numberOfSimulations: 40_000,
       seed: 99,
     };

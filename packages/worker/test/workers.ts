@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { REDIS_URL } from './backends';
+import { REDIS_URL } from './redis-keys';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 

@@ -11,11 +11,10 @@ import type { PullRequest, PullResult } from '@flow-forecaster/connectors';
 import { CONNECTOR_SYNC_KIND } from '@flow-forecaster/worker';
 import type { JobInfo, JobQueue, SyncJobInput, SyncJobResult } from '@flow-forecaster/worker';
 import { connectionSettingsSchema } from '@flow-forecaster/schemas';
-import type { ConnectionSettings } from '@flow-forecaster/schemas';
+import type { ConnectionSettings, ConnectionSyncSummary } from '@flow-forecaster/schemas';
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { connections } from '../db/schema';
-import type { ConnectionSyncSummary } from '../db/schema';
 import type { ConnectionRow } from '../repositories/connections';
 import { decryptToken, encryptToken } from './token-crypto';
 

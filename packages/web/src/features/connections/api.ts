@@ -1,17 +1,8 @@
+import type { ConnectionSyncSummary } from '@flow-forecaster/schemas';
 import { apiFetch } from '../../lib/api';
 
 export type Tracker = 'jira' | 'ado' | 'linear' | 'github';
 export type StateCategory = 'todo' | 'inProgress' | 'done' | 'canceled';
-
-export interface SyncSummary {
-  items: number;
-  added: number;
-  changed: number;
-  canceled: number;
-  incremental: boolean;
-  /** Seconds the tracker made us wait (Retry-After) during the sync. */
-  waitedSeconds?: number;
-}
 
 /** A connection as the server answers it: the token only as its last four characters. */
 export interface Connection {
@@ -27,7 +18,7 @@ export interface Connection {
     error: string | null;
     /** The connector's error kind (unreachable, auth…), for a translated message. */
     errorCode?: string | null;
-    summary: SyncSummary | null;
+    summary: ConnectionSyncSummary | null;
   } | null;
   hasData: boolean;
 }
