@@ -42,7 +42,7 @@ describe('calendar (pt-BR)', () => {
     await page.getByLabel('Data de início').fill('2026-12-14');
 
     await page.locator('summary', { hasText: 'Calendário' }).click();
-    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    await page.getByLabel('Pular fins de semana, feriados e folgas do time nas datas').check();
     // The country follows the UI language.
     expect(await page.getByLabel('País (feriados nacionais)').inputValue()).toBe('BR');
 
@@ -85,7 +85,7 @@ describe('calendar (pt-BR)', () => {
     await page.getByLabel('Itens no backlog').fill('10');
     await page.getByLabel('Data de início').fill('2026-12-14');
     await page.locator('summary', { hasText: 'Calendário' }).click();
-    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    await page.getByLabel('Pular fins de semana, feriados e folgas do time nas datas').check();
     for (const [code, name] of [
       ['ES', 'Espanha'],
       ['US', 'Estados Unidos'],
@@ -108,7 +108,7 @@ describe('calendar (pt-BR)', () => {
     await page.getByLabel('Itens no backlog').fill('10');
     await page.getByLabel('Data de início').fill('2026-12-14');
     await page.locator('summary', { hasText: 'Calendário' }).click();
-    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    await page.getByLabel('Pular fins de semana, feriados e folgas do time nas datas').check();
     await page.getByLabel('País (feriados nacionais)').selectOption('');
     // Monday to Friday: 10 working days from Monday 14 Dec end on Friday 25 Dec.
     await forecast(page);
@@ -171,7 +171,7 @@ describe('calendar (pt-BR)', () => {
 
     // Brazil (the default in pt-BR): Labour Day thins the first week to 4 days of 5.
     await page.locator('summary', { hasText: 'Calendário' }).click();
-    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    await page.getByLabel('Pular fins de semana, feriados e folgas do time nas datas').check();
     await page.getByRole('button', { name: 'Rodar previsão' }).click();
     await page.getByTestId('calendar-note').waitFor();
     expect(await median.textContent()).toBe('9');
@@ -187,7 +187,7 @@ describe('calendar (pt-BR)', () => {
     await page.getByLabel('Itens no backlog').fill('10');
     await page.getByLabel('Data de início').fill('2026-02-09');
     await page.locator('summary', { hasText: 'Calendário' }).click();
-    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    await page.getByLabel('Pular fins de semana, feriados e folgas do time nas datas').check();
     // Carnival is optional nationally: a working day until switched on.
     await forecast(page);
     expect(await p85Date(page)).toMatch(/^20 de fev/);
@@ -215,7 +215,7 @@ describe('calendar (pt-BR)', () => {
     expect(await page.getByTestId('calendar-note').count()).toBe(0);
 
     await page.locator('summary', { hasText: 'Calendário' }).click();
-    await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+    await page.getByLabel('Pular fins de semana, feriados e folgas do time nas datas').check();
     expect(await page.getByLabel('País (feriados nacionais)').inputValue()).toBe('BR');
     await page.getByRole('button', { name: 'Prever o portfólio' }).click();
     await page.getByTestId('calendar-note').waitFor({ timeout: 60_000 });

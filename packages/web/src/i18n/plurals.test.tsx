@@ -9,6 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { simulate, type SimulateInput } from '@flow-forecaster/engine';
 import { WhenResults } from '../features/when/WhenResults';
 import { changeLanguage, i18next, registerTranslations } from './index';
+import { registerFlowTranslations } from '../features/flow/i18n';
+import { registerDeliveriesTranslations } from '../features/deliveries/i18n';
+import { registerTeamDataTranslations } from '../features/shared/team-i18n';
 
 afterEach(async () => {
   await changeLanguage('en');
@@ -47,5 +50,27 @@ describe('plurals in pt-BR', () => {
     expect(text).toContain('P851 semana');
     expect(text).toContain('Esforço a 85%: 1 semana de uma pessoa');
     expect(text).not.toMatch(/\b1 semanas/);
+  });
+});
+
+describe('a number of weeks takes the singular for one week', () => {
+  it.each([
+    ['en', 'P85 is 1 week of the 3 available', 'P85 is 2 weeks of the 3 available'],
+    ['pt-BR', 'o P85 é 1 semana das 3', 'o P85 é 2 semanas das 3'],
+    ['es', 'el P85 es 1 semana de las 3', 'el P85 es 2 semanas de las 3'],
+  ] as const)('%s: the deadline sentence and the team-window notes', (lng, one, two) => {
+    registerFlowTranslations();
+    registerDeliveriesTranslations();
+    registerTeamDataTranslations();
+    const canMeet = (count: number) =>
+      i18next.t('deadline.canMeetP85', { count, p85: String(count), wtd: '3', answer: '', lng });
+    expect(canMeet(1)).toContain(one);
+    expect(canMeet(2)).toContain(two);
+    const unit = lng === 'en' ? 'week' : 'semana';
+    for (const key of ['teamData.spanWeeks', 'flow.team.pasted', 'deliveries.csvLoaded']) {
+      const text = (count: number) => i18next.t(key, { count, weeks: String(count), lng });
+      expect(text(1), key).toMatch(new RegExp(`\\b1 ${unit}\\b(?!s)`));
+      expect(text(2), key).toMatch(new RegExp(`\\b2 ${unit}s\\b`));
+    }
   });
 });

@@ -171,7 +171,11 @@ function NewDeliveryForm({ projectId }: { projectId: string }) {
       </label>
       {items && (
         <p data-testid="delivery-csv-loaded">
-          {t('deliveries.csvLoaded', { items: items.done.length, weeks: items.history.length })}
+          {t('deliveries.csvLoaded', {
+            count: items.history.length,
+            items: items.done.length,
+            weeks: items.history.length,
+          })}
         </p>
       )}
       <label>

@@ -319,6 +319,7 @@ export const en = {
     confidence: 'Confidence for “what it would take” (%)',
     headlineChance: '{{pct}} chance to finish by {{date}}',
     canMeetP85: 'Can meet at P85: {{answer}} (P85 is {{p85}} weeks of the {{wtd}} available).',
+    canMeetP85_one: 'Can meet at P85: {{answer}} (P85 is {{p85}} week of the {{wtd}} available).',
     yes: 'yes',
     no: 'no',
     timeUsedRaw: 'Time used (P85, uncapped)',

@@ -330,6 +330,8 @@ export const es: Translation = {
     headlineChance: '{{pct}} de probabilidad de terminar para el {{date}}',
     canMeetP85:
       'Se cumple al P85: {{answer}} (el P85 es {{p85}} semanas de las {{wtd}} disponibles).',
+    canMeetP85_one:
+      'Se cumple al P85: {{answer}} (el P85 es {{p85}} semana de las {{wtd}} disponibles).',
     yes: 'sí',
     no: 'no',
     timeUsedRaw: 'Tiempo usado (P85, sin tope)',
