@@ -307,8 +307,10 @@ function JournalSection({ delivery }: { delivery: Delivery }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   // A percentile beyond the runs' cap is no date: say so (trust rules).
-  const beyond = (c: (typeof delivery.checkIns)[number]) =>
-    t('deliveries.beyond', { weeks: c.input.maxWeeks ?? DEFAULT_MAX_WEEKS });
+  const beyond = (c: (typeof delivery.checkIns)[number]) => {
+    const weeks = c.input.maxWeeks ?? DEFAULT_MAX_WEEKS;
+    return t('deliveries.beyond', { count: weeks, weeks });
+  };
   return (
     <section className="card" aria-labelledby="journal-title">
       <h2 id="journal-title">{t('deliveries.journal')}</h2>

@@ -44,7 +44,7 @@ function reasonText(t: TFunction, reason: string): string {
     return t('flow.window.reason', { label, target: held[2], rate: held[3], folds: held[4] });
   }
   const short = /^all history: (\d+) weeks are too few to backtest$/.exec(reason);
-  return short ? t('flow.window.tooShort', { weeks: short[1] }) : reason;
+  return short ? t('flow.window.tooShort', { count: Number(short[1]), weeks: short[1] }) : reason;
 }
 
 /** "last 12 weeks", "all history", "2025-06-09 – 2025-08-31": the window in words. */

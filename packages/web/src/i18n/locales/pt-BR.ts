@@ -191,6 +191,8 @@ export const ptBR: Translation = {
     },
     summary:
       '{{done}} itens concluídos em {{weeks}} semanas; {{inProgress}} em andamento, {{notStarted}} não iniciados.',
+    summary_one:
+      '{{done}} itens concluídos em {{weeks}} semana; {{inProgress}} em andamento, {{notStarted}} não iniciados.',
     unreadable: '{{count}} datas não puderam ser lidas com este formato.',
     apply: 'Usar este histórico',
     close: 'Fechar',
@@ -229,6 +231,7 @@ export const ptBR: Translation = {
     years: '{{count}} anos',
     years_one: '{{count}} ano',
     weeksSpan: '{{count}} semanas',
+    weeksSpan_one: '{{count}} semana',
     effortOnePerson: 'Esforço a {{pct}}: {{effort}} semanas de uma pessoa (sem tamanho de time).',
     effortOnePerson_one:
       'Esforço a {{pct}}: {{effort}} semana de uma pessoa (sem tamanho de time).',
@@ -400,6 +403,8 @@ export const ptBR: Translation = {
     modelNote: {
       duration:
         'Tempo para terminar × time × custo por pessoa-semana: P85 {{weeks}} semanas × {{team}} × {{rate}}.',
+      duration_one:
+        'Tempo para terminar × time × custo por pessoa-semana: P85 {{weeks}} semana × {{team}} × {{rate}}.',
       'per-item': 'Soma de custos independentes de três pontos (PERT) por item.',
     },
   },
