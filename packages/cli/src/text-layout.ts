@@ -120,8 +120,16 @@ export function chance(fraction: unknown, decimals = 1): string {
     : `${shown}%`;
 }
 
+/**
+ * A share as the web's `fmt.pct` writes it in English: rounding never reaches an end the share
+ * does not touch, so 99.6 % of runs at whole percents reads "> 99%" (not a "100%" that reads
+ * as certainty) and 0.2 % reads "< 1%". Exactly 1 stays "100%": a true count (every run).
+ */
 export function percent(fraction: unknown, decimals = 1): string {
-  return typeof fraction === 'number' && Number.isFinite(fraction)
-    ? `${(fraction * 100).toFixed(decimals)}%`
-    : '–';
+  if (typeof fraction !== 'number' || !Number.isFinite(fraction)) return '–';
+  const step = 10 ** -decimals;
+  const shown = fraction * 100;
+  if (shown > 0 && shown < step / 2) return `< ${step.toFixed(decimals)}%`;
+  if (fraction < 1 && shown >= 100 - step / 2) return `> ${(100 - step).toFixed(decimals)}%`;
+  return `${shown.toFixed(decimals)}%`;
 }

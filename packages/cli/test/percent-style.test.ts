@@ -43,3 +43,16 @@ describe('percent style in the CLI', () => {
     expect(json.stdout).not.toMatch(SPACED_PERCENT);
   });
 });
+
+describe('a share short of every run', () => {
+  it('reads "> 99%" at whole percents (not a "100%" that reads as certainty), as on the web', async () => {
+    const { percent } = await import('../src/text-layout');
+    expect(percent(0.996, 0)).toBe('> 99%');
+    expect(percent(0.9996, 1)).toBe('> 99.9%');
+    expect(percent(0.994, 0)).toBe('99%');
+    // Every run is a true count; a tiny nonzero share is not 0.
+    expect(percent(1, 0)).toBe('100%');
+    expect(percent(0.002, 0)).toBe('< 1%');
+    expect(percent(0, 0)).toBe('0%');
+  });
+});

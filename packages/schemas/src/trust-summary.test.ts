@@ -39,3 +39,15 @@ describe('saved-forecast summaries', () => {
     expect(s.headline).toBe('100% chance to finish by 2025-10-16');
   });
 });
+
+describe('shares of runs in summaries', () => {
+  it('never round a share short of every run to "100%", nor a nonzero one to "0%"', async () => {
+    const { percentText } = await import('./kinds/summary');
+    expect(percentText(0.9996)).toBe('> 99.9%');
+    expect(percentText(0.9994)).toBe('99.9%');
+    // Every run is a true count.
+    expect(percentText(1)).toBe('100%');
+    expect(percentText(0.0004)).toBe('< 0.1%');
+    expect(percentText(0)).toBe('0%');
+  });
+});

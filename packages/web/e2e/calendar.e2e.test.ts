@@ -30,7 +30,7 @@ async function fillFivePerWeek(page: Page, start: string, backlog?: string): Pro
 /** Opens the Calendar section and turns on skipping weekends, holidays and days off. */
 async function turnOnCalendar(page: Page): Promise<void> {
   await page.locator('summary', { hasText: 'Calendário' }).click();
-  await page.getByLabel('Pular fins de semana, feriados e folgas da equipe nas datas').check();
+  await page.getByLabel('Pular fins de semana, feriados e folgas do time nas datas').check();
 }
 
 /** Waits until the P85 date shown is no longer `before` (the new forecast is drawn). */

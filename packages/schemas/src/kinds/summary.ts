@@ -56,6 +56,13 @@ export function weeksSummary(
   };
 }
 
+/**
+ * A share of runs with one decimal, as the web and the CLI write it in English: one short of
+ * every run never rounds to "100%" (it reads "> 99.9%"), a nonzero one never to "0%" ("< 0.1%").
+ * Exactly 1 stays "100%": a true count (every run finished).
+ */
 export function percentText(fraction: number): string {
+  if (fraction > 0 && fraction < 0.0005) return '< 0.1%';
+  if (fraction < 1 && fraction >= 0.9995) return '> 99.9%';
   return `${Math.round(fraction * 1000) / 10}%`;
 }

@@ -39,3 +39,23 @@ describe('a small share that is not zero', () => {
     expect(formatterFor('es').pct(0.25)).toBe('< 1\u00a0%');
   });
 });
+
+describe('a share short of the whole', () => {
+  it('never reads 100 %: "> 99%" at whole percents, "> 99.9%" with one digit, in each locale', () => {
+    const en = formatterFor('en');
+    // 9,960 of 10,000 runs: 99.6 % is not certainty.
+    expect(en.pct(99.6)).toBe('> 99%');
+    expect(en.pct(99.5)).toBe('> 99%');
+    expect(en.pct(99.4)).toBe('99%');
+    expect(en.percent(0.996)).toBe('> 99%');
+    expect(en.pct(99.96, 1)).toBe('> 99.9%');
+    expect(en.pct(99.94, 1)).toBe('99.9%');
+    // Exactly the whole is a true count; beyond it is no share.
+    expect(en.pct(100)).toBe('100%');
+    expect(en.percent(1)).toBe('100%');
+    expect(en.pct(120.5, 1)).toBe('120.5%');
+    expect(formatterFor('pt-BR').pct(99.7)).toBe('> 99%');
+    expect(formatterFor('pt-BR').pct(99.96, 1)).toBe('> 99,9%');
+    expect(formatterFor('es').pct(99.7)).toBe('> 99\u00a0%');
+  });
+});

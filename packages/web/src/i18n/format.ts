@@ -5,12 +5,13 @@ export interface Formatter {
   locale: string;
   number(value: number, maxDigits?: number): string;
   integer(value: number): string;
-  /** A fraction (0.85) as a percent; like `pct`, a nonzero share never reads 0. */
+  /** A fraction (0.85) as a percent; like `pct`, a nonzero share never reads 0, nor 1 − ε 100. */
   percent(fraction: number, maxDigits?: number): string;
   /**
    * A figure already in percent (0–100, or more: 120 % of the time used), in the locale's one
    * percent style ("85%" in en and pt-BR, "85 %" in es), never a hand-written " %". A share
-   * that is not zero never reads 0: "< 1%" (or "< 0.1%" with one digit).
+   * that is not zero never reads 0: "< 1%" (or "< 0.1%" with one digit); one short of the
+   * whole never reads 100: "> 99%" (or "> 99.9%"). Exactly 100 stays "100%" (a true count).
    */
   pct(value: number, maxDigits?: number): string;
   /** The same with its sign ("+9.1%", "−3%"): an error that can go either way. */
@@ -29,8 +30,12 @@ export interface Formatter {
 const cache = new Map<string, Formatter>();
 
 /**
- * A fraction in the locale's percent style; a nonzero one too small to show at `max` digits
- * reads "< 1%" ("> -1%" below zero): 5 of 2,000 items is not 0 % of the scope.
+ * A fraction in the locale's percent style. Rounding never reaches the ends it does not touch:
+ * a nonzero share too small to show at `max` digits reads "< 1%" ("> -1%" below zero), since
+ * 5 of 2,000 items is not 0 % of the scope, and a share short of the whole that would round up
+ * to it reads "> 99%" ("> 99.9%" with one digit), since 9,960 of 10,000 runs is not certainty.
+ * Exactly 1 stays "100%": it is a true count (every run finished, the whole scope is done),
+ * and a figure beyond it (120 % of the time used) is not a share, so it rounds as usual.
  */
 function percentOf(locale: string, fraction: number, max: number): string {
   if (!Number.isFinite(fraction)) return '—';
@@ -39,6 +44,7 @@ function percentOf(locale: string, fraction: number, max: number): string {
   if (fraction !== 0 && Math.abs(fraction) < step / 2) {
     return fraction > 0 ? `< ${nf.format(step)}` : `> ${nf.format(-step)}`;
   }
+  if (fraction < 1 && fraction >= 1 - step / 2) return `> ${nf.format(1 - step)}`;
   return nf.format(fraction);
 }
 

@@ -134,3 +134,44 @@ describe('example inputs in the reader’s language', () => {
     expect(names).not.toContain('Payments API');
   });
 });
+
+/** Letters on neither side, so "dé" and "revíselo" are whole words (JS's \b stops at accents). */
+const word = (alternatives: string) => new RegExp(`(?<!\\p{L})(${alternatives})(?!\\p{L})`, 'iu');
+
+/**
+ * Spanish speaks to the reader as "tú" (elige, pega, tu equipo), as most of its strings did;
+ * these are the "usted" forms that crept in beside them.
+ */
+const USTED = word(
+  'usted|ustedes|elija|pegue|cargue|úselos|seleccione|introduzca|compruebe|añada|vuelva|' +
+    'escriba|pruebe|pruébela|guarde|revise|revíselo|indique|abra|ábrala|inicie|ejecute|' +
+    'intente|inténtelo|elimine|elimínela|haga|pulse|toque|copie|descargue|conecte|pida|' +
+    'defina|reinícielo|corrija|cambie|vea|arrastre|dé|' +
+    '(su|sus) (equipo|navegador|archivo|herramienta|proyectos?|cuenta|contraseña|exportación)',
+);
+
+/** pt-BR calls a team "time" (most of its strings did); "equipe" is the other word. */
+const EQUIPE = word('equipes?');
+
+describe('one voice per language', () => {
+  it.each([
+    ['es', USTED],
+    ['pt-BR', EQUIPE],
+  ] as const)('%s strings use one form throughout', (lang, other) => {
+    const found = bundlesOf(lang).flatMap(([bundle, node]) =>
+      strings(node)
+        .filter(([, text]) => other.test(text))
+        .map(([key, text]) => `${bundle} ${key}: “${text}”`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('the form test finds the other form when there is some', () => {
+    expect(USTED.test('Elija una opción')).toBe(true);
+    expect(USTED.test('Dé un nombre')).toBe(true);
+    expect(USTED.test('importa tu exportación de su herramienta')).toBe(true);
+    expect(USTED.test('Elige una opción; cada funcionalidad cumple su fecha')).toBe(false);
+    expect(EQUIPE.test('folgas da equipe')).toBe(true);
+    expect(EQUIPE.test('folgas do time')).toBe(false);
+  });
+});

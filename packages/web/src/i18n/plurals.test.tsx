@@ -9,6 +9,60 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { simulate, type SimulateInput } from '@flow-forecaster/engine';
 import { WhenResults } from '../features/when/WhenResults';
 import { changeLanguage, i18next, registerTranslations } from './index';
+import { registerFlowTranslations } from '../features/flow/i18n';
+import { registerDeliveriesTranslations } from '../features/deliveries/i18n';
+import { registerTeamDataTranslations } from '../features/shared/team-i18n';
+import { en } from './locales/en';
+import { ptBR } from './locales/pt-BR';
+import { es } from './locales/es';
+
+const bundleModules = import.meta.glob<Record<string, unknown>>(
+  ['../features/*/i18n.ts', '../features/*/i18n/index.ts', '../features/shared/*-i18n.ts'],
+  { eager: true },
+);
+
+/** Every table of a language: the core locale and each feature's own bundle. */
+function tables(lang: 'en' | 'pt-BR' | 'es'): Record<string, unknown>[] {
+  const core = { en, 'pt-BR': ptBR, es }[lang];
+  const features = Object.values(bundleModules).flatMap((mod) =>
+    Object.entries(mod)
+      .filter(([name, value]) => name.endsWith('Bundles') && typeof value === 'object')
+      .map(([, value]) => (value as Record<string, Record<string, unknown>>)[lang]),
+  );
+  return [core, ...features];
+}
+
+/** Messages by key path, each beside its siblings (to find a key's `_one`). */
+function messages(node: unknown, path = ''): [string, string, Record<string, unknown>][] {
+  if (typeof node !== 'object' || node === null) return [];
+  return Object.entries(node).flatMap(([k, v]) =>
+    typeof v === 'string'
+      ? [
+          [path + k, v, node as Record<string, unknown>] as [
+            string,
+            string,
+            Record<string, unknown>,
+          ],
+        ]
+      : messages(v, `${path}${k}.`),
+  );
+}
+
+/**
+ * Left without a singular, each for its reason: the shortest history a check asks for (6
+ * weeks); messages no page shows; and the engine's warnings, whose plural follows the number
+ * they count (runs, folds), not the weeks beside it.
+ */
+const NEVER_ONE = new Set<string>([
+  'errors.not_enough_history',
+  'deadline.canMeet',
+  'deadline.cannotMeet',
+  'teamData.applied',
+  'engineWarnings.unfinishedRuns',
+  'engineWarnings.backtestRunsLowered',
+  'engineWarnings.backtestHistoryTooShort',
+  'engineWarnings.backtestShortTraining',
+]);
 
 afterEach(async () => {
   await changeLanguage('en');
@@ -47,5 +101,44 @@ describe('plurals in pt-BR', () => {
     expect(text).toContain('P851 semana');
     expect(text).toContain('Esforço a 85%: 1 semana de uma pessoa');
     expect(text).not.toMatch(/\b1 semanas/);
+  });
+});
+
+describe('a number of weeks takes the singular for one week', () => {
+  it.each([
+    ['en', 'P85 is 1 week of the 3 available', 'P85 is 2 weeks of the 3 available'],
+    ['pt-BR', 'o P85 é 1 semana das 3', 'o P85 é 2 semanas das 3'],
+    ['es', 'el P85 es 1 semana de las 3', 'el P85 es 2 semanas de las 3'],
+  ] as const)('%s: the deadline sentence and the team-window notes', (lng, one, two) => {
+    registerFlowTranslations();
+    registerDeliveriesTranslations();
+    registerTeamDataTranslations();
+    const canMeet = (count: number) =>
+      i18next.t('deadline.canMeetP85', { count, p85: String(count), wtd: '3', answer: '', lng });
+    expect(canMeet(1)).toContain(one);
+    expect(canMeet(2)).toContain(two);
+    const unit = lng === 'en' ? 'week' : 'semana';
+    for (const key of ['teamData.spanWeeks', 'flow.team.pasted', 'deliveries.csvLoaded']) {
+      const text = (count: number) => i18next.t(key, { count, weeks: String(count), lng });
+      expect(text(1), key).toMatch(new RegExp(`\\b1 ${unit}\\b(?!s)`));
+      expect(text(2), key).toMatch(new RegExp(`\\b2 ${unit}s\\b`));
+    }
+  });
+});
+
+describe('every number of weeks in the tables has a singular', () => {
+  it.each(['en', 'pt-BR', 'es'] as const)('%s', (lang) => {
+    const unit = lang === 'en' ? 'weeks' : 'semanas';
+    const missing = tables(lang).flatMap((table) =>
+      messages(table)
+        .filter(
+          ([key, text]) =>
+            new RegExp(`\\}\\} ${unit}\\b`).test(text) && !/_(one|other|many)$/.test(key),
+        )
+        .filter(([key, , siblings]) => !(`${key.split('.').pop()}_one` in siblings))
+        .map(([key]) => key)
+        .filter((key) => !NEVER_ONE.has(key)),
+    );
+    expect(missing).toEqual([]);
   });
 });

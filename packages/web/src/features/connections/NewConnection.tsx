@@ -113,7 +113,7 @@ export function NewConnection({
       </label>
       {failed?.lastSync && (
         <div data-testid="connection-first-pull-failed">
-          <SyncError last={failed.lastSync} />
+          <SyncError last={failed.lastSync} tracker={failed.tracker} />
           <p>{t('connections.firstPullFailed')}</p>
           <button type="button" className="btn btn--small" onClick={() => void removeFailed()}>
             {t('connections.removeIt')}

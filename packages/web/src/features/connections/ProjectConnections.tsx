@@ -178,7 +178,7 @@ function ConnectionCard({
         {t('connections.token')}: {c.token}
       </p>
       <LastSync last={last} />
-      {last?.status === 'failed' && last.error && <SyncError last={last} />}
+      {last?.status === 'failed' && last.error && <SyncError last={last} tracker={c.tracker} />}
       <ErrorLine error={error} />
       <p className="account-actions">
         <button

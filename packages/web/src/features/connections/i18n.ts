@@ -61,7 +61,7 @@ const en = {
     blocked: 'This address is inside the server’s own network, which connections may not reach.',
     client_missing: 'This server cannot talk to this tracker (its client is not installed).',
   },
-  detail: 'Details: {{detail}}',
+  detail: 'Message from {{tracker}}: {{detail}}',
   firstPullFailed:
     'The connection was saved but its first pull failed. Fix the settings or the token above and pull again, or remove it.',
   retry: 'Save changes and pull again',
@@ -124,7 +124,7 @@ const ptBR: Strings = {
   },
   saveMapping: 'Salvar e buscar de novo',
   unavailable:
-    'As conexões com rastreadores ainda não estão ativadas neste servidor. Peça a quem administra o Flow Forecaster da sua equipe para ativá-las; até lá, importe uma exportação CSV nas páginas de Fluxo.',
+    'As conexões com rastreadores ainda não estão ativadas neste servidor. Peça a quem administra o Flow Forecaster do seu time para ativá-las; até lá, importe uma exportação CSV nas páginas de Fluxo.',
   unavailableAdmin:
     'Para o administrador: defina CONNECTION_KEY no servidor (32 bytes em base64, p. ex. openssl rand -base64 32) e reinicie-o.',
   syncErrors: {
@@ -138,7 +138,7 @@ const ptBR: Strings = {
     client_missing:
       'Este servidor não consegue falar com este rastreador (o cliente não está instalado).',
   },
-  detail: 'Detalhes: {{detail}}',
+  detail: 'Mensagem original do {{tracker}}: {{detail}}',
   firstPullFailed:
     'A conexão foi salva, mas a primeira busca falhou. Corrija as configurações ou o token acima e busque de novo, ou remova-a.',
   retry: 'Salvar mudanças e buscar de novo',
@@ -169,9 +169,9 @@ const es: Strings = {
     statusField: 'Campo de estado del tablero (por defecto Status)',
   },
   token: 'Token',
-  tokenHint: 'Basta un token de solo lectura; vea docs/connectors.md para cada gestor.',
+  tokenHint: 'Basta un token de solo lectura; consulta docs/connectors.md para cada gestor.',
   schedule: 'Actualizar',
-  every: { manual: 'Solo cuando lo pida', hourly: 'Cada hora', daily: 'Cada día' },
+  every: { manual: 'Solo cuando lo pidas', hourly: 'Cada hora', daily: 'Cada día' },
   connect: 'Conectar y traer',
   connecting: 'Trayendo…',
   lastSync: 'Última sincronización {{at}}: {{status}}',
@@ -199,25 +199,25 @@ const es: Strings = {
   },
   saveMapping: 'Guardar y traer de nuevo',
   unavailable:
-    'Las conexiones con rastreadores aún no están activadas en este servidor. Pida a quien administra Flow Forecaster de su equipo que las active; mientras tanto, importe una exportación CSV en las páginas de Flujo.',
+    'Las conexiones con rastreadores aún no están activadas en este servidor. Pide a quien administra Flow Forecaster de tu equipo que las active; mientras tanto, importa una exportación CSV en las páginas de Flujo.',
   unavailableAdmin:
-    'Para el administrador: defina CONNECTION_KEY en el servidor (32 bytes en base64, p. ej. openssl rand -base64 32) y reinícielo.',
+    'Para el administrador: define CONNECTION_KEY en el servidor (32 bytes en base64, p. ej. openssl rand -base64 32) y reinícialo.',
   syncErrors: {
-    auth: 'El rastreador rechazó el token: revíselo y que pueda leer este proyecto.',
-    query: 'El rastreador rechazó la consulta: pruébela primero en el rastreador.',
+    auth: 'El rastreador rechazó el token: revísalo y que pueda leer este proyecto.',
+    query: 'El rastreador rechazó la consulta: pruébala primero en el rastreador.',
     rate_limited:
-      'El rastreador está limitando las solicitudes: inténtelo de nuevo en unos minutos.',
-    unreachable: 'No se pudo acceder al sitio del rastreador: revise la dirección.',
+      'El rastreador está limitando las solicitudes: inténtalo de nuevo en unos minutos.',
+    unreachable: 'No se pudo acceder al sitio del rastreador: revisa la dirección.',
     bad_response:
-      'El rastreador respondió algo inesperado: revise que la dirección apunte al rastreador.',
+      'El rastreador respondió algo inesperado: revisa que la dirección apunte al rastreador.',
     blocked:
       'Esta dirección está en la red interna del servidor, a la que las conexiones no pueden acceder.',
     client_missing:
       'Este servidor no puede hablar con este rastreador (su cliente no está instalado).',
   },
-  detail: 'Detalles: {{detail}}',
+  detail: 'Mensaje original de {{tracker}}: {{detail}}',
   firstPullFailed:
-    'La conexión se guardó pero su primera descarga falló. Corrija la configuración o el token arriba y vuelva a descargar, o elimínela.',
+    'La conexión se guardó pero su primera descarga falló. Corrige la configuración o el token arriba y vuelve a descargar, o elimínala.',
   retry: 'Guardar cambios y descargar de nuevo',
   removeIt: 'Eliminar esta conexión',
   privateUrl:

@@ -204,6 +204,7 @@ function CostResults({ page, r }: { page: Page; r: CostResult }) {
       <p className="field__hint" data-testid="cost-model">
         {r.model === 'duration' && r.weeks
           ? t('cost.modelNote.duration', {
+              count: r.weeks.p85,
               weeks: fmt.number(r.weeks.p85),
               team:
                 r.teamSize === null ? t('cost.onePerson') : t('cost.people', { count: r.teamSize }),

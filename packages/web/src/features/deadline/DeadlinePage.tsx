@@ -293,6 +293,7 @@ function DeadlineHeadline({ r, input }: { r: DeadlineResult; input: unknown }) {
       <p data-testid="can-meet">
         {t('deadline.canMeetP85', {
           answer: t(r.canMeet ? 'deadline.yes' : 'deadline.no'),
+          count: r.beyondMaxWeeks.p85 ? r.maxWeeks : r.p85Weeks,
           p85: beyond.weeks(r, 'p85', r.p85Weeks),
           wtd: fmt.number(r.weeksToDeadline),
         })}
@@ -413,7 +414,7 @@ function CurveTable({ rows }: { rows: CurveRow[] }) {
         <thead>
           <tr>
             <th scope="col">{t('when.date')}</th>
-            <th scope="col">{t('common.weeks')}</th>
+            <th scope="col">{t('when.duration')}</th>
             <th scope="col">{t('deadline.chance')}</th>
           </tr>
         </thead>

@@ -171,7 +171,11 @@ function NewDeliveryForm({ projectId }: { projectId: string }) {
       </label>
       {items && (
         <p data-testid="delivery-csv-loaded">
-          {t('deliveries.csvLoaded', { items: items.done.length, weeks: items.history.length })}
+          {t('deliveries.csvLoaded', {
+            count: items.history.length,
+            items: items.done.length,
+            weeks: items.history.length,
+          })}
         </p>
       )}
       <label>
@@ -303,8 +307,10 @@ function JournalSection({ delivery }: { delivery: Delivery }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   // A percentile beyond the runs' cap is no date: say so (trust rules).
-  const beyond = (c: (typeof delivery.checkIns)[number]) =>
-    t('deliveries.beyond', { weeks: c.input.maxWeeks ?? DEFAULT_MAX_WEEKS });
+  const beyond = (c: (typeof delivery.checkIns)[number]) => {
+    const weeks = c.input.maxWeeks ?? DEFAULT_MAX_WEEKS;
+    return t('deliveries.beyond', { count: weeks, weeks });
+  };
   return (
     <section className="card" aria-labelledby="journal-title">
       <h2 id="journal-title">{t('deliveries.journal')}</h2>

@@ -46,7 +46,10 @@ function TeamSummary({ team }: { team: Team }) {
         </p>
       ) : (
         <p data-testid="team-loaded">
-          {t('flow.team.pasted', { weeks: fmt.integer(team.throughput.length) })}
+          {t('flow.team.pasted', {
+            count: team.throughput.length,
+            weeks: fmt.integer(team.throughput.length),
+          })}
         </p>
       )}
       {backlog && (
@@ -209,8 +212,9 @@ function useTeamImport(current: ReturnType<typeof useTeams>['current']) {
         : t('flow.team.columns', { columns, format: read.dateFormat ?? '—' }),
     );
     setError(null);
+    // The example team is named as a team: its badge already says "Example data", once.
     const teamName =
-      name.trim() || (sample ? t('flow.team.sampleBadge') : fileName.replace(/\.csv$/i, ''));
+      name.trim() || (sample ? t('flow.team.sampleName') : fileName.replace(/\.csv$/i, ''));
     // Importing into the current team replaces its data; example data always gets a team of its own.
     const target = !sample && current && !current.sample && !name.trim() ? current : null;
     await saveTeam({

@@ -6,7 +6,7 @@ export function windowReason(t: TFunction, rec: HistoryWindowResult, weeks: numb
   const label =
     rec.window === 'all' ? t('flow.controls.all') : t('flow.controls.weeks', { count: rec.window });
   if (rec.calibration === null) {
-    return t('flow.window.tooShort', { weeks });
+    return t('flow.window.tooShort', { count: weeks, weeks });
   }
   return t('flow.window.reason', {
     label,

@@ -44,7 +44,7 @@ function reasonText(t: TFunction, reason: string): string {
     return t('flow.window.reason', { label, target: held[2], rate: held[3], folds: held[4] });
   }
   const short = /^all history: (\d+) weeks are too few to backtest$/.exec(reason);
-  return short ? t('flow.window.tooShort', { weeks: short[1] }) : reason;
+  return short ? t('flow.window.tooShort', { count: Number(short[1]), weeks: short[1] }) : reason;
 }
 
 /** "last 12 weeks", "all history", "2025-06-09 – 2025-08-31": the window in words. */
@@ -62,11 +62,12 @@ export function useWindowText() {
     const span =
       note.from && note.to
         ? t('teamData.span', {
+            count: note.weeks,
             weeks: note.weeks,
             from: fmt.shortDate(note.from),
             to: fmt.shortDate(note.to),
           })
-        : t('teamData.spanWeeks', { weeks: note.weeks });
+        : t('teamData.spanWeeks', { count: note.weeks, weeks: note.weeks });
     const team = note.team ? `${note.team}: ` : '';
     return `${team}${what}, ${span}${note.auto && note.reason ? ` (${t('teamData.chosen', { reason: reasonText(t, note.reason) })})` : ''}`;
   };
@@ -158,6 +159,8 @@ export function TeamThroughput({
     );
   }
   const name = current.sample ? `${current.name} (${t('teamData.sample')})` : current.name;
+  // Weeks typed by hand are no window of the team's: the select must not name one for them.
+  const custom = follow !== undefined && !follow.untouched && !follow.formNote;
   const setWindow = (w: TeamWindow) => {
     setApplied(null);
     void updateTeam(current.id, { settings: { ...current.settings, window: w } });
@@ -171,6 +174,7 @@ export function TeamThroughput({
       {!whole && (
         <WindowChoice
           window={window}
+          custom={custom}
           weeks={weeks}
           range={range}
           onRange={onRange}
@@ -185,7 +189,11 @@ export function TeamThroughput({
           onUse(picked.used, picked.note);
           setApplied(
             whole
-              ? t('teamData.appliedAll', { weeks: picked.used.length, team: name })
+              ? t('teamData.appliedAll', {
+                  count: picked.used.length,
+                  weeks: picked.used.length,
+                  team: name,
+                })
               : text(picked.note),
           );
         }}
@@ -214,12 +222,15 @@ export function TeamThroughput({
 /** The team's window: automatic, the last N weeks, all history, or a range of dates. */
 function WindowChoice({
   window,
+  custom,
   weeks,
   range,
   onRange,
   setWindow,
 }: {
   window: TeamWindow;
+  /** The form holds weeks typed by hand: the select says so instead of naming a preset. */
+  custom: boolean;
   weeks: TeamWeeks;
   range: { from: string; to: string };
   onRange: (next: { from: string; to: string }) => void;
@@ -233,7 +244,7 @@ function WindowChoice({
     <div className="row">
       <Field id="team-window" label={t('teamData.window')}>
         <select
-          value={windowKey(window)}
+          value={custom ? 'custom' : windowKey(window)}
           data-testid="team-window"
           onChange={(e) => {
             const v = e.target.value;
@@ -253,6 +264,11 @@ function WindowChoice({
           ))}
           <option value="all">{t('teamData.windowAll')}</option>
           {weeks.weekStarts && <option value="range">{t('teamData.windowDates')}</option>}
+          {custom && (
+            <option value="custom" disabled>
+              {t('teamData.windowCustom')}
+            </option>
+          )}
         </select>
       </Field>
       {windowKey(window) === 'range' && (

@@ -40,14 +40,14 @@ type Strings = typeof en;
 
 const ptBR: Strings = {
   legend: 'Calendário: dias úteis e feriados',
-  use: 'Pular fins de semana, feriados e folgas da equipe nas datas',
+  use: 'Pular fins de semana, feriados e folgas do time nas datas',
   hint: 'As datas contam dias úteis: cada semana de trabalho é uma semana de dias úteis.',
   country: 'País (feriados nacionais)',
   none: 'Nenhum (só fins de semana)',
   region: 'Região ou estado (opcional, ex.: SP)',
   optional: 'Pontos facultativos também são folga (ex.: Carnaval)',
   optionalOneByOne: 'Ou só estes pontos facultativos:',
-  blackouts: 'Folgas da equipe (uma por linha: data ou de..até, e uma nota)',
+  blackouts: 'Folgas do time (uma por linha: data ou de..até, e uma nota)',
   blackoutsHint:
     'ex.: 2026-12-24..2027-01-01 recesso de fim de ano; sem o ano (12-24..01-01), todo ano',
   workingDays: 'Dias úteis',

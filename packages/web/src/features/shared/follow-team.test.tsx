@@ -53,9 +53,14 @@ describe('a forecast form follows the current team', () => {
     });
     renderPage(WhenPage, directRunner());
     await waitFor(() => expect(screen.queryByTestId('tp-window')).not.toBeNull());
+    const select = () => screen.getByTestId<HTMLSelectElement>('team-window');
+    expect(select().selectedOptions[0].textContent).not.toBe('Custom');
     await userEvent.clear(samples());
     await userEvent.type(samples(), '1, 2, 3');
-    await userEvent.selectOptions(screen.getByTestId('team-window'), '8');
+    // The select no longer names a preset the form is not using.
+    await waitFor(() => expect(select().selectedOptions[0].textContent).toBe('Custom'));
+    await userEvent.selectOptions(select(), '8');
     expect(samples().value).toBe('1, 2, 3');
+    expect(select().selectedOptions[0].textContent).toBe('Custom');
   });
 });

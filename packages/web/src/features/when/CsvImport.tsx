@@ -196,6 +196,7 @@ function HistorySummary({ history }: { history: HistoryResult }) {
     <div role="status" data-testid="csv-summary">
       <p>
         {t('csv.summary', {
+          count: history.weeklyThroughput.length,
           done: history.counts.done,
           weeks: history.weeklyThroughput.length,
           inProgress: history.counts.inProgress,

@@ -189,6 +189,8 @@ export const en = {
     },
     summary:
       '{{done}} finished items over {{weeks}} weeks; {{inProgress}} in progress, {{notStarted}} not started.',
+    summary_one:
+      '{{done}} finished items over {{weeks}} week; {{inProgress}} in progress, {{notStarted}} not started.',
     unreadable: '{{count}} dates could not be read with this format.',
     apply: 'Use this history',
     close: 'Close',
@@ -227,6 +229,7 @@ export const en = {
     years: '{{count}} years',
     years_one: '{{count}} year',
     weeksSpan: '{{count}} weeks',
+    weeksSpan_one: '{{count}} week',
     effortOnePerson: 'Effort at {{pct}}: {{effort}} weeks for one person (no team size given).',
     effortOnePerson_one: 'Effort at {{pct}}: {{effort}} week for one person (no team size given).',
     effortColOnePerson: 'Weeks (one person)',
@@ -319,6 +322,7 @@ export const en = {
     confidence: 'Confidence for “what it would take” (%)',
     headlineChance: '{{pct}} chance to finish by {{date}}',
     canMeetP85: 'Can meet at P85: {{answer}} (P85 is {{p85}} weeks of the {{wtd}} available).',
+    canMeetP85_one: 'Can meet at P85: {{answer}} (P85 is {{p85}} week of the {{wtd}} available).',
     yes: 'yes',
     no: 'no',
     timeUsedRaw: 'Time used (P85, uncapped)',
@@ -397,6 +401,8 @@ export const en = {
     modelNote: {
       duration:
         'Time to finish × team × cost per person-week: P85 {{weeks}} weeks × {{team}} × {{rate}}.',
+      duration_one:
+        'Time to finish × team × cost per person-week: P85 {{weeks}} week × {{team}} × {{rate}}.',
       'per-item': 'Sum of independent three-point (PERT) costs per item.',
     },
   },

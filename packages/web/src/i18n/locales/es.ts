@@ -192,6 +192,8 @@ export const es: Translation = {
     },
     summary:
       '{{done}} ítems terminados en {{weeks}} semanas; {{inProgress}} en curso, {{notStarted}} sin empezar.',
+    summary_one:
+      '{{done}} ítems terminados en {{weeks}} semana; {{inProgress}} en curso, {{notStarted}} sin empezar.',
     unreadable: '{{count}} fechas no se pudieron leer con este formato.',
     apply: 'Usar este historial',
     close: 'Cerrar',
@@ -230,6 +232,7 @@ export const es: Translation = {
     years: '{{count}} años',
     years_one: '{{count}} año',
     weeksSpan: '{{count}} semanas',
+    weeksSpan_one: '{{count}} semana',
     effortOnePerson:
       'Esfuerzo al {{pct}}: {{effort}} semanas de una persona (sin tamaño de equipo).',
     effortOnePerson_one:
@@ -330,6 +333,8 @@ export const es: Translation = {
     headlineChance: '{{pct}} de probabilidad de terminar para el {{date}}',
     canMeetP85:
       'Se cumple al P85: {{answer}} (el P85 es {{p85}} semanas de las {{wtd}} disponibles).',
+    canMeetP85_one:
+      'Se cumple al P85: {{answer}} (el P85 es {{p85}} semana de las {{wtd}} disponibles).',
     yes: 'sí',
     no: 'no',
     timeUsedRaw: 'Tiempo usado (P85, sin tope)',
@@ -409,6 +414,8 @@ export const es: Translation = {
     modelNote: {
       duration:
         'Tiempo para terminar × equipo × costo por persona-semana: P85 {{weeks}} semanas × {{team}} × {{rate}}.',
+      duration_one:
+        'Tiempo para terminar × equipo × costo por persona-semana: P85 {{weeks}} semana × {{team}} × {{rate}}.',
       'per-item': 'Suma de costos independientes de tres puntos (PERT) por ítem.',
     },
   },

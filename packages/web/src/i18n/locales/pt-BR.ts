@@ -191,6 +191,8 @@ export const ptBR: Translation = {
     },
     summary:
       '{{done}} itens concluídos em {{weeks}} semanas; {{inProgress}} em andamento, {{notStarted}} não iniciados.',
+    summary_one:
+      '{{done}} itens concluídos em {{weeks}} semana; {{inProgress}} em andamento, {{notStarted}} não iniciados.',
     unreadable: '{{count}} datas não puderam ser lidas com este formato.',
     apply: 'Usar este histórico',
     close: 'Fechar',
@@ -229,9 +231,10 @@ export const ptBR: Translation = {
     years: '{{count}} anos',
     years_one: '{{count}} ano',
     weeksSpan: '{{count}} semanas',
-    effortOnePerson: 'Esforço a {{pct}}: {{effort}} semanas de uma pessoa (sem tamanho de equipe).',
+    weeksSpan_one: '{{count}} semana',
+    effortOnePerson: 'Esforço a {{pct}}: {{effort}} semanas de uma pessoa (sem tamanho de time).',
     effortOnePerson_one:
-      'Esforço a {{pct}}: {{effort}} semana de uma pessoa (sem tamanho de equipe).',
+      'Esforço a {{pct}}: {{effort}} semana de uma pessoa (sem tamanho de time).',
     effortColOnePerson: 'Semanas (uma pessoa)',
     howMany30Note: 'Itens deste backlog, das mesmas simulações (nunca mais que o backlog).',
     title: 'Quando vai ficar pronto?',
@@ -323,6 +326,7 @@ export const ptBR: Translation = {
     confidence: 'Confiança para “o que seria preciso” (%)',
     headlineChance: '{{pct}} de chance de terminar até {{date}}',
     canMeetP85: 'Cumpre no P85: {{answer}} (o P85 é {{p85}} semanas das {{wtd}} disponíveis).',
+    canMeetP85_one: 'Cumpre no P85: {{answer}} (o P85 é {{p85}} semana das {{wtd}} disponíveis).',
     yes: 'sim',
     no: 'não',
     timeUsedRaw: 'Tempo usado (P85, sem limite)',
@@ -339,8 +343,8 @@ export const ptBR: Translation = {
     latestStart: 'Quando começar? O mais tardar em {{date}} para ainda cumprir o prazo',
     laterDate: 'Data de que o backlog inteiro precisa: {{date}}',
     laterDateBeyond: 'Data de que o backlog inteiro precisa: mais de {{span}}',
-    teamSize: 'Equipe que cumpriria o prazo: {{team}} pessoas (vazão proporcional à equipe)',
-    effortTeam: 'Esforço (pessoas-semana, equipe de {{team}})',
+    teamSize: 'Time que cumpriria o prazo: {{team}} pessoas (vazão proporcional ao time)',
+    effortTeam: 'Esforço (pessoas-semana, time de {{team}})',
     effortOnePerson: 'Esforço (semanas, uma pessoa)',
     title: 'Vamos cumprir o prazo?',
     lead: 'Compare a previsão com um prazo: a chance de cumprir, o escopo que cabe, esforço e custo.',
@@ -399,6 +403,8 @@ export const ptBR: Translation = {
     modelNote: {
       duration:
         'Tempo para terminar × time × custo por pessoa-semana: P85 {{weeks}} semanas × {{team}} × {{rate}}.',
+      duration_one:
+        'Tempo para terminar × time × custo por pessoa-semana: P85 {{weeks}} semana × {{team}} × {{rate}}.',
       'per-item': 'Soma de custos independentes de três pontos (PERT) por item.',
     },
   },
@@ -559,7 +565,7 @@ export const ptBR: Translation = {
       'Um gráfico de comportamento do processo precisa de pelo menos 2 valores: estes limites ainda não significam nada.',
     pbcProvisional: 'Só {{count}} valores: limites com menos de 20 pontos são provisórios.',
     costIndependentItems:
-      'Modelo por item: os custos dos {{items}} itens são sorteados de forma independente, então os desvios se compensam e a faixa fica estreita; se as estimativas costumam errar juntas, use o modelo por duração (semanas × equipe × custo por pessoa-semana).',
+      'Modelo por item: os custos dos {{items}} itens são sorteados de forma independente, então os desvios se compensam e a faixa fica estreita; se as estimativas costumam errar juntas, use o modelo por duração (semanas × time × custo por pessoa-semana).',
     costNormalApproximation:
       'Backlog acima de {{maxItems}} itens: o total de cada simulação vem da aproximação normal da soma (corrigida por assimetria e curtose), não item a item.',
     backtestRunsLowered:
