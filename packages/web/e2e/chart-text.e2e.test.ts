@@ -2,7 +2,8 @@
  * Issue 14, "chart text at least 11 px" on a 390 px phone: the charts draw in a viewBox and
  * scale with the screen, so text sized in viewBox units shrinks with them. Each text's size on
  * screen is its font size times the SVG's scale (its screen CTM), measured in real Chromium on
- * the When page's charts and on a flow chart.
+ * the When page's charts, a flow chart and the portfolio's drawings (the delivery and project
+ * trend charts, behind an account, are checked the same way in their component tests).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -61,6 +62,48 @@ describe('chart text on a 390 px phone', () => {
     await page.goto(`${baseUrl}/#/flow/cycle-time`);
     await page.getByTestId('flow-scatter').waitFor({ timeout: 60_000 });
     const sizes = await textSizes(page, '[data-testid="flow-scatter"]');
+    expect(sizes.length).toBeGreaterThan(5);
+    expect(tooSmall(sizes)).toEqual([]);
+  });
+
+  it('the When histogram: its marker lines run clear of every marker label', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl}/#/when`);
+    await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+    await page.getByTestId('histogram').waitFor({ timeout: 60_000 });
+    const crossings = await page.evaluate(() => {
+      const svg = document.querySelector('[data-testid="histogram"]') as SVGSVGElement;
+      const labels = [...svg.querySelectorAll<SVGTextElement>('text.marker')];
+      const colours = new Set(labels.map((l) => l.getAttribute('fill')));
+      const lines = [...svg.querySelectorAll<SVGLineElement>('line')].filter((l) =>
+        colours.has(l.getAttribute('stroke')),
+      );
+      const out: string[] = [];
+      for (const line of lines) {
+        const l = line.getBoundingClientRect();
+        for (const label of labels) {
+          const r = label.getBoundingClientRect();
+          const across = l.left < r.right && l.right > r.left;
+          const along = l.top < r.bottom && l.bottom > r.top;
+          if (across && along) out.push(`${line.getAttribute('stroke')} × ${label.textContent}`);
+        }
+      }
+      return { labels: labels.length, lines: lines.length, out };
+    });
+    expect(crossings.labels).toBeGreaterThanOrEqual(2);
+    expect(crossings.lines).toBe(crossings.labels);
+    expect(crossings.out).toEqual([]);
+  });
+
+  it('the portfolio: the dependency graph and the timeline keep their text at least 11 px', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl}/#/portfolio`);
+    await page.getByRole('button', { name: 'Forecast the portfolio' }).click();
+    await page.getByTestId('pf-results').waitFor({ timeout: 60_000 });
+    const sizes = await textSizes(
+      page,
+      '[data-testid="pf-graph-svg"], [data-testid="pf-timeline"]',
+    );
     expect(sizes.length).toBeGreaterThan(5);
     expect(tooSmall(sizes)).toEqual([]);
   });

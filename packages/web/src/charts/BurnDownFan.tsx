@@ -2,7 +2,7 @@ import { scaleLinear } from '@visx/scale';
 import { Area, LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
 import { ChartSvg, GridLines, StepAxes } from './ChartSvg';
-import { COLORS, INNER_H } from './frame';
+import { COLORS, INNER_H, VALUE_TICKS } from './frame';
 import { ChartLegend } from './Legend';
 import { useChartWidth } from './width';
 
@@ -47,7 +47,7 @@ export default function BurnDownFan({
   const maxWeek = Math.max(...points.map((p) => p.week), 1);
   const maxY = Math.max(...points.map((p) => Math.max(p.p95, p.p5, p.p50)), 1);
   const x = scaleLinear<number>({ domain: [0, maxWeek], range: [0, innerW] });
-  const y = scaleLinear<number>({ domain: [0, maxY], range: [INNER_H, 0], nice: true });
+  const y = scaleLinear<number>({ domain: [0, maxY], range: [INNER_H, 0], nice: VALUE_TICKS });
   const hi = (p: FanPoint) => Math.max(p.p5, p.p95);
   const lo = (p: FanPoint) => Math.min(p.p5, p.p95);
   return (

@@ -3,7 +3,7 @@ import { AxisBottom, AxisLeft, type AxisScale } from '@visx/axis';
 import { Group } from '@visx/group';
 import { Line } from '@visx/shape';
 import { useFormat } from '../i18n/format';
-import { axisProps, COLORS, HEIGHT, INNER_H, MARGIN } from './frame';
+import { axisProps, COLORS, HEIGHT, INNER_H, MARGIN, VALUE_TICKS } from './frame';
 import { ticksFor, useChartWidth } from './width';
 
 /**
@@ -47,7 +47,7 @@ export function GridLines({
   const { innerW } = useChartWidth();
   return (
     <>
-      {y.ticks(5).map((t) => (
+      {y.ticks(VALUE_TICKS).map((t) => (
         <Line key={t} from={{ x: 0, y: y(t) }} to={{ x: innerW, y: y(t) }} stroke={COLORS.grid} />
       ))}
     </>
@@ -84,7 +84,7 @@ export function ChartAxes({
     <>
       <AxisLeft
         scale={y}
-        numTicks={5}
+        numTicks={VALUE_TICKS}
         tickFormat={(v) => yFormat(Number(v))}
         label={yLabel}
         {...axisProps('left')}
@@ -157,6 +157,70 @@ export function Dots<T>({
           <title>{title(d, i)}</title>
         </circle>
       ))}
+    </>
+  );
+}
+
+/**
+ * A marker across the plot in its colour: vertical at `x` from `top` down to the axis (a
+ * percentile, a budget), or horizontal at `y` (a mean). Dashed unless `solid`; its bold label,
+ * if any, where the chart puts it.
+ */
+export function MarkerLine({
+  x,
+  y,
+  top = 0,
+  color,
+  strokeWidth = 2.5,
+  solid = false,
+  label,
+}: {
+  color: string;
+  top?: number;
+  strokeWidth?: number;
+  solid?: boolean;
+  label?: {
+    text: string;
+    x: number;
+    y: number;
+    anchor?: 'start' | 'end';
+    fontSize?: number;
+    className?: string;
+  };
+} & ({ x: number; y?: undefined } | { y: number; x?: undefined })) {
+  const { innerW } = useChartWidth();
+  const [from, to] =
+    x !== undefined
+      ? [
+          { x, y: top },
+          { x, y: INNER_H },
+        ]
+      : [
+          { x: 0, y },
+          { x: innerW, y },
+        ];
+  return (
+    <>
+      <Line
+        from={from}
+        to={to}
+        stroke={color}
+        strokeWidth={strokeWidth}
+        strokeDasharray={solid ? undefined : '6 3'}
+      />
+      {label && (
+        <text
+          className={label.className}
+          x={label.x}
+          y={label.y}
+          textAnchor={label.anchor ?? 'start'}
+          fill={color}
+          fontSize={label.fontSize ?? 12}
+          fontWeight={700}
+        >
+          {label.text}
+        </text>
+      )}
     </>
   );
 }

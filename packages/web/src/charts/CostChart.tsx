@@ -1,9 +1,9 @@
 import { AxisRight } from '@visx/axis';
 import { scaleLinear } from '@visx/scale';
-import { Bar, Line, LinePath } from '@visx/shape';
+import { Bar, LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
-import { ChartAxes, ChartSvg } from './ChartSvg';
-import { axisProps, COLORS, INNER_H } from './frame';
+import { ChartAxes, ChartSvg, MarkerLine } from './ChartSvg';
+import { axisProps, COLORS, INNER_H, VALUE_TICKS } from './frame';
 import { useChartWidth } from './width';
 
 // Room on the right for the cumulative axis's percentages.
@@ -45,7 +45,7 @@ export default function CostChart({
   const y = scaleLinear<number>({
     domain: [0, Math.max(...bins.map((b) => b.count)) / total],
     range: [INNER_H, 0],
-    nice: true,
+    nice: VALUE_TICKS,
   });
   const yc = scaleLinear<number>({ domain: [0, 1], range: [INNER_H, 0] });
   const compact = new Intl.NumberFormat(fmt.locale, {
@@ -78,16 +78,11 @@ export default function CostChart({
       />
       {budget !== undefined && (
         <g>
-          <Line
-            from={{ x: x(budget), y: 0 }}
-            to={{ x: x(budget), y: INNER_H }}
-            stroke={COLORS.bad}
-            strokeWidth={2.5}
-            strokeDasharray="6 3"
+          <MarkerLine
+            x={x(budget)}
+            color={COLORS.bad}
+            label={{ text: `${budgetLabel}: ${formatMoney(budget)}`, x: x(budget) + 4, y: 12 }}
           />
-          <text x={x(budget) + 4} y={12} fill={COLORS.bad} fontSize={12} fontWeight={700}>
-            {`${budgetLabel}: ${formatMoney(budget)}`}
-          </text>
         </g>
       )}
       <ChartAxes
@@ -102,7 +97,7 @@ export default function CostChart({
       <AxisRight
         left={innerW}
         scale={yc}
-        numTicks={5}
+        numTicks={VALUE_TICKS}
         tickFormat={(v) => fmt.percent(Number(v))}
         {...axisProps('right')}
       />

@@ -7,6 +7,7 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import Histogram from './Histogram';
 import { INNER_W } from './frame';
+import { ChartWidthContext } from './width';
 
 const PHONE_MARKER_FONT = 15;
 const PHONE_TEXT_FONT = 19;
@@ -54,6 +55,45 @@ describe('Histogram at the cap', () => {
     expect(labelY - Math.max(...ys)).toBeGreaterThanOrEqual(PHONE_TEXT_FONT);
     if (labelY > Number(bar.getAttribute('y'))) {
       expect(Number(label.getAttribute('x'))).toBeLessThanOrEqual(Number(bar.getAttribute('x')));
+    }
+  });
+});
+
+describe('Histogram marker lines on a phone', () => {
+  it('start below every marker label, so no line runs through a label', () => {
+    // P50 and P85 one bar apart, as a short backlog's are: a few pixels apart on a phone.
+    render(
+      <ChartWidthContext.Provider value={350}>
+        <Histogram
+          bins={[
+            { x: 7, count: 5 },
+            { x: 8, count: 46 },
+            { x: 9, count: 45 },
+            { x: 10, count: 4 },
+          ]}
+          markers={[
+            { label: 'P50', value: 9, color: '#010101' },
+            { label: 'P85', value: 9, color: '#020202' },
+            { label: 'P95', value: 10, color: '#030303' },
+          ]}
+          xLabel="Weeks"
+          yLabel="Share"
+          title="Durations"
+        />
+      </ChartWidthContext.Provider>,
+    );
+    const svg = screen.getByTestId('histogram');
+    const labels = [...svg.querySelectorAll('text.marker')].map((t) => Number(t.getAttribute('y')));
+    const lines = [...svg.querySelectorAll('line')].filter((l) =>
+      ['#010101', '#020202', '#030303'].includes(l.getAttribute('stroke') ?? ''),
+    );
+    expect(labels).toHaveLength(3);
+    expect(lines).toHaveLength(3);
+    // A label's descenders reach about a quarter of its 12-unit size below the baseline.
+    const lowestLabel = Math.max(...labels) + 3;
+    for (const l of lines) {
+      const top = Math.min(Number(l.getAttribute('y1')), Number(l.getAttribute('y2')));
+      expect(top).toBeGreaterThan(lowestLabel);
     }
   });
 });

@@ -1,8 +1,8 @@
 import { scaleBand, scaleLinear } from '@visx/scale';
-import { Bar, Line } from '@visx/shape';
+import { Bar } from '@visx/shape';
 import { useFormat } from '../i18n/format';
-import { ChartAxes, ChartSvg, GridLines } from './ChartSvg';
-import { COLORS, INNER_H } from './frame';
+import { ChartAxes, ChartSvg, GridLines, MarkerLine } from './ChartSvg';
+import { COLORS, INNER_H, VALUE_TICKS } from './frame';
 import { ticksFor, useChartWidth } from './width';
 
 export interface HistogramMarker {
@@ -27,6 +27,8 @@ export interface HistogramProps {
 
 /** Vertical room per marker label, in viewBox units: room to spare for the 11 px text. */
 const MARKER_ROW = 20;
+/** From a label's baseline to the top of the marker lines: room for its descenders. */
+const MARKER_GAP = 6;
 
 /** Bars of how often each outcome came up, with vertical lines at the headline percentiles. */
 export default function Histogram({
@@ -56,7 +58,11 @@ export default function Histogram({
   const total = bins.reduce((s, b) => s + b.count, 0) + (extra?.count ?? 0) || 1;
   const x = scaleBand<number>({ domain, range: [0, innerW], padding: 0.12 });
   const maxCount = Math.max(...bins.map((b) => b.count), extra?.count ?? 0, 1);
-  const y = scaleLinear<number>({ domain: [0, maxCount / total], range: [INNER_H, 0], nice: true });
+  const y = scaleLinear<number>({
+    domain: [0, maxCount / total],
+    range: [INNER_H, 0],
+    nice: VALUE_TICKS,
+  });
   const step = Math.max(1, Math.ceil(domain.length / ticksFor(14, innerW)));
   const centre = (v: number) => {
     const lo = Math.floor(v);
@@ -67,6 +73,9 @@ export default function Histogram({
   // leftwards of their line in the right part of the chart, so none runs off the edge or into
   // the stopped runs' bar; that bar's label goes below the rows.
   const rowOf = (i: number) => 16 + i * MARKER_ROW;
+  // The lines start under the last row of labels: close percentiles (P50 and P85 a bar apart
+  // on a phone) would otherwise run their lines through each other's labels.
+  const linesTop = markers.length > 0 ? rowOf(markers.length - 1) + MARKER_GAP : 0;
   const leftward = (v: number) => centre(v) > innerW * 0.6;
   const overflowLeft = x(overflowAt) ?? 0;
   const overflowWidth = x.step() * (slots - 1) + x.bandwidth();
@@ -111,24 +120,19 @@ export default function Histogram({
       )}
       {markers.map((m, i) => (
         <g key={m.label}>
-          <Line
-            from={{ x: centre(m.value), y: 0 }}
-            to={{ x: centre(m.value), y: INNER_H }}
-            stroke={m.color}
-            strokeWidth={2.5}
-            strokeDasharray={i === 1 ? undefined : '6 3'}
+          <MarkerLine
+            x={centre(m.value)}
+            top={linesTop}
+            color={m.color}
+            solid={i === 1}
+            label={{
+              text: `${m.label}: ${fmt.number(m.value)}`,
+              className: 'marker',
+              x: centre(m.value) + (leftward(m.value) ? -4 : 4),
+              y: rowOf(i),
+              anchor: leftward(m.value) ? 'end' : 'start',
+            }}
           />
-          <text
-            className="marker"
-            x={centre(m.value) + (leftward(m.value) ? -4 : 4)}
-            y={rowOf(i)}
-            textAnchor={leftward(m.value) ? 'end' : 'start'}
-            fill={m.color}
-            fontSize={12}
-            fontWeight={700}
-          >
-            {`${m.label}: ${fmt.number(m.value)}`}
-          </text>
         </g>
       ))}
       <ChartAxes

@@ -2,7 +2,7 @@ import { scaleLinear } from '@visx/scale';
 import { Line, LinePath } from '@visx/shape';
 import { useFormat } from '../i18n/format';
 import { ChartSvg, Dots, StepAxes } from './ChartSvg';
-import { COLORS, INNER_H } from './frame';
+import { COLORS, INNER_H, VALUE_TICKS } from './frame';
 import { useChartWidth } from './width';
 
 export interface XmrProps {
@@ -40,7 +40,7 @@ export default function XmrChart(props: XmrProps) {
   const y = scaleLinear<number>({
     domain: [Math.min(lower ?? 0, ...values, 0), Math.max(upper, ...values) * 1.05],
     range: [INNER_H, 0],
-    nice: true,
+    nice: VALUE_TICKS,
   });
   const limit = (v: number, label: string, color: string, dash?: string) => (
     <g key={label}>

@@ -5,6 +5,13 @@ export const MARGIN = { top: 16, right: 20, bottom: 46, left: 56 };
 export const INNER_W = WIDTH - MARGIN.left - MARGIN.right;
 export const INNER_H = HEIGHT - MARGIN.top - MARGIN.bottom;
 
+/**
+ * Ticks on a value axis (and its grid lines). Value scales are made nice for this same count:
+ * niced for d3's default of 10, a tallest bar of 9 ends the scale at 9 while 5 ticks stop at 8,
+ * leaving the top of the axis unlabelled.
+ */
+export const VALUE_TICKS = 5;
+
 export const COLORS = {
   bar: '#7ea6d8',
   barStrong: '#1d4f91',

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 import { INNER_W, MARGIN, WIDTH } from './frame';
 
 /**
@@ -17,9 +17,34 @@ export function useChartWidth(): { width: number; innerW: number } {
   return { width, innerW: width - MARGIN.left - MARGIN.right };
 }
 
-/** A frame's measured width as a drawing width: whole pixels, between NARROWEST and WIDTH. */
-export function drawingWidth(measured: number): number {
-  return Math.round(Math.min(WIDTH, Math.max(NARROWEST_CHART, measured)));
+/** A frame's measured width as a drawing width: whole pixels, between NARROWEST and `widest`. */
+export function drawingWidth(measured: number, widest = WIDTH): number {
+  return Math.round(Math.min(widest, Math.max(NARROWEST_CHART, measured)));
+}
+
+/**
+ * The width to draw at inside the element given the returned ref, following the screen (a
+ * phone turned sideways, a resized window): the viewBox takes it, so text sized in viewBox
+ * units keeps its size on a phone instead of shrinking with a wide drawing scaled down to fit.
+ * Before it is measured, and where nothing measures (jsdom), `widest`. A callback ref, so a
+ * chart that first renders nothing (no data yet) is measured once its box appears.
+ */
+export function useMeasuredWidth<T extends HTMLElement = HTMLDivElement>(
+  widest = WIDTH,
+): [(el: T | null) => void, number, T | null] {
+  const [el, setEl] = useState<T | null>(null);
+  const [width, setWidth] = useState(widest);
+  useEffect(() => {
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const fit = () => {
+      if (el.clientWidth > 0) setWidth(drawingWidth(el.clientWidth, widest));
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [el, widest]);
+  return [setEl, width, el];
 }
 
 /**

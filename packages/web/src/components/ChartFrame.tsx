@@ -1,41 +1,12 @@
-import {
-  Suspense,
-  useContext,
-  useEffect,
-  useRef,
-  useState,
-  type ReactNode,
-  type RefObject,
-} from 'react';
+import { Suspense, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { ChartAnnotation } from '../lib/chart-export';
 import { useFormat } from '../i18n/format';
 import { ChartNoteContext, legendOf } from './chart-note';
 import { useStaleReason } from './stale';
-import { ChartWidthContext, drawingWidth } from '../charts/width';
-import { WIDTH } from '../charts/frame';
+import { ChartWidthContext, useMeasuredWidth } from '../charts/width';
 import { ChartLegend } from '../charts/Legend';
-
-/**
- * The chart body's width as a drawing width, following the screen (a phone turned sideways, a
- * resized window). Before it is measured, and where nothing measures (jsdom), the full WIDTH.
- */
-function useBodyWidth(ref: RefObject<HTMLDivElement | null>): number {
-  const [width, setWidth] = useState(WIDTH);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const fit = () => {
-      if (el.clientWidth > 0) setWidth(drawingWidth(el.clientWidth));
-    };
-    fit();
-    const observer = new ResizeObserver(fit);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return width;
-}
 
 /**
  * A titled figure around one chart: its own error boundary and lazy-loading fallback, and
@@ -59,14 +30,13 @@ export function ChartFrame({
   const { t } = useTranslation();
   const fmt = useFormat();
   const note = useContext(ChartNoteContext);
-  const ref = useRef<HTMLDivElement>(null);
-  const width = useBodyWidth(ref);
+  const [ref, width, body] = useMeasuredWidth();
   // An out-of-date chart is not downloaded: a file carries no "out of date" notice.
   const stale = useStaleReason();
-  const svg = () => ref.current?.querySelector('svg') ?? null;
+  const svg = () => body?.querySelector('svg') ?? null;
   const annotation = (): ChartAnnotation => ({
     title,
-    legend: ref.current ? legendOf(ref.current) : [],
+    legend: body ? legendOf(body) : [],
     lines: [
       ...note,
       t('common.chartMade', { date: fmt.date(new Date().toISOString().slice(0, 10)) }),

@@ -5,6 +5,11 @@ export interface Formatter {
   locale: string;
   number(value: number, maxDigits?: number): string;
   integer(value: number): string;
+  /**
+   * Exactly `digits` decimals ("1.0", not "1"): for figures read together, a mean and its SD,
+   * which a reader compares digit by digit.
+   */
+  fixed(value: number, digits: number): string;
   /** A fraction (0.85) as a percent; like `pct`, a nonzero share never reads 0, nor 1 − ε 100. */
   percent(fraction: number, maxDigits?: number): string;
   /**
@@ -59,6 +64,13 @@ export function formatterFor(locale: string): Formatter {
     locale,
     number: (v, max = 1) => (Number.isFinite(v) ? nf(max).format(v) : '—'),
     integer: (v) => (Number.isFinite(v) ? nf(0).format(Math.round(v)) : '—'),
+    fixed: (v, digits) =>
+      Number.isFinite(v)
+        ? new Intl.NumberFormat(locale, {
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+          }).format(v)
+        : '—',
     percent: (fr, max = 0) => percentOf(locale, fr, max),
     pct: (v, max = 0) => percentOf(locale, v / 100, max),
     signedPct: (v, max = 0) =>

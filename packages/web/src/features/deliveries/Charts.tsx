@@ -1,8 +1,10 @@
 import type { CheckInForecast } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
+import { useMeasuredWidth } from '../../charts/width';
 
-const W = 640;
+/** The widest drawing; on a narrower screen the drawing takes the screen's width (see Frame). */
+const WIDEST = 640;
 const H = 260;
 const PAD = { left: 84, right: 16, top: 12, bottom: 36 };
 const DAY = 86_400_000;
@@ -21,53 +23,69 @@ function path(points: [number, number][]): string {
     .join('');
 }
 
+/** The box a chart measures and the width it draws at in it. */
+type Drawing = ReturnType<typeof useMeasuredWidth<HTMLDivElement>>;
+
+/**
+ * The axes and ticks around a chart, drawn `width` wide inside the box it measured: the viewBox
+ * is the screen's width, so the 11 px labels stay 11 px on a phone instead of shrinking with a
+ * 640-wide drawing scaled down to fit.
+ */
 function Frame({
+  drawing: [box, W],
   label,
   testId,
   yTicks,
-  xTicks,
+  dates,
   children,
 }: {
+  drawing: Drawing;
   label: string;
   testId: string;
   yTicks: { y: number; text: string }[];
-  xTicks: { x: number; text: string }[];
+  /** The check-in dates ticked along the bottom ("04-07"), and where each sits. */
+  dates: { at: (date: string) => number; of: readonly { date: string }[] };
   children: React.ReactNode;
 }) {
+  const xTicks = dates.of.map((c) => ({ x: dates.at(c.date), text: c.date.slice(5) }));
   return (
-    <svg
-      viewBox={`0 0 ${W} ${H}`}
-      role="img"
-      aria-label={label}
-      data-testid={testId}
-      className="delivery-chart"
-    >
-      <line
-        x1={PAD.left}
-        x2={W - PAD.right}
-        y1={H - PAD.bottom}
-        y2={H - PAD.bottom}
-        stroke="currentColor"
-      />
-      <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} stroke="currentColor" />
-      {yTicks.map((tk) => (
-        <text key={`y${tk.text}`} x={PAD.left - 6} y={tk.y + 4} textAnchor="end" fontSize="11">
-          {tk.text}
-        </text>
-      ))}
-      {xTicks.map((tk) => (
-        <text
-          key={`x${tk.text}`}
-          x={tk.x}
-          y={H - PAD.bottom + 16}
-          textAnchor="middle"
-          fontSize="11"
-        >
-          {tk.text}
-        </text>
-      ))}
-      {children}
-    </svg>
+    <div ref={box}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width={W}
+        height={H}
+        role="img"
+        aria-label={label}
+        data-testid={testId}
+        className="delivery-chart"
+      >
+        <line
+          x1={PAD.left}
+          x2={W - PAD.right}
+          y1={H - PAD.bottom}
+          y2={H - PAD.bottom}
+          stroke="currentColor"
+        />
+        <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} stroke="currentColor" />
+        {yTicks.map((tk) => (
+          <text key={`y${tk.text}`} x={PAD.left - 6} y={tk.y + 4} textAnchor="end" fontSize="11">
+            {tk.text}
+          </text>
+        ))}
+        {xTicks.map((tk) => (
+          <text
+            key={`x${tk.text}`}
+            x={tk.x}
+            y={H - PAD.bottom + 16}
+            textAnchor="middle"
+            fontSize="11"
+          >
+            {tk.text}
+          </text>
+        ))}
+        {children}
+      </svg>
+    </div>
   );
 }
 
@@ -100,6 +118,8 @@ export function JournalChart({
   actualDate?: string | null;
 }) {
   const { t } = useTranslation();
+  const drawing = useMeasuredWidth(WIDEST);
+  const W = drawing[1];
   const checkIns = dated(all);
   if (checkIns.length === 0) return null;
   const xs = checkIns.map((c) => ms(c.date));
@@ -117,9 +137,10 @@ export function JournalChart({
   const band = [...at('p50'), ...at('p95').reverse()];
   return (
     <Frame
+      drawing={drawing}
       label={t('deliveries.journal')}
       testId="journal-chart"
-      xTicks={checkIns.map((c) => ({ x: x(ms(c.date)), text: c.date.slice(5) }))}
+      dates={{ at: (d) => x(ms(d)), of: checkIns }}
       yTicks={[y0 + 7 * DAY, (y0 + y1) / 2, y1 - 7 * DAY].map((v) => ({ y: y(v), text: iso(v) }))}
     >
       <path d={`${path(band)}Z`} fill="var(--accent, #4a7)" fillOpacity={0.18} data-series="band" />
@@ -136,18 +157,32 @@ export function JournalChart({
         />
       ))}
       {targetDate && (
-        <DateLine y={y(ms(targetDate))} series="target" stroke="#a00" strokeDasharray="6 4" />
+        <DateLine
+          width={W}
+          y={y(ms(targetDate))}
+          series="target"
+          stroke="#a00"
+          strokeDasharray="6 4"
+        />
       )}
       {actualDate && (
-        <DateLine y={y(ms(actualDate))} series="actual" stroke="#333" strokeWidth={2} />
+        <DateLine width={W} y={y(ms(actualDate))} series="actual" stroke="#333" strokeWidth={2} />
       )}
     </Frame>
   );
 }
 
+/** The latest forecast's dates the burn-up projects to, dashed in their percentile's colour. */
+const PROJECTED = [
+  { key: 'p50', stroke: '#2a6' },
+  { key: 'p85', stroke: '#c60' },
+] as const;
+
 /** Done and total scope over time, with the latest forecast's P50 and P85 dates projected. */
 export function BurnUpChart({ checkIns }: { checkIns: CheckInForecast[] }) {
   const { t } = useTranslation();
+  const drawing = useMeasuredWidth(WIDEST);
+  const W = drawing[1];
   if (checkIns.length === 0) return null;
   const last = checkIns[checkIns.length - 1];
   const projected = dated([last])[0]?.completionDates;
@@ -160,31 +195,25 @@ export function BurnUpChart({ checkIns }: { checkIns: CheckInForecast[] }) {
   const end = done[done.length - 1];
   return (
     <Frame
+      drawing={drawing}
       label={t('deliveries.burnUp')}
       testId="burnup-chart"
-      xTicks={checkIns.map((c) => ({ x: x(ms(c.date)), text: c.date.slice(5) }))}
+      dates={{ at: (d) => x(ms(d)), of: checkIns }}
       yTicks={[0, top].map((v) => ({ y: y(v), text: String(v) }))}
     >
       <path d={path(total)} fill="none" stroke="#555" strokeWidth={2} data-series="total" />
       <path d={path(done)} fill="none" stroke="#2a6" strokeWidth={2} data-series="done" />
-      {projected && (
-        <>
+      {projected &&
+        PROJECTED.map(({ key, stroke }) => (
           <path
-            d={path([end, [x(ms(projected.p50)), y(last.totalScope)]])}
+            key={key}
+            d={path([end, [x(ms(projected[key])), y(last.totalScope)]])}
             fill="none"
-            stroke="#2a6"
+            stroke={stroke}
             strokeDasharray="4 4"
-            data-series="p50"
+            data-series={key}
           />
-          <path
-            d={path([end, [x(ms(projected.p85)), y(last.totalScope)]])}
-            fill="none"
-            stroke="#c60"
-            strokeDasharray="4 4"
-            data-series="p85"
-          />
-        </>
-      )}
+        ))}
     </Frame>
   );
 }
@@ -193,6 +222,8 @@ export function BurnUpChart({ checkIns }: { checkIns: CheckInForecast[] }) {
 export function ProbabilityChart({ checkIns }: { checkIns: CheckInForecast[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const drawing = useMeasuredWidth(WIDEST);
+  const W = drawing[1];
   const points = checkIns.filter((c) => c.probabilityByTarget !== null);
   if (points.length === 0) return null;
   const xs = points.map((c) => ms(c.date));
@@ -200,9 +231,10 @@ export function ProbabilityChart({ checkIns }: { checkIns: CheckInForecast[] }) 
   const y = scale(0, 1, H - PAD.bottom, PAD.top);
   return (
     <Frame
+      drawing={drawing}
       label={t('deliveries.probability')}
       testId="probability-chart"
-      xTicks={points.map((c) => ({ x: x(ms(c.date)), text: c.date.slice(5) }))}
+      dates={{ at: (d) => x(ms(d)), of: points }}
       yTicks={[0, 0.5, 1].map((v) => ({ y: y(v), text: fmt.percent(v) }))}
     >
       <path
@@ -220,10 +252,12 @@ export function ProbabilityChart({ checkIns }: { checkIns: CheckInForecast[] }) 
 
 /** A date across the whole plot (the target, the actual finish), its series named for tests. */
 function DateLine({
+  width: W,
   y,
   series,
   ...stroke
 }: {
+  width: number;
   y: number;
   series: string;
   stroke: string;

@@ -43,6 +43,20 @@ describe('flow charts', () => {
     expect(screen.getAllByTestId('daily-off')).toHaveLength(2);
   });
 
+  it('the throughput axis has a tick at or above the tallest bar (9 items: up to 10)', () => {
+    const counts = [3, 5, 9, 4, 6, 2, 7, 5];
+    const points = counts.map((count, i) => ({
+      date: `2026-${String(1 + i).padStart(2, '0')}-05`,
+      count,
+    }));
+    render(<RunChart points={points} mean={5} title="Weekly" testId="weekly" xLabel="week" />);
+    const ticks = [
+      ...screen.getByTestId('weekly').querySelectorAll('.visx-axis-left .visx-axis-tick text'),
+    ].map((t) => Number(t.textContent));
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...ticks)).toBeGreaterThanOrEqual(9);
+  });
+
   it('a tapped mark shows its item ids below the chart (phones have no hover)', () => {
     render(<CycleTimeScatter metrics={metrics} title="Scatter" />);
     const dot = screen

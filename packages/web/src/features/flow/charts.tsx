@@ -8,8 +8,8 @@ import { Bar, Line, LinePath } from '@visx/shape';
 import { useState, type ReactNode, type SVGProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowMetricsResult } from '@flow-forecaster/engine';
-import { ChartAxes, ChartSvg, GridLines } from '../../charts/ChartSvg';
-import { COLORS, INNER_H } from '../../charts/frame';
+import { ChartAxes, ChartSvg, GridLines, MarkerLine } from '../../charts/ChartSvg';
+import { COLORS, INNER_H, VALUE_TICKS } from '../../charts/frame';
 import { ticksFor, useChartWidth } from '../../charts/width';
 import { useFormat } from '../../i18n/format';
 
@@ -225,7 +225,7 @@ export function CycleTimeScatter({ metrics, title, calendar }: FlowChartProps) {
     domain: [Math.min(...days) - 1, Math.max(...days) + 1],
     range: [0, innerW],
   });
-  const y = scaleLinear<number>({ domain: [0, maxCt + 1], range: [INNER_H, 0], nice: true });
+  const y = scaleLinear<number>({ domain: [0, maxCt + 1], range: [INNER_H, 0], nice: VALUE_TICKS });
   const [from, to] = x.domain();
   const runs = calendar ? offDayRuns(from, to, calendar, innerW / (to - from)) : [];
   return (
@@ -303,7 +303,7 @@ export function CycleTimeHistogram({ metrics, title }: FlowChartProps) {
   const y = scaleLinear<number>({
     domain: [0, Math.max(...bins.map((b) => b.count))],
     range: [INNER_H, 0],
-    nice: true,
+    nice: VALUE_TICKS,
   });
   const lines = percentileLines(metrics.cycleTime.percentiles);
   const step = Math.max(1, Math.ceil(domain.length / ticksFor(14, innerW)));
@@ -363,7 +363,11 @@ export function AgingChart({ metrics, title }: FlowChartProps) {
     padding: 0.2,
   });
   const stateIndex = new Map(states.map((s, i) => [s, i]));
-  const y = scaleLinear<number>({ domain: [0, maxAge + 1], range: [INNER_H, 0], nice: true });
+  const y = scaleLinear<number>({
+    domain: [0, maxAge + 1],
+    range: [INNER_H, 0],
+    nice: VALUE_TICKS,
+  });
   const groups = new Map<string, { state: string; age: number; ids: string[]; past: boolean }>();
   for (const i of metrics.inProgress) {
     const key = `${i.state}|${i.age}`;
@@ -485,7 +489,7 @@ export function RunChart({
   const y = scaleLinear<number>({
     domain: [0, Math.max(1, ...points.map((p) => p.count))],
     range: [INNER_H, 0],
-    nice: true,
+    nice: VALUE_TICKS,
   });
   // Date labels keep their size on a narrow (phone) drawing, so fewer of them fit.
   const step = Math.max(1, Math.ceil(points.length / ticksFor(8, innerW)));
@@ -530,16 +534,17 @@ export function RunChart({
       )}
       {mean !== null && (
         <g data-testid={`${testId}-mean`}>
-          <Line
-            from={{ x: 0, y: y(mean) }}
-            to={{ x: innerW, y: y(mean) }}
-            stroke={COLORS.p85}
-            strokeDasharray="6 3"
+          <MarkerLine
+            y={y(mean)}
+            color={COLORS.p85}
             strokeWidth={1.5}
+            label={{
+              text: `${t('flow.charts.mean')}: ${fmt.number(mean, 2)}`,
+              x: 4,
+              y: y(mean) - 4,
+              fontSize: 11,
+            }}
           />
-          <text x={4} y={y(mean) - 4} fill={COLORS.p85} fontSize={11} fontWeight={700}>
-            {`${t('flow.charts.mean')}: ${fmt.number(mean, 2)}`}
-          </text>
         </g>
       )}
       <ChartAxes
@@ -569,7 +574,7 @@ export function CfdChart({ metrics, title, calendar }: FlowChartProps) {
   const y = scaleLinear<number>({
     domain: [0, Math.max(1, ...cfd.map(top))],
     range: [INNER_H, 0],
-    nice: true,
+    nice: VALUE_TICKS,
   });
   const area = (upper: (i: number) => number, lowerOf: (i: number) => number) => {
     const up = cfd.map((_, i) => `${x(i)},${y(upper(i))}`);

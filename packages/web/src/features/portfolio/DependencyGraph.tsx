@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortfolioResult } from '@flow-forecaster/engine';
 import type { FeatureRow } from './form';
+import { BAD, GOOD, INK, MUTED } from './colours';
 import { chainOf, graphLayout, type GraphLayout, type GraphNode } from './graph';
 
 const NODE_W = 120;
@@ -9,11 +10,6 @@ const NODE_H = 28;
 const COL = 170;
 const ROW = 42;
 const PAD = 8;
-// Literal colours (the theme's), as the timeline: a downloaded drawing looks the same.
-const GOOD = '#1e6b3a';
-const BAD = '#b3261e';
-const MUTED = '#52606d';
-const INK = '#1f2933';
 const BLOCKER = '#b45309';
 const WAITER = '#1d4ed8';
 
@@ -52,8 +48,7 @@ export function DependencyGraph({
       <div style={{ overflowX: 'auto' }}>
         <GraphDrawing
           layout={layout}
-          active={active}
-          chain={chain}
+          focus={{ active, chain }}
           status={status}
           onChoose={setChosen}
         />
@@ -94,14 +89,13 @@ export function DependencyGraph({
 /** The SVG: an arrow per dependency, then a box per feature coloured by its cut-line status. */
 function GraphDrawing({
   layout,
-  active,
-  chain,
+  focus: { active, chain },
   status,
   onChoose,
 }: {
   layout: GraphLayout;
-  active: string | null;
-  chain: Chain;
+  /** The chosen feature, if any, and what blocks it and what it blocks. */
+  focus: { active: string | null; chain: Chain };
   status: Map<string, boolean | null>;
   onChoose: (name: string | null) => void;
 }) {

@@ -1,49 +1,22 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortfolioResult } from '@flow-forecaster/engine';
 import { daysBetween } from '@flow-forecaster/engine';
+import { COLORS } from '../../charts/frame';
+import { useMeasuredWidth } from '../../charts/width';
+import { BAD, GOOD, INK, MUTED } from './colours';
 
 const ROW = 26;
 const WIDEST = 640;
-const NARROWEST = 280;
-// Literal colours (the theme's), so a downloaded SVG or PNG looks the same outside the page.
-const GOOD = '#1e6b3a';
-const BAD = '#b3261e';
-const MUTED = '#52606d';
-const INK = '#1f2933';
-const OFF = '#e4e7eb';
+const OFF = COLORS.grid;
 
 /**
  * Each feature as a horizontal bar from its P50 to its P95 week with a P85 tick, in priority
  * order, green when in the cut line and red when out; the portfolio's target is a vertical
  * line. Plain SVG: a few rectangles do not need the chart library.
  */
-/**
- * The drawing's width in CSS pixels: its container's, between NARROWEST and WIDEST. The
- * viewBox follows it, so on a phone the text keeps its 12 px instead of shrinking with a
- * 640-wide drawing scaled down to fit.
- */
-function useDrawingWidth(): [RefObject<HTMLDivElement>, number] {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(WIDEST);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const fit = () => {
-      const w = el.clientWidth;
-      if (w > 0) setWidth(Math.round(Math.min(WIDEST, Math.max(NARROWEST, w))));
-    };
-    fit();
-    const observer = new ResizeObserver(fit);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width];
-}
-
 export function Timeline({ result }: { result: PortfolioResult }) {
   const { t } = useTranslation();
-  const [box, WIDTH] = useDrawingWidth();
+  const [box, WIDTH] = useMeasuredWidth(WIDEST);
   // Names get up to 130 px, less on a narrow screen so the bars keep most of the width.
   const LABEL = Math.min(130, Math.round(WIDTH * 0.32));
   const targetWeeks =

@@ -139,9 +139,6 @@ export function TeamThroughput({
   const [applied, setApplied] = useState<string | null>(null);
   const weeks = useMemo(() => (current ? teamWeeks(current) : null), [current]);
   const window = weeks ? effectiveWindow(weeks, current?.settings?.window) : 'auto';
-  const [range, setRange] = useState(() =>
-    typeof window === 'object' && 'from' in window ? window : { from: '', to: '' },
-  );
   const picked = useMemo(
     () => (current && weeks ? pickWeeks(weeks, window, current.name, whole) : null),
     [current, weeks, window, whole],
@@ -165,21 +162,10 @@ export function TeamThroughput({
     setApplied(null);
     void updateTeam(current.id, { settings: { ...current.settings, window: w } });
   };
-  const onRange = (next: { from: string; to: string }) => {
-    setRange(next);
-    if (next.from && next.to && next.from <= next.to) setWindow(next);
-  };
   return (
     <div className="team-throughput">
       {!whole && (
-        <WindowChoice
-          window={window}
-          custom={custom}
-          weeks={weeks}
-          range={range}
-          onRange={onRange}
-          setWindow={setWindow}
-        />
+        <WindowChoice window={window} custom={custom} weeks={weeks} setWindow={setWindow} />
       )}
       <button
         type="button"
@@ -224,19 +210,23 @@ function WindowChoice({
   window,
   custom,
   weeks,
-  range,
-  onRange,
   setWindow,
 }: {
   window: TeamWindow;
   /** The form holds weeks typed by hand: the select says so instead of naming a preset. */
   custom: boolean;
   weeks: TeamWeeks;
-  range: { from: string; to: string };
-  onRange: (next: { from: string; to: string }) => void;
   setWindow: (w: TeamWindow) => void;
 }) {
   const { t } = useTranslation();
+  // The dates being typed: the window changes only once they make a range (from ≤ to).
+  const [range, setRange] = useState(() =>
+    typeof window === 'object' && 'from' in window ? window : { from: '', to: '' },
+  );
+  const onRange = (next: { from: string; to: string }) => {
+    setRange(next);
+    if (next.from && next.to && next.from <= next.to) setWindow(next);
+  };
   const rec = weeks.recommended.window;
   const recText =
     rec === 'all' ? t('teamData.windowAll') : t('teamData.windowWeeks', { count: rec });
@@ -273,22 +263,20 @@ function WindowChoice({
       </Field>
       {windowKey(window) === 'range' && (
         <>
-          <Field id="team-window-from" label={t('teamData.from')}>
-            <input
-              type="date"
-              value={range.from}
-              data-testid="team-window-from"
-              onChange={(e) => onRange({ ...range, from: e.target.value })}
-            />
-          </Field>
-          <Field id="team-window-to" label={t('teamData.to')}>
-            <input
-              type="date"
-              value={range.to}
-              data-testid="team-window-to"
-              onChange={(e) => onRange({ ...range, to: e.target.value })}
-            />
-          </Field>
+          {(['from', 'to'] as const).map((end) => (
+            <Field
+              key={end}
+              id={`team-window-${end}`}
+              label={end === 'from' ? t('teamData.from') : t('teamData.to')}
+            >
+              <input
+                type="date"
+                value={range[end]}
+                data-testid={`team-window-${end}`}
+                onChange={(e) => onRange({ ...range, [end]: e.target.value })}
+              />
+            </Field>
+          ))}
         </>
       )}
     </div>

@@ -73,7 +73,7 @@ describe('mean ± SD', () => {
     const card = label?.parentElement;
     // The unit and the SD named, as the CLI's "mean weeks" and "sd weeks" (not "10.4 ± 1").
     expect(card?.querySelector('.kpi__value')?.textContent).toBe(
-      `${fmt.number(r.meanWeeks!)} weeks (SD ${fmt.number(r.sdWeeks!)})`,
+      `${fmt.fixed(r.meanWeeks!, 1)} weeks (SD ${fmt.fixed(r.sdWeeks!, 1)})`,
     );
     const share = new Intl.NumberFormat('en', {
       style: 'percent',
@@ -82,5 +82,30 @@ describe('mean ± SD', () => {
     expect(card?.querySelector('.kpi__note')?.textContent).toBe(
       `over the ${share} of runs that finished`,
     );
+  });
+
+  it('gives the mean and its SD the same decimals: "SD 1.0", not "SD 1"', () => {
+    const r = showWhenResults({
+      tpSamples: [3, 5, 7],
+      numberOfTasks: 50,
+      numberOfSimulations: 2000,
+      seed: 1,
+    });
+    // This run's SD is 1.03: one decimal drops to "1" unless the decimals are fixed.
+    expect(r.sdWeeks!).toBeCloseTo(1.03, 2);
+    const label = screen.getAllByText('Mean').find((el) => el.className === 'kpi__label');
+    expect(label?.parentElement?.querySelector('.kpi__value')?.textContent).toBe(
+      `${fmt.fixed(r.meanWeeks!, 1)} weeks (SD 1.0)`,
+    );
+  });
+
+  it('does the same in the input statistics: mean 5.0 and SD 1.0 of 4, 6, 4, 6', () => {
+    showWhenResults({ tpSamples: [4, 6, 4, 6], numberOfTasks: 50, seed: 1 });
+    const rows = [...screen.getByTestId('input-stats').querySelectorAll('tbody tr')];
+    const cell = (name: string) =>
+      rows.find((tr) => tr.querySelector('td')?.textContent === name)?.querySelectorAll('td')[1]
+        ?.textContent;
+    expect(cell('Mean')).toBe('5.0');
+    expect(cell('Std. dev.')).toBe('1.0');
   });
 });

@@ -175,8 +175,8 @@ function WhenKpis({ r }: { r: SimulationResult }) {
             label={t('common.mean')}
             value={t('when.meanValue', {
               count: r.meanWeeks,
-              mean: fmt.number(r.meanWeeks),
-              sd: fmt.number(r.sdWeeks),
+              mean: fmt.fixed(r.meanWeeks, 1),
+              sd: fmt.fixed(r.sdWeeks, 1),
             })}
             note={
               r.finishedShare < 1
@@ -357,6 +357,9 @@ function InputStatsTable({ r }: { r: SimulationResult }) {
   const fmt = useFormat();
   const tp = r.input_stats.throughput;
   const lt = r.input_stats.leadTime;
+  // The mean and the SD with the same decimals, "5.3 ± 1.0" rather than "5.3 ± 1".
+  const stat = (v: number, key: string, digits: number) =>
+    key === 'mean' || key === 'sd' ? fmt.fixed(v, digits) : fmt.number(v, digits);
   return (
     <>
       <h3>{t('when.inputStats')}</h3>
@@ -383,8 +386,8 @@ function InputStatsTable({ r }: { r: SimulationResult }) {
             ).map(([key, label, digits]) => (
               <tr key={key}>
                 <td>{label === 'P85' ? label : t(label)}</td>
-                <td>{fmt.number(tp[key], digits)}</td>
-                {lt && <td>{fmt.number(lt[key], digits)}</td>}
+                <td>{stat(tp[key], key, digits)}</td>
+                {lt && <td>{stat(lt[key], key, digits)}</td>}
               </tr>
             ))}
             <tr>

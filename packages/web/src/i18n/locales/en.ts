@@ -56,6 +56,7 @@ export const en = {
     staleInvalid: 'Out of date: fix the inputs marked in the form, then run the forecast again.',
     resultsReady: 'Results are ready.',
     table: 'Scrollable table',
+    scrollForMore: 'Scroll sideways for more →',
     run: 'Run forecast',
     cancel: 'Cancel',
     progress: 'Progress',

@@ -58,6 +58,7 @@ export const es: Translation = {
       'Desactualizado: corrige los datos marcados en el formulario y vuelve a ejecutar el pronóstico.',
     resultsReady: 'Los resultados están listos.',
     table: 'Tabla desplazable',
+    scrollForMore: 'Desplaza hacia el lado para ver más →',
     run: 'Ejecutar pronóstico',
     cancel: 'Cancelar',
     progress: 'Progreso',

@@ -57,6 +57,7 @@ export const ptBR: Translation = {
       'Desatualizado: corrija as entradas marcadas no formulário e rode a previsão de novo.',
     resultsReady: 'Os resultados estão prontos.',
     table: 'Tabela rolável',
+    scrollForMore: 'Role para o lado para ver mais →',
     run: 'Rodar previsão',
     cancel: 'Cancelar',
     progress: 'Progresso',

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
+import { useMeasuredWidth } from '../../../charts/width';
 import type { SavedForecast } from '../api';
 import { summaryOf } from '../summary';
 
-const W = 600;
+/** The widest drawing; narrower screens draw at their own width (see below). */
+const WIDEST = 600;
 const H = 200;
 const PAD = { left: 44, right: 12, top: 12, bottom: 28 };
 
@@ -14,6 +16,8 @@ const PAD = { left: 44, right: 12, top: 12, bottom: 28 };
 export function TrendChart({ forecasts }: { forecasts: readonly SavedForecast[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  // Drawn at the figure's width, so the 11 px labels stay 11 px on a phone.
+  const [box, W] = useMeasuredWidth<HTMLElement>(WIDEST);
   const points = forecasts
     .map((f) => ({ f, s: summaryOf(f) }))
     .filter(
@@ -28,9 +32,16 @@ export function TrendChart({ forecasts }: { forecasts: readonly SavedForecast[] 
   const ticks = [0, max / 2, max];
 
   return (
-    <figure className="chart trend">
+    <figure className="chart trend" ref={box}>
       <figcaption className="chart__title">{t('account.project.trend')}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('account.project.trendDesc')}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width={W}
+        height={H}
+        role="img"
+        aria-label={t('account.project.trendDesc')}
+        data-testid="project-trend"
+      >
         {ticks.map((v) => (
           <g key={v}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} stroke="var(--line)" />
