@@ -180,6 +180,35 @@ export function TextInput<F>({
   );
 }
 
+/**
+ * A labelled input bound to one form key: `field` names the request field whose id and errors
+ * it shows (the form key by default, e.g. the form's `focus` is the request's `teamFocus`).
+ */
+export function TextField<F>({
+  page,
+  name,
+  field = name,
+  label,
+  update = page.update,
+  inputMode,
+  type,
+}: {
+  page: FormSectionProps<F>;
+  name: keyof F & string;
+  field?: string;
+  label: string;
+  /** In place of the page's setter, for a field that changes others too. */
+  update?: FormSectionProps<F>['update'];
+  inputMode?: 'decimal' | 'numeric' | 'text';
+  type?: 'text' | 'date';
+}) {
+  return (
+    <Field id={page.id(field)} label={label} error={page.errors[field]}>
+      <TextInput form={page.form} name={name} update={update} inputMode={inputMode} type={type} />
+    </Field>
+  );
+}
+
 /** Seed and number of runs, tucked away: most people never change them. */
 export function RunSettings({
   runs,
