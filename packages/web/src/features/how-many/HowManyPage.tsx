@@ -10,6 +10,7 @@ import { BodyBuilder } from '../shared/body';
 import {
   addThroughput,
   defaultThroughput,
+  DateField,
   TextField,
   ThroughputFields,
   type ThroughputForm,
@@ -126,14 +127,8 @@ function PeriodFields({ page }: { page: Page }) {
       <TextField page={page} name="days" label={t('howMany.days')} inputMode="numeric" />
       <p className="field__hint">{t('howMany.or')}</p>
       <div className="row">
-        <TextField page={page} name="startDate" label={t('common.startDate')} type="date" />
-        <TextField
-          page={page}
-          name="endDate"
-          label={t('howMany.endDate')}
-          update={updateEnd}
-          type="date"
-        />
+        <DateField page={page} name="startDate" label={t('common.startDate')} />
+        <DateField page={page} name="endDate" label={t('howMany.endDate')} update={updateEnd} />
       </div>
       <TextField page={page} name="focus" field="teamFocus" label={t('howMany.focus')} />
     </fieldset>

@@ -6,7 +6,7 @@ import { ChartFrame } from '../../components/ChartFrame';
 import { TableWrap } from '../../components/TableWrap';
 import { StaleReason } from '../../components/stale';
 import { useFormat, type Formatter } from '../../i18n/format';
-import { CurrencyField, TextField } from '../shared/Inputs';
+import { CurrencyField, TextField, DateField } from '../shared/Inputs';
 import { defaultCurrency } from '../../i18n/languages';
 import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
@@ -30,6 +30,7 @@ import {
   type ExampleNames,
   type PortfolioForm,
 } from './form';
+import { TableHead } from '../shared/TableHead';
 
 function When({
   iso,
@@ -215,13 +216,8 @@ function PortfolioInputs({
       />
       <DependencyGraph features={page.form.features} result={r} />
       <div className="row">
-        <TextField page={page} name="startDate" label={t('portfolio.startDate')} type="date" />
-        <TextField
-          page={page}
-          name="targetDate"
-          label={t('portfolio.portfolioTarget')}
-          type="date"
-        />
+        <DateField page={page} name="startDate" label={t('portfolio.startDate')} />
+        <DateField page={page} name="targetDate" label={t('portfolio.portfolioTarget')} />
         <TextField
           page={page}
           name="confidence"
@@ -440,14 +436,7 @@ function TeamsResultTable({ r }: { r: PortfolioResult }) {
     <TableWrap label={t('portfolio.teamsResult')}>
       <table data-testid="pf-teams-result">
         <caption>{t('portfolio.teamsResult')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('portfolio.team')}</th>
-            <th scope="col">P50</th>
-            <th scope="col">P85</th>
-            <th scope="col">P95</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('portfolio.team'), 'P50', 'P85', 'P95']} />
         <tbody>
           {r.teams.map((team, i) => (
             <tr key={team.name}>

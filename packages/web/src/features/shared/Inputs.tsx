@@ -192,7 +192,15 @@ export function TextField<F>({
   update = page.update,
   inputMode,
   type,
-}: {
+}: TextFieldProps<F>) {
+  return (
+    <Field id={page.id(field)} label={label} error={page.errors[field]}>
+      <TextInput form={page.form} name={name} update={update} inputMode={inputMode} type={type} />
+    </Field>
+  );
+}
+
+interface TextFieldProps<F> {
   page: FormSectionProps<F>;
   name: keyof F & string;
   field?: string;
@@ -201,12 +209,11 @@ export function TextField<F>({
   update?: FormSectionProps<F>['update'];
   inputMode?: 'decimal' | 'numeric' | 'text';
   type?: 'text' | 'date';
-}) {
-  return (
-    <Field id={page.id(field)} label={label} error={page.errors[field]}>
-      <TextInput form={page.form} name={name} update={update} inputMode={inputMode} type={type} />
-    </Field>
-  );
+}
+
+/** A TextField for a date (the browser's date picker). */
+export function DateField<F>(props: Omit<TextFieldProps<F>, 'type' | 'inputMode'>) {
+  return <TextField {...props} type="date" />;
 }
 
 /** Seed and number of runs, tucked away: most people never change them. */
