@@ -16,7 +16,7 @@ export function TableHead({ columns }: { columns: readonly ReactNode[] }) {
   );
 }
 
-/** One column of a DataTable: its header and what a row shows in it. */
+/** One column of DataRows: its header and what a row shows in it. */
 export type DataColumn<T> = readonly [header: ReactNode, cell: (row: T) => ReactNode];
 
 /** A plain table body drawn column by column under its header row. */
