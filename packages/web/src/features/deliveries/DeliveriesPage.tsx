@@ -12,6 +12,7 @@ import { BodyBuilder } from '../shared/body';
 import { addCalendar, initialCalendar, type CalendarForm } from '../shared/calendar';
 import { CalendarSection } from '../shared/CalendarSection';
 import { TableHead } from '../shared/TableHead';
+import { CsvFileInput } from '../shared/CsvFileInput';
 
 /** Items imported from an export stay in the tab, so later check-ins can be counted from it. */
 const imported = new Map<string, DeliveryItems>();
@@ -164,11 +165,7 @@ function NewDeliveryForm({ projectId }: { projectId: string }) {
       </label>
       <label>
         {t('deliveries.csv')}
-        <input
-          type="file"
-          accept=".csv,text/csv"
-          onChange={(e) => void onCsv(e.target.files?.[0])}
-        />
+        <CsvFileInput onFile={onCsv} />
       </label>
       {items && (
         <p data-testid="delivery-csv-loaded">

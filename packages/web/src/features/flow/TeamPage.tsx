@@ -9,6 +9,7 @@ import { importCsv, parseThroughput, readText, type ImportedItems } from './impo
 import { ProjectSync } from './ProjectSync';
 import { SampleBadge } from './SampleBadge';
 import './flow.css';
+import { CsvFileInput } from '../shared/CsvFileInput';
 
 const SAMPLE_FILE = 'jira-export.csv';
 
@@ -109,11 +110,7 @@ export default function TeamPage() {
             <input value={load.name} onChange={(e) => load.setName(e.target.value)} />
           </Field>
           <Field id="team-csv" label={t('flow.team.csv')}>
-            <input
-              type="file"
-              accept=".csv,text/csv"
-              onChange={(e) => void load.onFile(e.target.files?.[0])}
-            />
+            <CsvFileInput onFile={load.onFile} />
           </Field>
           <Field id="team-paste" label={t('flow.team.paste')}>
             <textarea rows={3} value={load.paste} onChange={(e) => load.setPaste(e.target.value)} />

@@ -10,6 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { calendarOfForm, prepareCalendar, type CalendarForm } from '../shared/calendar';
+import { CsvFileInput } from '../shared/CsvFileInput';
 
 interface Table {
   columns: string[];
@@ -329,11 +330,7 @@ export default function CsvImport({
         label={t('csv.file')}
         error={readError ? t('csv.parseFailed', { message: readError }) : undefined}
       >
-        <input
-          type="file"
-          accept=".csv,text/csv,text/plain"
-          onChange={(e) => void onFile(e.target.files?.[0])}
-        />
+        <CsvFileInput onFile={onFile} plain />
       </Field>
       {table && (
         <ColumnMapping
