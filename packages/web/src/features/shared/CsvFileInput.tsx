@@ -1,3 +1,5 @@
+import type { FieldControlProps } from './Inputs';
+
 /**
  * A file picker for a tracker's CSV export (`plain`: text files too); a `Field` around it
  * passes its id and aria props through.
@@ -9,10 +11,7 @@ export function CsvFileInput({
 }: {
   onFile: (file: File | undefined) => unknown;
   plain?: boolean;
-  id?: string;
-  'aria-invalid'?: boolean;
-  'aria-describedby'?: string;
-}) {
+} & FieldControlProps) {
   return (
     <input
       {...rest}

@@ -146,6 +146,13 @@ export function addThroughput(
   }
 }
 
+/** What a `Field` passes to the control inside it. */
+export interface FieldControlProps {
+  id?: string;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+}
+
 /** A plain text/number input bound to one form key; `Field` passes id and aria props through. */
 export function TextInput<F>({
   form,
@@ -164,10 +171,7 @@ export function TextInput<F>({
   placeholder?: string;
   /** A datalist's id: suggestions the user may pick or ignore. */
   list?: string;
-  id?: string;
-  'aria-invalid'?: boolean;
-  'aria-describedby'?: string;
-}) {
+} & FieldControlProps) {
   return (
     <input
       {...rest}
