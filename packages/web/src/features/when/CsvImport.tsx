@@ -236,26 +236,18 @@ function ColumnMapping({
   onFormat: (key: FormatKey) => void;
 }) {
   const { t } = useTranslation();
+  // Both date columns are picked from the file's columns.
+  const pick = (id: string, label: string, value: string, onChange: (column: string) => void) => (
+    <ColumnSelect id={id} label={label} columns={table.columns} value={value} onChange={onChange} />
+  );
   return (
     <>
       <p className="field__hint">
         {t('csv.rows', { count: table.rows.length, columns: table.columns.length })}
       </p>
       <div className="row">
-        <ColumnSelect
-          id="csv-done"
-          label={t('csv.doneColumn')}
-          columns={table.columns}
-          value={done}
-          onChange={onDone}
-        />
-        <ColumnSelect
-          id="csv-start"
-          label={t('csv.startColumn')}
-          columns={table.columns}
-          value={start}
-          onChange={onStart}
-        />
+        {pick('csv-done', t('csv.doneColumn'), done, onDone)}
+        {pick('csv-start', t('csv.startColumn'), start, onStart)}
       </div>
       <Field id="csv-format" label={t('csv.dateFormat')} hint={detected ?? undefined}>
         <select value={formatKey} onChange={(e) => onFormat(e.target.value as FormatKey)}>
