@@ -1,13 +1,14 @@
 import type { AccuracyResult } from '@flow-forecaster/engine';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
-import { ResultActions } from '../../components/ResultActions';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
 import { TextInput } from '../shared/Inputs';
 import { Kpi, ForecastPageLayout, PageRunButton } from '../shared/PageLayout';
 import { useForecastPage } from '../shared/useForecastPage';
 import { AccuracyHeadline, AccuracyPairsTable } from '../shared/AccuracyPairs';
+import { csvOf, PageResultActions } from '../shared/ResultCsv';
 
 interface AccuracyForm {
   forecasts: string;
@@ -67,32 +68,20 @@ export default function AccuracyPage() {
             <Kpi label={t('accuracy.bias')} value={t(`accuracy.biases.${r.bias}`)} />
           </div>
           <AccuracyPairsTable pairs={r.pairs} label={t('accuracy.title')} />
-          <ResultActions
-            kind="accuracy"
-            input={page.input}
-            result={r}
-            shareLink={page.shareLink}
-            csv={{
-              columns: [
-                { header: '#', kind: 'integer' },
-                { header: t('backtest.forecast'), kind: 'weeks' },
-                { header: t('backtest.actual'), kind: 'weeks' },
-                { header: t('csvExport.actualMinusForecast'), kind: 'weeks' },
-                { header: t('csvExport.pct', { label: t('accuracy.errorCol') }), kind: 'weeks' },
-                { header: t('accuracy.onOrBeforeShort'), kind: 'boolean' },
-              ],
-              rows: r.pairs.map((p, i) => [
-                i + 1,
-                p.forecast,
-                p.actual,
-                p.error,
-                p.percentError,
-                p.onOrBefore,
-              ]),
-            }}
-          />
+          <PageResultActions kind="accuracy" page={page} result={r} csv={accuracyCsv(r, t)} />
         </>
       )}
     />
   );
+}
+
+function accuracyCsv(r: AccuracyResult, t: TFunction) {
+  return csvOf(r.pairs, [
+    ['#', 'integer', (_p, i) => i + 1],
+    [t('backtest.forecast'), 'weeks', (p) => p.forecast],
+    [t('backtest.actual'), 'weeks', (p) => p.actual],
+    [t('csvExport.actualMinusForecast'), 'weeks', (p) => p.error],
+    [t('csvExport.pct', { label: t('accuracy.errorCol') }), 'weeks', (p) => p.percentError],
+    [t('accuracy.onOrBeforeShort'), 'boolean', (p) => p.onOrBefore],
+  ]);
 }

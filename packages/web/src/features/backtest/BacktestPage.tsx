@@ -11,6 +11,7 @@ import { TeamWeeksField, TextInput, type FormSectionProps } from '../shared/Inpu
 import { ResultWindow } from '../shared/TeamThroughput';
 import { Kpi, ForecastPageLayout, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
+import { csvOf } from '../shared/ResultCsv';
 import { useForecastPage } from '../shared/useForecastPage';
 import { TableWrap } from '../../components/TableWrap';
 import {
@@ -20,6 +21,7 @@ import {
   type HistoryCalendarForm,
 } from '../shared/calendar';
 import { CalendarNote, HistoryCalendarSection, ShortWeeksNote } from '../shared/CalendarSection';
+import { TableHead } from '../shared/TableHead';
 
 interface BacktestForm extends HistoryCalendarForm {
   tpText: string;
@@ -200,6 +202,7 @@ function BacktestResults({
   const { t } = useTranslation();
   const fmt = useFormat();
   const { level: chartLevel, points } = foldPoints(r);
+  const forecastHeader = `${t('backtest.forecast')} (P${chartLevel})`;
   return (
     <>
       <VerdictHeadline result={r} />
@@ -250,25 +253,14 @@ function BacktestResults({
         input={input}
         result={r}
         shareLink={shareLink}
-        csv={{
-          columns: [
-            { header: t('csvExport.fold'), kind: 'integer' },
-            { header: `${t('backtest.forecast')} (P${chartLevel})`, kind: 'weeks' },
-            { header: t('backtest.actual'), kind: 'weeks' },
-            // On a calendar each fold's forecast and actual are dated too.
-            ...(r.calendar
-              ? ([
-                  { header: `${t('backtest.forecast')} (P${chartLevel})`, kind: 'date' },
-                  { header: t('backtest.actual'), kind: 'date' },
-                ] as const)
-              : []),
-          ],
-          rows: points.map((p) =>
-            r.calendar
-              ? [p.fold, p.forecast, p.actual, p.forecastDate, p.actualDate]
-              : [p.fold, p.forecast, p.actual],
-          ),
-        }}
+        csv={csvOf(points, [
+          [t('csvExport.fold'), 'integer', (p) => p.fold],
+          [forecastHeader, 'weeks', (p) => p.forecast],
+          [t('backtest.actual'), 'weeks', (p) => p.actual],
+          // On a calendar each fold's forecast and actual are dated too.
+          !!r.calendar && [forecastHeader, 'date', (p) => p.forecastDate],
+          !!r.calendar && [t('backtest.actual'), 'date', (p) => p.actualDate],
+        ])}
       />
     </>
   );
@@ -348,16 +340,16 @@ function MetricsTable({ result: r }: { result: BacktestResult }) {
   return (
     <TableWrap label={t('backtest.metrics')}>
       <table data-testid="metrics-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('common.percentile')}</th>
-            <th scope="col">MAE</th>
-            <th scope="col">RMSE</th>
-            <th scope="col">MAPE</th>
-            <th scope="col">{t('accuracy.bias')}</th>
-            <th scope="col">{t('backtest.hitRate')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('common.percentile'),
+            'MAE',
+            'RMSE',
+            'MAPE',
+            t('accuracy.bias'),
+            t('backtest.hitRate'),
+          ]}
+        />
         <tbody>
           {r.calibration.metrics.map((m) => (
             <tr key={m.confidence}>

@@ -157,6 +157,22 @@ function ConnectionCard({
       setTeamItems(await saveAsTeam(projectId, c, label, i18n.language));
     });
 
+  const refresh = () =>
+    act(async () => {
+      const r = await connectionsApi.sync(projectId, c.id);
+      if (r.connection) onChanged(r.connection);
+    });
+
+  const remove = () =>
+    act(async () => {
+      if (!window.confirm(t('connections.confirmDelete', { name: c.name }))) return;
+      await connectionsApi.remove(projectId, c.id);
+      onRemoved();
+    });
+
+  // The connection's actions wait for each other: one runs at a time.
+  const smallButton = { type: 'button', className: 'btn btn--small', disabled: busy } as const;
+
   const act = async (run: () => Promise<void>) => {
     setError(null);
     setBusy(true);
@@ -181,26 +197,11 @@ function ConnectionCard({
       {last?.status === 'failed' && last.error && <SyncError last={last} tracker={c.tracker} />}
       <ErrorLine error={error} />
       <p className="account-actions">
-        <button
-          type="button"
-          className="btn btn--small"
-          disabled={busy}
-          onClick={() =>
-            void act(async () => {
-              const r = await connectionsApi.sync(projectId, c.id);
-              if (r.connection) onChanged(r.connection);
-            })
-          }
-        >
+        <button {...smallButton} onClick={() => void refresh()}>
           {busy ? t('connections.syncing') : t('connections.refresh')}
         </button>{' '}
         {c.hasData && (
-          <button
-            type="button"
-            className="btn btn--small"
-            disabled={busy}
-            onClick={() => void openAsTeam()}
-          >
+          <button {...smallButton} onClick={() => void openAsTeam()}>
             {t('connections.useAsTeam')}
           </button>
         )}{' '}
@@ -213,18 +214,7 @@ function ConnectionCard({
             {t('connections.download')}
           </a>
         )}{' '}
-        <button
-          type="button"
-          className="btn btn--small"
-          disabled={busy}
-          onClick={() =>
-            void act(async () => {
-              if (!window.confirm(t('connections.confirmDelete', { name: c.name }))) return;
-              await connectionsApi.remove(projectId, c.id);
-              onRemoved();
-            })
-          }
-        >
+        <button {...smallButton} onClick={() => void remove()}>
           {t('connections.delete')}
         </button>
       </p>

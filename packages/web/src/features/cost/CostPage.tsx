@@ -1,16 +1,17 @@
 import type { CostResult, HistoryWindowNote } from '@flow-forecaster/engine';
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultCurrency } from '../../i18n/languages';
 import { ChartFrame } from '../../components/ChartFrame';
 import { Field } from '../../components/Field';
-import { ResultActions } from '../../components/ResultActions';
 import { CostChart } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
-import { CurrencyField, TeamWeeksField, TextInput } from '../shared/Inputs';
+import { CurrencyField, TeamWeeksField, TextField } from '../shared/Inputs';
 import { ResultWindow } from '../shared/TeamThroughput';
 import { Kpi, ForecastPageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
+import { csvOf, PageResultActions } from '../shared/ResultCsv';
 import { RunFooter } from '../shared/RunFooter';
 import { useForecastPage } from '../shared/useForecastPage';
 import { useIntervalNote, widerThan } from '../shared/sampling';
@@ -96,7 +97,7 @@ export default function CostPage() {
 
 function CostInputs({ page }: { page: Page }) {
   const { t } = useTranslation();
-  const { form, update, errors, id } = page;
+  const { form, update, id } = page;
   return (
     <>
       <Field id={id('model')} label={t('cost.model')} hint={t(`cost.modelHints.${form.model}`)}>
@@ -114,12 +115,8 @@ function CostInputs({ page }: { page: Page }) {
         <PerItemFields page={page} />
       )}
       <div className="row">
-        <Field id={id('backlog')} label={t('cost.backlog')} error={errors.backlog}>
-          <TextInput form={form} name="backlog" update={update} inputMode="numeric" />
-        </Field>
-        <Field id={id('budget')} label={t('cost.budget')} error={errors.budget}>
-          <TextInput form={form} name="budget" update={update} />
-        </Field>
+        <TextField page={page} name="backlog" label={t('cost.backlog')} inputMode="numeric" />
+        <TextField page={page} name="budget" label={t('cost.budget')} />
         <CurrencyField page={page} label={t('cost.currency')} />
       </div>
       {/* Other forecasts take a calendar; cost has no dates for one to move. */}
@@ -134,22 +131,13 @@ function CostInputs({ page }: { page: Page }) {
 /** The duration model: the team's weekly throughput, its size and its cost per person-week. */
 function DurationModelFields({ page }: { page: Page }) {
   const { t } = useTranslation();
-  const { form, update, errors, id } = page;
   return (
     <>
       {/* The team's window, followed as on the deadline page: its model on the same runs. */}
       <TeamWeeksField page={page} field="tpText" errorField="tpSamples" example={base.tpText} />
       <div className="row">
-        <Field id={id('teamSize')} label={t('cost.teamSize')} error={errors.teamSize}>
-          <TextInput form={form} name="teamSize" update={update} inputMode="numeric" />
-        </Field>
-        <Field
-          id={id('costPerPersonWeek')}
-          label={t('cost.costPerPersonWeek')}
-          error={errors.costPerPersonWeek}
-        >
-          <TextInput form={form} name="costPerPersonWeek" update={update} />
-        </Field>
+        <TextField page={page} name="teamSize" label={t('cost.teamSize')} inputMode="numeric" />
+        <TextField page={page} name="costPerPersonWeek" label={t('cost.costPerPersonWeek')} />
       </div>
     </>
   );
@@ -158,18 +146,11 @@ function DurationModelFields({ page }: { page: Page }) {
 /** The per-item model: a three-point estimate of one item's cost. */
 function PerItemFields({ page }: { page: Page }) {
   const { t } = useTranslation();
-  const { form, update, errors, id } = page;
   return (
     <div className="row">
-      <Field id={id('optimistic')} label={t('cost.optimistic')} error={errors.optimistic}>
-        <TextInput form={form} name="optimistic" update={update} />
-      </Field>
-      <Field id={id('mostLikely')} label={t('cost.mostLikely')} error={errors.mostLikely}>
-        <TextInput form={form} name="mostLikely" update={update} />
-      </Field>
-      <Field id={id('pessimistic')} label={t('cost.pessimistic')} error={errors.pessimistic}>
-        <TextInput form={form} name="pessimistic" update={update} />
-      </Field>
+      <TextField page={page} name="optimistic" label={t('cost.optimistic')} />
+      <TextField page={page} name="mostLikely" label={t('cost.mostLikely')} />
+      <TextField page={page} name="pessimistic" label={t('cost.pessimistic')} />
     </div>
   );
 }
@@ -255,28 +236,18 @@ function CostResults({ page, r }: { page: Page; r: CostResult }) {
       </ChartFrame>
       <Warnings items={r.warnings} codes={r.warningCodes} />
       <SeedUsed seed={r.seed} runs={r.nSimulations} onDrawAgain={page.drawAgain} />
-      <ResultActions
-        kind="cost"
-        input={page.input}
-        result={r}
-        shareLink={page.shareLink}
-        csv={{
-          columns: [
-            { header: t('common.percentile') },
-            { header: t('csvExport.cost', { currency: r.currency }), kind: 'money' },
-            { header: t('csvExport.low95'), kind: 'money' },
-            { header: t('csvExport.high95'), kind: 'money' },
-            ...(r.weeks ? [{ header: t('when.duration'), kind: 'weeks' as const }] : []),
-          ],
-          rows: PERCENTILE_KEYS.map((k) => [
-            k.toUpperCase(),
-            r.percentile_stats[k],
-            r.percentileIntervals[k].low,
-            r.percentileIntervals[k].high,
-            ...(r.weeks ? [r.weeks[k]] : []),
-          ]),
-        }}
-      />
+      <PageResultActions kind="cost" page={page} result={r} csv={costCsv(r, t)} />
     </>
   );
+}
+
+function costCsv(r: CostResult, t: TFunction) {
+  const { weeks } = r;
+  return csvOf(PERCENTILE_KEYS, [
+    [t('common.percentile'), 'text', (k) => k.toUpperCase()],
+    [t('csvExport.cost', { currency: r.currency }), 'money', (k) => r.percentile_stats[k]],
+    [t('csvExport.low95'), 'money', (k) => r.percentileIntervals[k].low],
+    [t('csvExport.high95'), 'money', (k) => r.percentileIntervals[k].high],
+    weeks && [t('when.duration'), 'weeks', (k) => weeks[k]],
+  ]);
 }

@@ -24,6 +24,7 @@ import {
   initialCalendar,
   type CalendarForm,
 } from '../shared/calendar';
+import { csvOf } from '../shared/ResultCsv';
 import { useForecastPage } from '../shared/useForecastPage';
 import { todayIso } from '../shared/rows';
 import { TableWrap } from '../../components/TableWrap';
@@ -509,14 +510,11 @@ function DeadlineActions({
       input={input}
       result={r}
       shareLink={shareLink}
-      csv={{
-        columns: [
-          { header: t('when.date'), kind: 'date' },
-          { header: t('when.duration'), kind: 'weeks' },
-          { header: t('csvExport.pct', { label: t('deadline.chance') }), kind: 'chance' },
-        ],
-        rows: rows.map((row) => [row.date, row.weeks, row.probability]),
-      }}
+      csv={csvOf(rows, [
+        [t('when.date'), 'date', (row) => row.date],
+        [t('when.duration'), 'weeks', (row) => row.weeks],
+        [t('csvExport.pct', { label: t('deadline.chance') }), 'chance', (row) => row.probability],
+      ])}
     />
   );
 }

@@ -11,6 +11,8 @@ import { countsAsOf, deliveryItemsFromCsv, type DeliveryItems } from './jira';
 import { BodyBuilder } from '../shared/body';
 import { addCalendar, initialCalendar, type CalendarForm } from '../shared/calendar';
 import { CalendarSection } from '../shared/CalendarSection';
+import { TableHead } from '../shared/TableHead';
+import { CsvFileInput } from '../shared/CsvFileInput';
 
 /** Items imported from an export stay in the tab, so later check-ins can be counted from it. */
 const imported = new Map<string, DeliveryItems>();
@@ -163,11 +165,7 @@ function NewDeliveryForm({ projectId }: { projectId: string }) {
       </label>
       <label>
         {t('deliveries.csv')}
-        <input
-          type="file"
-          accept=".csv,text/csv"
-          onChange={(e) => void onCsv(e.target.files?.[0])}
-        />
+        <CsvFileInput onFile={onCsv} />
       </label>
       {items && (
         <p data-testid="delivery-csv-loaded">
@@ -321,19 +319,19 @@ function JournalSection({ delivery }: { delivery: Delivery }) {
         actualDate={delivery.actualDate}
       />
       <table data-testid="delivery-journal">
-        <thead>
-          <tr>
-            <th scope="col">{t('deliveries.date')}</th>
-            <th scope="col">{t('deliveries.done')}</th>
-            <th scope="col">{t('deliveries.remaining')}</th>
-            <th scope="col">{t('deliveries.scopeAdded')}</th>
-            <th scope="col">P50</th>
-            <th scope="col">P85</th>
-            <th scope="col">P95</th>
-            <th scope="col">{t('deliveries.probability')}</th>
-            <th scope="col">{t('deliveries.note')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('deliveries.date'),
+            t('deliveries.done'),
+            t('deliveries.remaining'),
+            t('deliveries.scopeAdded'),
+            'P50',
+            'P85',
+            'P95',
+            t('deliveries.probability'),
+            t('deliveries.note'),
+          ]}
+        />
         <tbody>
           {delivery.checkIns.map((c) => (
             <tr key={c.date}>

@@ -2,12 +2,12 @@ import { probabilityOddsParts, type DependencyAnalysisResult } from '@flow-forec
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Field } from '../../components/Field';
-import { ResultActions } from '../../components/ResultActions';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
 import { Kpi, ForecastPageLayout, Warnings } from '../shared/PageLayout';
 import { DependenciesEditor } from '../shared/RowEditors';
 import { RunFooter } from '../shared/RunFooter';
+import { csvOf, PageResultActions } from '../shared/ResultCsv';
 import { useForecastPage } from '../shared/useForecastPage';
 import { addDependencies, type DependencyRow } from '../shared/rows';
 import { TableWrap } from '../../components/TableWrap';
@@ -125,30 +125,19 @@ export default function DependenciesPage() {
             </table>
           </TableWrap>
           <Warnings items={r.warnings} codes={r.warningCodes} />
-          <ResultActions
-            kind="dependencies"
-            input={page.input}
-            result={r}
-            shareLink={page.shareLink}
-            csv={{
-              columns: [
-                { header: t('common.percentile') },
-                { header: t('dependencies.delay'), kind: 'number' },
-                { header: t('csvExport.low95'), kind: 'number' },
-                { header: t('csvExport.high95'), kind: 'number' },
-                { header: t('dependencies.delayWeeks'), kind: 'integer' },
-              ],
-              rows: pct.map((k) => [
-                k.toUpperCase(),
-                r.delayDays[k],
-                r.delayDaysIntervals?.[k]?.low,
-                r.delayDaysIntervals?.[k]?.high,
-                r.delayWeeks[k],
-              ]),
-            }}
-          />
+          <PageResultActions kind="dependencies" page={page} result={r} csv={delayCsv(r, t)} />
         </>
       )}
     />
   );
+}
+
+function delayCsv(r: DependencyAnalysisResult, t: TFunction) {
+  return csvOf(['p50', 'p85', 'p95'] as const, [
+    [t('common.percentile'), 'text', (k) => k.toUpperCase()],
+    [t('dependencies.delay'), 'number', (k) => r.delayDays[k]],
+    [t('csvExport.low95'), 'number', (k) => r.delayDaysIntervals?.[k]?.low],
+    [t('csvExport.high95'), 'number', (k) => r.delayDaysIntervals?.[k]?.high],
+    [t('dependencies.delayWeeks'), 'integer', (k) => r.delayWeeks[k]],
+  ]);
 }

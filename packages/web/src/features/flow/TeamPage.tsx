@@ -9,6 +9,7 @@ import { importCsv, parseThroughput, readText, type ImportedItems } from './impo
 import { ProjectSync } from './ProjectSync';
 import { SampleBadge } from './SampleBadge';
 import './flow.css';
+import { CsvFileInput } from '../shared/CsvFileInput';
 
 const SAMPLE_FILE = 'jira-export.csv';
 
@@ -97,19 +98,8 @@ interface AmbiguousDates {
 export default function TeamPage() {
   const { t } = useTranslation();
   const { teams, current, loaded } = useTeams();
-  const {
-    name,
-    setName,
-    paste,
-    setPaste,
-    error,
-    notes,
-    ask,
-    saveImport,
-    onFile,
-    onSample,
-    onPaste,
-  } = useTeamImport(current);
+  const load = useTeamImport(current);
+  const { ask } = load;
   return (
     <div className="team-page">
       <h1>{t('flow.team.title')}</h1>
@@ -120,40 +110,36 @@ export default function TeamPage() {
           {loaded && teams.length === 0 && <p className="empty">{t('flow.team.none')}</p>}
           {teams.length > 0 && <TeamList teams={teams} currentId={current?.id} />}
           <Field id="team-name" label={t('flow.team.name')}>
-            <input value={name} onChange={(e) => setName(e.target.value)} />
+            <input value={load.name} onChange={(e) => load.setName(e.target.value)} />
           </Field>
           <Field id="team-csv" label={t('flow.team.csv')}>
-            <input
-              type="file"
-              accept=".csv,text/csv"
-              onChange={(e) => void onFile(e.target.files?.[0])}
-            />
+            <CsvFileInput onFile={load.onFile} />
           </Field>
           <Field id="team-paste" label={t('flow.team.paste')}>
-            <textarea rows={3} value={paste} onChange={(e) => setPaste(e.target.value)} />
+            <textarea rows={3} value={load.paste} onChange={(e) => load.setPaste(e.target.value)} />
           </Field>
           <p>
-            <button type="button" className="btn" onClick={() => void onPaste()}>
+            <button type="button" className="btn" onClick={() => void load.onPaste()}>
               {t('flow.team.savePaste')}
             </button>{' '}
-            <button type="button" className="btn" onClick={() => void onSample()}>
+            <button type="button" className="btn" onClick={() => void load.onSample()}>
               {t('flow.team.sample')}
             </button>
           </p>
-          {error && (
+          {load.error && (
             <p className="notice notice--error" role="alert">
-              {error}
+              {load.error}
             </p>
           )}
           {ask && (
             <AmbiguousDatesPrompt
               ask={ask}
               onPick={(format) =>
-                void saveImport(importCsv(ask.text, format), ask.fileName, ask.sample)
+                void load.saveImport(importCsv(ask.text, format), ask.fileName, ask.sample)
               }
             />
           )}
-          {notes && <p className="field__hint">{notes}</p>}
+          {load.notes && <p className="field__hint">{load.notes}</p>}
         </section>
         <div>
           {current && <TeamSummary team={current} />}

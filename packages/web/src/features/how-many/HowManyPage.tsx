@@ -1,9 +1,8 @@
 import type { HowManyResult } from '@flow-forecaster/engine';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ChartFrame } from '../../components/ChartFrame';
-import { Field } from '../../components/Field';
-import { ResultActions } from '../../components/ResultActions';
 import { Histogram } from '../../charts/lazy';
 import { COLORS } from '../../charts/frame';
 import { useFormat } from '../../i18n/format';
@@ -11,7 +10,8 @@ import { BodyBuilder } from '../shared/body';
 import {
   addThroughput,
   defaultThroughput,
-  TextInput,
+  DateField,
+  TextField,
   ThroughputFields,
   type ThroughputForm,
 } from '../shared/Inputs';
@@ -25,6 +25,7 @@ import {
   initialCalendar,
   type CalendarForm,
 } from '../shared/calendar';
+import { csvOf, PageResultActions } from '../shared/ResultCsv';
 import { useForecastPage } from '../shared/useForecastPage';
 import { todayIso } from '../shared/rows';
 import { TableWrap } from '../../components/TableWrap';
@@ -111,7 +112,7 @@ export default function HowManyPage() {
 /** The period: a number of days, or a start and an end date; and the team's focus. */
 function PeriodFields({ page }: { page: Page }) {
   const { t } = useTranslation();
-  const { form, update, errors, id } = page;
+  const { form, update } = page;
   // One period asked two ways: entering an end date empties the days (30 is only the default),
   // so the obvious action is not refused as "both"; emptying it again brings the default back.
   const updateEnd: typeof update = (key, value) => {
@@ -123,21 +124,13 @@ function PeriodFields({ page }: { page: Page }) {
   return (
     <fieldset>
       <legend>{t('howMany.days')}</legend>
-      <Field id={id('days')} label={t('howMany.days')} error={errors.days}>
-        <TextInput form={form} name="days" update={update} inputMode="numeric" />
-      </Field>
+      <TextField page={page} name="days" label={t('howMany.days')} inputMode="numeric" />
       <p className="field__hint">{t('howMany.or')}</p>
       <div className="row">
-        <Field id={id('startDate')} label={t('common.startDate')} error={errors.startDate}>
-          <TextInput form={form} name="startDate" update={update} type="date" />
-        </Field>
-        <Field id={id('endDate')} label={t('howMany.endDate')} error={errors.endDate}>
-          <TextInput form={form} name="endDate" update={updateEnd} type="date" />
-        </Field>
+        <DateField page={page} name="startDate" label={t('common.startDate')} />
+        <DateField page={page} name="endDate" label={t('howMany.endDate')} update={updateEnd} />
       </div>
-      <Field id={id('teamFocus')} label={t('howMany.focus')} error={errors.teamFocus}>
-        <TextInput form={form} name="focus" update={update} />
-      </Field>
+      <TextField page={page} name="focus" field="teamFocus" label={t('howMany.focus')} />
     </fieldset>
   );
 }
@@ -202,29 +195,18 @@ function HowManyResults({ page, r }: { page: Page; r: HowManyResult }) {
       <CalendarNote calendar={r.calendar} windowWorkingDays={r.workingDays} />
       <Warnings items={r.warnings} codes={r.warningCodes} />
       <SeedUsed seed={r.seed} runs={r.numberOfSimulations} onDrawAgain={page.drawAgain} />
-      <ResultActions
-        kind="how-many"
-        input={page.input}
-        result={r}
-        shareLink={page.shareLink}
-        csv={{
-          columns: [
-            { header: t('csvExport.pct', { label: t('when.confidence') }), kind: 'integer' },
-            { header: t('when.atLeast'), kind: 'integer' },
-            { header: t('csvExport.low95'), kind: 'integer' },
-            { header: t('csvExport.high95'), kind: 'integer' },
-          ],
-          // The 100 % row is the single worst run: not a level anyone can promise.
-          rows: Object.entries(r.itemsAtConfidence)
-            .filter(([q]) => q !== '100')
-            .map(([q, v]) => [
-              Number(q),
-              v,
-              r.itemsIntervals?.[q]?.low,
-              r.itemsIntervals?.[q]?.high,
-            ]),
-        }}
-      />
+      <PageResultActions kind="how-many" page={page} result={r} csv={howManyCsv(r, t)} />
     </>
   );
+}
+
+function howManyCsv(r: HowManyResult, t: TFunction) {
+  // The 100 % row is the single worst run: not a level anyone can promise.
+  const levels = Object.entries(r.itemsAtConfidence).filter(([q]) => q !== '100');
+  return csvOf(levels, [
+    [t('csvExport.pct', { label: t('when.confidence') }), 'integer', ([q]) => Number(q)],
+    [t('when.atLeast'), 'integer', ([, v]) => v],
+    [t('csvExport.low95'), 'integer', ([q]) => r.itemsIntervals?.[q]?.low],
+    [t('csvExport.high95'), 'integer', ([q]) => r.itemsIntervals?.[q]?.high],
+  ]);
 }

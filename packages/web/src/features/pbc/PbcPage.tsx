@@ -2,12 +2,12 @@ import type { HistoryWindowNote, PbcResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../components/ChartFrame';
 import { TeamWeeksField } from '../shared/Inputs';
-import { ResultActions } from '../../components/ResultActions';
 import { XmrChart } from '../../charts/lazy';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
 import { Kpi, ForecastPageLayout, PageRunButton, Warnings } from '../shared/PageLayout';
 import { ResultWindow } from '../shared/TeamThroughput';
+import { csvOf, PageResultActions } from '../shared/ResultCsv';
 import { useForecastPage } from '../shared/useForecastPage';
 
 interface PbcForm {
@@ -169,32 +169,14 @@ function PbcSignals({ r }: { r: PbcResult }) {
 
 function PbcActions({ page, r }: { page: Page; r: PbcResult }) {
   const { t } = useTranslation();
-  return (
-    <ResultActions
-      kind="pbc"
-      input={page.input}
-      result={r}
-      shareLink={page.shareLink}
-      csv={{
-        columns: [
-          { header: t('csvExport.point'), kind: 'integer' },
-          { header: t('csvExport.value'), kind: 'number' },
-          { header: t('csvExport.movingRange'), kind: 'number' },
-          { header: t('csvExport.aboveLimit'), kind: 'boolean' },
-          { header: t('csvExport.belowLimit'), kind: 'boolean' },
-          { header: t('csvExport.inRun'), kind: 'boolean' },
-          { header: t('csvExport.inTrend'), kind: 'boolean' },
-        ],
-        rows: r.points.map((p) => [
-          p.index + 1,
-          p.value,
-          p.movingRange,
-          p.aboveLimit,
-          p.belowLimit,
-          p.inRun,
-          p.inTrend,
-        ]),
-      }}
-    />
-  );
+  const csv = csvOf(r.points, [
+    [t('csvExport.point'), 'integer', (p) => p.index + 1],
+    [t('csvExport.value'), 'number', (p) => p.value],
+    [t('csvExport.movingRange'), 'number', (p) => p.movingRange],
+    [t('csvExport.aboveLimit'), 'boolean', (p) => p.aboveLimit],
+    [t('csvExport.belowLimit'), 'boolean', (p) => p.belowLimit],
+    [t('csvExport.inRun'), 'boolean', (p) => p.inRun],
+    [t('csvExport.inTrend'), 'boolean', (p) => p.inTrend],
+  ]);
+  return <PageResultActions kind="pbc" page={page} result={r} csv={csv} />;
 }

@@ -3,15 +3,14 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PortfolioFeatureResult, PortfolioResult } from '@flow-forecaster/engine';
 import { ChartFrame } from '../../components/ChartFrame';
-import { Field } from '../../components/Field';
-import { ResultActions } from '../../components/ResultActions';
 import { TableWrap } from '../../components/TableWrap';
 import { StaleReason } from '../../components/stale';
 import { useFormat, type Formatter } from '../../i18n/format';
-import { CurrencyField, TextInput } from '../shared/Inputs';
+import { CurrencyField, TextField, DateField } from '../shared/Inputs';
 import { defaultCurrency } from '../../i18n/languages';
 import { Kpi, PageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
+import { csvOf, PageResultActions } from '../shared/ResultCsv';
 import { useForecastPage } from '../shared/useForecastPage';
 import { CalendarNote, CalendarSection } from '../shared/CalendarSection';
 import { defaultCountry, initialCalendar } from '../shared/calendar';
@@ -31,6 +30,7 @@ import {
   type ExampleNames,
   type PortfolioForm,
 } from './form';
+import { TableHead } from '../shared/TableHead';
 
 function When({
   iso,
@@ -216,27 +216,14 @@ function PortfolioInputs({
       />
       <DependencyGraph features={page.form.features} result={r} />
       <div className="row">
-        <Field
-          id={page.id('startDate')}
-          label={t('portfolio.startDate')}
-          error={page.errors.startDate}
-        >
-          <TextInput form={page.form} name="startDate" update={page.update} type="date" />
-        </Field>
-        <Field
-          id={page.id('targetDate')}
-          label={t('portfolio.portfolioTarget')}
-          error={page.errors.targetDate}
-        >
-          <TextInput form={page.form} name="targetDate" update={page.update} type="date" />
-        </Field>
-        <Field
-          id={page.id('confidence')}
+        <DateField page={page} name="startDate" label={t('portfolio.startDate')} />
+        <DateField page={page} name="targetDate" label={t('portfolio.portfolioTarget')} />
+        <TextField
+          page={page}
+          name="confidence"
           label={t('portfolio.confidence')}
-          error={page.errors.confidence}
-        >
-          <TextInput form={page.form} name="confidence" update={page.update} inputMode="numeric" />
-        </Field>
+          inputMode="numeric"
+        />
         <CurrencyField page={page} label={t('portfolio.currency')} />
       </div>
       <CalendarSection form={page.form} update={page.update} errors={page.errors} id={page.id} />
@@ -449,14 +436,7 @@ function TeamsResultTable({ r }: { r: PortfolioResult }) {
     <TableWrap label={t('portfolio.teamsResult')}>
       <table data-testid="pf-teams-result">
         <caption>{t('portfolio.teamsResult')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('portfolio.team')}</th>
-            <th scope="col">P50</th>
-            <th scope="col">P85</th>
-            <th scope="col">P95</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('portfolio.team'), 'P50', 'P85', 'P95']} />
         <tbody>
           {r.teams.map((team, i) => (
             <tr key={team.name}>
@@ -480,37 +460,22 @@ function TeamsResultTable({ r }: { r: PortfolioResult }) {
 
 function PortfolioActions({ page, r }: { page: Page; r: PortfolioResult }) {
   const { t } = useTranslation();
-  return (
-    <ResultActions
-      kind="portfolio"
-      input={page.input}
-      result={r}
-      shareLink={page.shareLink}
-      csv={{
-        columns: [
-          { header: t('portfolio.feature') },
-          { header: t('portfolio.targetDate'), kind: 'date' },
-          ...(['P50', 'P85', 'P95'] as const).map((h) => ({
-            header: h,
-            kind: r.startDate ? ('date' as const) : ('weeks' as const),
-          })),
-          {
-            header: t('csvExport.pct', { label: t('portfolio.probability') }),
-            // As the screen: "> 99.9", not a 100.0 that reads as certainty.
-            kind: 'chance',
-          },
-          { header: t('csvExport.inCutLine'), kind: 'boolean' },
-        ],
-        rows: r.features.map((f) => [
-          f.name,
-          f.targetDate,
-          ...(['p50', 'p85', 'p95'] as const).map((k) =>
-            r.startDate ? (f.completionDates?.[k] ?? null) : f.percentile_stats[k],
-          ),
-          f.probabilityByTarget,
-          f.inCutLine,
-        ]),
-      }}
-    />
-  );
+  const dated = r.startDate ? ('date' as const) : ('weeks' as const);
+  const at = (k: 'p50' | 'p85' | 'p95') => (f: PortfolioFeatureResult) =>
+    r.startDate ? (f.completionDates?.[k] ?? null) : f.percentile_stats[k];
+  const csv = csvOf(r.features, [
+    [t('portfolio.feature'), 'text', (f) => f.name],
+    [t('portfolio.targetDate'), 'date', (f) => f.targetDate],
+    ['P50', dated, at('p50')],
+    ['P85', dated, at('p85')],
+    ['P95', dated, at('p95')],
+    // As the screen: "> 99.9", not a 100.0 that reads as certainty.
+    [
+      t('csvExport.pct', { label: t('portfolio.probability') }),
+      'chance',
+      (f) => f.probabilityByTarget,
+    ],
+    [t('csvExport.inCutLine'), 'boolean', (f) => f.inCutLine],
+  ]);
+  return <PageResultActions kind="portfolio" page={page} result={r} csv={csv} />;
 }

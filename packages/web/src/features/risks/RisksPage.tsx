@@ -1,11 +1,11 @@
 import type { RiskSummaryResult } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { ResultActions } from '../../components/ResultActions';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
 import { ForecastPageLayout, Kpi, PageRunButton } from '../shared/PageLayout';
 import { RisksEditor } from '../shared/RowEditors';
+import { csvOf, PageResultActions } from '../shared/ResultCsv';
 import { useForecastPage } from '../shared/useForecastPage';
 import { addRisks, type RiskRow } from '../shared/rows';
 import { TableWrap } from '../../components/TableWrap';
@@ -110,32 +110,20 @@ export default function RisksPage() {
               </tbody>
             </table>
           </TableWrap>
-          <ResultActions
-            kind="risks"
-            input={page.input}
-            result={r}
-            shareLink={page.shareLink}
-            csv={{
-              columns: [
-                { header: t('risks.rank'), kind: 'integer' },
-                { header: t('risk.description') },
-                { header: t('csvExport.pct', { label: t('risk.likelihood') }), kind: 'percent' },
-                { header: t('risks.expected'), kind: 'weeks' },
-                { header: t('risks.p85'), kind: 'weeks' },
-                { header: t('risks.severity') },
-              ],
-              rows: r.risks.map((i) => [
-                i.rank,
-                i.description || `#${i.index + 1}`,
-                i.probability,
-                i.expectedImpact,
-                i.p85Impact,
-                t(`risks.levels.${i.severity}`),
-              ]),
-            }}
-          />
+          <PageResultActions kind="risks" page={page} result={r} csv={risksCsv(r, t)} />
         </>
       )}
     />
   );
+}
+
+function risksCsv(r: RiskSummaryResult, t: TFunction) {
+  return csvOf(r.risks, [
+    [t('risks.rank'), 'integer', (i) => i.rank],
+    [t('risk.description'), 'text', (i) => i.description || `#${i.index + 1}`],
+    [t('csvExport.pct', { label: t('risk.likelihood') }), 'percent', (i) => i.probability],
+    [t('risks.expected'), 'weeks', (i) => i.expectedImpact],
+    [t('risks.p85'), 'weeks', (i) => i.p85Impact],
+    [t('risks.severity'), 'text', (i) => t(`risks.levels.${i.severity}`)],
+  ]);
 }

@@ -146,6 +146,13 @@ export function addThroughput(
   }
 }
 
+/** What a `Field` passes to the control inside it. */
+export interface FieldControlProps {
+  id?: string;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+}
+
 /** A plain text/number input bound to one form key; `Field` passes id and aria props through. */
 export function TextInput<F>({
   form,
@@ -164,10 +171,7 @@ export function TextInput<F>({
   placeholder?: string;
   /** A datalist's id: suggestions the user may pick or ignore. */
   list?: string;
-  id?: string;
-  'aria-invalid'?: boolean;
-  'aria-describedby'?: string;
-}) {
+} & FieldControlProps) {
   return (
     <input
       {...rest}
@@ -178,6 +182,42 @@ export function TextInput<F>({
       onChange={(e) => update(name, e.target.value as F[typeof name])}
     />
   );
+}
+
+/**
+ * A labelled input bound to one form key: `field` names the request field whose id and errors
+ * it shows (the form key by default, e.g. the form's `focus` is the request's `teamFocus`).
+ */
+export function TextField<F>({
+  page,
+  name,
+  field = name,
+  label,
+  update = page.update,
+  inputMode,
+  type,
+}: TextFieldProps<F>) {
+  return (
+    <Field id={page.id(field)} label={label} error={page.errors[field]}>
+      <TextInput form={page.form} name={name} update={update} inputMode={inputMode} type={type} />
+    </Field>
+  );
+}
+
+interface TextFieldProps<F> {
+  page: FormSectionProps<F>;
+  name: keyof F & string;
+  field?: string;
+  label: string;
+  /** In place of the page's setter, for a field that changes others too. */
+  update?: FormSectionProps<F>['update'];
+  inputMode?: 'decimal' | 'numeric' | 'text';
+  type?: 'text' | 'date';
+}
+
+/** A TextField for a date (the browser's date picker). */
+export function DateField<F>(props: Omit<TextFieldProps<F>, 'type' | 'inputMode'>) {
+  return <TextField {...props} type="date" />;
 }
 
 /** Seed and number of runs, tucked away: most people never change them. */

@@ -10,6 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { calendarOfForm, prepareCalendar, type CalendarForm } from '../shared/calendar';
+import { CsvFileInput } from '../shared/CsvFileInput';
 
 interface Table {
   columns: string[];
@@ -236,26 +237,18 @@ function ColumnMapping({
   onFormat: (key: FormatKey) => void;
 }) {
   const { t } = useTranslation();
+  // Both date columns are picked from the file's columns.
+  const pick = (id: string, label: string, value: string, onChange: (column: string) => void) => (
+    <ColumnSelect id={id} label={label} columns={table.columns} value={value} onChange={onChange} />
+  );
   return (
     <>
       <p className="field__hint">
         {t('csv.rows', { count: table.rows.length, columns: table.columns.length })}
       </p>
       <div className="row">
-        <ColumnSelect
-          id="csv-done"
-          label={t('csv.doneColumn')}
-          columns={table.columns}
-          value={done}
-          onChange={onDone}
-        />
-        <ColumnSelect
-          id="csv-start"
-          label={t('csv.startColumn')}
-          columns={table.columns}
-          value={start}
-          onChange={onStart}
-        />
+        {pick('csv-done', t('csv.doneColumn'), done, onDone)}
+        {pick('csv-start', t('csv.startColumn'), start, onStart)}
       </div>
       <Field id="csv-format" label={t('csv.dateFormat')} hint={detected ?? undefined}>
         <select value={formatKey} onChange={(e) => onFormat(e.target.value as FormatKey)}>
@@ -330,11 +323,7 @@ export default function CsvImport({
         label={t('csv.file')}
         error={readError ? t('csv.parseFailed', { message: readError }) : undefined}
       >
-        <input
-          type="file"
-          accept=".csv,text/csv,text/plain"
-          onChange={(e) => void onFile(e.target.files?.[0])}
-        />
+        <CsvFileInput onFile={onFile} plain />
       </Field>
       {table && (
         <ColumnMapping

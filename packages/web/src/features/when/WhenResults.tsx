@@ -12,6 +12,7 @@ import { TableWrap } from '../../components/TableWrap';
 import { isEmptyBacklog, useBeyondMaxWeeks } from '../shared/beyond';
 import { MoreRuns, useIntervalNote, widerThan } from '../shared/sampling';
 import { ResultWindow } from '../shared/TeamThroughput';
+import { csvOf } from '../shared/ResultCsv';
 
 export type SimulationView = SimulationResult;
 
@@ -435,30 +436,26 @@ function WhenActions({
       input={input}
       result={r}
       shareLink={shareLink}
-      csv={{
-        columns: [
-          { header: t('csvExport.pct', { label: t('common.likelihood') }), kind: 'integer' },
-          { header: t('when.duration'), kind: 'weeks' },
-          ...(startDate ? [{ header: t('when.date'), kind: 'date' as const }] : []),
-          ...(tasksVary ? [{ header: t('when.totalTasks'), kind: 'integer' as const }] : []),
-          {
-            header: t(r.effortForOnePerson ? 'when.effortColOnePerson' : 'when.effortCol'),
-            kind: 'weeks',
-          },
-          ...(lt ? [{ header: t('when.leadTime'), kind: 'number' as const }] : []),
+      // The file says what the table says: "> 520" and no date for a row at the cap.
+      csv={csvOf(table.rows, [
+        [t('csvExport.pct', { label: t('common.likelihood') }), 'integer', (row) => row.Likelihood],
+        [t('when.duration'), 'weeks', (row) => (row.beyondMaxWeeks ? beyondText : row.Duration)],
+        !!startDate && [
+          t('when.date'),
+          'date',
+          (row) => (row.beyondMaxWeeks ? null : rowDate(row, startDate)),
         ],
-        // The file says what the table says: "> 520" and no date for a row at the cap.
-        rows: table.rows.map((row) => [
-          row.Likelihood,
-          row.beyondMaxWeeks ? beyondText : row.Duration,
-          ...(startDate ? [row.beyondMaxWeeks ? null : rowDate(row, startDate)] : []),
-          ...(tasksVary ? [row.TotalTasks] : []),
-          row.beyondMaxWeeks
-            ? t('when.beyondValue', { weeks: fmt.integer(row.Effort) })
-            : row.Effort,
-          ...(lt ? [row.LT] : []),
-        ]),
-      }}
+        tasksVary && [t('when.totalTasks'), 'integer', (row) => row.TotalTasks],
+        [
+          t(r.effortForOnePerson ? 'when.effortColOnePerson' : 'when.effortCol'),
+          'weeks',
+          (row) =>
+            row.beyondMaxWeeks
+              ? t('when.beyondValue', { weeks: fmt.integer(row.Effort) })
+              : row.Effort,
+        ],
+        lt && [t('when.leadTime'), 'number', (row) => row.LT],
+      ])}
     />
   );
 }

@@ -2,10 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { forgotPasswordSchema } from '@flow-forecaster/schemas';
 import { href } from '../../../lib/router';
-import { Field } from '../../../components/Field';
 import { authApi } from '../api';
 import { useAccountForm } from '../form';
-import { FormAlert } from './common';
+import { FormAlert, EmailField } from './common';
 
 export default function ForgotPasswordPage() {
   const { t } = useTranslation();
@@ -33,14 +32,7 @@ export default function ForgotPasswordPage() {
         <form onSubmit={onSubmit} noValidate aria-label={t('account.forgot.title')}>
           <p>{t('account.forgot.lead')}</p>
           <FormAlert message={form.formError} />
-          <Field id={form.id('email')} label={t('account.fields.email')} error={form.errors.email}>
-            <input
-              type="email"
-              autoComplete="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </Field>
+          <EmailField form={form} value={email} onChange={setEmail} />
           <button type="submit" className="btn btn--primary" disabled={form.busy}>
             {t('account.forgot.submit')}
           </button>

@@ -2,12 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loginSchema } from '@flow-forecaster/schemas';
 import { href, useLocation } from '../../../lib/router';
-import { Field } from '../../../components/Field';
 import { useAccountForm } from '../form';
 import { goAfterLogin, safeNext } from '../nav';
 import { readPending } from '../pending';
 import { useAccount } from '../session';
-import { FormAlert, SignedInNotice } from './common';
+import { FormAlert, SignedInNotice, EmailField, AccountInput } from './common';
 
 export default function LoginPage() {
   const { t } = useTranslation();
@@ -49,26 +48,16 @@ export default function LoginPage() {
       )}
       <form onSubmit={onSubmit} noValidate aria-label={t('account.login.title')}>
         <FormAlert message={form.formError} />
-        <Field id={form.id('email')} label={t('account.fields.email')} error={form.errors.email}>
-          <input
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </Field>
-        <Field
+        <EmailField form={form} value={email} onChange={setEmail} autoComplete="username" />
+        <AccountInput
           id={form.id('password')}
           label={t('account.fields.password')}
           error={form.errors.password}
-        >
-          <input
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         <p className="account-actions">
           <button type="submit" className="btn btn--primary" disabled={form.busy}>
             {t('account.login.submit')}

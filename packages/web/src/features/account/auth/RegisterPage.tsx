@@ -7,7 +7,7 @@ import { useAccountForm } from '../form';
 import { goAfterLogin, safeNext } from '../nav';
 import { readPending } from '../pending';
 import { useAccount } from '../session';
-import { FormAlert, NewPasswordFields, useNewPassword, SignedInNotice } from './common';
+import { FormAlert, NewPasswordFields, useNewPassword, SignedInNotice, EmailField } from './common';
 
 export default function RegisterPage() {
   const { t } = useTranslation();
@@ -52,14 +52,7 @@ export default function RegisterPage() {
         <Field id={form.id('name')} label={t('account.fields.name')} error={form.errors.name}>
           <input autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
-        <Field id={form.id('email')} label={t('account.fields.email')} error={form.errors.email}>
-          <input
-            type="email"
-            autoComplete="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </Field>
+        <EmailField form={form} value={email} onChange={setEmail} />
         <NewPasswordFields
           form={form}
           label={t('account.fields.password')}

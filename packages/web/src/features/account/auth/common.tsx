@@ -53,6 +53,64 @@ export function useNewPassword() {
 }
 
 /** A new password (with the length rule as its hint) and its confirmation: register and reset. */
+/** A labelled account input bound to a string. */
+export function AccountInput({
+  id,
+  label,
+  hint,
+  error,
+  type,
+  autoComplete,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  type?: 'email' | 'password';
+  autoComplete: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <input
+        type={type}
+        autoComplete={autoComplete}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
+}
+
+/** The account forms' email field: `username` where it signs in, so password managers pair it. */
+export function EmailField({
+  form,
+  value,
+  onChange,
+  autoComplete = 'email',
+}: {
+  form: { id: (field: string) => string; errors: { email?: string } };
+  value: string;
+  onChange: (v: string) => void;
+  autoComplete?: 'email' | 'username';
+}) {
+  const { t } = useTranslation();
+  return (
+    <AccountInput
+      id={form.id('email')}
+      label={t('account.fields.email')}
+      error={form.errors.email}
+      type="email"
+      autoComplete={autoComplete}
+      value={value}
+      onChange={onChange}
+    />
+  );
+}
+
 export function NewPasswordFields({
   form,
   label,
@@ -73,27 +131,25 @@ export function NewPasswordFields({
   const { t } = useTranslation();
   return (
     <>
-      <Field
+      <AccountInput
         id={form.id('password')}
         label={label}
         hint={t('account.fields.passwordHint', { min: PASSWORD_MIN_LENGTH })}
         error={form.errors.password}
-      >
-        <input
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => onPassword(e.target.value)}
-        />
-      </Field>
-      <Field id={form.id('confirm')} label={t('account.fields.confirm')} error={confirmError}>
-        <input
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => onConfirm(e.target.value)}
-        />
-      </Field>
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={onPassword}
+      />
+      <AccountInput
+        id={form.id('confirm')}
+        label={t('account.fields.confirm')}
+        error={confirmError}
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={onConfirm}
+      />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { actualsApi, type Actual } from '../api';
 import { FormAlert } from '../auth/common';
 import { useAccountForm } from '../form';
 import { ErrorNotice, useLoad, TableWrap } from '../ui';
+import { DataRows } from '../../shared/TableHead';
 
 interface ActualForm {
   actualWeeks: string;
@@ -114,33 +115,34 @@ function ActualsTable({ rows, onRemove }: { rows: Actual[]; onRemove: (a: Actual
   return (
     <TableWrap label={t('account.actuals.title')}>
       <table data-testid="actuals">
-        <thead>
-          <tr>
-            <th scope="col">{t('account.actuals.weeks')}</th>
-            <th scope="col">{t('account.actuals.items')}</th>
-            <th scope="col">{t('account.actuals.completed')}</th>
-            <th scope="col">{t('account.actuals.errorVsP85')}</th>
-            <th scope="col">{t('account.actuals.notes')}</th>
-            <th scope="col">{t('account.fields.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((a) => (
-            <tr key={a.id}>
-              <td>{a.actualWeeks == null ? '—' : fmt.number(a.actualWeeks, 2)}</td>
-              <td>{a.actualItems == null ? '—' : fmt.integer(a.actualItems)}</td>
-              <td>{a.completedDate ? fmt.shortDate(a.completedDate) : '—'}</td>
-              <td>{a.errorVsP85 == null ? '—' : fmt.signedPct(a.errorVsP85, 1)}</td>
-              <td>{a.notes ?? ''}</td>
-              <td>
+        <DataRows
+          rows={rows}
+          rowKey={(a) => a.id}
+          columns={[
+            [t('account.actuals.weeks'), (a) => dash(a.actualWeeks, (v) => fmt.number(v, 2))],
+            [t('account.actuals.items'), (a) => dash(a.actualItems, fmt.integer)],
+            [t('account.actuals.completed'), (a) => dash(a.completedDate, fmt.shortDate)],
+            [
+              t('account.actuals.errorVsP85'),
+              (a) => dash(a.errorVsP85, (v) => fmt.signedPct(v, 1)),
+            ],
+            [t('account.actuals.notes'), (a) => a.notes ?? ''],
+            [
+              t('account.fields.actions'),
+              (a) => (
                 <button type="button" className="btn btn--small" onClick={() => onRemove(a)}>
                   {t('common.remove')}
                 </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
+              ),
+            ],
+          ]}
+        />
       </table>
     </TableWrap>
   );
+}
+
+/** A recorded figure, or a dash where none was recorded. */
+function dash<V>(v: V | null | undefined, show: (v: V) => string): string {
+  return v == null || v === '' ? '—' : show(v);
 }

@@ -8,6 +8,7 @@ import { ErrorNotice, RequireLogin, useDateTime, useLoad, TableWrap } from '../u
 import { useAccount } from '../session';
 import { TrendChart } from './TrendChart';
 import { getProjectSections } from '../../../lib/slots';
+import { TableHead } from '../../shared/TableHead';
 
 export default function ProjectPage() {
   return (
@@ -120,18 +121,18 @@ function ProjectForecasts({
           <TableWrap label={t('account.project.forecasts')}>
             <table data-testid="project-forecasts">
               <caption className="visually-hidden">{t('account.project.forecasts')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('account.project.compareCol')}</th>
-                  <th scope="col">{t('account.fields.created')}</th>
-                  <th scope="col">{t('account.fields.name')}</th>
-                  <th scope="col">P50</th>
-                  <th scope="col">P85</th>
-                  <th scope="col">P95</th>
-                  <th scope="col">{t('account.fields.version')}</th>
-                  <th scope="col">{t('account.fields.actions')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('account.project.compareCol'),
+                  t('account.fields.created'),
+                  t('account.fields.name'),
+                  'P50',
+                  'P85',
+                  'P95',
+                  t('account.fields.version'),
+                  t('account.fields.actions'),
+                ]}
+              />
               <tbody>
                 {[...rows].reverse().map((f) => (
                   <ForecastRow

@@ -6,6 +6,7 @@ import { tokensApi, type ApiToken } from '../api';
 import { FormAlert } from '../auth/common';
 import { useAccountForm } from '../form';
 import { ErrorNotice, RequireLogin, useDateTime, useLoad, TableWrap } from '../ui';
+import { DataRows } from '../../shared/TableHead';
 
 export default function TokensPage() {
   return (
@@ -210,23 +211,20 @@ function TokenList({
       {rows.length > 0 && (
         <TableWrap label={t('account.tokens.list')}>
           <table data-testid="tokens">
-            <thead>
-              <tr>
-                <th scope="col">{t('account.tokens.name')}</th>
-                <th scope="col">{t('account.tokens.scopes')}</th>
-                <th scope="col">{t('account.fields.created')}</th>
-                <th scope="col">{t('account.tokens.lastUsed')}</th>
-                <th scope="col">{t('account.fields.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((tok) => (
-                <tr key={tok.id}>
-                  <td>{tok.name}</td>
-                  <td>{scopeText(tok.scopes)}</td>
-                  <td>{dateTime(tok.createdAt)}</td>
-                  <td>{tok.lastUsedAt ? dateTime(tok.lastUsedAt) : t('account.tokens.never')}</td>
-                  <td>
+            <DataRows
+              rows={rows}
+              rowKey={(tok) => tok.id}
+              columns={[
+                [t('account.tokens.name'), (tok) => tok.name],
+                [t('account.tokens.scopes'), (tok) => scopeText(tok.scopes)],
+                [t('account.fields.created'), (tok) => dateTime(tok.createdAt)],
+                [
+                  t('account.tokens.lastUsed'),
+                  (tok) => (tok.lastUsedAt ? dateTime(tok.lastUsedAt) : t('account.tokens.never')),
+                ],
+                [
+                  t('account.fields.actions'),
+                  (tok) => (
                     <button
                       type="button"
                       className="btn btn--small btn--danger"
@@ -235,10 +233,10 @@ function TokenList({
                     >
                       {t('account.tokens.revoke')}
                     </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+                  ),
+                ],
+              ]}
+            />
           </table>
         </TableWrap>
       )}
