@@ -1,34 +1,16 @@
 /** Issue 14: a cap (runs stopped at maxWeeks) is never shown as a forecast on the When page. */
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Suspense } from 'react';
 import { describe, expect, it } from 'vitest';
 import { blobBytes, captureDownloads } from '../../../test/downloads';
-import { simulate, type SimulateInput } from '@flow-forecaster/engine';
-import { WhenResults } from './WhenResults';
-
-function show(input: SimulateInput) {
-  const r = simulate(input);
-  render(
-    <Suspense fallback={<p>loading</p>}>
-      <WhenResults result={r} input={input} />
-    </Suspense>,
-  );
-  return r;
-}
+import { showWhenResults as show } from '../../../test/when-results';
+import type { SimulateInput } from '@flow-forecaster/engine';
+import { SOME_STOPPED } from '../../../../schemas/test/stopped-runs';
 
 const allStopped: SimulateInput = {
   tpSamples: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
   numberOfTasks: 500,
   numberOfSimulations: 1000,
-  seed: 1,
-};
-
-const someStopped: SimulateInput = {
-  tpSamples: [...Array<number>(19).fill(0), 1],
-  throughputModel: 'bootstrap',
-  numberOfTasks: 20,
-  numberOfSimulations: 2000,
   seed: 1,
 };
 
@@ -69,7 +51,7 @@ describe('When results with runs stopped at maxWeeks', () => {
   });
 
   it('draws no line at the cap and leaves stopped runs out of the finished bars', async () => {
-    const r = show(someStopped);
+    const r = show(SOME_STOPPED);
     expect(r.finishedShare).toBeGreaterThan(0);
     expect(r.beyondMaxWeeks.p95).toBe(true);
     expect(r.beyondMaxWeeks.p50).toBe(false);
@@ -97,7 +79,7 @@ describe('When dates at the cap', () => {
 
 describe('When with some runs stopped', () => {
   it('says what share did not finish, not "More than 10 years" under a headline in weeks', () => {
-    const r = show(someStopped);
+    const r = show(SOME_STOPPED);
     expect(r.finishedShare).toBeGreaterThan(0);
     expect(r.finishedShare).toBeLessThan(1);
     const notice = screen.getByTestId('beyond-notice');

@@ -1,26 +1,15 @@
 /** Issue 14 leftovers on the When and Deadline pages: an empty backlog, the mean of finished runs. */
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Suspense } from 'react';
 import { describe, expect, it } from 'vitest';
-import { simulate, type SimulateInput } from '@flow-forecaster/engine';
 import { directRunner } from '../../../test/engine-runner';
 import { renderPage } from '../../../test/render';
+import { showWhenResults as show } from '../../../test/when-results';
+import { SOME_STOPPED } from '../../../../schemas/test/stopped-runs';
 import DeadlinePage from '../deadline/DeadlinePage';
 import { formatterFor } from '../../i18n/format';
-import { WhenResults } from './WhenResults';
 
 const fmt = formatterFor('en');
-
-function show(input: SimulateInput) {
-  const r = simulate(input);
-  render(
-    <Suspense fallback={<p>loading</p>}>
-      <WhenResults result={r} input={input} />
-    </Suspense>,
-  );
-  return r;
-}
 
 const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
 
@@ -68,13 +57,7 @@ describe('an empty backlog', () => {
 
 describe('mean ± SD', () => {
   it('is shown over the finished runs, saying their share, when some runs stopped', () => {
-    const r = show({
-      tpSamples: [...Array<number>(19).fill(0), 1],
-      throughputModel: 'bootstrap',
-      numberOfTasks: 20,
-      numberOfSimulations: 2000,
-      seed: 1,
-    });
+    const r = show(SOME_STOPPED);
     expect(r.finishedShare).toBeLessThan(1);
     const label = screen.getAllByText('Mean').find((el) => el.className === 'kpi__label');
     const card = label?.parentElement;
