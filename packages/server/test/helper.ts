@@ -239,3 +239,29 @@ export function useAnonymousApp() {
     app().inject({ method: 'POST', url, payload });
   return { app, post };
 }
+
+/**
+ * A fresh app on `db` for the tests of the enclosing describe block and one logged-in caller
+ * (opened before them, closed after).
+ */
+export function useAppWithCaller(db: DatabaseKind) {
+  let t: TestApp | undefined;
+  let c: Caller | undefined;
+  beforeAll(async () => {
+    t = await createTestApp({ db });
+    c = await login(t.app);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  return {
+    get app(): FastifyInstance {
+      if (!t) throw new Error('the app opens in beforeAll');
+      return t.app;
+    },
+    get caller(): Caller {
+      if (!c) throw new Error('the caller logs in in beforeAll');
+      return c;
+    },
+  };
+}
