@@ -1,6 +1,7 @@
 /** `--format table` names the calendar a result was computed on, for every kind that takes one. */
 import { describe, expect, it } from 'vitest';
 import { ffInProcess } from '../test/run-in-process';
+import { LABOUR_DAY_PORTFOLIO } from '../../schemas/test/calendar-cases';
 
 const ff = ffInProcess;
 
@@ -153,14 +154,7 @@ describe('ff --format table names the calendar', () => {
   });
 
   it('ff portfolio --country BR: the feature moves past Labour Day, the table names Brazil', async () => {
-    const body = {
-      teams: [{ name: 'A', tpSamples: [5], throughputModel: 'bootstrap' }],
-      features: [{ name: 'F1', size: 10, team: 'A' }],
-      startDate: '2026-04-27',
-      numberOfSimulations: 2_000,
-      suggestOrder: false,
-      seed: 5,
-    };
+    const body = LABOUR_DAY_PORTFOLIO;
     const r = await ff(['portfolio', '--country', 'BR'], body);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).features[0].completionDates.p85).toBe('2026-05-15');

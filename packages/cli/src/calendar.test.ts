@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ffInProcess } from '../test/run-in-process';
+import { OFFSITE_BACKTEST } from '../../schemas/test/calendar-cases';
 
 const ff = ffInProcess;
 
@@ -89,15 +90,7 @@ describe('ff calendar options', () => {
   });
 
   it('backtest --blackout: the offsite week thins the folds ahead of it, dated forecasts', async () => {
-    const body = {
-      tpSamples: Array.from({ length: 20 }, (_, i) => (i === 10 ? 0 : 5)),
-      backlog: 10,
-      throughputModel: 'bootstrap',
-      minTrainSize: 6,
-      numberOfSimulations: 2_000,
-      seed: 4,
-      startDate: '2026-01-05',
-    };
+    const body = OFFSITE_BACKTEST;
     const r = await ff(['backtest', '--blackout', '2026-03-16..2026-03-20'], body);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);

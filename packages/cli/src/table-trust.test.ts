@@ -10,6 +10,7 @@ import {
   simulate,
 } from '@flow-forecaster/engine';
 import { formatTable } from './table';
+import { SOME_STOPPED } from '../../schemas/test/stopped-runs';
 
 const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
 
@@ -255,13 +256,7 @@ describe('table output: empty backlog and mean over finished runs (issue 14)', (
   });
 
   it('gives the mean over the finished runs, saying how many, not "at least"', () => {
-    const r = simulate({
-      tpSamples: [...Array<number>(19).fill(0), 1],
-      throughputModel: 'bootstrap',
-      numberOfTasks: 20,
-      numberOfSimulations: 2000,
-      seed: 1,
-    });
+    const r = simulate(SOME_STOPPED);
     expect(r.finishedShare).toBeLessThan(1);
     const text = formatTable('simulate', r);
     const share = `${(r.finishedShare * 100).toFixed(1)}%`;

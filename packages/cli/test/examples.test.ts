@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseForecast } from '@flow-forecaster/schemas';
 import type { RequestKind } from '@flow-forecaster/schemas';
-import { example, ff } from './helpers';
+import { COMMAND_EXAMPLES, example, ff } from './helpers';
 
 type Obj = Record<string, unknown>;
 
@@ -31,19 +31,9 @@ async function ffJson(args: string[]): Promise<Obj> {
 }
 
 const cases: [RequestKind, string][] = [
-  ['simulate', 'team.json'],
+  ...COMMAND_EXAMPLES,
   ['simulate', 'three-point.json'],
-  ['when', 'when.json'],
-  ['how-many', 'how-many.json'],
-  ['deadline', 'deadline.json'],
-  ['cost', 'cost.json'],
-  ['risks', 'risks.json'],
-  ['dependencies', 'dependencies.json'],
-  ['backtest', 'backtest.json'],
-  ['accuracy', 'accuracy.json'],
   ['pbc', 'pbc.json'],
-  ['flow', 'flow.json'],
-  ['portfolio', 'portfolio.json'],
 ];
 
 describe.concurrent('each command on its example', () => {

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
+import type { RequestKind } from '@flow-forecaster/schemas';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '../../..');
@@ -37,6 +38,24 @@ export function ff(args: string[], options: { stdin?: string; cwd?: string } = {
     child.stdin.end(options.stdin ?? '');
   });
 }
+
+/**
+ * A command and its example in examples/ (simulate on the team case), for the tests that run
+ * every command end to end; each adds the examples only it reads.
+ */
+export const COMMAND_EXAMPLES: [RequestKind, string][] = [
+  ['simulate', 'team.json'],
+  ['when', 'when.json'],
+  ['how-many', 'how-many.json'],
+  ['deadline', 'deadline.json'],
+  ['cost', 'cost.json'],
+  ['risks', 'risks.json'],
+  ['dependencies', 'dependencies.json'],
+  ['backtest', 'backtest.json'],
+  ['accuracy', 'accuracy.json'],
+  ['flow', 'flow.json'],
+  ['portfolio', 'portfolio.json'],
+];
 
 export function example(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(resolve(ROOT, 'examples', name), 'utf8')) as Record<

@@ -4,25 +4,13 @@
  * Tables, the engine's warnings they repeat, the API summary and the help all go through it.
  */
 import { describe, expect, it } from 'vitest';
+import { COMMAND_EXAMPLES } from './helpers';
 import { ffInProcess } from './run-in-process';
 
 /** A digit, then white space (a plain or no-break space), then a percent sign. */
 const SPACED_PERCENT = /\d[\s\u00a0\u202f]%/;
 
-const EXAMPLES: [string, string][] = [
-  ['simulate', 'team.json'],
-  ['when', 'when.json'],
-  ['how-many', 'how-many.json'],
-  ['deadline', 'deadline.json'],
-  ['cost', 'cost.json'],
-  ['risks', 'risks.json'],
-  ['dependencies', 'dependencies.json'],
-  ['backtest', 'backtest.json'],
-  ['accuracy', 'accuracy.json'],
-  ['flow', 'flow.json'],
-  ['portfolio', 'portfolio.json'],
-  ['delivery', 'delivery.json'],
-];
+const EXAMPLES: [string, string][] = [...COMMAND_EXAMPLES, ['delivery', 'delivery.json']];
 
 describe('percent style in the CLI', () => {
   it.each(EXAMPLES)('ff %s --format table on examples/%s writes "25%"', async (kind, file) => {

@@ -25,6 +25,12 @@ const cases = (JSON.parse(readFileSync(FILE, 'utf8')) as { cases: ReferenceCase[
 const o = (v: unknown) => (v ?? {}) as Obj;
 const byDescription = (r: Obj, key: string) =>
   Object.fromEntries((r.risks as Obj[]).map((x) => [String(x.description), x[key]]));
+/** A result's weeks at P50, P85 and P95, named as the spec's cases name them. */
+const weeks = (r: Obj) => ({
+  p50Weeks: o(r.percentile_stats).p50,
+  p85Weeks: o(r.percentile_stats).p85,
+  p95Weeks: o(r.percentile_stats).p95,
+});
 
 /** For each spec kind the CLI covers: its command, and the result in the case's terms. */
 const VIEWS: Record<string, { command: string; view: (r: Obj) => Obj }> = {
@@ -49,9 +55,7 @@ const VIEWS: Record<string, { command: string; view: (r: Obj) => Obj }> = {
   when: {
     command: 'when',
     view: (r) => ({
-      p50Weeks: o(r.percentile_stats).p50,
-      p85Weeks: o(r.percentile_stats).p85,
-      p95Weeks: o(r.percentile_stats).p95,
+      ...weeks(r),
       meanWeeks: r.mean,
       p85Date: o(r.completionDates).p85,
     }),
@@ -59,9 +63,7 @@ const VIEWS: Record<string, { command: string; view: (r: Obj) => Obj }> = {
   simulate: {
     command: 'simulate',
     view: (r) => ({
-      p50Weeks: o(r.percentile_stats).p50,
-      p85Weeks: o(r.percentile_stats).p85,
-      p95Weeks: o(r.percentile_stats).p95,
+      ...weeks(r),
       p85EffortPersonWeeks: o(r.effort).p85,
     }),
   },

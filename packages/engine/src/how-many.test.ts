@@ -8,6 +8,7 @@ import {
 } from './how-many';
 import type { HowManyInput } from './inputs';
 import { referenceCases } from '../test/reference-cases';
+import { ZERO_OR_TEN } from '../test/fixtures';
 import { EngineInputError } from './errors';
 import { createThroughputSampler } from './throughput';
 import { tableProbabilities } from './discrete-sampler';
@@ -25,13 +26,7 @@ describe('forecastHowMany', () => {
 
   it('reads q % confidence from the pessimistic side [fix]', () => {
     // One week of 0 or 10 items, each half the time.
-    const r = forecastHowMany({
-      tpSamples: [0, 10],
-      throughputModel: 'bootstrap',
-      days: 7,
-      numberOfSimulations: 10_000,
-      seed: 2,
-    });
+    const r = forecastHowMany({ ...ZERO_OR_TEN, days: 7, numberOfSimulations: 10_000, seed: 2 });
     expect(r.itemsAtConfidence['85']).toBe(0);
     expect(r.itemsAtConfidence['15']).toBe(10);
     expect(Math.abs(r.mean - 5)).toBeLessThan(4 * Math.sqrt(25 / 10_000));

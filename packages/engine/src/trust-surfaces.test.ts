@@ -7,6 +7,7 @@ import { forecastWhen } from './when';
 import { simulate } from './simulate';
 import { deadlineAnalysis } from './deadline';
 import { finishedMoments } from './beyond-max-weeks';
+import { SOME_STOPPED } from '../test/fixtures';
 
 const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
 
@@ -44,13 +45,7 @@ describe('mean and SD of weeks', () => {
   });
 
   it('give the same definition in simulate and When, null when no run finished', () => {
-    const some = { tpSamples: [...Array<number>(19).fill(0), 1], seed: 1 };
-    const sim = simulate({
-      ...some,
-      throughputModel: 'bootstrap',
-      numberOfTasks: 20,
-      numberOfSimulations: 2000,
-    });
+    const sim = simulate(SOME_STOPPED);
     expect(sim.finishedShare).toBeGreaterThan(0);
     expect(sim.finishedShare).toBeLessThan(1);
     // Every finished run took less than the cap, so their mean is below it.
@@ -58,12 +53,9 @@ describe('mean and SD of weeks', () => {
     const n = finished.reduce((s, h) => s + h.count, 0);
     const mean = finished.reduce((s, h) => s + h.weeks * h.count, 0) / n;
     expect(sim.meanWeeks).toBeCloseTo(mean, 10);
-    const when = forecastWhen({
-      ...some,
-      throughputModel: 'bootstrap',
-      backlog: 20,
-      numberOfSimulations: 2000,
-    });
+    // The same runs asked as When: the backlog is simulate's numberOfTasks.
+    const { numberOfTasks, ...runs } = SOME_STOPPED;
+    const when = forecastWhen({ ...runs, backlog: numberOfTasks });
     expect(when.finishedShare).toBeLessThan(1);
     expect(when.mean).toBeLessThan(when.maxWeeks);
     const none = forecastWhen({ tpSamples: [1, 2], backlog: 1000, maxWeeks: 10, seed: 1 });

@@ -8,8 +8,15 @@ import { simulate } from './simulate';
 import { deadlineAnalysis } from './deadline';
 import { isBeyondMaxWeeks } from './beyond-max-weeks';
 import { addDays as addDaysIso } from './dates';
+import { SOME_STOPPED } from '../test/fixtures';
+import type { DeadlineInput } from './inputs';
 
 const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
+
+/** A 500-item backlog from 2026-01-05 that throughput this thin never finishes (seed 1). */
+function neverFinished(input: Omit<DeadlineInput, 'backlog' | 'startDate' | 'seed'>) {
+  return deadlineAnalysis({ ...input, backlog: 500, startDate: '2026-01-05', seed: 1 });
+}
 
 describe('runs stopped at maxWeeks', () => {
   it('says every percentile is beyond the cap when no run finished, and gives no date', () => {
@@ -219,14 +226,11 @@ describe('deadline: the question answered as asked', () => {
   });
 
   it('never counts runs stopped at maxWeeks as finished by a later deadline', () => {
-    const r = deadlineAnalysis({
+    const r = neverFinished({
       tpSamples: [0, 0, 0, 0, 1],
       throughputModel: 'bootstrap',
-      backlog: 500,
-      startDate: '2026-01-05',
       deadlineDate: '2046-01-05',
       numberOfSimulations: 200,
-      seed: 1,
     });
     expect(r.finishedShare).toBe(0);
     expect(r.probabilityByDeadline).toBe(0);
@@ -238,13 +242,7 @@ describe('deadline: the question answered as asked', () => {
 
 describe('issue 14: no figure read off the cap', () => {
   it('keeps stopped runs out of the finished weeks and flags the table rows at the cap', () => {
-    const r = simulate({
-      tpSamples: [...Array<number>(19).fill(0), 1],
-      throughputModel: 'bootstrap',
-      numberOfTasks: 20,
-      numberOfSimulations: 2000,
-      seed: 1,
-    });
+    const r = simulate(SOME_STOPPED);
     expect(r.unfinishedRuns).toBeGreaterThan(0);
     const last = r.histogram.at(-1);
     expect(last).toEqual({ weeks: r.maxWeeks, count: r.unfinishedRuns, unfinished: true });
@@ -274,13 +272,10 @@ describe('issue 14: no figure read off the cap', () => {
   });
 
   it('says 0 of the backlog by the deadline when every run stopped', () => {
-    const r = deadlineAnalysis({
+    const r = neverFinished({
       tpSamples: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
-      backlog: 500,
-      startDate: '2026-01-05',
       deadlineDate: '2026-03-23',
       numberOfSimulations: 1000,
-      seed: 1,
     });
     expect(r.finishedShare).toBe(0);
     expect(r.scopeByDeadlinePctP85).toBe(0);

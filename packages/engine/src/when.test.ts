@@ -4,6 +4,7 @@ import { createThroughputSampler } from './throughput';
 import { createRng } from './prng';
 import type { WhenInput } from './inputs';
 import { referenceCases } from '../test/reference-cases';
+import { ZERO_OR_TEN } from '../test/fixtures';
 
 describe('forecastWhen: reference cases', () => {
   for (const c of referenceCases('when')) {
@@ -29,13 +30,7 @@ describe('forecastWhen: reference cases', () => {
 describe('forecastWhen', () => {
   it('reports mean and population sd of weeks to one decimal', () => {
     // Bootstrap [0, 10] on a 10-item backlog: geometric weeks, mean 2, sd √2 ≈ 1.4.
-    const r = forecastWhen({
-      tpSamples: [0, 10],
-      throughputModel: 'bootstrap',
-      backlog: 10,
-      numberOfSimulations: 50_000,
-      seed: 3,
-    });
+    const r = forecastWhen({ ...ZERO_OR_TEN, backlog: 10, numberOfSimulations: 50_000, seed: 3 });
     expect(r.mean).toBeCloseTo(2, 1);
     expect(r.std).toBeCloseTo(1.4, 1);
     expect(r.histogram[0]).toEqual({ weeks: 1, count: expect.any(Number) });

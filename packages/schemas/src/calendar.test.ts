@@ -3,6 +3,7 @@ import { runForecast } from '@flow-forecaster/engine';
 import { parseRequest } from './requests';
 import { setHolidayProvider } from './calendar';
 import { holidayCountries, installHolidays } from './holidays';
+import { BLACKOUT_CASE } from '../test/calendar-cases';
 
 const base = { tpSamples: [1], throughputModel: 'bootstrap', seed: 3 };
 
@@ -11,14 +12,7 @@ describe('calendar request fields (when)', () => {
   afterEach(() => setHolidayProvider(null));
 
   it('reference case 1 through the schema: blackout, daily model → 2026-04-14', () => {
-    const r = parseRequest('when', {
-      backlog: 10,
-      tpSamples: [2],
-      throughputModel: 'bootstrap',
-      resolution: 'day',
-      startDate: '2026-04-06',
-      calendar: { blackouts: [{ from: '2026-04-07', to: '2026-04-08' }] },
-    });
+    const r = parseRequest('when', BLACKOUT_CASE);
     if (!r.ok) throw new Error(r.error.message);
     const out = runForecast('when', r.value);
     expect(out.completionDates?.p50).toBe('2026-04-14');

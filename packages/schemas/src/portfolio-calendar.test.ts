@@ -3,15 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseForecast } from './registry';
 import { setHolidayProvider } from './calendar';
 import { installHolidays } from './holidays';
+import { LABOUR_DAY_PORTFOLIO } from '../test/calendar-cases';
 
-const body = {
-  teams: [{ name: 'A', tpSamples: [5], throughputModel: 'bootstrap' }],
-  features: [{ name: 'F1', size: 10, team: 'A' }],
-  startDate: '2026-04-27',
-  numberOfSimulations: 2_000,
-  suggestOrder: false,
-  seed: 5,
-};
+const body = LABOUR_DAY_PORTFOLIO;
 
 describe('portfolio request with a calendar', () => {
   beforeEach(() => installHolidays());

@@ -77,6 +77,26 @@ describe('async routes on BullMQ', () => {
   });
 });
 
+/** POST /api/async/simulate from one client address. */
+const submitFrom = (app: FastifyInstance, remoteAddress: string, payload: object = TEAM_CASE) =>
+  app.inject({ method: 'POST', url: '/api/async/simulate', payload, remoteAddress });
+
+/**
+ * Two web nodes on one Redis prefix, as behind a load balancer, each allowing a client
+ * `maxActivePerClient` active jobs; `close` closes both and removes the prefix's keys.
+ */
+async function twoNodes(name: string, maxActivePerClient: number) {
+  const prefix = uniquePrefix(name);
+  const nodeA = await buildJobsApp({ redisUrl: REDIS_URL, prefix }, { maxActivePerClient });
+  const nodeB = await buildJobsApp({ redisUrl: REDIS_URL, prefix }, { maxActivePerClient });
+  const close = async () => {
+    await nodeA.close();
+    await nodeB.close();
+    await deletePrefix(prefix);
+  };
+  return { prefix, nodeA, nodeB, close };
+}
+
 describe('per-client job limit on BullMQ', () => {
   it('one anonymous address cannot queue more than its share (no worker: jobs stay queued)', async () => {
     const prefix = uniquePrefix('bullmq-limit');
@@ -84,21 +104,10 @@ describe('per-client job limit on BullMQ', () => {
     try {
       const codes = [];
       for (let i = 0; i < 5; i++) {
-        const res = await app.inject({
-          method: 'POST',
-          url: '/api/async/simulate',
-          payload: TEAM_CASE,
-          remoteAddress: '10.6.0.1',
-        });
-        codes.push(res.statusCode);
+        codes.push((await submitFrom(app, '10.6.0.1')).statusCode);
       }
       expect(codes).toEqual([202, 202, 202, 429, 429]);
-      const other = await app.inject({
-        method: 'POST',
-        url: '/api/async/simulate',
-        payload: TEAM_CASE,
-        remoteAddress: '10.6.0.2',
-      });
+      const other = await submitFrom(app, '10.6.0.2');
       expect(other.statusCode).toBe(202);
     } finally {
       await app.close();
@@ -107,17 +116,10 @@ describe('per-client job limit on BullMQ', () => {
   }, 60_000);
 
   it('holds across web nodes: two servers on one Redis share one limit per client', async () => {
-    const prefix = uniquePrefix('bullmq-nodes');
-    const nodeA = await buildJobsApp({ redisUrl: REDIS_URL, prefix }, { maxActivePerClient: 3 });
-    const nodeB = await buildJobsApp({ redisUrl: REDIS_URL, prefix }, { maxActivePerClient: 3 });
+    const { nodeA, nodeB, close } = await twoNodes('bullmq-nodes', 3);
     try {
       const post = (app: FastifyInstance, remoteAddress = '10.7.0.1') =>
-        app.inject({
-          method: 'POST',
-          url: '/api/async/simulate',
-          payload: TEAM_CASE,
-          remoteAddress,
-        });
+        submitFrom(app, remoteAddress);
       // Alternating nodes, as a load balancer would: without a shared count each node would
       // take 3 (N nodes × the limit).
       const codes = [];
@@ -142,26 +144,17 @@ describe('per-client job limit on BullMQ', () => {
       );
       expect((await post(nodeB, '10.7.0.3')).statusCode).toBe(202);
     } finally {
-      await nodeA.close();
-      await nodeB.close();
-      await deletePrefix(prefix);
+      await close();
     }
   }, 60_000);
 
   it('a finished job frees its slot on every node', async () => {
-    const prefix = uniquePrefix('bullmq-free');
-    const nodeA = await buildJobsApp({ redisUrl: REDIS_URL, prefix }, { maxActivePerClient: 1 });
-    const nodeB = await buildJobsApp({ redisUrl: REDIS_URL, prefix }, { maxActivePerClient: 1 });
+    const { prefix, nodeA, nodeB, close } = await twoNodes('bullmq-free', 1);
     const pool = createTaskPool({ threads: 1 });
     let worker: BullWorkerHandle | undefined;
     try {
       const post = (app: FastifyInstance) =>
-        app.inject({
-          method: 'POST',
-          url: '/api/async/simulate',
-          payload: { ...TEAM_CASE, numberOfSimulations: 1_000 },
-          remoteAddress: '10.7.1.1',
-        });
+        submitFrom(app, '10.7.1.1', { ...TEAM_CASE, numberOfSimulations: 1_000 });
       const first = await post(nodeA);
       expect(first.statusCode).toBe(202);
       expect((await post(nodeB)).statusCode).toBe(429);
@@ -176,9 +169,7 @@ describe('per-client job limit on BullMQ', () => {
     } finally {
       await worker?.close(true);
       await pool.destroy();
-      await nodeA.close();
-      await nodeB.close();
-      await deletePrefix(prefix);
+      await close();
     }
   }, 60_000);
 });

@@ -3,31 +3,19 @@
  * the async route (the job carries the resolved holidays to the worker pool), and 400s naming
  * the calendar field.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from './helper';
-import type { TestApp } from './helper';
+import { describe, expect, it } from 'vitest';
+import { useAnonymousApp } from './helper';
 import { pollTask } from './jobs-app';
+import {
+  BLACKOUT_CASE,
+  LABOUR_DAY_PORTFOLIO,
+  OFFSITE_BACKTEST,
+} from '../../schemas/test/calendar-cases';
 
-const case1 = {
-  backlog: 10,
-  tpSamples: [2],
-  throughputModel: 'bootstrap',
-  resolution: 'day',
-  startDate: '2026-04-06',
-  calendar: { blackouts: [{ from: '2026-04-07', to: '2026-04-08' }] },
-};
+const case1 = BLACKOUT_CASE;
 
 describe('calendars on the API', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp({ db: 'pglite' });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  const post = (url: string, payload: Record<string, unknown>) =>
-    t.app.inject({ method: 'POST', url, payload });
+  const { app, post } = useAnonymousApp();
 
   it('reference case 1 (the spec request verbatim): done 2026-04-14 at every percentile', async () => {
     const res = await post('/api/forecast-when', case1);
@@ -60,7 +48,7 @@ describe('calendars on the API', () => {
 
   it('holiday names follow Accept-Language unless calendar.language says otherwise', async () => {
     const reason = async (headers: Record<string, string>, calendar: Record<string, unknown>) => {
-      const res = await t.app.inject({
+      const res = await app().inject({
         method: 'POST',
         url: '/api/forecast-when',
         headers,
@@ -96,7 +84,7 @@ describe('calendars on the API', () => {
       calendar: { country: 'BR' },
     });
     expect(res.statusCode).toBe(202);
-    const { body: done } = await pollTask(t.app, (res.json() as { task_id: string }).task_id);
+    const { body: done } = await pollTask(app(), (res.json() as { task_id: string }).task_id);
     expect(done.state).toBe('SUCCESS');
     const result = done.result as {
       completionDates: Record<string, string>;
@@ -144,13 +132,7 @@ describe('calendars on the API', () => {
 
   // Backtest: a history of 20 weeks from 2026-01-05 whose week 10 was an offsite.
   const backtestBody = {
-    tpSamples: Array.from({ length: 20 }, (_, i) => (i === 10 ? 0 : 5)),
-    backlog: 10,
-    throughputModel: 'bootstrap',
-    minTrainSize: 6,
-    numberOfSimulations: 2_000,
-    seed: 4,
-    startDate: '2026-01-05',
+    ...OFFSITE_BACKTEST,
     calendar: { blackouts: [{ from: '2026-03-16', to: '2026-03-20', note: 'offsite' }] },
   };
 
@@ -165,7 +147,7 @@ describe('calendars on the API', () => {
     expect(fold.forecastDates['85']).toBe('2026-04-03');
     const queued = await post('/api/async/backtest', backtestBody);
     expect(queued.statusCode).toBe(202);
-    const { body: done } = await pollTask(t.app, (queued.json() as { task_id: string }).task_id);
+    const { body: done } = await pollTask(app(), (queued.json() as { task_id: string }).task_id);
     expect(done.state).toBe('SUCCESS');
     expect((done.result as { folds: unknown }).folds).toEqual(body.folds);
   });
@@ -213,12 +195,7 @@ describe('calendars on the API', () => {
 
   it('portfolio: Labour Day moves the feature a week, sync and async; 400s name calendar fields', async () => {
     const portfolio = {
-      teams: [{ name: 'A', tpSamples: [5], throughputModel: 'bootstrap' }],
-      features: [{ name: 'F1', size: 10, team: 'A' }],
-      startDate: '2026-04-27',
-      numberOfSimulations: 2_000,
-      suggestOrder: false,
-      seed: 5,
+      ...LABOUR_DAY_PORTFOLIO,
       calendar: { country: 'BR', language: 'pt' },
     };
     const res = await post('/api/portfolio', portfolio);
@@ -228,7 +205,7 @@ describe('calendars on the API', () => {
     expect(body.calendar.daysOff).toEqual([{ date: '2026-05-01', reason: 'Dia do trabalhador' }]);
     const queued = await post('/api/async/portfolio', portfolio);
     expect(queued.statusCode).toBe(202);
-    const { body: done } = await pollTask(t.app, (queued.json() as { task_id: string }).task_id);
+    const { body: done } = await pollTask(app(), (queued.json() as { task_id: string }).task_id);
     expect(done.state).toBe('SUCCESS');
     expect(done.result).toEqual(body);
     for (const [calendar, field] of [
@@ -243,7 +220,7 @@ describe('calendars on the API', () => {
   });
 
   it('documents the calendar fields in the OpenAPI body of when', async () => {
-    const doc = (await t.app.inject('/docs/json')).json() as {
+    const doc = (await app().inject('/docs/json')).json() as {
       paths: Record<string, { post?: { requestBody?: unknown } }>;
     };
     expect(JSON.stringify(doc.paths['/api/forecast-when']?.post?.requestBody)).toContain(

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitErrorCode, withErrorCode } from '../src/connections/error-code';
-import { createTestApp, login } from './helper';
+import { createProject, createTestApp, login } from './helper';
 import type { Caller, TestApp } from './helper';
 
 describe('connections: availability and coded sync errors (PGlite)', () => {
@@ -29,22 +29,12 @@ describe('connections: availability and coded sync errors (PGlite)', () => {
     await withoutKey?.close();
   });
 
-  const project = async (t: TestApp, caller: Caller) =>
-    (
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/projects',
-        headers: caller.headers,
-        payload: { name: 'Payments' },
-      })
-    ).json().id as string;
-
   it('says in the list whether connections can be made here', async () => {
     for (const [t, caller, available] of [
       [withKey, a, true],
       [withoutKey, b, false],
     ] as const) {
-      const id = await project(t, caller);
+      const id = await createProject(t.app, caller);
       const res = await t.app.inject({
         url: `/api/projects/${id}/connections`,
         headers: caller.headers,
@@ -55,7 +45,7 @@ describe('connections: availability and coded sync errors (PGlite)', () => {
   });
 
   it('answers a failed sync with the connector’s error kind and the tracker’s words apart', async () => {
-    const id = await project(withKey, a);
+    const id = await createProject(withKey.app, a);
     const created = await withKey.app.inject({
       method: 'POST',
       url: `/api/projects/${id}/connections`,

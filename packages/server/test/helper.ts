@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app';
 import type { BuildAppOptions } from '../src/app';
@@ -215,5 +216,52 @@ export async function tokenCaller(app: FastifyInstance, email = uniqueEmail()): 
   return {
     headers: { authorization: `Bearer ${(res.json() as { token: string }).token}` },
     user: c.user,
+  };
+}
+
+/**
+ * A fresh in-memory app for the tests of the enclosing describe block (opened before them,
+ * closed after) and an anonymous JSON POST to it.
+ */
+export function useAnonymousApp() {
+  let t: TestApp | undefined;
+  beforeAll(async () => {
+    t = await createTestApp({ db: 'pglite' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  const app = (): FastifyInstance => {
+    if (!t) throw new Error('the app opens in beforeAll');
+    return t.app;
+  };
+  const post = (url: string, payload: Record<string, unknown>) =>
+    app().inject({ method: 'POST', url, payload });
+  return { app, post };
+}
+
+/**
+ * A fresh app on `db` for the tests of the enclosing describe block and one logged-in caller
+ * (opened before them, closed after).
+ */
+export function useAppWithCaller(db: DatabaseKind) {
+  let t: TestApp | undefined;
+  let c: Caller | undefined;
+  beforeAll(async () => {
+    t = await createTestApp({ db });
+    c = await login(t.app);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  return {
+    get app(): FastifyInstance {
+      if (!t) throw new Error('the app opens in beforeAll');
+      return t.app;
+    },
+    get caller(): Caller {
+      if (!c) throw new Error('the caller logs in in beforeAll');
+      return c;
+    },
   };
 }

@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createTestApp, databases, login } from './helper';
-import type { Caller, TestApp } from './helper';
+import { databases, login, useAppWithCaller } from './helper';
 
 describe.each(databases)('Idempotency-Key on %s', (db) => {
-  let t: TestApp;
-  let c: Caller;
-  beforeAll(async () => {
-    t = await createTestApp({ db });
-    c = await login(t.app);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const s = useAppWithCaller(db);
 
-  const create = (payload: object, key?: string, caller = c) =>
-    t.app.inject({
+  const create = (payload: object, key?: string, caller = s.caller) =>
+    s.app.inject({
       method: 'POST',
       url: '/api/projects',
       headers: { ...caller.headers, ...(key ? { 'idempotency-key': key } : {}) },
       payload,
     });
-  const count = async (caller = c) =>
+  const count = async (caller = s.caller) =>
     (
-      (await t.app.inject({ url: '/api/projects', headers: caller.headers })).json() as {
+      (await s.app.inject({ url: '/api/projects', headers: caller.headers })).json() as {
         items: unknown[];
       }
     ).items.length;
@@ -55,7 +46,7 @@ describe.each(databases)('Idempotency-Key on %s', (db) => {
     const other = await create({ name: 'Two' }, key);
     expect(other.statusCode).toBe(409);
     expect(other.json().error).toMatchObject({ code: 'FF_ERR_CONFLICT', field: 'Idempotency-Key' });
-    const someoneElse = await login(t.app);
+    const someoneElse = await login(s.app);
     const theirs = await create({ name: 'One' }, key, someoneElse);
     expect(theirs.statusCode).toBe(201);
     expect(theirs.json().id).not.toBe((await create({ name: 'One' }, key)).json().id);

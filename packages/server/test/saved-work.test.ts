@@ -3,18 +3,10 @@ import { runForecast, accuracyAnalysis } from '@flow-forecaster/engine';
 import { parseRequest } from '@flow-forecaster/schemas';
 import { createTestApp, databases, login } from './helper';
 import type { Caller, TestApp } from './helper';
+import { T12, TEAM_CASE as JOBS_TEAM_CASE } from './jobs-app';
 
-const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
-const TEAM_CASE = {
-  tpSamples: T12,
-  numberOfTasks: 50,
-  totalContributors: 10,
-  minContributors: 2,
-  maxContributors: 5,
-  sCurveSize: 20,
-  numberOfSimulations: 2000,
-  seed: 12345,
-};
+// The team case on fewer runs: saved forecasts are compared whole with the engine's.
+const TEAM_CASE = { ...JOBS_TEAM_CASE, numberOfSimulations: 2000 };
 
 /** What the engine itself says for a request body, through JSON like the API. */
 function engine(kind: 'simulate' | 'when' | 'deadline', body: unknown) {

@@ -1,27 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { projects } from '../src/db/schema';
 import { isDataException, toErrorResponse } from '../src/errors';
 import { TEAM_CASE } from './jobs-app';
-import { createTestApp, databases, login, uniqueEmail } from './helper';
-import type { Caller, TestApp } from './helper';
+import { databases, uniqueEmail, useAppWithCaller } from './helper';
 
 // What PostgreSQL cannot store: NUL anywhere, and (in jsonb) a surrogate without its pair.
 const HOSTILE = ['a\u0000b', '\u0000', 'x\ud800', '\udc00y', 'ok\ud83d'];
 
 describe.each(databases)('text the database cannot store, on %s', (db) => {
-  let t: TestApp;
-  let c: Caller;
-  beforeAll(async () => {
-    t = await createTestApp({ db });
-    c = await login(t.app);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const s = useAppWithCaller(db);
 
-  const send = (method: 'POST' | 'PATCH', url: string, payload: object, headers = c.headers) =>
-    t.app.inject({ method, url, headers, payload });
+  const send = (
+    method: 'POST' | 'PATCH',
+    url: string,
+    payload: object,
+    headers = s.caller.headers,
+  ) => s.app.inject({ method, url, headers, payload });
 
   it('is refused with 400 naming the field on every saving route, whatever the field', async () => {
     const project = (await send('POST', '/api/projects', { name: 'Kept' })).json();
@@ -64,13 +59,16 @@ describe.each(databases)('text the database cannot store, on %s', (db) => {
         ['deep[0].a[0]', 'POST', '/api/simulate', { ...TEAM_CASE, deep: [{ a: [bad] }] }],
       ];
       for (const [field, method, url, payload, headers] of cases) {
-        const res = await send(method, url, payload, headers ?? c.headers);
+        const res = await send(method, url, payload, headers ?? s.caller.headers);
         expect({ url, field, status: res.statusCode }).toEqual({ url, field, status: 400 });
         expect(res.json().error).toMatchObject({ code: 'FF_ERR_VALIDATION', field });
       }
     }
     // Nothing was changed by the refused rename.
-    const after = await t.app.inject({ url: `/api/projects/${projectId}`, headers: c.headers });
+    const after = await s.app.inject({
+      url: `/api/projects/${projectId}`,
+      headers: s.caller.headers,
+    });
     expect(after.json().name).toBe('Kept');
     // Paired surrogates (emoji) are fine.
     expect((await send('POST', '/api/projects', { name: 'Ship it 🚀' })).statusCode).toBe(201);
@@ -80,7 +78,7 @@ describe.each(databases)('text the database cannot store, on %s', (db) => {
     // Straight to the database, past every schema: the error it raises is what the handler maps.
     let caught: unknown;
     try {
-      await t.app.db.insert(projects).values({ ownerId: c.user.id, name: 'a\u0000b' });
+      await s.app.db.insert(projects).values({ ownerId: s.caller.user.id, name: 'a\u0000b' });
     } catch (err) {
       caught = err;
     }
@@ -89,7 +87,7 @@ describe.each(databases)('text the database cannot store, on %s', (db) => {
       status: 400,
       body: { error: { code: 'FF_ERR_SAVE_FAILED' } },
     });
-    const rows = await t.app.db.select().from(projects).where(eq(projects.name, 'a'));
+    const rows = await s.app.db.select().from(projects).where(eq(projects.name, 'a'));
     expect(rows).toHaveLength(0);
   });
 });

@@ -3,21 +3,12 @@
  * the web and CLI say "nothing left to do"), and the mean and SD of weeks are over the finished
  * runs, as on every other surface, never stopped runs counted at the cap.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from './helper';
-import type { TestApp } from './helper';
+import { describe, expect, it } from 'vitest';
+import { SOME_STOPPED } from '../../schemas/test/stopped-runs';
+import { useAnonymousApp } from './helper';
 
 describe('the API and the trust rules', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp({ db: 'pglite' });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  const post = (url: string, payload: Record<string, unknown>) =>
-    t.app.inject({ method: 'POST', url, payload });
+  const { post } = useAnonymousApp();
 
   it('says an empty backlog leaves nothing to do', async () => {
     const res = await post('/api/forecast-when', { backlog: 0, tpSamples: [3, 4, 5], seed: 1 });
@@ -28,13 +19,9 @@ describe('the API and the trust rules', () => {
   });
 
   it('gives the mean over the finished runs, null when none finished', async () => {
-    const some = await post('/api/forecast-when', {
-      backlog: 20,
-      tpSamples: [...Array<number>(19).fill(0), 1],
-      throughputModel: 'bootstrap',
-      numberOfSimulations: 2000,
-      seed: 1,
-    });
+    // The same runs asked as When: the backlog is simulate's numberOfTasks.
+    const { numberOfTasks, ...runs } = SOME_STOPPED;
+    const some = await post('/api/forecast-when', { ...runs, backlog: numberOfTasks });
     expect(some.statusCode).toBe(200);
     const body = some.json();
     expect(body.finishedShare).toBeGreaterThan(0);
