@@ -7,7 +7,7 @@ export default defineConfig({
     environment: 'node',
     // The end-to-end tests spawn `ff` (tsx start-up ≈ 1 s of CPU each); on 2 busy cores a
     // spawn can take several seconds, which is slow, not broken.
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     maxConcurrency: 4,
   },
 });

@@ -28,8 +28,10 @@ export function ff(args: string[], options: { stdin?: string; cwd?: string } = {
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    // A hang is a failure of its own: kill it rather than let the suite time out.
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    // A hang is a failure of its own: kill it rather than let the suite time out. The limit is
+    // generous because a start on two cores shared with the rest of the suite (a fresh-clone CI
+    // ran eight of these at once) once took 30 s; a real hang still ends well before the test's.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
