@@ -161,6 +161,12 @@ export function TeamThroughput({
   const setWindow = (w: TeamWindow) => {
     setApplied(null);
     void updateTeam(current.id, { settings: { ...current.settings, window: w } });
+    // Picking a window here asks for its weeks: over weeks typed by hand the follow would keep
+    // the typed ones (a window changed elsewhere must not overwrite them), so put them in now.
+    if (custom) {
+      const next = pickWeeks(weeks, w, current.name, whole);
+      onUse(next.used, next.note);
+    }
   };
   return (
     <div className="team-throughput">

@@ -1,9 +1,10 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { directRunner } from '../../../test/engine-runner';
 import { renderPage } from '../../../test/render';
 import { csvTeam, savedTeams } from '../../../test/teams';
+import { updateTeam } from '../../lib/team-store';
 import WhenPage from '../when/WhenPage';
 import { pickWeeks, teamWeeks } from './team-window';
 import { registerTeamDataTranslations } from './team-i18n';
@@ -41,8 +42,8 @@ describe('a forecast form follows the current team', () => {
     expect(screen.getByTestId('stale-notice').textContent).toMatch(/inputs changed/);
   });
 
-  it('leaves weeks typed by hand alone when the window changes', async () => {
-    await save({
+  it('leaves weeks typed by hand alone when the window changes elsewhere, and a window picked here replaces them', async () => {
+    const team = await save({
       name: 'Payments',
       sample: false,
       source: 'throughput',
@@ -59,8 +60,14 @@ describe('a forecast form follows the current team', () => {
     await userEvent.type(samples(), '1, 2, 3');
     // The select no longer names a preset the form is not using.
     await waitFor(() => expect(select().selectedOptions[0].textContent).toBe('Custom'));
-    await userEvent.selectOptions(select(), '8');
+    // The Team page (or another tab) changes the team's window: the typed weeks stay.
+    await act(() => updateTeam(team.id, { settings: { window: { weeks: 16 } } }));
     expect(samples().value).toBe('1, 2, 3');
     expect(select().selectedOptions[0].textContent).toBe('Custom');
+    // Picking a window in this form's own select asks for that window's weeks.
+    await userEvent.selectOptions(select(), '8');
+    const last8 = pickWeeks(teamWeeks(team)!, { weeks: 8 }, team.name).used.join(', ');
+    await waitFor(() => expect(samples().value).toBe(last8));
+    expect(select().selectedOptions[0].textContent).toBe('last 8 weeks');
   });
 });
