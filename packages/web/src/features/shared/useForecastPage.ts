@@ -14,7 +14,9 @@ export interface BuiltBody {
 
 interface Options<F> {
   kind: string;
-  path: string;
+  /** The page's route, which its share links open; `/<kind>` unless said. */
+  path?: string;
+  /** Prefix of the page's element ids (fields, the results title). */
   idPrefix: string;
   initial: F;
   toBody: (form: F) => BuiltBody;
@@ -162,7 +164,7 @@ function useRecheck<F>(
  * link of the current result.
  */
 export function useForecastPage<F extends object, R>(options: Options<F>) {
-  const { kind, path, idPrefix, initial, toBody, seeded = true } = options;
+  const { kind, path = `/${kind}`, idPrefix, initial, toBody, seeded = true } = options;
   const [form, setForm] = useState<F>(initial);
   const [seed, setSeed] = useState<number | undefined>(undefined);
   const [issues, setIssues] = useState<Issue[]>([]);
@@ -176,7 +178,6 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
   /** Why the inputs could not even be checked (a holiday chunk that failed to download…). */
   const [checkFailed, setCheckFailed] = useState<string | null>(null);
   const refusal = useUnplacedRefusal(issues, errors, idPrefix, checkFailed);
-
   usePrefetchValidation();
   const update = useCallback(<K extends keyof F>(key: K, value: F[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -278,6 +279,7 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
     /** The form the shown result was run from (what the result panel describes). */
     ranForm: result ? ranForm : null,
     shareLink,
+    idPrefix,
     id: (field: string) => fieldId(idPrefix, field),
   };
 }
