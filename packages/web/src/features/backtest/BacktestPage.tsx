@@ -11,8 +11,7 @@ import { ResultWindow } from '../shared/TeamThroughput';
 import { Kpi, ForecastPageLayout, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { csvOf } from '../shared/ResultCsv';
-import { useForecastPage } from '../shared/useForecastPage';
-import { useLanguageDefaults } from '../shared/useLanguageDefaults';
+import { useForecastPage, useLanguageDefaults } from '../shared/useForecastPage';
 import { TableWrap } from '../../components/TableWrap';
 import {
   addHistoryCalendar,

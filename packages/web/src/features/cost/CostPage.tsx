@@ -11,8 +11,7 @@ import { ResultWindow } from '../shared/TeamThroughput';
 import { Kpi, ForecastPageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { csvOf, PageResultActions } from '../shared/ResultCsv';
 import { RunFooter } from '../shared/RunFooter';
-import { useForecastPage } from '../shared/useForecastPage';
-import { useLanguageDefaults } from '../shared/useLanguageDefaults';
+import { useForecastPage, useLanguageDefaults } from '../shared/useForecastPage';
 import { useIntervalNote, widerThan } from '../shared/sampling';
 import { registerCalendarTranslations } from '../shared/calendar-i18n';
 

@@ -17,8 +17,7 @@ import { CalendarNote } from '../shared/CalendarSection';
 import { ThroughputForecastForm } from '../shared/ThroughputForecastForm';
 import { addCalendar, initialCalendar, type CalendarForm } from '../shared/calendar';
 import { csvOf } from '../shared/ResultCsv';
-import { useForecastPage } from '../shared/useForecastPage';
-import { useLanguageDefaults } from '../shared/useLanguageDefaults';
+import { useForecastPage, useLanguageDefaults } from '../shared/useForecastPage';
 import { todayIso } from '../shared/rows';
 import { TableWrap } from '../../components/TableWrap';
 import { ChartFrame } from '../../components/ChartFrame';
@@ -144,18 +143,15 @@ function CostFields({ page }: { page: Page }) {
     <details className="fieldset">
       <summary>{t('deadline.cost')}</summary>
       <div className="row">
-        <TextField
-          page={page}
-          name="minContributors"
-          label={t('deadline.minContributors')}
-          inputMode="numeric"
-        />
-        <TextField
-          page={page}
-          name="maxContributors"
-          label={t('deadline.maxContributors')}
-          inputMode="numeric"
-        />
+        {(['minContributors', 'maxContributors'] as const).map((name) => (
+          <TextField
+            key={name}
+            page={page}
+            name={name}
+            label={t(`deadline.${name}`)}
+            inputMode="numeric"
+          />
+        ))}
       </div>
       <div className="row">
         <TextField page={page} name="costPerPersonWeek" label={t('deadline.costPerPersonWeek')} />

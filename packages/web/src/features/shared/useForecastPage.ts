@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useForecastRun, type RunState } from '../../runner/context';
 import { useFormat } from '../../i18n/format';
 import { fieldId, formField, translateIssues, type FieldErrors, type Issue } from './issues';
-import { prepareCalendar } from './calendar';
+import { defaultCurrency } from '../../i18n/languages';
+import { defaultCountry, prepareCalendar } from './calendar';
 import { useOpenShareLink, useWriteShareLink } from './useShareLink';
 
 export interface BuiltBody {
@@ -282,4 +283,19 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
     idPrefix,
     id: (field: string) => fieldId(idPrefix, field),
   };
+}
+
+/**
+ * A form's first values in the reader's language: the calendar's country (pt-BR → Brazil,
+ * es → Spain) and the currency, each only where the form has one.
+ */
+export function useLanguageDefaults<F extends { country?: string; currency?: string }>(base: F): F {
+  const { i18n } = useTranslation();
+  const language = i18n.language || 'en';
+  return useMemo(() => {
+    const out = { ...base };
+    if ('country' in base) Object.assign(out, { country: defaultCountry(language) });
+    if ('currency' in base) Object.assign(out, { currency: defaultCurrency(language) });
+    return out;
+  }, [base, language]);
 }

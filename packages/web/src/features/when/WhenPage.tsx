@@ -7,8 +7,7 @@ import { TextInput, ThroughputFields, type FormSectionProps } from '../shared/In
 import { DependenciesEditor, RisksEditor } from '../shared/RowEditors';
 import { RunFooter } from '../shared/RunFooter';
 import { CalendarSection } from '../shared/CalendarSection';
-import { useForecastPage } from '../shared/useForecastPage';
-import { useLanguageDefaults } from '../shared/useLanguageDefaults';
+import { useForecastPage, useLanguageDefaults } from '../shared/useForecastPage';
 import { adjustedBacklog, type Complexity } from './backlog';
 import { initialSimulateForm, simulateBody, type SimulateForm } from './form';
 import type { SimulationView } from './WhenResults';
