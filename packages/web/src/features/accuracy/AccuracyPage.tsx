@@ -1,10 +1,9 @@
 import type { AccuracyResult } from '@flow-forecaster/engine';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
-import { TextInput } from '../shared/Inputs';
+import { TextField } from '../shared/Inputs';
 import { Kpi, ForecastPageLayout, PageRunButton } from '../shared/PageLayout';
 import { useForecastPage } from '../shared/useForecastPage';
 import { AccuracyHeadline, AccuracyPairsTable } from '../shared/AccuracyPairs';
@@ -33,26 +32,19 @@ export default function AccuracyPage() {
   const fmt = useFormat();
   const page = useForecastPage<AccuracyForm, AccuracyResult>({
     kind: 'accuracy',
-    path: '/accuracy',
     idPrefix: 'accuracy',
     initial,
     toBody,
     seeded: false,
   });
-  const { form, update, errors, id } = page;
   return (
     <ForecastPageLayout
-      id="accuracy"
       section="accuracy"
       page={page}
       form={
         <>
-          <Field id={id('forecasts')} label={t('accuracy.forecasts')} error={errors.forecasts}>
-            <TextInput form={form} name="forecasts" update={update} />
-          </Field>
-          <Field id={id('actuals')} label={t('accuracy.actuals')} error={errors.actuals}>
-            <TextInput form={form} name="actuals" update={update} />
-          </Field>
+          <TextField page={page} name="forecasts" label={t('accuracy.forecasts')} />
+          <TextField page={page} name="actuals" label={t('accuracy.actuals')} />
           <PageRunButton page={page} label={t('accuracy.run')} />
         </>
       }

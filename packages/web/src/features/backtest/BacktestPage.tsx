@@ -1,5 +1,4 @@
 import type { BacktestResult, HistoryWindowNote } from '@flow-forecaster/engine';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../components/ChartFrame';
 import { Field } from '../../components/Field';
@@ -12,11 +11,10 @@ import { ResultWindow } from '../shared/TeamThroughput';
 import { Kpi, ForecastPageLayout, Warnings } from '../shared/PageLayout';
 import { RunFooter } from '../shared/RunFooter';
 import { csvOf } from '../shared/ResultCsv';
-import { useForecastPage } from '../shared/useForecastPage';
+import { useForecastPage, useLanguageDefaults } from '../shared/useForecastPage';
 import { TableWrap } from '../../components/TableWrap';
 import {
   addHistoryCalendar,
-  defaultCountry,
   initialHistoryCalendar,
   type HistoryCalendarForm,
 } from '../shared/calendar';
@@ -75,20 +73,15 @@ function verdictClass(v: string): string | undefined {
 }
 
 export default function BacktestPage() {
-  const { i18n } = useTranslation();
-  // The calendar's country defaults from the UI language (pt-BR → Brazil, es → Spain).
-  const language = i18n.language || 'en';
-  const start = useMemo(() => ({ ...initial, country: defaultCountry(language) }), [language]);
+  const start = useLanguageDefaults(initial);
   const page = useForecastPage<BacktestForm, BacktestResult>({
     kind: 'backtest',
-    path: '/backtest',
     idPrefix: 'backtest',
     initial: start,
     toBody,
   });
   return (
     <ForecastPageLayout
-      id="backtest"
       section="backtest"
       page={page}
       form={

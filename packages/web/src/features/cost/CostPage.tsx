@@ -1,8 +1,6 @@
 import type { CostResult, HistoryWindowNote } from '@flow-forecaster/engine';
 import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultCurrency } from '../../i18n/languages';
 import { ChartFrame } from '../../components/ChartFrame';
 import { Field } from '../../components/Field';
 import { CostChart } from '../../charts/lazy';
@@ -13,7 +11,7 @@ import { ResultWindow } from '../shared/TeamThroughput';
 import { Kpi, ForecastPageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
 import { csvOf, PageResultActions } from '../shared/ResultCsv';
 import { RunFooter } from '../shared/RunFooter';
-import { useForecastPage } from '../shared/useForecastPage';
+import { useForecastPage, useLanguageDefaults } from '../shared/useForecastPage';
 import { useIntervalNote, widerThan } from '../shared/sampling';
 import { registerCalendarTranslations } from '../shared/calendar-i18n';
 
@@ -37,8 +35,7 @@ interface CostForm {
   runs: string;
 }
 
-/** The currency is filled in by the reader's language when the page opens. */
-const base: Omit<CostForm, 'currency'> = {
+const initialForm: CostForm = {
   model: 'duration',
   costPerPersonWeek: '5000',
   optimistic: '3000',
@@ -48,6 +45,8 @@ const base: Omit<CostForm, 'currency'> = {
   teamSize: '4',
   tpText: '3, 5, 4, 6, 2, 5, 4, 7, 3, 5',
   budget: '',
+  // Replaced by the reader's currency (useLanguageDefaults) when the page opens.
+  currency: 'USD',
   runs: '10000',
 };
 
@@ -74,19 +73,15 @@ function toBody(form: CostForm) {
 type Page = ReturnType<typeof useForecastPage<CostForm, CostResult>>;
 
 export default function CostPage() {
-  const { i18n } = useTranslation();
-  const language = i18n.language || 'en';
-  const initial = useMemo(() => ({ ...base, currency: defaultCurrency(language) }), [language]);
+  const initial = useLanguageDefaults(initialForm);
   const page = useForecastPage<CostForm, CostResult>({
     kind: 'cost',
-    path: '/cost',
     idPrefix: 'cost',
     initial,
     toBody,
   });
   return (
     <ForecastPageLayout
-      id="cost"
       section="cost"
       page={page}
       form={<CostInputs page={page} />}
@@ -134,7 +129,12 @@ function DurationModelFields({ page }: { page: Page }) {
   return (
     <>
       {/* The team's window, followed as on the deadline page: its model on the same runs. */}
-      <TeamWeeksField page={page} field="tpText" errorField="tpSamples" example={base.tpText} />
+      <TeamWeeksField
+        page={page}
+        field="tpText"
+        errorField="tpSamples"
+        example={initialForm.tpText}
+      />
       <div className="row">
         <TextField page={page} name="teamSize" label={t('cost.teamSize')} inputMode="numeric" />
         <TextField page={page} name="costPerPersonWeek" label={t('cost.costPerPersonWeek')} />

@@ -1,31 +1,23 @@
 import type { DeadlineResult } from '@flow-forecaster/engine';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../components/Field';
 import { ResultActions } from '../../components/ResultActions';
 import { useFormat } from '../../i18n/format';
 import { BodyBuilder } from '../shared/body';
-import { defaultCurrency } from '../../i18n/languages';
 import {
   addThroughput,
   CurrencyField,
+  DateField,
   defaultThroughput,
-  TextInput,
-  ThroughputFields,
+  TextField,
   type ThroughputForm,
 } from '../shared/Inputs';
 import { Kpi, ForecastPageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
-import { RunFooter } from '../shared/RunFooter';
 import { ResultWindow } from '../shared/TeamThroughput';
-import { CalendarNote, CalendarSection } from '../shared/CalendarSection';
-import {
-  addCalendar,
-  defaultCountry,
-  initialCalendar,
-  type CalendarForm,
-} from '../shared/calendar';
+import { CalendarNote } from '../shared/CalendarSection';
+import { ThroughputForecastForm } from '../shared/ThroughputForecastForm';
+import { addCalendar, initialCalendar, type CalendarForm } from '../shared/calendar';
 import { csvOf } from '../shared/ResultCsv';
-import { useForecastPage } from '../shared/useForecastPage';
+import { useForecastPage, useLanguageDefaults } from '../shared/useForecastPage';
 import { todayIso } from '../shared/rows';
 import { TableWrap } from '../../components/TableWrap';
 import { ChartFrame } from '../../components/ChartFrame';
@@ -63,7 +55,7 @@ const initialForm: DeadlineForm = {
   minContributors: '',
   maxContributors: '',
   costPerPersonWeek: '',
-  // Replaced by the reader's currency (defaultCurrency) when the page opens.
+  // Replaced by the reader's currency (useLanguageDefaults) when the page opens.
   currency: 'USD',
   confidence: '85',
   runs: '10000',
@@ -89,94 +81,22 @@ function toBody(form: DeadlineForm) {
 const LEVELS = ['p50', 'p85', 'p95'] as const;
 
 export default function DeadlinePage() {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language || 'en';
-  const initial = useMemo(
-    () => ({
-      ...initialForm,
-      country: defaultCountry(language),
-      currency: defaultCurrency(language),
-    }),
-    [language],
-  );
+  const initial = useLanguageDefaults(initialForm);
   const page = useForecastPage<DeadlineForm, DeadlineResult>({
     kind: 'deadline',
-    path: '/deadline',
     idPrefix: 'deadline',
     initial,
     toBody,
   });
-  const { form, update, errors, id } = page;
   return (
     <ForecastPageLayout
-      id="deadline"
       section="deadline"
       page={page}
       form={
-        <>
-          <ThroughputFields form={form} update={update} errors={errors} id={id} />
-          <fieldset>
-            <legend>{t('deadline.deadlineDate')}</legend>
-            <Field id={id('backlog')} label={t('deadline.backlog')} error={errors.backlog}>
-              <TextInput form={form} name="backlog" update={update} inputMode="numeric" />
-            </Field>
-            <div className="row">
-              <Field id={id('startDate')} label={t('common.startDate')} error={errors.startDate}>
-                <TextInput form={form} name="startDate" update={update} type="date" />
-              </Field>
-              <Field
-                id={id('deadlineDate')}
-                label={t('deadline.deadlineDate')}
-                error={errors.deadlineDate}
-              >
-                <TextInput form={form} name="deadlineDate" update={update} type="date" />
-              </Field>
-            </div>
-            <div className="row">
-              <Field id={id('teamFocus')} label={t('howMany.focus')} error={errors.teamFocus}>
-                <TextInput form={form} name="focus" update={update} />
-              </Field>
-              <Field
-                id={id('confidence')}
-                label={t('deadline.confidence')}
-                error={errors.confidence}
-              >
-                <TextInput form={form} name="confidence" update={update} inputMode="numeric" />
-              </Field>
-            </div>
-          </fieldset>
-          <details className="fieldset">
-            <summary>{t('deadline.cost')}</summary>
-            <div className="row">
-              <Field
-                id={id('minContributors')}
-                label={t('deadline.minContributors')}
-                error={errors.minContributors}
-              >
-                <TextInput form={form} name="minContributors" update={update} inputMode="numeric" />
-              </Field>
-              <Field
-                id={id('maxContributors')}
-                label={t('deadline.maxContributors')}
-                error={errors.maxContributors}
-              >
-                <TextInput form={form} name="maxContributors" update={update} inputMode="numeric" />
-              </Field>
-            </div>
-            <div className="row">
-              <Field
-                id={id('costPerPersonWeek')}
-                label={t('deadline.costPerPersonWeek')}
-                error={errors.costPerPersonWeek}
-              >
-                <TextInput form={form} name="costPerPersonWeek" update={update} />
-              </Field>
-              <CurrencyField page={page} label={t('deadline.currency')} />
-            </div>
-          </details>
-          <CalendarSection form={form} update={update} errors={errors} id={id} />
-          <RunFooter page={page} />
-        </>
+        <ThroughputForecastForm page={page}>
+          <DeadlineFields page={page} />
+          <CostFields page={page} />
+        </ThroughputForecastForm>
       }
       results={(r) => (
         <DeadlineResults
@@ -187,6 +107,57 @@ export default function DeadlinePage() {
         />
       )}
     />
+  );
+}
+
+type Page = ReturnType<typeof useForecastPage<DeadlineForm, DeadlineResult>>;
+
+/** The backlog, the start and the deadline, the team's focus and the confidence asked for. */
+function DeadlineFields({ page }: { page: Page }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset>
+      <legend>{t('deadline.deadlineDate')}</legend>
+      <TextField page={page} name="backlog" label={t('deadline.backlog')} inputMode="numeric" />
+      <div className="row">
+        <DateField page={page} name="startDate" label={t('common.startDate')} />
+        <DateField page={page} name="deadlineDate" label={t('deadline.deadlineDate')} />
+      </div>
+      <div className="row">
+        <TextField page={page} name="focus" field="teamFocus" label={t('howMany.focus')} />
+        <TextField
+          page={page}
+          name="confidence"
+          label={t('deadline.confidence')}
+          inputMode="numeric"
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+/** What meeting the date would take: the contributors and what a person-week costs. */
+function CostFields({ page }: { page: Page }) {
+  const { t } = useTranslation();
+  return (
+    <details className="fieldset">
+      <summary>{t('deadline.cost')}</summary>
+      <div className="row">
+        {(['minContributors', 'maxContributors'] as const).map((name) => (
+          <TextField
+            key={name}
+            page={page}
+            name={name}
+            label={t(`deadline.${name}`)}
+            inputMode="numeric"
+          />
+        ))}
+      </div>
+      <div className="row">
+        <TextField page={page} name="costPerPersonWeek" label={t('deadline.costPerPersonWeek')} />
+        <CurrencyField page={page} label={t('deadline.currency')} />
+      </div>
+    </details>
   );
 }
 

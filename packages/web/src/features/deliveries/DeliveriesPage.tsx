@@ -13,6 +13,7 @@ import { addCalendar, initialCalendar, type CalendarForm } from '../shared/calen
 import { CalendarSection } from '../shared/CalendarSection';
 import { TableHead } from '../shared/TableHead';
 import { CsvFileInput } from '../shared/CsvFileInput';
+import { readText } from '../shared/read-text';
 
 /** Items imported from an export stay in the tab, so later check-ins can be counted from it. */
 const imported = new Map<string, DeliveryItems>();
@@ -34,15 +35,6 @@ function useData<T>(load: () => Promise<T>, deps: readonly unknown[]) {
     void reload();
   }, [reload]);
   return { data, error, reload, setData };
-}
-
-function readText(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsText(file);
-  });
 }
 
 function parseHistory(text: string): { weekStart: string; count: number }[] {

@@ -58,7 +58,6 @@ export default function DependenciesPage() {
   const fmt = useFormat();
   const page = useForecastPage<DependenciesForm, DependencyAnalysisResult>({
     kind: 'dependencies',
-    path: '/dependencies',
     idPrefix: 'deps',
     initial: initialForm(t),
     toBody,
@@ -66,7 +65,6 @@ export default function DependenciesPage() {
   const pct = ['p50', 'p85', 'p95'] as const;
   return (
     <ForecastPageLayout
-      id="deps"
       section="dependencies"
       page={page}
       form={

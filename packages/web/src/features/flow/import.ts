@@ -65,13 +65,3 @@ export function parseThroughput(text: string): number[] | null {
   const values = parts.map(Number);
   return values.length > 0 && values.every((v) => Number.isFinite(v) && v >= 0) ? values : null;
 }
-
-/** FileReader rather than `Blob.text()`: older mobile browsers lack the latter. */
-export function readText(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsText(file);
-  });
-}

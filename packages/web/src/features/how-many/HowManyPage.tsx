@@ -1,5 +1,4 @@
 import type { HowManyResult } from '@flow-forecaster/engine';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ChartFrame } from '../../components/ChartFrame';
@@ -12,21 +11,15 @@ import {
   defaultThroughput,
   DateField,
   TextField,
-  ThroughputFields,
   type ThroughputForm,
 } from '../shared/Inputs';
 import { Kpi, ForecastPageLayout, SeedUsed, Warnings } from '../shared/PageLayout';
-import { RunFooter } from '../shared/RunFooter';
 import { ResultWindow } from '../shared/TeamThroughput';
-import { CalendarNote, CalendarSection } from '../shared/CalendarSection';
-import {
-  addCalendar,
-  defaultCountry,
-  initialCalendar,
-  type CalendarForm,
-} from '../shared/calendar';
+import { CalendarNote } from '../shared/CalendarSection';
+import { ThroughputForecastForm } from '../shared/ThroughputForecastForm';
+import { addCalendar, initialCalendar, type CalendarForm } from '../shared/calendar';
 import { csvOf, PageResultActions } from '../shared/ResultCsv';
-import { useForecastPage } from '../shared/useForecastPage';
+import { useForecastPage, useLanguageDefaults } from '../shared/useForecastPage';
 import { todayIso } from '../shared/rows';
 import { TableWrap } from '../../components/TableWrap';
 import { MoreRuns, useIntervalNote, useIntervalRange, widerThan } from '../shared/sampling';
@@ -77,32 +70,21 @@ function toBody(form: HowManyForm) {
 type Page = ReturnType<typeof useForecastPage<HowManyForm, HowManyResult>>;
 
 export default function HowManyPage() {
-  const { i18n } = useTranslation();
-  const language = i18n.language || 'en';
-  const initial = useMemo(
-    () => ({ ...initialForm, country: defaultCountry(language) }),
-    [language],
-  );
+  const initial = useLanguageDefaults(initialForm);
   const page = useForecastPage<HowManyForm, HowManyResult>({
     kind: 'how-many',
-    path: '/how-many',
     idPrefix: 'howmany',
     initial,
     toBody,
   });
-  const { form, update, errors, id } = page;
   return (
     <ForecastPageLayout
-      id="howmany"
       section="howMany"
       page={page}
       form={
-        <>
-          <ThroughputFields form={form} update={update} errors={errors} id={id} />
+        <ThroughputForecastForm page={page}>
           <PeriodFields page={page} />
-          <CalendarSection form={form} update={update} errors={errors} id={id} />
-          <RunFooter page={page} />
-        </>
+        </ThroughputForecastForm>
       }
       results={(r) => <HowManyResults page={page} r={r} />}
     />

@@ -31,7 +31,6 @@ type Page = ReturnType<typeof useForecastPage<PbcForm, PbcResult>>;
 export default function PbcPage() {
   const page = useForecastPage<PbcForm, PbcResult>({
     kind: 'pbc',
-    path: '/pbc',
     idPrefix: 'pbc',
     initial,
     toBody,
@@ -39,7 +38,6 @@ export default function PbcPage() {
   });
   return (
     <ForecastPageLayout
-      id="pbc"
       section="pbc"
       page={page}
       form={<PbcInputs page={page} />}

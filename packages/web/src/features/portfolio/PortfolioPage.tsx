@@ -104,7 +104,6 @@ export default function PortfolioPage() {
   );
   const page = useForecastPage<PortfolioForm, PortfolioResult>({
     kind: 'portfolio',
-    path: '/portfolio',
     idPrefix: 'pf',
     initial,
     toBody,

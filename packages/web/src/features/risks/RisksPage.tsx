@@ -43,7 +43,6 @@ export default function RisksPage() {
   const fmt = useFormat();
   const page = useForecastPage<RisksForm, RiskSummaryResult>({
     kind: 'risks',
-    path: '/risks',
     idPrefix: 'risks',
     initial: initialForm(t),
     toBody,
@@ -51,7 +50,6 @@ export default function RisksPage() {
   });
   return (
     <ForecastPageLayout
-      id="risks"
       section="risks"
       page={page}
       form={

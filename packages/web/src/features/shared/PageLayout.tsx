@@ -65,6 +65,8 @@ export function PageLayout({
 
 /** What ForecastPageLayout reads from a `useForecastPage` page. */
 export interface LaidOutPage<R> {
+  /** Prefix of the page's element ids: the results title's id starts with it. */
+  idPrefix: string;
   onSubmit: (e: FormEvent) => void;
   stale: false | 'changed' | 'invalid';
   input: unknown;
@@ -73,17 +75,15 @@ export interface LaidOutPage<R> {
 
 /**
  * PageLayout for a `useForecastPage` page, titled by its i18n section (`<section>.title`,
- * `.lead`): its submit, its staleness and the inputs its downloaded charts carry come from the
- * page, and the results are drawn only once there is a result.
+ * `.lead`): its ids, its submit, its staleness and the inputs its downloaded charts carry come
+ * from the page, and the results are drawn only once there is a result.
  */
 export function ForecastPageLayout<R>({
-  id,
   section,
   page,
   form,
   results,
 }: {
-  id: string;
   section: string;
   page: LaidOutPage<R>;
   form: ReactNode;
@@ -93,7 +93,7 @@ export function ForecastPageLayout<R>({
   const r = page.result;
   return (
     <PageLayout
-      id={id}
+      id={page.idPrefix}
       title={t(`${section}.title`)}
       lead={t(`${section}.lead`)}
       onSubmit={page.onSubmit}

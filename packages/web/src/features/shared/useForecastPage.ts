@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useForecastRun, type RunState } from '../../runner/context';
 import { useFormat } from '../../i18n/format';
 import { fieldId, formField, translateIssues, type FieldErrors, type Issue } from './issues';
-import { prepareCalendar } from './calendar';
+import { defaultCurrency } from '../../i18n/languages';
+import { defaultCountry, prepareCalendar } from './calendar';
 import { useOpenShareLink, useWriteShareLink } from './useShareLink';
 
 export interface BuiltBody {
@@ -14,7 +15,9 @@ export interface BuiltBody {
 
 interface Options<F> {
   kind: string;
-  path: string;
+  /** The page's route, which its share links open; `/<kind>` unless said. */
+  path?: string;
+  /** Prefix of the page's element ids (fields, the results title). */
   idPrefix: string;
   initial: F;
   toBody: (form: F) => BuiltBody;
@@ -162,7 +165,7 @@ function useRecheck<F>(
  * link of the current result.
  */
 export function useForecastPage<F extends object, R>(options: Options<F>) {
-  const { kind, path, idPrefix, initial, toBody, seeded = true } = options;
+  const { kind, path = `/${kind}`, idPrefix, initial, toBody, seeded = true } = options;
   const [form, setForm] = useState<F>(initial);
   const [seed, setSeed] = useState<number | undefined>(undefined);
   const [issues, setIssues] = useState<Issue[]>([]);
@@ -176,7 +179,6 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
   /** Why the inputs could not even be checked (a holiday chunk that failed to download…). */
   const [checkFailed, setCheckFailed] = useState<string | null>(null);
   const refusal = useUnplacedRefusal(issues, errors, idPrefix, checkFailed);
-
   usePrefetchValidation();
   const update = useCallback(<K extends keyof F>(key: K, value: F[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -278,6 +280,22 @@ export function useForecastPage<F extends object, R>(options: Options<F>) {
     /** The form the shown result was run from (what the result panel describes). */
     ranForm: result ? ranForm : null,
     shareLink,
+    idPrefix,
     id: (field: string) => fieldId(idPrefix, field),
   };
+}
+
+/**
+ * A form's first values in the reader's language: the calendar's country (pt-BR → Brazil,
+ * es → Spain) and the currency, each only where the form has one.
+ */
+export function useLanguageDefaults<F extends { country?: string; currency?: string }>(base: F): F {
+  const { i18n } = useTranslation();
+  const language = i18n.language || 'en';
+  return useMemo(() => {
+    const out = { ...base };
+    if ('country' in base) Object.assign(out, { country: defaultCountry(language) });
+    if ('currency' in base) Object.assign(out, { currency: defaultCurrency(language) });
+    return out;
+  }, [base, language]);
 }

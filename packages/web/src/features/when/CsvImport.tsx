@@ -10,6 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { calendarOfForm, prepareCalendar, type CalendarForm } from '../shared/calendar';
+import { readText } from '../shared/read-text';
 import { CsvFileInput } from '../shared/CsvFileInput';
 
 interface Table {
@@ -36,16 +37,6 @@ export function parseCsv(text: string): Table {
   });
   const columns = (parsed.meta.fields ?? []).filter((c) => c.trim() !== '');
   return { columns, rows: parsed.data };
-}
-
-/** FileReader rather than `Blob.text()`: older mobile browsers (and jsdom) lack the latter. */
-function readText(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsText(file);
-  });
 }
 
 export function guessColumn(columns: string[], pattern: RegExp, avoid?: string): string {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { useFormat } from '../../i18n/format';
@@ -7,8 +7,7 @@ import { TextInput, ThroughputFields, type FormSectionProps } from '../shared/In
 import { DependenciesEditor, RisksEditor } from '../shared/RowEditors';
 import { RunFooter } from '../shared/RunFooter';
 import { CalendarSection } from '../shared/CalendarSection';
-import { defaultCountry } from '../shared/calendar';
-import { useForecastPage } from '../shared/useForecastPage';
+import { useForecastPage, useLanguageDefaults } from '../shared/useForecastPage';
 import { adjustedBacklog, type Complexity } from './backlog';
 import { initialSimulateForm, simulateBody, type SimulateForm } from './form';
 import type { SimulationView } from './WhenResults';
@@ -32,13 +31,8 @@ const WhenResults = lazy(() => loadResults().then((m) => ({ default: m.WhenResul
 type SectionProps = FormSectionProps<SimulateForm>;
 
 export default function SimulateWhenPage() {
-  const { t, i18n } = useTranslation();
-  // The calendar's country defaults from the UI language (pt-BR → Brazil, es → Spain).
-  const language = i18n.language || 'en';
-  const initial = useMemo(
-    () => ({ ...initialSimulateForm, country: defaultCountry(language) }),
-    [language],
-  );
+  const { t } = useTranslation();
+  const initial = useLanguageDefaults(initialSimulateForm);
   const page = useForecastPage<SimulateForm, SimulationView>({
     kind: 'simulate',
     path: '/when',
