@@ -187,6 +187,10 @@ export async function login(
   };
 }
 
+/** A JSON POST to `url` as `caller`. */
+export const postAs = (app: FastifyInstance, caller: Caller, url: string, payload: object) =>
+  app.inject({ method: 'POST', url, headers: caller.headers, payload });
+
 /** Creates a project as `caller` and returns its id (most data lives in a project). */
 export async function createProject(
   app: FastifyInstance,

@@ -3,7 +3,7 @@
  * BullMQ case real worker processes on the real Redis, one of them SIGKILLed mid-job.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, databases, login } from './helper';
+import { createTestApp, databases, login, postAs } from './helper';
 import type { TestApp } from './helper';
 import { TEAM_CASE, pollTask, sleep, submitSimulate, taskIdOf } from './jobs-app';
 import { REDIS_URL, deletePrefix, uniquePrefix } from './redis-keys';
@@ -88,12 +88,7 @@ describe('REQUIRE_LOGIN', () => {
       });
       expect(anonAsync.statusCode).toBe(401);
       const c = await login(t.app);
-      const ok = await t.app.inject({
-        method: 'POST',
-        url: '/api/simulate',
-        headers: c.headers,
-        payload: TEAM_CASE,
-      });
+      const ok = await postAs(t.app, c, '/api/simulate', TEAM_CASE);
       expect(ok.statusCode).toBe(200);
     } finally {
       await t.close();
