@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from './run';
 import { run } from './run';
+import { TWO_TEAMS } from '../../engine/test/portfolio-cases';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -20,20 +21,8 @@ function io(stdin = '') {
 
 // spec/portfolio.md: every sample 4, WIP 1; F1 = 8 of A + 4 of B, F2 = 4 of A → weeks 2 and 3.
 const twoTeams = {
-  teams: [
-    { name: 'A', tpSamples: [4], throughputModel: 'bootstrap' },
-    { name: 'B', tpSamples: [4], throughputModel: 'bootstrap' },
-  ],
-  features: [
-    {
-      name: 'F1',
-      parts: [
-        { team: 'A', size: 8 },
-        { team: 'B', size: 4 },
-      ],
-    },
-    { name: 'F2', size: 4, team: 'A', targetDate: '2026-01-19' },
-  ],
+  ...TWO_TEAMS,
+  features: [TWO_TEAMS.features[0], { ...TWO_TEAMS.features[1], targetDate: '2026-01-19' }],
   startDate: '2026-01-05',
   targetDate: '2026-01-19',
   numberOfSimulations: 200,

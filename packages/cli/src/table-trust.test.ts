@@ -10,7 +10,7 @@ import {
   simulate,
 } from '@flow-forecaster/engine';
 import { formatTable } from './table';
-import { SOME_STOPPED } from '../../schemas/test/stopped-runs';
+import { SOME_STOPPED } from '../../engine/test/fixtures';
 
 const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
 

@@ -13,6 +13,7 @@ import { forecastHowMany } from './how-many';
 import { deadlineAnalysis } from './deadline';
 import { historyFromItems } from './history';
 import { EngineInputError } from './errors';
+import { BLACKOUT_CASE } from '../test/fixtures';
 
 // Brazil's national holidays of 2026 near the reference cases, as the schemas package resolves
 // them from date-holidays (the engine takes dates, never a country).
@@ -61,15 +62,7 @@ describe('calendar model', () => {
 
 describe('reference cases (spec calendars.md)', () => {
   it('daily model with a blackout: done 2026-04-14 at every percentile, 5 working days', () => {
-    const r = forecastWhen({
-      backlog: 10,
-      tpSamples: [2],
-      throughputModel: 'bootstrap',
-      resolution: 'day',
-      startDate: '2026-04-06',
-      calendar: { blackouts: [{ from: '2026-04-07', to: '2026-04-08' }] },
-      seed: 1,
-    });
+    const r = forecastWhen({ ...BLACKOUT_CASE, seed: 1 });
     expect(r.completionDates?.p50).toBe('2026-04-14');
     expect(r.completionDates?.p85).toBe('2026-04-14');
     expect(r.completionDates?.p95).toBe('2026-04-14');

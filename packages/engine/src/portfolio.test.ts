@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forecastPortfolio } from './portfolio';
 import type { PortfolioInput } from './portfolio-input';
 import { EngineInputError } from './errors';
+import { TWO_TEAMS } from '../test/portfolio-cases';
 
 /** spec/portfolio.md's deterministic cases: bootstrap, one constant sample, no S-curve. */
 function oneTeam(throughput: number, wip: number, sizes: number[]): PortfolioInput {
@@ -30,20 +31,7 @@ describe('portfolio reference cases (spec/portfolio.md)', () => {
 
   it('two teams: F1 = 8 of A + 4 of B is done in week 2, F2 = 4 of A in week 3', () => {
     const result = forecastPortfolio({
-      teams: [
-        { name: 'A', tpSamples: [4], throughputModel: 'bootstrap' },
-        { name: 'B', tpSamples: [4], throughputModel: 'bootstrap' },
-      ],
-      features: [
-        {
-          name: 'F1',
-          parts: [
-            { team: 'A', size: 8 },
-            { team: 'B', size: 4 },
-          ],
-        },
-        { name: 'F2', size: 4, team: 'A' },
-      ],
+      ...TWO_TEAMS,
       numberOfSimulations: 20,
       seed: 1,
     });

@@ -35,3 +35,15 @@ export function readSampleCsv(file: string, sep: string): Record<string, string>
   const [header, ...body] = rows.filter((r) => r.length > 1);
   return body.map((r) => Object.fromEntries(header.map((h, k) => [h, r[k] ?? ''])));
 }
+
+// The reference figures of every sample export over all its history as of 2025-08-31, which
+// the engine, the CLI and the API must each give.
+export const SAMPLE_CYCLE_TIME = {
+  n: 124,
+  percentiles: { p50: 7, p70: 10, p85: 12, p95: 16 },
+  mean: 8.27,
+  min: 2,
+  max: 33,
+};
+/** The ages in days of the items in progress, oldest first. */
+export const SAMPLE_IN_PROGRESS_AGES = [13, 12, 11, 9, 6, 6, 3, 3];

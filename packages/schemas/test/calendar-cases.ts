@@ -3,15 +3,8 @@
  * each surface is checked on the same request.
  */
 
-/** Reference case 1: a daily model with a two-day blackout, done 2026-04-14 at every percentile. */
-export const BLACKOUT_CASE = {
-  backlog: 10,
-  tpSamples: [2],
-  throughputModel: 'bootstrap',
-  resolution: 'day',
-  startDate: '2026-04-06',
-  calendar: { blackouts: [{ from: '2026-04-07', to: '2026-04-08' }] },
-};
+// Reference case 1 is the engine tests' own copy.
+export { BLACKOUT_CASE } from '../../engine/test/fixtures';
 
 /** One feature of one team from Monday 2026-04-27: Brazil's Labour Day moves it a week. */
 export const LABOUR_DAY_PORTFOLIO = {

@@ -13,6 +13,21 @@ import { TEAM_CASE, buildJobsApp, pollTask, sleep, submitSimulate, taskIdOf } fr
 import { Redis } from 'ioredis';
 import { REDIS_URL, deletePrefix, uniquePrefix } from './redis-keys';
 
+/** Stops the worker before the app so no job is left half-done, then clears the test's Redis keys. */
+async function stopAll(s: {
+  redis?: Redis;
+  worker: BullWorkerHandle;
+  pool: TaskPool;
+  app: FastifyInstance;
+  prefix: string;
+}): Promise<void> {
+  s.redis?.disconnect();
+  await s.worker.close(true);
+  await s.pool.destroy();
+  await s.app.close();
+  await deletePrefix(s.prefix);
+}
+
 describe('async routes on BullMQ', () => {
   const prefix = uniquePrefix('bullmq');
   let app: FastifyInstance;
@@ -37,12 +52,7 @@ describe('async routes on BullMQ', () => {
     });
     await worker.worker.waitUntilReady();
   });
-  afterAll(async () => {
-    await worker.close(true);
-    await pool.destroy();
-    await app.close();
-    await deletePrefix(prefix);
-  });
+  afterAll(() => stopAll({ worker, pool, app, prefix }));
 
   it('runs a queued simulation to the synchronous result and saves it once', async () => {
     const headers = { 'x-test-user': 'carol' };
@@ -220,11 +230,7 @@ describe('results stored in Redis are bounded', () => {
       // And never more completed jobs than keepCompleted, whatever their size.
       expect(await redis.zcard(`${prefix}:forecasts:completed`)).toBeLessThanOrEqual(3);
     } finally {
-      redis.disconnect();
-      await worker.close(true);
-      await pool.destroy();
-      await app.close();
-      await deletePrefix(prefix);
+      await stopAll({ redis, worker, pool, app, prefix });
     }
   }, 60_000);
 
@@ -248,11 +254,7 @@ describe('results stored in Redis are bounded', () => {
       }
       expect(await redis.zcard(`${prefix}:forecasts:completed`)).toBe(2);
     } finally {
-      redis.disconnect();
-      await worker.close(true);
-      await pool.destroy();
-      await app.close();
-      await deletePrefix(prefix);
+      await stopAll({ redis, worker, pool, app, prefix });
     }
   }, 60_000);
 });

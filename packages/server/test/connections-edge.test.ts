@@ -13,7 +13,7 @@ import { jiraHandlers } from '../../connectors/test/fixtures/jira';
 import { backupDatabase, restoreDatabase } from '../src/backup';
 import { startSync, syncConnection } from '../src/connections/sync';
 import { connections } from '../src/db/schema';
-import { createProject, createTestApp, login, uniqueEmail } from './helper';
+import { createProject, createTestApp, jiraSettings, login, uniqueEmail } from './helper';
 import type { TestApp } from './helper';
 
 const KEY = randomBytes(32);
@@ -49,7 +49,7 @@ describe('tracker connections: rate limits and backups', () => {
       headers: a.headers,
       payload: {
         name: 'PAY',
-        settings: { tracker: 'jira', url, jql: 'project = PAY', email: 'coach@acme.test' },
+        settings: jiraSettings(url),
         token: 'secret-token',
       },
     });

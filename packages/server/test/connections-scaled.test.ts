@@ -25,7 +25,7 @@ import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { runDueSyncs } from '../src/connections/scheduler';
 import { connections } from '../src/db/schema';
-import { ADMIN_DATABASE_URL, createProject, login, adminQuery } from './helper';
+import { ADMIN_DATABASE_URL, createProject, jiraSettings, login, adminQuery } from './helper';
 import type { Caller } from './helper';
 import { REDIS_URL, deletePrefix, uniquePrefix } from './redis-keys';
 
@@ -97,12 +97,7 @@ describe('tracker syncs on two web nodes and a BullMQ worker', { timeout: 120_00
       headers: caller.headers,
       payload: {
         name: 'hourly',
-        settings: {
-          tracker: 'jira',
-          url: jira.url,
-          jql: 'project = PAY',
-          email: 'coach@acme.test',
-        },
+        settings: jiraSettings(jira.url),
         token: 'secret-token',
         syncEveryMinutes: 60,
       },

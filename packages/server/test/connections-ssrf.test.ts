@@ -12,7 +12,7 @@ import { jiraHandlers } from '../../connectors/test/fixtures/jira';
 import { loadConfig } from '../src/config';
 import { runDueSyncs } from '../src/connections/scheduler';
 import { connections } from '../src/db/schema';
-import { createProject, createTestApp, databases, login } from './helper';
+import { createProject, createTestApp, databases, jiraSettings, login } from './helper';
 import type { Caller, TestApp } from './helper';
 
 const KEY = randomBytes(32);
@@ -126,12 +126,7 @@ describe('ALLOW_PRIVATE_TRACKER_URLS', () => {
         headers: a.headers,
         payload: {
           name: 'local',
-          settings: {
-            tracker: 'jira',
-            url: jira.url,
-            jql: 'project = PAY',
-            email: 'coach@acme.test',
-          },
+          settings: jiraSettings(jira.url),
           token: 'secret-token',
         },
       });

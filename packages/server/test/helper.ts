@@ -187,6 +187,10 @@ export async function login(
   };
 }
 
+/** A JSON POST to `url` as `caller`. */
+export const postAs = (app: FastifyInstance, caller: Caller, url: string, payload: object) =>
+  app.inject({ method: 'POST', url, headers: caller.headers, payload });
+
 /** Creates a project as `caller` and returns its id (most data lives in a project). */
 export async function createProject(
   app: FastifyInstance,
@@ -202,6 +206,14 @@ export async function createProject(
   if (res.statusCode !== 201) throw new Error(`project ${res.statusCode}: ${res.body}`);
   return (res.json() as { id: string }).id;
 }
+
+/** The settings of a Jira connection to `url` (a connector fixture server's board PAY). */
+export const jiraSettings = (url: string) => ({
+  tracker: 'jira',
+  url,
+  jql: 'project = PAY',
+  email: 'coach@acme.test',
+});
 
 /** A logged-in caller that authenticates with a personal API token instead of a cookie. */
 export async function tokenCaller(app: FastifyInstance, email = uniqueEmail()): Promise<Caller> {
@@ -242,13 +254,15 @@ export function useAnonymousApp() {
 
 /**
  * A fresh app on `db` for the tests of the enclosing describe block and one logged-in caller
- * (opened before them, closed after).
+ * (opened before them, closed after). The first account is the admin: with `plainUser` another
+ * account takes that place first, so the caller is an ordinary user.
  */
-export function useAppWithCaller(db: DatabaseKind) {
+export function useAppWithCaller(db: DatabaseKind, opts: { plainUser?: boolean } = {}) {
   let t: TestApp | undefined;
   let c: Caller | undefined;
   beforeAll(async () => {
     t = await createTestApp({ db });
+    if (opts.plainUser) await login(t.app);
     c = await login(t.app);
   });
   afterAll(async () => {

@@ -8,6 +8,7 @@ import { installErrorHandlers } from '../src/errors';
 import jobsPlugin, { type JobsPluginOptions } from '../src/plugins/jobs';
 import forecastRoutes from '../src/routes/forecasts';
 import asyncRoutes, { type AsyncRoutesOptions } from '../src/routes/async';
+import { TEAM_INPUT } from '../../engine/test/team-case';
 
 export async function buildJobsApp(
   jobs: JobsPluginOptions = {},
@@ -32,16 +33,11 @@ export async function buildJobsApp(
   return app;
 }
 
-export const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
+export const T12 = TEAM_INPUT.tpSamples;
 
 /** The spec's team reference case: P85 ≈ 23 weeks. */
 export const TEAM_CASE = {
-  tpSamples: T12,
-  numberOfTasks: 50,
-  totalContributors: 10,
-  minContributors: 2,
-  maxContributors: 5,
-  sCurveSize: 20,
+  ...TEAM_INPUT,
   numberOfSimulations: 10_000,
   seed: 12345,
 };

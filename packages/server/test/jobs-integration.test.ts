@@ -3,9 +3,9 @@
  * BullMQ case real worker processes on the real Redis, one of them SIGKILLed mid-job.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, databases, login } from './helper';
+import { createTestApp, databases, login, postAs } from './helper';
 import type { TestApp } from './helper';
-import { TEAM_CASE, pollTask, sleep } from './jobs-app';
+import { TEAM_CASE, pollTask, sleep, submitSimulate, taskIdOf } from './jobs-app';
 import { REDIS_URL, deletePrefix, uniquePrefix } from './redis-keys';
 import {
   startWorkerProcess,
@@ -23,14 +23,9 @@ describe.each(databases)('jobs in the full app on %s', (db) => {
   it('saves a ?save=true job exactly once for its owner, and hides it from others', async () => {
     const owner = await login(t.app);
     const other = await login(t.app);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/async/simulate?save=true',
-      headers: owner.headers,
-      payload: TEAM_CASE,
-    });
+    const res = await submitSimulate(t.app, { headers: owner.headers, query: '?save=true' });
     expect(res.statusCode).toBe(202);
-    const id = (res.json() as { task_id: string }).task_id;
+    const id = taskIdOf(res);
     const { body } = await pollTask(t.app, id, owner.headers);
     expect(body.state).toBe('SUCCESS');
     await Promise.all(
@@ -93,12 +88,7 @@ describe('REQUIRE_LOGIN', () => {
       });
       expect(anonAsync.statusCode).toBe(401);
       const c = await login(t.app);
-      const ok = await t.app.inject({
-        method: 'POST',
-        url: '/api/simulate',
-        headers: c.headers,
-        payload: TEAM_CASE,
-      });
+      const ok = await postAs(t.app, c, '/api/simulate', TEAM_CASE);
       expect(ok.statusCode).toBe(200);
     } finally {
       await t.close();
@@ -134,14 +124,9 @@ describe('jobs in the full app on BullMQ with worker processes', () => {
     expect(health.workers).toBe(2);
     // Big enough to be caught mid-run on one thread.
     const payload = { ...TEAM_CASE, numberOfSimulations: 600_000, numberOfTasks: 400 };
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/async/simulate?save=true',
-      headers: c.headers,
-      payload,
-    });
+    const res = await submitSimulate(t.app, { payload, headers: c.headers, query: '?save=true' });
     expect(res.statusCode).toBe(202);
-    const id = (res.json() as { task_id: string }).task_id;
+    const id = taskIdOf(res);
     let victim: WorkerProcess | undefined;
     for (let i = 0; i < 400 && !victim; i++) {
       victim = procs.find((p) => p.ran(id));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { createTestApp, databases, login, uniqueEmail, PASSWORD } from './helper';
+import { createTestApp, databases, login, postAs, uniqueEmail, PASSWORD } from './helper';
 import type { TestApp } from './helper';
 import { REDACT_PATHS } from '../src/app';
 
@@ -416,12 +416,7 @@ describe('REQUIRE_LOGIN', () => {
     });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().error.code).toBe('FF_ERR_CSRF');
-    const ok = await t.app.inject({
-      method: 'POST',
-      url: '/api/forecast-when',
-      headers: c.headers,
-      payload: body,
-    });
+    const ok = await postAs(t.app, c, '/api/forecast-when', body);
     expect(ok.statusCode).toBe(200);
     expect(ok.json().percentile_stats.p85).toBeGreaterThan(0);
   });

@@ -97,10 +97,28 @@ describe('backup and restore across PostgreSQL and PGlite', () => {
   it('round-trips users, projects, forecasts and actuals PostgreSQL → PGlite → PostgreSQL', async () => {
     const out = tmp('ff-backup-');
     const emails = [uniqueEmail('alice'), uniqueEmail('bob')];
+    let expected: Awaited<ReturnType<typeof work>>[];
+    // `npm run backup|restore -- <file in out> [...flags]` to its end.
+    const npmRun = (
+      script: 'backup' | 'restore',
+      file: string,
+      env: Record<string, string>,
+      ...flags: string[]
+    ) => runToEnd(script, ['npm', 'run', script, '--', join(out, file), ...flags], env);
+    // Every user logs in on `app` and sees the same work as in the source database.
+    const expectSameWork = async (app: FastifyInstance) => {
+      try {
+        for (const [i, email] of emails.entries()) {
+          const c = await login(app, email, PASSWORD);
+          expect(await work(app, c)).toEqual(expected[i]);
+        }
+      } finally {
+        await app.close();
+      }
+    };
 
     // 1. Source: PostgreSQL with two users' work.
     const source = await createTestApp({ db: 'postgres' });
-    let expected: Awaited<ReturnType<typeof work>>[];
     try {
       // The first account is the admin (who sees everyone's work); the others are students.
       await login(source.app, uniqueEmail('admin'));
@@ -111,13 +129,9 @@ describe('backup and restore across PostgreSQL and PGlite', () => {
       expected = [await work(source.app, callers[0]), await work(source.app, callers[1])];
       expect(expected[0].forecasts).toHaveLength(2);
       expect(expected[1].actuals).toHaveLength(1);
-      const backup = await runToEnd(
-        'backup',
-        ['npm', 'run', 'backup', '--', join(out, 'pg.json')],
-        {
-          DATABASE_URL: source.config.databaseUrl as string,
-        },
-      );
+      const backup = await npmRun('backup', 'pg.json', {
+        DATABASE_URL: source.config.databaseUrl as string,
+      });
       expect(backup.code, backup.output).toBe(0);
     } finally {
       await source.close();
@@ -141,38 +155,16 @@ describe('backup and restore across PostgreSQL and PGlite', () => {
 
     // 2. Restore into an embedded PGlite directory; the users log in there and see their work.
     const dataDir = tmp('ff-restore-pglite-');
-    const restored = await runToEnd(
-      'restore',
-      ['npm', 'run', 'restore', '--', join(out, 'pg.json')],
-      {
-        DATABASE_URL: '',
-        DATA_DIR: dataDir,
-      },
-    );
+    const restored = await npmRun('restore', 'pg.json', { DATABASE_URL: '', DATA_DIR: dataDir });
     expect(restored.code, restored.output).toBe(0);
     const config = {
       ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir }),
       webDist: join(tmpdir(), 'ff-no-web'),
     };
-    let app = await buildApp(config);
-    try {
-      for (const [i, email] of emails.entries()) {
-        const c = await login(app, email, PASSWORD);
-        expect(await work(app, c)).toEqual(expected[i]);
-      }
-    } finally {
-      await app.close();
-    }
+    await expectSameWork(await buildApp(config));
 
     // 3. Back from PGlite into a new PostgreSQL database.
-    const pgBackup = await runToEnd(
-      'backup',
-      ['npm', 'run', 'backup', '--', join(out, 'pglite.json')],
-      {
-        DATABASE_URL: '',
-        DATA_DIR: dataDir,
-      },
-    );
+    const pgBackup = await npmRun('backup', 'pglite.json', { DATABASE_URL: '', DATA_DIR: dataDir });
     expect(pgBackup.code, pgBackup.output).toBe(0);
     const name = `ff_restore_${randomBytes(5).toString('hex')}`;
     dbs.push(name);
@@ -180,35 +172,15 @@ describe('backup and restore across PostgreSQL and PGlite', () => {
     const u = new URL(ADMIN_DATABASE_URL);
     u.pathname = `/${name}`;
     const targetEnv = { DATABASE_URL: u.toString() };
-    const back = await runToEnd(
-      'restore',
-      ['npm', 'run', 'restore', '--', join(out, 'pglite.json')],
-      targetEnv,
-    );
+    const back = await npmRun('restore', 'pglite.json', targetEnv);
     expect(back.code, back.output).toBe(0);
     // Into a database that has data: refused, and nothing changes; --replace replaces.
-    const again = await runToEnd(
-      'restore',
-      ['npm', 'run', 'restore', '--', join(out, 'pglite.json')],
-      targetEnv,
-    );
+    const again = await npmRun('restore', 'pglite.json', targetEnv);
     expect(again.code).toBe(1);
     expect(again.output).toMatch(/not empty/);
-    const replaced = await runToEnd(
-      'restore',
-      ['npm', 'run', 'restore', '--', join(out, 'pglite.json'), '--replace'],
-      targetEnv,
-    );
+    const replaced = await npmRun('restore', 'pglite.json', targetEnv, '--replace');
     expect(replaced.code, replaced.output).toBe(0);
 
-    app = await buildApp({ ...config, databaseUrl: u.toString() });
-    try {
-      for (const [i, email] of emails.entries()) {
-        const c = await login(app, email, PASSWORD);
-        expect(await work(app, c)).toEqual(expected[i]);
-      }
-    } finally {
-      await app.close();
-    }
+    await expectSameWork(await buildApp({ ...config, databaseUrl: u.toString() }));
   }, 180_000);
 });

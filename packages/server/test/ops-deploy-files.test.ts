@@ -323,6 +323,21 @@ describe('the commands the files run, run here', () => {
     dirs.push(d);
     return d;
   };
+  // How every server started here is run: on `port` with its data in `dataDir`, over `base`.
+  const serverEnv = (
+    base: Record<string, string>,
+    port: number,
+    dataDir: string,
+    webDist = join(repoRoot, 'packages/web/dist'),
+  ) => ({
+    ...base,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    WEB_DIST: webBuild || webDist,
+    LOG_LEVEL: 'warn',
+    MAINTENANCE_INTERVAL_SECONDS: '0',
+  });
   afterAll(async () => {
     await Promise.all(procs.map((p) => stopGracefully(p, 5_000)));
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -347,15 +362,12 @@ describe('the commands the files run, run here', () => {
 
   it('starts the image command with the image environment; its HEALTHCHECK passes, and fails with no server', async () => {
     const port = await freePort();
-    const env = {
-      ...dockerfile.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: tmp('ff-image-data-'),
-      WEB_DIST: webBuild || dockerfile.env.WEB_DIST.replace(/^\/app/, repoRoot),
-      LOG_LEVEL: 'warn',
-      MAINTENANCE_INTERVAL_SECONDS: '0',
-    };
+    const env = serverEnv(
+      dockerfile.env,
+      port,
+      tmp('ff-image-data-'),
+      dockerfile.env.WEB_DIST.replace(/^\/app/, repoRoot),
+    );
     const web = startProcess('image CMD', dockerfile.cmd, env);
     procs.push(web);
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, web);
@@ -398,16 +410,7 @@ describe('the commands the files run, run here', () => {
     expect(migrate.code, migrate.output).toBe(0);
 
     const port = await freePort();
-    const env = {
-      ...dockerfile.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      WEB_DIST: webBuild || join(repoRoot, 'packages/web/dist'),
-      LOG_LEVEL: 'warn',
-      MAINTENANCE_INTERVAL_SECONDS: '0',
-      WORKER_THREADS: '2',
-    };
+    const env = { ...serverEnv(dockerfile.env, port, dataDir), WORKER_THREADS: '2' };
     const web = startProcess('image CMD (layout)', dockerfile.cmd, env, app);
     procs.push(web);
     await waitForHttp(`http://127.0.0.1:${port}/readyz`, web);
@@ -445,15 +448,7 @@ describe('the commands the files run, run here', () => {
     const [, app] = Object.entries(workshop.services)[0];
     const port = await freePort();
     const dataDir = tmp('ff-workshop-data-');
-    const env = {
-      ...(app.environment ?? {}),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      WEB_DIST: webBuild || join(repoRoot, 'packages/web/dist'),
-      LOG_LEVEL: 'warn',
-      MAINTENANCE_INTERVAL_SECONDS: '0',
-    };
+    const env = serverEnv(app.environment ?? {}, port, dataDir);
     const proc = startProcess('workshop', toArgv(app.command), env);
     procs.push(proc);
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, proc);

@@ -3,11 +3,10 @@
  * the spec's exact reference cases through the API, bad input refused naming the field, and a
  * portfolio forecast saved in a project (the save body's kinds come from the registry).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { forecastPortfolio } from '@flow-forecaster/engine';
 import type { PortfolioInput } from '@flow-forecaster/engine';
-import { createTestApp, databases, login } from './helper';
-import type { Caller, TestApp } from './helper';
+import { databases, useAppWithCaller } from './helper';
 import { pollTask } from './jobs-app';
 
 const one = (name: string, tp: number, featureWip = 1) => ({
@@ -56,19 +55,10 @@ const SPEC_BODY = {
 };
 
 describe.each(databases)('portfolio on %s', (db) => {
-  let t: TestApp;
-  let a: Caller;
-  beforeAll(async () => {
-    t = await createTestApp({ db });
-    await login(t.app); // the first account is the admin
-    a = await login(t.app);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const s = useAppWithCaller(db, { plainUser: true });
 
   const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url, headers, payload: payload as object });
+    s.app.inject({ method: 'POST', url, headers, payload: payload as object });
 
   it('answers a reference case of the spec exactly, with dates start + 7 × weeks', async () => {
     const res = await post('/api/portfolio', TABLE_CASE);
@@ -94,7 +84,7 @@ describe.each(databases)('portfolio on %s', (db) => {
     expect(sync.json()).toEqual(expected);
     const queued = await post('/api/async/portfolio', SPEC_BODY);
     expect(queued.statusCode, queued.body).toBe(202);
-    const { body } = await pollTask(t.app, (queued.json() as { task_id: string }).task_id);
+    const { body } = await pollTask(s.app, (queued.json() as { task_id: string }).task_id);
     expect(body.state).toBe('SUCCESS');
     expect(body.result).toEqual(expected);
   });
@@ -130,30 +120,30 @@ describe.each(databases)('portfolio on %s', (db) => {
   });
 
   it('saves a portfolio forecast in a project and lists it with its cut-line headline', async () => {
-    const project = await post('/api/projects', { name: 'Release train' }, a.headers);
+    const project = await post('/api/projects', { name: 'Release train' }, s.caller.headers);
     expect(project.statusCode, project.body).toBe(201);
     const result = forecastPortfolio(TABLE_CASE);
     const saved = await post(
       '/api/forecasts',
       { projectId: project.json().id, kind: 'portfolio', input: TABLE_CASE, result, name: 'Q1' },
-      a.headers,
+      s.caller.headers,
     );
     expect(saved.statusCode, saved.body).toBe(201);
     const id = saved.json().id as string;
-    const got = await t.app.inject({ url: `/api/forecasts/${id}`, headers: a.headers });
+    const got = await s.app.inject({ url: `/api/forecasts/${id}`, headers: s.caller.headers });
     expect(got.statusCode).toBe(200);
     expect(got.json()).toMatchObject({ kind: 'portfolio', input: TABLE_CASE });
     const bad = await post(
       '/api/forecasts',
       { kind: 'portfolio', input: { ...TABLE_CASE, teams: [] } },
-      a.headers,
+      s.caller.headers,
     );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('input.teams');
   });
 
   it('is in the OpenAPI document, sync and async', async () => {
-    const doc = (await t.app.inject('/docs/json')).json() as {
+    const doc = (await s.app.inject('/docs/json')).json() as {
       paths: Record<string, { post?: { summary?: string; requestBody?: unknown } }>;
     };
     expect(doc.paths['/api/portfolio']?.post?.summary).toBe('Portfolio cut line');

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnTsx } from '../../worker/test/workers';
 
 const serverEntry = fileURLToPath(new URL('../src/server.ts', import.meta.url));
 const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
@@ -17,40 +17,23 @@ interface Running {
 }
 
 function start(env: Record<string, string>): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      WORKER_THREADS: '1',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   const logs: Record<string, unknown>[] = [];
+  let onListening: (port: number) => void = () => undefined;
+  const child = spawnTsx(
+    serverEntry,
+    { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', WORKER_THREADS: '1', ...env },
+    (entry) => {
+      logs.push(entry);
+      if (typeof entry.port === 'number' && String(entry.msg).includes('listening')) {
+        onListening(entry.port);
+      }
+    },
+  );
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    let buffer = '';
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout!.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      let nl;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        try {
-          const entry = JSON.parse(line) as Record<string, unknown>;
-          logs.push(entry);
-          if (typeof entry.port === 'number' && String(entry.msg).includes('listening')) {
-            resolve({ child, port: entry.port, logs, exited });
-          }
-        } catch {
-          // not a log line
-        }
-      }
-    });
+    onListening = (port) => resolve({ child, port, logs, exited });
     void exited.then((code) => reject(new Error(`server exited early (${code}): ${stderr}`)));
   });
 }

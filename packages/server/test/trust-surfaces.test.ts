@@ -4,7 +4,7 @@
  * runs, as on every other surface, never stopped runs counted at the cap.
  */
 import { describe, expect, it } from 'vitest';
-import { SOME_STOPPED } from '../../schemas/test/stopped-runs';
+import { SOME_STOPPED } from '../../engine/test/fixtures';
 import { useAnonymousApp } from './helper';
 
 describe('the API and the trust rules', () => {

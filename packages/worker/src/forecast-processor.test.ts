@@ -1,21 +1,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runForecast, runSimulationBatch } from '@flow-forecaster/engine';
 import type { SimulateInput } from '@flow-forecaster/engine';
+import { TEAM_INPUT } from '../../engine/test/team-case';
 import { createForecastProcessor } from './forecast-processor';
 import { createTaskPool, type TaskPool } from './pool';
 import { runPoolTask, type PoolTask } from './pool-task';
 import type { JobContext } from './job-types';
 
-const T12 = [5, 6, 7, 4, 8, 6, 5, 7, 6, 8, 5, 7];
+const T12 = TEAM_INPUT.tpSamples;
 // Several batches (16,384 runs each), a ramp-up curve, risks and lead times: every part of
 // the plan crosses the thread boundary.
 const INPUT: SimulateInput = {
-  tpSamples: T12,
-  numberOfTasks: 50,
-  totalContributors: 10,
-  minContributors: 2,
-  maxContributors: 5,
-  sCurveSize: 20,
+  ...TEAM_INPUT,
   ltSamples: [3, 5, 8, 13, 4, 6],
   risks: [{ likelihood: 30, lowImpact: 2, mediumImpact: 4, highImpact: 9 }],
   numberOfSimulations: 70_000,

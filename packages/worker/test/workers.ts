@@ -15,14 +15,50 @@ export interface WorkerProcess {
   exited: Promise<number | null>;
 }
 
+/**
+ * `node --import tsx <entry>` with `env` over this process's, each JSON line it logs handed to
+ * `onLog` as it comes (other output, such as a library's warning, is skipped).
+ */
+export function spawnTsx(
+  entry: string,
+  env: Record<string, string>,
+  onLog: (entry: Record<string, unknown>) => void,
+  cwd?: string,
+): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let buffer = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString('utf8');
+    let nl: number;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      let parsed: Record<string, unknown>;
+      try {
+        parsed = JSON.parse(line) as Record<string, unknown>;
+      } catch (_e) {
+        continue;
+      }
+      onLog(parsed);
+    }
+  });
+  return child;
+}
+
 export async function startWorkerProcess(
   prefix: string,
   env: Record<string, string> = {},
 ): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bull-worker.ts'], {
-    cwd: PACKAGE_DIR,
-    env: {
-      ...process.env,
+  const logs: Record<string, unknown>[] = [];
+  let resolveReady: () => void = () => undefined;
+  const ready = new Promise<void>((r) => (resolveReady = r));
+  const child = spawnTsx(
+    'src/bull-worker.ts',
+    {
       REDIS_URL,
       JOB_QUEUE_PREFIX: prefix,
       WORKER_CONCURRENCY: '1',
@@ -30,27 +66,12 @@ export async function startWorkerProcess(
       FF_ENABLE_TEST_JOBS: '1',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const logs: Record<string, unknown>[] = [];
-  let buffer = '';
-  let resolveReady: () => void = () => undefined;
-  const ready = new Promise<void>((r) => (resolveReady = r));
-  child.stdout?.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString('utf8');
-    let nl: number;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, nl);
-      buffer = buffer.slice(nl + 1);
-      try {
-        const entry = JSON.parse(line) as Record<string, unknown>;
-        logs.push(entry);
-        if (entry.msg === 'worker ready') resolveReady();
-      } catch (_e) {
-        // Not one of our log lines (e.g. a library warning): ignore.
-      }
-    }
-  });
+    (entry) => {
+      logs.push(entry);
+      if (entry.msg === 'worker ready') resolveReady();
+    },
+    PACKAGE_DIR,
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) =>
