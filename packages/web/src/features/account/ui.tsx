@@ -117,14 +117,5 @@ export function useDateTime() {
   );
 }
 
-/**
- * A table that may scroll sideways on a phone: focusable and named, so keyboard users can
- * scroll it too (axe's scrollable-region-focusable).
- */
-export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
-      {children}
-    </div>
-  );
-}
+// The shared wrapper: it also says when columns are out of view on a phone.
+export { TableWrap } from '../../components/TableWrap';

@@ -3,10 +3,14 @@
  * 11 px there, not shrunk with a 640-wide drawing scaled down to fit.
  */
 import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckInForecast } from '@flow-forecaster/engine';
 import { drawnScale, onAPhone } from '../../../test/phone-width';
+import { changeLanguage } from '../../i18n';
 import { BurnUpChart, JournalChart, ProbabilityChart } from './Charts';
+import { registerDeliveriesTranslations } from './i18n';
+
+registerDeliveriesTranslations();
 
 const ROOM = 350;
 
@@ -43,5 +47,30 @@ describe('delivery charts on a phone', () => {
       expect(fontSizes.length).toBeGreaterThan(2);
       for (const size of fontSizes) expect(size * scale).toBeGreaterThanOrEqual(11);
     }
+  });
+});
+
+describe('delivery charts read without the code', () => {
+  afterEach(async () => {
+    await changeLanguage('en');
+  });
+
+  it('name their lines in a legend', () => {
+    const { container } = render(
+      <>
+        <JournalChart checkIns={checkIns} targetDate="2025-07-31" />
+        <BurnUpChart checkIns={checkIns} />
+      </>,
+    );
+    const legends = [...container.querySelectorAll('.legend')].map((l) => l.textContent);
+    expect(legends).toEqual(['P50P85P50–P95Target', 'DoneTotal scopeP50P85']);
+  });
+
+  it('write axis dates in the chosen language, not ISO', async () => {
+    await changeLanguage('pt-BR');
+    render(<JournalChart checkIns={checkIns} targetDate="2025-07-31" />);
+    const text = screen.getByTestId('journal-chart').textContent ?? '';
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\b\d{2}-\d{2}\b/);
+    expect(text).toContain('7 de abr.');
   });
 });

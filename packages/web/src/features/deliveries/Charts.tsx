@@ -2,15 +2,25 @@ import type { CheckInForecast } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { useMeasuredWidth } from '../../charts/width';
+import { ChartLegend, type LegendEntry } from '../../charts/Legend';
 
 /** The widest drawing; on a narrower screen the drawing takes the screen's width (see Frame). */
 const WIDEST = 640;
 const H = 260;
-const PAD = { left: 84, right: 16, top: 12, bottom: 36 };
+// Left room for a localized date tick ("21 de dez. de 2026" is about 100 px at 11 px).
+const PAD = { left: 110, right: 16, top: 12, bottom: 36 };
 const DAY = 86_400_000;
 
 const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+/** Room for one day-and-month label along the bottom; closer check-ins leave theirs out. */
+const X_LABEL_ROOM = 56;
+
+/** Day and month in the chosen language ("19 de out."): the year is on the journal table. */
+function dayMonth(locale: string): (date: string) => string {
+  const f = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return (date) => f.format(new Date(ms(date)));
+}
 
 function scale(lo: number, hi: number, a: number, b: number) {
   const span = hi - lo || 1;
@@ -37,6 +47,7 @@ function Frame({
   testId,
   yTicks,
   dates,
+  legend,
   children,
 }: {
   drawing: Drawing;
@@ -45,9 +56,17 @@ function Frame({
   yTicks: { y: number; text: string }[];
   /** The check-in dates ticked along the bottom ("04-07"), and where each sits. */
   dates: { at: (date: string) => number; of: readonly { date: string }[] };
+  legend?: (LegendEntry | false | undefined)[];
   children: React.ReactNode;
 }) {
-  const xTicks = dates.of.map((c) => ({ x: dates.at(c.date), text: c.date.slice(5) }));
+  const { locale } = useFormat();
+  const tickText = dayMonth(locale);
+  const xTicks: { x: number; text: string }[] = [];
+  for (const c of dates.of) {
+    const x = dates.at(c.date);
+    const prev = xTicks[xTicks.length - 1];
+    if (!prev || x - prev.x >= X_LABEL_ROOM) xTicks.push({ x, text: tickText(c.date) });
+  }
   return (
     <div ref={box}>
       <svg
@@ -85,6 +104,7 @@ function Frame({
         ))}
         {children}
       </svg>
+      {legend && <ChartLegend entries={legend} />}
     </div>
   );
 }
@@ -118,6 +138,7 @@ export function JournalChart({
   actualDate?: string | null;
 }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const drawing = useMeasuredWidth(WIDEST);
   const W = drawing[1];
   const checkIns = dated(all);
@@ -141,7 +162,17 @@ export function JournalChart({
       label={t('deliveries.journal')}
       testId="journal-chart"
       dates={{ at: (d) => x(ms(d)), of: checkIns }}
-      yTicks={[y0 + 7 * DAY, (y0 + y1) / 2, y1 - 7 * DAY].map((v) => ({ y: y(v), text: iso(v) }))}
+      yTicks={[y0 + 7 * DAY, (y0 + y1) / 2, y1 - 7 * DAY].map((v) => ({
+        y: y(v),
+        text: fmt.shortDate(iso(v)),
+      }))}
+      legend={[
+        { label: t('deliveries.legend.p50'), color: '#2a6' },
+        { label: t('deliveries.legend.p85'), color: '#c60' },
+        { label: t('deliveries.legend.band'), color: 'var(--accent, #4a7)', swatch: 'band' },
+        !!targetDate && { label: t('deliveries.legend.target'), color: '#a00' },
+        !!actualDate && { label: t('deliveries.legend.actual'), color: '#333' },
+      ]}
     >
       <path d={`${path(band)}Z`} fill="var(--accent, #4a7)" fillOpacity={0.18} data-series="band" />
       <path d={path(at('p50'))} fill="none" stroke="#2a6" strokeWidth={2} data-series="p50" />
@@ -200,6 +231,12 @@ export function BurnUpChart({ checkIns }: { checkIns: CheckInForecast[] }) {
       testId="burnup-chart"
       dates={{ at: (d) => x(ms(d)), of: checkIns }}
       yTicks={[0, top].map((v) => ({ y: y(v), text: String(v) }))}
+      legend={[
+        { label: t('deliveries.legend.done'), color: '#2a6' },
+        { label: t('deliveries.legend.total'), color: '#555' },
+        !!projected && { label: t('deliveries.legend.p50'), color: '#2a6' },
+        !!projected && { label: t('deliveries.legend.p85'), color: '#c60' },
+      ]}
     >
       <path d={path(total)} fill="none" stroke="#555" strokeWidth={2} data-series="total" />
       <path d={path(done)} fill="none" stroke="#2a6" strokeWidth={2} data-series="done" />

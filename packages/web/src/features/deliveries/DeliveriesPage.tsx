@@ -3,6 +3,7 @@ import { DEFAULT_MAX_WEEKS } from '@flow-forecaster/engine';
 import { useTranslation } from 'react-i18next';
 import { href, navigate, useLocation } from '../../lib/router';
 import { ErrorLine } from '../../components/ErrorLine';
+import { TableWrap } from '../../components/TableWrap';
 import { useFormat } from '../../i18n/format';
 import { deliveriesApi, type Delivery } from './api';
 import { BurnUpChart, JournalChart, ProbabilityChart } from './Charts';
@@ -293,7 +294,7 @@ function DeliveryHeader({ projectId, delivery }: { projectId: string; delivery: 
   );
 }
 
-function JournalSection({ delivery }: { delivery: Delivery }) {
+export function JournalSection({ delivery }: { delivery: Delivery }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   // A percentile beyond the runs' cap is no date: say so (trust rules).
@@ -301,6 +302,8 @@ function JournalSection({ delivery }: { delivery: Delivery }) {
     const weeks = c.input.maxWeeks ?? DEFAULT_MAX_WEEKS;
     return t('deliveries.beyond', { count: weeks, weeks });
   };
+  const dateOr = (date: string | null, c: (typeof delivery.checkIns)[number]) =>
+    date === null ? beyond(c) : fmt.shortDate(date);
   return (
     <section className="card" aria-labelledby="journal-title">
       <h2 id="journal-title">{t('deliveries.journal')}</h2>
@@ -310,38 +313,40 @@ function JournalSection({ delivery }: { delivery: Delivery }) {
         targetDate={delivery.targetDate}
         actualDate={delivery.actualDate}
       />
-      <table data-testid="delivery-journal">
-        <TableHead
-          columns={[
-            t('deliveries.date'),
-            t('deliveries.done'),
-            t('deliveries.remaining'),
-            t('deliveries.scopeAdded'),
-            'P50',
-            'P85',
-            'P95',
-            t('deliveries.probability'),
-            t('deliveries.note'),
-          ]}
-        />
-        <tbody>
-          {delivery.checkIns.map((c) => (
-            <tr key={c.date}>
-              <td>{c.date}</td>
-              <td>{c.done}</td>
-              <td>{c.remaining}</td>
-              <td>{c.scopeAdded ?? '—'}</td>
-              <td>{c.completionDates.p50 ?? beyond(c)}</td>
-              <td>
-                <strong>{c.completionDates.p85 ?? beyond(c)}</strong>
-              </td>
-              <td>{c.completionDates.p95 ?? beyond(c)}</td>
-              <td>{c.probabilityByTarget === null ? '—' : fmt.chance(c.probabilityByTarget)}</td>
-              <td>{c.note ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableWrap label={t('deliveries.journal')}>
+        <table data-testid="delivery-journal">
+          <TableHead
+            columns={[
+              t('deliveries.date'),
+              t('deliveries.done'),
+              t('deliveries.remaining'),
+              t('deliveries.scopeAdded'),
+              'P50',
+              'P85',
+              'P95',
+              t('deliveries.probability'),
+              t('deliveries.note'),
+            ]}
+          />
+          <tbody>
+            {delivery.checkIns.map((c) => (
+              <tr key={c.date}>
+                <td>{fmt.shortDate(c.date)}</td>
+                <td>{c.done}</td>
+                <td>{c.remaining}</td>
+                <td>{c.scopeAdded ?? '—'}</td>
+                <td>{dateOr(c.completionDates.p50, c)}</td>
+                <td>
+                  <strong>{dateOr(c.completionDates.p85, c)}</strong>
+                </td>
+                <td>{dateOr(c.completionDates.p95, c)}</td>
+                <td>{c.probabilityByTarget === null ? '—' : fmt.chance(c.probabilityByTarget)}</td>
+                <td>{c.note ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
     </section>
   );
 }

@@ -1,4 +1,6 @@
+import { scaleLinear } from '@visx/scale';
 import { useTranslation } from 'react-i18next';
+import { VALUE_TICKS } from '../../../charts/frame';
 import { useFormat } from '../../../i18n/format';
 import { useMeasuredWidth } from '../../../charts/width';
 import type { SavedForecast } from '../api';
@@ -25,11 +27,17 @@ export function TrendChart({ forecasts }: { forecasts: readonly SavedForecast[] 
         p.s.p50 !== null && p.s.p85 !== null,
     );
   if (points.length < 2) return null;
-  const max = Math.max(...points.map((p) => p.s.p85)) * 1.1 || 1;
+  // Niced for the ticks drawn, so the top of the axis is a round, labelled value (10, not 9.9).
+  const y = scaleLinear<number>({
+    domain: [0, Math.max(...points.map((p) => p.s.p85)) * 1.1 || 1],
+    range: [H - PAD.bottom, PAD.top],
+    nice: VALUE_TICKS,
+  });
   const x = (i: number) => PAD.left + (i * (W - PAD.left - PAD.right)) / (points.length - 1);
-  const y = (v: number) => H - PAD.bottom - (v / max) * (H - PAD.top - PAD.bottom);
   const line = (key: 'p50' | 'p85') => points.map((p, i) => `${x(i)},${y(p.s[key])}`).join(' ');
-  const ticks = [0, max / 2, max];
+  const ticks = y.ticks(VALUE_TICKS);
+  const first = fmt.shortDate(points[0].f.createdAt);
+  const last = fmt.shortDate(points[points.length - 1].f.createdAt);
 
   return (
     <figure className="chart trend" ref={box}>
@@ -58,11 +66,14 @@ export function TrendChart({ forecasts }: { forecasts: readonly SavedForecast[] 
           </circle>
         ))}
         <text x={PAD.left} y={H - 8} fontSize="11">
-          {fmt.shortDate(points[0].f.createdAt)}
+          {first}
         </text>
-        <text x={W - PAD.right} y={H - 8} fontSize="11" textAnchor="end">
-          {fmt.shortDate(points[points.length - 1].f.createdAt)}
-        </text>
+        {/* Forecasts saved the same day share one date label. */}
+        {last !== first && (
+          <text x={W - PAD.right} y={H - 8} fontSize="11" textAnchor="end">
+            {last}
+          </text>
+        )}
       </svg>
       <p className="legend">
         <span>
