@@ -63,4 +63,19 @@ describe('a forecast form follows the current team', () => {
     expect(samples().value).toBe('1, 2, 3');
     expect(select().selectedOptions[0].textContent).toBe('Custom');
   });
+
+  it('names the example team once in the button, without an "(example data)" suffix', async () => {
+    await save({
+      name: 'Example team',
+      sample: true,
+      source: 'throughput',
+      fileName: null,
+      items: [],
+      throughput: [3, 4, 5, 6, 7, 8, 9, 10, 3, 4, 5, 6],
+      rejected: [],
+    });
+    renderPage(WhenPage, directRunner());
+    const button = await screen.findByRole('button', { name: /throughput/ });
+    expect(button.textContent).toBe('Use Example team’s throughput');
+  });
 });
