@@ -25,9 +25,9 @@ describe('languages', () => {
     await page.getByRole('button', { name: 'Pronosticar' }).click();
     const headline = page.getByTestId('headline');
     await headline.waitFor();
-    // Spanish sentence with a Spanish long date ("… antes del 1 de marzo de 2027").
+    // Spanish sentence with a Spanish long date ("… a más tardar el 1 de marzo de 2027").
     expect(await headline.textContent()).toMatch(
-      /^85\s%\sde probabilidad de terminar en \d+ semanas o menos — antes del \d{1,2} de [a-z]+ de 2027$/,
+      /^85\s%\sde probabilidad de terminar en \d+ semanas o menos — a más tardar el \d{1,2} de [a-z]+ de 2027$/,
     );
     // Decimal comma in the mean, with its unit and the SD named ("8,5 semanas (desviación estándar 0,7)").
     expect(

@@ -54,3 +54,17 @@ export function useMeasuredWidth<T extends HTMLElement = HTMLDivElement>(
 export function ticksFor(full: number, innerW: number): number {
   return Math.max(2, Math.round((full * innerW) / INNER_W));
 }
+
+/** Width of one character of 11-unit axis text, on the generous side, and the space between labels. */
+const AXIS_CHAR_W = 6.5;
+const AXIS_LABEL_GAP = 12;
+
+/**
+ * `ticksFor`, but never more labels than fit side by side when the longest is `labelChars`
+ * characters: a locale's dates differ in length ("Jun 9" against "9 de jun."), and a count
+ * chosen for English ones made pt-BR dates collide on a phone. At least 2.
+ */
+export function ticksForLabels(full: number, innerW: number, labelChars: number): number {
+  const fit = Math.floor(innerW / (labelChars * AXIS_CHAR_W + AXIS_LABEL_GAP));
+  return Math.max(2, Math.min(ticksFor(full, innerW), fit));
+}

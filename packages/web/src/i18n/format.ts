@@ -30,6 +30,11 @@ export interface Formatter {
   /** An ISO `YYYY-MM-DD` date in long form ("14 de março de 2027"). */
   date(iso: string): string;
   shortDate(iso: string): string;
+  /**
+   * A date as a chart's axis tick: day and month only ("9 jun.", "Jun 9"), since the medium
+   * form with its year ("9 de jun. de 2025") is too long for several ticks on a phone.
+   */
+  axisDate(iso: string): string;
 }
 
 const cache = new Map<string, Formatter>();
@@ -59,6 +64,7 @@ export function formatterFor(locale: string): Formatter {
   const nf = (max: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: max });
   const long = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   const short = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const axis = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const toDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   const f: Formatter = {
     locale,
@@ -102,6 +108,7 @@ export function formatterFor(locale: string): Formatter {
     },
     date: (iso) => (iso ? long.format(toDate(iso)) : '—'),
     shortDate: (iso) => (iso ? short.format(toDate(iso)) : '—'),
+    axisDate: (iso) => (iso ? axis.format(toDate(iso)) : '—'),
   };
   cache.set(locale, f);
   return f;

@@ -104,6 +104,12 @@ describe('plurals in pt-BR', () => {
   });
 });
 
+const availableOne = {
+  en: 'P85 is 1 week of the 1 available',
+  'pt-BR': 'o P85 é 1 semana da 1 disponível',
+  es: 'el P85 es 1 semana de la 1 disponible',
+} as const;
+
 describe('a number of weeks takes the singular for one week', () => {
   it.each([
     ['en', 'P85 is 1 week of the 3 available', 'P85 is 2 weeks of the 3 available'],
@@ -113,10 +119,19 @@ describe('a number of weeks takes the singular for one week', () => {
     registerFlowTranslations();
     registerDeliveriesTranslations();
     registerTeamDataTranslations();
-    const canMeet = (count: number) =>
-      i18next.t('deadline.canMeetP85', { count, p85: String(count), wtd: '3', answer: '', lng });
+    const canMeet = (count: number, wtd = 3) =>
+      i18next.t('deadline.canMeetP85', {
+        count,
+        p85: String(count),
+        available: i18next.t('deadline.available', { count: wtd, wtd: String(wtd), lng }),
+        answer: '',
+        lng,
+      });
     expect(canMeet(1)).toContain(one);
     expect(canMeet(2)).toContain(two);
+    // The weeks available take their own number: one week left is "the 1 available" in the singular.
+    expect(canMeet(1, 1)).toContain(availableOne[lng]);
+    expect(canMeet(1, 2)).not.toContain(availableOne[lng]);
     const unit = lng === 'en' ? 'week' : 'semana';
     for (const key of ['teamData.spanWeeks', 'flow.team.pasted', 'deliveries.csvLoaded']) {
       const text = (count: number) => i18next.t(key, { count, weeks: String(count), lng });

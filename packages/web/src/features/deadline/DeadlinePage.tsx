@@ -267,7 +267,10 @@ function DeadlineHeadline({ r, input }: { r: DeadlineResult; input: unknown }) {
           answer: t(r.canMeet ? 'deadline.yes' : 'deadline.no'),
           count: r.beyondMaxWeeks.p85 ? r.maxWeeks : r.p85Weeks,
           p85: beyond.weeks(r, 'p85', r.p85Weeks),
-          wtd: fmt.number(r.weeksToDeadline),
+          available: t('deadline.available', {
+            count: r.weeksToDeadline,
+            wtd: fmt.number(r.weeksToDeadline),
+          }),
         })}
       </p>
       <div className="kpis">

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { flowMetrics, type FlowItemInput } from '@flow-forecaster/engine';
+import { MARGIN } from '../../charts/frame';
 import { ChartWidthContext } from '../../charts/width';
+import { changeLanguage } from '../../i18n';
 import { registerFlowTranslations } from './i18n';
 import { importCsv } from './import';
 import {
@@ -226,5 +228,35 @@ describe('flow charts on a phone', () => {
       expect(narrow, chart).toBeLessThanOrEqual(3);
       expect(narrow, chart).toBeGreaterThanOrEqual(2);
     }
+  });
+
+  describe('in pt-BR, whose dates are longer', () => {
+    afterEach(() => changeLanguage('en'));
+    it('draws compact date ticks that fit side by side at 390 px (run chart and CFD)', async () => {
+      await changeLanguage('pt-BR');
+      const innerW = 390 - MARGIN.left - MARGIN.right;
+      for (const chart of ['run', 'cfd'] as const) {
+        const { container, unmount } = render(
+          <ChartWidthContext.Provider value={390}>
+            {chart === 'run' ? (
+              <RunChart points={weeks} mean={2} title="Weekly" testId="weekly" xLabel="week" />
+            ) : (
+              <CfdChart metrics={metrics} title="CFD" />
+            )}
+          </ChartWidthContext.Provider>,
+        );
+        const labels = [
+          ...container.querySelectorAll('.visx-axis-bottom .visx-axis-tick text'),
+        ].map((el) => el.textContent ?? '');
+        unmount();
+        expect(labels.length, chart).toBeGreaterThanOrEqual(2);
+        // Day and month only: "9 de jun.", never "9 de jun. de 2025".
+        for (const label of labels) expect(label, chart).not.toMatch(/20\d\d/);
+        expect(labels[0], chart).toMatch(/^\d{1,2} de [a-zç]+\.?$/);
+        // 11 px text is at most ~6.5 px a character; each label keeps a gap of 12.
+        const longest = Math.max(...labels.map((l) => l.length));
+        expect(labels.length * (longest * 6.5 + 12), chart).toBeLessThanOrEqual(innerW);
+      }
+    });
   });
 });

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { FlowMetricsResult } from '@flow-forecaster/engine';
 import { ChartAxes, ChartSvg, GridLines, MarkerLine } from '../../charts/ChartSvg';
 import { COLORS, INNER_H, VALUE_TICKS } from '../../charts/frame';
-import { ticksFor, useChartWidth } from '../../charts/width';
+import { ticksFor, ticksForLabels, useChartWidth } from '../../charts/width';
 import { useFormat } from '../../i18n/format';
 
 const DAY_MS = 86_400_000;
@@ -492,7 +492,7 @@ export function RunChart({
     nice: VALUE_TICKS,
   });
   // Date labels keep their size on a narrow (phone) drawing, so fewer of them fit.
-  const step = Math.max(1, Math.ceil(points.length / ticksFor(8, innerW)));
+  const step = dateTickStep(points, innerW, 8, fmt);
   const cx = (i: number) => (x(i) ?? 0) + x.bandwidth() / 2;
   return (
     <ChartSvg title={title} testId={testId}>
@@ -552,12 +552,23 @@ export function RunChart({
         y={y}
         xLabel={xLabel}
         yLabel={t('flow.charts.items')}
-        xFormat={(v) => (points[v] ? fmt.shortDate(points[v].date) : '')}
+        xFormat={(v) => (points[v] ? fmt.axisDate(points[v].date) : '')}
         yFormat={(v) => fmt.integer(v)}
         xTickValues={points.map((_, i) => i).filter((i) => i % step === 0)}
       />
     </ChartSvg>
   );
+}
+
+/** Every how many points a date tick goes, so that `full` labels at most fit, as long as this locale writes them. */
+function dateTickStep(
+  points: readonly { date: string }[],
+  innerW: number,
+  full: number,
+  fmt: { axisDate: (iso: string) => string },
+): number {
+  const longest = Math.max(1, ...points.map((p) => fmt.axisDate(p.date).length));
+  return Math.max(1, Math.ceil(points.length / ticksForLabels(full, innerW, longest)));
 }
 
 const CFD_COLORS = { arrived: '#cfd8e3', started: '#f2c48d', done: '#7ea6d8' } as const;
@@ -593,7 +604,7 @@ export function CfdChart({ metrics, title, calendar }: FlowChartProps) {
     { band: 'done', upper: (i: number) => cfd[i].done, lower: () => 0 },
   ] as const;
   const shown = layers.filter((l) => l.band !== 'arrived' || bands.includes('arrived'));
-  const step = Math.max(1, Math.ceil(cfd.length / ticksFor(6, innerW)));
+  const step = dateTickStep(cfd, innerW, 6, fmt);
   const last = first + cfd.length - 1;
   const runs = calendar ? offDayRuns(first, last, calendar, innerW / Math.max(1, cfd.length)) : [];
   return (
@@ -634,7 +645,7 @@ export function CfdChart({ metrics, title, calendar }: FlowChartProps) {
         y={y}
         xLabel={t('flow.charts.day')}
         yLabel={t('flow.charts.items')}
-        xFormat={(v) => (cfd[Math.round(v)] ? fmt.shortDate(cfd[Math.round(v)].date) : '')}
+        xFormat={(v) => (cfd[Math.round(v)] ? fmt.axisDate(cfd[Math.round(v)].date) : '')}
         yFormat={(v) => fmt.integer(v)}
         xTickValues={cfd.map((_, i) => i).filter((i) => i % step === 0)}
       />

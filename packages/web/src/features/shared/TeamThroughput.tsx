@@ -155,7 +155,8 @@ export function TeamThroughput({
       </p>
     );
   }
-  const name = current.sample ? `${current.name} (${t('teamData.sample')})` : current.name;
+  // The example team's own name already says it is an example: a suffix would say it twice.
+  const name = current.name;
   // Weeks typed by hand are no window of the team's: the select must not name one for them.
   const custom = follow !== undefined && !follow.untouched && !follow.formNote;
   const setWindow = (w: TeamWindow) => {

@@ -70,4 +70,19 @@ describe('a forecast form follows the current team', () => {
     await waitFor(() => expect(samples().value).toBe(last8));
     expect(select().selectedOptions[0].textContent).toBe('last 8 weeks');
   });
+
+  it('names the example team once in the button, without an "(example data)" suffix', async () => {
+    await save({
+      name: 'Example team',
+      sample: true,
+      source: 'throughput',
+      fileName: null,
+      items: [],
+      throughput: [3, 4, 5, 6, 7, 8, 9, 10, 3, 4, 5, 6],
+      rejected: [],
+    });
+    renderPage(WhenPage, directRunner());
+    const button = await screen.findByRole('button', { name: /throughput/ });
+    expect(button.textContent).toBe('Use Example team’s throughput');
+  });
 });

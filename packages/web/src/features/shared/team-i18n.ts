@@ -24,7 +24,6 @@ const en = {
   stale: 'Its newest completion is {{days}} days old: the data may be stale.',
   none: 'Load your team’s data once and use it here:',
   link: 'team data',
-  sample: 'example data',
 };
 
 type Strings = typeof en;
@@ -53,7 +52,6 @@ const ptBR: Strings = {
   stale: 'A conclusão mais recente tem {{days}} dias: os dados podem estar desatualizados.',
   none: 'Carregue os dados do seu time uma vez e use-os aqui:',
   link: 'dados do time',
-  sample: 'dados de exemplo',
 };
 
 const es: Strings = {
@@ -81,7 +79,6 @@ const es: Strings = {
     'La finalización más reciente tiene {{days}} días: los datos pueden estar desactualizados.',
   none: 'Carga una vez los datos de tu equipo y úsalos aquí:',
   link: 'datos del equipo',
-  sample: 'datos de ejemplo',
 };
 
 export const teamDataBundles = sectionBundles('teamData', { en, ptBR, es });

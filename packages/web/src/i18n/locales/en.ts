@@ -322,8 +322,11 @@ export const en = {
   deadline: {
     confidence: 'Confidence for “what it would take” (%)',
     headlineChance: '{{pct}} chance to finish by {{date}}',
-    canMeetP85: 'Can meet at P85: {{answer}} (P85 is {{p85}} weeks of the {{wtd}} available).',
-    canMeetP85_one: 'Can meet at P85: {{answer}} (P85 is {{p85}} week of the {{wtd}} available).',
+    canMeetP85: 'Can meet at P85: {{answer}} (P85 is {{p85}} weeks of {{available}}).',
+    canMeetP85_one: 'Can meet at P85: {{answer}} (P85 is {{p85}} week of {{available}}).',
+    // Its own count: the weeks available need not agree in number with the P85 weeks.
+    available: 'the {{wtd}} available',
+    available_one: 'the {{wtd}} available',
     yes: 'yes',
     no: 'no',
     timeUsedRaw: 'Time used (P85, uncapped)',

@@ -275,9 +275,9 @@ export const es: Translation = {
     dependencies: 'Dependencias de otros equipos',
     addDependency: 'Añadir dependencia',
     headline:
-      '{{pct}} de probabilidad de terminar en {{weeks}} semanas o menos — antes del {{date}}',
+      '{{pct}} de probabilidad de terminar en {{weeks}} semanas o menos — a más tardar el {{date}}',
     headline_one:
-      '{{pct}} de probabilidad de terminar en {{weeks}} semana o menos — antes del {{date}}',
+      '{{pct}} de probabilidad de terminar en {{weeks}} semana o menos — a más tardar el {{date}}',
     headlineNoDate: '{{pct}} de probabilidad de terminar en {{weeks}} semanas o menos',
     headlineNoDate_one: '{{pct}} de probabilidad de terminar en {{weeks}} semana o menos',
     effort: 'Esfuerzo al {{pct}}: {{effort}} personas-semana.',
@@ -332,10 +332,8 @@ export const es: Translation = {
   deadline: {
     confidence: 'Confianza para «qué haría falta» (%)',
     headlineChance: '{{pct}} de probabilidad de terminar para el {{date}}',
-    canMeetP85:
-      'Se cumple al P85: {{answer}} (el P85 es {{p85}} semanas de las {{wtd}} disponibles).',
-    canMeetP85_one:
-      'Se cumple al P85: {{answer}} (el P85 es {{p85}} semana de las {{wtd}} disponibles).',
+    canMeetP85: 'Se cumple al P85: {{answer}} (el P85 es {{p85}} semanas {{available}}).',
+    canMeetP85_one: 'Se cumple al P85: {{answer}} (el P85 es {{p85}} semana {{available}}).',
     yes: 'sí',
     no: 'no',
     timeUsedRaw: 'Tiempo usado (P85, sin tope)',
@@ -350,6 +348,8 @@ export const es: Translation = {
     chance: 'Probabilidad',
     take: 'Qué haría falta ({{pct}} de confianza)',
     scopeThatFits: 'Alcance que cabe en el plazo: {{items}} de {{backlog}} ítems',
+    available: 'de las {{wtd}} disponibles',
+    available_one: 'de la {{wtd}} disponible',
     latestStart: '¿Cuándo empezar? A más tardar el {{date}} para aún cumplir el plazo',
     laterDate: 'Fecha que necesita todo el backlog: {{date}}',
     laterDateBeyond: 'Fecha que necesita todo el backlog: más de {{span}}',
